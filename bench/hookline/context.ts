@@ -1,0 +1,22 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Plan } from '../plan.js';
+import type { Receiver } from '../receiver-client.js';
+
+/** What every Hookline scenario shares: the plan, the receiver and the admin token. */
+export interface BenchContext {
+  plan: Plan;
+  receiver: Receiver;
+  adminToken: string;
+}
+
+/** A fresh data folder per scenario, removed afterwards. */
+export async function withDataDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'hookline-bench-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

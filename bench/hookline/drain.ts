@@ -1,0 +1,101 @@
+import type { RetryPolicy } from '../../src/domain/types.js';
+import { freePort } from '../lib/free-port.js';
+import { failed, type ScenarioGroup, type ScenarioResult } from '../lib/results.js';
+import { withDataDir, type BenchContext } from './context.js';
+import { HooklineProcess } from './process.js';
+import { seedSqlite } from './seed.js';
+import { SqliteProgress } from './sqlite-progress.js';
+import { waitCommitted } from './wait-committed.js';
+
+export interface DrainSpec {
+  id: string;
+  group: ScenarioGroup;
+  label: string;
+  messages: number;
+  endpoints: number;
+  payloadBytes: number;
+  /** Share of receiver answers that are 500s. */
+  failRatio: number;
+  /** When set, the Hookline process runs with --cpu-prof writing here. */
+  profileDir?: string | null;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const size = (bytes: number) => (bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`);
+
+/** The failing drains retry like the BullMQ baseline: attempts with doubling waits from backoffMs. */
+export function benchRetryPolicy(attempts: number, backoffMs: number): RetryPolicy {
+  return { preset: 'custom', waitsMs: Array.from({ length: attempts - 1 }, (_, i) => backoffMs * 2 ** i) };
+}
+
+/**
+ * Hookline on SQLite drains a backlog seeded before it starts. The rate is deliveries over the time
+ * from the first arrival at the receiver to the moment the database shows every delivery in a
+ * committed final state.
+ */
+export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Promise<ScenarioResult> {
+  const { plan, receiver } = ctx;
+  const deliveries = spec.messages * spec.endpoints;
+  const retry = spec.failRatio > 0 ? benchRetryPolicy(plan.retry.attempts, plan.retry.backoffMs) : null;
+  const base = {
+    id: spec.id,
+    group: spec.group,
+    label: spec.label,
+    setup:
+      `${fmt(deliveries)} deliveries (${fmt(spec.messages)} messages × ${fmt(spec.endpoints)} endpoints), ${size(spec.payloadBytes)}` +
+      (retry ? `, ${spec.failRatio * 100}% answered 500, retries ${retry.waitsMs!.join('/')} ms` : ''),
+  };
+  try {
+    return await withDataDir(async (dataDir) => {
+      const seeded = await seedSqlite({
+        dataDir,
+        receiverUrl: receiver.url('/'),
+        endpoints: spec.endpoints,
+        messages: spec.messages,
+        payloadBytes: spec.payloadBytes,
+        maxConcurrency: Math.min(1000, plan.concurrency),
+        retryPolicy: retry ?? { preset: 'standard' },
+      });
+      await receiver.configure({ failRatio: spec.failRatio, latencyMs: 0, record: false });
+      await receiver.reset();
+      const hookline = await HooklineProcess.start({
+        port: await freePort(),
+        args: ['--data', dataDir],
+        adminToken: ctx.adminToken,
+        nodeArgs: spec.profileDir ? ['--cpu-prof', '--cpu-prof-dir', spec.profileDir] : [],
+      });
+      const progress = new SqliteProgress(dataDir, seeded.appId);
+      try {
+        const committedAt = await waitCommitted(receiver, progress, seeded.deliveries);
+        const arrived = await receiver.stats();
+        const seconds = (committedAt - arrived.firstAt!) / 1000;
+        const peakRssMb = await hookline.peakRssMb();
+        const final = progress.final();
+        return {
+          ...base,
+          status: 'ok' as const,
+          perSecond: seeded.deliveries / seconds,
+          unit: 'deliveries/s',
+          peakRssMb,
+          extra: {
+            seconds: round(seconds),
+            seedSeconds: round(seeded.seedSeconds),
+            succeeded: final.succeeded,
+            failedFinal: final.failed,
+            attempts: final.attempts,
+            receiverOk: arrived.ok,
+            receiverFailed: arrived.failed,
+          },
+        };
+      } finally {
+        progress.close();
+        const code = await hookline.stop();
+        if (code !== 0 && code !== null) console.error(`bench: hookline exited with code ${code} after ${spec.id}:\n${hookline.output}`);
+      }
+    });
+  } catch (error) {
+    return failed(base, error);
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { request } from 'undici';
+import { cliMain } from '../lib/paths.js';
+import { sleep } from '../lib/timing.js';
+
+export interface HooklineProcessOptions {
+  port: number;
+  /** `serve` arguments after the port (data dir, role, database, ...). */
+  args: string[];
+  adminToken: string;
+  /** Node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+  env?: Record<string, string>;
+  /** Wait for GET /healthz; a worker-only process may serve no API. */
+  waitForHealth?: boolean;
+}
+
+/**
+ * Hookline as the user runs it, `node dist/src/cli/main.js serve ...`, in its own process so its
+ * CPU and memory are its own: RSS is read from /proc/<pid>/status.
+ */
+export class HooklineProcess {
+  private exited: Promise<number | null>;
+  private stderrTail = '';
+
+  private constructor(private readonly child: ChildProcess, readonly baseUrl: string) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
+    });
+  }
+
+  static async start(options: HooklineProcessOptions): Promise<HooklineProcess> {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cliMain, 'serve', '--port', String(options.port), ...options.args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        HOOKLINE_HOST: '127.0.0.1',
+        HOOKLINE_ADMIN_TOKEN: options.adminToken,
+        HOOKLINE_LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+    });
+    const hookline = new HooklineProcess(child, `http://127.0.0.1:${options.port}`);
+    if (options.waitForHealth ?? true) await hookline.waitHealthy();
+    return hookline;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** Recent output, for error messages. */
+  get output(): string {
+    return this.stderrTail;
+  }
+
+  private async waitHealthy(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let exitCode: number | null | undefined;
+    void this.exited.then((code) => {
+      exitCode = code;
+    });
+    while (Date.now() < deadline) {
+      if (exitCode !== undefined) throw new Error(`hookline exited (code ${exitCode}) before it was healthy:\n${this.stderrTail}`);
+      try {
+        const res = await request(`${this.baseUrl}/healthz`);
+        await res.body.dump();
+        if (res.statusCode === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(50);
+    }
+    throw new Error(`hookline was not healthy within ${timeoutMs} ms:\n${this.stderrTail}`);
+  }
+
+  /** Peak resident set size so far (VmHWM), MiB. */
+  async peakRssMb(): Promise<number> {
+    return readStatusKb(this.pid, 'VmHWM').then((kb) => kb / 1024);
+  }
+
+  /** Graceful stop (SIGTERM), which also lets --cpu-prof write its profile; SIGKILL after 15 s. */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    const code = await this.exited;
+    clearTimeout(timer);
+    return code;
+  }
+}
+
+export async function readStatusKb(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
+  return Number(match[1]);
+}

@@ -1,0 +1,39 @@
+import type { Receiver } from '../receiver-client.js';
+import { epochNow, sleep } from '../lib/timing.js';
+
+/** Anything that can say how many deliveries are not committed yet (SQLite file, PostgreSQL). */
+export interface Progress {
+  remaining(): number | Promise<number>;
+}
+
+const STALL_MS = 60_000;
+
+/**
+ * Waits until `target` requests were answered 2xx at the receiver and the store shows nothing left
+ * pending or in flight; returns the epoch ms at which the commit was seen. The store is only read
+ * near the end (or when arrivals stop, e.g. deliveries that ran out of attempts), so polling does
+ * not take CPU from the drain.
+ */
+export async function waitCommitted(receiver: Receiver, progress: Progress, target: number): Promise<number> {
+  let lastOk = -1;
+  let lastMove = epochNow();
+  for (;;) {
+    const reached = await receiver.waitForOk(target, 500).then(() => true, () => false);
+    if (reached) {
+      const deadline = epochNow() + STALL_MS;
+      while ((await progress.remaining()) > 0) {
+        if (epochNow() > deadline) throw new Error(`all ${target} arrived but the store still shows uncommitted deliveries after ${STALL_MS / 1000} s`);
+        await sleep(5);
+      }
+      return epochNow();
+    }
+    const { ok } = await receiver.stats();
+    if (ok !== lastOk) {
+      lastOk = ok;
+      lastMove = epochNow();
+      continue;
+    }
+    if ((await progress.remaining()) === 0) return epochNow();
+    if (epochNow() - lastMove > STALL_MS) throw new Error(`drain stalled: ${ok} of ${target} delivered, nothing new for ${STALL_MS / 1000} s`);
+  }
+}

@@ -1,0 +1,36 @@
+/** Sizes of every scenario, per mode. Quick mode must finish in under a minute on 2 cores. */
+export interface Plan {
+  mode: 'quick' | 'full';
+  /** In-flight requests: the raw ceiling, BullMQ's worker and Hookline's dispatcher all use it. */
+  concurrency: number;
+  payloadBytes: number;
+  rawRequests: number;
+  /** The base drain, also run by BullMQ: messages × endpoints deliveries. */
+  drain: { messages: number; endpoints: number };
+  /** Retries for the failing-responses drains, identical for BullMQ and Hookline. */
+  retry: { attempts: number; backoffMs: number };
+  ingest: { seconds: number; clients: number };
+  latency: { rates: number[]; seconds: number };
+  backlog: { small: number; large: number | null };
+  manyEndpoints: { messages: number; endpoints: number };
+  bigPayloadBytes: number;
+  postgres: { messages: number; endpoints: number; workers: number };
+}
+
+export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
+  const quick = mode === 'quick';
+  return {
+    mode,
+    concurrency,
+    payloadBytes: 1024,
+    rawRequests: quick ? 20_000 : 200_000,
+    drain: quick ? { messages: 1_000, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
+    retry: { attempts: 5, backoffMs: 10 },
+    ingest: quick ? { seconds: 3, clients: 32 } : { seconds: 15, clients: 32 },
+    latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 2 : 10 },
+    backlog: { small: 10_000, large: quick ? null : 1_000_000 },
+    manyEndpoints: quick ? { messages: 1, endpoints: 10_000 } : { messages: 10, endpoints: 10_000 },
+    bigPayloadBytes: 64 * 1024,
+    postgres: quick ? { messages: 1_000, endpoints: 10, workers: 2 } : { messages: 10_000, endpoints: 10, workers: 2 },
+  };
+}

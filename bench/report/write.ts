@@ -1,0 +1,29 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BenchRun } from '../lib/results.js';
+import { docsDir, resultsDir } from '../lib/paths.js';
+import { renderMarkdown } from './markdown.js';
+import { METHOD } from './method.js';
+import { barChartSvg, type Bar } from './svg-chart.js';
+
+const CHART_FILE = 'benchmarks.svg';
+
+/** Throughput bars: the anchors and every Hookline drain, all in deliveries (POSTs) per second. */
+function chartBars(run: BenchRun): Bar[] {
+  return run.scenarios
+    .filter((s) => s.status === 'ok' && s.perSecond !== undefined && s.unit !== 'messages/s' && s.group !== 'latency')
+    .map((s) => ({ label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label, value: s.perSecond!, kind: s.group === 'anchor' ? 'anchor' : 'hookline' }));
+}
+
+export async function writeReport(run: BenchRun, options: { docs: boolean }): Promise<void> {
+  await mkdir(resultsDir, { recursive: true });
+  const jsonPath = join(resultsDir, 'latest.json');
+  await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
+  console.log(`bench: wrote ${jsonPath}`);
+  if (!options.docs) return;
+  await mkdir(docsDir, { recursive: true });
+  const title = `Delivery throughput on loopback, ${run.machine.cores} cores (${run.mode} mode)`;
+  await writeFile(join(docsDir, CHART_FILE), barChartSvg(title, 'deliveries (POSTs) per second', chartBars(run)));
+  await writeFile(join(docsDir, 'benchmarks.md'), renderMarkdown(run, CHART_FILE, METHOD));
+  console.log(`bench: wrote ${join(docsDir, 'benchmarks.md')} and ${CHART_FILE}`);
+}

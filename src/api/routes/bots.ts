@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { BotService, type BotServiceOptions } from '../../bots/bot-service.js';
+import { HooklineError } from '../../lib/errors.js';
+import { hasBotStore } from '../../store/bot-store.js';
+import { authenticate } from '../auth.js';
+import type { ApiContext } from '../context.js';
+import { botConnectionRoutes } from './bot-connections.js';
+import { botInvocationRoutes } from './bot-invocations.js';
+
+export type BotRouteOptions = Pick<BotServiceOptions, 'defaultTimeoutMs' | 'replyLimitBytes' | 'random'>;
+
+/** The app whose API key called; connections belong to one app, so the admin token is refused. */
+export function appIdOf(request: FastifyRequest): string {
+  const principal = request.principal;
+  if (principal?.kind !== 'app') {
+    throw new HooklineError(403, 'app_key_required', 'bot connections belong to an app: authenticate with the app\'s API key');
+  }
+  return principal.appId;
+}
+
+/**
+ * ChatBot-compatible bot connections under /v2/integrations/webhook (a root plugin: its own
+ * Bearer auth, by app API key). Bodies are checked by bots/ itself, so that every violation is
+ * reported with its field and limit; the schemas here document the API.
+ */
+export const botRoutes = (ctx: ApiContext, options: BotRouteOptions = {}): FastifyPluginAsyncTypebox => async (app) => {
+  if (!hasBotStore(ctx.store)) throw new Error(`the ${ctx.store.capabilities.dialect} store does not keep bot connections`);
+  const service = new BotService({ ...options, store: ctx.store.bots, sender: ctx.sender, clock: ctx.clock });
+  await app.register(async (scope) => {
+    scope.setValidatorCompiler(() => (data) => ({ value: data }));
+    scope.addHook('onRequest', async (request) => {
+      request.principal = await authenticate(ctx, request);
+      appIdOf(request);
+    });
+    await scope.register(botConnectionRoutes(service));
+    await scope.register(botInvocationRoutes(service));
+  }, { prefix: '/v2/integrations/webhook' });
+};

@@ -1,0 +1,62 @@
+import { Type } from '@sinclair/typebox';
+import { literals } from './common.js';
+
+export const MessageCreate = Type.Object({
+  eventType: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9_:-]+(\\.[A-Za-z0-9_:-]+)*$' }),
+  payload: Type.Unknown({ description: 'Any JSON object; 64-bit integers are kept exact.' }),
+  idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  endpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Deliver to this endpoint only.' })),
+}, { additionalProperties: false });
+
+export const MessageOut = Type.Object({
+  id: Type.String(),
+  appId: Type.String(),
+  eventType: Type.String(),
+  payload: Type.Unknown(),
+  idempotencyKey: Type.Union([Type.String(), Type.Null()]),
+  endpointId: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+});
+
+export const MessageListQuery = Type.Object({
+  eventType: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  since: Type.Optional(Type.String({ format: 'date-time' })),
+  until: Type.Optional(Type.String({ format: 'date-time' })),
+});
+
+const DeliveryState = literals(['pending', 'delivering', 'succeeded', 'failed'] as const);
+
+export const DeliveryOut = Type.Object({
+  id: Type.Integer(),
+  appId: Type.String(),
+  messageId: Type.String(),
+  endpointId: Type.String(),
+  state: DeliveryState,
+  attempts: Type.Integer(),
+  nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
+  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const DeliveryListQuery = Type.Object({
+  state: Type.Optional(DeliveryState),
+  endpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  messageId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
+
+export const AttemptOut = Type.Object({
+  id: Type.Integer(),
+  deliveryId: Type.Union([Type.Integer(), Type.Null()]),
+  messageId: Type.String(),
+  endpointId: Type.String(),
+  at: Type.String(),
+  durationMs: Type.Integer(),
+  statusCode: Type.Union([Type.Integer(), Type.Null()]),
+  responseHeaders: Type.Record(Type.String(), Type.String()),
+  responseBody: Type.String(),
+  errorKind: Type.Union([literals(['timeout', 'connection', 'dns', 'status', 'tls'] as const), Type.Null()]),
+  errorMessage: Type.Union([Type.String(), Type.Null()]),
+  test: Type.Boolean(),
+});

@@ -1,0 +1,71 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { badRequest } from '../lib/errors.js';
+import { parseJsonLossless } from '../lib/json.js';
+import { authenticate } from './auth.js';
+import type { ApiContext } from './context.js';
+import { installErrorHandler } from './error-handler.js';
+import { appRoutes } from './routes/apps.js';
+import { deliveryRoutes } from './routes/deliveries.js';
+import { endpointRoutes } from './routes/endpoints.js';
+import { healthRoutes } from './routes/health.js';
+import { messageRoutes } from './routes/messages.js';
+
+export interface ServerOptions {
+  role: string;
+  /** Extra route plugins mounted under /api/v1 with auth (formats, bins, ...). */
+  apiPlugins?: Array<(ctx: ApiContext) => FastifyPluginAsyncTypebox>;
+  /** Route plugins mounted at the root without the admin/app auth (Viber /pa, bot API, bin capture). */
+  rootPlugins?: Array<(ctx: ApiContext) => FastifyPluginAsyncTypebox>;
+}
+
+/** The HTTP API: JSON in and out, schema-checked, one error body, OpenAPI at /openapi.json. */
+export type HooklineServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export async function buildServer(ctx: ApiContext, options: ServerOptions): Promise<HooklineServer> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // JSON bodies keep integers above 2^53 exact (Viber message tokens).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, parseJsonLossless(text));
+    } catch (error) {
+      done(badRequest(`body: not valid JSON (${(error as Error).message})`, [{ field: 'body', message: 'not valid JSON' }], 'invalid_json'), undefined);
+    }
+  });
+
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Hookline API', version: '1', description: 'Self-hosted webhooks for messaging and chatbot APIs.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(ctx, options.role));
+  await app.register(async (api) => {
+    api.addHook('onRequest', async (request) => {
+      request.principal = await authenticate(ctx, request);
+    });
+    await api.register(appRoutes(ctx));
+    await api.register(endpointRoutes(ctx));
+    await api.register(messageRoutes(ctx));
+    await api.register(deliveryRoutes(ctx));
+    for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));
+  }, { prefix: '/api/v1' });
+  for (const plugin of options.rootPlugins ?? []) await app.register(plugin(ctx));
+  return app;
+}

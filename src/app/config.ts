@@ -1,0 +1,149 @@
+import { resolve } from 'node:path';
+import { EGRESS_POLICIES, type EgressPolicy } from '../delivery/address-guard.js';
+import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
+import { DAY } from '../lib/durations.js';
+
+export type Role = 'all' | 'api' | 'worker';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  role: Role;
+  /** null = embedded SQLite in dataDir. */
+  databaseUrl: string | null;
+  dbPoolSize: number;
+  migrateOnStart: boolean;
+  sqliteSync: 'full' | 'normal';
+  /** null = read or create `admin-token` in dataDir. */
+  adminToken: string | null;
+  /** Base URL printed for bins and links; default http://localhost:<port>. */
+  publicUrl: string | null;
+  payloadLimitBytes: number;
+  idempotencyWindowMs: number;
+  egress: EgressPolicy;
+  batchSize: number;
+  maxInflight: number;
+  leaseMs: number;
+  pollMs: number;
+}
+
+interface OptionSpec {
+  key: keyof Config;
+  env: string;
+  parse: (raw: string) => unknown;
+  check?: (value: never) => string | null;
+}
+
+const ROLES: Role[] = ['all', 'api', 'worker'];
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export const DEFAULT_CONFIG: Config = {
+  host: '0.0.0.0',
+  port: 8080,
+  dataDir: './data',
+  logLevel: 'info',
+  role: 'all',
+  databaseUrl: null,
+  dbPoolSize: 10,
+  migrateOnStart: true,
+  sqliteSync: 'full',
+  adminToken: null,
+  publicUrl: null,
+  payloadLimitBytes: 256 * 1024,
+  idempotencyWindowMs: DAY,
+  egress: 'private',
+  batchSize: DEFAULT_DISPATCHER_OPTIONS.batchSize,
+  maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
+  leaseMs: DEFAULT_DISPATCHER_OPTIONS.leaseMs,
+  pollMs: DEFAULT_DISPATCHER_OPTIONS.pollMs,
+};
+
+const int = (min: number, max: number) => (raw: string) => {
+  if (!/^\d+$/.test(raw.trim())) return Number.NaN;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : Number.NaN;
+};
+const bool = (raw: string) => (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) ? true
+  : ['0', 'false', 'no', 'off'].includes(raw.toLowerCase()) ? false : undefined);
+const oneOf = <T extends string>(values: readonly T[]) => (raw: string) => (values.includes(raw as T) ? raw : undefined);
+const text = (raw: string) => (raw.length > 0 ? raw : undefined);
+
+function databaseUrl(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:' ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function httpUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? raw.replace(/\/+$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every option: its environment variable and how a raw string becomes a value. */
+export const OPTIONS: Array<OptionSpec & { expects: string }> = [
+  { key: 'host', env: 'HOOKLINE_HOST', parse: text, expects: 'a host name or address' },
+  { key: 'port', env: 'HOOKLINE_PORT', parse: int(0, 65535), expects: 'an integer from 0 to 65535' },
+  { key: 'dataDir', env: 'HOOKLINE_DATA_DIR', parse: text, expects: 'a folder path' },
+  { key: 'logLevel', env: 'HOOKLINE_LOG_LEVEL', parse: oneOf(LEVELS), expects: `one of ${LEVELS.join(', ')}` },
+  { key: 'role', env: 'HOOKLINE_ROLE', parse: oneOf(ROLES), expects: `one of ${ROLES.join(', ')}` },
+  { key: 'databaseUrl', env: 'HOOKLINE_DATABASE_URL', parse: databaseUrl, expects: 'a postgres:// URL' },
+  { key: 'dbPoolSize', env: 'HOOKLINE_DB_POOL_SIZE', parse: int(1, 1000), expects: 'an integer from 1 to 1000' },
+  { key: 'migrateOnStart', env: 'HOOKLINE_MIGRATE_ON_START', parse: bool, expects: 'true or false' },
+  { key: 'sqliteSync', env: 'HOOKLINE_SQLITE_SYNC', parse: oneOf(['full', 'normal'] as const), expects: 'full or normal' },
+  { key: 'adminToken', env: 'HOOKLINE_ADMIN_TOKEN', parse: (raw) => (raw.length >= 16 ? raw : undefined), expects: 'at least 16 characters' },
+  { key: 'publicUrl', env: 'HOOKLINE_PUBLIC_URL', parse: httpUrl, expects: 'an absolute http(s) URL' },
+  { key: 'payloadLimitBytes', env: 'HOOKLINE_PAYLOAD_LIMIT_BYTES', parse: int(1024, 16 * 1024 * 1024), expects: 'an integer from 1024 to 16777216' },
+  { key: 'idempotencyWindowMs', env: 'HOOKLINE_IDEMPOTENCY_WINDOW_MS', parse: int(1000, 30 * DAY), expects: 'an integer of ms from 1000 to 30 days' },
+  { key: 'egress', env: 'HOOKLINE_EGRESS', parse: oneOf(EGRESS_POLICIES), expects: `one of ${EGRESS_POLICIES.join(', ')}` },
+  { key: 'batchSize', env: 'HOOKLINE_BATCH_SIZE', parse: int(1, 10_000), expects: 'an integer from 1 to 10000' },
+  { key: 'maxInflight', env: 'HOOKLINE_MAX_INFLIGHT', parse: int(1, 100_000), expects: 'an integer from 1 to 100000' },
+  { key: 'leaseMs', env: 'HOOKLINE_LEASE_MS', parse: int(70_000, DAY), expects: 'an integer of ms from 70000 (above the 60 s maximum timeout) to 1 day' },
+  { key: 'pollMs', env: 'HOOKLINE_POLL_MS', parse: int(10, 60_000), expects: 'an integer of ms from 10 to 60000' },
+];
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Defaults, then environment variables, then explicit values (CLI flags), each checked: a bad value
+ * is refused with the option, where it came from, and what is expected.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string | number | boolean>> = {}): Config {
+  const config: Config = { ...DEFAULT_CONFIG };
+  const problems: string[] = [];
+  for (const spec of OPTIONS) {
+    const fromFlag = overrides[spec.key];
+    const raw = fromFlag !== undefined ? String(fromFlag) : env[spec.env];
+    if (raw === undefined) continue;
+    const value = spec.parse(raw);
+    if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
+      const source = fromFlag !== undefined ? `--${kebab(spec.key)}` : spec.env;
+      problems.push(`${source}: "${raw}" is not valid; expected ${spec.expects}`);
+      continue;
+    }
+    (config as unknown as Record<string, unknown>)[spec.key] = value;
+  }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  config.dataDir = resolve(config.dataDir);
+  return config;
+}
+
+export function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+export function publicUrlOf(config: Config): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
+}

@@ -1,0 +1,91 @@
+import type { Logger } from 'pino';
+import type { ApiContext } from '../api/context.js';
+import { buildServer, type HooklineServer, type ServerOptions } from '../api/server.js';
+import { Dispatcher, type DispatcherEvents } from '../delivery/dispatcher.js';
+import { HttpSender } from '../delivery/http-sender.js';
+import { systemClock, type Clock } from '../lib/clock.js';
+import type { Store } from '../store/store.js';
+import { resolveAdminToken } from './admin-token.js';
+import { publicUrlOf, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { openStore } from './open-store.js';
+import { plugins } from './plugins.js';
+
+export interface AppDeps {
+  config: Config;
+  store?: Store;
+  clock?: Clock;
+  logger?: Logger;
+  /** Replaces DNS for the HTTP sender (tests). */
+  sender?: HttpSender;
+  /** Tests drive the dispatcher themselves with drainDue(). */
+  autoStartDispatcher?: boolean;
+  dispatcherEvents?: DispatcherEvents;
+  random?: () => number;
+}
+
+export interface HooklineApp {
+  config: Config;
+  store: Store;
+  server: HooklineServer;
+  /** null for role `api`. */
+  dispatcher: Dispatcher | null;
+  adminToken: string;
+  adminTokenGenerated: boolean;
+  listen(): Promise<string>;
+  /** Stops claiming, finishes or releases in-flight work, closes the server and the store. */
+  close(): Promise<void>;
+}
+
+/** Wires store, sender, dispatcher and API together: the one place that does. */
+export async function createApp(deps: AppDeps): Promise<HooklineApp> {
+  const { config } = deps;
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const store = deps.store ?? (await openStore(config));
+  const admin = resolveAdminToken(config.adminToken, config.dataDir);
+  const sender = deps.sender ?? new HttpSender({ egress: config.egress });
+
+  const runsWorker = config.role !== 'api';
+  const dispatcher = runsWorker
+    ? new Dispatcher(store, sender, clock, logger, {
+      batchSize: config.batchSize, maxInflight: config.maxInflight, leaseMs: config.leaseMs, pollMs: config.pollMs,
+      cacheTtlMs: 1000, random: deps.random,
+    }, deps.dispatcherEvents)
+    : null;
+
+  if (runsWorker && store.capabilities.singleOwner) {
+    // The previous process owned the file and is gone: whatever it had in flight is due again now.
+    const released = await store.releaseAllLeases(clock.now());
+    if (released > 0) logger.info({ released }, 're-queued deliveries that were in flight when the last process stopped');
+  }
+
+  const ctx: ApiContext = {
+    store, clock, logger, sender, adminToken: admin.token, publicUrl: publicUrlOf(config),
+    payloadLimitBytes: config.payloadLimitBytes, idempotencyWindowMs: config.idempotencyWindowMs,
+    notify: {
+      workAdded: () => dispatcher?.wake(),
+      endpointChanged: (id) => dispatcher?.invalidateEndpoint(id),
+      appChanged: (id) => dispatcher?.invalidateApp(id),
+    },
+  };
+  const serverOptions: ServerOptions = { role: config.role, ...plugins };
+  const server = await buildServer(ctx, serverOptions);
+  if (dispatcher && deps.autoStartDispatcher !== false) dispatcher.start();
+
+  let closed = false;
+  return {
+    config, store, server, dispatcher, adminToken: admin.token, adminTokenGenerated: admin.generated,
+    async listen() {
+      return server.listen({ host: config.host, port: config.port });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      await dispatcher?.stop();
+      if (!deps.sender) await sender.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,298 @@
+import type { Logger } from 'pino';
+import { decide } from '../domain/attempt-outcome.js';
+import { DEFAULT_TIMEOUT_MS, resolveSchedule } from '../domain/retry-policy.js';
+import type { Attempt, Endpoint } from '../domain/types.js';
+import { getFormat } from '../formats/registry.js';
+import type { Clock } from '../lib/clock.js';
+import type { AttemptResult, ClaimedDelivery, Release, Store } from '../store/store.js';
+import { DispatchCache } from './dispatch-cache.js';
+import type { HttpSender, SendResult } from './http-sender.js';
+import { RateLimiter } from './rate-limiter.js';
+import { ResultWriter } from './result-writer.js';
+
+export interface DispatcherOptions {
+  /** Deliveries claimed per store call. */
+  batchSize: number;
+  /** Deliveries in flight (sending or waiting for a slot) in this process. */
+  maxInflight: number;
+  /** How long a claim holds; must exceed the longest timeout. */
+  leaseMs: number;
+  /** Longest sleep between polls when nothing is due (other nodes may add work). */
+  pollMs: number;
+  /** Endpoint/app cache lifetime. */
+  cacheTtlMs: number;
+  /** Randomness for retry jitter. */
+  random?: () => number;
+}
+
+export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
+  batchSize: 256,
+  maxInflight: 1024,
+  leaseMs: 120_000,
+  pollMs: 1000,
+  cacheTtlMs: 1000,
+};
+
+interface EndpointLoad {
+  inflight: number;
+  waiting: ClaimedDelivery[];
+}
+
+export interface DispatcherEvents {
+  /** Called after a result is committed (tests and metrics). */
+  onCommitted?: (result: AttemptResult, endpoint: Endpoint) => void;
+}
+
+/**
+ * Claims due deliveries under a lease, renders and signs them in the endpoint's format, POSTs them,
+ * and group-commits the results. Per-endpoint concurrency and rate limits are applied here;
+ * serial ordering is the store's (only a serial endpoint's head is ever due).
+ */
+export class Dispatcher {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private inflight = 0;
+  private readonly loads = new Map<string, EndpointLoad>();
+  private readonly tasks = new Set<Promise<void>>();
+  private readonly cache: DispatchCache;
+  private readonly rates: RateLimiter;
+  private readonly writer: ResultWriter;
+  private wakeUp: (() => void) | null = null;
+  private slotFreed: (() => void) | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly sender: HttpSender,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
+    private readonly events: DispatcherEvents = {},
+  ) {
+    this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
+    this.rates = new RateLimiter(clock);
+    this.writer = new ResultWriter(store, clock);
+  }
+
+  /** Starts the claim loop in the background. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.runLoop();
+  }
+
+  /** New work may be due (a message was accepted, a delivery re-queued). */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  invalidateEndpoint(id: string): void {
+    this.cache.invalidateEndpoint(id);
+  }
+
+  invalidateApp(id: string): void {
+    this.cache.invalidateApp(id);
+  }
+
+  /** Stops claiming, gives back what has not started, waits for what is in flight to be committed. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    this.slotFreed?.();
+    await this.loop;
+    const unstarted: Release[] = [];
+    for (const load of this.loads.values()) {
+      for (const c of load.waiting.splice(0)) {
+        unstarted.push({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: this.clock.now() });
+        this.inflight--;
+      }
+    }
+    if (unstarted.length > 0) await this.store.releaseDeliveries(unstarted);
+    await Promise.allSettled([...this.tasks]);
+  }
+
+  /**
+   * Claims and delivers everything due now, until nothing is; resolves when every result is
+   * committed. For tests and tools that drive time with a fake clock.
+   */
+  async drainDue(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await this.claimBatch();
+      if (claimed === 0 && this.tasks.size === 0) return total;
+      total += claimed;
+      await Promise.allSettled([...this.tasks]);
+    }
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running) {
+      if (this.options.maxInflight - this.inflight < Math.min(this.options.batchSize, this.options.maxInflight) / 4) {
+        await new Promise<void>((resolve) => (this.slotFreed = resolve));
+        this.slotFreed = null;
+        continue;
+      }
+      let claimed = 0;
+      try {
+        claimed = await this.claimBatch();
+      } catch (error) {
+        this.logger.error({ err: error }, 'claiming due deliveries failed; retrying');
+      }
+      if (claimed === 0 && this.running) await this.sleepUntilDue();
+    }
+  }
+
+  private async sleepUntilDue(): Promise<void> {
+    let waitMs = this.options.pollMs;
+    try {
+      const due = await this.store.nextDueAt();
+      if (due !== null) waitMs = Math.max(1, Math.min(waitMs, due - this.clock.now()));
+    } catch (error) {
+      this.logger.error({ err: error }, 'reading the next due time failed');
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, waitMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+    this.wakeUp = null;
+  }
+
+  private saturatedEndpoints(): string[] {
+    const out: string[] = [];
+    for (const [id, load] of this.loads) {
+      const endpoint = this.cache.endpoint(id);
+      if (endpoint && load.inflight + load.waiting.length >= endpoint.maxConcurrency) out.push(id);
+    }
+    return out;
+  }
+
+  private async claimBatch(): Promise<number> {
+    const limit = Math.min(this.options.batchSize, this.options.maxInflight - this.inflight);
+    if (limit <= 0) return 0;
+    const claimed = await this.store.claimDue({
+      now: this.clock.now(),
+      limit,
+      leaseMs: this.options.leaseMs,
+      excludeEndpointIds: this.saturatedEndpoints(),
+    });
+    if (claimed.length === 0) return 0;
+    await this.cache.preload(claimed.map((c) => c.delivery.endpointId));
+    const releases: Release[] = [];
+    for (const c of claimed) {
+      const endpoint = this.cache.endpoint(c.delivery.endpointId);
+      if (!endpoint) continue; // deleted meanwhile: its deliveries are gone with it
+      if (endpoint.disabled) {
+        releases.push({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: null });
+        continue;
+      }
+      if (endpoint.rateLimit !== null) {
+        const waitMs = this.rates.take(endpoint.id, endpoint.rateLimit);
+        if (waitMs > 0) {
+          releases.push({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: this.clock.now() + waitMs });
+          continue;
+        }
+      }
+      this.inflight++;
+      this.enqueue(c, endpoint);
+    }
+    if (releases.length > 0) await this.store.releaseDeliveries(releases);
+    return claimed.length;
+  }
+
+  private enqueue(claim: ClaimedDelivery, endpoint: Endpoint): void {
+    let load = this.loads.get(endpoint.id);
+    if (!load) {
+      load = { inflight: 0, waiting: [] };
+      this.loads.set(endpoint.id, load);
+    }
+    if (load.inflight < endpoint.maxConcurrency) this.launch(claim, endpoint, load);
+    else load.waiting.push(claim);
+  }
+
+  private launch(claim: ClaimedDelivery, endpoint: Endpoint, load: EndpointLoad): void {
+    load.inflight++;
+    const task = this.deliver(claim, endpoint)
+      .catch((error) => this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'))
+      .finally(() => {
+        this.tasks.delete(task);
+        load.inflight--;
+        this.inflight--;
+        const next = load.waiting.shift();
+        if (next) this.launch(next, this.cache.endpoint(endpoint.id) ?? endpoint, load);
+        else if (load.inflight === 0) this.loads.delete(endpoint.id);
+        this.slotFreed?.();
+      });
+    this.tasks.add(task);
+  }
+
+  private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {
+    const { delivery, message, leaseToken } = claim;
+    const schedule = resolveSchedule(endpoint.retryPolicy);
+    const timeoutMs = endpoint.timeoutMs ?? schedule.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const now = this.clock.now();
+    if (delivery.leaseUntil !== null && now + timeoutMs > delivery.leaseUntil) {
+      // Waited too long for a slot: the lease could lapse mid-request, so give it back instead.
+      await this.store.releaseDeliveries([{ deliveryId: delivery.id, leaseToken, nextAttemptAt: now }]);
+      return;
+    }
+    const app = this.cache.app(endpoint.appId);
+    const format = getFormat(endpoint.format);
+    const base = { deliveryId: delivery.id, endpointId: endpoint.id, leaseToken };
+    if (!app || !format) {
+      const reason = !app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`;
+      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null }, endpoint, reason);
+      return;
+    }
+    const request = format.render({ message, endpoint, app, now });
+    if (request === null) {
+      await this.commit({ ...base, attempt: null, outcome: 'succeeded', nextAttemptAt: null }, endpoint);
+      return;
+    }
+    const sent = await this.sender.send(request, timeoutMs);
+    const decision = decide(
+      {
+        previousAttempts: delivery.attempts,
+        statusCode: sent.statusCode,
+        succeeded: sent.errorKind === null,
+        retryAfterHeader: sent.headers['retry-after'],
+      },
+      schedule,
+      this.clock.now(),
+      this.options.random,
+    );
+    const attempt = toAttempt(claim, now, sent);
+    await this.commit({ ...base, attempt, ...decision }, endpoint);
+  }
+
+  private async commit(result: AttemptResult, endpoint: Endpoint, note?: string): Promise<void> {
+    await this.writer.write(result);
+    const a = result.attempt;
+    const ids = { appId: endpoint.appId, endpointId: endpoint.id, deliveryId: result.deliveryId, messageId: a?.messageId };
+    if (result.outcome === 'failed') {
+      this.logger.warn({ ...ids, status: a?.statusCode, errorKind: a?.errorKind, note }, `delivery failed: ${a?.errorMessage ?? note}`);
+    } else if (result.outcome === 'retry') {
+      this.logger.info({ ...ids, status: a?.statusCode, errorKind: a?.errorKind, nextAttemptAt: result.nextAttemptAt }, 'attempt failed; retry scheduled');
+    }
+    this.events.onCommitted?.(result, endpoint);
+  }
+}
+
+function toAttempt(claim: ClaimedDelivery, at: number, sent: SendResult): Omit<Attempt, 'id'> {
+  return {
+    appId: claim.delivery.appId,
+    deliveryId: claim.delivery.id,
+    messageId: claim.message.id,
+    endpointId: claim.delivery.endpointId,
+    at,
+    durationMs: sent.durationMs,
+    statusCode: sent.statusCode,
+    responseHeaders: sent.headers,
+    responseBody: sent.body,
+    errorKind: sent.errorKind,
+    errorMessage: sent.errorMessage,
+    test: false,
+  };
+}

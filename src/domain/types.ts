@@ -1,0 +1,114 @@
+/** Domain records, shared by the store, the API and the dispatcher. Times are epoch milliseconds. */
+
+export type Metadata = Record<string, string>;
+
+export interface App {
+  id: string;
+  name: string;
+  metadata: Metadata;
+  /** SHA-256 of the app's API key; the key itself is shown once and never stored. */
+  apiKeyHash: string;
+  /** Viber-compatible auth token (X-Viber-Auth-Token); keys the viber format's signature. */
+  viberAuthToken: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface EndpointSecret {
+  secret: string;
+  createdAt: number;
+  /** Set when rotated out: the secret keeps signing until then. */
+  expiresAt: number | null;
+}
+
+export type Ordering = 'parallel' | 'serial';
+
+export type RetryPreset = 'exponential' | 'routee' | 'guaranteed' | 'single' | 'standard' | 'custom';
+
+export interface RetryPolicy {
+  preset: RetryPreset;
+  /** Only for `custom`: waits in ms between attempts; attempts = waits.length + 1. */
+  waitsMs?: number[];
+}
+
+export interface Endpoint {
+  id: string;
+  appId: string;
+  url: string;
+  description: string;
+  disabled: boolean;
+  /** null = every event type; otherwise exact names or `prefix.*` wildcards. */
+  filterTypes: string[] | null;
+  secrets: EndpointSecret[];
+  headers: Record<string, string>;
+  /** null = the retry policy's timeout. */
+  timeoutMs: number | null;
+  retryPolicy: RetryPolicy;
+  ordering: Ordering;
+  maxConcurrency: number;
+  /** Deliveries per second; null = unlimited. */
+  rateLimit: number | null;
+  /** Wire format name (see formats/); `standard` by default. */
+  format: string;
+  /** Format-specific settings (compose template, chat-api switches, ...). */
+  formatOptions: Record<string, unknown>;
+  metadata: Metadata;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Message {
+  id: string;
+  appId: string;
+  eventType: string;
+  /** The payload as JSON text, kept byte for byte (64-bit integers survive). */
+  payload: string;
+  idempotencyKey: string | null;
+  /** Routes the message to this one endpoint only. */
+  endpointId: string | null;
+  createdAt: number;
+}
+
+export type DeliveryState = 'pending' | 'delivering' | 'succeeded' | 'failed';
+
+export interface Delivery {
+  id: number;
+  appId: string;
+  messageId: string;
+  endpointId: string;
+  state: DeliveryState;
+  attempts: number;
+  /** null while parked behind an earlier delivery of a serial endpoint, or when terminal. */
+  nextAttemptAt: number | null;
+  leaseUntil: number | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ErrorKind = 'timeout' | 'connection' | 'dns' | 'status' | 'tls';
+
+export interface Attempt {
+  id: number;
+  appId: string;
+  deliveryId: number | null;
+  messageId: string;
+  endpointId: string;
+  at: number;
+  durationMs: number;
+  statusCode: number | null;
+  responseHeaders: Record<string, string>;
+  /** First 4 KiB of the response body. */
+  responseBody: string;
+  errorKind: ErrorKind | null;
+  errorMessage: string | null;
+  /** Test attempts (simulator) are kept apart from real deliveries. */
+  test: boolean;
+}
+
+/** A page of a list, newest first. */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}

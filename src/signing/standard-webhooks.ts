@@ -1,0 +1,36 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Standard Webhooks v1: base64 HMAC-SHA256 of `${id}.${timestamp}.${body}` keyed with the
+ * base64-decoded `whsec_` secret; one `v1,<sig>` per active secret, space separated.
+ */
+const PREFIX = 'whsec_';
+
+export function decodeSecret(secret: string): Buffer {
+  return Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
+}
+
+export function signStandard(secret: string | Buffer, id: string, timestampSec: number, body: string): string {
+  const key = typeof secret === 'string' ? decodeSecret(secret) : secret;
+  const digest = createHmac('sha256', key).update(`${id}.${timestampSec}.${body}`).digest('base64');
+  return `v1,${digest}`;
+}
+
+export interface StandardHeaders {
+  'webhook-id': string;
+  'webhook-timestamp': string;
+  'webhook-signature': string;
+}
+
+export function standardWebhookHeaders(
+  secrets: Array<string | Buffer>,
+  id: string,
+  timestampSec: number,
+  body: string,
+): StandardHeaders {
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(timestampSec),
+    'webhook-signature': secrets.map((s) => signStandard(s, id, timestampSec, body)).join(' '),
+  };
+}

@@ -1,0 +1,35 @@
+import type { BotConnection, BotInvocation, ConnectionError } from '../domain/bots.js';
+import type { Page } from '../domain/types.js';
+import type { ListQuery } from './store.js';
+
+/**
+ * Persistence of bot connections and their invocations, in domain terms. Each store adapter
+ * exposes one as `store.bots`. Deleting an app deletes its connections and their invocations.
+ */
+export interface BotStore {
+  createConnection(connection: BotConnection): Promise<BotConnection>;
+  getConnection(appId: string, id: string): Promise<BotConnection | null>;
+  /** Every connection of the app, oldest first (ChatBot's list is not paged). */
+  listConnections(appId: string): Promise<BotConnection[]>;
+  /** Replaces the mutable fields (name, url, token, headers, auth, timeoutMs, error, updatedAt). */
+  updateConnection(connection: BotConnection): Promise<BotConnection | null>;
+  /** Deletes the connection and its invocations. */
+  deleteConnection(appId: string, id: string): Promise<boolean>;
+
+  /**
+   * One transaction: records the invocation and sets the connection's error to `error` (null
+   * clears it). Does nothing when the connection was deleted meanwhile.
+   */
+  recordInvocation(invocation: BotInvocation, error: ConnectionError | null): Promise<void>;
+  /** The connection's invocations, newest first. */
+  listInvocations(appId: string, connectionId: string, query: ListQuery): Promise<Page<BotInvocation>>;
+}
+
+/** A store that keeps bot connections. */
+export interface WithBotStore {
+  readonly bots: BotStore;
+}
+
+export function hasBotStore<S extends object>(store: S): store is S & WithBotStore {
+  return typeof (store as Partial<WithBotStore>).bots === 'object' && (store as Partial<WithBotStore>).bots !== null;
+}

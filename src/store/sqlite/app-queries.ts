@@ -1,0 +1,62 @@
+import type { Database } from 'better-sqlite3';
+import type { App, Page } from '../../domain/types.js';
+import { decodeCursor, toPage } from '../cursor.js';
+import type { ListQuery } from '../store.js';
+import { toApp, type AppRow } from './rows.js';
+
+const prepare = (db: Database) => ({
+  insertStmt: db.prepare(`INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at)
+    VALUES (@id, @name, @metadata, @apiKeyHash, @viberAuthToken, @createdAt, @updatedAt)`),
+  updateStmt: db.prepare(`UPDATE apps SET name=@name, metadata=@metadata, api_key_hash=@apiKeyHash,
+    viber_auth_token=@viberAuthToken, updated_at=@updatedAt WHERE id=@id`),
+  byId: db.prepare('SELECT * FROM apps WHERE id = ?'),
+  byKey: db.prepare('SELECT * FROM apps WHERE api_key_hash = ?'),
+  page: db.prepare('SELECT * FROM apps WHERE id < @cursor ORDER BY id DESC LIMIT @limit'),
+  deleteAttempts: db.prepare(
+    'DELETE FROM attempts WHERE endpoint_id IN (SELECT id FROM endpoints WHERE app_id = ?)'),
+  deleteStmt: db.prepare('DELETE FROM apps WHERE id = ?'),
+});
+
+export class SqliteApps {
+  private readonly q: ReturnType<typeof prepare>;
+  constructor(private readonly db: Database) {
+    this.q = prepare(db);
+  }
+
+  create(app: App): App {
+    this.q.insertStmt.run({ ...app, metadata: JSON.stringify(app.metadata) });
+    return app;
+  }
+
+  get(id: string): App | null {
+    const row = this.q.byId.get(id) as AppRow | undefined;
+    return row ? toApp(row) : null;
+  }
+
+  getByKeyHash(hash: string): App | null {
+    const row = this.q.byKey.get(hash) as AppRow | undefined;
+    return row ? toApp(row) : null;
+  }
+
+  list(query: ListQuery, onlyId?: string): Page<App> {
+    if (onlyId !== undefined) {
+      const app = this.get(onlyId);
+      return { data: app && (query.cursor === null) ? [app] : [], nextCursor: null };
+    }
+    const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
+    const rows = this.q.page.all({ cursor, limit: query.limit + 1 }) as AppRow[];
+    return toPage(rows.map(toApp), query.limit, (a) => a.id);
+  }
+
+  update(app: App): App | null {
+    const info = this.q.updateStmt.run({ ...app, metadata: JSON.stringify(app.metadata) });
+    return info.changes === 1 ? app : null;
+  }
+
+  delete(id: string): boolean {
+    return this.db.transaction(() => {
+      this.q.deleteAttempts.run(id);
+      return this.q.deleteStmt.run(id).changes === 1;
+    })();
+  }
+}

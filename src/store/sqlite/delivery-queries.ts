@@ -1,0 +1,87 @@
+import type { Database } from 'better-sqlite3';
+import type { Attempt, Delivery, Page } from '../../domain/types.js';
+import { decodeNumericCursor, toPage } from '../cursor.js';
+import type { AttemptFilter, DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
+import { attemptParams, toAttempt, toDelivery, type AttemptRow, type DeliveryRow } from './rows.js';
+import type { SqliteSerialQueue } from './serial-queue.js';
+import { StatementCache } from './statement-cache.js';
+
+const MAX_ID = Number.MAX_SAFE_INTEGER;
+
+const prepare = (db: Database) => ({
+  byId: db.prepare('SELECT * FROM deliveries WHERE id = ? AND app_id = ?'),
+  makeDue: db.prepare('UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ?'),
+  reopen: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
+    lease_until = NULL, lease_token = NULL WHERE id = ?`),
+  failedInWindow: db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
+    AND state = 'failed' AND created_at >= @since AND created_at < @until ORDER BY id`),
+  insertAttempt: db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
+    status_code, response_headers, response_body, error_kind, error_message, test) VALUES (@app_id, @delivery_id,
+    @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers, @response_body, @error_kind,
+    @error_message, @test)`),
+});
+
+export class SqliteDeliveries {
+  private readonly q: ReturnType<typeof prepare>;
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Database, private readonly serial: SqliteSerialQueue) {
+    this.q = prepare(db);
+    this.statements = new StatementCache(db);
+  }
+
+  get(appId: string, id: number): Delivery | null {
+    const row = this.q.byId.get(id, appId) as DeliveryRow | undefined;
+    return row ? toDelivery(row) : null;
+  }
+
+  list(appId: string, filter: DeliveryFilter, query: ListQuery): Page<Delivery> {
+    const where = ['app_id = @appId', 'id < @cursor'];
+    if (filter.state !== undefined) where.push('state = @state');
+    if (filter.endpointId !== undefined) where.push('endpoint_id = @endpointId');
+    if (filter.messageId !== undefined) where.push('message_id = @messageId');
+    const sql = `SELECT * FROM deliveries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
+    const cursor = query.cursor === null ? MAX_ID : decodeNumericCursor(query.cursor);
+    const rows = this.statements.get(sql).all({ ...filter, appId, cursor, limit: query.limit + 1 }) as DeliveryRow[];
+    return toPage(rows.map(toDelivery), query.limit, (d) => d.id);
+  }
+
+  retry(appId: string, id: number, now: number): Delivery | null {
+    return this.db.transaction(() => {
+      const current = this.get(appId, id);
+      if (!current || current.state === 'delivering') return current;
+      if (current.state === 'pending') {
+        // A parked delivery stays behind its serial head; a scheduled one becomes due now.
+        if (current.nextAttemptAt !== null) this.q.makeDue.run(now, now, id);
+      } else {
+        this.q.reopen.run(this.serial.dueTime(current.endpointId, now), now, id);
+      }
+      return this.get(appId, id);
+    })();
+  }
+
+  recover(appId: string, endpointId: string, window: RecoverWindow, now: number): number {
+    return this.db.transaction(() => {
+      const ids = this.q.failedInWindow.all({ appId, endpointId, ...window }) as Array<{ id: number }>;
+      for (const { id } of ids) this.q.reopen.run(this.serial.dueTime(endpointId, now), now, id);
+      return ids.length;
+    })();
+  }
+
+  listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Page<Attempt> {
+    const where = ['app_id = @appId', 'id < @cursor', 'test = @test'];
+    if (filter.messageId !== undefined) where.push('message_id = @messageId');
+    if (filter.endpointId !== undefined) where.push('endpoint_id = @endpointId');
+    if (filter.deliveryId !== undefined) where.push('delivery_id = @deliveryId');
+    const sql = `SELECT * FROM attempts WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
+    const cursor = query.cursor === null ? MAX_ID : decodeNumericCursor(query.cursor);
+    const params = { ...filter, appId, cursor, test: filter.test ? 1 : 0, limit: query.limit + 1 };
+    const rows = this.statements.get(sql).all(params) as AttemptRow[];
+    return toPage(rows.map(toAttempt), query.limit, (a) => a.id);
+  }
+
+  insertAttempt(attempt: Omit<Attempt, 'id'>): Attempt {
+    const info = this.q.insertAttempt.run(attemptParams(attempt));
+    return { ...attempt, id: Number(info.lastInsertRowid) };
+  }
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { AttemptResult, ClaimArgs, ClaimedDelivery, Release, StoreStats } from '../store.js';
+import { attemptParams, toDelivery, toMessage, type DeliveryRow, type MessageRow } from './rows.js';
+import type { SqliteSerialQueue } from './serial-queue.js';
+
+const prepare = (db: Database) => ({
+  due: db.prepare(`SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
+    ORDER BY next_attempt_at, id LIMIT @limit`),
+  dueExcluding: db.prepare(`SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
+    AND endpoint_id NOT IN (SELECT value FROM json_each(@exclude)) ORDER BY next_attempt_at, id LIMIT @limit`),
+  expired: db.prepare(`SELECT id FROM deliveries WHERE state = 'delivering' AND lease_until <= @now
+    ORDER BY lease_until LIMIT @limit`),
+  expiredExcluding: db.prepare(`SELECT id FROM deliveries WHERE state = 'delivering' AND lease_until <= @now
+    AND endpoint_id NOT IN (SELECT value FROM json_each(@exclude)) ORDER BY lease_until LIMIT @limit`),
+  lease: db.prepare(`UPDATE deliveries SET state = 'delivering', lease_until = @leaseUntil, lease_token = @token,
+    updated_at = @now WHERE id = @id RETURNING *`),
+  message: db.prepare('SELECT * FROM messages WHERE id = ?'),
+  attemptIfDeliveryExists: db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at,
+    duration_ms, status_code, response_headers, response_body, error_kind, error_message, test)
+    SELECT @app_id, @delivery_id, @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers,
+      @response_body, @error_kind, @error_message, @test WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = @delivery_id)`),
+  succeed: db.prepare(`UPDATE deliveries SET state = 'succeeded', attempts = attempts + 1, next_attempt_at = NULL,
+    lease_until = NULL, lease_token = NULL, last_status = @status, last_error = NULL, updated_at = @now
+    WHERE id = @id AND lease_token = @token`),
+  retry: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = attempts + 1, next_attempt_at = @next,
+    lease_until = NULL, lease_token = NULL, last_status = @status, last_error = @error, updated_at = @now
+    WHERE id = @id AND lease_token = @token`),
+  fail: db.prepare(`UPDATE deliveries SET state = 'failed', attempts = attempts + 1, next_attempt_at = NULL,
+    lease_until = NULL, lease_token = NULL, last_status = @status, last_error = @error, updated_at = @now
+    WHERE id = @id AND lease_token = @token`),
+  release: db.prepare(`UPDATE deliveries SET state = 'pending', next_attempt_at = @next, lease_until = NULL,
+    lease_token = NULL WHERE id = @id AND lease_token = @token`),
+  releaseAll: db.prepare(`UPDATE deliveries SET state = 'pending', next_attempt_at = @now, lease_until = NULL,
+    lease_token = NULL WHERE state = 'delivering'`),
+  nextDue: db.prepare(`SELECT (SELECT min(next_attempt_at) FROM deliveries WHERE state = 'pending'
+    AND next_attempt_at IS NOT NULL) AS due, (SELECT min(lease_until) FROM deliveries WHERE state = 'delivering') AS lease`),
+  stats: db.prepare('SELECT state, count(*) AS n FROM deliveries GROUP BY state'),
+  statsOfApp: db.prepare('SELECT state, count(*) AS n FROM deliveries WHERE app_id = ? GROUP BY state'),
+});
+
+/** The dispatcher's queries: claims under a lease, results, releases. */
+export class SqliteDispatch {
+  private readonly q: ReturnType<typeof prepare>;
+
+  constructor(private readonly db: Database, private readonly serial: SqliteSerialQueue) {
+    this.q = prepare(db);
+  }
+
+  claim({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
+    return this.db.transaction(() => {
+      const exclude = excludeEndpointIds && excludeEndpointIds.length > 0 ? JSON.stringify(excludeEndpointIds) : null;
+      const due = (exclude ? this.q.dueExcluding.all({ now, limit, exclude }) : this.q.due.all({ now, limit })) as
+        Array<{ id: number }>;
+      const ids = due.map((r) => r.id);
+      if (ids.length < limit) {
+        const rest = limit - ids.length;
+        const expired = exclude ? this.q.expiredExcluding.all({ now, limit: rest, exclude }) : this.q.expired.all({ now, limit: rest });
+        for (const r of expired as Array<{ id: number }>) ids.push(r.id);
+      }
+      const token = randomBytes(8).toString('hex');
+      const leaseUntil = now + leaseMs;
+      const messages = new Map<string, ReturnType<typeof toMessage>>();
+      const claimed: ClaimedDelivery[] = [];
+      for (const id of ids) {
+        const row = this.q.lease.get({ id, leaseUntil, token, now }) as DeliveryRow;
+        let message = messages.get(row.message_id);
+        if (!message) {
+          message = toMessage(this.q.message.get(row.message_id) as MessageRow);
+          messages.set(message.id, message);
+        }
+        claimed.push({ delivery: toDelivery(row), message, leaseToken: token });
+      }
+      return claimed;
+    })();
+  }
+
+  /** Runs inside the caller's transaction (group commit). */
+  record(results: AttemptResult[], now: number): void {
+    for (const r of results) {
+      const a = r.attempt;
+      if (a) this.q.attemptIfDeliveryExists.run(attemptParams(a));
+      const params = { id: r.deliveryId, token: r.leaseToken, status: a?.statusCode ?? null, error: a?.errorMessage ?? null, now };
+      if (r.outcome === 'retry') {
+        this.q.retry.run({ ...params, next: r.nextAttemptAt ?? now });
+        continue;
+      }
+      const changed = (r.outcome === 'succeeded' ? this.q.succeed.run(params) : this.q.fail.run(params)).changes;
+      if (changed === 1) this.serial.advance(r.endpointId, now);
+    }
+  }
+
+  release(releases: Release[]): void {
+    this.db.transaction(() => {
+      for (const r of releases) {
+        this.q.release.run({ id: r.deliveryId, token: r.leaseToken, next: r.nextAttemptAt });
+      }
+    })();
+  }
+
+  releaseAll(now: number): number {
+    return this.q.releaseAll.run({ now }).changes;
+  }
+
+  nextDueAt(): number | null {
+    const row = this.q.nextDue.get() as { due: number | null; lease: number | null };
+    if (row.due === null) return row.lease;
+    if (row.lease === null) return row.due;
+    return Math.min(row.due, row.lease);
+  }
+
+  stats(appId?: string): StoreStats {
+    const rows = (appId ? this.q.statsOfApp.all(appId) : this.q.stats.all()) as Array<{ state: string; n: number }>;
+    const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0 };
+    for (const r of rows) out[r.state as keyof StoreStats] = r.n;
+    return out;
+  }
+}

@@ -1,0 +1,99 @@
+import type { Database } from 'better-sqlite3';
+import type { Endpoint, Page } from '../../domain/types.js';
+import { decodeCursor, toPage } from '../cursor.js';
+import { toRoutable, type RoutableEndpoint } from '../endpoint-routing.js';
+import type { ListQuery } from '../store.js';
+import { endpointParams, toEndpoint, type EndpointRow } from './rows.js';
+import type { SqliteSerialQueue } from './serial-queue.js';
+
+const COLUMNS = `id, app_id, url, description, disabled, filter_types, secrets, headers, timeout_ms, retry_policy,
+  ordering, max_concurrency, rate_limit, format, format_options, metadata, created_at, updated_at`;
+
+const prepare = (db: Database) => ({
+  insertStmt: db.prepare(`INSERT INTO endpoints (${COLUMNS}) VALUES (${COLUMNS.split(',')
+    .map((c) => `@${c.trim()}`).join(', ')})`),
+  updateStmt: db.prepare(`UPDATE endpoints SET url=@url, description=@description,
+    disabled=@disabled, filter_types=@filter_types, secrets=@secrets, headers=@headers, timeout_ms=@timeout_ms,
+    retry_policy=@retry_policy, ordering=@ordering, max_concurrency=@max_concurrency, rate_limit=@rate_limit,
+    format=@format, format_options=@format_options, metadata=@metadata, updated_at=@updated_at
+    WHERE id=@id AND app_id=@app_id`),
+  byId: db.prepare('SELECT * FROM endpoints WHERE id = ? AND app_id = ?'),
+  byIdOnly: db.prepare('SELECT * FROM endpoints WHERE id = ?'),
+  page: db.prepare(
+    'SELECT * FROM endpoints WHERE app_id = @appId AND id < @cursor ORDER BY id DESC LIMIT @limit'),
+  enabledOfApp: db.prepare('SELECT * FROM endpoints WHERE app_id = ? AND disabled = 0'),
+  deleteAttempts: db.prepare('DELETE FROM attempts WHERE endpoint_id = ?'),
+  deleteStmt: db.prepare('DELETE FROM endpoints WHERE id = ? AND app_id = ?'),
+});
+
+export class SqliteEndpoints {
+  private readonly q: ReturnType<typeof prepare>;
+  /** Enabled endpoints per app, for message fan-out; this process is the only writer. */
+  private readonly routingCache = new Map<string, RoutableEndpoint[]>();
+
+  constructor(private readonly db: Database, private readonly serial: SqliteSerialQueue) {
+    this.q = prepare(db);
+  }
+
+  create(endpoint: Endpoint): Endpoint {
+    this.q.insertStmt.run(endpointParams(endpoint));
+    this.routingCache.delete(endpoint.appId);
+    return endpoint;
+  }
+
+  get(appId: string, id: string): Endpoint | null {
+    const row = this.q.byId.get(id, appId) as EndpointRow | undefined;
+    return row ? toEndpoint(row) : null;
+  }
+
+  getMany(ids: string[]): Endpoint[] {
+    const out: Endpoint[] = [];
+    for (const id of ids) {
+      const row = this.q.byIdOnly.get(id) as EndpointRow | undefined;
+      if (row) out.push(toEndpoint(row));
+    }
+    return out;
+  }
+
+  list(appId: string, query: ListQuery): Page<Endpoint> {
+    const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
+    const rows = this.q.page.all({ appId, cursor, limit: query.limit + 1 }) as EndpointRow[];
+    return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
+  }
+
+  update(endpoint: Endpoint): Endpoint | null {
+    return this.db.transaction(() => {
+      const before = this.get(endpoint.appId, endpoint.id);
+      if (!before) return null;
+      this.q.updateStmt.run(endpointParams(endpoint));
+      if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
+        this.serial.rebalance(endpoint.id, endpoint.updatedAt);
+      }
+      this.routingCache.delete(endpoint.appId);
+      return endpoint;
+    })();
+  }
+
+  delete(appId: string, id: string): boolean {
+    return this.db.transaction(() => {
+      if (!this.q.byId.get(id, appId)) return false;
+      this.q.deleteAttempts.run(id);
+      this.q.deleteStmt.run(id, appId);
+      this.routingCache.delete(appId);
+      return true;
+    })();
+  }
+
+  forgetApp(appId: string): void {
+    this.routingCache.delete(appId);
+  }
+
+  routable(appId: string): RoutableEndpoint[] {
+    let cached = this.routingCache.get(appId);
+    if (!cached) {
+      cached = (this.q.enabledOfApp.all(appId) as EndpointRow[]).map((r) => toRoutable(toEndpoint(r)));
+      this.routingCache.set(appId, cached);
+    }
+    return cached;
+  }
+}

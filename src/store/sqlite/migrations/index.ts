@@ -1,0 +1,14 @@
+import { sql as core } from './001_core.js';
+import { sql as bots } from './002_bots.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Applied in order; append new ones, never edit an applied one. */
+export const migrations: Migration[] = [
+  { version: 1, name: 'core', sql: core },
+  { version: 2, name: 'bots', sql: bots },
+];

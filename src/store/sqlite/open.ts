@@ -1,0 +1,18 @@
+import Database from 'better-sqlite3';
+
+export type SqliteSync = 'full' | 'normal';
+
+/**
+ * Opens the database in WAL mode. `full` fsyncs every commit (group commits keep that cheap);
+ * `normal` survives process crashes but may lose the last commits on power loss.
+ */
+export function openSqlite(file: string, sync: SqliteSync): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

@@ -1,0 +1,173 @@
+import type {
+  App, Attempt, Delivery, DeliveryState, Endpoint, Message, Page,
+} from '../domain/types.js';
+
+/**
+ * The persistence contract, in domain terms. SQLite (embedded) and PostgreSQL implement it;
+ * test/conformance runs one suite against both.
+ */
+
+export interface StoreCapabilities {
+  dialect: 'sqlite' | 'postgres';
+  /** One process owns the database, so leases left by a previous run can be released at start. */
+  singleOwner: boolean;
+  /** The store can wake dispatchers in other processes when work is added (LISTEN/NOTIFY). */
+  crossProcessWakeups: boolean;
+}
+
+export interface ListQuery {
+  limit: number;
+  /** Opaque cursor from a previous page's nextCursor. */
+  cursor: string | null;
+}
+
+export interface NewMessage {
+  id: string;
+  appId: string;
+  eventType: string;
+  payload: string;
+  idempotencyKey: string | null;
+  endpointId: string | null;
+  createdAt: number;
+}
+
+export interface InsertMessageResult {
+  message: Message;
+  /** false when the idempotency key matched an earlier message (nothing was written). */
+  created: boolean;
+  /** Deliveries created for this message. */
+  deliveries: number;
+}
+
+/** A delivery claimed under a lease, with what is needed to send it. */
+export interface ClaimedDelivery {
+  delivery: Delivery;
+  message: Message;
+  /** Identifies this claim; results and releases only apply while it still holds. */
+  leaseToken: string;
+}
+
+export type AttemptOutcome = 'succeeded' | 'retry' | 'failed';
+
+export interface AttemptResult {
+  deliveryId: number;
+  endpointId: string;
+  leaseToken: string;
+  /** null when nothing was sent (the endpoint's format settings skip this event). */
+  attempt: Omit<Attempt, 'id'> | null;
+  outcome: AttemptOutcome;
+  /** When outcome is `retry`: the next attempt time. */
+  nextAttemptAt: number | null;
+}
+
+export interface Release {
+  deliveryId: number;
+  leaseToken: string;
+  /** Back to pending, due at this time, or parked (null: endpoint disabled); no attempt is counted. */
+  nextAttemptAt: number | null;
+}
+
+export interface ClaimArgs {
+  now: number;
+  limit: number;
+  leaseMs: number;
+  /** Endpoints this dispatcher cannot take more work for right now. */
+  excludeEndpointIds?: string[];
+}
+
+export interface DeliveryFilter {
+  state?: DeliveryState;
+  endpointId?: string;
+  messageId?: string;
+}
+
+export interface AttemptFilter {
+  messageId?: string;
+  endpointId?: string;
+  deliveryId?: number;
+  /** Default false: real attempts only. */
+  test?: boolean;
+}
+
+export interface MessageFilter {
+  eventType?: string;
+  /** created_at bounds, ms */
+  since?: number;
+  until?: number;
+}
+
+export interface RecoverWindow {
+  since: number;
+  until: number;
+}
+
+export interface StoreStats {
+  pending: number;
+  delivering: number;
+  succeeded: number;
+  failed: number;
+}
+
+export interface Store {
+  readonly capabilities: StoreCapabilities;
+  /** Applies pending migrations (idempotent, safe when several nodes start at once). */
+  migrate(): Promise<void>;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+
+  createApp(app: App): Promise<App>;
+  getApp(id: string): Promise<App | null>;
+  getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
+  listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
+  /** Replaces the app's mutable fields (name, metadata, apiKeyHash). */
+  updateApp(app: App): Promise<App | null>;
+  /** Deletes the app with all its endpoints, messages, deliveries and attempts. */
+  deleteApp(id: string): Promise<boolean>;
+
+  createEndpoint(endpoint: Endpoint): Promise<Endpoint>;
+  getEndpoint(appId: string, id: string): Promise<Endpoint | null>;
+  getEndpointsByIds(ids: string[]): Promise<Endpoint[]>;
+  listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>>;
+  /** Replaces every mutable field of the endpoint. */
+  updateEndpoint(endpoint: Endpoint): Promise<Endpoint | null>;
+  deleteEndpoint(appId: string, id: string): Promise<boolean>;
+
+  /**
+   * One transaction: the message and a delivery for every enabled endpoint of the app whose
+   * filter matches (or only `endpointId` when set). An idempotency key seen within
+   * `idempotencyWindowMs` returns the original message and writes nothing.
+   */
+  insertMessage(message: NewMessage, idempotencyWindowMs: number): Promise<InsertMessageResult>;
+  getMessage(appId: string, id: string): Promise<Message | null>;
+  listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>>;
+
+  getDelivery(appId: string, id: number): Promise<Delivery | null>;
+  listDeliveries(appId: string, filter: DeliveryFilter, query: ListQuery): Promise<Page<Delivery>>;
+  /**
+   * Makes a delivery due now. A failed or succeeded delivery is re-opened with a fresh schedule;
+   * returns null when unknown, and the delivery unchanged when it is in flight.
+   */
+  retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null>;
+  /** Re-queues the endpoint's failed deliveries created within the window; returns how many. */
+  recoverEndpoint(appId: string, endpointId: string, window: RecoverWindow, now: number): Promise<number>;
+
+  listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>>;
+  /** Records an attempt made outside the delivery engine (simulator): test attempts. */
+  insertAttempt(attempt: Omit<Attempt, 'id'>): Promise<Attempt>;
+
+  /**
+   * Claims up to `limit` due deliveries (pending and due, or delivering with an expired lease)
+   * under a lease, oldest due first. Serial endpoints only ever have their head delivery due.
+   */
+  claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]>;
+  /** Group commit of attempt results; a result whose lease was lost still records its attempt. */
+  recordAttempts(results: AttemptResult[], now: number): Promise<void>;
+  /** Gives claimed deliveries back without an attempt (rate limit, shutdown). */
+  releaseDeliveries(releases: Release[]): Promise<void>;
+  /** At start, for single-owner stores: in-flight deliveries of a dead process become due now. */
+  releaseAllLeases(now: number): Promise<number>;
+  /** The earliest time anything becomes due, or null when nothing is waiting. */
+  nextDueAt(): Promise<number | null>;
+  stats(appId?: string): Promise<StoreStats>;
+}

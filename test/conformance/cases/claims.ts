@@ -1,0 +1,96 @@
+import { expect, it } from 'vitest';
+import { allDeliveries, claim, createApp, createEndpoint, ids, LEASE_MS, record, send, T0 } from '../fixtures.js';
+import type { SuiteContext } from '../suite.js';
+
+export function claimCases({ store }: SuiteContext): void {
+  it('claims a due delivery under a lease, with its message', async () => {
+    const app = await createApp(store());
+    const ep = await createEndpoint(store(), app.id);
+    const m = await send(store(), app.id, { payload: '{"a":1}' });
+    const [c, ...rest] = await claim(store(), T0 + 5);
+    expect(rest).toEqual([]);
+    expect(c.message).toEqual(m.message);
+    expect(c.leaseToken).toEqual(expect.any(String));
+    expect(c.leaseToken.length).toBeGreaterThan(0);
+    expect(c.delivery).toMatchObject({
+      appId: app.id, messageId: m.message.id, endpointId: ep.id, state: 'delivering', attempts: 0, leaseUntil: T0 + 5 + LEASE_MS,
+    });
+    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({ state: 'delivering', leaseUntil: T0 + 5 + LEASE_MS });
+  });
+
+  it('claims at most `limit`, oldest due first', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    const late = await send(store(), app.id, { createdAt: T0 + 30 });
+    const early = await send(store(), app.id, { createdAt: T0 + 10 });
+    const middle = await send(store(), app.id, { createdAt: T0 + 20 });
+    const first = await claim(store(), T0 + 100, 2);
+    expect(first.map((c) => c.message.id)).toEqual([early.message.id, middle.message.id]);
+    const second = await claim(store(), T0 + 100, 2);
+    expect(second.map((c) => c.message.id)).toEqual([late.message.id]);
+  });
+
+  it('leaves deliveries that are not due yet', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    await send(store(), app.id, { createdAt: T0 + 1000 });
+    expect(await claim(store(), T0 + 999)).toEqual([]);
+    expect(await claim(store(), T0 + 1000)).toHaveLength(1);
+  });
+
+  it('never hands out the same delivery twice while the lease holds', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    await createEndpoint(store(), app.id);
+    for (let i = 0; i < 10; i++) await send(store(), app.id);
+    const a = await claim(store(), T0, 7);
+    const b = await claim(store(), T0 + 1, 100);
+    expect(a).toHaveLength(7);
+    expect(b).toHaveLength(13);
+    expect(new Set([...ids(a), ...ids(b)]).size).toBe(20);
+    expect(await claim(store(), T0 + LEASE_MS - 1)).toEqual([]);
+  });
+
+  it('gives concurrent claimers disjoint batches that cover everything due', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    for (let i = 0; i < 60; i++) await send(store(), app.id);
+    const batches = await Promise.all(Array.from({ length: 6 }, () => claim(store(), T0, 15)));
+    const all = batches.flatMap(ids);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toHaveLength(60);
+  });
+
+  it('skips the endpoints in the exclusion list', async () => {
+    const app = await createApp(store());
+    const busy = await createEndpoint(store(), app.id);
+    const free = await createEndpoint(store(), app.id);
+    await send(store(), app.id);
+    await send(store(), app.id);
+    const claimed = await claim(store(), T0, 100, [busy.id]);
+    expect(claimed.map((c) => c.delivery.endpointId)).toEqual([free.id, free.id]);
+    expect(await claim(store(), T0, 100, [busy.id, free.id])).toEqual([]);
+    expect((await claim(store(), T0, 100, [])).map((c) => c.delivery.endpointId)).toEqual([busy.id, busy.id]);
+  });
+
+  it('applies the exclusion list to expired leases too', async () => {
+    const app = await createApp(store());
+    const busy = await createEndpoint(store(), app.id);
+    await send(store(), app.id);
+    expect(await claim(store(), T0, 10, [], 1000)).toHaveLength(1);
+    expect(await claim(store(), T0 + 1000, 10, [busy.id])).toEqual([]);
+    expect(await claim(store(), T0 + 1000, 10, [])).toHaveLength(1);
+  });
+
+  it('never claims finished deliveries', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    await send(store(), app.id);
+    await send(store(), app.id);
+    const [ok, bad] = await claim(store(), T0);
+    await record(store(), ok, 'succeeded', T0 + 1);
+    await record(store(), bad, 'failed', T0 + 1);
+    expect(await claim(store(), T0 + 10 * LEASE_MS)).toEqual([]);
+    expect((await allDeliveries(store(), app.id)).map((d) => d.state).sort()).toEqual(['failed', 'succeeded']);
+  });
+}

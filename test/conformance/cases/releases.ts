@@ -1,0 +1,40 @@
+import { expect, it } from 'vitest';
+import { claim, createApp, createEndpoint, send, T0 } from '../fixtures.js';
+import type { SuiteContext } from '../suite.js';
+
+export function releaseCases({ store }: SuiteContext): void {
+  it('gives a delivery back, due later, without counting an attempt', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    await send(store(), app.id);
+    const [c] = await claim(store(), T0);
+    await store().releaseDeliveries([{ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: T0 + 700 }]);
+    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({
+      state: 'pending', attempts: 0, nextAttemptAt: T0 + 700, leaseUntil: null,
+    });
+    expect(await claim(store(), T0 + 699)).toEqual([]);
+    expect(await claim(store(), T0 + 700)).toHaveLength(1);
+    expect((await store().listAttempts(app.id, {}, { limit: 10, cursor: null })).data).toEqual([]);
+  });
+
+  it('parks a delivery released with no due time', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    await send(store(), app.id);
+    const [c] = await claim(store(), T0);
+    await store().releaseDeliveries([{ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: null }]);
+    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({ state: 'pending', nextAttemptAt: null });
+    expect(await claim(store(), T0 + 10 ** 9)).toEqual([]);
+    expect(await store().nextDueAt()).toBeNull();
+  });
+
+  it('releases a batch in one call', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    for (let i = 0; i < 5; i++) await send(store(), app.id);
+    const claims = await claim(store(), T0);
+    await store().releaseDeliveries(claims.map((c) => ({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: T0 + 1 })));
+    expect(await claim(store(), T0 + 1)).toHaveLength(5);
+    await store().releaseDeliveries([]);
+  });
+}
