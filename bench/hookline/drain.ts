@@ -60,7 +60,7 @@ export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Pr
       await receiver.reset();
       const hookline = await HooklineProcess.start({
         port: await freePort(),
-        args: ['--data', dataDir],
+        args: ['--data-dir', dataDir],
         adminToken: ctx.adminToken,
         nodeArgs: spec.profileDir ? ['--cpu-prof', '--cpu-prof-dir', spec.profileDir] : [],
       });

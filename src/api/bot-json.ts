@@ -10,8 +10,10 @@ export const connectionSummaryJson = (c: BotConnection) => ({
   id: c.id, story: story(c), name: c.name, url: c.url, error: error(c), createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
 });
 
+/** No headers show as null, like no token or auth, so a GET can be PUT back unchanged. */
 export const connectionJson = (c: BotConnection) => ({
-  id: c.id, story: story(c), name: c.name, url: c.url, token: c.token, headers: c.headers, auth: c.auth,
+  id: c.id, story: story(c), name: c.name, url: c.url, token: c.token,
+  headers: Object.keys(c.headers).length === 0 ? null : c.headers, auth: c.auth,
   timeoutMs: c.timeoutMs, error: error(c), createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
 });
 

@@ -1,3 +1,4 @@
+import { isValidEvent } from '../domain/events/validate.js';
 import { isCanonicalEventType } from '../domain/events/catalog.js';
 import type { Message } from '../domain/types.js';
 import { parseJsonLossless } from '../lib/json.js';
@@ -12,11 +13,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** null when the message is not a canonical event (platform formats have no wire shape for it). */
+/**
+ * null when the message is not a valid canonical event: platform formats have no wire shape for
+ * other events, and a payload published under a catalog name without its schema (through the
+ * generic messages API) is not rendered half-way.
+ */
 export function readCanonical(message: Pick<Message, 'eventType' | 'payload'>): CanonicalMessage | null {
   if (!isCanonicalEventType(message.eventType)) return null;
   const data = parseJsonLossless(message.payload);
-  return isRecord(data) ? { type: message.eventType, data } : null;
+  return isRecord(data) && isValidEvent(message.eventType, data) ? { type: message.eventType, data } : null;
 }
 
 /** The payload parsed, whatever its type (compose templates work on any event). */

@@ -31,7 +31,7 @@ export function previewCompose(input: ComposePreviewInput): ComposePreview {
   const eventType = input.eventType ?? 'message.status';
   const definition = canonicalEvent(eventType);
   if (!definition) return { ok: false, errors: validateEvent(eventType, input.data) };
-  const templateErrors = validateComposeTemplate(input.template, 'template');
+  const templateErrors = validateComposeTemplate(input.template);
   const data = input.data === undefined ? definition.sample : input.data;
   const dataErrors = input.data === undefined ? [] : validateEvent(eventType, input.data, 'data');
   if (templateErrors.length > 0 || dataErrors.length > 0) return { ok: false, errors: [...templateErrors, ...dataErrors] };

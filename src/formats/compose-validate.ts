@@ -5,7 +5,7 @@ import { buildComposeRequest, type ComposeTemplate } from './compose-request.js'
 import { checkTemplate, positionText, TAGS, type TemplateContext } from './compose-template.js';
 import { composeView, isKnownVariable } from './compose-variables.js';
 
-/** Save-time checks of formatOptions.template; every problem names its field and position. */
+/** Save-time checks of formatOptions.template; every problem names its field (relative to formatOptions) and position. */
 const TEMPLATE_KEYS = ['url', 'method', 'headers', 'body', 'bodyFormat'];
 const METHODS = ['GET', 'POST', 'PUT'];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -89,8 +89,8 @@ function sampleErrors(template: ComposeTemplate, base: string): ErrorDetail[] {
   return [];
 }
 
-/** `base` names the template in error details: formatOptions.template on endpoints, template in previews. */
-export function validateComposeTemplate(template: unknown, base = 'formatOptions.template'): ErrorDetail[] {
+/** `base` names the template in error details: fields are relative to formatOptions (the endpoint API prefixes them), as in the preview body. */
+export function validateComposeTemplate(template: unknown, base = 'template'): ErrorDetail[] {
   if (template === undefined) return [{ field: base, message: 'is required for the compose format' }];
   if (!isRecord(template)) return [{ field: base, message: 'must be an object {url, method, headers, body, bodyFormat}' }];
   const errors = structuralErrors(template, base);

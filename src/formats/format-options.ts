@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../lib/errors.js';
 
-/** Save-time checks of an endpoint's formatOptions; fields are named from the endpoint body. */
+/** Save-time checks of an endpoint's formatOptions; fields are relative to formatOptions (the API prefixes them). */
 export type OptionCheck = (value: unknown) => string | null;
 
 export const isBoolean: OptionCheck = (v) => (typeof v === 'boolean' ? null : 'must be a boolean');
@@ -15,11 +15,11 @@ export function checkOptions(options: Record<string, unknown>, checks: Record<st
   for (const [key, value] of Object.entries(options)) {
     const check = checks[key];
     if (!check) {
-      details.push({ field: `formatOptions.${key}`, message: `unknown option; known: ${Object.keys(checks).join(', ')}` });
+      details.push({ field: key, message: `unknown option; known: ${Object.keys(checks).join(', ')}` });
       continue;
     }
     const problem = value === undefined ? null : check(value);
-    if (problem) details.push({ field: `formatOptions.${key}`, message: problem });
+    if (problem) details.push({ field: key, message: problem });
   }
   return details;
 }

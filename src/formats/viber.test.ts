@@ -132,9 +132,16 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
   it('validates options', () => {
     expect(viberFormat.validateOptions({ sendName: true, sendPhoto: false, eventTypes: ['seen'], chatHostname: 'SN-1_' })).toEqual([]);
     expect(viberFormat.validateOptions({ sendName: 'yes', eventTypes: ['seen', 'read'], colour: 1 })).toEqual([
-      { field: 'formatOptions.sendName', message: 'must be a boolean' },
-      { field: 'formatOptions.eventTypes', message: expect.stringContaining('unknown Viber event read') },
-      { field: 'formatOptions.colour', message: expect.stringContaining('unknown option') },
+      { field: 'sendName', message: 'must be a boolean' },
+      { field: 'eventTypes', message: expect.stringContaining('unknown Viber event read') },
+      { field: 'colour', message: expect.stringContaining('unknown option') },
     ]);
+  });
+});
+
+describe('viber format with payloads that do not match the catalog', () => {
+  it('does not render (and does not throw) when a catalog event name carries a foreign payload', () => {
+    expect(viberFormat.render(renderInput('message.received', { hello: 'world' }, { format: 'viber' }))).toBeNull();
+    expect(viberFormat.render(renderInput('message.status', '[1,2]', { format: 'viber' }))).toBeNull();
   });
 });

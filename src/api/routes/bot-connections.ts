@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { BotService } from '../../bots/bot-service.js';
 import { connectionJson, connectionSummaryJson, createdJson, savedJson } from '../bot-json.js';
 import {
   botErrorResponses, ConnectionCreated, ConnectionOut, ConnectionParams, ConnectionSaved, ConnectionSummary,
   CreateConnectionBody, UpdateConnectionBody,
 } from '../schemas/bots.js';
-import { Type } from '@sinclair/typebox';
-import { appIdOf } from './bots.js';
+import { appIdOf } from './bot-auth.js';
 
 const tags = ['bots'];
 
@@ -43,7 +43,7 @@ export const botConnectionRoutes = (service: BotService): FastifyPluginAsyncType
   app.delete('/:id', {
     schema: { tags, summary: 'Delete a connection and its invocation history', params: ConnectionParams, response: { 200: ConnectionSaved, ...botErrorResponses } },
   }, async (request) => {
-    await service.connections.delete(appIdOf(request), request.params.id);
-    return savedJson(Date.now());
+    const deletedAt = await service.connections.delete(appIdOf(request), request.params.id);
+    return savedJson(deletedAt);
   });
 };

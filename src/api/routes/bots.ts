@@ -1,23 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import { BotService, type BotServiceOptions } from '../../bots/bot-service.js';
-import { HooklineError } from '../../lib/errors.js';
 import { hasBotStore } from '../../store/bot-store.js';
 import { authenticate } from '../auth.js';
 import type { ApiContext } from '../context.js';
+import { appIdOf } from './bot-auth.js';
 import { botConnectionRoutes } from './bot-connections.js';
 import { botInvocationRoutes } from './bot-invocations.js';
 
 export type BotRouteOptions = Pick<BotServiceOptions, 'defaultTimeoutMs' | 'replyLimitBytes' | 'random'>;
-
-/** The app whose API key called; connections belong to one app, so the admin token is refused. */
-export function appIdOf(request: FastifyRequest): string {
-  const principal = request.principal;
-  if (principal?.kind !== 'app') {
-    throw new HooklineError(403, 'app_key_required', 'bot connections belong to an app: authenticate with the app\'s API key');
-  }
-  return principal.appId;
-}
 
 /**
  * ChatBot-compatible bot connections under /v2/integrations/webhook (a root plugin: its own

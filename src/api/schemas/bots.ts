@@ -48,7 +48,7 @@ export const ConnectionOut = Type.Object({
   name: Type.String(),
   url: Type.String(),
   token: Type.Union([Type.String(), Type.Null()]),
-  headers: Type.Record(Type.String(), Type.String()),
+  headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
   auth: Type.Union([Type.Object({ username: Type.String(), password: Type.String() }), Type.Null()]),
   timeoutMs: Type.Union([Type.Integer(), Type.Null()]),
   error: ConnectionErrorOut,

@@ -61,9 +61,11 @@ export class ConnectionService {
     return saved;
   }
 
-  async delete(appId: string, id: string): Promise<void> {
+  /** Returns when it was deleted. */
+  async delete(appId: string, id: string): Promise<number> {
     assertConnectionId(id);
     if (!(await this.deps.store.deleteConnection(appId, id))) throw notFound('connection', id);
+    return this.deps.clock.now();
   }
 
   private read(body: unknown, mode: 'create' | 'update'): ConnectionInput {

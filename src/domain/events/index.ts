@@ -2,7 +2,7 @@
 export { canonicalEvent, canonicalEvents, canonicalEventTypes, isCanonicalEventType } from './catalog.js';
 export type { EventDefinition } from './definition.js';
 export { canonicalFieldPaths, fieldPaths } from './field-paths.js';
-export { schemaErrors, validateEvent, pointerToField } from './validate.js';
+export { isValidEvent, schemaErrors, validateEvent, pointerToField } from './validate.js';
 export { MESSAGE_KINDS, type MessageKind, type MessageReceived } from './message-received.js';
 export { MESSAGE_STATUSES, normalizeStatus, type MessageStatus, type MessageStatusName } from './message-status.js';
 export type { Subscribed, Unsubscribed } from './subscription.js';

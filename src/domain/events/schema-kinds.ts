@@ -4,8 +4,9 @@ import { FormatRegistry, Kind, Type, TypeRegistry, type TUnsafe } from '@sinclai
  * Schema building blocks the event catalog shares. Payloads are parsed with parseJsonLossless,
  * so an integer above 2^53 arrives as a bigint: the Int64 kind accepts both representations.
  */
+// Signed or unsigned 64-bit: tokens are never negative, and some platforms use the full unsigned range.
 const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MAX = 2n ** 64n - 1n;
 
 function isInt64(schema: { minimum?: number }, value: unknown): boolean {
   let big: bigint;

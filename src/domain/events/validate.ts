@@ -1,4 +1,5 @@
 import { Kind, type TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import type { ErrorDetail } from '../../lib/errors.js';
 import { canonicalEvent, canonicalEventTypes } from './catalog.js';
@@ -63,4 +64,18 @@ export function validateEvent(type: string, data: unknown, prefix = ''): ErrorDe
     field: prefix && d.field ? `${prefix}.${d.field}` : (d.field ?? prefix),
     message: d.message,
   }));
+}
+
+const compiled = new Map<string, TypeCheck<TSchema>>();
+
+/** Fast yes/no for the delivery hot path (compiled once per event type). */
+export function isValidEvent(type: string, data: unknown): boolean {
+  const definition = canonicalEvent(type);
+  if (!definition) return false;
+  let check = compiled.get(type);
+  if (!check) {
+    check = TypeCompiler.Compile(definition.schema);
+    compiled.set(type, check);
+  }
+  return check.Check(data) && (definition.refine?.(data as never).length ?? 0) === 0;
 }

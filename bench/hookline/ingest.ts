@@ -1,0 +1,59 @@
+import { runChildTask } from '../lib/child-task.js';
+import { freePort } from '../lib/free-port.js';
+import { failed, type ScenarioResult } from '../lib/results.js';
+import type { LoadParams, LoadResult } from './load-generator.js';
+import { withDataDir, type BenchContext } from './context.js';
+import { HooklineProcess } from './process.js';
+import { EVENT_TYPE, seedSqlite } from './seed.js';
+
+const loadGenerator = new URL('./load-generator.js', import.meta.url);
+
+/**
+ * Messages acknowledged per second by POST /api/v1/apps/:appId/messages with many concurrent
+ * clients. A 202 means the message and its delivery are committed (SQLite synchronous=FULL).
+ * `role` api measures acceptance alone (deliveries wait); `all` also delivers at the same time.
+ */
+export async function measureIngest(ctx: BenchContext, role: 'api' | 'all'): Promise<ScenarioResult> {
+  const { plan, receiver } = ctx;
+  const base = {
+    id: role === 'api' ? 'ingest' : 'ingest-while-delivering',
+    group: 'ingest' as const,
+    label: role === 'api' ? 'Ingest: POST /messages (role api)' : 'Ingest while delivering (role all)',
+    setup: `${plan.ingest.clients} concurrent clients for ${plan.ingest.seconds} s, ${plan.payloadBytes / 1024} KiB payloads, 1 endpoint, SQLite synchronous=FULL`,
+  };
+  try {
+    return await withDataDir(async (dataDir) => {
+      const seeded = await seedSqlite({
+        dataDir, receiverUrl: receiver.url('/'), endpoints: 1, messages: 0, payloadBytes: plan.payloadBytes,
+        maxConcurrency: plan.concurrency, retryPolicy: { preset: 'standard' },
+      });
+      await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
+      await receiver.reset();
+      const hookline = await HooklineProcess.start({
+        port: await freePort(), args: ['--data-dir', dataDir, '--role', role], adminToken: ctx.adminToken,
+      });
+      try {
+        const load = (seconds: number) => runChildTask<LoadParams, LoadResult>(loadGenerator, {
+          baseUrl: hookline.baseUrl, apiKey: seeded.apiKey, appId: seeded.appId, eventType: EVENT_TYPE,
+          payloadBytes: plan.payloadBytes, mode: 'closed', connections: plan.ingest.clients, seconds,
+        });
+        await load(1); // warm-up: JIT, connections, SQLite page cache
+        const result = await load(plan.ingest.seconds);
+        if (result.errors > 0) throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
+        return {
+          ...base,
+          status: 'ok' as const,
+          perSecond: result.perSecond,
+          unit: 'messages/s',
+          latency: result.ackLatency,
+          peakRssMb: await hookline.peakRssMb(),
+          extra: { acked: result.acked, seconds: Math.round(result.seconds * 1000) / 1000, ackP99Ms: result.ackLatency.p99 },
+        };
+      } finally {
+        await hookline.stop();
+      }
+    });
+  } catch (error) {
+    return failed(base, error);
+  }
+}

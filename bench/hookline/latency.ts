@@ -1,0 +1,76 @@
+import { runChildTask } from '../lib/child-task.js';
+import { freePort } from '../lib/free-port.js';
+import { summarize } from '../lib/percentiles.js';
+import { failed, type ScenarioResult } from '../lib/results.js';
+import type { LoadParams, LoadResult } from './load-generator.js';
+import { withDataDir, type BenchContext } from './context.js';
+import { HooklineProcess } from './process.js';
+import { EVENT_TYPE, seedSqlite } from './seed.js';
+
+const loadGenerator = new URL('./load-generator.js', import.meta.url);
+
+/**
+ * At each fixed offered rate (open loop), the time from the API's 202 to the request's arrival at
+ * the receiver, paired by message id (the `webhook-id` header). One Hookline process serves every
+ * rate, after a one-second warm-up at the lowest rate.
+ */
+export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[]> {
+  const { plan, receiver } = ctx;
+  const setup = `open loop for ${plan.latency.seconds} s, ${plan.payloadBytes / 1024} KiB, 1 endpoint, SQLite synchronous=FULL`;
+  const baseOf = (rate: number) => ({
+    id: `latency-${rate}`,
+    group: 'latency' as const,
+    label: `${rate.toLocaleString('en-US')} messages/s offered`,
+    setup,
+  });
+  try {
+    return await withDataDir(async (dataDir) => {
+      const seeded = await seedSqlite({
+        dataDir, receiverUrl: receiver.url('/'), endpoints: 1, messages: 0, payloadBytes: plan.payloadBytes,
+        maxConcurrency: plan.concurrency, retryPolicy: { preset: 'standard' },
+      });
+      const hookline = await HooklineProcess.start({ port: await freePort(), args: ['--data-dir', dataDir], adminToken: ctx.adminToken });
+      const results: ScenarioResult[] = [];
+      try {
+        const offer = (rate: number, seconds: number) => runChildTask<LoadParams, LoadResult>(loadGenerator, {
+          baseUrl: hookline.baseUrl, apiKey: seeded.apiKey, appId: seeded.appId, eventType: EVENT_TYPE,
+          payloadBytes: plan.payloadBytes, mode: 'open', connections: 64, rate, seconds,
+        });
+        await receiver.configure({ failRatio: 0, latencyMs: 0, record: true, keyHeader: 'webhook-id' });
+        await offer(plan.latency.rates[0]!, 1);
+        for (const rate of plan.latency.rates) {
+          try {
+            await receiver.reset();
+            const load = await offer(rate, plan.latency.seconds);
+            if (load.errors > 0) throw new Error(`${load.errors} of ${load.sent} requests failed, first: ${load.firstError}`);
+            await receiver.waitForOk(load.acked, 60_000);
+            const { arrivals } = await receiver.arrivals();
+            const samples: number[] = [];
+            load.ids.forEach((id, i) => {
+              const at = arrivals.get(id);
+              if (at !== undefined) samples.push(at - load.ackedAt[i]!);
+            });
+            if (samples.length !== load.acked) throw new Error(`${load.acked - samples.length} acknowledged messages never arrived`);
+            results.push({
+              ...baseOf(rate),
+              status: 'ok',
+              perSecond: load.perSecond,
+              unit: 'messages/s',
+              latency: summarize(samples),
+              peakRssMb: await hookline.peakRssMb(),
+              extra: { acked: load.acked, ackP50Ms: load.ackLatency.p50, ackP99Ms: load.ackLatency.p99 },
+            });
+          } catch (error) {
+            results.push(failed(baseOf(rate), error));
+          }
+        }
+        return results;
+      } finally {
+        await receiver.configure({ record: false });
+        await hookline.stop();
+      }
+    });
+  } catch (error) {
+    return plan.latency.rates.map((rate) => failed(baseOf(rate), error));
+  }
+}

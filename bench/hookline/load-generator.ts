@@ -1,0 +1,104 @@
+/**
+ * Producers posting messages to Hookline's API, in their own process: either `closed` (N clients,
+ * each sending the next message as soon as the last is acknowledged: maximum ingest) or `open`
+ * (a fixed offered rate, whatever the answers do: latency). Records when each message was
+ * acknowledged, to pair with its arrival at the receiver.
+ */
+import { Pool } from 'undici';
+import { serveChildTask } from '../lib/child-task.js';
+import { summarize, type LatencySummary } from '../lib/percentiles.js';
+import { makePayload } from '../lib/payload.js';
+import { epochNow, sleep } from '../lib/timing.js';
+
+export interface LoadParams {
+  baseUrl: string;
+  apiKey: string;
+  appId: string;
+  eventType: string;
+  payloadBytes: number;
+  mode: 'closed' | 'open';
+  /** Closed: concurrent clients. Open: connections available to the sender. */
+  connections: number;
+  /** Open mode only: messages per second offered. */
+  rate?: number;
+  seconds: number;
+}
+
+export interface LoadResult {
+  sent: number;
+  acked: number;
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+  perSecond: number;
+  /** Send to acknowledgement. */
+  ackLatency: LatencySummary;
+  /** Open mode: message ids and the epoch ms each was acknowledged. */
+  ids: string[];
+  ackedAt: Float64Array;
+}
+
+export async function generateLoad(params: LoadParams): Promise<LoadResult> {
+  const pool = new Pool(params.baseUrl, { connections: params.connections, pipelining: 1 });
+  const body = JSON.stringify({ eventType: params.eventType, payload: JSON.parse(makePayload(params.payloadBytes)) });
+  const headers = { authorization: `Bearer ${params.apiKey}`, 'content-type': 'application/json' };
+  const path = `/api/v1/apps/${params.appId}/messages`;
+  const ids: string[] = [];
+  const ackedAt: number[] = [];
+  const ackLatencies: number[] = [];
+  let sent = 0;
+  let errors = 0;
+  let firstError: string | null = null;
+  const keepIds = params.mode === 'open';
+
+  const post = async () => {
+    sent++;
+    const sentAt = epochNow();
+    try {
+      const res = await pool.request({ method: 'POST', path, headers, body });
+      const text = await res.body.text();
+      const at = epochNow();
+      if (res.statusCode !== 202) throw new Error(`HTTP ${res.statusCode} ${text.slice(0, 200)}`);
+      ackLatencies.push(at - sentAt);
+      if (keepIds) {
+        ids.push((JSON.parse(text) as { id: string }).id);
+        ackedAt.push(at);
+      }
+    } catch (error) {
+      errors++;
+      firstError ??= (error as Error).message;
+    }
+  };
+
+  const started = epochNow();
+  const deadline = started + params.seconds * 1000;
+  if (params.mode === 'closed') {
+    const client = async () => {
+      while (epochNow() < deadline) await post();
+    };
+    await Promise.all(Array.from({ length: params.connections }, client));
+  } else {
+    const rate = params.rate!;
+    const total = Math.round(rate * params.seconds);
+    const inflight = new Set<Promise<void>>();
+    for (let i = 0; i < total; ) {
+      // Fire every message whose scheduled time has come, then yield for about a millisecond.
+      const due = Math.min(total, Math.floor(((epochNow() - started) / 1000) * rate) + 1);
+      for (; i < due; i++) {
+        const p = post().finally(() => inflight.delete(p));
+        inflight.add(p);
+      }
+      await sleep(1);
+    }
+    await Promise.all(inflight);
+  }
+  const seconds = (epochNow() - started) / 1000;
+  await pool.close();
+  const acked = ackLatencies.length;
+  return {
+    sent, acked, errors, firstError, seconds, perSecond: acked / seconds,
+    ackLatency: summarize(ackLatencies), ids, ackedAt: Float64Array.from(ackedAt),
+  };
+}
+
+serveChildTask(import.meta.url, generateLoad);

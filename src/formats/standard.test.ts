@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { renderInput, sampleOf } from '../../test/helpers/format-fixture.js';
+import { getFormat, formatNames } from './registry.js';
+import { standardFormat } from './standard.js';
+
+describe('standard format with the privacy switches', () => {
+  it('passes a non-profile payload through byte for byte, 64-bit integers and number spelling included', () => {
+    const payload = '{"message_token":18446744073709551615,"price":1.50,"status":"sent"}';
+    const body = standardFormat.render(renderInput('order.updated', payload))?.body;
+    expect(body).toBe(`{"type":"order.updated","timestamp":"2026-01-15T09:31:00.000Z","data":${payload}}`);
+  });
+
+  it('hides the user name and avatar of canonical events unless sendName/sendPhoto', () => {
+    const data = sampleOf('subscription.subscribed');
+    const hidden = standardFormat.render(renderInput('subscription.subscribed', data))?.body;
+    expect(hidden).toBe(
+      '{"type":"subscription.subscribed","timestamp":"2026-01-15T09:31:00.000Z","data":{"user":{"id":"01234567890A=",' +
+        '"name":"Subscriber","country":"GB","language":"en","api_version":10},"timestamp":"2026-01-15T09:28:40.001Z",' +
+        '"message_token":5741311803571720001,"chat_hostname":"SN-CHAT-05_"}}',
+    );
+    const shown = standardFormat.render(renderInput('subscription.subscribed', data, { formatOptions: { sendName: true, sendPhoto: true } }));
+    expect(shown?.body).toContain('"name":"Jane Doe","avatar":"https://media-direct.cdn.viber.com/');
+  });
+
+  it('registers every format', () => {
+    expect(formatNames().sort()).toEqual(['business', 'chatapi', 'compose', 'routee', 'standard', 'viber']);
+    expect(getFormat('viber')?.name).toBe('viber');
+    expect(standardFormat.validateOptions({ sendName: 'no' })).toEqual([{ field: 'sendName', message: 'must be a boolean' }]);
+  });
+});

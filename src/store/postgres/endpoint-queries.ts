@@ -1,0 +1,87 @@
+import type pg from 'pg';
+import type { Endpoint, Page } from '../../domain/types.js';
+import { decodeCursor, toPage } from '../cursor.js';
+import type { ListQuery } from '../store.js';
+import { lockEndpoints } from './endpoint-locks.js';
+import type { Db } from './pool.js';
+import { ENDPOINT_COLUMNS, endpointValues, toEndpoint, type EndpointRow } from './rows.js';
+import { rebalance } from './serial-queue.js';
+import { inTransaction } from './transaction.js';
+import { notifyWake } from './wake-notify.js';
+
+/** Creates an endpoint. $1..$18 = ENDPOINT_COLUMNS */
+const INSERT_ENDPOINT = `INSERT INTO endpoints (${ENDPOINT_COLUMNS.join(', ')})
+  VALUES (${ENDPOINT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+
+const MUTABLE = ENDPOINT_COLUMNS.filter((c) => c !== 'id' && c !== 'app_id' && c !== 'created_at');
+
+/** Replaces every mutable field of endpoint $1 of app $2; $3.. = MUTABLE columns in order. */
+const UPDATE_ENDPOINT = `UPDATE endpoints SET ${MUTABLE.map((c, i) => `${c} = $${i + 3}`).join(', ')}
+  WHERE id = $1 AND app_id = $2`;
+
+const updateValues = (e: Endpoint) => {
+  const all = endpointValues(e);
+  return [e.id, e.appId, ...MUTABLE.map((c) => all[ENDPOINT_COLUMNS.indexOf(c)])];
+};
+
+/** One endpoint of an app. $1 app id, $2 endpoint id */
+const ENDPOINT_BY_ID = 'SELECT * FROM endpoints WHERE app_id = $1 AND id = $2';
+
+/** Endpoints by id, any app (the dispatcher's lookup). $1 ids */
+const ENDPOINTS_BY_IDS = 'SELECT * FROM endpoints WHERE id = ANY($1::text[])';
+
+/** A page of an app's endpoints, newest first. $1 app id, $2 limit + 1 [, $3 cursor id] */
+const FIRST_ENDPOINTS = 'SELECT * FROM endpoints WHERE app_id = $1 ORDER BY id DESC LIMIT $2';
+const ENDPOINTS_AFTER = 'SELECT * FROM endpoints WHERE app_id = $1 AND id < $3 ORDER BY id DESC LIMIT $2';
+
+/** Deletes the endpoint; its deliveries go by cascade. $1 app id, $2 endpoint id */
+const DELETE_ENDPOINT = 'DELETE FROM endpoints WHERE app_id = $1 AND id = $2';
+
+/** The endpoint's attempts, after the cascade. $1 endpoint id */
+const DELETE_ENDPOINT_ATTEMPTS = 'DELETE FROM attempts WHERE endpoint_id = $1';
+
+export async function createEndpoint(db: Db, endpoint: Endpoint): Promise<Endpoint> {
+  await db.query(INSERT_ENDPOINT, endpointValues(endpoint));
+  return endpoint;
+}
+
+export async function getEndpoint(db: Db, appId: string, id: string): Promise<Endpoint | null> {
+  const { rows } = await db.query<EndpointRow>({ name: 'hl_endpoint_by_id', text: ENDPOINT_BY_ID, values: [appId, id] });
+  return rows[0] ? toEndpoint(rows[0]) : null;
+}
+
+export async function getEndpointsByIds(db: Db, ids: string[]): Promise<Endpoint[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<EndpointRow>({ name: 'hl_endpoints_by_ids', text: ENDPOINTS_BY_IDS, values: [ids] });
+  return rows.map(toEndpoint);
+}
+
+export async function listEndpoints(db: Db, appId: string, query: ListQuery): Promise<Page<Endpoint>> {
+  const { rows } = query.cursor === null
+    ? await db.query<EndpointRow>(FIRST_ENDPOINTS, [appId, query.limit + 1])
+    : await db.query<EndpointRow>(ENDPOINTS_AFTER, [appId, query.limit + 1, decodeCursor(query.cursor)]);
+  return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
+}
+
+/** Under the endpoint's exclusive lock, so no insert or result sees half of an ordering switch. */
+export async function updateEndpoint(pool: pg.Pool, endpoint: Endpoint): Promise<Endpoint | null> {
+  return inTransaction(pool, async ({ db }) => {
+    const before = (await lockEndpoints(db, [endpoint.id], 'exclusive')).get(endpoint.id);
+    if (!before || before.appId !== endpoint.appId) return null;
+    await db.query(UPDATE_ENDPOINT, updateValues(endpoint));
+    if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
+      const due = await rebalance(db, endpoint, endpoint.updatedAt);
+      if (due > 0) await notifyWake(db);
+    }
+    return endpoint;
+  });
+}
+
+export async function deleteEndpoint(pool: pg.Pool, appId: string, id: string): Promise<boolean> {
+  return inTransaction(pool, async ({ db }) => {
+    await lockEndpoints(db, [id], 'exclusive');
+    if ((await db.query(DELETE_ENDPOINT, [appId, id])).rowCount !== 1) return false;
+    await db.query(DELETE_ENDPOINT_ATTEMPTS, [id]);
+    return true;
+  });
+}

@@ -1,0 +1,48 @@
+import type pg from 'pg';
+import { isConnectionError } from './connection-errors.js';
+
+/** Thrown inside a transaction to run it again from the start (the plan it made no longer holds). */
+export class RetryTransaction extends Error {
+  constructor(why: string) {
+    super(why);
+    this.name = 'RetryTransaction';
+  }
+}
+
+// deadlock_detected, serialization_failure: PostgreSQL aborted us in favour of another transaction.
+const RETRYABLE = new Set(['40P01', '40001']);
+const MAX_TRIES = 5;
+
+export interface Tx {
+  db: pg.PoolClient;
+  /** End with ROLLBACK instead of COMMIT (the work turned out to be unnecessary). */
+  rollbackOnly(): void;
+}
+
+function retryable(error: unknown): boolean {
+  if (error instanceof RetryTransaction) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE.has(code);
+}
+
+/** Runs `work` in one READ COMMITTED transaction, again (a few times) when it must be retried. */
+export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    let broken = false;
+    let rollback = false;
+    try {
+      await client.query('BEGIN');
+      const value = await work({ db: client, rollbackOnly: () => (rollback = true) });
+      await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
+      return value;
+    } catch (error) {
+      broken = isConnectionError(error);
+      if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+      if (!broken && retryable(error) && attempt < MAX_TRIES) continue;
+      throw error;
+    } finally {
+      client.release(broken ? true : undefined);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { buildServer, type HooklineServer } from '../../../src/api/server.js';
+import { botRoutes, type BotRouteOptions } from '../../../src/api/routes/bots.js';
+import type { ApiContext } from '../../../src/api/context.js';
+import { HttpSender } from '../../../src/delivery/http-sender.js';
+import { FakeClock } from '../../../src/lib/clock.js';
+import { sha256Hex } from '../../../src/lib/hash.js';
+import { newId, newToken } from '../../../src/lib/ids.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+
+export interface BotApi {
+  server: HooklineServer;
+  store: SqliteStore;
+  clock: FakeClock;
+  adminToken: string;
+  /** API keys of two apps (tenants). */
+  keys: { a: string; b: string };
+  appIds: { a: string; b: string };
+  close(): Promise<void>;
+}
+
+/** The real server (real SQLite file, real sender) with the bot routes mounted as the app will. */
+export async function startBotApi(options: BotRouteOptions = {}): Promise<BotApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'hookline-bots-api-'));
+  const store = new SqliteStore({ file: join(dir, 'hookline.db') });
+  await store.migrate();
+  const clock = new FakeClock();
+  const sender = new HttpSender({ egress: 'private' });
+  const adminToken = newToken('admin');
+  const keys = { a: newToken('hk'), b: newToken('hk') };
+  const appIds = { a: newId('app'), b: newId('app') };
+  for (const tenant of ['a', 'b'] as const) {
+    await store.createApp({
+      id: appIds[tenant], name: tenant, metadata: {}, apiKeyHash: sha256Hex(keys[tenant]), viberAuthToken: null,
+      createdAt: clock.now(), updatedAt: clock.now(),
+    });
+  }
+  const ctx: ApiContext = {
+    store, clock, logger: pino({ level: 'silent' }), sender, adminToken, publicUrl: 'http://127.0.0.1:8080',
+    payloadLimitBytes: 256 * 1024, idempotencyWindowMs: 86_400_000,
+    notify: { workAdded: () => undefined, endpointChanged: () => undefined, appChanged: () => undefined },
+  };
+  const server = await buildServer(ctx, { role: 'api', rootPlugins: [(c) => botRoutes(c, options)] });
+  return {
+    server, store, clock, adminToken, keys, appIds,
+    async close() {
+      await server.close();
+      await sender.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const auth = (key: string) => ({ authorization: `Bearer ${key}` });
