@@ -7,10 +7,15 @@
  *
  * Writes bench/results/latest.json and docs/benchmarks.md (+ docs/benchmarks.svg).
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureBullmq, measureRawCeiling } from './anchors.js';
 import { probeRedis } from './bullmq-baseline.js';
+import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
+import { profileDrain, runHooklineScenarios } from './hookline/scenarios.js';
 import { describeMachine } from './lib/machine.js';
+import { cliMain } from './lib/paths.js';
 import type { BenchRun, ScenarioResult } from './lib/results.js';
 import { epochNow } from './lib/timing.js';
 import { makePlan } from './plan.js';
@@ -26,6 +31,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     redis: { type: 'string', default: '127.0.0.1:6379' },
+    postgres: { type: 'string', default: 'postgres://127.0.0.1:5432' },
     'no-docs': { type: 'boolean', default: false },
   },
 });
@@ -48,6 +54,11 @@ async function main(): Promise<void> {
   const redisProbe = await probeRedis(redis);
   const redisProblem = 'reason' in redisProbe ? redisProbe.reason : null;
   if (redisProblem) console.log(`bench: ${redisProblem}; the BullMQ baseline is skipped`);
+  const postgresUrl = withDefaultUser(values.postgres);
+  const pgProbe = await probePostgres(postgresUrl);
+  const pgProblem = 'reason' in pgProbe ? pgProbe.reason : null;
+  if (!existsSync(cliMain)) throw new Error(`bench: ${cliMain} is missing; run \`npm run build\` first`);
+  const adminToken = `bench_${randomBytes(12).toString('hex')}`;
 
   const scenarios: ScenarioResult[] = [];
   const record = (result: ScenarioResult) => {
@@ -58,11 +69,16 @@ async function main(): Promise<void> {
     console.log(`bench: ${result.id.padEnd(26)} ${rate}${lat}${note}`);
   };
 
+  let profile: BenchRun['profile'] = null;
   const receiver = await Receiver.start();
   try {
     if (wanted('raw-ceiling')) record(await measureRawCeiling(plan, receiver));
     if (wanted('bullmq')) record(await measureBullmq(plan, receiver, redis, redisProblem, 0));
     if (wanted('bullmq-failing-10')) record(await measureBullmq(plan, receiver, redis, redisProblem, 0.1));
+    const ctx = { plan, receiver, adminToken };
+    await runHooklineScenarios(ctx, wanted, record);
+    if (wanted('drain-postgres-2-workers')) record(await measurePostgresDrain(ctx, postgresUrl, pgProblem));
+    if (values.profile) profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
   }
@@ -74,12 +90,12 @@ async function main(): Promise<void> {
     command: commandLine(),
     startedAt: startedAt.toISOString(),
     durationSeconds: (epochNow() - t0) / 1000,
-    machine: describeMachine('version' in redisProbe ? redisProbe.version : null, null),
+    machine: describeMachine('version' in redisProbe ? redisProbe.version : null, 'version' in pgProbe ? pgProbe.version : null),
     concurrency: plan.concurrency,
     scenarios,
     ratios,
     targets: checkTargets(scenarios, ratios),
-    profile: null,
+    profile,
   };
   await writeReport(run, { docs: !values['no-docs'] });
 }

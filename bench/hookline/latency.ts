@@ -1,11 +1,14 @@
 import { runChildTask } from '../lib/child-task.js';
 import { freePort } from '../lib/free-port.js';
 import { summarize } from '../lib/percentiles.js';
+import { sleep } from '../lib/timing.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import type { LoadParams, LoadResult } from './load-generator.js';
 import { withDataDir, type BenchContext } from './context.js';
 import { HooklineProcess } from './process.js';
 import { EVENT_TYPE, seedSqlite } from './seed.js';
+import { SqliteProgress } from './sqlite-progress.js';
+import { waitCommitted } from './wait-committed.js';
 
 const loadGenerator = new URL('./load-generator.js', import.meta.url);
 
@@ -30,6 +33,7 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
         maxConcurrency: plan.concurrency, retryPolicy: { preset: 'standard' },
       });
       const hookline = await HooklineProcess.start({ port: await freePort(), args: ['--data-dir', dataDir], adminToken: ctx.adminToken });
+      const progress = new SqliteProgress(dataDir, seeded.appId);
       const results: ScenarioResult[] = [];
       try {
         const offer = (rate: number, seconds: number) => runChildTask<LoadParams, LoadResult>(loadGenerator, {
@@ -40,10 +44,12 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
         await offer(plan.latency.rates[0]!, 1);
         for (const rate of plan.latency.rates) {
           try {
+            // Start each rate from an empty queue, so late arrivals of the last one are not counted.
+            await untilEmpty(progress);
             await receiver.reset();
             const load = await offer(rate, plan.latency.seconds);
             if (load.errors > 0) throw new Error(`${load.errors} of ${load.sent} requests failed, first: ${load.firstError}`);
-            await receiver.waitForOk(load.acked, 60_000);
+            await waitCommitted(receiver, progress, load.acked);
             const { arrivals } = await receiver.arrivals();
             const samples: number[] = [];
             load.ids.forEach((id, i) => {
@@ -66,11 +72,20 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
         }
         return results;
       } finally {
+        progress.close();
         await receiver.configure({ record: false });
         await hookline.stop();
       }
     });
   } catch (error) {
     return plan.latency.rates.map((rate) => failed(baseOf(rate), error));
+  }
+}
+
+async function untilEmpty(progress: SqliteProgress, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (progress.remaining() > 0) {
+    if (Date.now() > deadline) throw new Error(`the previous rate's deliveries were not done within ${timeoutMs / 1000} s`);
+    await sleep(20);
   }
 }

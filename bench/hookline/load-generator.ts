@@ -22,6 +22,8 @@ export interface LoadParams {
   /** Open mode only: messages per second offered. */
   rate?: number;
   seconds: number;
+  /** Closed mode: stop after this many messages even before `seconds` (seeding). */
+  count?: number;
 }
 
 export interface LoadResult {
@@ -74,7 +76,8 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
   const deadline = started + params.seconds * 1000;
   if (params.mode === 'closed') {
     const client = async () => {
-      while (epochNow() < deadline) await post();
+      const limit = params.count ?? Number.POSITIVE_INFINITY;
+      while (epochNow() < deadline && sent < limit) await post();
     };
     await Promise.all(Array.from({ length: params.connections }, client));
   } else {

@@ -69,7 +69,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       appChanged: (id) => dispatcher?.invalidateApp(id),
     },
   };
-  const serverOptions: ServerOptions = { role: config.role, ...plugins };
+  const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
   const server = await buildServer(ctx, serverOptions);
   if (dispatcher && deps.autoStartDispatcher !== false) dispatcher.start();
 

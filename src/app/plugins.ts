@@ -1,7 +1,17 @@
+import { binCaptureRoutes } from '../api/routes/bin-capture.js';
+import { botRoutes } from '../api/routes/bots.js';
 import type { ServerOptions } from '../api/server.js';
+import { composePreviewRoutes } from '../api/routes/compose-preview.js';
+import { eventRoutes } from '../api/routes/events.js';
+import { inspectorRoutes } from '../api/routes/inspector.js';
+import { viberApiRoutes } from '../api/routes/viber-pa.js';
+import { viberTokenRoutes } from '../api/routes/viber-token.js';
+import type { Config } from './config.js';
 
 /** Feature route groups mounted next to the core API (typed events, Viber /pa, bots, bins, ...). */
-export const plugins: Pick<ServerOptions, 'apiPlugins' | 'rootPlugins'> = {
-  apiPlugins: [],
-  rootPlugins: [],
-};
+export function plugins(config: Config): Pick<ServerOptions, 'apiPlugins' | 'rootPlugins'> {
+  return {
+    apiPlugins: [eventRoutes, composePreviewRoutes, viberTokenRoutes, (ctx) => inspectorRoutes(ctx)],
+    rootPlugins: [(ctx) => viberApiRoutes(ctx, { allowHttp: config.viberAllowHttp }), binCaptureRoutes],
+  };
+}

@@ -54,6 +54,8 @@ export interface TestDatabase {
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `hookline_test_${label.replace(/[^a-z0-9]+/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
+  // Tests need no durability across a server crash; skipping the fsync per commit makes them fast.
+  await admin(`ALTER DATABASE ${name} SET synchronous_commit = off`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
@@ -73,12 +75,12 @@ async function admin(sql: string): Promise<void> {
   }
 }
 
-/** Empties every Hookline table and resets identities (between tests of one file). */
-export async function truncateAll(url: string): Promise<void> {
+/** Empties every Hookline table between tests of one file (DELETE: much faster than TRUNCATE on tiny tables). */
+export async function emptyTables(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('TRUNCATE apps, endpoints, messages, deliveries, attempts RESTART IDENTITY CASCADE');
+    await client.query('DELETE FROM attempts; DELETE FROM deliveries; DELETE FROM messages; DELETE FROM endpoints; DELETE FROM apps');
   } finally {
     await client.end();
   }

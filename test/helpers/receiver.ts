@@ -85,6 +85,7 @@ export async function startReceiver(defaultBehavior: Behavior = ok): Promise<Rec
       if (counted) current--;
       counted = false;
     };
+    res.on('finish', done);
     res.on('close', done);
     requests.push(record);
     notify();

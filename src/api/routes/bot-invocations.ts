@@ -24,10 +24,10 @@ export const botInvocationRoutes = (service: BotService): FastifyPluginAsyncType
     schema: {
       tags,
       summary: 'POST the chat context to the receiver and return its validated, normalised reply',
-      description: 'Receiver failures: 502 reply_invalid, reply_not_json, reply_too_large, receiver_status, '
-        + 'receiver_unreachable; 504 reply_timeout. Each sets the connection\'s error; a success clears it.',
+      description: 'Receiver failures answer 422 with a code: reply_invalid, reply_not_json, reply_too_large, receiver_status, '
+        + 'receiver_unreachable, reply_timeout. Each sets the connection\'s error; a success clears it.',
       params: ConnectionParams, body: ChatContextBody,
-      response: { 200: InvokeResult, ...botErrorResponses, 502: BotErrorBody, 504: BotErrorBody },
+      response: { 200: InvokeResult, ...botErrorResponses, 422: BotErrorBody },
     },
   }, async (request) => {
     const { invocation, reply } = await service.invoke(appIdOf(request), request.params.id, request.body as unknown);

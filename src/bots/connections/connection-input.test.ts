@@ -54,6 +54,11 @@ describe('url', () => {
       expectViolation({ ...VALID, url }, 'url', 'an absolute http(s) URL');
     }
   });
+
+  it('must not carry credentials (auth does that)', () => {
+    expectViolation({ ...VALID, url: 'https://user:pw@bot.example.test/hook' }, 'url', 'no credentials in the URL');
+    expectValid({ ...VALID, url: 'https://bot.example.test/hook?next=a@b' });
+  });
 });
 
 describe('headers', () => {

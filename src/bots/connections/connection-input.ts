@@ -63,6 +63,8 @@ function ruleViolations(body: Record<string, unknown>, broken: Set<string>): Vio
   };
   if (typeof body.url === 'string' && !isHttpUrl(body.url)) {
     add('url', 'an absolute http(s) URL', 'must be an absolute http(s) URL');
+  } else if (typeof body.url === 'string' && /^[a-z]+:\/\/[^/?#]*@/i.test(body.url)) {
+    add('url', 'no credentials in the URL', 'must not carry credentials; use auth.username and auth.password');
   }
   if (typeof body.token === 'string' && CONTROL.test(body.token)) {
     add('token', 'no control characters', 'must not contain control characters');

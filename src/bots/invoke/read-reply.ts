@@ -9,8 +9,8 @@ export type FailedOutcome = Exclude<InvocationOutcome, 'ok'>;
 /** A failed invocation, as the caller gets it: a code, our HTTP status, words, and violations. */
 export interface ReplyFailure {
   code: FailedOutcome;
-  /** 504 when the receiver was too slow, otherwise 502: the receiver failed, not the caller. */
-  httpStatus: 502 | 504;
+  /** 422: the call was handled, the receiver's answer was not usable; the code says why. */
+  httpStatus: 422;
   message: string;
   violations: Violation[];
 }
@@ -19,7 +19,7 @@ export type ReplyReading = { ok: true; reply: NormalizedReply } | { ok: false; f
 
 const fail = (code: FailedOutcome, message: string, violations: Violation[] = []): ReplyReading => ({
   ok: false,
-  failure: { code, httpStatus: code === 'reply_timeout' ? 504 : 502, message, violations },
+  failure: { code, httpStatus: 422, message, violations },
 });
 
 /**

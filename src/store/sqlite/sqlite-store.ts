@@ -7,6 +7,7 @@ import type {
   MessageFilter, NewMessage, RecoverWindow, Release, Store, StoreCapabilities, StoreStats,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
+import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
 import { SqliteDeliveries } from './delivery-queries.js';
 import { SqliteDispatch } from './dispatch-queries.js';
@@ -35,6 +36,8 @@ export class SqliteStore implements Store {
   private readonly writes: GroupCommit;
   /** Bot connections and invocations (src/bots). */
   readonly bots: SqliteBotStore;
+  /** Inspector bins and their captured requests (src/inspector). */
+  readonly bins: SqliteBinStore;
   private parts!: {
     apps: SqliteApps; endpoints: SqliteEndpoints; messages: SqliteMessages;
     deliveries: SqliteDeliveries; dispatch: SqliteDispatch;
@@ -45,6 +48,7 @@ export class SqliteStore implements Store {
     this.db = openSqlite(options.file, options.sync ?? 'full');
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, (op) => this.writes.run(op));
+    this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
   }
 
   async migrate(): Promise<void> {

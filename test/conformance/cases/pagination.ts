@@ -6,7 +6,7 @@ import { claim, createApp, createEndpoint, record, send, T0 } from '../fixtures.
 import type { SuiteContext } from '../suite.js';
 
 /** Walks every page of a list; checks that pages never overlap and that the last has no cursor. */
-async function walk<T>(list: (q: ListQuery) => Promise<Page<T>>, limit: number, key: (t: T) => string | number) {
+async function walk<T, K extends string | number>(list: (q: ListQuery) => Promise<Page<T>>, limit: number, key: (t: T) => K) {
   const pages: T[][] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 1000; guard++) {
@@ -17,9 +17,9 @@ async function walk<T>(list: (q: ListQuery) => Promise<Page<T>>, limit: number, 
     expect(page.data).toHaveLength(limit);
     cursor = page.nextCursor;
   }
-  const all = pages.flat().map(key);
-  expect(new Set(all).size).toBe(all.length);
-  return { pages, keys: all };
+  const rows = pages.flat();
+  expect(new Set(rows.map(key)).size).toBe(rows.length);
+  return { pages, rows, keys: rows.map(key) };
 }
 
 const newestFirst = <K>(keys: K[]) => [...keys].reverse();
@@ -67,7 +67,7 @@ export function paginationCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     const a = await createEndpoint(store(), app.id);
     const b = await createEndpoint(store(), app.id);
-    const messages = [];
+    const messages: string[] = [];
     for (let i = 0; i < 6; i++) messages.push((await send(store(), app.id)).message.id);
     const claims = await claim(store(), T0, 5);
     for (const c of claims) await record(store(), c, 'succeeded', T0 + 1);
@@ -76,13 +76,13 @@ export function paginationCases({ store }: SuiteContext): void {
     expect(all.keys).toEqual([...all.keys].sort((x, y) => y - x));
     const done = await walk((q) => store().listDeliveries(app.id, { state: 'succeeded' }, q), 2, (d) => d.id);
     expect(done.keys.sort()).toEqual(claims.map((c) => c.delivery.id).sort());
-    const ofA = await walk((q) => store().listDeliveries(app.id, { endpointId: a.id }, q), 4, (d) => d);
-    expect(ofA.keys.every((d) => d.endpointId === a.id)).toBe(true);
+    const ofA = await walk((q) => store().listDeliveries(app.id, { endpointId: a.id }, q), 4, (d) => d.id);
+    expect(ofA.rows.every((d) => d.endpointId === a.id)).toBe(true);
     expect(ofA.keys).toHaveLength(6);
-    const one = await walk((q) => store().listDeliveries(app.id, { messageId: messages[2], endpointId: b.id }, q), 1, (d) => d);
-    expect(one.keys.map((d) => [d.messageId, d.endpointId])).toEqual([[messages[2], b.id]]);
-    const pendingOfB = await walk((q) => store().listDeliveries(app.id, { endpointId: b.id, state: 'pending' }, q), 2, (d) => d);
-    expect(pendingOfB.keys.every((d) => d.state === 'pending' && d.endpointId === b.id)).toBe(true);
+    const one = await walk((q) => store().listDeliveries(app.id, { messageId: messages[2], endpointId: b.id }, q), 1, (d) => d.id);
+    expect(one.rows.map((d) => [d.messageId, d.endpointId])).toEqual([[messages[2], b.id]]);
+    const pendingOfB = await walk((q) => store().listDeliveries(app.id, { endpointId: b.id, state: 'pending' }, q), 2, (d) => d.id);
+    expect(pendingOfB.rows.every((d) => d.state === 'pending' && d.endpointId === b.id)).toBe(true);
   });
 
   it('pages attempts, filtered by message, endpoint and delivery', async () => {
@@ -97,14 +97,14 @@ export function paginationCases({ store }: SuiteContext): void {
     const all = await walk((q) => store().listAttempts(app.id, {}, q), 5, (x) => x.id);
     expect(all.keys).toHaveLength(12);
     expect(all.keys).toEqual([...all.keys].sort((x, y) => y - x));
-    const ofMessage = await walk((q) => store().listAttempts(app.id, { messageId: m.message.id }, q), 4, (x) => x);
+    const ofMessage = await walk((q) => store().listAttempts(app.id, { messageId: m.message.id }, q), 4, (x) => x.id);
     expect(ofMessage.keys).toHaveLength(6);
-    expect(ofMessage.keys.every((x) => x.messageId === m.message.id)).toBe(true);
-    const ofEndpoint = await walk((q) => store().listAttempts(app.id, { endpointId: a.id, messageId: m.message.id }, q), 2, (x) => x);
+    expect(ofMessage.rows.every((x) => x.messageId === m.message.id)).toBe(true);
+    const ofEndpoint = await walk((q) => store().listAttempts(app.id, { endpointId: a.id, messageId: m.message.id }, q), 2, (x) => x.id);
     expect(ofEndpoint.keys).toHaveLength(3);
-    const deliveryId = ofEndpoint.keys[0].deliveryId as number;
-    const ofDelivery = await walk((q) => store().listAttempts(app.id, { deliveryId }, q), 2, (x) => x);
-    expect(ofDelivery.keys.map((x) => x.id)).toEqual(ofEndpoint.keys.map((x) => x.id));
+    const deliveryId = ofEndpoint.rows[0].deliveryId as number;
+    const ofDelivery = await walk((q) => store().listAttempts(app.id, { deliveryId }, q), 2, (x) => x.id);
+    expect(ofDelivery.keys).toEqual(ofEndpoint.keys);
   });
 
   it('returns an empty last page without a cursor when rows run out exactly', async () => {

@@ -1,5 +1,6 @@
 import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
+import { sql as bins } from './003_bins.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'bots', sql: bots },
+  { version: 3, name: 'bins', sql: bins },
 ];

@@ -1,0 +1,133 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { runChildTask } from '../lib/child-task.js';
+import { freePort } from '../lib/free-port.js';
+import { failed, skipped, type ScenarioResult } from '../lib/results.js';
+import { HooklineApi } from './api-client.js';
+import type { BenchContext } from './context.js';
+import type { LoadParams, LoadResult } from './load-generator.js';
+import { HooklineProcess } from './process.js';
+import { EVENT_TYPE } from './seed.js';
+import { waitCommitted } from './wait-committed.js';
+
+const loadGenerator = new URL('./load-generator.js', import.meta.url);
+
+/** Like libpq: a URL without a user name connects as the operating-system user. */
+export function withDefaultUser(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (!url.username) url.username = userInfo().username;
+  return url.toString().replace(/\/$/, '');
+}
+
+/** PostgreSQL server version, or why it cannot be used. */
+export async function probePostgres(baseUrl: string): Promise<{ version: string } | { reason: string }> {
+  const client = new pg.Client({ connectionString: `${baseUrl}/postgres`, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ v: string }>('SHOW server_version');
+    return { version: rows[0]!.v };
+  } catch (error) {
+    return { reason: `PostgreSQL not reachable at ${baseUrl} (${(error as Error).message})` };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function adminQuery(baseUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: `${baseUrl}/postgres` });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Hookline on PostgreSQL with two `--role worker` processes sharing a fresh database. An api process
+ * takes the backlog through the HTTP API first (untimed) and is stopped; then both workers start
+ * and drain it. Ends when the database shows every delivery committed.
+ */
+export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, pgProblem: string | null): Promise<ScenarioResult> {
+  const { plan, receiver } = ctx;
+  const { messages, endpoints, workers } = plan.postgres;
+  const deliveries = messages * endpoints;
+  const base = {
+    id: 'drain-postgres-2-workers',
+    group: 'postgres' as const,
+    label: `Hookline drain, PostgreSQL, ${workers} worker processes`,
+    setup: `${deliveries.toLocaleString('en-US')} deliveries (${messages.toLocaleString('en-US')} messages × ${endpoints} endpoints), ${plan.payloadBytes / 1024} KiB`,
+  };
+  if (pgProblem) return skipped(base, pgProblem);
+  const database = `hookline_bench_${process.pid}_${Date.now()}`;
+  const databaseUrl = `${baseUrl}/${database}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'hookline-bench-pg-'));
+  const started: HooklineProcess[] = [];
+  const start = async (role: string, index: number) => {
+    const child = await HooklineProcess.start({
+      port: await freePort(),
+      args: ['--data-dir', join(dataDir, `${role}-${index}`), '--database', databaseUrl, '--role', role],
+      adminToken: ctx.adminToken,
+    });
+    started.push(child);
+    return child;
+  };
+  let counter: pg.Client | null = null;
+  try {
+    await adminQuery(baseUrl, `CREATE DATABASE ${database}`);
+    let api: HooklineProcess;
+    try {
+      api = await start('api', 0);
+    } catch (error) {
+      const firstLine = /hookline: (.*)/.exec((error as Error).message)?.[1] ?? (error as Error).message.split('\n')[0];
+      return skipped(base, `Hookline cannot run on PostgreSQL yet: ${firstLine}`);
+    }
+    const client = new HooklineApi(api.baseUrl, ctx.adminToken);
+    const app = await client.createApp('bench-postgres');
+    for (let e = 0; e < endpoints; e++) {
+      await client.createEndpoint(app.id, { url: receiver.url(`/ep/${e}`), maxConcurrency: plan.concurrency });
+    }
+    await client.close();
+    const seed = await runChildTask<LoadParams, LoadResult>(loadGenerator, {
+      baseUrl: api.baseUrl, apiKey: app.apiKey, appId: app.id, eventType: EVENT_TYPE, payloadBytes: plan.payloadBytes,
+      mode: 'closed', connections: 16, seconds: 600, count: messages,
+    });
+    if (seed.acked !== messages) throw new Error(`seeding: ${seed.acked} of ${messages} accepted, first error: ${seed.firstError}`);
+    await api.stop();
+    started.length = 0;
+
+    counter = new pg.Client({ connectionString: databaseUrl });
+    await counter.connect();
+    const db = counter;
+    const progress = {
+      remaining: async () => {
+        const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`);
+        return Number(rows[0]!.n);
+      },
+    };
+    await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
+    await receiver.reset();
+    const running = await Promise.all(Array.from({ length: workers }, (_, i) => start('worker', i + 1)));
+    const committedAt = await waitCommitted(receiver, progress, deliveries);
+    const arrived = await receiver.stats();
+    const seconds = (committedAt - arrived.firstAt!) / 1000;
+    const rss = await Promise.all(running.map((p) => p.peakRssMb()));
+    return {
+      ...base,
+      status: 'ok',
+      perSecond: deliveries / seconds,
+      unit: 'deliveries/s',
+      peakRssMb: Math.max(...rss),
+      extra: { seconds: Math.round(seconds * 1000) / 1000, receiverOk: arrived.ok, seedSeconds: Math.round(seed.seconds * 1000) / 1000 },
+    };
+  } catch (error) {
+    return failed(base, error);
+  } finally {
+    await counter?.end().catch(() => {});
+    await Promise.all(started.map((p) => p.stop()));
+    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

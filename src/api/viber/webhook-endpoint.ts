@@ -1,0 +1,73 @@
+import type { Endpoint } from '../../domain/types.js';
+import type { ViberEvent } from '../../formats/viber.js';
+import { newId, newWebhookSecret } from '../../lib/ids.js';
+import type { Store } from '../../store/store.js';
+import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
+
+/**
+ * The one Viber webhook of an app is an ordinary endpoint (format `viber`) marked in its metadata,
+ * so it shows in the endpoint API, retries like any other and is filtered by its event types.
+ */
+export const VIBER_WEBHOOK_MARK = 'hookline.viberWebhook';
+
+/** Viber event names -> the canonical types they come from (delivered/seen/failed are all message.status). */
+const CANONICAL: Record<ViberEvent, string> = {
+  message: 'message.received',
+  delivered: 'message.status',
+  seen: 'message.status',
+  failed: 'message.status',
+  subscribed: 'subscription.subscribed',
+  unsubscribed: 'subscription.unsubscribed',
+  conversation_started: 'conversation.started',
+};
+
+export function filterTypesFor(events: ViberEvent[]): string[] {
+  return [...new Set(events.map((e) => CANONICAL[e]))];
+}
+
+export async function findViberWebhook(store: Store, appId: string): Promise<Endpoint | null> {
+  let cursor: string | null = null;
+  do {
+    const page = await store.listEndpoints(appId, { limit: 250, cursor });
+    const found = page.data.find((e) => e.metadata[VIBER_WEBHOOK_MARK] === 'true');
+    if (found) return found;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return null;
+}
+
+export interface WebhookSettings {
+  url: string;
+  /** Effective Viber event names (mandatory ones included). */
+  events: ViberEvent[];
+  sendName: boolean;
+  sendPhoto: boolean;
+}
+
+/** Creates the app's Viber webhook endpoint or replaces the settings of the existing one. */
+export async function saveViberWebhook(store: Store, appId: string, settings: WebhookSettings, now: number): Promise<Endpoint> {
+  const formatOptions = { sendName: settings.sendName, sendPhoto: settings.sendPhoto, eventTypes: settings.events };
+  const filterTypes = filterTypesFor(settings.events);
+  const current = await findViberWebhook(store, appId);
+  if (current) {
+    const next: Endpoint = { ...current, url: settings.url, disabled: false, format: 'viber', formatOptions, filterTypes, updatedAt: now };
+    assertValidEndpoint(next);
+    return (await store.updateEndpoint(next)) ?? next;
+  }
+  const endpoint: Endpoint = {
+    ...endpointDefaults(),
+    id: newId('ep', now),
+    appId,
+    url: settings.url,
+    description: 'Viber webhook (set by /pa/set_webhook)',
+    format: 'viber',
+    formatOptions,
+    filterTypes,
+    metadata: { [VIBER_WEBHOOK_MARK]: 'true' },
+    secrets: [{ secret: newWebhookSecret(), createdAt: now, expiresAt: null }],
+    createdAt: now,
+    updatedAt: now,
+  };
+  assertValidEndpoint(endpoint);
+  return store.createEndpoint(endpoint);
+}

@@ -1,0 +1,95 @@
+import type pg from 'pg';
+import type { Delivery, Page } from '../../domain/types.js';
+import { decodeNumericCursor, toPage } from '../cursor.js';
+import type { DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
+import { lockEndpoints } from './endpoint-locks.js';
+import type { Db } from './pool.js';
+import { toDelivery, type DeliveryRow } from './rows.js';
+import { activeEndpoints, promoteHeads } from './serial-queue.js';
+import { inTransaction } from './transaction.js';
+import { notifyWake } from './wake-notify.js';
+
+/** One delivery of an app. $1 app id, $2 delivery id */
+const DELIVERY_BY_ID = 'SELECT * FROM deliveries WHERE app_id = $1 AND id = $2';
+
+/** Makes a waiting (scheduled) delivery due now. $1 id, $2 now */
+const MAKE_DUE = `UPDATE deliveries SET next_attempt_at = $2, updated_at = $2 WHERE id = $1`;
+
+/** Re-opens a finished delivery with a fresh schedule, due at $2 or parked (NULL). $1 id, $2 due, $3 now */
+const REOPEN = `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = $2, updated_at = $3,
+  lease_until = NULL, lease_token = NULL WHERE id = $1`;
+
+/**
+ * Re-opens the endpoint's failed deliveries created in [since, until), due at $5 or parked (NULL).
+ * $1 app id, $2 endpoint id, $3 since, $4 until, $5 due, $6 now
+ */
+const REOPEN_FAILED_IN_WINDOW = `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = $5,
+  updated_at = $6, lease_until = NULL, lease_token = NULL
+  WHERE app_id = $1 AND endpoint_id = $2 AND state = 'failed' AND created_at >= $3 AND created_at < $4`;
+
+export async function getDelivery(db: Db, appId: string, id: number): Promise<Delivery | null> {
+  const { rows } = await db.query<DeliveryRow>({ name: 'hl_delivery_by_id', text: DELIVERY_BY_ID, values: [appId, id] });
+  return rows[0] ? toDelivery(rows[0]) : null;
+}
+
+/** A page of an app's deliveries, newest first, filtered by state, endpoint and message. */
+export async function listDeliveries(db: Db, appId: string, filter: DeliveryFilter, query: ListQuery): Promise<Page<Delivery>> {
+  const values: unknown[] = [appId, query.limit + 1];
+  const where = ['app_id = $1'];
+  const add = (clause: string, value: unknown) => {
+    values.push(value);
+    where.push(clause.replace('?', `$${values.length}`));
+  };
+  if (query.cursor !== null) add('id < ?', decodeNumericCursor(query.cursor));
+  if (filter.state !== undefined) add('state = ?', filter.state);
+  if (filter.endpointId !== undefined) add('endpoint_id = ?', filter.endpointId);
+  if (filter.messageId !== undefined) add('message_id = ?', filter.messageId);
+  const sql = `SELECT * FROM deliveries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $2`;
+  const { rows } = await db.query<DeliveryRow>(sql, values);
+  return toPage(rows.map(toDelivery), query.limit, (d) => d.id);
+}
+
+/** When a re-opened delivery of the endpoint may go: now, or parked (disabled, or behind a serial head). */
+async function dueTime(db: Db, endpoint: { id: string; ordering: string; disabled: boolean } | undefined, now: number) {
+  if (!endpoint || endpoint.disabled) return null;
+  if (endpoint.ordering === 'serial' && (await activeEndpoints(db, [endpoint.id])).has(endpoint.id)) return null;
+  return now;
+}
+
+/** See Store.retryDelivery. Under the endpoint's exclusive lock (it may change the serial head). */
+export async function retryDelivery(pool: pg.Pool, appId: string, id: number, now: number): Promise<Delivery | null> {
+  return inTransaction(pool, async ({ db }) => {
+    const found = await getDelivery(db, appId, id);
+    if (!found) return null;
+    const endpoint = (await lockEndpoints(db, [found.endpointId], 'exclusive')).get(found.endpointId);
+    const current = await getDelivery(db, appId, id);
+    if (!current || current.state === 'delivering') return current;
+    if (current.state === 'pending') {
+      // A parked delivery stays behind its serial head; a scheduled one becomes due now.
+      if (current.nextAttemptAt === null) return current;
+      await db.query(MAKE_DUE, [id, now]);
+    } else {
+      const due = await dueTime(db, endpoint, now);
+      await db.query(REOPEN, [id, due, now]);
+      if (due === null) return getDelivery(db, appId, id);
+    }
+    await notifyWake(db);
+    return getDelivery(db, appId, id);
+  });
+}
+
+/** See Store.recoverEndpoint. Serial endpoints get them back parked, the oldest promoted if idle. */
+export async function recoverEndpoint(
+  pool: pg.Pool, appId: string, endpointId: string, window: RecoverWindow, now: number,
+): Promise<number> {
+  return inTransaction(pool, async ({ db }) => {
+    const endpoint = (await lockEndpoints(db, [endpointId], 'exclusive')).get(endpointId);
+    if (!endpoint || endpoint.appId !== appId) return 0;
+    const due = endpoint.disabled || endpoint.ordering === 'serial' ? null : now;
+    const reopened = (await db.query(REOPEN_FAILED_IN_WINDOW, [appId, endpointId, window.since, window.until, due, now])).rowCount ?? 0;
+    let woke = due !== null && reopened > 0;
+    if (reopened > 0 && endpoint.ordering === 'serial' && !endpoint.disabled) woke = (await promoteHeads(db, [endpointId], now)) > 0;
+    if (woke) await notifyWake(db);
+    return reopened;
+  });
+}

@@ -1,0 +1,104 @@
+import type pg from 'pg';
+import { compileFilter } from '../../domain/event-filter.js';
+import { notFound } from '../../lib/errors.js';
+import type { InsertMessageResult, NewMessage } from '../store.js';
+import { lockEndpoints, type EndpointState } from './endpoint-locks.js';
+import type { Db } from './pool.js';
+import { toMessage, type MessageRow } from './rows.js';
+import { activeEndpoints } from './serial-queue.js';
+import { inTransaction, type Tx } from './transaction.js';
+import { WAKE_CHANNEL } from './wake-notify.js';
+import type { Ordering } from '../../domain/types.js';
+
+/**
+ * Stores the message; a key already taken leaves the row out (the unique index decides, on any node).
+ * $1 id, $2 app id, $3 event type, $4 payload, $5 idempotency key, $6 endpoint id, $7 created_at
+ */
+const INSERT_MESSAGE = `INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ON CONFLICT (app_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`;
+
+/** The message holding an idempotency key. $1 app id, $2 key */
+const MESSAGE_BY_KEY = 'SELECT * FROM messages WHERE app_id = $1 AND idempotency_key = $2';
+
+/** Frees the key of a message older than the window, so a new message may take it. $1 message id */
+const RELEASE_KEY = 'UPDATE messages SET idempotency_key = NULL WHERE id = $1';
+
+/** The app's enabled endpoints, for routing (first pass, before locking). $1 app id */
+const ROUTING_CANDIDATES = `SELECT id, ordering, filter_types FROM endpoints WHERE app_id = $1 AND NOT disabled`;
+
+/**
+ * One delivery per target endpoint, due at the given time or parked (NULL); wakes dispatchers
+ * when any is due. $1 app id, $2 message id, $3 created_at, $4 endpoint ids, $5 due times
+ */
+const INSERT_DELIVERIES = `WITH inserted AS (
+    INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at, created_at, updated_at)
+    SELECT $1, $2, t.endpoint_id, 'pending', 0, t.due, $3, $3 FROM unnest($4::text[], $5::bigint[]) AS t(endpoint_id, due)
+    RETURNING next_attempt_at)
+  SELECT pg_notify('${WAKE_CHANNEL}', '') FROM (SELECT 1 FROM inserted WHERE next_attempt_at IS NOT NULL LIMIT 1) AS due`;
+
+const FOREIGN_KEY_VIOLATION = '23503';
+
+function matches(state: EndpointState, eventType: string, explicit: string | null): boolean {
+  if (state.disabled) return false;
+  if (explicit !== null) return state.id === explicit;
+  return compileFilter(state.filterTypes === null ? null : JSON.parse(state.filterTypes))(eventType);
+}
+
+/** Inserts the message row, honouring the idempotency window; null means "return `existing`". */
+async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<MessageRow | null> {
+  const values = [m.id, m.appId, m.eventType, m.payload, m.idempotencyKey, m.endpointId, m.createdAt];
+  for (let round = 0; round < 3; round++) {
+    if ((await tx.db.query({ name: 'hl_insert_message', text: INSERT_MESSAGE, values })).rowCount === 1) return null;
+    const { rows } = await tx.db.query<MessageRow>(MESSAGE_BY_KEY, [m.appId, m.idempotencyKey]);
+    const existing = rows[0];
+    if (!existing) continue; // deleted meanwhile: try again
+    if (existing.created_at > m.createdAt - windowMs) return existing;
+    await tx.db.query(RELEASE_KEY, [existing.id]);
+  }
+  throw new Error(`idempotency key ${m.idempotencyKey} kept changing hands`);
+}
+
+async function targetsOf(db: Db, m: NewMessage): Promise<EndpointState[]> {
+  const { rows } = await db.query<{ id: string; ordering: Ordering; filter_types: string | null }>(
+    { name: 'hl_routing_candidates', text: ROUTING_CANDIDATES, values: [m.appId] });
+  const first = rows.filter((r) => matches(
+    { id: r.id, appId: m.appId, ordering: r.ordering, disabled: false, filterTypes: r.filter_types }, m.eventType, m.endpointId));
+  if (first.length === 0) return [];
+  // Re-read under the locks: an endpoint disabled, deleted or switched meanwhile is seen as it is now.
+  const locked = await lockEndpoints(db, first.map((r) => r.id), 'by-ordering', new Map(first.map((r) => [r.id, r.ordering])));
+  return [...locked.values()].filter((s) => s.appId === m.appId && matches(s, m.eventType, m.endpointId));
+}
+
+/**
+ * One transaction: the message and a delivery for every matching enabled endpoint. A serial
+ * endpoint's delivery is due only when the endpoint has no active one (checked under its lock).
+ */
+export async function insertMessage(pool: pg.Pool, m: NewMessage, windowMs: number): Promise<InsertMessageResult> {
+  try {
+    return await inTransaction(pool, async (tx) => {
+      if (m.idempotencyKey !== null) {
+        const existing = await claimKey(tx, m, windowMs);
+        if (existing) {
+          tx.rollbackOnly();
+          return { message: toMessage(existing), created: false, deliveries: 0 };
+        }
+      } else {
+        await tx.db.query({ name: 'hl_insert_message', text: INSERT_MESSAGE,
+          values: [m.id, m.appId, m.eventType, m.payload, null, m.endpointId, m.createdAt] });
+      }
+      const targets = await targetsOf(tx.db, m);
+      if (targets.length > 0) {
+        const busy = await activeEndpoints(tx.db, targets.filter((t) => t.ordering === 'serial').map((t) => t.id));
+        const due = targets.map((t) => (t.ordering === 'serial' && busy.has(t.id) ? null : m.createdAt));
+        await tx.db.query({ name: 'hl_insert_deliveries', text: INSERT_DELIVERIES,
+          values: [m.appId, m.id, m.createdAt, targets.map((t) => t.id), due] });
+      }
+      return { message: { ...m }, created: true, deliveries: targets.length };
+    });
+  } catch (error) {
+    // The app (or the endpoint) was deleted while the message went in.
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw notFound('app', m.appId);
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Message, Page } from '../../domain/types.js';
+import { decodeCursor, toPage } from '../cursor.js';
+import type { ListQuery, MessageFilter } from '../store.js';
+import type { Db } from './pool.js';
+import { toMessage, type MessageRow } from './rows.js';
+
+/** One message of an app. $1 app id, $2 message id */
+const MESSAGE_BY_ID = 'SELECT * FROM messages WHERE app_id = $1 AND id = $2';
+
+/** Messages by id (to go with claimed deliveries). $1 ids */
+export const MESSAGES_BY_IDS = 'SELECT * FROM messages WHERE id = ANY($1::text[])';
+
+export async function getMessage(db: Db, appId: string, id: string): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>({ name: 'hl_message_by_id', text: MESSAGE_BY_ID, values: [appId, id] });
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+export async function getMessagesByIds(db: Db, ids: string[]): Promise<Map<string, Message>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<MessageRow>({ name: 'hl_messages_by_ids', text: MESSAGES_BY_IDS, values: [ids] });
+  return new Map(rows.map((r) => [r.id, toMessage(r)]));
+}
+
+/** A page of an app's messages, newest first, filtered by event type and created_at in [since, until). */
+export async function listMessages(db: Db, appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>> {
+  const values: unknown[] = [appId, query.limit + 1];
+  const where = ['app_id = $1'];
+  const add = (clause: string, value: unknown) => {
+    values.push(value);
+    where.push(clause.replace('?', `$${values.length}`));
+  };
+  if (query.cursor !== null) add('id < ?', decodeCursor(query.cursor));
+  if (filter.eventType !== undefined) add('event_type = ?', filter.eventType);
+  if (filter.since !== undefined) add('created_at >= ?', filter.since);
+  if (filter.until !== undefined) add('created_at < ?', filter.until);
+  const sql = `SELECT * FROM messages WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $2`;
+  const { rows } = await db.query<MessageRow>(sql, values);
+  return toPage(rows.map(toMessage), query.limit, (m) => m.id);
+}

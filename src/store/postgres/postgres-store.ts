@@ -1,0 +1,165 @@
+import type pg from 'pg';
+import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
+import type {
+  AttemptFilter, AttemptResult, ClaimArgs, ClaimedDelivery, DeliveryFilter, InsertMessageResult, ListQuery,
+  MessageFilter, NewMessage, RecoverWindow, Release, Store, StoreCapabilities, StoreStats,
+} from '../store.js';
+import * as apps from './app-queries.js';
+import * as attempts from './attempt-queries.js';
+import { claimDue } from './claim.js';
+import { describeConnectError, describeTarget, toStoreError } from './connection-errors.js';
+import * as deliveries from './delivery-queries.js';
+import * as endpoints from './endpoint-queries.js';
+import * as leases from './lease-queries.js';
+import { insertMessage } from './message-insert.js';
+import * as messages from './message-queries.js';
+import { migratePostgres } from './migrate.js';
+import { clientConfig, createPool } from './pool.js';
+import { recordAttempts } from './record-attempts.js';
+import { WakeListener } from './wake-listener.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Connections this process may open (default 10). */
+  poolSize?: number;
+  /** Give up connecting after this long; requests then fail with 503 (default 5000). */
+  connectionTimeoutMs?: number;
+  /** Wake-up polling interval while the LISTEN connection is down (default 1000). */
+  wakePollMs?: number;
+  applicationName?: string;
+  /** Background connection errors (a pooled or LISTEN connection dropped); default: ignored. */
+  onConnectionError?: (error: Error) => void;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+
+/**
+ * The server store: any number of api and worker processes share one PostgreSQL database. Claims
+ * use FOR UPDATE SKIP LOCKED with leases; serial endpoints are guarded by per-endpoint advisory
+ * locks; wake-ups travel by LISTEN/NOTIFY. Errors that mean "the database is unreachable" leave
+ * as HooklineError 503 `store_unavailable`; the pool reconnects by itself.
+ */
+export class PostgresStore implements Store {
+  readonly capabilities: StoreCapabilities = { dialect: 'postgres', singleOwner: false, crossProcessWakeups: true };
+  readonly pool: pg.Pool;
+  private readonly target: string;
+  private readonly wakes: WakeListener;
+  private closed = false;
+
+  constructor(private readonly options: PostgresStoreOptions) {
+    this.target = describeTarget(options.url);
+    const settings = {
+      url: options.url,
+      poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? 5000,
+      applicationName: options.applicationName ?? 'hookline',
+    };
+    const onError = options.onConnectionError ?? (() => undefined);
+    this.pool = createPool(settings, onError);
+    this.wakes = new WakeListener({
+      client: clientConfig({ ...settings, applicationName: `${settings.applicationName}-listen` }),
+      pollMs: options.wakePollMs ?? 1000,
+      onError,
+    });
+  }
+
+  /** Maps "database unreachable" to 503 store_unavailable; everything else passes through. */
+  private async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toStoreError(error, this.target);
+    }
+  }
+
+  async migrate(): Promise<void> {
+    try {
+      await migratePostgres(this.pool);
+    } catch (error) {
+      throw describeConnectError(error, this.options.url);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.run(() => this.pool.query('SELECT 1'));
+  }
+
+  /** Like ping, but the error is a one-line startup message naming the host. */
+  async checkConnection(): Promise<void> {
+    try {
+      await this.pool.query('SELECT 1');
+    } catch (error) {
+      throw describeConnectError(error, this.options.url);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.wakes.close();
+    await this.pool.end();
+  }
+
+  /** Calls `listener` when another process may have made work due. Returns the unsubscribe. */
+  onWake(listener: () => void): () => void {
+    return this.wakes.subscribe(listener);
+  }
+
+  createApp(app: App): Promise<App> { return this.run(() => apps.createApp(this.pool, app)); }
+  getApp(id: string): Promise<App | null> { return this.run(() => apps.getApp(this.pool, id)); }
+  getAppByKeyHash(hash: string): Promise<App | null> { return this.run(() => apps.getAppByKeyHash(this.pool, hash)); }
+  listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> { return this.run(() => apps.listApps(this.pool, query, onlyId)); }
+  updateApp(app: App): Promise<App | null> { return this.run(() => apps.updateApp(this.pool, app)); }
+  deleteApp(id: string): Promise<boolean> { return this.run(() => apps.deleteApp(this.pool, id)); }
+
+  createEndpoint(e: Endpoint): Promise<Endpoint> { return this.run(() => endpoints.createEndpoint(this.pool, e)); }
+  getEndpoint(appId: string, id: string): Promise<Endpoint | null> {
+    return this.run(() => endpoints.getEndpoint(this.pool, appId, id));
+  }
+  getEndpointsByIds(ids: string[]): Promise<Endpoint[]> { return this.run(() => endpoints.getEndpointsByIds(this.pool, ids)); }
+  listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
+    return this.run(() => endpoints.listEndpoints(this.pool, appId, query));
+  }
+  updateEndpoint(e: Endpoint): Promise<Endpoint | null> { return this.run(() => endpoints.updateEndpoint(this.pool, e)); }
+  deleteEndpoint(appId: string, id: string): Promise<boolean> {
+    return this.run(() => endpoints.deleteEndpoint(this.pool, appId, id));
+  }
+
+  insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
+    return this.run(() => insertMessage(this.pool, message, windowMs));
+  }
+  getMessage(appId: string, id: string): Promise<Message | null> { return this.run(() => messages.getMessage(this.pool, appId, id)); }
+  listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>> {
+    return this.run(() => messages.listMessages(this.pool, appId, filter, query));
+  }
+
+  getDelivery(appId: string, id: number): Promise<Delivery | null> {
+    return this.run(() => deliveries.getDelivery(this.pool, appId, id));
+  }
+  listDeliveries(appId: string, filter: DeliveryFilter, query: ListQuery): Promise<Page<Delivery>> {
+    return this.run(() => deliveries.listDeliveries(this.pool, appId, filter, query));
+  }
+  retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null> {
+    return this.run(() => deliveries.retryDelivery(this.pool, appId, id, now));
+  }
+  recoverEndpoint(appId: string, endpointId: string, window: RecoverWindow, now: number): Promise<number> {
+    return this.run(() => deliveries.recoverEndpoint(this.pool, appId, endpointId, window, now));
+  }
+
+  listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>> {
+    return this.run(() => attempts.listAttempts(this.pool, appId, filter, query));
+  }
+  insertAttempt(attempt: Omit<Attempt, 'id'>): Promise<Attempt> {
+    return this.run(() => attempts.insertAttempt(this.pool, attempt));
+  }
+
+  claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> { return this.run(() => claimDue(this.pool, args)); }
+  recordAttempts(results: AttemptResult[], now: number): Promise<void> {
+    return this.run(() => recordAttempts(this.pool, results, now));
+  }
+  releaseDeliveries(releases: Release[]): Promise<void> { return this.run(() => leases.releaseDeliveries(this.pool, releases)); }
+  releaseAllLeases(now: number): Promise<number> { return this.run(() => leases.releaseAllLeases(this.pool, now)); }
+  nextDueAt(): Promise<number | null> { return this.run(() => leases.nextDueAt(this.pool)); }
+  stats(appId?: string): Promise<StoreStats> { return this.run(() => leases.stats(this.pool, appId)); }
+}

@@ -1,0 +1,67 @@
+import type pg from 'pg';
+import type { AttemptResult } from '../store.js';
+import { attemptArrays, INSERT_ATTEMPTS } from './attempt-queries.js';
+import { lockEndpoints } from './endpoint-locks.js';
+import { withoutNul } from './rows.js';
+import { promoteHeads } from './serial-queue.js';
+import { inTransaction } from './transaction.js';
+import { notifyWake } from './wake-notify.js';
+
+/**
+ * Locks the deliveries the results are for, in id order; rows deleted meanwhile are simply absent.
+ * Locking first means a concurrent app/endpoint delete either waits for these results (and then
+ * removes their attempts too) or has already removed the rows (and we write nothing for them).
+ * $1 delivery ids
+ */
+const LOCK_DELIVERIES = 'SELECT id FROM deliveries WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE';
+
+/**
+ * Applies results whose lease token still holds; a stale token changes nothing.
+ * $1 ids, $2 lease tokens, $3 new states, $4 next attempt times, $5 statuses, $6 errors, $7 now
+ */
+const APPLY_RESULTS = `UPDATE deliveries d SET state = r.state, attempts = d.attempts + 1, next_attempt_at = r.next,
+    lease_until = NULL, lease_token = NULL, last_status = r.status, last_error = r.error, updated_at = $7
+  FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::int4[], $6::text[])
+    AS r(id, token, state, next, status, error)
+  WHERE d.id = r.id AND d.lease_token = r.token
+  RETURNING d.id, d.endpoint_id, d.state, d.next_attempt_at`;
+
+const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as const;
+
+/**
+ * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
+ * the next delivery of each serial endpoint whose head finished.
+ */
+export async function recordAttempts(pool: pg.Pool, results: AttemptResult[], now: number): Promise<void> {
+  if (results.length === 0) return;
+  await inTransaction(pool, async ({ db }) => {
+    const endpoints = await lockEndpoints(db, results.map((r) => r.endpointId), 'by-ordering');
+    const { rows: present } = await db.query<{ id: number }>(
+      { name: 'hl_lock_deliveries', text: LOCK_DELIVERIES, values: [results.map((r) => r.deliveryId)] });
+    const exists = new Set(present.map((r) => r.id));
+    const live = results.filter((r) => exists.has(r.deliveryId));
+    const attempts = live.flatMap((r) => (r.attempt ? [r.attempt] : []));
+    if (attempts.length > 0) await db.query({ name: 'hl_insert_attempts', text: INSERT_ATTEMPTS, values: attemptArrays(attempts) });
+    if (live.length === 0) return;
+    const { rows: changed } = await db.query<{ id: number; endpoint_id: string; state: string; next_attempt_at: number | null }>({
+      name: 'hl_apply_results',
+      text: APPLY_RESULTS,
+      values: [
+        live.map((r) => r.deliveryId), live.map((r) => r.leaseToken), live.map((r) => STATE[r.outcome]),
+        live.map((r) => (r.outcome === 'retry' ? r.nextAttemptAt ?? now : null)),
+        live.map((r) => r.attempt?.statusCode ?? null),
+        live.map((r) => (r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? null))),
+        now,
+      ],
+    });
+    const finishedSerial = new Set(changed
+      .filter((c) => c.state !== 'pending')
+      .map((c) => endpoints.get(c.endpoint_id))
+      .filter((e) => e !== undefined && e.ordering === 'serial' && !e.disabled)
+      .map((e) => e!.id));
+    const promoted = await promoteHeads(db, [...finishedSerial], now);
+    if (promoted > 0 || changed.some((c) => c.state === 'pending' && (c.next_attempt_at ?? Infinity) <= now)) {
+      await notifyWake(db);
+    }
+  });
+}

@@ -1,0 +1,165 @@
+-- PostgreSQL schema after every migration (pg_dump --schema-only, normalised).
+-- Regenerate: HOOKLINE_UPDATE_SCHEMA=1 npx vitest run test/integration/postgres-migrations.test.ts
+
+CREATE TABLE public.apps (
+    id text NOT NULL COLLATE pg_catalog."C",
+    name text NOT NULL,
+    metadata text DEFAULT '{}'::text NOT NULL,
+    api_key_hash text NOT NULL,
+    viber_auth_token text,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL
+);
+
+CREATE TABLE public.attempts (
+    id bigint NOT NULL,
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    delivery_id bigint,
+    message_id text NOT NULL COLLATE pg_catalog."C",
+    endpoint_id text NOT NULL COLLATE pg_catalog."C",
+    at bigint NOT NULL,
+    duration_ms integer NOT NULL,
+    status_code integer,
+    response_headers text NOT NULL,
+    response_body text NOT NULL,
+    error_kind text,
+    error_message text,
+    test boolean DEFAULT false NOT NULL
+);
+
+ALTER TABLE public.attempts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.attempts_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.deliveries (
+    id bigint NOT NULL,
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    message_id text NOT NULL COLLATE pg_catalog."C",
+    endpoint_id text NOT NULL COLLATE pg_catalog."C",
+    state text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    next_attempt_at bigint,
+    lease_until bigint,
+    lease_token text,
+    last_status integer,
+    last_error text,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL,
+    CONSTRAINT deliveries_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'delivering'::text, 'succeeded'::text, 'failed'::text])))
+);
+
+ALTER TABLE public.deliveries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.deliveries_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.endpoints (
+    id text NOT NULL COLLATE pg_catalog."C",
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    url text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    disabled boolean DEFAULT false NOT NULL,
+    filter_types text,
+    secrets text NOT NULL,
+    headers text DEFAULT '{}'::text NOT NULL,
+    timeout_ms integer,
+    retry_policy text NOT NULL,
+    ordering text NOT NULL,
+    max_concurrency integer NOT NULL,
+    rate_limit double precision,
+    format text NOT NULL,
+    format_options text DEFAULT '{}'::text NOT NULL,
+    metadata text DEFAULT '{}'::text NOT NULL,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL,
+    CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text])))
+);
+
+CREATE TABLE public.messages (
+    id text NOT NULL COLLATE pg_catalog."C",
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    event_type text NOT NULL,
+    payload text NOT NULL,
+    idempotency_key text,
+    endpoint_id text COLLATE pg_catalog."C",
+    created_at bigint NOT NULL
+);
+
+CREATE TABLE public.schema_migrations (
+    version integer NOT NULL,
+    name text NOT NULL,
+    applied_at bigint NOT NULL
+);
+
+ALTER TABLE ONLY public.apps
+    ADD CONSTRAINT apps_api_key_hash_key UNIQUE (api_key_hash);
+
+ALTER TABLE ONLY public.apps
+    ADD CONSTRAINT apps_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.apps
+    ADD CONSTRAINT apps_viber_auth_token_key UNIQUE (viber_auth_token);
+
+ALTER TABLE ONLY public.attempts
+    ADD CONSTRAINT attempts_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.deliveries
+    ADD CONSTRAINT deliveries_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.endpoints
+    ADD CONSTRAINT endpoints_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.schema_migrations
+    ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
+
+CREATE INDEX attempts_app ON public.attempts USING btree (app_id, test, id);
+
+CREATE INDEX attempts_delivery ON public.attempts USING btree (delivery_id);
+
+CREATE INDEX attempts_endpoint ON public.attempts USING btree (endpoint_id, id);
+
+CREATE INDEX attempts_message ON public.attempts USING btree (message_id, id);
+
+CREATE INDEX deliveries_active ON public.deliveries USING btree (endpoint_id) WHERE ((state = 'delivering'::text) OR ((state = 'pending'::text) AND (next_attempt_at IS NOT NULL)));
+
+CREATE INDEX deliveries_app ON public.deliveries USING btree (app_id, id);
+
+CREATE INDEX deliveries_app_state ON public.deliveries USING btree (app_id, state, id);
+
+CREATE INDEX deliveries_due ON public.deliveries USING btree (next_attempt_at, id) WHERE ((state = 'pending'::text) AND (next_attempt_at IS NOT NULL));
+
+CREATE INDEX deliveries_endpoint ON public.deliveries USING btree (endpoint_id, state, id);
+
+CREATE INDEX deliveries_leased ON public.deliveries USING btree (lease_until) WHERE (state = 'delivering'::text);
+
+CREATE INDEX deliveries_message ON public.deliveries USING btree (message_id);
+
+CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
+
+CREATE INDEX messages_app ON public.messages USING btree (app_id, id);
+
+CREATE UNIQUE INDEX messages_idempotency ON public.messages USING btree (app_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+ALTER TABLE ONLY public.deliveries
+    ADD CONSTRAINT deliveries_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.deliveries
+    ADD CONSTRAINT deliveries_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.messages(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.endpoints
+    ADD CONSTRAINT endpoints_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.messages
+    ADD CONSTRAINT messages_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
