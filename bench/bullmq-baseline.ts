@@ -4,7 +4,10 @@
  * with undici, retrying failures with attempts + exponential backoff. The backlog is enqueued
  * first (untimed), then the worker drains it; a job counts once BullMQ has committed it as
  * completed in Redis.
+ *
+ *   node dist/bench/bullmq-baseline.js --url http://127.0.0.1:9000/ --messages 1000 --endpoints 10
  */
+import { parseArgs } from 'node:util';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Pool } from 'undici';
@@ -142,4 +145,28 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
   }
 }
 
-serveChildTask(import.meta.url, runBullmqBaseline);
+serveChildTask(import.meta.url, runBullmqBaseline, () => {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string', default: 'http://127.0.0.1:9000/' },
+      redis: { type: 'string', default: '127.0.0.1:6379' },
+      messages: { type: 'string', default: '1000' },
+      endpoints: { type: 'string', default: '10' },
+      concurrency: { type: 'string', default: '64' },
+      'payload-bytes': { type: 'string', default: '1024' },
+      attempts: { type: 'string', default: '5' },
+      'backoff-ms': { type: 'string', default: '10' },
+    },
+  });
+  const [host, port] = values.redis.split(':');
+  return {
+    redis: { host: host ?? '127.0.0.1', port: Number(port ?? 6379) },
+    url: values.url,
+    messages: Number(values.messages),
+    endpoints: Number(values.endpoints),
+    concurrency: Number(values.concurrency),
+    payloadBytes: Number(values['payload-bytes']),
+    attempts: Number(values.attempts),
+    backoffMs: Number(values['backoff-ms']),
+  };
+});

@@ -1,7 +1,10 @@
 /**
  * The physical ceiling: undici POSTs straight to the receiver at a fixed concurrency, with nothing
  * stored. No delivery system on this machine can beat it; Hookline is reported as a share of it.
+ *
+ *   node dist/bench/raw-ceiling.js --url http://127.0.0.1:9000/ --requests 20000 --concurrency 64
  */
+import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
 import { serveChildTask } from './lib/child-task.js';
 import { epochNow } from './lib/timing.js';
@@ -64,4 +67,14 @@ export async function runRawCeiling(params: RawCeilingParams): Promise<RawCeilin
   return { requests: params.requests, ok, failed, seconds, perSecond: params.requests / seconds };
 }
 
-serveChildTask(import.meta.url, runRawCeiling);
+serveChildTask(import.meta.url, runRawCeiling, () => {
+  const { values } = parseArgs({
+    options: {
+      url: { type: 'string', default: 'http://127.0.0.1:9000/' },
+      requests: { type: 'string', default: '20000' },
+      concurrency: { type: 'string', default: '64' },
+      'payload-bytes': { type: 'string', default: '1024' },
+    },
+  });
+  return { url: values.url, requests: Number(values.requests), concurrency: Number(values.concurrency), payloadBytes: Number(values['payload-bytes']) };
+});

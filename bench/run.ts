@@ -9,11 +9,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureBullmq, measureRawCeiling } from './anchors.js';
 import { probeRedis } from './bullmq-baseline.js';
 import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
-import { profileDrain, runHooklineScenarios } from './hookline/scenarios.js';
+import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { describeMachine } from './lib/machine.js';
 import { cliMain } from './lib/paths.js';
 import type { BenchRun, ScenarioResult } from './lib/results.js';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const wanted = (id: string) => !only || only.has(id);
   const startedAt = new Date();
   const t0 = epochNow();
+  const loadAtStart = loadavg()[0]!;
   const [redisHost, redisPort] = values.redis.split(':');
   const redis = { host: redisHost ?? '127.0.0.1', port: Number(redisPort ?? 6379) };
   const redisProbe = await probeRedis(redis);
@@ -72,12 +74,28 @@ async function main(): Promise<void> {
   let profile: BenchRun['profile'] = null;
   const receiver = await Receiver.start();
   try {
-    if (wanted('raw-ceiling')) record(await measureRawCeiling(plan, receiver));
-    if (wanted('bullmq')) record(await measureBullmq(plan, receiver, redis, redisProblem, 0));
-    if (wanted('bullmq-failing-10')) record(await measureBullmq(plan, receiver, redis, redisProblem, 0.1));
     const ctx = { plan, receiver, adminToken };
-    await runHooklineScenarios(ctx, wanted, record);
-    if (wanted('drain-postgres-2-workers')) record(await measurePostgresDrain(ctx, postgresUrl, pgProblem));
+    const anchors: Step[] = [
+      { ids: ['raw-ceiling'], run: async () => [await measureRawCeiling(plan, receiver)] },
+      { ids: ['bullmq'], run: async () => [await measureBullmq(plan, receiver, redis, redisProblem, 0)] },
+      { ids: ['bullmq-failing-10'], run: async () => [await measureBullmq(plan, receiver, redis, redisProblem, 0.1)] },
+    ];
+    const hookline = hooklineSteps(ctx);
+    const take = (steps: Step[], id: string) => steps.splice(steps.findIndex((s) => s.ids.includes(id)), 1);
+    // Each comparison is measured back to back, so a change in the machine's load hits both sides.
+    const steps: Step[] = [
+      ...take(anchors, 'raw-ceiling'),
+      ...take(anchors, 'bullmq'),
+      ...take(hookline, 'drain-sqlite'),
+      ...take(anchors, 'bullmq-failing-10'),
+      ...take(hookline, 'drain-failing-10'),
+      ...hookline,
+      { ids: ['drain-postgres-2-workers'], run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)] },
+    ];
+    for (const step of steps) {
+      if (!step.ids.some(wanted)) continue;
+      for (const result of await step.run()) if (wanted(result.id)) record(result);
+    }
     if (values.profile) profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
@@ -90,14 +108,14 @@ async function main(): Promise<void> {
     command: commandLine(),
     startedAt: startedAt.toISOString(),
     durationSeconds: (epochNow() - t0) / 1000,
-    machine: describeMachine('version' in redisProbe ? redisProbe.version : null, 'version' in pgProbe ? pgProbe.version : null),
+    machine: describeMachine('version' in redisProbe ? redisProbe.version : null, 'version' in pgProbe ? pgProbe.version : null, loadAtStart),
     concurrency: plan.concurrency,
     scenarios,
     ratios,
     targets: checkTargets(scenarios, ratios),
     profile,
   };
-  await writeReport(run, { docs: !values['no-docs'] });
+  await writeReport(run, { docs: !values['no-docs'], partial: only !== null });
 }
 
 main().catch((error) => {

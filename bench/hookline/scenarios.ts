@@ -1,6 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resultsDir } from '../lib/paths.js';
 import { skipped, type ScenarioResult } from '../lib/results.js';
 import { readProfileDir, summarizeProfile, type ProfileSummary } from '../report/profile-summary.js';
 import type { BenchContext } from './context.js';
@@ -24,27 +25,30 @@ export function drainSpecs(ctx: BenchContext): DrainSpec[] {
   ];
 }
 
-export async function runHooklineScenarios(
-  ctx: BenchContext,
-  wanted: (id: string) => boolean,
-  record: (result: ScenarioResult) => void,
-): Promise<void> {
-  for (const spec of drainSpecs(ctx)) {
-    if (wanted(spec.id)) record(await measureSqliteDrain(ctx, spec));
+/** One step of the run: the ids it may record and how to measure them. */
+export interface Step {
+  ids: string[];
+  run: () => Promise<ScenarioResult[]>;
+}
+
+/** Hookline's scenarios in run order, each drain as its own step (the runner interleaves anchors). */
+export function hooklineSteps(ctx: BenchContext): Step[] {
+  const steps: Step[] = drainSpecs(ctx).map((spec) => ({ ids: [spec.id], run: async () => [await measureSqliteDrain(ctx, spec)] }));
+  if (!ctx.plan.backlog.large) {
+    const base = { id: 'backlog-1m', group: 'scaling' as const, label: 'Backlog of 1M messages, 1 endpoint', setup: '1,000,000 deliveries (1,000,000 messages × 1 endpoint), 1 KiB' };
+    steps.push({ ids: ['backlog-1m'], run: async () => [skipped(base, 'full mode only (--full)')] });
   }
-  if (!ctx.plan.backlog.large && wanted('backlog-1m')) {
-    record(skipped({ id: 'backlog-1m', group: 'scaling', label: 'Backlog of 1M messages, 1 endpoint', setup: '1,000,000 deliveries' }, 'full mode only (--full)'));
-  }
-  if (wanted('ingest')) record(await measureIngest(ctx, 'api'));
-  if (wanted('ingest-while-delivering')) record(await measureIngest(ctx, 'all'));
-  if (ctx.plan.latency.rates.some((rate) => wanted(`latency-${rate}`))) {
-    for (const result of await measureLatency(ctx)) if (wanted(result.id)) record(result);
-  }
+  steps.push({ ids: ['ingest'], run: async () => [await measureIngest(ctx, 'api')] });
+  steps.push({ ids: ['ingest-while-delivering'], run: async () => [await measureIngest(ctx, 'all')] });
+  steps.push({ ids: ctx.plan.latency.rates.map((rate) => `latency-${rate}`), run: () => measureLatency(ctx) });
+  return steps;
 }
 
 /** A separate, unrecorded run of the base drain under --cpu-prof (profiling slows it down). */
 export async function profileDrain(ctx: BenchContext): Promise<({ scenario: string } & ProfileSummary) | null> {
-  const spec = drainSpecs(ctx)[0]!;
+  // Big enough that start-up is a small part of the profile.
+  const base = drainSpecs(ctx)[0]!;
+  const spec = { ...base, messages: Math.max(base.messages, 5_000) };
   const dir = await mkdtemp(join(tmpdir(), 'hookline-cpuprof-'));
   try {
     const result = await measureSqliteDrain(ctx, { ...spec, profileDir: dir });
@@ -52,7 +56,11 @@ export async function profileDrain(ctx: BenchContext): Promise<({ scenario: stri
       console.error(`bench: profile run failed: ${result.reason}`);
       return null;
     }
-    return { scenario: `${spec.label}: ${result.setup}`, ...summarizeProfile(await readProfileDir(dir)) };
+    const profile = await readProfileDir(dir);
+    await mkdir(resultsDir, { recursive: true });
+    // Kept for a closer look in Chrome DevTools (Performance > Load profile).
+    await writeFile(join(resultsDir, 'hookline-drain.cpuprofile'), JSON.stringify(profile));
+    return { scenario: `${spec.label}: ${result.setup}`, ...summarizeProfile(profile) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -29,10 +29,24 @@ export function runChildTask<P, R>(script: URL, params: P, execArgv: string[] = 
   });
 }
 
-/** In the child: when this module is the entry point started by runChildTask, run `task` once. */
-export function serveChildTask<P, R>(moduleUrl: string, task: (params: P) => Promise<R>): void {
+/**
+ * When this module is the entry point: started by runChildTask, run `task` once with the parameters
+ * sent over IPC; started by hand, run it with `fromArgs()` and print the result as JSON.
+ */
+export function serveChildTask<P, R>(moduleUrl: string, task: (params: P) => Promise<R>, fromArgs?: () => P): void {
   const entry = process.argv[1];
-  if (!process.send || !entry || pathToFileURL(entry).href !== moduleUrl) return;
+  if (!entry || pathToFileURL(entry).href !== moduleUrl) return;
+  if (!process.send) {
+    if (!fromArgs) return;
+    task(fromArgs()).then(
+      (result) => console.log(JSON.stringify(result, null, 2)),
+      (error: unknown) => {
+        console.error(error);
+        process.exitCode = 1;
+      },
+    );
+    return;
+  }
   process.once('message', (params: P) => {
     task(params).then(
       (result) => process.send!({ ok: true, result } satisfies Reply<R>),

@@ -13,7 +13,7 @@ function sqliteVersion(): string | null {
   }
 }
 
-export function describeMachine(redis: string | null, postgres: string | null): MachineInfo {
+export function describeMachine(redis: string | null, postgres: string | null, loadAtStart: number): MachineInfo {
   const cpus = os.cpus();
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
@@ -24,5 +24,8 @@ export function describeMachine(redis: string | null, postgres: string | null): 
     sqlite: sqliteVersion(),
     redis,
     postgres,
+    loadAverage: { start: round(loadAtStart), end: round(os.loadavg()[0]!) },
   };
 }
+
+const round = (n: number) => Math.round(n * 100) / 100;

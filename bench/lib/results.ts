@@ -31,6 +31,8 @@ export interface MachineInfo {
   sqlite: string | null;
   redis: string | null;
   postgres: string | null;
+  /** 1-minute load average when the run started and ended: other work on the machine skews figures. */
+  loadAverage: { start: number; end: number };
 }
 
 export interface TargetCheck {

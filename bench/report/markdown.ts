@@ -66,15 +66,29 @@ function ratioLines(run: BenchRun): string[] {
 }
 
 function profileLines(run: BenchRun): string[] {
-  if (!run.profile) return [];
+  const p = run.profile;
+  if (!p) return [];
+  const rows = (entries: typeof p.top) => entries.map((t) => `| ${cell(t.name)} | ${fmt(t.selfMs)} | ${(t.share * 100).toFixed(1)}% |`);
   return [
     '## Where Hookline spends its time in the drain',
     '',
-    `\`--cpu-prof\` of the Hookline process during "${run.profile.scenario}" (${fmt(run.profile.totalMs)} ms sampled); self time, top entries:`,
+    `A separate run under \`--cpu-prof\` (not one of the figures above): the Hookline process during "${cell(p.scenario)}", ${fmt(p.totalMs)} ms sampled, start-up included. Self time by file or package:`,
     '',
-    '| function (file) | self ms | share |',
+    '| file / package | self ms | share |',
     '|---|---:|---:|',
-    ...run.profile.top.map((t) => `| ${cell(t.name)} | ${fmt(t.selfMs)} | ${(t.share * 100).toFixed(1)}% |`),
+    ...rows(p.byFile),
+    '',
+    'Hottest lines of Hookline\'s own code (a native call such as a SQLite statement counts on the line that makes it):',
+    '',
+    '| line | self ms | share |',
+    '|---|---:|---:|',
+    ...rows(p.hotLines),
+    '',
+    'Top functions by self time:',
+    '',
+    '| function (file:line) | self ms | share |',
+    '|---|---:|---:|',
+    ...rows(p.top),
     '',
   ];
 }
@@ -119,6 +133,7 @@ export function renderMarkdown(run: BenchRun, chartFile: string, method: string[
     `- Memory: ${m.memoryGb} GiB`,
     `- OS: ${m.os}`,
     `- Node.js ${m.node}; SQLite ${m.sqlite ?? 'n/a'}; Redis ${m.redis ?? 'not reachable'}; PostgreSQL ${m.postgres ?? 'not reachable'}`,
+    `- 1-minute load average: ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end (above ${m.cores} means other work shared the CPUs)`,
     '',
     '## Method',
     '',

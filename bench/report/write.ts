@@ -15,12 +15,13 @@ function chartBars(run: BenchRun): Bar[] {
     .map((s) => ({ label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label, value: s.perSecond!, kind: s.group === 'anchor' ? 'anchor' : 'hookline' }));
 }
 
-export async function writeReport(run: BenchRun, options: { docs: boolean }): Promise<void> {
+/** A complete run writes latest.json and the docs; a partial one (--only) writes partial.json only. */
+export async function writeReport(run: BenchRun, options: { docs: boolean; partial: boolean }): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const jsonPath = join(resultsDir, 'latest.json');
+  const jsonPath = join(resultsDir, options.partial ? 'partial.json' : 'latest.json');
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
   console.log(`bench: wrote ${jsonPath}`);
-  if (!options.docs) return;
+  if (!options.docs || options.partial) return;
   await mkdir(docsDir, { recursive: true });
   const title = `Delivery throughput on loopback, ${run.machine.cores} cores (${run.mode} mode)`;
   await writeFile(join(docsDir, CHART_FILE), barChartSvg(title, 'deliveries (POSTs) per second', chartBars(run)));

@@ -1,3 +1,4 @@
+import AjvCompiler from '@fastify/ajv-compiler';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -25,12 +26,30 @@ export interface ServerOptions {
 /** The HTTP API: JSON in and out, schema-checked, one error body, OpenAPI at /openapi.json. */
 export type HooklineServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
+const buildAjvValidator = AjvCompiler();
+type ValidatorFactory = typeof buildAjvValidator;
+
+/**
+ * Query strings, params and headers arrive as text and are coerced to their schema types; JSON
+ * bodies are checked as sent. With coercion, `"rateLimit": 0` became null (unlimited),
+ * `"filterTypes": ""` null (every event) and `"maxConcurrency": true` 1, instead of a 400.
+ */
+const bodyWithoutCoercion: ValidatorFactory = (externalSchemas, options) => {
+  const coercing = buildAjvValidator(externalSchemas, options);
+  const exact = buildAjvValidator(externalSchemas, {
+    ...options, customOptions: { ...options?.customOptions, coerceTypes: false },
+  } as typeof options);
+  type Route = { httpPart?: string };
+  return ((route: Route) => (route.httpPart === 'body' ? exact : coercing)(route as never)) as never;
+};
+
 export async function buildServer(ctx: ApiContext, options: ServerOptions): Promise<HooklineServer> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    schemaController: { compilersFactory: { buildValidator: bodyWithoutCoercion } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON bodies keep integers above 2^53 exact (Viber message tokens).

@@ -42,7 +42,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const { config } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const store = deps.store ?? (await openStore(config));
+  const store = deps.store ?? (await openStore(config, logger));
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
   const sender = deps.sender ?? new HttpSender({ egress: config.egress });
 
@@ -72,6 +72,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
   const server = await buildServer(ctx, serverOptions);
   if (dispatcher && deps.autoStartDispatcher !== false) dispatcher.start();
+  // Work added by other processes (api nodes on PostgreSQL) wakes this dispatcher via the store.
+  const stopWakes = dispatcher ? store.onWake?.(() => dispatcher.wake()) : undefined;
 
   let closed = false;
   return {
@@ -83,6 +85,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       if (closed) return;
       closed = true;
       await server.close();
+      stopWakes?.();
       await dispatcher?.stop();
       if (!deps.sender) await sender.close();
       await store.close();

@@ -1,13 +1,22 @@
 import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { openPostgresStore } from '../store/postgres/open.js';
 import type { Store } from '../store/store.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 /** The only place that picks a store adapter: PostgreSQL when a URL is set, else SQLite in dataDir. */
-export async function openStore(config: Config): Promise<Store> {
+export async function openStore(config: Config, logger?: Logger): Promise<Store> {
   if (config.databaseUrl !== null) {
-    throw new Error('PostgreSQL support is not built into this version yet');
+    // Many processes share the database: no data-folder lock; migrations take an advisory lock.
+    return openPostgresStore({
+      url: config.databaseUrl,
+      poolSize: config.dbPoolSize,
+      migrate: config.migrateOnStart,
+      applicationName: `hookline-${config.role}`,
+      onConnectionError: (err) => logger?.warn({ err: { message: err.message } }, 'database connection lost; reconnecting'),
+    });
   }
   const unlock = lockDataDir(config.dataDir);
   const store = new SqliteStore({ file: join(config.dataDir, 'hookline.db'), sync: config.sqliteSync, onClose: unlock });

@@ -30,6 +30,7 @@ program.command('serve').description('run the API and the delivery worker')
   .option('--role <role>', 'all, api or worker (default all)', oneOf(['all', 'api', 'worker']))
   .option('--database <url>', 'postgres:// URL (default: embedded SQLite in the data folder)')
   .option('--no-migrate', 'do not apply migrations on start')
+  .option('--db-pool-size <n>', 'PostgreSQL connections per process (default 10, env HOOKLINE_DB_POOL_SIZE)')
   .action(async (o, cmd) => serve({ ...o, dataDir: cmd.optsWithGlobals().dataDir }));
 
 addResourceCommands(program);

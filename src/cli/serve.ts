@@ -9,6 +9,7 @@ export interface ServeFlags {
   role?: string;
   database?: string;
   migrate?: boolean;
+  dbPoolSize?: string;
 }
 
 /** `hookline serve`: runs until SIGINT/SIGTERM, then shuts down gracefully. */
@@ -18,6 +19,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     config = loadConfig(process.env, {
       port: flags.port, host: flags.host, dataDir: flags.dataDir, logLevel: flags.logLevel, role: flags.role,
       databaseUrl: flags.database, migrateOnStart: flags.migrate === false ? false : undefined,
+      dbPoolSize: flags.dbPoolSize,
     });
   } catch (error) {
     if (error instanceof ConfigError) {

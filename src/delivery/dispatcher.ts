@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { decide } from '../domain/attempt-outcome.js';
 import { DEFAULT_TIMEOUT_MS, resolveSchedule } from '../domain/retry-policy.js';
 import type { Attempt, Endpoint } from '../domain/types.js';
+import { RenderError } from '../formats/format.js';
 import { getFormat } from '../formats/registry.js';
 import type { Clock } from '../lib/clock.js';
 import type { AttemptResult, ClaimedDelivery, Release, Store } from '../store/store.js';
@@ -242,11 +243,18 @@ export class Dispatcher {
     const format = getFormat(endpoint.format);
     const base = { deliveryId: delivery.id, endpointId: endpoint.id, leaseToken };
     if (!app || !format) {
-      const reason = !app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`;
-      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null }, endpoint, reason);
+      const note = !app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`;
+      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note }, endpoint);
       return;
     }
-    const request = format.render({ message, endpoint, app, now });
+    let request;
+    try {
+      request = format.render({ message, endpoint, app, now });
+    } catch (error) {
+      if (!(error instanceof RenderError)) throw error;
+      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note: error.message }, endpoint);
+      return;
+    }
     if (request === null) {
       await this.commit({ ...base, attempt: null, outcome: 'succeeded', nextAttemptAt: null }, endpoint);
       return;
@@ -267,12 +275,12 @@ export class Dispatcher {
     await this.commit({ ...base, attempt, ...decision }, endpoint);
   }
 
-  private async commit(result: AttemptResult, endpoint: Endpoint, note?: string): Promise<void> {
+  private async commit(result: AttemptResult, endpoint: Endpoint): Promise<void> {
     await this.writer.write(result);
     const a = result.attempt;
     const ids = { appId: endpoint.appId, endpointId: endpoint.id, deliveryId: result.deliveryId, messageId: a?.messageId };
     if (result.outcome === 'failed') {
-      this.logger.warn({ ...ids, status: a?.statusCode, errorKind: a?.errorKind, note }, `delivery failed: ${a?.errorMessage ?? note}`);
+      this.logger.warn({ ...ids, status: a?.statusCode, errorKind: a?.errorKind }, `delivery failed: ${a?.errorMessage ?? result.note}`);
     } else if (result.outcome === 'retry') {
       this.logger.info({ ...ids, status: a?.statusCode, errorKind: a?.errorKind, nextAttemptAt: result.nextAttemptAt }, 'attempt failed; retry scheduled');
     }

@@ -1,7 +1,8 @@
-import { isValidEvent } from '../domain/events/validate.js';
+import { isValidEvent, validateEvent } from '../domain/events/validate.js';
 import { isCanonicalEventType } from '../domain/events/catalog.js';
 import type { Message } from '../domain/types.js';
 import { parseJsonLossless } from '../lib/json.js';
+import { RenderError } from './format.js';
 
 /** A message whose type is in the canonical catalog, its payload parsed (64-bit integers as bigint). */
 export interface CanonicalMessage {
@@ -14,14 +15,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * null when the message is not a valid canonical event: platform formats have no wire shape for
- * other events, and a payload published under a catalog name without its schema (through the
- * generic messages API) is not rendered half-way.
+ * null when the event type is not in the canonical catalog: platform formats have no wire shape for
+ * it (the delivery is skipped). A payload published under a catalog name without its schema (through
+ * the generic messages API) is never rendered half-way: it throws RenderError, and the delivery
+ * fails with the schema problem as its error.
  */
 export function readCanonical(message: Pick<Message, 'eventType' | 'payload'>): CanonicalMessage | null {
   if (!isCanonicalEventType(message.eventType)) return null;
   const data = parseJsonLossless(message.payload);
-  return isRecord(data) && isValidEvent(message.eventType, data) ? { type: message.eventType, data } : null;
+  if (isRecord(data) && isValidEvent(message.eventType, data)) return { type: message.eventType, data };
+  const problem = validateEvent(message.eventType, data, 'payload')[0];
+  const where = problem?.field ? `${problem.field}: ` : '';
+  throw new RenderError(`payload does not match the ${message.eventType} schema (${where}${problem?.message ?? 'not an object'})`);
 }
 
 /** The payload parsed, whatever its type (compose templates work on any event). */

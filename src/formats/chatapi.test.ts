@@ -20,6 +20,9 @@ describe('chatapi format: canonical sample -> exact Chat-API webhook', () => {
       '"senderName":"Jane Doe","caption":null,"quotedMsgId":null,"chatName":"Jane Doe"}],"instanceId":"128634"}';
     expect(request?.body).toBe(body);
     expect(request?.url).toBe('https://hooks.example.com/inbound?tenant=7');
+    expect(request?.method).toBe('POST');
+    expect(request?.headers).toMatchObject({ 'content-type': 'application/json', 'webhook-id': 'msg_01JHX0000000000000000000MS', 'webhook-timestamp': '1768469465' });
+    expect(Object.keys(request?.headers ?? {}).sort()).toEqual(['content-type', 'webhook-id', 'webhook-signature', 'webhook-timestamp']);
     vi.useFakeTimers({ now: FIXTURE_NOW });
     expect(new Webhook(ENDPOINT_SECRET).verify(body, request?.headers ?? {})).toEqual(JSON.parse(body));
   });

@@ -72,7 +72,6 @@ function escapeFor(context: TemplateContext, value: unknown, inJsonString: boole
     case 'form':
       return formEncode(asText(value));
     case 'header':
-      // eslint-disable-next-line no-control-regex
       return asText(value).replace(/[\u0000-\u001f\u007f]+/g, ' ');
     case 'json':
       if (inJsonString) return stringifyJson(asText(value)).slice(1, -1);

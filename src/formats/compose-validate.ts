@@ -10,6 +10,8 @@ const TEMPLATE_KEYS = ['url', 'method', 'headers', 'body', 'bodyFormat'];
 const METHODS = ['GET', 'POST', 'PUT'];
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_TEMPLATE = 65_536;
+/** Set by Hookline or by HTTP itself; a template may not write them. */
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'webhook-id', 'webhook-timestamp', 'webhook-signature']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -54,6 +56,7 @@ function structuralErrors(template: Record<string, unknown>, base: string): Erro
       for (const [name, value] of Object.entries(headers)) {
         const field = `${base}.headers.${name}`;
         if (!HEADER_NAME.test(name)) errors.push({ field, message: 'is not a valid header name' });
+        else if (RESERVED_HEADERS.has(name.toLowerCase())) errors.push({ field, message: 'this header is set by Hookline' });
         else errors.push(...checkText(field, value, 'header', 8192));
       }
     }

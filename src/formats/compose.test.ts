@@ -80,6 +80,12 @@ describe('compose format: template + canonical sample -> exact request', () => {
     expect(plain?.body).toBe('{"instance_id":"128634","status":"battery_low","timestamp":"2026-01-15T11:00:00.000Z","message":"Phone battery is below 15%"}');
   });
 
+  it('header values never carry line breaks', () => {
+    const template = { headers: { 'X-Text': 'say @{{payload.message.text}}' } };
+    const data = sampleOf('message.received', { message: { type: 'text', text: 'a\r\nInjected: yes' } });
+    expect(render('message.received', data, { template })?.headers['x-text']).toBe('say a Injected: yes');
+  });
+
   it('sendName/sendPhoto false hide names and avatars from template variables too', () => {
     const template = { body: '{"who":"@{{payload.sender.name}}","pic":"@{{payload.sender.avatar}}"}' };
     expect(render('message.received', sampleOf('message.received'), { template })?.body).toBe('{"who":"Subscriber","pic":""}');
@@ -129,6 +135,7 @@ describe('compose templates are checked when the endpoint is saved', () => {
     expect(check({ method: 'GET', body: 'x' })).toEqual([{ field: 'template.body', message: 'a GET request has no body' }]);
     expect(check({ bodyFormat: 'form' })).toEqual([{ field: 'template.body', message: 'is required when bodyFormat is form' }]);
     expect(check({ headers: { 'bad header': 'x' } })[0]?.field).toBe('template.headers.bad header');
+    expect(check({ headers: { 'Webhook-Signature': 'x' } })).toEqual([{ field: 'template.headers.Webhook-Signature', message: 'this header is set by Hookline' }]);
     expect(check(undefined)).toEqual([{ field: 'template', message: 'is required for the compose format' }]);
     expect(check({ uri: 'x' })[0]).toEqual({ field: 'template.uri', message: expect.stringContaining('unknown key') });
   });

@@ -28,3 +28,8 @@ export interface WireFormat {
   /** Checks the endpoint's formatOptions when it is saved; an empty list means valid. */
   validateOptions(options: Record<string, unknown>): ErrorDetail[];
 }
+
+/** Thrown by `render` when the message cannot be put in this format at all: the delivery fails, visibly. */
+export class RenderError extends Error {
+  override name = 'RenderError';
+}

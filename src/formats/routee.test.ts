@@ -22,6 +22,7 @@ describe('routee format: canonical message.status -> exact Routee campaign callb
     expect(request?.url).toBe('https://hooks.example.com/inbound?tenant=7');
     expect(request?.body).toBe(body);
     expect(request?.headers['content-type']).toBe('application/json');
+    expect(Object.keys(request?.headers ?? {}).sort()).toEqual(['content-type', 'webhook-id', 'webhook-signature', 'webhook-timestamp']);
     expect(request?.headers['webhook-id']).toBe('msg_01JHX0000000000000000000MS');
     expect(request?.headers['webhook-timestamp']).toBe(String(FIXTURE_NOW / 1000));
     // The receiver library checks the timestamp against its clock: pin that clock to the fixture's.

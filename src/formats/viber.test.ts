@@ -1,3 +1,4 @@
+import { RenderError } from './format.js';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT_SECRET, fixtureApp, renderInput, sampleOf, VIBER_TOKEN } from '../../test/helpers/format-fixture.js';
@@ -140,8 +141,13 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
 });
 
 describe('viber format with payloads that do not match the catalog', () => {
-  it('does not render (and does not throw) when a catalog event name carries a foreign payload', () => {
-    expect(viberFormat.render(renderInput('message.received', { hello: 'world' }, { format: 'viber' }))).toBeNull();
-    expect(viberFormat.render(renderInput('message.status', '[1,2]', { format: 'viber' }))).toBeNull();
+  it('refuses, naming the schema problem, when a catalog event name carries a foreign payload', () => {
+    expect(() => viberFormat.render(renderInput('message.received', { hello: 'world' }, { format: 'viber' })))
+      .toThrow(/payload does not match the message.received schema \(payload\./);
+    expect(() => viberFormat.render(renderInput('message.status', '[1,2]', { format: 'viber' }))).toThrow(RenderError);
+  });
+
+  it('skips event types the platform has no wire shape for', () => {
+    expect(viberFormat.render(renderInput('invoice.paid', { id: 1 }, { format: 'viber' }))).toBeNull();
   });
 });

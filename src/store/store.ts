@@ -58,6 +58,8 @@ export interface AttemptResult {
   outcome: AttemptOutcome;
   /** When outcome is `retry`: the next attempt time. */
   nextAttemptAt: number | null;
+  /** Why, when no attempt was made (kept as the delivery's last error). */
+  note?: string;
 }
 
 export interface Release {
@@ -170,4 +172,10 @@ export interface Store {
   /** The earliest time anything becomes due, or null when nothing is waiting. */
   nextDueAt(): Promise<number | null>;
   stats(appId?: string): Promise<StoreStats>;
+  /**
+   * Present when `capabilities.crossProcessWakeups`: calls `listener` whenever another process may
+   * have made work due (a message accepted, a delivery re-queued, a serial head promoted), and
+   * periodically while that signal is unavailable. Returns a function that unsubscribes.
+   */
+  onWake?(listener: () => void): () => void;
 }

@@ -6,6 +6,10 @@ import { createApp, type AppDeps, type HooklineApp } from '../../src/app/create-
 import type { Dispatcher } from '../../src/delivery/dispatcher.js';
 import { FakeClock } from '../../src/lib/clock.js';
 
+/** Parsed JSON from the API, loosely typed on purpose: tests read fields by name and assert on them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** Jitter factor exactly 1 (0.9 + 0.2 * 0.5): retries land exactly on the policy's waits. */
@@ -17,11 +21,11 @@ export interface TestHookline {
   dataDir: string;
   dispatcher: Dispatcher;
   /** Calls the API in process; `token` defaults to the admin token. */
-  api<T = any>(method: string, url: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  api<T = Json>(method: string, url: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
-export interface ApiResponse<T = any> {
+export interface ApiResponse<T = Json> {
   status: number;
   body: T;
   headers: Record<string, string | string[] | number | undefined>;

@@ -4,7 +4,7 @@ import { METHODS, type IncomingMessage } from 'node:http';
 import { readCappedBody, type CappedBody } from '../../inspector/body-reader.js';
 import { BIN_LIMITS } from '../../inspector/bin-limits.js';
 import { toNewBinRequest } from '../../inspector/capture.js';
-import { HooklineError, notFound } from '../../lib/errors.js';
+import { badRequest, HooklineError, notFound } from '../../lib/errors.js';
 import type { ApiContext } from '../context.js';
 import { requireInspector } from '../inspector-context.js';
 
@@ -34,7 +34,10 @@ export const binCaptureRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => 
       request.raw.headers['content-type'] = CAPTURE_TYPE;
     });
     scope.addContentTypeParser(CAPTURE_TYPE, (_request, payload, done) => {
-      readCappedBody(payload, BIN_LIMITS.bodyCapBytes).then((body) => done(null, body), (error: Error) => done(error, undefined));
+      readCappedBody(payload, BIN_LIMITS.bodyCapBytes).then(
+        (body) => done(null, body),
+        () => done(badRequest('body: the request body was cut off', [{ field: 'body', message: 'cut off before its end' }]), undefined),
+      );
     });
 
     const capture = async (request: FastifyRequest<{ Params: { binId: string } }>, reply: FastifyReply) => {
@@ -55,7 +58,8 @@ export const binCaptureRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => 
       if (result.kind === 'expired') throw new HooklineError(410, 'bin_expired', `bin ${result.bin.id} has expired`);
       const { response } = result.bin;
       await delays.wait(response.delayMs);
-      return reply.status(response.status).header('content-type', response.contentType).send(response.body);
+      // A Buffer goes out exactly as configured (a string would get a charset appended).
+      return reply.status(response.status).header('content-type', response.contentType).send(Buffer.from(response.body, 'utf8'));
     };
 
     scope.all('/in/:binId', { schema: { hide: true } }, capture);

@@ -35,7 +35,7 @@ const INSERT_DELIVERIES = `WITH inserted AS (
     INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at, created_at, updated_at)
     SELECT $1, $2, t.endpoint_id, 'pending', 0, t.due, $3, $3 FROM unnest($4::text[], $5::bigint[]) AS t(endpoint_id, due)
     RETURNING next_attempt_at)
-  SELECT pg_notify('${WAKE_CHANNEL}', '') FROM (SELECT 1 FROM inserted WHERE next_attempt_at IS NOT NULL LIMIT 1) AS due`;
+  SELECT 1 FROM (SELECT 1 FROM inserted WHERE next_attempt_at IS NOT NULL LIMIT 1) AS due`;
 
 const FOREIGN_KEY_VIOLATION = '23503';
 

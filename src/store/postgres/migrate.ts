@@ -45,3 +45,18 @@ export async function migratePostgres(pool: pg.Pool, now = Date.now()): Promise<
     client.release(broken ? true : undefined);
   }
 }
+
+const UNDEFINED_TABLE = '42P01';
+
+/** Versions not applied yet (all of them on an empty database); reads only, takes no lock. */
+export async function pendingMigrations(pool: pg.Pool): Promise<number[]> {
+  let applied: Set<number>;
+  try {
+    const { rows } = await pool.query<{ version: number }>('SELECT version FROM schema_migrations');
+    applied = new Set(rows.map((r) => r.version));
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNDEFINED_TABLE) throw error;
+    applied = new Set();
+  }
+  return migrations.filter((m) => !applied.has(m.version)).map((m) => m.version);
+}

@@ -50,7 +50,7 @@ export async function recordAttempts(pool: pg.Pool, results: AttemptResult[], no
         live.map((r) => r.deliveryId), live.map((r) => r.leaseToken), live.map((r) => STATE[r.outcome]),
         live.map((r) => (r.outcome === 'retry' ? r.nextAttemptAt ?? now : null)),
         live.map((r) => r.attempt?.statusCode ?? null),
-        live.map((r) => (r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? null))),
+        live.map((r) => (r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? r.note ?? null))),
         now,
       ],
     });

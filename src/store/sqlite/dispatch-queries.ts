@@ -80,7 +80,7 @@ export class SqliteDispatch {
     for (const r of results) {
       const a = r.attempt;
       if (a) this.q.attemptIfDeliveryExists.run(attemptParams(a));
-      const params = { id: r.deliveryId, token: r.leaseToken, status: a?.statusCode ?? null, error: a?.errorMessage ?? null, now };
+      const params = { id: r.deliveryId, token: r.leaseToken, status: a?.statusCode ?? null, error: a?.errorMessage ?? r.note ?? null, now };
       if (r.outcome === 'retry') {
         this.q.retry.run({ ...params, next: r.nextAttemptAt ?? now });
         continue;

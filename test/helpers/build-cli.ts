@@ -1,0 +1,42 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sources(path);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+export interface BuiltCli {
+  /** node <main> serve ... runs the CLI as users do. */
+  main: string;
+  remove(): void;
+}
+
+/**
+ * Compiles src/ to JavaScript for tests that run Hookline as real child processes (`npm test` does
+ * not build dist/). Transpile only, file by file: type checking is `tsc --noEmit`'s job. The output
+ * sits inside the repository (git-ignored) so that imports resolve to its node_modules.
+ */
+export function buildCli(): BuiltCli {
+  const out = join(ROOT, `.hookline-test-cli-${process.pid}-${Date.now().toString(36)}`);
+  for (const file of sources(join(ROOT, 'src'))) {
+    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
+      fileName: file,
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true, sourceMap: false,
+      },
+    }).outputText;
+    const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, js);
+  }
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
+  return { main: join(out, 'src', 'cli', 'main.js'), remove: () => rmSync(out, { recursive: true, force: true }) };
+}

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const BIN = join(ROOT, 'bin/hookline.js');
+const BUILT_CLI = join(ROOT, 'dist/src/cli/main.js');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Makes sure bin/hookline.js runs the current sources: builds dist/ (tsc -p tsconfig.build.json)
+ * when it is missing or older than any source. Builds are serialised by a lock file shared with
+ * other test helpers that build.
+ */
+export function ensureBuilt(): void {
+  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
+  try {
+    execFileSync('flock', ['/tmp/hookline-build.lock', 'npx', 'tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+  } catch {
+    // tsc exits non-zero on a type error anywhere in the tree but still writes the files: checked below.
+  }
+  if (!existsSync(BUILT_CLI)) throw new Error('the CLI did not build: run `npx tsc -p tsconfig.build.json`');
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { ApiContext } from '../../../src/api/context.js';
+import { composePreviewRoutes } from '../../../src/api/routes/compose-preview.js';
+import { eventRoutes } from '../../../src/api/routes/events.js';
+import { viberApiRoutes, type ViberApiOptions } from '../../../src/api/routes/viber-pa.js';
+import { viberTokenRoutes } from '../../../src/api/routes/viber-token.js';
+import { buildServer, type HooklineServer } from '../../../src/api/server.js';
+import { Dispatcher } from '../../../src/delivery/dispatcher.js';
+import { HttpSender } from '../../../src/delivery/http-sender.js';
+import { FakeClock } from '../../../src/lib/clock.js';
+import { newToken } from '../../../src/lib/ids.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+
+export interface MessagingApi {
+  server: HooklineServer;
+  store: SqliteStore;
+  clock: FakeClock;
+  dispatcher: Dispatcher;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+/** The real server (SQLite file in a temp dir, real sender and dispatcher) with this feature's routes. */
+export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<MessagingApi> {
+  const dir = mkdtempSync(join(tmpdir(), 'hookline-messaging-'));
+  const store = new SqliteStore({ file: join(dir, 'hookline.db') });
+  await store.migrate();
+  const clock = new FakeClock(Date.UTC(2026, 0, 15, 9, 31, 5));
+  const sender = new HttpSender({ egress: 'private' });
+  const logger = pino({ level: 'silent' });
+  const dispatcher = new Dispatcher(store, sender, clock, logger);
+  const adminToken = newToken('admin');
+  const ctx: ApiContext = {
+    store, clock, logger, sender, adminToken, publicUrl: 'http://127.0.0.1:8080',
+    payloadLimitBytes: 256 * 1024, idempotencyWindowMs: 86_400_000,
+    notify: {
+      workAdded: () => undefined,
+      endpointChanged: (id) => dispatcher.invalidateEndpoint(id),
+      appChanged: (id) => dispatcher.invalidateApp(id),
+    },
+  };
+  const server = await buildServer(ctx, {
+    role: 'all',
+    apiPlugins: [eventRoutes, composePreviewRoutes, viberTokenRoutes],
+    rootPlugins: [(c) => viberApiRoutes(c, viber)],
+  });
+  return {
+    server, store, clock, dispatcher, adminToken,
+    async close() {
+      await server.close();
+      await dispatcher.stop();
+      await sender.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Creates an app through the API; returns its id, API key and a freshly issued Viber token. */
+export async function createApp(api: MessagingApi, name = 'Shop'): Promise<{ id: string; apiKey: string; viberToken: string }> {
+  const created = await api.server.inject({ method: 'POST', url: '/api/v1/apps', headers: bearer(api.adminToken), payload: { name } });
+  const { id, apiKey } = created.json<{ id: string; apiKey: string }>();
+  const issued = await api.server.inject({ method: 'POST', url: `/api/v1/apps/${id}/viber-token`, headers: bearer(apiKey) });
+  return { id, apiKey, viberToken: issued.json<{ viberAuthToken: string }>().viberAuthToken };
+}

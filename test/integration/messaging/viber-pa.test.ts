@@ -1,0 +1,159 @@
+import { createHmac } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createApp, startMessagingApi, type MessagingApi } from './harness.js';
+import { CaptureReceiver } from './receiver.js';
+
+let api: MessagingApi;
+let receiver: CaptureReceiver;
+let account: { id: string; apiKey: string; viberToken: string };
+
+const pa = (path: string, payload: unknown, token: string | null = account.viberToken) =>
+  api.server.inject({
+    method: 'POST',
+    url: `/pa/${path}`,
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { 'x-viber-auth-token': token }) },
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+
+async function endpoints() {
+  const page = await api.server.inject({ method: 'GET', url: `/api/v1/apps/${account.id}/endpoints`, headers: bearer(account.apiKey) });
+  return page.json<{ data: Array<{ id: string; url: string; format: string; filterTypes: string[]; formatOptions: Record<string, unknown> }> }>().data;
+}
+
+beforeAll(async () => {
+  api = await startMessagingApi({ allowHttp: true, validationTimeoutMs: 300 });
+  receiver = await new CaptureReceiver().start();
+  account = await createApp(api);
+});
+
+afterAll(async () => {
+  await receiver.stop();
+  await api.close();
+});
+
+afterEach(() => {
+  receiver.requests.length = 0;
+  receiver.respond = (_r, res) => res.writeHead(200).end('ok');
+});
+
+describe('POST /pa/set_webhook', () => {
+  it('validates the URL with a signed webhook callback, then answers ok with every event type', async () => {
+    const reply = await pa('set_webhook', { url: receiver.url('/viber') });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toEqual({
+      status: 0,
+      status_message: 'ok',
+      event_types: ['message', 'delivered', 'seen', 'failed', 'subscribed', 'unsubscribed', 'conversation_started'],
+    });
+    expect(receiver.requests).toHaveLength(1);
+    const callback = receiver.requests[0];
+    expect(callback.body).toMatch(/^\{"event":"webhook","timestamp":1768469465000,"chat_hostname":"SN-HOOKLINE_","message_token":\d+\}$/);
+    const signature = createHmac('sha256', account.viberToken).update(callback.body).digest('hex');
+    expect(callback.headers['x-viber-content-signature']).toBe(signature);
+    expect(callback.url.searchParams.get('sig')).toBe(signature);
+    expect(callback.url.pathname).toBe('/viber');
+    const [webhook] = await endpoints();
+    expect(webhook).toMatchObject({ url: receiver.url('/viber'), format: 'viber' });
+    expect(webhook.filterTypes.sort()).toEqual(['conversation.started', 'message.received', 'message.status', 'subscription.subscribed', 'subscription.unsubscribed']);
+  });
+
+  it('event_types [] means the mandatory events only; a list gets the mandatory ones added; one webhook per account', async () => {
+    expect((await pa('set_webhook', { url: receiver.url('/a'), event_types: [] })).json()).toEqual({
+      status: 0, status_message: 'ok', event_types: ['message', 'subscribed', 'unsubscribed'],
+    });
+    let list = await endpoints();
+    expect(list).toHaveLength(1);
+    expect(list[0].filterTypes.sort()).toEqual(['message.received', 'subscription.subscribed', 'subscription.unsubscribed']);
+
+    const reply = await pa('set_webhook', { url: receiver.url('/b'), event_types: ['delivered', 'seen', 'delivered'], send_name: true, send_photo: true });
+    expect(reply.json()).toEqual({ status: 0, status_message: 'ok', event_types: ['delivered', 'seen', 'message', 'subscribed', 'unsubscribed'] });
+    list = await endpoints();
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ url: receiver.url('/b'), formatOptions: { sendName: true, sendPhoto: true, eventTypes: ['delivered', 'seen', 'message', 'subscribed', 'unsubscribed'] } });
+
+    expect((await pa('get_account_info', {})).json()).toEqual({
+      status: 0, status_message: 'ok', id: account.id, name: 'Shop', webhook: receiver.url('/b'),
+      event_types: ['delivered', 'seen', 'message', 'subscribed', 'unsubscribed'],
+    });
+  });
+
+  it('only an HTTP 200 within the timeout passes; otherwise invalidUrl and nothing changes', async () => {
+    await pa('set_webhook', { url: receiver.url('/kept') });
+    for (const respond of [
+      (_r: unknown, res: ServerResponse) => res.writeHead(500).end(),
+      (_r: unknown, res: ServerResponse) => res.writeHead(204).end(),
+      () => undefined, // never answers: the 300 ms validation timeout runs out
+    ]) {
+      receiver.respond = respond;
+      expect((await pa('set_webhook', { url: receiver.url('/new') })).json()).toEqual({ status: 1, status_message: 'invalidUrl' });
+    }
+    expect((await endpoints()).map((e) => e.url)).toEqual([receiver.url('/kept')]);
+    expect((await pa('set_webhook', { url: 'http://127.0.0.1:1/closed' })).json()).toEqual({ status: 1, status_message: 'invalidUrl' });
+  });
+
+  it('url "" removes the webhook', async () => {
+    await pa('set_webhook', { url: receiver.url('/gone') });
+    expect((await pa('set_webhook', { url: '' })).json()).toEqual({ status: 0, status_message: 'ok' });
+    expect(await endpoints()).toEqual([]);
+    expect((await pa('get_account_info', {})).json()).toMatchObject({ webhook: '', event_types: [] });
+  });
+
+  it('answers Viber errors with HTTP 200: tokens, bad data, missing data, size', async () => {
+    expect((await pa('set_webhook', { url: receiver.url() }, null)).json()).toEqual({ status: 2, status_message: 'missing_auth_token' });
+    expect((await pa('set_webhook', { url: receiver.url() }, `${account.id}.00`)).json()).toEqual({ status: 2, status_message: 'invalidAuthToken' });
+    expect((await pa('get_account_info', {}, 'nonsense')).json()).toEqual({ status: 2, status_message: 'invalidAuthToken' });
+    expect((await pa('set_webhook', { url: receiver.url(), event_types: ['delivered', 'clicked'] })).json()).toEqual({ status: 3, status_message: 'badData' });
+    expect((await pa('set_webhook', { url: receiver.url(), event_types: 'delivered' })).json()).toEqual({ status: 3, status_message: 'badData' });
+    expect((await pa('set_webhook', { url: receiver.url(), send_name: 'yes' })).json()).toEqual({ status: 3, status_message: 'badData' });
+    expect((await pa('set_webhook', '{"url":')).json()).toEqual({ status: 3, status_message: 'badData' });
+    expect((await pa('set_webhook', { event_types: [] })).json()).toEqual({ status: 4, status_message: 'missingData' });
+    const big = { url: receiver.url(), padding: 'x'.repeat(30 * 1024) };
+    const tooBig = await pa('set_webhook', big);
+    expect(tooBig.statusCode).toBe(200);
+    expect(tooBig.json()).toEqual({ status: 3, status_message: 'badData' });
+    const huge = await pa('set_webhook', { url: receiver.url(), padding: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.json()).toEqual({ status: 3, status_message: 'badData' });
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it('accepts the token in the body as the official SDK also sends it', async () => {
+    const reply = await api.server.inject({
+      method: 'POST', url: '/pa/set_webhook', headers: { 'content-type': 'application/json' },
+      payload: { auth_token: account.viberToken, url: receiver.url('/body-token'), is_inline: false, event_types: ['seen'] },
+    });
+    expect(reply.json()).toMatchObject({ status: 0 });
+  });
+});
+
+describe('https only outside the development switch', () => {
+  it('refuses http:// URLs with invalidUrl without calling them', async () => {
+    const strict = await startMessagingApi({ validationTimeoutMs: 300 });
+    try {
+      const other = await createApp(strict, 'Strict');
+      const reply = await strict.server.inject({
+        method: 'POST', url: '/pa/set_webhook', headers: { 'x-viber-auth-token': other.viberToken, 'content-type': 'application/json' },
+        payload: { url: receiver.url('/plain-http') },
+      });
+      expect(reply.json()).toEqual({ status: 1, status_message: 'invalidUrl' });
+      expect(receiver.requests).toHaveLength(0);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('viber auth token API', () => {
+  it('issues, reads and rotates the token; another tenant sees a 404', async () => {
+    const other = await createApp(api, 'Other');
+    const read = await api.server.inject({ method: 'GET', url: `/api/v1/apps/${other.id}/viber-token`, headers: bearer(other.apiKey) });
+    expect(read.json()).toEqual({ appId: other.id, viberAuthToken: other.viberToken });
+    const rotated = await api.server.inject({ method: 'POST', url: `/api/v1/apps/${other.id}/viber-token`, headers: bearer(other.apiKey) });
+    const next = rotated.json<{ viberAuthToken: string }>().viberAuthToken;
+    expect(next).not.toBe(other.viberToken);
+    expect((await pa('get_account_info', {}, other.viberToken)).json()).toEqual({ status: 2, status_message: 'invalidAuthToken' });
+    expect((await pa('get_account_info', {}, next)).json()).toMatchObject({ status: 0, id: other.id });
+    const foreign = await api.server.inject({ method: 'GET', url: `/api/v1/apps/${other.id}/viber-token`, headers: bearer(account.apiKey) });
+    expect(foreign.statusCode).toBe(404);
+  });
+});
