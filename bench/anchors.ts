@@ -1,19 +1,18 @@
 import type { BullmqParams, BullmqResult, RedisTarget } from './bullmq-baseline.js';
 import type { RawCeilingParams, RawCeilingResult } from './raw-ceiling.js';
 import { runChildTask } from './lib/child-task.js';
+import { count, fmt, size } from './lib/format.js';
 import { failed, skipped, type ScenarioResult } from './lib/results.js';
 import type { Plan } from './plan.js';
 import type { Receiver } from './receiver-client.js';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-const kib = (bytes: number) => `${bytes / 1024} KiB`;
 
 export async function measureRawCeiling(plan: Plan, receiver: Receiver): Promise<ScenarioResult> {
   const base = {
     id: 'raw-ceiling',
     group: 'anchor' as const,
-    label: 'Raw ceiling: undici → receiver, nothing stored',
-    setup: `${fmt(plan.rawRequests)} POSTs, ${kib(plan.payloadBytes)}, concurrency ${plan.concurrency}`,
+    label: 'Raw ceiling: undici, nothing stored',
+    setup: `${fmt(plan.rawRequests)} POSTs, ${size(plan.payloadBytes)}, concurrency ${plan.concurrency}`,
   };
   try {
     await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
@@ -45,7 +44,7 @@ export async function measureBullmq(
     group: 'anchor' as const,
     label: failing ? 'BullMQ + Redis, 10% of responses failing' : 'BullMQ + Redis baseline',
     setup:
-      `${fmt(messages * endpoints)} jobs (${fmt(messages)} messages × ${endpoints} endpoints), ${kib(plan.payloadBytes)}, ` +
+      `${count(messages * endpoints, 'job')} (${count(messages, 'message')} × ${count(endpoints, 'endpoint')}), ${size(plan.payloadBytes)}, ` +
       `worker concurrency ${plan.concurrency}, attempts ${plan.retry.attempts}, exponential backoff ${plan.retry.backoffMs} ms`,
   };
   if (redisProblem) return skipped(base, redisProblem);

@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureBullmq, measureRawCeiling } from './anchors.js';
 import { probeRedis } from './bullmq-baseline.js';
+import { HooklineProcess } from './hookline/process.js';
 import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { describeMachine } from './lib/machine.js';
@@ -116,6 +117,15 @@ async function main(): Promise<void> {
     profile,
   };
   await writeReport(run, { docs: !values['no-docs'], partial: only !== null });
+}
+
+// Ctrl-C: stop the Hookline processes this run started (the receiver and child tasks exit with
+// their IPC channel), then leave.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`bench: ${signal}, stopping`);
+    void HooklineProcess.stopAll().finally(() => process.exit(130));
+  });
 }
 
 main().catch((error) => {

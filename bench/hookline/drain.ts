@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../../src/domain/types.js';
+import { count, size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, type ScenarioGroup, type ScenarioResult } from '../lib/results.js';
 import { withDataDir, type BenchContext } from './context.js';
@@ -20,8 +21,6 @@ export interface DrainSpec {
   profileDir?: string | null;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
-const size = (bytes: number) => (bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`);
 
 /** The failing drains retry like the BullMQ baseline: attempts with doubling waits from backoffMs. */
 export function benchRetryPolicy(attempts: number, backoffMs: number): RetryPolicy {
@@ -42,7 +41,7 @@ export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Pr
     group: spec.group,
     label: spec.label,
     setup:
-      `${fmt(deliveries)} deliveries (${fmt(spec.messages)} messages × ${fmt(spec.endpoints)} endpoints), ${size(spec.payloadBytes)}` +
+      `${count(deliveries, 'delivery')} (${count(spec.messages, 'message')} × ${count(spec.endpoints, 'endpoint')}), ${size(spec.payloadBytes)}` +
       (retry ? `, ${spec.failRatio * 100}% answered 500, retries ${retry.waitsMs!.join('/')} ms` : ''),
   };
   try {
@@ -66,7 +65,7 @@ export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Pr
       });
       const progress = new SqliteProgress(dataDir, seeded.appId);
       try {
-        const committedAt = await waitCommitted(receiver, progress, seeded.deliveries);
+        const committedAt = await waitCommitted(receiver, progress, seeded.deliveries, () => hookline.assertRunning());
         const arrived = await receiver.stats();
         const seconds = (committedAt - arrived.firstAt!) / 1000;
         const peakRssMb = await hookline.peakRssMb();

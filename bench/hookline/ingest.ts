@@ -1,4 +1,5 @@
 import { runChildTask } from '../lib/child-task.js';
+import { size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import type { LoadParams, LoadResult } from './load-generator.js';
@@ -19,7 +20,7 @@ export async function measureIngest(ctx: BenchContext, role: 'api' | 'all'): Pro
     id: role === 'api' ? 'ingest' : 'ingest-while-delivering',
     group: 'ingest' as const,
     label: role === 'api' ? 'Ingest: POST /messages (role api)' : 'Ingest while delivering (role all)',
-    setup: `${plan.ingest.clients} concurrent clients for ${plan.ingest.seconds} s, ${plan.payloadBytes / 1024} KiB payloads, 1 endpoint, SQLite synchronous=FULL`,
+    setup: `${plan.ingest.clients} concurrent clients for ${plan.ingest.seconds} s, ${size(plan.payloadBytes)} payloads, 1 endpoint, SQLite synchronous=FULL`,
   };
   try {
     return await withDataDir(async (dataDir) => {

@@ -1,4 +1,5 @@
 import { runChildTask } from '../lib/child-task.js';
+import { size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { summarize } from '../lib/percentiles.js';
 import { sleep } from '../lib/timing.js';
@@ -19,7 +20,7 @@ const loadGenerator = new URL('./load-generator.js', import.meta.url);
  */
 export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[]> {
   const { plan, receiver } = ctx;
-  const setup = `open loop for ${plan.latency.seconds} s, ${plan.payloadBytes / 1024} KiB, 1 endpoint, SQLite synchronous=FULL`;
+  const setup = `open loop for ${plan.latency.seconds} s, ${size(plan.payloadBytes)}, 1 endpoint, SQLite synchronous=FULL`;
   const baseOf = (rate: number) => ({
     id: `latency-${rate}`,
     group: 'latency' as const,
@@ -49,7 +50,7 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
             await receiver.reset();
             const load = await offer(rate, plan.latency.seconds);
             if (load.errors > 0) throw new Error(`${load.errors} of ${load.sent} requests failed, first: ${load.firstError}`);
-            await waitCommitted(receiver, progress, load.acked);
+            await waitCommitted(receiver, progress, load.acked, () => hookline.assertRunning());
             const { arrivals } = await receiver.arrivals();
             const samples: number[] = [];
             load.ids.forEach((id, i) => {

@@ -3,6 +3,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { runChildTask } from '../lib/child-task.js';
+import { count, size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, skipped, type ScenarioResult } from '../lib/results.js';
 import { HooklineApi } from './api-client.js';
@@ -26,7 +27,7 @@ export async function probePostgres(baseUrl: string): Promise<{ version: string 
   const client = new pg.Client({ connectionString: `${baseUrl}/postgres`, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: string }>('SHOW server_version');
+    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return { version: rows[0]!.v };
   } catch (error) {
     return { reason: `PostgreSQL not reachable at ${baseUrl} (${(error as Error).message})` };
@@ -58,7 +59,7 @@ export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, p
     id: 'drain-postgres-2-workers',
     group: 'postgres' as const,
     label: `Hookline drain, PostgreSQL, ${workers} worker processes`,
-    setup: `${deliveries.toLocaleString('en-US')} deliveries (${messages.toLocaleString('en-US')} messages × ${endpoints} endpoints), ${plan.payloadBytes / 1024} KiB`,
+    setup: `${count(deliveries, 'delivery')} (${count(messages, 'message')} × ${count(endpoints, 'endpoint')}), ${size(plan.payloadBytes)}`,
   };
   if (pgProblem) return skipped(base, pgProblem);
   const database = `hookline_bench_${process.pid}_${Date.now()}`;
@@ -110,7 +111,7 @@ export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, p
     await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
     await receiver.reset();
     const running = await Promise.all(Array.from({ length: workers }, (_, i) => start('worker', i + 1)));
-    const committedAt = await waitCommitted(receiver, progress, deliveries);
+    const committedAt = await waitCommitted(receiver, progress, deliveries, () => running.forEach((p) => p.assertRunning()));
     const arrived = await receiver.stats();
     const seconds = (committedAt - arrived.firstAt!) / 1000;
     const rss = await Promise.all(running.map((p) => p.peakRssMb()));

@@ -21,11 +21,17 @@ export interface HooklineProcessOptions {
  * CPU and memory are its own: RSS is read from /proc/<pid>/status.
  */
 export class HooklineProcess {
+  /** Every process still running, so an interrupted run can stop them (see stopAll). */
+  private static readonly running = new Set<HooklineProcess>();
   private exited: Promise<number | null>;
   private stderrTail = '';
 
   private constructor(private readonly child: ChildProcess, readonly baseUrl: string) {
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    HooklineProcess.running.add(this);
+    this.exited = new Promise((resolve) => child.once('exit', (code) => {
+      HooklineProcess.running.delete(this);
+      resolve(code);
+    }));
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
     });
@@ -77,6 +83,18 @@ export class HooklineProcess {
       await sleep(50);
     }
     throw new Error(`hookline was not healthy within ${timeoutMs} ms:\n${this.stderrTail}`);
+  }
+
+  /** Throws, with its last output, when the process is gone (a crash mid-scenario). */
+  assertRunning(): void {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) {
+      throw new Error(`hookline (pid ${this.pid}) exited with ${this.child.exitCode ?? this.child.signalCode}:\n${this.stderrTail}`);
+    }
+  }
+
+  /** Stops every Hookline process this run started (on Ctrl-C). */
+  static async stopAll(): Promise<void> {
+    await Promise.all([...HooklineProcess.running].map((p) => p.stop()));
   }
 
   /** Peak resident set size so far (VmHWM), MiB. */

@@ -14,14 +14,21 @@ const STALL_MS = 60_000;
  * near the end (or when arrivals stop, e.g. deliveries that ran out of attempts), so polling does
  * not take CPU from the drain.
  */
-export async function waitCommitted(receiver: Receiver, progress: Progress, target: number): Promise<number> {
+export async function waitCommitted(
+  receiver: Receiver,
+  progress: Progress,
+  target: number,
+  assertAlive: () => void = () => {},
+): Promise<number> {
   let lastOk = -1;
   let lastMove = epochNow();
   for (;;) {
+    assertAlive();
     const reached = await receiver.waitForOk(target, 500).then(() => true, () => false);
     if (reached) {
       const deadline = epochNow() + STALL_MS;
       while ((await progress.remaining()) > 0) {
+        assertAlive();
         if (epochNow() > deadline) throw new Error(`all ${target} arrived but the store still shows uncommitted deliveries after ${STALL_MS / 1000} s`);
         await sleep(5);
       }

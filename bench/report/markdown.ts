@@ -1,6 +1,6 @@
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
+import { fmt } from '../lib/format.js';
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function statusCell(s: ScenarioResult): string {

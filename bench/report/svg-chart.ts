@@ -27,7 +27,7 @@ export function barChartSvg(title: string, unit: string, bars: Bar[]): string {
     return [
       `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${escapeXml(bar.label)}</text>`,
       `<rect x="${labelWidth}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowHeight - 8}" fill="${fill}" rx="2"/>`,
-      `<text x="${labelWidth + w + 6}" y="${y + 17}">${formatValue(bar.value)}</text>`,
+      `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 17}">${formatValue(bar.value)}</text>`,
     ].join('\n  ');
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="13">

@@ -1,6 +1,6 @@
 import type { ScenarioResult, TargetCheck } from '../lib/results.js';
+import { fmt } from '../lib/format.js';
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
 
 function rate(scenarios: ScenarioResult[], id: string): number | null {

@@ -28,6 +28,8 @@ export interface Config {
   maxInflight: number;
   leaseMs: number;
   pollMs: number;
+  /** Worker processes sharing the database; each enforces an endpoint's rateLimit divided by this. */
+  rateLimitWorkers: number;
   /** Development switch: /pa/set_webhook accepts http:// webhook URLs (Viber requires https). */
   viberAllowHttp: boolean;
 }
@@ -61,6 +63,7 @@ export const DEFAULT_CONFIG: Config = {
   maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
   leaseMs: DEFAULT_DISPATCHER_OPTIONS.leaseMs,
   pollMs: DEFAULT_DISPATCHER_OPTIONS.pollMs,
+  rateLimitWorkers: 1,
   viberAllowHttp: false,
 };
 
@@ -113,6 +116,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
   { key: 'maxInflight', env: 'HOOKLINE_MAX_INFLIGHT', parse: int(1, 100_000), expects: 'an integer from 1 to 100000' },
   { key: 'leaseMs', env: 'HOOKLINE_LEASE_MS', parse: int(70_000, DAY), expects: 'an integer of ms from 70000 (above the 60 s maximum timeout) to 1 day' },
   { key: 'pollMs', env: 'HOOKLINE_POLL_MS', parse: int(10, 60_000), expects: 'an integer of ms from 10 to 60000' },
+  { key: 'rateLimitWorkers', env: 'HOOKLINE_RATE_LIMIT_WORKERS', parse: int(1, 1000), expects: 'an integer from 1 to 1000' },
   { key: 'viberAllowHttp', env: 'HOOKLINE_VIBER_ALLOW_HTTP', parse: bool, expects: 'true or false' },
 ];
 

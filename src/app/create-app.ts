@@ -50,7 +50,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const dispatcher = runsWorker
     ? new Dispatcher(store, sender, clock, logger, {
       batchSize: config.batchSize, maxInflight: config.maxInflight, leaseMs: config.leaseMs, pollMs: config.pollMs,
-      cacheTtlMs: 1000, random: deps.random,
+      cacheTtlMs: 1000, random: deps.random, rateLimitWorkers: config.rateLimitWorkers,
     }, deps.dispatcherEvents)
     : null;
 

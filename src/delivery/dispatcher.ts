@@ -24,6 +24,11 @@ export interface DispatcherOptions {
   cacheTtlMs: number;
   /** Randomness for retry jitter. */
   random?: () => number;
+  /**
+   * Worker processes sharing the database (default 1): each enforces an endpoint's rate limit
+   * divided by this, so together they stay within it (see docs/scaling.md).
+   */
+  rateLimitWorkers?: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -190,7 +195,7 @@ export class Dispatcher {
         continue;
       }
       if (endpoint.rateLimit !== null) {
-        const waitMs = this.rates.take(endpoint.id, endpoint.rateLimit);
+        const waitMs = this.rates.take(endpoint.id, endpoint.rateLimit / (this.options.rateLimitWorkers ?? 1));
         if (waitMs > 0) {
           releases.push({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: this.clock.now() + waitMs });
           continue;

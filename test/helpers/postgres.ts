@@ -80,7 +80,9 @@ export async function emptyTables(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DELETE FROM attempts; DELETE FROM deliveries; DELETE FROM messages; DELETE FROM endpoints; DELETE FROM apps');
+    await client.query(`DELETE FROM attempts; DELETE FROM deliveries; DELETE FROM messages; DELETE FROM endpoints;
+      DELETE FROM bot_invocations; DELETE FROM bot_connections; DELETE FROM bin_requests; DELETE FROM bins;
+      DELETE FROM apps`);
   } finally {
     await client.end();
   }

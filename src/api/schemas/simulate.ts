@@ -4,7 +4,7 @@ import { EndpointOut } from './endpoints.js';
 import { AttemptOut } from './messages.js';
 
 export const SimulateBody = Type.Object({
-  eventType: Type.String({ minLength: 1, maxLength: 256, description: 'A canonical event type, e.g. message.received' }),
+  eventType: Type.String({ minLength: 1, maxLength: 256, description: 'A canonical event type, e.g. message.received (GET /event-catalog lists them)' }),
   overrides: Type.Optional(Type.Unknown({ description: 'JSON object merged into the sample (JSON Merge Patch: null removes a field)' })),
 }, { additionalProperties: false });
 

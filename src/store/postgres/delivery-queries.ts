@@ -7,7 +7,7 @@ import type { Db } from './pool.js';
 import { toDelivery, type DeliveryRow } from './rows.js';
 import { activeEndpoints, promoteHeads } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
-import { notifyWake } from './wake-notify.js';
+import type { Wake } from './wake-notify.js';
 
 /** One delivery of an app. $1 app id, $2 delivery id */
 const DELIVERY_BY_ID = 'SELECT * FROM deliveries WHERE app_id = $1 AND id = $2';
@@ -57,8 +57,8 @@ async function dueTime(db: Db, endpoint: { id: string; ordering: string; disable
 }
 
 /** See Store.retryDelivery. Under the endpoint's exclusive lock (it may change the serial head). */
-export async function retryDelivery(pool: pg.Pool, appId: string, id: number, now: number): Promise<Delivery | null> {
-  return inTransaction(pool, async ({ db }) => {
+export async function retryDelivery(pool: pg.Pool, appId: string, id: number, now: number, wake: Wake): Promise<Delivery | null> {
+  return inTransaction(pool, async ({ db, afterCommit }) => {
     const found = await getDelivery(db, appId, id);
     if (!found) return null;
     const endpoint = (await lockEndpoints(db, [found.endpointId], 'exclusive')).get(found.endpointId);
@@ -73,23 +73,23 @@ export async function retryDelivery(pool: pg.Pool, appId: string, id: number, no
       await db.query(REOPEN, [id, due, now]);
       if (due === null) return getDelivery(db, appId, id);
     }
-    await notifyWake(db);
+    afterCommit(wake);
     return getDelivery(db, appId, id);
   });
 }
 
 /** See Store.recoverEndpoint. Serial endpoints get them back parked, the oldest promoted if idle. */
 export async function recoverEndpoint(
-  pool: pg.Pool, appId: string, endpointId: string, window: RecoverWindow, now: number,
+  pool: pg.Pool, appId: string, endpointId: string, window: RecoverWindow, now: number, wake: Wake,
 ): Promise<number> {
-  return inTransaction(pool, async ({ db }) => {
+  return inTransaction(pool, async ({ db, afterCommit }) => {
     const endpoint = (await lockEndpoints(db, [endpointId], 'exclusive')).get(endpointId);
     if (!endpoint || endpoint.appId !== appId) return 0;
     const due = endpoint.disabled || endpoint.ordering === 'serial' ? null : now;
     const reopened = (await db.query(REOPEN_FAILED_IN_WINDOW, [appId, endpointId, window.since, window.until, due, now])).rowCount ?? 0;
     let woke = due !== null && reopened > 0;
     if (reopened > 0 && endpoint.ordering === 'serial' && !endpoint.disabled) woke = (await promoteHeads(db, [endpointId], now)) > 0;
-    if (woke) await notifyWake(db);
+    if (woke) afterCommit(wake);
     return reopened;
   });
 }

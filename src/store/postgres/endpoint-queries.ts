@@ -7,7 +7,7 @@ import type { Db } from './pool.js';
 import { ENDPOINT_COLUMNS, endpointValues, toEndpoint, type EndpointRow } from './rows.js';
 import { rebalance } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
-import { notifyWake } from './wake-notify.js';
+import type { Wake } from './wake-notify.js';
 
 /** Creates an endpoint. $1..$18 = ENDPOINT_COLUMNS */
 const INSERT_ENDPOINT = `INSERT INTO endpoints (${ENDPOINT_COLUMNS.join(', ')})
@@ -64,14 +64,14 @@ export async function listEndpoints(db: Db, appId: string, query: ListQuery): Pr
 }
 
 /** Under the endpoint's exclusive lock, so no insert or result sees half of an ordering switch. */
-export async function updateEndpoint(pool: pg.Pool, endpoint: Endpoint): Promise<Endpoint | null> {
-  return inTransaction(pool, async ({ db }) => {
+export async function updateEndpoint(pool: pg.Pool, endpoint: Endpoint, wake: Wake): Promise<Endpoint | null> {
+  return inTransaction(pool, async ({ db, afterCommit }) => {
     const before = (await lockEndpoints(db, [endpoint.id], 'exclusive')).get(endpoint.id);
     if (!before || before.appId !== endpoint.appId) return null;
     await db.query(UPDATE_ENDPOINT, updateValues(endpoint));
     if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
       const due = await rebalance(db, endpoint, endpoint.updatedAt);
-      if (due > 0) await notifyWake(db);
+      if (due > 0) afterCommit(wake);
     }
     return endpoint;
   });

@@ -1,6 +1,6 @@
 import type { Release, StoreStats } from '../store.js';
 import type { Db } from './pool.js';
-import { notifyWake } from './wake-notify.js';
+import type { Wake } from './wake-notify.js';
 
 /**
  * Gives claimed deliveries back without counting an attempt: due at the given time, or parked
@@ -26,7 +26,7 @@ const NEXT_DUE = `SELECT
 const STATS = 'SELECT state, count(*) AS n FROM deliveries GROUP BY state';
 const STATS_OF_APP = 'SELECT state, count(*) AS n FROM deliveries WHERE app_id = $1 GROUP BY state';
 
-export async function releaseDeliveries(db: Db, releases: Release[]): Promise<void> {
+export async function releaseDeliveries(db: Db, releases: Release[], wake: Wake): Promise<void> {
   if (releases.length === 0) return;
   const { rows } = await db.query<{ due: number }>({
     name: 'hl_release',
@@ -34,12 +34,12 @@ export async function releaseDeliveries(db: Db, releases: Release[]): Promise<vo
     values: [releases.map((r) => r.deliveryId), releases.map((r) => r.leaseToken), releases.map((r) => r.nextAttemptAt)],
   });
   // Released work (a stopping worker's backlog) is for the other workers to pick up.
-  if (rows[0].due > 0) await notifyWake(db);
+  if (rows[0].due > 0) wake();
 }
 
-export async function releaseAllLeases(db: Db, now: number): Promise<number> {
+export async function releaseAllLeases(db: Db, now: number, wake: Wake): Promise<number> {
   const r = await db.query(RELEASE_ALL, [now]);
-  if ((r.rowCount ?? 0) > 0) await notifyWake(db);
+  if ((r.rowCount ?? 0) > 0) wake();
   return r.rowCount ?? 0;
 }
 

@@ -7,7 +7,7 @@ import type { Db } from './pool.js';
 import { toMessage, type MessageRow } from './rows.js';
 import { activeEndpoints } from './serial-queue.js';
 import { inTransaction, type Tx } from './transaction.js';
-import { WAKE_CHANNEL } from './wake-notify.js';
+import type { Wake } from './wake-notify.js';
 import type { Ordering } from '../../domain/types.js';
 
 /**
@@ -28,14 +28,12 @@ const RELEASE_KEY = 'UPDATE messages SET idempotency_key = NULL WHERE id = $1';
 const ROUTING_CANDIDATES = `SELECT id, ordering, filter_types FROM endpoints WHERE app_id = $1 AND NOT disabled`;
 
 /**
- * One delivery per target endpoint, due at the given time or parked (NULL); wakes dispatchers
- * when any is due. $1 app id, $2 message id, $3 created_at, $4 endpoint ids, $5 due times
+ * One delivery per target endpoint, due at the given time or parked (NULL).
+ * $1 app id, $2 message id, $3 created_at, $4 endpoint ids, $5 due times
  */
-const INSERT_DELIVERIES = `WITH inserted AS (
-    INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at, created_at, updated_at)
-    SELECT $1, $2, t.endpoint_id, 'pending', 0, t.due, $3, $3 FROM unnest($4::text[], $5::bigint[]) AS t(endpoint_id, due)
-    RETURNING next_attempt_at)
-  SELECT 1 FROM (SELECT 1 FROM inserted WHERE next_attempt_at IS NOT NULL LIMIT 1) AS due`;
+const INSERT_DELIVERIES = `INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at,
+    created_at, updated_at)
+  SELECT $1, $2, t.endpoint_id, 'pending', 0, t.due, $3, $3 FROM unnest($4::text[], $5::bigint[]) AS t(endpoint_id, due)`;
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -74,7 +72,7 @@ async function targetsOf(db: Db, m: NewMessage): Promise<EndpointState[]> {
  * One transaction: the message and a delivery for every matching enabled endpoint. A serial
  * endpoint's delivery is due only when the endpoint has no active one (checked under its lock).
  */
-export async function insertMessage(pool: pg.Pool, m: NewMessage, windowMs: number): Promise<InsertMessageResult> {
+export async function insertMessage(pool: pg.Pool, m: NewMessage, windowMs: number, wake: Wake): Promise<InsertMessageResult> {
   try {
     return await inTransaction(pool, async (tx) => {
       if (m.idempotencyKey !== null) {
@@ -93,6 +91,7 @@ export async function insertMessage(pool: pg.Pool, m: NewMessage, windowMs: numb
         const due = targets.map((t) => (t.ordering === 'serial' && busy.has(t.id) ? null : m.createdAt));
         await tx.db.query({ name: 'hl_insert_deliveries', text: INSERT_DELIVERIES,
           values: [m.appId, m.id, m.createdAt, targets.map((t) => t.id), due] });
+        if (due.some((d) => d !== null)) tx.afterCommit(wake);
       }
       return { message: { ...m }, created: true, deliveries: targets.length };
     });

@@ -6,6 +6,8 @@ import type {
 } from '../store.js';
 import * as apps from './app-queries.js';
 import * as attempts from './attempt-queries.js';
+import { PgBinStore } from './bin-queries.js';
+import { PgBotStore } from './bot-queries.js';
 import { claimDue } from './claim.js';
 import { describeConnectError, describeTarget, toStoreError } from './connection-errors.js';
 import * as deliveries from './delivery-queries.js';
@@ -17,6 +19,7 @@ import { migratePostgres } from './migrate.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
 import { WakeListener } from './wake-listener.js';
+import { WakeNotifier } from './wake-notify.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -43,8 +46,13 @@ export const DEFAULT_POOL_SIZE = 10;
 export class PostgresStore implements Store {
   readonly capabilities: StoreCapabilities = { dialect: 'postgres', singleOwner: false, crossProcessWakeups: true };
   readonly pool: pg.Pool;
+  /** Bot connections and invocations (src/bots). */
+  readonly bots: PgBotStore;
+  /** Inspector bins and their captured requests (src/inspector). */
+  readonly bins: PgBinStore;
   private readonly target: string;
   private readonly wakes: WakeListener;
+  private readonly notifier: WakeNotifier;
   private closed = false;
 
   constructor(private readonly options: PostgresStoreOptions) {
@@ -57,6 +65,10 @@ export class PostgresStore implements Store {
     };
     const onError = options.onConnectionError ?? (() => undefined);
     this.pool = createPool(settings, onError);
+    this.notifier = new WakeNotifier(this.pool);
+    const guard = <T>(work: () => Promise<T>) => this.run(work);
+    this.bots = new PgBotStore(this.pool, guard);
+    this.bins = new PgBinStore(this.pool, guard);
     this.wakes = new WakeListener({
       client: clientConfig({ ...settings, applicationName: `${settings.applicationName}-listen` }),
       pollMs: options.wakePollMs ?? 1000,
@@ -97,6 +109,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.notifier.close();
     await this.wakes.close();
     await this.pool.end();
   }
@@ -121,13 +134,13 @@ export class PostgresStore implements Store {
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.run(() => endpoints.listEndpoints(this.pool, appId, query));
   }
-  updateEndpoint(e: Endpoint): Promise<Endpoint | null> { return this.run(() => endpoints.updateEndpoint(this.pool, e)); }
+  updateEndpoint(e: Endpoint): Promise<Endpoint | null> { return this.run(() => endpoints.updateEndpoint(this.pool, e, this.notifier.wake)); }
   deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.run(() => endpoints.deleteEndpoint(this.pool, appId, id));
   }
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
-    return this.run(() => insertMessage(this.pool, message, windowMs));
+    return this.run(() => insertMessage(this.pool, message, windowMs, this.notifier.wake));
   }
   getMessage(appId: string, id: string): Promise<Message | null> { return this.run(() => messages.getMessage(this.pool, appId, id)); }
   listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>> {
@@ -141,10 +154,10 @@ export class PostgresStore implements Store {
     return this.run(() => deliveries.listDeliveries(this.pool, appId, filter, query));
   }
   retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null> {
-    return this.run(() => deliveries.retryDelivery(this.pool, appId, id, now));
+    return this.run(() => deliveries.retryDelivery(this.pool, appId, id, now, this.notifier.wake));
   }
   recoverEndpoint(appId: string, endpointId: string, window: RecoverWindow, now: number): Promise<number> {
-    return this.run(() => deliveries.recoverEndpoint(this.pool, appId, endpointId, window, now));
+    return this.run(() => deliveries.recoverEndpoint(this.pool, appId, endpointId, window, now, this.notifier.wake));
   }
 
   listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>> {
@@ -156,10 +169,10 @@ export class PostgresStore implements Store {
 
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> { return this.run(() => claimDue(this.pool, args)); }
   recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.run(() => recordAttempts(this.pool, results, now));
+    return this.run(() => recordAttempts(this.pool, results, now, this.notifier.wake));
   }
-  releaseDeliveries(releases: Release[]): Promise<void> { return this.run(() => leases.releaseDeliveries(this.pool, releases)); }
-  releaseAllLeases(now: number): Promise<number> { return this.run(() => leases.releaseAllLeases(this.pool, now)); }
+  releaseDeliveries(releases: Release[]): Promise<void> { return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake)); }
+  releaseAllLeases(now: number): Promise<number> { return this.run(() => leases.releaseAllLeases(this.pool, now, this.notifier.wake)); }
   nextDueAt(): Promise<number | null> { return this.run(() => leases.nextDueAt(this.pool)); }
   stats(appId?: string): Promise<StoreStats> { return this.run(() => leases.stats(this.pool, appId)); }
 }

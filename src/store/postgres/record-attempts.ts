@@ -5,7 +5,7 @@ import { lockEndpoints } from './endpoint-locks.js';
 import { withoutNul } from './rows.js';
 import { promoteHeads } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
-import { notifyWake } from './wake-notify.js';
+import type { Wake } from './wake-notify.js';
 
 /**
  * Locks the deliveries the results are for, in id order; rows deleted meanwhile are simply absent.
@@ -32,9 +32,9 @@ const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as 
  * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
  * the next delivery of each serial endpoint whose head finished.
  */
-export async function recordAttempts(pool: pg.Pool, results: AttemptResult[], now: number): Promise<void> {
+export async function recordAttempts(pool: pg.Pool, results: AttemptResult[], now: number, wake: Wake): Promise<void> {
   if (results.length === 0) return;
-  await inTransaction(pool, async ({ db }) => {
+  await inTransaction(pool, async ({ db, afterCommit }) => {
     const endpoints = await lockEndpoints(db, results.map((r) => r.endpointId), 'by-ordering');
     const { rows: present } = await db.query<{ id: number }>(
       { name: 'hl_lock_deliveries', text: LOCK_DELIVERIES, values: [results.map((r) => r.deliveryId)] });
@@ -61,7 +61,7 @@ export async function recordAttempts(pool: pg.Pool, results: AttemptResult[], no
       .map((e) => e!.id));
     const promoted = await promoteHeads(db, [...finishedSerial], now);
     if (promoted > 0 || changed.some((c) => c.state === 'pending' && (c.next_attempt_at ?? Infinity) <= now)) {
-      await notifyWake(db);
+      afterCommit(wake);
     }
   });
 }

@@ -36,6 +36,71 @@ ALTER TABLE public.attempts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE public.bin_requests (
+    id bigint NOT NULL,
+    bin_id text NOT NULL COLLATE pg_catalog."C",
+    method text NOT NULL,
+    path text NOT NULL,
+    query text NOT NULL,
+    headers text NOT NULL,
+    body bytea NOT NULL,
+    body_size integer NOT NULL,
+    body_truncated boolean NOT NULL,
+    remote_address text NOT NULL,
+    received_at bigint NOT NULL
+);
+
+ALTER TABLE public.bin_requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.bin_requests_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE public.bins (
+    id text NOT NULL COLLATE pg_catalog."C",
+    app_id text COLLATE pg_catalog."C",
+    response_status integer NOT NULL,
+    response_body text NOT NULL,
+    response_content_type text NOT NULL,
+    response_delay_ms integer NOT NULL,
+    request_limit integer NOT NULL,
+    created_at bigint NOT NULL,
+    expires_at bigint NOT NULL
+);
+
+CREATE TABLE public.bot_connections (
+    id text NOT NULL COLLATE pg_catalog."C",
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    story_id text NOT NULL,
+    name text NOT NULL,
+    url text NOT NULL,
+    token text,
+    headers text DEFAULT '{}'::text NOT NULL,
+    auth_username text,
+    auth_password text,
+    timeout_ms integer,
+    error_code text,
+    error_message text,
+    error_at bigint,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL
+);
+
+CREATE TABLE public.bot_invocations (
+    id text NOT NULL COLLATE pg_catalog."C",
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    connection_id text NOT NULL COLLATE pg_catalog."C",
+    at bigint NOT NULL,
+    latency_ms integer NOT NULL,
+    status_code integer,
+    outcome text NOT NULL,
+    error text,
+    message_id text
+);
+
 CREATE TABLE public.deliveries (
     id bigint NOT NULL,
     app_id text NOT NULL COLLATE pg_catalog."C",
@@ -112,6 +177,18 @@ ALTER TABLE ONLY public.apps
 ALTER TABLE ONLY public.attempts
     ADD CONSTRAINT attempts_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.bin_requests
+    ADD CONSTRAINT bin_requests_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.bins
+    ADD CONSTRAINT bins_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.bot_connections
+    ADD CONSTRAINT bot_connections_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.bot_invocations
+    ADD CONSTRAINT bot_invocations_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_pkey PRIMARY KEY (id);
 
@@ -132,6 +209,16 @@ CREATE INDEX attempts_endpoint ON public.attempts USING btree (endpoint_id, id);
 
 CREATE INDEX attempts_message ON public.attempts USING btree (message_id, id);
 
+CREATE INDEX bin_requests_bin ON public.bin_requests USING btree (bin_id, id);
+
+CREATE INDEX bins_app ON public.bins USING btree (app_id, expires_at);
+
+CREATE INDEX bins_expiry ON public.bins USING btree (expires_at);
+
+CREATE INDEX bot_connections_app ON public.bot_connections USING btree (app_id, created_at, id);
+
+CREATE INDEX bot_invocations_connection ON public.bot_invocations USING btree (connection_id, id);
+
 CREATE INDEX deliveries_active ON public.deliveries USING btree (endpoint_id) WHERE ((state = 'delivering'::text) OR ((state = 'pending'::text) AND (next_attempt_at IS NOT NULL)));
 
 CREATE INDEX deliveries_app ON public.deliveries USING btree (app_id, id);
@@ -151,6 +238,18 @@ CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
 CREATE INDEX messages_app ON public.messages USING btree (app_id, id);
 
 CREATE UNIQUE INDEX messages_idempotency ON public.messages USING btree (app_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+ALTER TABLE ONLY public.bin_requests
+    ADD CONSTRAINT bin_requests_bin_id_fkey FOREIGN KEY (bin_id) REFERENCES public.bins(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.bins
+    ADD CONSTRAINT bins_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.bot_connections
+    ADD CONSTRAINT bot_connections_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.bot_invocations
+    ADD CONSTRAINT bot_invocations_connection_id_fkey FOREIGN KEY (connection_id) REFERENCES public.bot_connections(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;

@@ -17,6 +17,8 @@ export interface Tx {
   db: pg.PoolClient;
   /** End with ROLLBACK instead of COMMIT (the work turned out to be unnecessary). */
   rollbackOnly(): void;
+  /** Runs `fn` once the transaction has committed (not when it rolls back or is retried). */
+  afterCommit(fn: () => void): void;
 }
 
 function retryable(error: unknown): boolean {
@@ -31,10 +33,12 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<
     const client = await pool.connect();
     let broken = false;
     let rollback = false;
+    const committed: Array<() => void> = [];
     try {
       await client.query('BEGIN');
-      const value = await work({ db: client, rollbackOnly: () => (rollback = true) });
+      const value = await work({ db: client, rollbackOnly: () => (rollback = true), afterCommit: (fn) => committed.push(fn) });
       await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
+      if (!rollback) for (const fn of committed) fn();
       return value;
     } catch (error) {
       broken = isConnectionError(error);

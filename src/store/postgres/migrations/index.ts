@@ -1,4 +1,6 @@
 import { sql as core } from './001_core.js';
+import { sql as bots } from './002_bots.js';
+import { sql as bins } from './003_bins.js';
 
 export interface Migration {
   version: number;
@@ -7,4 +9,8 @@ export interface Migration {
 }
 
 /** PostgreSQL migrations, applied in order; append new ones, never edit an applied one. */
-export const migrations: Migration[] = [{ version: 1, name: 'core', sql: core }];
+export const migrations: Migration[] = [
+  { version: 1, name: 'core', sql: core },
+  { version: 2, name: 'bots', sql: bots },
+  { version: 3, name: 'bins', sql: bins },
+];

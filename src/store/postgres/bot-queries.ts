@@ -1,0 +1,139 @@
+import type pg from 'pg';
+import type { BotConnection, BotInvocation, ConnectionError, InvocationOutcome } from '../../domain/bots.js';
+import type { Page } from '../../domain/types.js';
+import type { BotStore } from '../bot-store.js';
+import { decodeCursor, toPage } from '../cursor.js';
+import type { ListQuery } from '../store.js';
+import { inTransaction } from './transaction.js';
+
+/** Runs a store call, mapping "database unreachable" to 503 (the PostgresStore's wrapper). */
+export type Guard = <T>(work: () => Promise<T>) => Promise<T>;
+
+const CONNECTION_COLUMNS = ['id', 'app_id', 'story_id', 'name', 'url', 'token', 'headers', 'auth_username',
+  'auth_password', 'timeout_ms', 'error_code', 'error_message', 'error_at', 'created_at', 'updated_at'];
+const MUTABLE = ['name', 'url', 'token', 'headers', 'auth_username', 'auth_password', 'timeout_ms', 'error_code',
+  'error_message', 'error_at', 'updated_at'];
+
+/** Creates a connection. $1..$15 = CONNECTION_COLUMNS */
+const INSERT_CONNECTION = `INSERT INTO bot_connections (${CONNECTION_COLUMNS.join(', ')})
+  VALUES (${CONNECTION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+
+/** Replaces the mutable fields of connection $2 of app $1; $3.. = MUTABLE columns. */
+const UPDATE_CONNECTION = `UPDATE bot_connections SET ${MUTABLE.map((c, i) => `${c} = $${i + 3}`).join(', ')}
+  WHERE app_id = $1 AND id = $2`;
+
+/** One connection of an app. $1 app id, $2 id */
+const CONNECTION_BY_ID = 'SELECT * FROM bot_connections WHERE app_id = $1 AND id = $2';
+
+/** Every connection of an app, oldest first. $1 app id */
+const CONNECTIONS_OF_APP = 'SELECT * FROM bot_connections WHERE app_id = $1 ORDER BY created_at, id';
+
+/** Deletes a connection; its invocations go by cascade. $1 app id, $2 id */
+const DELETE_CONNECTION = 'DELETE FROM bot_connections WHERE app_id = $1 AND id = $2';
+
+/**
+ * Records an invocation, only while its connection exists (a connection deleted mid-invocation
+ * takes nothing with it). $1 id, $2 app id, $3 connection id, $4 at, $5 latency ms, $6 status,
+ * $7 outcome, $8 error, $9 message id
+ */
+const INSERT_INVOCATION = `INSERT INTO bot_invocations (id, app_id, connection_id, at, latency_ms, status_code, outcome,
+    error, message_id)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+  WHERE EXISTS (SELECT 1 FROM bot_connections WHERE id = $3 AND app_id = $2)`;
+
+/** Sets (or clears) the connection's last error. $1 app id, $2 id, $3 code, $4 message, $5 at */
+const SET_ERROR = `UPDATE bot_connections SET error_code = $3, error_message = $4, error_at = $5
+  WHERE app_id = $1 AND id = $2`;
+
+/** A page of a connection's invocations, newest first. $1 app id, $2 connection id, $3 limit + 1 [, $4 cursor] */
+const FIRST_INVOCATIONS = `SELECT * FROM bot_invocations WHERE app_id = $1 AND connection_id = $2
+  ORDER BY id DESC LIMIT $3`;
+const INVOCATIONS_AFTER = `SELECT * FROM bot_invocations WHERE app_id = $1 AND connection_id = $2 AND id < $4
+  ORDER BY id DESC LIMIT $3`;
+
+interface ConnectionRow {
+  id: string; app_id: string; story_id: string; name: string; url: string; token: string | null; headers: string;
+  auth_username: string | null; auth_password: string | null; timeout_ms: number | null;
+  error_code: string | null; error_message: string | null; error_at: number | null;
+  created_at: number; updated_at: number;
+}
+
+interface InvocationRow {
+  id: string; app_id: string; connection_id: string; at: number; latency_ms: number; status_code: number | null;
+  outcome: string; error: string | null; message_id: string | null;
+}
+
+const toConnection = (r: ConnectionRow): BotConnection => ({
+  id: r.id, appId: r.app_id, storyId: r.story_id, name: r.name, url: r.url, token: r.token,
+  headers: JSON.parse(r.headers),
+  auth: r.auth_username === null ? null : { username: r.auth_username, password: r.auth_password ?? '' },
+  timeoutMs: r.timeout_ms,
+  error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '', at: r.error_at ?? 0 },
+  createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+const connectionValues = (c: BotConnection): Record<string, unknown> => ({
+  id: c.id, app_id: c.appId, story_id: c.storyId, name: c.name, url: c.url, token: c.token,
+  headers: JSON.stringify(c.headers), auth_username: c.auth?.username ?? null, auth_password: c.auth?.password ?? null,
+  timeout_ms: c.timeoutMs, error_code: c.error?.code ?? null, error_message: c.error?.message ?? null,
+  error_at: c.error?.at ?? null, created_at: c.createdAt, updated_at: c.updatedAt,
+});
+
+const toInvocation = (r: InvocationRow): BotInvocation => ({
+  id: r.id, appId: r.app_id, connectionId: r.connection_id, at: r.at, latencyMs: r.latency_ms,
+  statusCode: r.status_code, outcome: r.outcome as InvocationOutcome, error: r.error, messageId: r.message_id,
+});
+
+/** PostgreSQL bot connections and invocations (see BotStore). */
+export class PgBotStore implements BotStore {
+  constructor(private readonly pool: pg.Pool, private readonly guard: Guard) {}
+
+  createConnection(connection: BotConnection): Promise<BotConnection> {
+    return this.guard(async () => {
+      const v = connectionValues(connection);
+      await this.pool.query(INSERT_CONNECTION, CONNECTION_COLUMNS.map((c) => v[c]));
+      return connection;
+    });
+  }
+
+  getConnection(appId: string, id: string): Promise<BotConnection | null> {
+    return this.guard(async () => {
+      const { rows } = await this.pool.query<ConnectionRow>(CONNECTION_BY_ID, [appId, id]);
+      return rows[0] ? toConnection(rows[0]) : null;
+    });
+  }
+
+  listConnections(appId: string): Promise<BotConnection[]> {
+    return this.guard(async () => (await this.pool.query<ConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(toConnection));
+  }
+
+  updateConnection(connection: BotConnection): Promise<BotConnection | null> {
+    return this.guard(async () => {
+      const v = connectionValues(connection);
+      const r = await this.pool.query(UPDATE_CONNECTION, [connection.appId, connection.id, ...MUTABLE.map((c) => v[c])]);
+      return r.rowCount === 1 ? connection : null;
+    });
+  }
+
+  deleteConnection(appId: string, id: string): Promise<boolean> {
+    return this.guard(async () => (await this.pool.query(DELETE_CONNECTION, [appId, id])).rowCount === 1);
+  }
+
+  recordInvocation(i: BotInvocation, error: ConnectionError | null): Promise<void> {
+    return this.guard(() => inTransaction(this.pool, async ({ db }) => {
+      const inserted = await db.query(INSERT_INVOCATION,
+        [i.id, i.appId, i.connectionId, i.at, i.latencyMs, i.statusCode, i.outcome, i.error, i.messageId]);
+      if (inserted.rowCount !== 1) return;
+      await db.query(SET_ERROR, [i.appId, i.connectionId, error?.code ?? null, error?.message ?? null, error?.at ?? null]);
+    }));
+  }
+
+  listInvocations(appId: string, connectionId: string, query: ListQuery): Promise<Page<BotInvocation>> {
+    return this.guard(async () => {
+      const { rows } = query.cursor === null
+        ? await this.pool.query<InvocationRow>(FIRST_INVOCATIONS, [appId, connectionId, query.limit + 1])
+        : await this.pool.query<InvocationRow>(INVOCATIONS_AFTER, [appId, connectionId, query.limit + 1, decodeCursor(query.cursor)]);
+      return toPage(rows.map(toInvocation), query.limit, (x) => x.id);
+    });
+  }
+}
