@@ -7,6 +7,7 @@
  *
  *   node dist/bench/bullmq-baseline.js --url http://127.0.0.1:9000/ --messages 1000 --endpoints 10
  */
+import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import { Queue, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -54,6 +55,21 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 /** Redis version when 127.0.0.1:6379 (or the given target) answers, else the reason it does not. */
 export async function probeRedis(target: RedisTarget): Promise<{ version: string } | { reason: string }> {
+  // A plain TCP connect first: it gives the real reason (ECONNREFUSED ...) where ioredis says only
+  // "Connection is closed".
+  const refused = await new Promise<string | null>((resolve) => {
+    const socket = connect({ host: target.host, port: target.port, timeout: 1000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(null);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve('connect timed out');
+    });
+    socket.once('error', (error) => resolve(error.message));
+  });
+  if (refused) return { reason: `Redis not reachable at ${target.host}:${target.port} (${refused})` };
   const redis = new Redis({
     ...target,
     lazyConnect: true,

@@ -134,7 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   for (const spec of OPTIONS) {
     const fromFlag = overrides[spec.key];
     const raw = fromFlag !== undefined ? String(fromFlag) : env[spec.env];
-    if (raw === undefined) continue;
+    // An empty environment variable counts as unset, as shells and compose files produce them.
+    if (raw === undefined || (fromFlag === undefined && raw === '')) continue;
     const value = spec.parse(raw);
     if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
       const source = fromFlag !== undefined ? `--${kebab(spec.key)}` : spec.env;

@@ -256,8 +256,10 @@ export class Dispatcher {
     try {
       request = format.render({ message, endpoint, app, now });
     } catch (error) {
-      if (!(error instanceof RenderError)) throw error;
-      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note: error.message }, endpoint);
+      // A message that cannot be rendered never will be: fail it visibly instead of looping on its lease.
+      if (!(error instanceof RenderError)) this.logger.error({ err: error, deliveryId: delivery.id }, 'format failed to render');
+      const note = error instanceof RenderError ? error.message : `format ${endpoint.format} failed to render: ${String(error)}`;
+      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note }, endpoint);
       return;
     }
     if (request === null) {

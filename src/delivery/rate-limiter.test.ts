@@ -9,11 +9,19 @@ describe('rate limiter', () => {
     expect(rl.take('ep', 2)).toBe(0);
     expect(rl.take('ep', 2)).toBe(0);
     expect(rl.take('ep', 2)).toBe(500);
-    clock.advance(250);
-    expect(rl.take('ep', 2)).toBe(250);
-    clock.advance(250);
+    clock.advance(500);
     expect(rl.take('ep', 2)).toBe(0);
     expect(rl.take('ep', 2)).toBe(500);
+  });
+
+  it('spreads deferred deliveries 1/rate apart instead of sending them all back at once', () => {
+    const clock = new FakeClock();
+    const rl = new RateLimiter(clock);
+    rl.take('ep', 2);
+    rl.take('ep', 2);
+    expect([rl.take('ep', 2), rl.take('ep', 2), rl.take('ep', 2)]).toEqual([500, 1000, 1500]);
+    clock.advance(250);
+    expect(rl.take('ep', 2)).toBe(1750);
   });
 
   it('never stores more than the burst', () => {

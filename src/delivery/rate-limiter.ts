@@ -4,11 +4,14 @@ interface Bucket {
   tokens: number;
   updatedAt: number;
   rate: number;
+  /** Next free slot for a deferred delivery, so deferred ones come back spread out, not all at once. */
+  nextSlot: number;
 }
 
 /**
  * Token buckets per endpoint (deliveries/s, burst of one second's worth). `take` returns 0 when a
- * delivery may go now, or how many ms until it may.
+ * delivery may go now, or how many ms until it should be tried again: successive deferrals get
+ * successive slots 1/rate apart.
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -18,7 +21,7 @@ export class RateLimiter {
     const now = this.clock.now();
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.rate !== ratePerSecond) {
-      bucket = { tokens: Math.max(1, ratePerSecond), updatedAt: now, rate: ratePerSecond };
+      bucket = { tokens: Math.max(1, ratePerSecond), updatedAt: now, rate: ratePerSecond, nextSlot: now };
       this.buckets.set(key, bucket);
     }
     const capacity = Math.max(1, ratePerSecond);
@@ -28,6 +31,8 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return 0;
     }
-    return Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000);
+    const slot = Math.max(now + Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000), bucket.nextSlot);
+    bucket.nextSlot = slot + 1000 / ratePerSecond;
+    return slot - now;
   }
 }

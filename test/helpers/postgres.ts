@@ -39,7 +39,7 @@ export function describePostgres(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  const why = `no PostgreSQL at ${redact(ADMIN_URL)} (${unavailable}); set CI=true to make this a failure`;
+  const why = `no PostgreSQL at ${hostOf(ADMIN_URL)} (${unavailable}); set CI=true to make this a failure`;
   console.warn(`[skipped] ${name}: ${why}`);
   describe.skip(`${name} [skipped: ${why}]`, body);
 }
@@ -67,7 +67,12 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL tests need a server at ${hostOf(ADMIN_URL)} (CI=true makes its absence a failure): `
+      + `${(error as Error).message}`);
+  }
   try {
     await client.query(sql);
   } finally {
@@ -88,8 +93,7 @@ export async function emptyTables(url: string): Promise<void> {
   }
 }
 
-function redact(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return `${u.host}`;
+/** host:port only: messages never show credentials. */
+function hostOf(url: string): string {
+  return new URL(url).host;
 }

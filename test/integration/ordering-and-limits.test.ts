@@ -67,7 +67,7 @@ describe('parallel limits', () => {
       handle: (_req, res) => {
         held.push(res);
         if (held.length >= 2) answer();
-        else setTimeout(answer, 100).unref();
+        else setTimeout(answer, 1000).unref(); // only if a second request never comes
       },
     });
     const t = await createTenant(h, { url: receiver.url, maxConcurrency: 2 });

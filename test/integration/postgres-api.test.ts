@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPostgresStore } from '../../src/store/postgres/open.js';
 import { ADMIN_URL, createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
 import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
@@ -54,5 +55,35 @@ describePostgres('Hookline on PostgreSQL', () => {
     expect(await h.dispatcher.drainDue()).toBe(1);
     expect(receiver.requests.slice(before).map((r) => r.headers['webhook-id'])).toEqual([id]);
     expect((await h.api('GET', '/healthz')).status).toBe(200);
+  });
+
+  it('a running worker carries on by itself once the database is back', async () => {
+    const url = new URL(db.url);
+    url.port = String(proxy.port);
+    const store = await openPostgresStore({ url: url.toString(), poolSize: 4, migrate: true });
+    let failedClaims = 0;
+    const claimDue = store.claimDue.bind(store);
+    store.claimDue = (args) => claimDue(args).catch((error: unknown) => {
+      failedClaims++;
+      throw error;
+    });
+    const worker = await startHookline({ store, autoStartDispatcher: true, config: { pollMs: 20 } });
+    try {
+      const t = await createTenant(worker, { url: `${receiver.url}/hook3` });
+      const before = receiver.requests.length;
+      const first = await sendMessage(worker, t.appId, { n: 4 });
+      await receiver.waitFor(before + 1);
+      await proxy.cut();
+      // The worker keeps looping against a database that is away (claims fail; it logs and waits).
+      const down = await worker.api('POST', `/api/v1/apps/${t.appId}/messages`, { eventType: 'message.delivered', payload: { n: 5 } });
+      expect(down.status).toBe(503);
+      while (failedClaims < 3) await new Promise((r) => setTimeout(r, 20));
+      await proxy.restore();
+      const second = await sendMessage(worker, t.appId, { n: 6 });
+      await receiver.waitFor(before + 2);
+      expect(receiver.requests.slice(before).map((r) => r.headers['webhook-id'])).toEqual([first, second]);
+    } finally {
+      await worker.close();
+    }
   });
 });

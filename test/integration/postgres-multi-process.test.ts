@@ -55,7 +55,7 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: await res.json() as any };
+    return { status: res.status, body: await res.json() as Record<string, string> };
   }
   const receipts = async (): Promise<Receipt[]> => (await fetch(`${receiverUrl}/_log`)).json() as Promise<Receipt[]>;
   const receiptCount = async () => Number(await (await fetch(`${receiverUrl}/_count`)).text());

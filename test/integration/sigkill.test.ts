@@ -95,7 +95,7 @@ describe('SIGKILL in the middle of a backlog', () => {
 
     const ids = receiver.requests.map((r) => String(r.headers['webhook-id']));
     const duplicates = ids.length - new Set(ids).size;
-    console.log(`sigkill: ${accepted.length} accepted (${refused} refused by the dead server), ${deliveredBeforeCrash} delivered before the kill, ${answeredOk.size} delivered in all, ${duplicates} duplicate requests`);
+    console.log(`sigkill: ${accepted.length} accepted (${refused} sends failed once the server was killed), ${deliveredBeforeCrash} delivered before the kill, ${answeredOk.size} delivered in all, ${duplicates} duplicate requests`);
     // Requests the dead server had in flight were sent again (same webhook-id): at-least-once.
     expect(duplicates).toBeGreaterThan(0);
     expect(new Set(ids).size).toBeGreaterThanOrEqual(accepted.length);
