@@ -22,10 +22,10 @@ export interface BuiltCli {
 /**
  * Compiles src/ to JavaScript for tests that run Hookline as real child processes (`npm test` does
  * not build dist/). Transpile only, file by file: type checking is `tsc --noEmit`'s job. The output
- * sits inside the repository (git-ignored) so that imports resolve to its node_modules.
+ * goes to node_modules/.cache (ignored by git and lint) so that imports resolve to node_modules.
  */
 export function buildCli(): BuiltCli {
-  const out = join(ROOT, `.hookline-test-cli-${process.pid}-${Date.now().toString(36)}`);
+  const out = join(ROOT, 'node_modules', '.cache', `hookline-test-cli-${process.pid}-${Date.now().toString(36)}`);
   for (const file of sources(join(ROOT, 'src'))) {
     const js = ts.transpileModule(readFileSync(file, 'utf8'), {
       fileName: file,

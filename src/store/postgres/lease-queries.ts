@@ -1,5 +1,7 @@
+import type pg from 'pg';
 import type { Release, StoreStats } from '../store.js';
 import type { Db } from './pool.js';
+import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 
 /**
@@ -26,15 +28,18 @@ const NEXT_DUE = `SELECT
 const STATS = 'SELECT state, count(*) AS n FROM deliveries GROUP BY state';
 const STATS_OF_APP = 'SELECT state, count(*) AS n FROM deliveries WHERE app_id = $1 GROUP BY state';
 
-export async function releaseDeliveries(db: Db, releases: Release[], wake: Wake): Promise<void> {
+/** In a transaction only so that a deadlock with a concurrent result or delete is retried. */
+export async function releaseDeliveries(pool: pg.Pool, releases: Release[], wake: Wake): Promise<void> {
   if (releases.length === 0) return;
-  const { rows } = await db.query<{ due: number }>({
-    name: 'hl_release',
-    text: RELEASE,
-    values: [releases.map((r) => r.deliveryId), releases.map((r) => r.leaseToken), releases.map((r) => r.nextAttemptAt)],
+  await inTransaction(pool, async ({ db, afterCommit }) => {
+    const { rows } = await db.query<{ due: number }>({
+      name: 'hl_release',
+      text: RELEASE,
+      values: [releases.map((r) => r.deliveryId), releases.map((r) => r.leaseToken), releases.map((r) => r.nextAttemptAt)],
+    });
+    // Released work (a stopping worker's backlog) is for the other workers to pick up.
+    if (rows[0].due > 0) afterCommit(wake);
   });
-  // Released work (a stopping worker's backlog) is for the other workers to pick up.
-  if (rows[0].due > 0) wake();
 }
 
 export async function releaseAllLeases(db: Db, now: number, wake: Wake): Promise<number> {
