@@ -138,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     if (raw === undefined || (fromFlag === undefined && raw === '')) continue;
     const value = spec.parse(raw);
     if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
-      const source = fromFlag !== undefined ? `--${kebab(spec.key)}` : spec.env;
+      const source = fromFlag !== undefined ? `--${flagName(spec.key)}` : spec.env;
       problems.push(`${source}: "${raw}" is not valid; expected ${spec.expects}`);
       continue;
     }
@@ -147,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   config.dataDir = resolve(config.dataDir);
   return config;
+}
+
+/** The `hookline serve` flag for an option (most are the option name in kebab case). */
+export function flagName(key: keyof Config): string {
+  return key === 'databaseUrl' ? 'database' : kebab(key);
 }
 
 export function kebab(key: string): string {

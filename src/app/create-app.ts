@@ -44,6 +44,10 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const store = deps.store ?? (await openStore(config, logger));
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
+  if (admin.file !== null && store.capabilities.dialect === 'postgres') {
+    // Each node would generate its own token: nodes behind one load balancer must share one.
+    logger.warn({ file: admin.file }, 'HOOKLINE_ADMIN_TOKEN is not set: this node uses a token from its own data folder; set the same HOOKLINE_ADMIN_TOKEN on every node');
+  }
   const sender = deps.sender ?? new HttpSender({ egress: config.egress });
 
   const runsWorker = config.role !== 'api';
