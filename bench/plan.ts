@@ -15,6 +15,8 @@ export interface Plan {
   manyEndpoints: { messages: number; endpoints: number };
   bigPayloadBytes: number;
   postgres: { messages: number; endpoints: number; workers: number };
+  /** A drain still running after this long is stopped and reported with its rate so far. */
+  drainLimitSeconds: number;
 }
 
 export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
@@ -32,5 +34,6 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     manyEndpoints: quick ? { messages: 1, endpoints: 10_000 } : { messages: 10, endpoints: 10_000 },
     bigPayloadBytes: 64 * 1024,
     postgres: quick ? { messages: 1_000, endpoints: 10, workers: 2 } : { messages: 10_000, endpoints: 10, workers: 2 },
+    drainLimitSeconds: quick ? 30 : 900,
   };
 }

@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { measureBullmq, measureRawCeiling } from './anchors.js';
 import { probeRedis } from './bullmq-baseline.js';
+import { removeLiveDataDirs } from './hookline/context.js';
 import { HooklineProcess } from './hookline/process.js';
 import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
     durationSeconds: (epochNow() - t0) / 1000,
     machine: describeMachine('version' in redisProbe ? redisProbe.version : null, 'version' in pgProbe ? pgProbe.version : null, loadAtStart),
     concurrency: plan.concurrency,
+    plan,
     scenarios,
     ratios,
     targets: checkTargets(scenarios, ratios),
@@ -124,7 +126,10 @@ async function main(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`bench: ${signal}, stopping`);
-    void HooklineProcess.stopAll().finally(() => process.exit(130));
+    void HooklineProcess.stopAll().finally(() => {
+      removeLiveDataDirs();
+      process.exit(130);
+    });
   });
 }
 

@@ -1,5 +1,5 @@
 import type { RetryPolicy } from '../../src/domain/types.js';
-import { count, size } from '../lib/format.js';
+import { count, fmt, size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, type ScenarioGroup, type ScenarioResult } from '../lib/results.js';
 import { withDataDir, type BenchContext } from './context.js';
@@ -65,18 +65,27 @@ export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Pr
       });
       const progress = new SqliteProgress(dataDir, seeded.appId);
       try {
-        const committedAt = await waitCommitted(receiver, progress, seeded.deliveries, () => hookline.assertRunning());
+        const committed = await waitCommitted(receiver, progress, seeded.deliveries, {
+          assertAlive: () => hookline.assertRunning(),
+          limitMs: plan.drainLimitSeconds * 1000,
+        });
         const arrived = await receiver.stats();
-        const seconds = (committedAt - arrived.firstAt!) / 1000;
+        if (arrived.firstAt === null) throw new Error(`nothing arrived within ${plan.drainLimitSeconds} s`);
+        const seconds = (committed.at - arrived.firstAt) / 1000;
+        const done = seeded.deliveries - committed.remaining;
         const peakRssMb = await hookline.peakRssMb();
         const final = progress.final();
         return {
           ...base,
           status: 'ok' as const,
-          perSecond: seeded.deliveries / seconds,
+          ...(committed.remaining > 0
+            ? { reason: `partial: stopped at the ${plan.drainLimitSeconds} s limit with ${fmt(done)} of ${fmt(seeded.deliveries)} committed; rate over that time` }
+            : {}),
+          perSecond: done / seconds,
           unit: 'deliveries/s',
           peakRssMb,
           extra: {
+            complete: committed.remaining === 0,
             seconds: round(seconds),
             seedSeconds: round(seeded.seedSeconds),
             succeeded: final.succeeded,

@@ -50,7 +50,8 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
             await receiver.reset();
             const load = await offer(rate, plan.latency.seconds);
             if (load.errors > 0) throw new Error(`${load.errors} of ${load.sent} requests failed, first: ${load.firstError}`);
-            await waitCommitted(receiver, progress, load.acked, () => hookline.assertRunning());
+            const committed = await waitCommitted(receiver, progress, load.acked, { assertAlive: () => hookline.assertRunning(), limitMs: 120_000 });
+            if (committed.remaining > 0) throw new Error(`${committed.remaining} deliveries still not committed after 120 s`);
             const { arrivals } = await receiver.arrivals();
             const samples: number[] = [];
             load.ids.forEach((id, i) => {

@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { runChildTask } from '../lib/child-task.js';
@@ -7,7 +6,7 @@ import { count, size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, skipped, type ScenarioResult } from '../lib/results.js';
 import { HooklineApi } from './api-client.js';
-import type { BenchContext } from './context.js';
+import { withDataDir, type BenchContext } from './context.js';
 import type { LoadParams, LoadResult } from './load-generator.js';
 import { HooklineProcess } from './process.js';
 import { EVENT_TYPE } from './seed.js';
@@ -52,6 +51,10 @@ async function adminQuery(baseUrl: string, sql: string): Promise<void> {
  * and drain it. Ends when the database shows every delivery committed.
  */
 export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, pgProblem: string | null): Promise<ScenarioResult> {
+  return withDataDir((dataDir) => drainOnPostgres(ctx, baseUrl, pgProblem, dataDir));
+}
+
+async function drainOnPostgres(ctx: BenchContext, baseUrl: string, pgProblem: string | null, dataDir: string): Promise<ScenarioResult> {
   const { plan, receiver } = ctx;
   const { messages, endpoints, workers } = plan.postgres;
   const deliveries = messages * endpoints;
@@ -64,7 +67,6 @@ export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, p
   if (pgProblem) return skipped(base, pgProblem);
   const database = `hookline_bench_${process.pid}_${Date.now()}`;
   const databaseUrl = `${baseUrl}/${database}`;
-  const dataDir = await mkdtemp(join(tmpdir(), 'hookline-bench-pg-'));
   const started: HooklineProcess[] = [];
   const start = async (role: string, index: number) => {
     const child = await HooklineProcess.start({
@@ -111,17 +113,30 @@ export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, p
     await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
     await receiver.reset();
     const running = await Promise.all(Array.from({ length: workers }, (_, i) => start('worker', i + 1)));
-    const committedAt = await waitCommitted(receiver, progress, deliveries, () => running.forEach((p) => p.assertRunning()));
+    const committed = await waitCommitted(receiver, progress, deliveries, {
+      assertAlive: () => running.forEach((p) => p.assertRunning()),
+      limitMs: plan.drainLimitSeconds * 1000,
+    });
     const arrived = await receiver.stats();
-    const seconds = (committedAt - arrived.firstAt!) / 1000;
+    if (arrived.firstAt === null) throw new Error(`nothing arrived within ${plan.drainLimitSeconds} s`);
+    const seconds = (committed.at - arrived.firstAt) / 1000;
+    const done = deliveries - committed.remaining;
     const rss = await Promise.all(running.map((p) => p.peakRssMb()));
     return {
       ...base,
       status: 'ok',
-      perSecond: deliveries / seconds,
+      ...(committed.remaining > 0
+        ? { reason: `partial: stopped at the ${plan.drainLimitSeconds} s limit with ${done} of ${deliveries} committed; rate over that time` }
+        : {}),
+      perSecond: done / seconds,
       unit: 'deliveries/s',
       peakRssMb: Math.max(...rss),
-      extra: { seconds: Math.round(seconds * 1000) / 1000, receiverOk: arrived.ok, seedSeconds: Math.round(seed.seconds * 1000) / 1000 },
+      extra: {
+        complete: committed.remaining === 0,
+        seconds: Math.round(seconds * 1000) / 1000,
+        receiverOk: arrived.ok,
+        seedSeconds: Math.round(seed.seconds * 1000) / 1000,
+      },
     };
   } catch (error) {
     return failed(base, error);
@@ -129,6 +144,5 @@ export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, p
     await counter?.end().catch(() => {});
     await Promise.all(started.map((p) => p.stop()));
     await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
-    await rm(dataDir, { recursive: true, force: true });
   }
 }

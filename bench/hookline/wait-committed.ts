@@ -6,20 +6,31 @@ export interface Progress {
   remaining(): number | Promise<number>;
 }
 
+export interface WaitOptions {
+  /** Throws when the system under test is gone. */
+  assertAlive?: () => void;
+  /** Give up after this long and report what was committed by then. */
+  limitMs: number;
+}
+
+export interface Committed {
+  /** Epoch ms at which the store was seen in this state. */
+  at: number;
+  /** 0 when everything was committed; otherwise the run hit `limitMs`. */
+  remaining: number;
+}
+
 const STALL_MS = 60_000;
 
 /**
  * Waits until `target` requests were answered 2xx at the receiver and the store shows nothing left
- * pending or in flight; returns the epoch ms at which the commit was seen. The store is only read
- * near the end (or when arrivals stop, e.g. deliveries that ran out of attempts), so polling does
- * not take CPU from the drain.
+ * pending or in flight. The store is only read near the end (or when arrivals stop, e.g.
+ * deliveries that ran out of attempts, or at the time limit), so polling does not take CPU from
+ * the drain.
  */
-export async function waitCommitted(
-  receiver: Receiver,
-  progress: Progress,
-  target: number,
-  assertAlive: () => void = () => {},
-): Promise<number> {
+export async function waitCommitted(receiver: Receiver, progress: Progress, target: number, options: WaitOptions): Promise<Committed> {
+  const assertAlive = options.assertAlive ?? (() => {});
+  const limitAt = epochNow() + options.limitMs;
   let lastOk = -1;
   let lastMove = epochNow();
   for (;;) {
@@ -32,15 +43,16 @@ export async function waitCommitted(
         if (epochNow() > deadline) throw new Error(`all ${target} arrived but the store still shows uncommitted deliveries after ${STALL_MS / 1000} s`);
         await sleep(5);
       }
-      return epochNow();
+      return { at: epochNow(), remaining: 0 };
     }
+    if (epochNow() > limitAt) return { at: epochNow(), remaining: await progress.remaining() };
     const { ok } = await receiver.stats();
     if (ok !== lastOk) {
       lastOk = ok;
       lastMove = epochNow();
       continue;
     }
-    if ((await progress.remaining()) === 0) return epochNow();
+    if ((await progress.remaining()) === 0) return { at: epochNow(), remaining: 0 };
     if (epochNow() - lastMove > STALL_MS) throw new Error(`drain stalled: ${ok} of ${target} delivered, nothing new for ${STALL_MS / 1000} s`);
   }
 }

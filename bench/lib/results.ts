@@ -1,4 +1,5 @@
 import type { ProfileSummary } from '../report/profile-summary.js';
+import type { Plan } from '../plan.js';
 import type { LatencySummary } from './percentiles.js';
 
 export type ScenarioGroup = 'anchor' | 'drain' | 'ingest' | 'latency' | 'scaling' | 'postgres';
@@ -50,6 +51,8 @@ export interface BenchRun {
   durationSeconds: number;
   machine: MachineInfo;
   concurrency: number;
+  /** Every size the run used (bench/plan.ts). */
+  plan: Plan;
   scenarios: ScenarioResult[];
   ratios: Record<string, number | null>;
   targets: TargetCheck[];

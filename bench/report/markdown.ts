@@ -4,7 +4,7 @@ import { fmt } from '../lib/format.js';
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 function statusCell(s: ScenarioResult): string {
-  if (s.status === 'ok') return '';
+  if (s.status === 'ok') return cell(s.reason ?? '');
   return `${s.status}: ${cell(s.reason ?? '')}`;
 }
 
@@ -106,7 +106,7 @@ export function renderMarkdown(run: BenchRun, chartFile: string, method: string[
     run.command,
     '```',
     '',
-    `Raw JSON: \`bench/results/latest.json\`. Dispatcher concurrency and anchor concurrency: ${run.concurrency}.`,
+    `Raw JSON: \`bench/results/latest.json\`. The anchors keep ${run.concurrency} requests in flight, as many as Hookline's sender keeps connections to one receiver origin.`,
     '',
     '## Targets',
     '',

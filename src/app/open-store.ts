@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { openPostgresStore } from '../store/postgres/open.js';
 import type { Store } from '../store/store.js';
-import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { ThreadedSqliteStore } from '../store/sqlite/threaded-store.js';
 import type { Config } from './config.js';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -19,7 +19,13 @@ export async function openStore(config: Config, logger?: Logger): Promise<Store>
     });
   }
   const unlock = lockDataDir(config.dataDir);
-  const store = new SqliteStore({ file: join(config.dataDir, 'hookline.db'), sync: config.sqliteSync, onClose: unlock });
-  await store.migrate();
+  const store = new ThreadedSqliteStore({ file: join(config.dataDir, 'hookline.db'), sync: config.sqliteSync, onClose: unlock });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    unlock();
+    throw error;
+  }
   return store;
 }

@@ -1,17 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sources(path);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
+import { cliSources, ROOT } from './cli-sources.js';
 
 export interface BuiltCli {
   /** node <main> serve ... runs the CLI as users do. */
@@ -26,7 +16,7 @@ export interface BuiltCli {
  */
 export function buildCli(): BuiltCli {
   const out = join(ROOT, 'node_modules', '.cache', `hookline-test-cli-${process.pid}-${Date.now().toString(36)}`);
-  for (const file of sources(join(ROOT, 'src'))) {
+  for (const file of cliSources()) {
     const js = ts.transpileModule(readFileSync(file, 'utf8'), {
       fileName: file,
       compilerOptions: {

@@ -1,19 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { cliSources, ROOT } from './cli-sources.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+export { ROOT };
 export const BIN = join(ROOT, 'bin/hookline.js');
 const BUILT_CLI = join(ROOT, 'dist/src/cli/main.js');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
+function newestSource(): number {
+  return Math.max(0, ...cliSources().map((file) => statSync(file).mtimeMs));
 }
 
 /**
@@ -22,7 +17,7 @@ function newestSource(dir: string): number {
  * other test helpers that build.
  */
 export function ensureBuilt(): void {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
+  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSource()) return;
   try {
     execFileSync('flock', ['/tmp/hookline-build.lock', 'npx', 'tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
   } catch {

@@ -152,12 +152,3 @@ export async function startReceiver(defaultBehavior: Behavior = ok): Promise<Rec
     },
   };
 }
-
-/** A 127.0.0.1 port that nothing listens on (bound, then released). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -1,8 +1,9 @@
 import type { LookupFunction } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpSender, RESPONSE_BODY_CAP } from '../../src/delivery/http-sender.js';
+import { closedPort } from '../helpers/free-port.js';
 import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
-import { closedPort, startReceiver, status, type Receiver } from '../helpers/receiver.js';
+import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
 
 let h: TestHookline | null = null;
 let receiver: Receiver;

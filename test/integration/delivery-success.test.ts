@@ -1,21 +1,11 @@
 import { Webhook } from 'standardwebhooks';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
-import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
+import { describe, expect, it } from 'vitest';
+import { createTenant, sendMessage } from '../helpers/hookline-app.js';
+import { useHooklineFixture } from '../helpers/hookline-fixture.js';
+import { status } from '../helpers/receiver.js';
 import { signedBy } from '../helpers/signatures.js';
 
-let h: TestHookline;
-let receiver: Receiver;
-
-beforeEach(async () => {
-  receiver = await startReceiver();
-  h = await startHookline();
-});
-afterEach(async () => {
-  await h.close();
-  await receiver.close();
-});
-afterAll(removeDataDirs);
+const { h, receiver } = useHooklineFixture();
 
 describe('delivery', () => {
   it('delivers a message signed so that the standardwebhooks library verifies it', async () => {

@@ -1,19 +1,9 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
-import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
+import { describe, expect, it } from 'vitest';
+import { createTenant, sendMessage } from '../helpers/hookline-app.js';
+import { useHooklineFixture } from '../helpers/hookline-fixture.js';
+import { status } from '../helpers/receiver.js';
 
-let h: TestHookline;
-let receiver: Receiver;
-
-beforeEach(async () => {
-  receiver = await startReceiver();
-  h = await startHookline();
-});
-afterEach(async () => {
-  await h.close();
-  await receiver.close();
-});
-afterAll(removeDataDirs);
+const { h, receiver } = useHooklineFixture();
 
 describe('endpoint changes and queued deliveries', () => {
   it('disabling an endpoint holds its queued deliveries; enabling sends them', async () => {

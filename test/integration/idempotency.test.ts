@@ -1,20 +1,9 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTenant, removeDataDirs, startHookline, type TestHookline } from '../helpers/hookline-app.js';
-import { startReceiver, type Receiver } from '../helpers/receiver.js';
+import { describe, expect, it } from 'vitest';
+import { createTenant } from '../helpers/hookline-app.js';
+import { useHooklineFixture } from '../helpers/hookline-fixture.js';
 
-let h: TestHookline;
-let receiver: Receiver;
+const { h, receiver } = useHooklineFixture();
 const DAY = 24 * 3600 * 1000;
-
-beforeEach(async () => {
-  receiver = await startReceiver();
-  h = await startHookline();
-});
-afterEach(async () => {
-  await h.close();
-  await receiver.close();
-});
-afterAll(removeDataDirs);
 
 describe('idempotency', () => {
   it('the same key within 24 h returns the original message with 200 and creates no deliveries', async () => {

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeTarget } from '../../src/store/postgres/connection-errors.js';
 import { buildCli, type BuiltCli } from '../helpers/build-cli.js';
+import { closedPort } from '../helpers/free-port.js';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
-import { closedPort } from '../helpers/tcp-proxy.js';
 
 const run = promisify(execFile);
 

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HooklineError } from '../../src/lib/errors.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { appRecord, endpointRecord, messageRecord, WINDOW_MS } from '../conformance/fixtures.js';
+import { closedPort } from '../helpers/free-port.js';
 import { ADMIN_URL, createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
-import { closedPort, TcpProxy } from '../helpers/tcp-proxy.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 /** Resolves on the next call of the returned listener; rejects after `ms` (a hang guard, not a timing check). */
 function nextCall(ms = 10_000) {

@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_RETRY_AFTER_MS } from '../../src/domain/retry-policy.js';
-import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
-import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
+import { createTenant, sendMessage } from '../helpers/hookline-app.js';
+import { useHooklineFixture } from '../helpers/hookline-fixture.js';
+import { status } from '../helpers/receiver.js';
 
-let h: TestHookline;
-let receiver: Receiver;
-
-beforeEach(async () => {
-  receiver = await startReceiver();
-  h = await startHookline();
-});
-afterEach(async () => {
-  await h.close();
-  await receiver.close();
-});
-afterAll(removeDataDirs);
+const { h, receiver, restartHookline } = useHooklineFixture();
 
 async function deliveryOf(appId: string, messageId: string) {
   const res = await h.api('GET', `/api/v1/apps/${appId}/deliveries?messageId=${messageId}`);
@@ -76,8 +66,7 @@ describe('retries', () => {
   });
 
   it('applies jitter from the injected random source', async () => {
-    await h.close();
-    h = await startHookline({ random: () => 0 });
+    await restartHookline({ random: () => 0 });
     receiver.script(status(500));
     const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'custom', waitsMs: [100_000] } });
     const messageId = await sendMessage(h, t.appId, {});

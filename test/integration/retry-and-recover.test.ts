@@ -1,20 +1,10 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTenant, type Json, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
-import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
+import { describe, expect, it } from 'vitest';
+import { createTenant, type Json, sendMessage } from '../helpers/hookline-app.js';
+import { useHooklineFixture } from '../helpers/hookline-fixture.js';
+import { status } from '../helpers/receiver.js';
 
-let h: TestHookline;
-let receiver: Receiver;
+const { h, receiver } = useHooklineFixture();
 const HOUR = 3600_000;
-
-beforeEach(async () => {
-  receiver = await startReceiver();
-  h = await startHookline();
-});
-afterEach(async () => {
-  await h.close();
-  await receiver.close();
-});
-afterAll(removeDataDirs);
 
 async function deliveries(appId: string, query = '') {
   return (await h.api('GET', `/api/v1/apps/${appId}/deliveries?limit=250${query}`)).body.data as Array<Record<string, Json>>;

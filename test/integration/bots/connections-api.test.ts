@@ -1,25 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, startBotApi, type BotApi } from './api-harness.js';
-import { chatbotReceiver, deadUrl, Receiver } from './receiver.js';
+import { deadUrl, useBotReceiver, type Receiver } from './receiver.js';
 
 const BASE = '/v2/integrations/webhook';
 const STORY = '634fef70c56fd000073f5730';
 
 let api: BotApi;
-const receiver = new Receiver();
-
 beforeAll(async () => {
   api = await startBotApi();
-  await receiver.start();
-});
-afterEach(() => {
-  receiver.handler = chatbotReceiver;
-  receiver.requests.length = 0;
 });
 afterAll(async () => {
-  await receiver.close();
   await api.close();
 });
+const receiver = useBotReceiver();
 
 const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, key = api.keys.a) =>
   api.server.inject({ method, url, headers: auth(key), ...(payload === undefined ? {} : { payload: payload as object }) });

@@ -1,25 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HttpSender } from '../../../src/delivery/http-sender.js';
 import { verifyReceiver } from '../../../src/bots/verify/handshake.js';
 import type { ReceiverTarget } from '../../../src/bots/outgoing-request.js';
-import { deadUrl, Receiver, chatbotReceiver } from './receiver.js';
+import { deadUrl, useBotReceiver } from './receiver.js';
 
 const sender = new HttpSender({ egress: 'private' });
-const receiver = new Receiver();
+afterAll(async () => {
+  await sender.close();
+});
+const receiver = useBotReceiver();
 const target = (over: Partial<ReceiverTarget> = {}): ReceiverTarget => ({
   url: receiver.url('/bot?existing=1'), token: null, headers: {}, auth: null, ...over,
-});
-
-beforeAll(async () => {
-  await receiver.start();
-});
-afterEach(() => {
-  receiver.handler = chatbotReceiver;
-  receiver.requests.length = 0;
-});
-afterAll(async () => {
-  await receiver.close();
-  await sender.close();
 });
 
 describe('verification handshake', () => {

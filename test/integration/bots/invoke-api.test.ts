@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auth, startBotApi, type BotApi } from './api-harness.js';
-import { chatbotReceiver, Receiver, type Handler } from './receiver.js';
+import { chatbotReceiver, useBotReceiver, type Handler } from './receiver.js';
 
 const BASE = '/v2/integrations/webhook';
 const STORY = '634fef70c56fd000073f5730';
@@ -18,21 +18,14 @@ const CONTEXT = {
 };
 
 let api: BotApi;
-const receiver = new Receiver();
-
 beforeAll(async () => {
   // randomText always picks the last message; replies above 2 KiB are too large.
   api = await startBotApi({ random: () => 0.999, replyLimitBytes: REPLY_LIMIT });
-  await receiver.start();
-});
-afterEach(() => {
-  receiver.handler = chatbotReceiver;
-  receiver.requests.length = 0;
 });
 afterAll(async () => {
-  await receiver.close();
   await api.close();
 });
+const receiver = useBotReceiver();
 
 const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
   api.server.inject({ method, url, headers: auth(api.keys.a), ...(payload === undefined ? {} : { payload: payload as object }) });

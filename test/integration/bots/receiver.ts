@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { closedPort } from '../../helpers/free-port.js';
 
 /** One request as a receiver saw it. */
 export interface Received {
@@ -69,9 +71,24 @@ export class Receiver {
 
 /** A loopback URL nothing listens on (a port that was just released). */
 export async function deadUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}/bot`;
+  return `http://127.0.0.1:${await closedPort()}/bot`;
+}
+
+/**
+ * A Receiver started before the file's tests and closed after them; every test starts with no
+ * requests recorded and ChatBot's receiver behaviour.
+ */
+export function useBotReceiver(): Receiver {
+  const receiver = new Receiver();
+  beforeAll(async () => {
+    await receiver.start();
+  });
+  afterEach(() => {
+    receiver.handler = chatbotReceiver;
+    receiver.requests.length = 0;
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+  return receiver;
 }

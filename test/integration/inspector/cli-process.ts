@@ -1,31 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(import.meta.dirname, '../../..');
-const BUILT_CLI = join(ROOT, 'dist/src/cli/main.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ (tsc -p tsconfig.build.json) when any source is newer than the built CLI. */
-export function ensureBuilt(): void {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
-  try {
-    // Serialised with other builders; type errors elsewhere in the tree do not stop emitting.
-    execFileSync('flock', ['/tmp/hookline-build.lock', 'npx', 'tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch {
-    // tsc exits non-zero on any type error, but still writes the files; checked below.
-  }
-  if (!existsSync(BUILT_CLI)) throw new Error('the CLI did not build: run `npx tsc -p tsconfig.build.json`');
-}
+import { spawn, type ChildProcess } from 'node:child_process';
+import { BIN, ROOT } from '../../helpers/built-dist.js';
 
 export interface CliProcess {
   child: ChildProcess;
@@ -38,7 +12,7 @@ export interface CliProcess {
 
 /** Runs `node bin/hookline.js <args>` as a real child process, collecting its output lines. */
 export function runCli(args: string[]): CliProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/hookline.js'), ...args], {
+  const child = spawn(process.execPath, [BIN, ...args], {
     cwd: ROOT, env: { ...process.env, HOOKLINE_TOKEN: '', HOOKLINE_ADMIN_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

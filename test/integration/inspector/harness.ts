@@ -1,19 +1,6 @@
-import { createServer } from 'node:net';
 import { request } from 'undici';
+import { freePort } from '../../helpers/free-port.js';
 import { startHookline, type StartOptions, type TestHookline } from '../../helpers/hookline-app.js';
-
-/** A loopback port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface InspectorTest extends TestHookline {
   /** http://127.0.0.1:<port>, also the public URL bins are given. */

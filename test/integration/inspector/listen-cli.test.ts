@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ensureBuilt } from '../../helpers/built-dist.js';
+import { closedPort } from '../../helpers/free-port.js';
 import { ADMIN_TOKEN, removeDataDirs } from '../../helpers/hookline-app.js';
-import { closedPort, TcpProxy } from '../../helpers/tcp-proxy.js';
-import { ensureBuilt, runCli, type CliProcess } from './cli-process.js';
+import { TcpProxy } from '../../helpers/tcp-proxy.js';
+import { runCli, type CliProcess } from './cli-process.js';
 import { createBin, send, startInspectorHookline, type InspectorTest } from './harness.js';
 import { startTarget, type TargetServer } from './target-server.js';
 

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createApp, startMessagingApi, type MessagingApi } from './harness.js';
-import { CaptureReceiver } from './receiver.js';
+import { describe, expect, it } from 'vitest';
+import { bearer, useMessagingFixture } from './harness.js';
 
-let api: MessagingApi;
-let receiver: CaptureReceiver;
-let account: { id: string; apiKey: string; viberToken: string };
+const { api, receiver, account } = useMessagingFixture({ allowHttp: true, validationTimeoutMs: 300 });
 
 const STATUS_WITH_BIG_TOKEN =
   '{"message_token":9223372036854775807,"status":"seen","recipient":"01234567890A=","timestamp":"2026-01-15T09:31:02.886358Z","foreign_id":"order-1"}';
@@ -21,17 +18,6 @@ async function createEndpoint(body: Record<string, unknown>) {
   const reply = await post(`/api/v1/apps/${account.id}/endpoints`, body);
   return reply;
 }
-
-beforeAll(async () => {
-  api = await startMessagingApi({ allowHttp: true, validationTimeoutMs: 300 });
-  receiver = await new CaptureReceiver().start();
-  account = await createApp(api);
-});
-
-afterAll(async () => {
-  await receiver.stop();
-  await api.close();
-});
 
 describe('POST /api/v1/apps/:appId/events (typed ingest)', () => {
   it('accepts a valid event and keeps a 64-bit token byte for byte', async () => {

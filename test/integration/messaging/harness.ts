@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { ApiContext } from '../../../src/api/context.js';
 import { composePreviewRoutes } from '../../../src/api/routes/compose-preview.js';
 import { eventRoutes } from '../../../src/api/routes/events.js';
@@ -13,6 +14,8 @@ import { HttpSender } from '../../../src/delivery/http-sender.js';
 import { FakeClock } from '../../../src/lib/clock.js';
 import { newToken } from '../../../src/lib/ids.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { forwardTo } from '../../helpers/forward-to.js';
+import { CaptureReceiver } from './receiver.js';
 
 export interface MessagingApi {
   server: HooklineServer;
@@ -61,10 +64,47 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** An app created through the API, with its API key and a Viber token issued for it. */
+export interface MessagingAccount {
+  id: string;
+  apiKey: string;
+  viberToken: string;
+}
+
 /** Creates an app through the API; returns its id, API key and a freshly issued Viber token. */
-export async function createApp(api: MessagingApi, name = 'Shop'): Promise<{ id: string; apiKey: string; viberToken: string }> {
+export async function createApp(api: MessagingApi, name = 'Shop'): Promise<MessagingAccount> {
   const created = await api.server.inject({ method: 'POST', url: '/api/v1/apps', headers: bearer(api.adminToken), payload: { name } });
   const { id, apiKey } = created.json<{ id: string; apiKey: string }>();
   const issued = await api.server.inject({ method: 'POST', url: `/api/v1/apps/${id}/viber-token`, headers: bearer(apiKey) });
   return { id, apiKey, viberToken: issued.json<{ viberAuthToken: string }>().viberAuthToken };
+}
+
+export interface MessagingFixture {
+  api: MessagingApi;
+  receiver: CaptureReceiver;
+  account: MessagingAccount;
+}
+
+/**
+ * Registers the hooks the messaging files share: before the file's tests, the API (with these Viber
+ * options), a capture receiver and one app; after them, the receiver and the API are closed.
+ */
+export function useMessagingFixture(viber: ViberApiOptions): MessagingFixture {
+  let api: MessagingApi | undefined;
+  let receiver: CaptureReceiver | undefined;
+  let account: MessagingAccount | undefined;
+  beforeAll(async () => {
+    api = await startMessagingApi(viber);
+    receiver = await new CaptureReceiver().start();
+    account = await createApp(api);
+  });
+  afterAll(async () => {
+    await receiver?.stop();
+    await api?.close();
+  });
+  return {
+    api: forwardTo('api', () => api),
+    receiver: forwardTo('receiver', () => receiver),
+    account: forwardTo('account', () => account),
+  };
 }

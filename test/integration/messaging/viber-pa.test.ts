@@ -1,12 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createApp, startMessagingApi, type MessagingApi } from './harness.js';
-import { CaptureReceiver } from './receiver.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bearer, createApp, startMessagingApi, useMessagingFixture } from './harness.js';
 
-let api: MessagingApi;
-let receiver: CaptureReceiver;
-let account: { id: string; apiKey: string; viberToken: string };
+const { api, receiver, account } = useMessagingFixture({ allowHttp: true, validationTimeoutMs: 300 });
 
 const pa = (path: string, payload: unknown, token: string | null = account.viberToken) =>
   api.server.inject({
@@ -20,17 +17,6 @@ async function endpoints() {
   const page = await api.server.inject({ method: 'GET', url: `/api/v1/apps/${account.id}/endpoints`, headers: bearer(account.apiKey) });
   return page.json<{ data: Array<{ id: string; url: string; format: string; filterTypes: string[]; formatOptions: Record<string, unknown> }> }>().data;
 }
-
-beforeAll(async () => {
-  api = await startMessagingApi({ allowHttp: true, validationTimeoutMs: 300 });
-  receiver = await new CaptureReceiver().start();
-  account = await createApp(api);
-});
-
-afterAll(async () => {
-  await receiver.stop();
-  await api.close();
-});
 
 afterEach(() => {
   receiver.requests.length = 0;

@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+import { serializeError, type WorkerCall } from './worker-protocol.js';
+
+/**
+ * Runs the SQLite store on its own thread: commits (and their fsyncs) block this thread, never the
+ * one that serves HTTP and sends webhooks. Calls arriving while a commit is under way are drained
+ * together and share the next group commit.
+ */
+const store = new SqliteStore(workerData as SqliteStoreOptions);
+const port = parentPort!;
+
+port.on('message', (call: WorkerCall) => {
+  const target = (call.target === 'store' ? store : store[call.target]) as unknown as Record<string, (...a: unknown[]) => unknown>;
+  Promise.resolve()
+    .then(() => target[call.method](...call.args))
+    .then(
+      (value) => port.postMessage({ id: call.id, ok: true, value }),
+      (error) => port.postMessage({ id: call.id, ok: false, error: serializeError(error) }),
+    );
+});

@@ -1,0 +1,95 @@
+import { Worker } from 'node:worker_threads';
+import type { BinStore } from '../bin-store.js';
+import type { BotStore } from '../bot-store.js';
+import type { Store, StoreCapabilities } from '../store.js';
+import type { SqliteStoreOptions } from './sqlite-store.js';
+import { reviveBuffers, reviveError, type WorkerCall, type WorkerReply } from './worker-protocol.js';
+
+const STORE_METHODS = [
+  'migrate', 'ping', 'createApp', 'getApp', 'getAppByKeyHash', 'listApps', 'updateApp', 'deleteApp',
+  'createEndpoint', 'getEndpoint', 'getEndpointsByIds', 'listEndpoints', 'updateEndpoint', 'deleteEndpoint',
+  'insertMessage', 'getMessage', 'listMessages', 'getDelivery', 'listDeliveries', 'retryDelivery', 'recoverEndpoint',
+  'listAttempts', 'insertAttempt', 'claimDue', 'recordAttempts', 'releaseDeliveries', 'releaseAllLeases',
+  'nextDueAt', 'stats',
+] as const satisfies ReadonlyArray<keyof Store>;
+
+// Run from TypeScript sources (tests), the worker registers the tsx loader first; built code runs as is.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(`./store-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
+
+function startWorker(workerData: unknown): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+export interface ThreadedSqliteStore extends Store {}
+
+/**
+ * The embedded store as the server uses it: the SQLite store runs on a worker thread and this object
+ * forwards every call to it, so fsyncs and queries never stall HTTP or the dispatcher.
+ */
+export class ThreadedSqliteStore {
+  readonly capabilities: StoreCapabilities = { dialect: 'sqlite', singleOwner: true, crossProcessWakeups: false };
+  readonly bins: BinStore;
+  readonly bots: BotStore;
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { target: WorkerCall['target']; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: SqliteStoreOptions) {
+    const { onClose: _onClose, ...workerOptions } = options;
+    this.worker = startWorker(workerOptions);
+    this.worker.on('message', (reply: WorkerReply) => this.settle(reply));
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`the SQLite store thread exited (code ${code})`)));
+    this.bins = this.forwarder('bins') as BinStore;
+    this.bots = this.forwarder('bots') as BotStore;
+  }
+
+  call(target: WorkerCall['target'], method: string, args: unknown[]): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('the SQLite store is closed'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { target, resolve, reject });
+      this.worker.postMessage({ id, target, method, args } satisfies WorkerCall);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.call('store', 'close', []);
+    this.closed = true;
+    await this.worker.terminate();
+    this.options.onClose?.();
+  }
+
+  private settle(reply: WorkerReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(waiting.target === 'bins' ? reviveBuffers(reply.value) : reply.value);
+    else waiting.reject(reviveError(reply.error));
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+
+  private forwarder(target: 'bins' | 'bots'): object {
+    return new Proxy({}, {
+      // 'then' stays undefined so the forwarder is never mistaken for a promise.
+      get: (_t, method) => (typeof method === 'string' && method !== 'then' ? (...args: unknown[]) => this.call(target, method, args) : undefined),
+    });
+  }
+}
+
+for (const method of STORE_METHODS) {
+  Object.defineProperty(ThreadedSqliteStore.prototype, method, {
+    value(this: ThreadedSqliteStore, ...args: unknown[]) {
+      return this.call('store', method, args);
+    },
+  });
+}

@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { ThreadedSqliteStore } from '../../src/store/sqlite/threaded-store.js';
+import type { StoreHarness } from './suite.js';
+
+/**
+ * Stores in one temp folder per test file (made in setup, removed in teardown); each test gets a
+ * new, migrated database file. No peers: on SQLite one process owns the file.
+ */
+export function sqliteHarness(label: string, options: { threaded?: boolean } = {}): StoreHarness {
+  let dir = '';
+  let n = 0;
+  return {
+    async setup() {
+      dir = mkdtempSync(join(tmpdir(), `hookline-${label}-`));
+    },
+    async teardown() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+    async open() {
+      const file = join(dir, `store-${n++}.db`);
+      const store = options.threaded ? new ThreadedSqliteStore({ file }) : new SqliteStore({ file });
+      await store.migrate();
+      return store;
+    },
+  };
+}
