@@ -64,6 +64,8 @@ export class Dispatcher {
   private readonly rates: RateLimiter;
   private readonly writer: ResultWriter;
   private wakeUp: (() => void) | null = null;
+  /** A wake-up that came while the loop was busy: the next sleep is skipped, so none is lost. */
+  private wakePending = false;
   private slotFreed: (() => void) | null = null;
 
   constructor(
@@ -88,6 +90,7 @@ export class Dispatcher {
 
   /** New work may be due (a message was accepted, a delivery re-queued). */
   wake(): void {
+    this.wakePending = true;
     this.wakeUp?.();
   }
 
@@ -138,6 +141,7 @@ export class Dispatcher {
         continue;
       }
       let claimed = 0;
+      this.wakePending = false;
       try {
         claimed = await this.claimBatch();
       } catch (error) {
@@ -155,6 +159,7 @@ export class Dispatcher {
     } catch (error) {
       this.logger.error({ err: error }, 'reading the next due time failed');
     }
+    if (this.wakePending) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, waitMs);
       function done() {

@@ -6,7 +6,13 @@ export type SqliteSync = 'full' | 'normal';
  * Opens the database in WAL mode. `full` fsyncs every commit (group commits keep that cheap);
  * `normal` survives process crashes but may lose the last commits on power loss.
  */
-export function openSqlite(file: string, sync: SqliteSync): Database.Database {
+export function openSqlite(file: string, sync: SqliteSync, readonly = false): Database.Database {
+  if (readonly) {
+    const reader = new Database(file, { readonly: true, fileMustExist: true });
+    reader.pragma('busy_timeout = 5000');
+    reader.pragma('cache_size = -65536');
+    return reader;
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);

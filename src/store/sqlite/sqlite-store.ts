@@ -22,6 +22,8 @@ export interface SqliteStoreOptions {
   /** Database file; ':memory:' for throwaway stores. */
   file: string;
   sync?: SqliteSync;
+  /** A read-only connection beside the writer (ThreadedSqliteStore's reads); migrate() only prepares. */
+  readonly?: boolean;
   /** Called once the database is closed (releases the data folder lock). */
   onClose?: () => void;
 }
@@ -45,14 +47,14 @@ export class SqliteStore implements Store {
 
   constructor(private readonly options: SqliteStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    this.db = openSqlite(options.file, options.sync ?? 'full');
+    this.db = openSqlite(options.file, options.sync ?? 'full', options.readonly ?? false);
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, (op) => this.writes.run(op));
     this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
   }
 
   async migrate(): Promise<void> {
-    migrateSqlite(this.db);
+    if (!this.options.readonly) migrateSqlite(this.db);
     const serial = new SqliteSerialQueue(this.db);
     const endpoints = new SqliteEndpoints(this.db, serial);
     this.parts = {

@@ -2,16 +2,26 @@ import { Worker } from 'node:worker_threads';
 import type { BinStore } from '../bin-store.js';
 import type { BotStore } from '../bot-store.js';
 import type { Store, StoreCapabilities } from '../store.js';
-import type { SqliteStoreOptions } from './sqlite-store.js';
+import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import { reviveBuffers, reviveError, type WorkerCall, type WorkerReply } from './worker-protocol.js';
 
-const STORE_METHODS = [
-  'migrate', 'ping', 'createApp', 'getApp', 'getAppByKeyHash', 'listApps', 'updateApp', 'deleteApp',
-  'createEndpoint', 'getEndpoint', 'getEndpointsByIds', 'listEndpoints', 'updateEndpoint', 'deleteEndpoint',
-  'insertMessage', 'getMessage', 'listMessages', 'getDelivery', 'listDeliveries', 'retryDelivery', 'recoverEndpoint',
-  'listAttempts', 'insertAttempt', 'claimDue', 'recordAttempts', 'releaseDeliveries', 'releaseAllLeases',
-  'nextDueAt', 'stats',
+/** Writes go to the store thread (they may wait behind an fsync). */
+const WRITES = [
+  'createApp', 'updateApp', 'deleteApp', 'createEndpoint', 'updateEndpoint', 'deleteEndpoint', 'insertMessage',
+  'retryDelivery', 'recoverEndpoint', 'insertAttempt', 'claimDue', 'recordAttempts', 'releaseDeliveries',
+  'releaseAllLeases',
 ] as const satisfies ReadonlyArray<keyof Store>;
+
+/** Reads run here on a read-only connection: WAL lets them see every commit without waiting for one. */
+const READS = [
+  'ping', 'getApp', 'getAppByKeyHash', 'listApps', 'getEndpoint', 'getEndpointsByIds', 'listEndpoints', 'getMessage',
+  'listMessages', 'getDelivery', 'listDeliveries', 'listAttempts', 'nextDueAt', 'stats',
+] as const satisfies ReadonlyArray<keyof Store>;
+
+const SUB_STORE_READS = new Set([
+  'getBin', 'listBins', 'getRequest', 'listRequests', 'requestsAfter', 'latestRequestId', 'countRequests',
+  'getConnection', 'listConnections', 'listInvocations',
+]);
 
 // Run from TypeScript sources (tests), the worker registers the tsx loader first; built code runs as is.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -37,6 +47,8 @@ export class ThreadedSqliteStore {
   private readonly pending = new Map<number, { target: WorkerCall['target']; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
   private closed = false;
+  /** Opened by migrate(), once the file and its schema exist. */
+  private reader: SqliteStore | null = null;
 
   constructor(private readonly options: SqliteStoreOptions) {
     const { onClose: _onClose, ...workerOptions } = options;
@@ -57,8 +69,22 @@ export class ThreadedSqliteStore {
     });
   }
 
+  async migrate(): Promise<void> {
+    await this.call('store', 'migrate', []);
+    if (!this.reader) {
+      this.reader = new SqliteStore({ file: this.options.file, readonly: true });
+      await this.reader.migrate();
+    }
+  }
+
+  private read(): SqliteStore {
+    if (!this.reader || this.closed) throw new Error('the SQLite store is not open (call migrate() first)');
+    return this.reader;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
+    await this.reader?.close();
     await this.call('store', 'close', []);
     this.closed = true;
     await this.worker.terminate();
@@ -80,16 +106,33 @@ export class ThreadedSqliteStore {
 
   private forwarder(target: 'bins' | 'bots'): object {
     return new Proxy({}, {
-      // 'then' stays undefined so the forwarder is never mistaken for a promise.
-      get: (_t, method) => (typeof method === 'string' && method !== 'then' ? (...args: unknown[]) => this.call(target, method, args) : undefined),
+      get: (_t, method) => {
+        // 'then' stays undefined so the forwarder is never mistaken for a promise.
+        if (typeof method !== 'string' || method === 'then') return undefined;
+        if (SUB_STORE_READS.has(method)) {
+          return (...args: unknown[]) => {
+            const sub = this.read()[target] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+            return sub[method](...args);
+          };
+        }
+        return (...args: unknown[]) => this.call(target, method, args);
+      },
     });
   }
 }
 
-for (const method of STORE_METHODS) {
+for (const method of WRITES) {
   Object.defineProperty(ThreadedSqliteStore.prototype, method, {
     value(this: ThreadedSqliteStore, ...args: unknown[]) {
       return this.call('store', method, args);
+    },
+  });
+}
+for (const method of READS) {
+  Object.defineProperty(ThreadedSqliteStore.prototype, method, {
+    value(this: ThreadedSqliteStore, ...args: unknown[]) {
+      const reader = (this as unknown as { read(): SqliteStore }).read();
+      return (reader[method] as (...a: unknown[]) => Promise<unknown>)(...args);
     },
   });
 }
