@@ -47,7 +47,11 @@ function commandLine(): string {
 
 async function main(): Promise<void> {
   const mode = values.full ? 'full' : 'quick';
-  const plan = makePlan(mode, Number(values.concurrency));
+  const concurrency = Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) {
+    throw new Error(`bench: --concurrency: "${values.concurrency}" is not valid; expected an integer from 1 to 1000`);
+  }
+  const plan = makePlan(mode, concurrency);
   const only = values.only ? new Set(values.only.split(',')) : null;
   const wanted = (id: string) => !only || only.has(id);
   const startedAt = new Date();
@@ -83,7 +87,11 @@ async function main(): Promise<void> {
       { ids: ['bullmq-failing-10'], run: async () => [await measureBullmq(plan, receiver, redis, redisProblem, 0.1)] },
     ];
     const hookline = hooklineSteps(ctx);
-    const take = (steps: Step[], id: string) => steps.splice(steps.findIndex((s) => s.ids.includes(id)), 1);
+    const take = (steps: Step[], id: string) => {
+      const index = steps.findIndex((s) => s.ids.includes(id));
+      if (index < 0) throw new Error(`bench: no step measures ${id}`);
+      return steps.splice(index, 1);
+    };
     // Each comparison is measured back to back, so a change in the machine's load hits both sides.
     const steps: Step[] = [
       ...take(anchors, 'raw-ceiling'),
@@ -94,6 +102,9 @@ async function main(): Promise<void> {
       ...hookline,
       { ids: ['drain-postgres-2-workers'], run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)] },
     ];
+    const known = steps.flatMap((s) => s.ids);
+    const unknownIds = [...(only ?? [])].filter((id) => !known.includes(id));
+    if (unknownIds.length > 0) throw new Error(`bench: --only: unknown ${unknownIds.join(', ')}; known: ${known.join(', ')}`);
     for (const step of steps) {
       if (!step.ids.some(wanted)) continue;
       for (const result of await step.run()) if (wanted(result.id)) record(result);
@@ -133,7 +144,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-main().catch((error) => {
-  console.error(error);
+main().catch((error: unknown) => {
+  // Our own messages (bad options, missing build) need no stack trace.
+  const message = error instanceof Error && error.message.startsWith('bench:') ? error.message : error;
+  console.error(message);
   process.exitCode = 1;
 });

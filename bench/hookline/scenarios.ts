@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resultsDir } from '../lib/paths.js';
 import { skipped, type ScenarioResult } from '../lib/results.js';
-import { readProfileDir, summarizeProfile, type ProfileSummary } from '../report/profile-summary.js';
+import type { BenchRun } from '../lib/results.js';
+import { readProfileDir, summarizeProfile } from '../report/profile-summary.js';
 import type { BenchContext } from './context.js';
 import { measureSqliteDrain, type DrainSpec } from './drain.js';
 import { measureIngest } from './ingest.js';
@@ -45,7 +46,7 @@ export function hooklineSteps(ctx: BenchContext): Step[] {
 }
 
 /** A separate, unrecorded run of the base drain under --cpu-prof (profiling slows it down). */
-export async function profileDrain(ctx: BenchContext): Promise<({ scenario: string } & ProfileSummary) | null> {
+export async function profileDrain(ctx: BenchContext): Promise<BenchRun['profile']> {
   // Big enough that start-up is a small part of the profile.
   const base = drainSpecs(ctx)[0]!;
   const spec = { ...base, messages: Math.max(base.messages, 5_000) };
@@ -56,11 +57,17 @@ export async function profileDrain(ctx: BenchContext): Promise<({ scenario: stri
       console.error(`bench: profile run failed: ${result.reason}`);
       return null;
     }
-    const profile = await readProfileDir(dir);
-    await mkdir(resultsDir, { recursive: true });
+    const threads = await readProfileDir(dir);
     // Kept for a closer look in Chrome DevTools (Performance > Load profile).
-    await writeFile(join(resultsDir, 'hookline-drain.cpuprofile'), JSON.stringify(profile));
-    return { scenario: `${spec.label}: ${result.setup}`, ...summarizeProfile(profile) };
+    await mkdir(resultsDir, { recursive: true });
+    for (const t of threads) {
+      const name = t.thread === 'main' ? 'hookline-drain.cpuprofile' : `hookline-drain.${t.thread.replace(' ', '-')}.cpuprofile`;
+      await writeFile(join(resultsDir, name), JSON.stringify(t.profile));
+    }
+    return {
+      scenario: `${spec.label}: ${result.setup}`,
+      threads: threads.map((t) => ({ thread: t.thread, ...summarizeProfile(t.profile) })),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

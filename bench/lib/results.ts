@@ -57,7 +57,7 @@ export interface BenchRun {
   ratios: Record<string, number | null>;
   targets: TargetCheck[];
   /** Top self-time entries of a --cpu-prof run of the Hookline drain, when --profile was given. */
-  profile?: ({ scenario: string } & ProfileSummary) | null;
+  profile?: { scenario: string; threads: Array<{ thread: string } & ProfileSummary> } | null;
 }
 
 export function skipped(base: Pick<ScenarioResult, 'id' | 'group' | 'label' | 'setup'>, reason: string): ScenarioResult {

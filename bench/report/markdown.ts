@@ -68,29 +68,35 @@ function ratioLines(run: BenchRun): string[] {
 function profileLines(run: BenchRun): string[] {
   const p = run.profile;
   if (!p) return [];
-  const rows = (entries: typeof p.top) => entries.map((t) => `| ${cell(t.name)} | ${fmt(t.selfMs)} | ${(t.share * 100).toFixed(1)}% |`);
-  return [
-    '## Where Hookline spends its time in the drain',
-    '',
-    `A separate run under \`--cpu-prof\` (not one of the figures above): the Hookline process during "${cell(p.scenario)}", ${fmt(p.totalMs)} ms sampled, start-up included. Self time by file or package:`,
-    '',
-    '| file / package | self ms | share |',
+  type Entry = { name: string; selfMs: number; share: number };
+  const table = (head: string, entries: Entry[]) => [
+    `| ${head} | self ms | share |`,
     '|---|---:|---:|',
-    ...rows(p.byFile),
-    '',
-    'Hottest lines of Hookline\'s own code (a native call such as a SQLite statement counts on the line that makes it):',
-    '',
-    '| line | self ms | share |',
-    '|---|---:|---:|',
-    ...rows(p.hotLines),
-    '',
-    'Top functions by self time:',
-    '',
-    '| function (file:line) | self ms | share |',
-    '|---|---:|---:|',
-    ...rows(p.top),
+    ...entries.map((t) => `| ${cell(t.name)} | ${fmt(t.selfMs)} | ${(t.share * 100).toFixed(1)}% |`),
     '',
   ];
+  const lines = [
+    '## Where Hookline spends its time in the drain',
+    '',
+    `A separate run under \`--cpu-prof\` (not one of the figures above): the Hookline process during "${cell(p.scenario)}", start-up included, one profile per thread. A native call (a SQLite statement, an HMAC) counts as self time of the JavaScript line that makes it.`,
+    '',
+  ];
+  for (const t of p.threads) {
+    lines.push(
+      `### Thread: ${t.thread} (${fmt(t.totalMs)} ms sampled)`,
+      '',
+      'By file or package:',
+      '',
+      ...table('file / package', t.byFile.slice(0, 12)),
+      'Hottest lines of Hookline\'s own code:',
+      '',
+      ...table('line', t.hotLines.slice(0, 8)),
+      'Top functions:',
+      '',
+      ...table('function (file:line)', t.top.slice(0, 12)),
+    );
+  }
+  return lines;
 }
 
 export function renderMarkdown(run: BenchRun, chartFile: string, method: string[]): string {

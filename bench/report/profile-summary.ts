@@ -104,9 +104,23 @@ export function summarizeProfile(profile: CpuProfile, limit = 20): ProfileSummar
   };
 }
 
-/** Reads the (single) .cpuprofile a process wrote into `dir`. */
-export async function readProfileDir(dir: string): Promise<CpuProfile> {
-  const file = (await readdir(dir)).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no .cpuprofile in ${dir} (did the process exit cleanly?)`);
-  return JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile;
+export interface ThreadProfile {
+  /** `main`, or `worker <thread id>` (Node writes one .cpuprofile per thread). */
+  thread: string;
+  file: string;
+  profile: CpuProfile;
+}
+
+/** Reads every .cpuprofile a process wrote into `dir`: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile. */
+export async function readProfileDir(dir: string): Promise<ThreadProfile[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')).sort();
+  if (files.length === 0) throw new Error(`no .cpuprofile in ${dir} (did the process exit cleanly?)`);
+  return Promise.all(files.map(async (file) => {
+    const threadId = file.split('.')[4];
+    return {
+      thread: threadId === undefined || threadId === '0' ? 'main' : `worker ${threadId}`,
+      file,
+      profile: JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile,
+    };
+  }));
 }

@@ -66,6 +66,8 @@ export class Dispatcher {
   private wakeUp: (() => void) | null = null;
   /** A wake-up that came while the loop was busy: the next sleep is skipped, so none is lost. */
   private wakePending = false;
+  /** Endpoints the last claim skipped as saturated: a slot freeing on one of them wakes the loop. */
+  private excluded = new Set<string>();
   private slotFreed: (() => void) | null = null;
 
   constructor(
@@ -155,7 +157,9 @@ export class Dispatcher {
     let waitMs = this.options.pollMs;
     try {
       const due = await this.store.nextDueAt();
-      if (due !== null) waitMs = Math.max(1, Math.min(waitMs, due - this.clock.now()));
+      // What is due belongs to saturated endpoints: their freed slots (or new work) wake the loop.
+      const dueNowButSaturated = due !== null && due <= this.clock.now() && this.excluded.size > 0;
+      if (due !== null && !dueNowButSaturated) waitMs = Math.max(1, Math.min(waitMs, due - this.clock.now()));
     } catch (error) {
       this.logger.error({ err: error }, 'reading the next due time failed');
     }
@@ -187,7 +191,7 @@ export class Dispatcher {
       now: this.clock.now(),
       limit,
       leaseMs: this.options.leaseMs,
-      excludeEndpointIds: this.saturatedEndpoints(),
+      excludeEndpointIds: [...(this.excluded = new Set(this.saturatedEndpoints()))],
     });
     if (claimed.length === 0) return 0;
     await this.cache.preload(claimed.map((c) => c.delivery.endpointId));
@@ -235,6 +239,7 @@ export class Dispatcher {
         if (next) this.launch(next, this.cache.endpoint(endpoint.id) ?? endpoint, load);
         else if (load.inflight === 0) this.loads.delete(endpoint.id);
         this.slotFreed?.();
+        if (this.excluded.has(endpoint.id) && load.inflight + load.waiting.length < endpoint.maxConcurrency) this.wakeUp?.();
       });
     this.tasks.add(task);
   }

@@ -2,13 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { AttemptResult, ClaimArgs, ClaimedDelivery, Release, StoreStats } from '../store.js';
 import { attemptParams, toDelivery, toMessage, type DeliveryRow, type MessageRow } from './rows.js';
+import { DueSelection } from './due-selection.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 const prepare = (db: Database) => ({
-  due: db.prepare(`SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`),
-  dueExcluding: db.prepare(`SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    AND endpoint_id NOT IN (SELECT value FROM json_each(@exclude)) ORDER BY next_attempt_at, id LIMIT @limit`),
   expired: db.prepare(`SELECT id FROM deliveries WHERE state = 'delivering' AND lease_until <= @now
     ORDER BY lease_until LIMIT @limit`),
   expiredExcluding: db.prepare(`SELECT id FROM deliveries WHERE state = 'delivering' AND lease_until <= @now
@@ -42,9 +39,11 @@ const prepare = (db: Database) => ({
 /** The dispatcher's queries: claims under a lease, results, releases. */
 export class SqliteDispatch {
   private readonly q: ReturnType<typeof prepare>;
+  private readonly dueSelection: DueSelection;
 
   constructor(private readonly db: Database, private readonly serial: SqliteSerialQueue) {
     this.q = prepare(db);
+    this.dueSelection = new DueSelection(db);
   }
 
   /**
@@ -64,9 +63,7 @@ export class SqliteDispatch {
   private claimInTransaction({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
     return this.db.transaction(() => {
       const exclude = excludeEndpointIds && excludeEndpointIds.length > 0 ? JSON.stringify(excludeEndpointIds) : null;
-      const due = (exclude ? this.q.dueExcluding.all({ now, limit, exclude }) : this.q.due.all({ now, limit })) as
-        Array<{ id: number }>;
-      const ids = due.map((r) => r.id);
+      const ids = this.dueSelection.select(now, limit, new Set(excludeEndpointIds ?? []));
       if (ids.length < limit) {
         const rest = limit - ids.length;
         const expired = exclude ? this.q.expiredExcluding.all({ now, limit: rest, exclude }) : this.q.expired.all({ now, limit: rest });

@@ -73,6 +73,23 @@ export function claimCases({ store }: SuiteContext): void {
     expect((await claim(store(), T0, 100, [])).map((c) => c.delivery.endpointId)).toEqual([busy.id, busy.id]);
   });
 
+  it('finds other endpoints\' due work behind a long backlog of an excluded endpoint, round-robin', async () => {
+    const app = await createApp(store());
+    const busy = await createEndpoint(store(), app.id, { filterTypes: ['busy.*'] });
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push(await createEndpoint(store(), app.id, { filterTypes: ['other.*'] }));
+    // 50 older deliveries for the busy endpoint: far more than a claim of 5 reads ahead.
+    for (let i = 0; i < 50; i++) await send(store(), app.id, { eventType: 'busy.x', createdAt: T0 + i });
+    for (let i = 0; i < 2; i++) await send(store(), app.id, { eventType: 'other.x', createdAt: T0 + 100 + i });
+    const first = await claim(store(), T0 + 200, 5, [busy.id]);
+    expect(first.every((c) => c.delivery.endpointId !== busy.id)).toBe(true);
+    expect(first).toHaveLength(5);
+    const second = await claim(store(), T0 + 200, 5, [busy.id]);
+    expect(second).toHaveLength(1);
+    expect(new Set([...first, ...second].map((c) => c.delivery.endpointId))).toEqual(new Set(others.map((e) => e.id)));
+    expect(await claim(store(), T0 + 200, 5, [busy.id])).toEqual([]);
+  });
+
   it('applies the exclusion list to expired leases too', async () => {
     const app = await createApp(store());
     const busy = await createEndpoint(store(), app.id);

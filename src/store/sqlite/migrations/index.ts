@@ -1,6 +1,7 @@
 import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
+import { sql as endpointDue } from './004_endpoint_due.js';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export const migrations: Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'bots', sql: bots },
   { version: 3, name: 'bins', sql: bins },
+  { version: 4, name: 'endpoint_due', sql: endpointDue },
 ];

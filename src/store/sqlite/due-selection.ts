@@ -1,0 +1,64 @@
+import type { Database } from 'better-sqlite3';
+
+const prepare = (db: Database) => ({
+  due: db.prepare(`SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
+    ORDER BY next_attempt_at, id LIMIT @limit`),
+  dueWindow: db.prepare(`SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
+    ORDER BY next_attempt_at, id LIMIT @limit`),
+  nextEndpointWithWork: db.prepare(`SELECT min(endpoint_id) AS id FROM deliveries
+    WHERE state = 'pending' AND next_attempt_at IS NOT NULL AND endpoint_id > @after`),
+  dueOfEndpoint: db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
+    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit`),
+});
+
+/** How far past the limit the due index is read before falling back to per-endpoint lookups. */
+const WINDOW_FACTOR = 4;
+/** Endpoints visited per claim in the fallback; the round-robin cursor carries on next time. */
+const MAX_ENDPOINT_STEPS = 2000;
+
+/**
+ * Picks the due deliveries a claim takes, oldest due first. When some endpoints are excluded
+ * (saturated in the claiming dispatcher), it must not walk a huge backlog of theirs to find others'
+ * work: it reads a bounded window of the due index, then visits endpoints with work round-robin
+ * through the per-endpoint due index, so a saturated endpoint's backlog never starves the rest.
+ */
+export class DueSelection {
+  private readonly q: ReturnType<typeof prepare>;
+  private cursor = '';
+
+  constructor(db: Database) {
+    this.q = prepare(db);
+  }
+
+  select(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
+    if (exclude.size === 0) return (this.q.due.all({ now, limit }) as Array<{ id: number }>).map((r) => r.id);
+    const picked = new Set<number>();
+    const window = this.q.dueWindow.all({ now, limit: limit * WINDOW_FACTOR }) as Array<{ id: number; endpoint_id: string }>;
+    for (const row of window) {
+      if (picked.size >= limit) break;
+      if (!exclude.has(row.endpoint_id)) picked.add(row.id);
+    }
+    if (picked.size < limit && window.length === limit * WINDOW_FACTOR) this.fillRoundRobin(now, limit, exclude, picked);
+    return [...picked];
+  }
+
+  private fillRoundRobin(now: number, limit: number, exclude: ReadonlySet<string>, picked: Set<number>): void {
+    const start = this.cursor;
+    let after = start;
+    let wrapped = false;
+    for (let steps = 0; steps < MAX_ENDPOINT_STEPS && picked.size < limit; steps++) {
+      const next = (this.q.nextEndpointWithWork.get({ after }) as { id: string | null }).id;
+      if (next === null || (wrapped && next > start)) {
+        if (wrapped || start === '') break;
+        wrapped = true;
+        after = '';
+        continue;
+      }
+      after = next;
+      this.cursor = next;
+      if (exclude.has(next)) continue;
+      const rows = this.q.dueOfEndpoint.all({ endpointId: next, now, limit: limit - picked.size }) as Array<{ id: number }>;
+      for (const r of rows) picked.add(r.id);
+    }
+  }
+}
