@@ -26,7 +26,7 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     concurrency,
     payloadBytes: 1024,
     rawRequests: quick ? 20_000 : 200_000,
-    drain: quick ? { messages: 500, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
+    drain: quick ? { messages: 2_000, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
     retry: { attempts: 5, backoffMs: 10 },
     ingest: quick ? { seconds: 3, clients: 32 } : { seconds: 15, clients: 32 },
     latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 2 : 10 },

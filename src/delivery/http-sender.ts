@@ -60,6 +60,7 @@ export class HttpSender {
   private readonly agent: Agent;
   private readonly bodyCap: number;
   private readonly monotonicNow: () => number;
+  private readonly verdicts = new Map<string, string | null>();
 
   constructor(private readonly options: HttpSenderOptions) {
     this.bodyCap = options.bodyCapBytes ?? RESPONSE_BODY_CAP;
@@ -77,11 +78,8 @@ export class HttpSender {
     const started = this.monotonicNow();
     const elapsed = () => Math.round(this.monotonicNow() - started);
     const url = new URL(request.url);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) !== 0) {
-      const reason = blockedReason(host, this.options.egress);
-      if (reason) return failure('connection', reason, 0);
-    }
+    const reason = this.literalHostVerdict(url.hostname);
+    if (reason) return failure('connection', reason, 0);
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
     try {
@@ -114,6 +112,18 @@ export class HttpSender {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** IP-literal hosts skip DNS, so the egress policy is checked here; verdicts are cached per host. */
+  private literalHostVerdict(hostname: string): string | null {
+    let verdict = this.verdicts.get(hostname);
+    if (verdict === undefined) {
+      const host = hostname.replace(/^\[|\]$/g, '');
+      verdict = isIP(host) === 0 ? null : blockedReason(host, this.options.egress);
+      if (this.verdicts.size > 10_000) this.verdicts.clear();
+      this.verdicts.set(hostname, verdict);
+    }
+    return verdict;
   }
 
   /** Reads at most the cap; a longer body is cut off (its connection is closed, not drained). */

@@ -78,7 +78,10 @@ export interface Delivery {
   endpointId: string;
   state: DeliveryState;
   attempts: number;
-  /** null while parked behind an earlier delivery of a serial endpoint, or when terminal. */
+  /**
+   * When it is due: null while parked (behind a serial head, or endpoint disabled) or terminal.
+   * Not meaningful while `delivering` (adapters may report the lease end or the original due time).
+   */
   nextAttemptAt: number | null;
   leaseUntil: number | null;
   lastStatus: number | null;

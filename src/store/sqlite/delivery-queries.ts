@@ -37,7 +37,10 @@ export class SqliteDeliveries {
 
   list(appId: string, filter: DeliveryFilter, query: ListQuery): Page<Delivery> {
     const where = ['app_id = @appId', 'id < @cursor'];
-    if (filter.state !== undefined) where.push('state = @state');
+    // In flight = a pending row under a lease (see rows.ts).
+    if (filter.state === 'delivering') where.push("state = 'pending' AND lease_token IS NOT NULL");
+    else if (filter.state === 'pending') where.push("state = 'pending' AND lease_token IS NULL");
+    else if (filter.state !== undefined) where.push('state = @state');
     if (filter.endpointId !== undefined) where.push('endpoint_id = @endpointId');
     if (filter.messageId !== undefined) where.push('message_id = @messageId');
     const sql = `SELECT * FROM deliveries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;

@@ -6,11 +6,8 @@ import { DueSelection } from './due-selection.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 const prepare = (db: Database) => ({
-  expired: db.prepare(`SELECT id FROM deliveries WHERE state = 'delivering' AND lease_until <= @now
-    ORDER BY lease_until LIMIT @limit`),
-  expiredExcluding: db.prepare(`SELECT id FROM deliveries WHERE state = 'delivering' AND lease_until <= @now
-    AND endpoint_id NOT IN (SELECT value FROM json_each(@exclude)) ORDER BY lease_until LIMIT @limit`),
-  lease: db.prepare(`UPDATE deliveries SET state = 'delivering', lease_until = @leaseUntil, lease_token = @token,
+  // The lease is the next due time: if nobody reports back by then, the delivery is due again.
+  lease: db.prepare(`UPDATE deliveries SET next_attempt_at = @leaseUntil, lease_until = @leaseUntil, lease_token = @token,
     updated_at = @now WHERE id = @id RETURNING *`),
   message: db.prepare('SELECT * FROM messages WHERE id = ?'),
   attemptIfDeliveryExists: db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at,
@@ -26,14 +23,16 @@ const prepare = (db: Database) => ({
   fail: db.prepare(`UPDATE deliveries SET state = 'failed', attempts = attempts + 1, next_attempt_at = NULL,
     lease_until = NULL, lease_token = NULL, last_status = @status, last_error = @error, updated_at = @now
     WHERE id = @id AND lease_token = @token`),
-  release: db.prepare(`UPDATE deliveries SET state = 'pending', next_attempt_at = @next, lease_until = NULL,
+  release: db.prepare(`UPDATE deliveries SET next_attempt_at = @next, lease_until = NULL,
     lease_token = NULL WHERE id = @id AND lease_token = @token`),
-  releaseAll: db.prepare(`UPDATE deliveries SET state = 'pending', next_attempt_at = @now, lease_until = NULL,
-    lease_token = NULL WHERE state = 'delivering'`),
-  nextDue: db.prepare(`SELECT (SELECT min(next_attempt_at) FROM deliveries WHERE state = 'pending'
-    AND next_attempt_at IS NOT NULL) AS due, (SELECT min(lease_until) FROM deliveries WHERE state = 'delivering') AS lease`),
-  stats: db.prepare('SELECT state, count(*) AS n FROM deliveries GROUP BY state'),
-  statsOfApp: db.prepare('SELECT state, count(*) AS n FROM deliveries WHERE app_id = ? GROUP BY state'),
+  releaseAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, lease_until = NULL,
+    lease_token = NULL WHERE state = 'pending' AND lease_token IS NOT NULL`),
+  nextDue: db.prepare(`SELECT min(next_attempt_at) AS due FROM deliveries WHERE state = 'pending'
+    AND next_attempt_at IS NOT NULL`),
+  stats: db.prepare(`SELECT state, lease_token IS NOT NULL AS leased, count(*) AS n FROM deliveries
+    GROUP BY state, leased`),
+  statsOfApp: db.prepare(`SELECT state, lease_token IS NOT NULL AS leased, count(*) AS n FROM deliveries
+    WHERE app_id = ? GROUP BY state, leased`),
 });
 
 /** The dispatcher's queries: claims under a lease, results, releases. */
@@ -62,13 +61,8 @@ export class SqliteDispatch {
 
   private claimInTransaction({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
     return this.db.transaction(() => {
-      const exclude = excludeEndpointIds && excludeEndpointIds.length > 0 ? JSON.stringify(excludeEndpointIds) : null;
+      // Expired leases are simply due again (their lease end is their due time).
       const ids = this.dueSelection.select(now, limit, new Set(excludeEndpointIds ?? []));
-      if (ids.length < limit) {
-        const rest = limit - ids.length;
-        const expired = exclude ? this.q.expiredExcluding.all({ now, limit: rest, exclude }) : this.q.expired.all({ now, limit: rest });
-        for (const r of expired as Array<{ id: number }>) ids.push(r.id);
-      }
       const token = randomBytes(8).toString('hex');
       const leaseUntil = now + leaseMs;
       const messages = new Map<string, ReturnType<typeof toMessage>>();
@@ -114,16 +108,13 @@ export class SqliteDispatch {
   }
 
   nextDueAt(): number | null {
-    const row = this.q.nextDue.get() as { due: number | null; lease: number | null };
-    if (row.due === null) return row.lease;
-    if (row.lease === null) return row.due;
-    return Math.min(row.due, row.lease);
+    return (this.q.nextDue.get() as { due: number | null }).due;
   }
 
   stats(appId?: string): StoreStats {
-    const rows = (appId ? this.q.statsOfApp.all(appId) : this.q.stats.all()) as Array<{ state: string; n: number }>;
+    const rows = (appId ? this.q.statsOfApp.all(appId) : this.q.stats.all()) as Array<{ state: string; leased: number; n: number }>;
     const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0 };
-    for (const r of rows) out[r.state as keyof StoreStats] = r.n;
+    for (const r of rows) out[(r.leased ? 'delivering' : r.state) as keyof StoreStats] += r.n;
     return out;
   }
 }

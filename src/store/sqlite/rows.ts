@@ -48,9 +48,11 @@ export interface DeliveryRow {
   next_attempt_at: number | null; lease_until: number | null; lease_token: string | null;
   last_status: number | null; last_error: string | null; created_at: number; updated_at: number;
 }
+/** A pending row under a lease is in flight: `delivering`, due again only if its lease ends. */
 export const toDelivery = (r: DeliveryRow): Delivery => ({
-  id: r.id, appId: r.app_id, messageId: r.message_id, endpointId: r.endpoint_id, state: r.state as DeliveryState,
-  attempts: r.attempts, nextAttemptAt: r.next_attempt_at, leaseUntil: r.lease_until, lastStatus: r.last_status,
+  id: r.id, appId: r.app_id, messageId: r.message_id, endpointId: r.endpoint_id,
+  state: (r.lease_token !== null && r.state === 'pending' ? 'delivering' : r.state) as DeliveryState,
+  attempts: r.attempts, nextAttemptAt: r.lease_token !== null ? null : r.next_attempt_at, leaseUntil: r.lease_until, lastStatus: r.last_status,
   lastError: r.last_error, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 

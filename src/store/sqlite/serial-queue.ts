@@ -1,14 +1,15 @@
 import type { Database } from 'better-sqlite3';
 
 const prepare = (db: Database) => ({
+  // In flight (leased) or due: both are pending rows with a due time.
   activeStmt: db.prepare(`SELECT 1 FROM deliveries WHERE endpoint_id = ?
-    AND (state = 'delivering' OR (state = 'pending' AND next_attempt_at IS NOT NULL)) LIMIT 1`),
+    AND state = 'pending' AND next_attempt_at IS NOT NULL LIMIT 1`),
   promoteStmt: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
     WHERE id = (SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
       AND next_attempt_at IS NULL ORDER BY id LIMIT 1)`),
   endpointStmt: db.prepare('SELECT ordering, disabled FROM endpoints WHERE id = ?'),
   parkAll: db.prepare(`UPDATE deliveries SET next_attempt_at = NULL
-    WHERE endpoint_id = ? AND state = 'pending' AND next_attempt_at IS NOT NULL`),
+    WHERE endpoint_id = ? AND state = 'pending' AND next_attempt_at IS NOT NULL AND lease_token IS NULL`),
   unparkAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
     WHERE endpoint_id = @endpointId AND state = 'pending' AND next_attempt_at IS NULL`),
 });
