@@ -38,15 +38,37 @@ function summary(s: Simulation): string[] {
   return lines;
 }
 
-/** `hookline simulate <appId> <endpointId> <eventType>`: the event simulator from the terminal. */
+/** The app an endpoint belongs to, found through the apps the token can see. */
+async function appOfEndpoint(api: ApiClient, endpointId: string): Promise<string> {
+  let cursor: string | null = null;
+  do {
+    const page: { data: Array<{ id: string }>; nextCursor: string | null } = await api.call('GET', `/api/v1/apps?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    for (const app of page.data) {
+      try {
+        await api.call('GET', `/api/v1/apps/${encodeURIComponent(app.id)}/endpoints/${encodeURIComponent(endpointId)}`);
+        return app.id;
+      } catch {
+        // not this app's endpoint
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  throw new Error(`no endpoint ${endpointId} in the apps this token can see`);
+}
+
+/** `hookline simulate [appId] <endpointId> <eventType>`: the event simulator from the terminal. */
 export function addSimulateCommand(program: Command): void {
-  program.command('simulate <appId> <endpointId> <eventType>')
-    .description('send a realistic, signed sample of an event to an endpoint now and show the result')
+  program.command('simulate <args...>')
+    .usage('[appId] <endpointId> <eventType> [options]')
+    .description('send a realistic, signed sample of an event to an endpoint now and show the result (the app is found when omitted)')
     .option('--overrides <json>', 'JSON (or @file) merged into the sample; null removes a field')
     .option('--json', 'print the whole API answer as JSON')
-    .action(async (appId: string, endpointId: string, eventType: string, flags: SimulateFlags, cmd: Command) => {
+    .action(async (args: string[], flags: SimulateFlags, cmd: Command) => {
+      if (args.length < 2 || args.length > 3) throw new Error('usage: hookline simulate [appId] <endpointId> <eventType>');
       const global = cmd.optsWithGlobals() as { url: string; token?: string; dataDir: string };
       const api = new ApiClient({ url: global.url, token: global.token ?? null, dataDir: global.dataDir });
+      const [endpointId, eventType] = args.slice(-2);
+      const appId = args.length === 3 ? args[0] : await appOfEndpoint(api, endpointId);
       const body: Record<string, unknown> = { eventType };
       if (flags.overrides !== undefined) body.overrides = overridesOf(flags.overrides);
       const result = await api.call<Simulation>(

@@ -10,7 +10,7 @@ export function openSqlite(file: string, sync: SqliteSync, readonly = false): Da
   if (readonly) {
     const reader = new Database(file, { readonly: true, fileMustExist: true });
     reader.pragma('busy_timeout = 5000');
-    reader.pragma('cache_size = -16384');
+    reader.pragma('cache_size = -8192');
     return reader;
   }
   const db = new Database(file);
@@ -18,7 +18,7 @@ export function openSqlite(file: string, sync: SqliteSync, readonly = false): Da
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -32768');
+  db.pragma('cache_size = -16384');
   db.pragma('temp_store = MEMORY');
   return db;
 }

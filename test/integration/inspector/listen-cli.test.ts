@@ -172,4 +172,20 @@ describe('hookline simulate (a real child process)', () => {
     expect((await refused.exited).code).toBe(1);
     expect(refused.lines.join('\n')).toMatch(/eventType: unknown event type/);
   });
+
+  it('finds the endpoint\'s app when only <endpointId> <eventType> are given', async () => {
+    const other = await h.api('POST', '/api/v1/apps', { name: 'Other' });
+    const app = await h.api('POST', '/api/v1/apps', { name: 'Shop' });
+    const t = await h.api('POST', `/api/v1/apps/${app.body.id}/test-endpoint`, {});
+    const cli = runCli(['--url', h.baseUrl, '--token', ADMIN_TOKEN, 'simulate', t.body.endpoint.id, 'message.status']);
+    running.push(cli);
+    expect((await cli.exited).code).toBe(0);
+    expect(cli.lines[0]).toBe(`POST ${t.body.bin.url}`);
+    expect(other.body.id).not.toBe(app.body.id);
+
+    const missing = runCli(['--url', h.baseUrl, '--token', ADMIN_TOKEN, 'simulate', 'ep_nope', 'message.status']);
+    running.push(missing);
+    expect((await missing.exited).code).toBe(1);
+    expect(missing.lines.join('\n')).toMatch(/no endpoint ep_nope/);
+  });
 });
