@@ -12,6 +12,6 @@ import type { Config } from './config.js';
 export function plugins(config: Config): Pick<ServerOptions, 'apiPlugins' | 'rootPlugins'> {
   return {
     apiPlugins: [eventRoutes, composePreviewRoutes, viberTokenRoutes, (ctx) => inspectorRoutes(ctx)],
-    rootPlugins: [(ctx) => viberApiRoutes(ctx, { allowHttp: config.viberAllowHttp }), binCaptureRoutes],
+    rootPlugins: [(ctx) => viberApiRoutes(ctx, { allowHttp: config.viberAllowHttp }), binCaptureRoutes, (ctx) => botRoutes(ctx)],
   };
 }

@@ -1,17 +1,7 @@
-import type {
-  App, Attempt, Delivery, DeliveryState, Endpoint, ErrorKind, Message, Ordering,
-} from '../../domain/types.js';
+import type { Attempt, Delivery, DeliveryState, Endpoint, ErrorKind, Ordering } from '../../domain/types.js';
+export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.js';
 
 /** Row shapes as PostgreSQL returns them (bigint parsed to number), and their domain records. */
-
-export interface AppRow {
-  id: string; name: string; metadata: string; api_key_hash: string; viber_auth_token: string | null;
-  created_at: number; updated_at: number;
-}
-export const toApp = (r: AppRow): App => ({
-  id: r.id, name: r.name, metadata: JSON.parse(r.metadata), apiKeyHash: r.api_key_hash,
-  viberAuthToken: r.viber_auth_token, createdAt: r.created_at, updatedAt: r.updated_at,
-});
 
 export interface EndpointRow {
   id: string; app_id: string; url: string; description: string; disabled: boolean; filter_types: string | null;
@@ -37,15 +27,6 @@ export const endpointValues = (e: Endpoint): unknown[] => [
 export const ENDPOINT_COLUMNS = ['id', 'app_id', 'url', 'description', 'disabled', 'filter_types', 'secrets', 'headers',
   'timeout_ms', 'retry_policy', 'ordering', 'max_concurrency', 'rate_limit', 'format', 'format_options', 'metadata',
   'created_at', 'updated_at'];
-
-export interface MessageRow {
-  id: string; app_id: string; event_type: string; payload: string; idempotency_key: string | null;
-  endpoint_id: string | null; created_at: number;
-}
-export const toMessage = (r: MessageRow): Message => ({
-  id: r.id, appId: r.app_id, eventType: r.event_type, payload: r.payload, idempotencyKey: r.idempotency_key,
-  endpointId: r.endpoint_id, createdAt: r.created_at,
-});
 
 export interface DeliveryRow {
   id: number; app_id: string; message_id: string; endpoint_id: string; state: string; attempts: number;

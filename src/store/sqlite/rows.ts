@@ -1,15 +1,7 @@
-import type { App, Attempt, Delivery, DeliveryState, Endpoint, ErrorKind, Message, Ordering } from '../../domain/types.js';
+import type { Attempt, Delivery, DeliveryState, Endpoint, ErrorKind, Ordering } from '../../domain/types.js';
+export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.js';
 
 /** Row shapes as SQLite returns them, and their mapping to domain records. */
-
-export interface AppRow {
-  id: string; name: string; metadata: string; api_key_hash: string; viber_auth_token: string | null;
-  created_at: number; updated_at: number;
-}
-export const toApp = (r: AppRow): App => ({
-  id: r.id, name: r.name, metadata: JSON.parse(r.metadata), apiKeyHash: r.api_key_hash,
-  viberAuthToken: r.viber_auth_token, createdAt: r.created_at, updatedAt: r.updated_at,
-});
 
 export interface EndpointRow {
   id: string; app_id: string; url: string; description: string; disabled: number; filter_types: string | null;
@@ -32,15 +24,6 @@ export const endpointParams = (e: Endpoint) => ({
   ordering: e.ordering, max_concurrency: e.maxConcurrency, rate_limit: e.rateLimit, format: e.format,
   format_options: JSON.stringify(e.formatOptions), metadata: JSON.stringify(e.metadata),
   created_at: e.createdAt, updated_at: e.updatedAt,
-});
-
-export interface MessageRow {
-  id: string; app_id: string; event_type: string; payload: string; idempotency_key: string | null;
-  endpoint_id: string | null; created_at: number;
-}
-export const toMessage = (r: MessageRow): Message => ({
-  id: r.id, appId: r.app_id, eventType: r.event_type, payload: r.payload, idempotencyKey: r.idempotency_key,
-  endpointId: r.endpoint_id, createdAt: r.created_at,
 });
 
 export interface DeliveryRow {

@@ -33,12 +33,16 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
+// The Store methods are installed on the prototype below (reads here, writes to the thread); this
+// merge gives them their types.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface ThreadedSqliteStore extends Store {}
 
 /**
  * The embedded store as the server uses it: the SQLite store runs on a worker thread and this object
  * forwards every call to it, so fsyncs and queries never stall HTTP or the dispatcher.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ThreadedSqliteStore {
   readonly capabilities: StoreCapabilities = { dialect: 'sqlite', singleOwner: true, crossProcessWakeups: false };
   readonly bins: BinStore;
