@@ -1,12 +1,9 @@
+import type { Migration } from '../../migration.js';
 import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from '../../migration.js';
 
 /** PostgreSQL migrations, applied in order; append new ones, never edit an applied one. */
 export const migrations: Migration[] = [

@@ -1,13 +1,10 @@
+import type { Migration } from '../../migration.js';
 import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as endpointDue } from './004_endpoint_due.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from '../../migration.js';
 
 /** Applied in order; append new ones, never edit an applied one. */
 export const migrations: Migration[] = [
