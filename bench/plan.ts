@@ -9,7 +9,8 @@ export interface Plan {
   drain: { messages: number; endpoints: number };
   /** Retries for the failing-responses drains, identical for BullMQ and Hookline. */
   retry: { attempts: number; backoffMs: number };
-  ingest: { seconds: number; clients: number };
+  /** Clients for single POSTs; batchClients each post `batch` messages per request. */
+  ingest: { seconds: number; clients: number; batchClients: number; batch: number };
   latency: { rates: number[]; seconds: number };
   backlog: { small: number; large: number | null };
   manyEndpoints: { messages: number; endpoints: number };
@@ -28,7 +29,7 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     rawRequests: quick ? 20_000 : 200_000,
     drain: quick ? { messages: 2_000, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
     retry: { attempts: 5, backoffMs: 10 },
-    ingest: quick ? { seconds: 3, clients: 32 } : { seconds: 15, clients: 32 },
+    ingest: quick ? { seconds: 3, clients: 32, batchClients: 8, batch: 100 } : { seconds: 15, clients: 32, batchClients: 8, batch: 100 },
     latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 2 : 10 },
     backlog: { small: 10_000, large: quick ? null : 1_000_000 },
     manyEndpoints: quick ? { messages: 1, endpoints: 10_000 } : { messages: 10, endpoints: 10_000 },

@@ -14,13 +14,14 @@ const loadGenerator = new URL('./load-generator.js', import.meta.url);
  * clients. A 202 means the message and its delivery are committed (SQLite synchronous=FULL).
  * `role` api measures acceptance alone (deliveries wait); `all` also delivers at the same time.
  */
-export async function measureIngest(ctx: BenchContext, role: 'api' | 'all'): Promise<ScenarioResult> {
+export async function measureIngest(ctx: BenchContext, role: 'api' | 'all', batch?: number): Promise<ScenarioResult> {
   const { plan, receiver } = ctx;
+  const clients = batch ? plan.ingest.batchClients : plan.ingest.clients;
   const base = {
-    id: role === 'api' ? 'ingest' : 'ingest-while-delivering',
+    id: batch ? 'ingest-batch' : role === 'api' ? 'ingest' : 'ingest-while-delivering',
     group: 'ingest' as const,
-    label: role === 'api' ? 'Ingest: POST /messages (role api)' : 'Ingest while delivering (role all)',
-    setup: `${plan.ingest.clients} concurrent clients for ${plan.ingest.seconds} s, ${size(plan.payloadBytes)} payloads, 1 endpoint, SQLite synchronous=FULL`,
+    label: batch ? `Ingest: POST /messages/batch of ${batch} (role api)` : role === 'api' ? 'Ingest: POST /messages (role api)' : 'Ingest while delivering (role all)',
+    setup: `${clients} concurrent clients for ${plan.ingest.seconds} s, ${size(plan.payloadBytes)} payloads, 1 endpoint, SQLite synchronous=FULL`,
   };
   try {
     return await withDataDir(async (dataDir) => {
@@ -36,7 +37,7 @@ export async function measureIngest(ctx: BenchContext, role: 'api' | 'all'): Pro
       try {
         const load = (seconds: number) => runChildTask<LoadParams, LoadResult>(loadGenerator, {
           baseUrl: hookline.baseUrl, apiKey: seeded.apiKey, appId: seeded.appId, eventType: EVENT_TYPE,
-          payloadBytes: plan.payloadBytes, mode: 'closed', connections: plan.ingest.clients, seconds,
+          payloadBytes: plan.payloadBytes, mode: 'closed', connections: clients, seconds, batch,
         });
         await load(1); // warm-up: JIT, connections, SQLite page cache
         const result = await load(plan.ingest.seconds);

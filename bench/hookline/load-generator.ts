@@ -24,6 +24,8 @@ export interface LoadParams {
   seconds: number;
   /** Closed mode: stop after this many messages even before `seconds` (seeding). */
   count?: number;
+  /** Messages per request through POST .../messages/batch; absent: one per POST .../messages. */
+  batch?: number;
 }
 
 export interface LoadResult {
@@ -42,9 +44,11 @@ export interface LoadResult {
 
 export async function generateLoad(params: LoadParams): Promise<LoadResult> {
   const pool = new Pool(params.baseUrl, { connections: params.connections, pipelining: 1 });
-  const body = JSON.stringify({ eventType: params.eventType, payload: JSON.parse(makePayload(params.payloadBytes)) });
+  const one = { eventType: params.eventType, payload: JSON.parse(makePayload(params.payloadBytes)) as unknown };
+  const perRequest = params.batch ?? 1;
+  const body = JSON.stringify(params.batch ? { messages: Array.from({ length: params.batch }, () => one) } : one);
   const headers = { authorization: `Bearer ${params.apiKey}`, 'content-type': 'application/json' };
-  const path = `/api/v1/apps/${params.appId}/messages`;
+  const path = `/api/v1/apps/${params.appId}/messages${params.batch ? '/batch' : ''}`;
   const ids: string[] = [];
   const ackedAt: number[] = [];
   const ackLatencies: number[] = [];
@@ -61,7 +65,7 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
       const text = await res.body.text();
       const at = epochNow();
       if (res.statusCode !== 202) throw new Error(`HTTP ${res.statusCode} ${text.slice(0, 200)}`);
-      ackLatencies.push(at - sentAt);
+      for (let i = 0; i < perRequest; i++) ackLatencies.push(at - sentAt);
       if (keepIds) {
         ids.push((JSON.parse(text) as { id: string }).id);
         ackedAt.push(at);
@@ -77,7 +81,7 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
   if (params.mode === 'closed') {
     const client = async () => {
       const limit = params.count ?? Number.POSITIVE_INFINITY;
-      while (epochNow() < deadline && sent < limit) await post();
+      while (epochNow() < deadline && sent * perRequest < limit) await post();
     };
     await Promise.all(Array.from({ length: params.connections }, client));
   } else {

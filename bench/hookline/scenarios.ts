@@ -40,6 +40,7 @@ export function hooklineSteps(ctx: BenchContext): Step[] {
     steps.push({ ids: ['backlog-1m'], run: async () => [skipped(base, 'full mode only (--full)')] });
   }
   steps.push({ ids: ['ingest'], run: async () => [await measureIngest(ctx, 'api')] });
+  steps.push({ ids: ['ingest-batch'], run: async () => [await measureIngest(ctx, 'api', ctx.plan.ingest.batch)] });
   steps.push({ ids: ['ingest-while-delivering'], run: async () => [await measureIngest(ctx, 'all')] });
   steps.push({ ids: ctx.plan.latency.rates.map((rate) => `latency-${rate}`), run: () => measureLatency(ctx) });
   return steps;

@@ -13,6 +13,7 @@ import { appRoutes } from './routes/apps.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
 import { healthRoutes } from './routes/health.js';
+import { messageBatchRoutes } from './routes/message-batch.js';
 import { messageRoutes } from './routes/messages.js';
 
 export interface ServerOptions {
@@ -82,6 +83,7 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions): Prom
     await api.register(appRoutes(ctx));
     await api.register(endpointRoutes(ctx));
     await api.register(messageRoutes(ctx));
+    await api.register(messageBatchRoutes(ctx));
     await api.register(deliveryRoutes(ctx));
     for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));
   }, { prefix: '/api/v1' });

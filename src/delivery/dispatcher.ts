@@ -8,6 +8,7 @@ import type { Clock } from '../lib/clock.js';
 import type { AttemptResult, ClaimedDelivery, Release, Store } from '../store/store.js';
 import { DispatchCache } from './dispatch-cache.js';
 import type { HttpSender, SendResult } from './http-sender.js';
+import { OriginGate } from './origin-gate.js';
 import { RateLimiter } from './rate-limiter.js';
 import { ResultWriter } from './result-writer.js';
 
@@ -69,6 +70,11 @@ export class Dispatcher {
   /** Endpoints the last claim skipped as saturated: a slot freeing on one of them wakes the loop. */
   private excluded = new Set<string>();
   private slotFreed: (() => void) | null = null;
+  private readonly gate: OriginGate;
+  /** Claims given back unstarted at shutdown. */
+  private readonly unstarted: Release[] = [];
+  /** Endpoint URL → origin, the gate's key. */
+  private readonly origins = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -81,6 +87,7 @@ export class Dispatcher {
     this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
     this.rates = new RateLimiter(clock);
     this.writer = new ResultWriter(store, clock);
+    this.gate = new OriginGate(sender.connectionsPerOrigin);
   }
 
   /** Starts the claim loop in the background. */
@@ -110,13 +117,14 @@ export class Dispatcher {
     this.wake();
     this.slotFreed?.();
     await this.loop;
-    const unstarted: Release[] = [];
     for (const load of this.loads.values()) {
       for (const c of load.waiting.splice(0)) {
-        unstarted.push({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: this.clock.now() });
+        this.unstarted.push(this.releaseNow(c));
         this.inflight--;
       }
     }
+    this.gate.cancelQueued();
+    const unstarted = this.unstarted.splice(0);
     if (unstarted.length > 0) await this.store.releaseDeliveries(unstarted);
     await Promise.allSettled([...this.tasks]);
   }
@@ -229,8 +237,10 @@ export class Dispatcher {
 
   private launch(claim: ClaimedDelivery, endpoint: Endpoint, load: EndpointLoad): void {
     load.inflight++;
-    const task = this.deliver(claim, endpoint)
-      .catch((error) => this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'))
+    const work = () => this.deliver(claim, endpoint)
+      .catch((error) => this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'));
+    const cancelled = () => this.unstarted.push(this.releaseNow(claim));
+    const task = this.gate.run(this.originOf(endpoint.url), work, cancelled)
       .finally(() => {
         this.tasks.delete(task);
         load.inflight--;
@@ -242,6 +252,24 @@ export class Dispatcher {
         if (this.excluded.has(endpoint.id) && load.inflight + load.waiting.length < endpoint.maxConcurrency) this.wakeUp?.();
       });
     this.tasks.add(task);
+  }
+
+  private releaseNow(claim: ClaimedDelivery): Release {
+    return { deliveryId: claim.delivery.id, leaseToken: claim.leaseToken, nextAttemptAt: this.clock.now() };
+  }
+
+  private originOf(url: string): string {
+    let origin = this.origins.get(url);
+    if (origin === undefined) {
+      try {
+        origin = new URL(url).origin;
+      } catch {
+        origin = url; // the sender reports the bad URL; the gate only needs a key
+      }
+      if (this.origins.size >= 10_000) this.origins.clear();
+      this.origins.set(url, origin);
+    }
+    return origin;
   }
 
   private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {

@@ -1,10 +1,11 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { ErrorKind } from '../domain/types.js';
 import type { RenderedRequest } from '../formats/format.js';
 import { blockedReason, type EgressPolicy } from './address-guard.js';
 import { classifyError, describeError } from './error-kind.js';
+import { exchange, type ResponseHeaders } from './http-exchange.js';
 
 /** What one HTTP try produced. */
 export interface SendResult {
@@ -31,6 +32,14 @@ export interface HttpSenderOptions {
 }
 
 export const RESPONSE_BODY_CAP = 4096;
+const TARGET_CACHE_SIZE = 10_000;
+
+interface Target {
+  origin: string;
+  path: string;
+  /** Why the egress policy refuses this IP-literal host; null when allowed or not a literal. */
+  refused: string | null;
+}
 
 class EgressRefused extends Error {
   readonly code = 'EGRESS_REFUSED';
@@ -60,13 +69,16 @@ export class HttpSender {
   private readonly agent: Agent;
   private readonly bodyCap: number;
   private readonly monotonicNow: () => number;
-  private readonly verdicts = new Map<string, string | null>();
+  private readonly targets = new Map<string, Target>();
+  /** Keep-alive connections per origin: more requests than this to one origin wait for a free one. */
+  readonly connectionsPerOrigin: number;
 
   constructor(private readonly options: HttpSenderOptions) {
     this.bodyCap = options.bodyCapBytes ?? RESPONSE_BODY_CAP;
     this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.connectionsPerOrigin = options.connectionsPerOrigin ?? 64;
     this.agent = new Agent({
-      connections: options.connectionsPerOrigin ?? 64,
+      connections: this.connectionsPerOrigin,
       pipelining: 1,
       keepAliveTimeout: 30_000,
       connect: { lookup: guardedLookup(options.egress, options.lookup ?? (dnsLookup as LookupFunction)) },
@@ -76,76 +88,47 @@ export class HttpSender {
   /** `bodyCapBytes` overrides the sender's cap for this request (bots read whole replies). */
   async send(request: RenderedRequest, timeoutMs: number, bodyCapBytes = this.bodyCap): Promise<SendResult> {
     const started = this.monotonicNow();
-    const elapsed = () => Math.round(this.monotonicNow() - started);
-    const url = new URL(request.url);
-    const reason = this.literalHostVerdict(url.hostname);
-    if (reason) return failure('connection', reason, 0);
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(new DOMException('timed out', 'TimeoutError')), timeoutMs);
-    try {
-      const response = await this.agent.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? undefined,
-        signal: abort.signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-      const headers = flattenHeaders(response.headers);
-      const { text, truncated } = await this.readCapped(response.body, bodyCapBytes);
-      const ok = response.statusCode >= 200 && response.statusCode < 300;
-      return {
-        statusCode: response.statusCode,
-        headers,
-        body: text,
-        bodyTruncated: truncated,
-        durationMs: elapsed(),
-        errorKind: ok ? null : 'status',
-        errorMessage: ok ? null : `receiver answered HTTP ${response.statusCode}`,
-      };
-    } catch (error) {
-      const kind = abort.signal.aborted ? 'timeout' : classifyError(error);
-      const message = kind === 'timeout' ? `no complete answer within ${timeoutMs} ms` : describeError(error);
-      return failure(kind, message, elapsed());
-    } finally {
-      clearTimeout(timer);
+    const target = this.target(request.url);
+    if (target.refused) return failure('connection', target.refused, 0);
+    const outcome = await exchange(
+      this.agent,
+      { origin: target.origin, path: target.path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body ?? undefined },
+      timeoutMs,
+      bodyCapBytes,
+    );
+    const durationMs = Math.round(this.monotonicNow() - started);
+    if (!outcome.ok) {
+      const kind = outcome.timedOut ? 'timeout' : classifyError(outcome.error);
+      const message = kind === 'timeout' ? `no complete answer within ${timeoutMs} ms` : describeError(outcome.error);
+      return failure(kind, message, durationMs);
     }
+    const ok = outcome.statusCode >= 200 && outcome.statusCode < 300;
+    return {
+      statusCode: outcome.statusCode,
+      headers: flattenHeaders(outcome.headers),
+      body: outcome.body.toString('utf8'),
+      bodyTruncated: outcome.truncated,
+      durationMs,
+      errorKind: ok ? null : 'status',
+      errorMessage: ok ? null : `receiver answered HTTP ${outcome.statusCode}`,
+    };
   }
 
-  /** IP-literal hosts skip DNS, so the egress policy is checked here; verdicts are cached per host. */
-  private literalHostVerdict(hostname: string): string | null {
-    let verdict = this.verdicts.get(hostname);
-    if (verdict === undefined) {
-      const host = hostname.replace(/^\[|\]$/g, '');
-      verdict = isIP(host) === 0 ? null : blockedReason(host, this.options.egress);
-      if (this.verdicts.size > 10_000) this.verdicts.clear();
-      this.verdicts.set(hostname, verdict);
+  /**
+   * The URL split for undici, and the egress verdict for IP-literal hosts (they skip DNS, so the
+   * guarded lookup never sees them). Cached per URL: endpoints send to the same few URLs all day.
+   */
+  private target(url: string): Target {
+    let target = this.targets.get(url);
+    if (target === undefined) {
+      const parsed = new URL(url);
+      const host = parsed.hostname.replace(/^\[|\]$/g, '');
+      const refused = isIP(host) === 0 ? null : blockedReason(host, this.options.egress);
+      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`, refused };
+      if (this.targets.size >= TARGET_CACHE_SIZE) this.targets.clear();
+      this.targets.set(url, target);
     }
-    return verdict;
-  }
-
-  /** Reads at most the cap; a longer body is cut off (its connection is closed, not drained). */
-  private async readCapped(
-    body: AsyncIterable<Buffer> & { destroy(): void }, cap: number,
-  ): Promise<{ text: string; truncated: boolean }> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let truncated = false;
-    for await (const chunk of body) {
-      const room = cap - size;
-      if (chunk.length > room) {
-        chunks.push(chunk.subarray(0, room));
-        size += room;
-        truncated = true;
-        break;
-      }
-      chunks.push(chunk);
-      size += chunk.length;
-    }
-    if (truncated) body.destroy();
-    return { text: Buffer.concat(chunks, size).toString('utf8'), truncated };
+    return target;
   }
 
   async close(): Promise<void> {
@@ -157,7 +140,7 @@ function failure(kind: ErrorKind, message: string, durationMs: number): SendResu
   return { statusCode: null, headers: {}, body: '', bodyTruncated: false, durationMs, errorKind: kind, errorMessage: message };
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(headers: ResponseHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;

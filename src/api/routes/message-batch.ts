@@ -1,0 +1,92 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { badRequest, HooklineError, type ErrorDetail } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { stringifyJson } from '../../lib/json.js';
+import type { NewMessage } from '../../store/store.js';
+import { loadApp } from '../auth.js';
+import type { ApiContext } from '../context.js';
+import { AppParams, errorResponses } from '../schemas/common.js';
+import { MessageCreate, MessageOut } from '../schemas/messages.js';
+import { messageJson, sendJsonText } from '../serialize.js';
+
+/** Messages per batch request; a campaign of more goes in several requests. */
+export const MAX_BATCH_MESSAGES = 1000;
+
+const BatchCreate = Type.Object({
+  messages: Type.Array(MessageCreate, { minItems: 1, maxItems: MAX_BATCH_MESSAGES }),
+}, { additionalProperties: false });
+
+const BatchOut = Type.Object({
+  data: Type.Array(Type.Intersect([
+    MessageOut,
+    Type.Object({ deliveries: Type.Integer(), idempotentReplayed: Type.Boolean() }),
+  ])),
+});
+
+/**
+ * POST /apps/:appId/messages/batch: many messages in one request (campaign gateways send in bulk).
+ * Every item is checked before anything is written, so bad input writes nothing; each accepted item
+ * is then stored as POST /messages stores it, and the answer lists them in request order.
+ */
+export const messageBatchRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => async (app) => {
+  app.post('/apps/:appId/messages/batch', {
+    bodyLimit: batchBodyLimit(ctx.payloadLimitBytes),
+    schema: {
+      tags: ['messages'],
+      summary: `Accept up to ${MAX_BATCH_MESSAGES} messages in one request`,
+      description: 'Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. ' +
+        'The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.',
+      params: AppParams,
+      body: BatchCreate,
+      response: { 202: BatchOut, 200: BatchOut, ...errorResponses, 413: errorResponses[400] },
+    },
+  }, async (request, reply) => {
+    const appRecord = await loadApp(ctx, request, request.params.appId);
+    const now = ctx.clock.now();
+    const problems: ErrorDetail[] = [];
+    const messages: NewMessage[] = request.body.messages.map((item, i) => {
+      const isObject = item.payload !== null && typeof item.payload === 'object' && !Array.isArray(item.payload);
+      if (!isObject) problems.push({ field: `messages[${i}].payload`, message: 'must be a JSON object' });
+      const payload = isObject ? stringifyJson(item.payload) : '{}';
+      if (Buffer.byteLength(payload) > ctx.payloadLimitBytes) {
+        problems.push({ field: `messages[${i}].payload`, message: `exceeds the limit of ${ctx.payloadLimitBytes} bytes` });
+      }
+      return {
+        id: newId('msg', now), appId: appRecord.id, eventType: item.eventType, payload,
+        idempotencyKey: item.idempotencyKey ?? null, endpointId: item.endpointId ?? null, createdAt: now,
+      };
+    });
+    await checkEndpoints(ctx, appRecord.id, messages, problems);
+    if (problems.length > 0) {
+      const tooLarge = problems.every((p) => p.message.startsWith('exceeds'));
+      const text = `${problems[0].field}: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+      if (tooLarge) throw new HooklineError(413, 'payload_too_large', text, problems);
+      throw badRequest(text, problems);
+    }
+    // Issued together, so the embedded store commits them in one transaction (one fsync).
+    const results = await Promise.all(messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs)));
+    if (results.some((r) => r.deliveries > 0)) ctx.notify.workAdded();
+    const data = results.map((r) => messageJson(r.message, { deliveries: r.deliveries, idempotentReplayed: !r.created }));
+    return sendJsonText(reply, results.some((r) => r.created) ? 202 : 200, `{"data":[${data.join(',')}]}`);
+  });
+};
+
+/** Explicit endpoint ids must name endpoints of this app: checked once per distinct id. */
+async function checkEndpoints(ctx: ApiContext, appId: string, messages: NewMessage[], problems: ErrorDetail[]): Promise<void> {
+  const known = new Map<string, boolean>();
+  for (const [i, m] of messages.entries()) {
+    if (m.endpointId === null) continue;
+    let exists = known.get(m.endpointId);
+    if (exists === undefined) {
+      exists = (await ctx.store.getEndpoint(appId, m.endpointId)) !== null;
+      known.set(m.endpointId, exists);
+    }
+    if (!exists) problems.push({ field: `messages[${i}].endpointId`, message: `no endpoint ${m.endpointId} in this app` });
+  }
+}
+
+/** Room for a full batch of average messages, bounded so one request cannot hold the server's memory. */
+function batchBodyLimit(payloadLimitBytes: number): number {
+  return Math.min(32 * 1024 * 1024, Math.max(payloadLimitBytes + 64 * 1024, 4 * 1024 * 1024));
+}
