@@ -1,28 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { AttemptResult, ClaimArgs, ClaimedDelivery, Release, StoreStats } from '../store.js';
-import { attemptParams, toDelivery, toMessage, type DeliveryRow, type MessageRow } from './rows.js';
+import type { Message } from '../../domain/types.js';
+import { toDelivery, toMessage, type DeliveryRow, type MessageRow } from './rows.js';
 import { DueSelection } from './due-selection.js';
+import { ResultRecording } from './result-recording.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
+import { unsyncedTransaction } from './unsynced-transaction.js';
+
+/** The lease statement's RETURNING columns, in order. */
+type LeasedRow = [
+  id: number, appId: string, messageId: string, endpointId: string, state: string, attempts: number,
+  lastStatus: number | null, lastError: string | null, createdAt: number,
+];
 
 const prepare = (db: Database) => ({
   // The lease is the next due time: if nobody reports back by then, the delivery is due again.
+  // Returns what the claim does not already know (it set the rest).
   lease: db.prepare(`UPDATE deliveries SET next_attempt_at = @leaseUntil, lease_until = @leaseUntil, lease_token = @token,
-    updated_at = @now WHERE id = @id RETURNING *`),
-  message: db.prepare('SELECT * FROM messages WHERE id = ?'),
-  attemptIfDeliveryExists: db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at,
-    duration_ms, status_code, response_headers, response_body, error_kind, error_message, test)
-    SELECT @app_id, @delivery_id, @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers,
-      @response_body, @error_kind, @error_message, @test WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = @delivery_id)`),
-  succeed: db.prepare(`UPDATE deliveries SET state = 'succeeded', attempts = attempts + 1, next_attempt_at = NULL,
-    lease_until = NULL, lease_token = NULL, last_status = @status, last_error = NULL, updated_at = @now
-    WHERE id = @id AND lease_token = @token`),
-  retry: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = attempts + 1, next_attempt_at = @next,
-    lease_until = NULL, lease_token = NULL, last_status = @status, last_error = @error, updated_at = @now
-    WHERE id = @id AND lease_token = @token`),
-  fail: db.prepare(`UPDATE deliveries SET state = 'failed', attempts = attempts + 1, next_attempt_at = NULL,
-    lease_until = NULL, lease_token = NULL, last_status = @status, last_error = @error, updated_at = @now
-    WHERE id = @id AND lease_token = @token`),
+    updated_at = @now WHERE id IN (SELECT value FROM json_each(@ids))
+    RETURNING id, app_id, message_id, endpoint_id, state, attempts, last_status, last_error, created_at`).raw(),
+  messages: db.prepare('SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))'),
   release: db.prepare(`UPDATE deliveries SET next_attempt_at = @next, lease_until = NULL,
     lease_token = NULL WHERE id = @id AND lease_token = @token`),
   releaseAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, lease_until = NULL,
@@ -39,60 +37,53 @@ const prepare = (db: Database) => ({
 export class SqliteDispatch {
   private readonly q: ReturnType<typeof prepare>;
   private readonly dueSelection: DueSelection;
+  private readonly results: ResultRecording;
 
-  constructor(private readonly db: Database, private readonly serial: SqliteSerialQueue) {
+  constructor(private readonly db: Database, serial: SqliteSerialQueue) {
     this.q = prepare(db);
     this.dueSelection = new DueSelection(db);
+    this.results = new ResultRecording(db, serial);
   }
 
-  /**
-   * A claim is promised to no one, so its commit skips the fsync (a claim lost in a crash just leaves
-   * the delivery due); the next durable commit syncs the WAL, claim included.
-   */
-  claim(args: ClaimArgs): ClaimedDelivery[] {
-    const level = this.db.pragma('synchronous', { simple: true }) as number;
-    this.db.pragma('synchronous = OFF');
-    try {
-      return this.claimInTransaction(args);
-    } finally {
-      this.db.pragma(`synchronous = ${level}`);
-    }
-  }
-
-  private claimInTransaction({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
-    return this.db.transaction(() => {
+  /** A claim is promised to no one: its commit skips the fsync (a lost claim just leaves the delivery due). */
+  claim({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
+    return unsyncedTransaction(this.db, () => {
       // Expired leases are simply due again (their lease end is their due time).
       const ids = this.dueSelection.select(now, limit, new Set(excludeEndpointIds ?? []));
+      if (ids.length === 0) return [];
       const token = randomBytes(8).toString('hex');
       const leaseUntil = now + leaseMs;
-      const messages = new Map<string, ReturnType<typeof toMessage>>();
+      const leased = new Map<number, LeasedRow>();
+      for (const row of this.q.lease.all({ ids: JSON.stringify(ids), leaseUntil, token, now }) as LeasedRow[]) {
+        leased.set(row[0], row);
+      }
+      const messages = this.messagesOf(leased.values());
+      // In the order selected (oldest due first), whatever order the update visited the rows in.
       const claimed: ClaimedDelivery[] = [];
       for (const id of ids) {
-        const row = this.q.lease.get({ id, leaseUntil, token, now }) as DeliveryRow;
-        let message = messages.get(row.message_id);
-        if (!message) {
-          message = toMessage(this.q.message.get(row.message_id) as MessageRow);
-          messages.set(message.id, message);
-        }
-        claimed.push({ delivery: toDelivery(row), message, leaseToken: token });
+        const [, appId, messageId, endpointId, state, attempts, lastStatus, lastError, createdAt] = leased.get(id)!;
+        const row: DeliveryRow = {
+          id, app_id: appId, message_id: messageId, endpoint_id: endpointId, state, attempts, next_attempt_at: leaseUntil,
+          lease_until: leaseUntil, lease_token: token, last_status: lastStatus, last_error: lastError,
+          created_at: createdAt, updated_at: now,
+        };
+        claimed.push({ delivery: toDelivery(row), message: messages.get(messageId)!, leaseToken: token });
       }
       return claimed;
-    })();
+    });
+  }
+
+  private messagesOf(rows: Iterable<LeasedRow>): Map<string, Message> {
+    const ids = new Set<string>();
+    for (const row of rows) ids.add(row[2]);
+    const out = new Map<string, Message>();
+    for (const m of this.q.messages.all(JSON.stringify([...ids])) as MessageRow[]) out.set(m.id, toMessage(m));
+    return out;
   }
 
   /** Runs inside the caller's transaction (group commit). */
   record(results: AttemptResult[], now: number): void {
-    for (const r of results) {
-      const a = r.attempt;
-      if (a) this.q.attemptIfDeliveryExists.run(attemptParams(a));
-      const params = { id: r.deliveryId, token: r.leaseToken, status: a?.statusCode ?? null, error: a?.errorMessage ?? r.note ?? null, now };
-      if (r.outcome === 'retry') {
-        this.q.retry.run({ ...params, next: r.nextAttemptAt ?? now });
-        continue;
-      }
-      const changed = (r.outcome === 'succeeded' ? this.q.succeed.run(params) : this.q.fail.run(params)).changes;
-      if (changed === 1) this.serial.advance(r.endpointId, now);
-    }
+    this.results.record(results, now);
   }
 
   release(releases: Release[]): void {

@@ -2,13 +2,13 @@ import type { Database } from 'better-sqlite3';
 
 const prepare = (db: Database) => ({
   due: db.prepare(`SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`),
+    ORDER BY next_attempt_at, id LIMIT @limit`).pluck(),
   dueWindow: db.prepare(`SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`),
+    ORDER BY next_attempt_at, id LIMIT @limit`).raw(),
   nextEndpointWithWork: db.prepare(`SELECT min(endpoint_id) AS id FROM deliveries
     WHERE state = 'pending' AND next_attempt_at IS NOT NULL AND endpoint_id > @after`),
   dueOfEndpoint: db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
-    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit`),
+    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit`).pluck(),
 });
 
 /** How far past the limit the due index is read before falling back to per-endpoint lookups. */
@@ -31,12 +31,12 @@ export class DueSelection {
   }
 
   select(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
-    if (exclude.size === 0) return (this.q.due.all({ now, limit }) as Array<{ id: number }>).map((r) => r.id);
+    if (exclude.size === 0) return this.q.due.all({ now, limit }) as number[];
     const picked = new Set<number>();
-    const window = this.q.dueWindow.all({ now, limit: limit * WINDOW_FACTOR }) as Array<{ id: number; endpoint_id: string }>;
-    for (const row of window) {
+    const window = this.q.dueWindow.all({ now, limit: limit * WINDOW_FACTOR }) as Array<[id: number, endpointId: string]>;
+    for (const [id, endpointId] of window) {
       if (picked.size >= limit) break;
-      if (!exclude.has(row.endpoint_id)) picked.add(row.id);
+      if (!exclude.has(endpointId)) picked.add(id);
     }
     if (picked.size < limit && window.length === limit * WINDOW_FACTOR) this.fillRoundRobin(now, limit, exclude, picked);
     return [...picked];
@@ -57,8 +57,8 @@ export class DueSelection {
       after = next;
       this.cursor = next;
       if (exclude.has(next)) continue;
-      const rows = this.q.dueOfEndpoint.all({ endpointId: next, now, limit: limit - picked.size }) as Array<{ id: number }>;
-      for (const r of rows) picked.add(r.id);
+      const ids = this.q.dueOfEndpoint.all({ endpointId: next, now, limit: limit - picked.size }) as number[];
+      for (const id of ids) picked.add(id);
     }
   }
 }

@@ -62,16 +62,21 @@ export class SqliteEndpoints {
   }
 
   update(endpoint: Endpoint): Endpoint | null {
-    return this.db.transaction(() => {
-      const before = this.get(endpoint.appId, endpoint.id);
-      if (!before) return null;
-      this.q.updateStmt.run(endpointParams(endpoint));
-      if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
-        this.serial.rebalance(endpoint.id, endpoint.updatedAt);
-      }
-      this.routingCache.delete(endpoint.appId);
-      return endpoint;
-    })();
+    try {
+      return this.db.transaction(() => {
+        const before = this.get(endpoint.appId, endpoint.id);
+        if (!before) return null;
+        this.q.updateStmt.run(endpointParams(endpoint));
+        if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
+          this.serial.rebalance(endpoint.id, endpoint.updatedAt);
+        }
+        this.routingCache.delete(endpoint.appId);
+        return endpoint;
+      })();
+    } finally {
+      // After the transaction, committed or not: the serial queue must not keep a rolled-back mode.
+      this.serial.forget(endpoint.id);
+    }
   }
 
   delete(appId: string, id: string): boolean {
@@ -80,12 +85,14 @@ export class SqliteEndpoints {
       this.q.deleteAttempts.run(id);
       this.q.deleteStmt.run(id, appId);
       this.routingCache.delete(appId);
+      this.serial.forget(id);
       return true;
     })();
   }
 
   forgetApp(appId: string): void {
     this.routingCache.delete(appId);
+    this.serial.forget();
   }
 
   routable(appId: string): RoutableEndpoint[] {

@@ -32,6 +32,11 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    if (batch.length === 1) {
+      // Alone in its commit, a write needs no savepoint (SQLite copies each page it changes into one).
+      this.runAlone(batch[0]);
+      return;
+    }
     const outcomes: Array<{ ok: boolean; value: unknown }> = [];
     try {
       this.db.transaction(() => {
@@ -52,5 +57,16 @@ export class GroupCommit {
       if (outcome.ok) item.resolve(outcome.value);
       else item.reject(outcome.value);
     });
+  }
+
+  private runAlone(item: Pending): void {
+    let value: unknown;
+    try {
+      value = this.db.transaction(item.op)();
+    } catch (error) {
+      item.reject(error);
+      return;
+    }
+    item.resolve(value);
   }
 }

@@ -50,6 +50,13 @@ export const toAttempt = (r: AttemptRow): Attempt => ({
   responseBody: r.response_body, errorKind: r.error_kind as ErrorKind | null, errorMessage: r.error_message,
   test: r.test === 1,
 });
+export const ATTEMPT_COLUMNS = `app_id, delivery_id, message_id, endpoint_id, at, duration_ms, status_code,
+  response_headers, response_body, error_kind, error_message, test`;
+/** attemptParams as positional values, in ATTEMPT_COLUMNS order. */
+export const pushAttemptValues = (a: Omit<Attempt, 'id'>, out: unknown[]): void => {
+  out.push(a.appId, a.deliveryId, a.messageId, a.endpointId, a.at, a.durationMs, a.statusCode,
+    JSON.stringify(a.responseHeaders), a.responseBody, a.errorKind, a.errorMessage, a.test ? 1 : 0);
+};
 export const attemptParams = (a: Omit<Attempt, 'id'>) => ({
   app_id: a.appId, delivery_id: a.deliveryId, message_id: a.messageId, endpoint_id: a.endpointId, at: a.at,
   duration_ms: a.durationMs, status_code: a.statusCode, response_headers: JSON.stringify(a.responseHeaders),

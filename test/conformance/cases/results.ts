@@ -75,6 +75,31 @@ export function resultCases({ store }: SuiteContext): void {
     expect(await store().recordAttempts([], T0 + 11)).toBeUndefined();
   });
 
+  it('writes a large batch in order: every attempt kept, each lease applied once, the serial head moves on', async () => {
+    const app = await createApp(store());
+    const parallel = await createEndpoint(store(), app.id);
+    const serial = await createEndpoint(store(), app.id, { ordering: 'serial' });
+    for (let i = 0; i < 150; i++) await send(store(), app.id, { endpointId: parallel.id, createdAt: T0 + i });
+    for (let i = 0; i < 3; i++) await send(store(), app.id, { endpointId: serial.id, createdAt: T0 + i });
+    const claims = await claim(store(), T0 + 1000);
+    expect(claims).toHaveLength(151);
+    const outcomes = ['succeeded', 'retry', 'failed'] as const;
+    const expected = claims.map((c, i) => (c.delivery.endpointId === serial.id ? 'succeeded' : outcomes[i % 3]));
+    const results = claims.map((c, i) => resultOf(c, expected[i], T0 + 2000 + i, T0 + 9000));
+    const stale = { ...resultOf(claims[0], 'failed', T0 + 3000), leaseToken: 'stale' };
+    await store().recordAttempts([...results, stale], T0 + 5000);
+
+    const states = await Promise.all(claims.map(async (c) => (await store().getDelivery(app.id, c.delivery.id))!));
+    expect(states.map((d) => d.state)).toEqual(expected.map((o) => (o === 'retry' ? 'pending' : o)));
+    expect(states.every((d) => d.attempts === 1)).toBe(true);
+    expect(states.filter((d) => d.state === 'pending').every((d) => d.nextAttemptAt === T0 + 9000)).toBe(true);
+    const attempts = await store().listAttempts(app.id, {}, { limit: 500, cursor: null });
+    expect(attempts.data.map((a) => a.at).reverse()).toEqual([...results, stale].map((r) => r.attempt!.at));
+    const due = (await claim(store(), T0 + 5000)).map((c) => c.delivery);
+    expect(due).toHaveLength(1);
+    expect(due[0]).toMatchObject({ endpointId: serial.id, attempts: 0 });
+  });
+
   it('drops the result of a delivery deleted meanwhile', async () => {
     const { app, ep, claims: [c] } = await claimed();
     await store().deleteEndpoint(app.id, ep.id);

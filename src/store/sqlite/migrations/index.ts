@@ -3,6 +3,7 @@ import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as endpointDue } from './004_endpoint_due.js';
+import { sql as stateFreeIndexes } from './005_state_free_indexes.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   { version: 2, name: 'bots', sql: bots },
   { version: 3, name: 'bins', sql: bins },
   { version: 4, name: 'endpoint_due', sql: endpointDue },
+  { version: 5, name: 'state_free_indexes', sql: stateFreeIndexes },
 ];

@@ -1,0 +1,70 @@
+import type { Database } from 'better-sqlite3';
+import type { Attempt } from '../../domain/types.js';
+import type { AttemptOutcome, AttemptResult } from '../store.js';
+import { ChunkedStatement } from './chunked-statement.js';
+import { ATTEMPT_COLUMNS, pushAttemptValues } from './rows.js';
+import type { SqliteSerialQueue } from './serial-queue.js';
+
+type NewAttempt = Omit<Attempt, 'id'>;
+
+/** What a result sets besides the columns every outcome sets; `r` is the tuple of one result. */
+const SET: Record<AttemptOutcome, string> = {
+  succeeded: "state = 'succeeded', next_attempt_at = NULL, last_error = NULL",
+  retry: "state = 'pending', next_attempt_at = coalesce(r.next, @now), last_error = r.error",
+  failed: "state = 'failed', next_attempt_at = NULL, last_error = r.error",
+};
+
+/** A result applies only while its lease holds (same token); a finished one reports its endpoint. */
+const updateSql = (outcome: AttemptOutcome) => (tuples: string) => `
+  WITH r(id, token, status, error, next) AS (VALUES ${tuples})
+  UPDATE deliveries SET ${SET[outcome]}, attempts = attempts + 1, lease_until = NULL, lease_token = NULL,
+    last_status = r.status, updated_at = @now
+  FROM r WHERE deliveries.id = r.id AND deliveries.lease_token = r.token
+  ${outcome === 'retry' ? '' : 'RETURNING deliveries.endpoint_id'}`;
+
+const pushResultValues = (r: AttemptResult, out: unknown[]): void => {
+  const a = r.attempt;
+  out.push(r.deliveryId, r.leaseToken, a?.statusCode ?? null, a?.errorMessage ?? r.note ?? null, r.nextAttemptAt ?? null);
+};
+
+/**
+ * Writes a batch of attempt results with a few multi-row statements: the attempts (kept only while
+ * their delivery exists), then the deliveries per outcome, then one serial-queue step per endpoint
+ * that finished a delivery.
+ */
+export class ResultRecording {
+  private readonly attempts: ChunkedStatement<NewAttempt>;
+  private readonly updates: Record<AttemptOutcome, ChunkedStatement<AttemptResult>>;
+
+  constructor(db: Database, private readonly serial: SqliteSerialQueue) {
+    this.attempts = new ChunkedStatement(db, (tuples) => `INSERT INTO attempts (${ATTEMPT_COLUMNS})
+      SELECT * FROM (VALUES ${tuples}) AS a WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = a.column2)`,
+    12, pushAttemptValues);
+    const update = (outcome: AttemptOutcome) => new ChunkedStatement(db, updateSql(outcome), 5, pushResultValues);
+    this.updates = { succeeded: update('succeeded'), retry: update('retry'), failed: update('failed') };
+  }
+
+  /** Runs inside the caller's transaction (group commit). */
+  record(results: AttemptResult[], now: number): void {
+    const attempts: NewAttempt[] = [];
+    const byOutcome: Record<AttemptOutcome, AttemptResult[]> = { succeeded: [], retry: [], failed: [] };
+    // Results apply one by one in order: of two for the same lease only the first counts, so the
+    // set-wise updates must not see the second.
+    const leases = new Set<string>();
+    for (const r of results) {
+      if (r.attempt) attempts.push(r.attempt);
+      const lease = `${r.deliveryId} ${r.leaseToken}`;
+      if (leases.has(lease)) continue;
+      leases.add(lease);
+      byOutcome[r.outcome].push(r);
+    }
+    this.attempts.run(attempts);
+    this.updates.retry.run(byOutcome.retry, { now });
+    // A finished delivery frees its serial endpoint; once per endpoint is enough (one active each).
+    const finished = new Set<string>();
+    for (const outcome of ['succeeded', 'failed'] as const) {
+      for (const endpointId of this.updates[outcome].pluck(byOutcome[outcome], { now })) finished.add(endpointId as string);
+    }
+    for (const endpointId of finished) this.serial.advance(endpointId, now);
+  }
+}
