@@ -40,6 +40,9 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   cacheTtlMs: 1000,
 };
 
+/** What one delivery's turn ended with: a result to commit, or the claim to give back. */
+type Step = { kind: 'result'; result: AttemptResult } | { kind: 'release'; release: Release };
+
 interface EndpointLoad {
   inflight: number;
   waiting: ClaimedDelivery[];
@@ -124,9 +127,9 @@ export class Dispatcher {
       }
     }
     this.gate.cancelQueued();
+    await Promise.allSettled([...this.tasks]);
     const unstarted = this.unstarted.splice(0);
     if (unstarted.length > 0) await this.store.releaseDeliveries(unstarted);
-    await Promise.allSettled([...this.tasks]);
   }
 
   /**
@@ -237,10 +240,8 @@ export class Dispatcher {
 
   private launch(claim: ClaimedDelivery, endpoint: Endpoint, load: EndpointLoad): void {
     load.inflight++;
-    const work = () => this.deliver(claim, endpoint)
-      .catch((error) => this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'));
-    const cancelled = () => this.unstarted.push(this.releaseNow(claim));
-    const task = this.gate.run(this.originOf(endpoint.url), work, cancelled)
+    const task = this.deliver(claim, endpoint)
+      .catch((error) => this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'))
       .finally(() => {
         this.tasks.delete(task);
         load.inflight--;
@@ -273,37 +274,46 @@ export class Dispatcher {
   }
 
   private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {
+    const origin = this.originOf(endpoint.url);
+    if (!(await this.gate.acquire(origin))) {
+      this.unstarted.push(this.releaseNow(claim)); // shutting down before a connection was free
+      return;
+    }
+    let step: Step;
+    try {
+      step = await this.attempt(claim, endpoint);
+    } finally {
+      this.gate.release(origin);
+    }
+    if (step.kind === 'release') await this.store.releaseDeliveries([step.release]);
+    else await this.commit(step.result, endpoint);
+  }
+
+  /** Renders, signs and sends one delivery while its origin's slot is held; the result is committed after. */
+  private async attempt(claim: ClaimedDelivery, endpoint: Endpoint): Promise<Step> {
     const { delivery, message, leaseToken } = claim;
     const schedule = resolveSchedule(endpoint.retryPolicy);
     const timeoutMs = endpoint.timeoutMs ?? schedule.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const now = this.clock.now();
     if (delivery.leaseUntil !== null && now + timeoutMs > delivery.leaseUntil) {
       // Waited too long for a slot: the lease could lapse mid-request, so give it back instead.
-      await this.store.releaseDeliveries([{ deliveryId: delivery.id, leaseToken, nextAttemptAt: now }]);
-      return;
+      return { kind: 'release', release: { deliveryId: delivery.id, leaseToken, nextAttemptAt: now } };
     }
     const app = this.cache.app(endpoint.appId);
     const format = getFormat(endpoint.format);
     const base = { deliveryId: delivery.id, endpointId: endpoint.id, leaseToken };
-    if (!app || !format) {
-      const note = !app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`;
-      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note }, endpoint);
-      return;
-    }
+    const failedWith = (note: string): Step =>
+      ({ kind: 'result', result: { ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note } });
+    if (!app || !format) return failedWith(!app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`);
     let request;
     try {
       request = format.render({ message, endpoint, app, now });
     } catch (error) {
       // A message that cannot be rendered never will be: fail it visibly instead of looping on its lease.
       if (!(error instanceof RenderError)) this.logger.error({ err: error, deliveryId: delivery.id }, 'format failed to render');
-      const note = error instanceof RenderError ? error.message : `format ${endpoint.format} failed to render: ${String(error)}`;
-      await this.commit({ ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note }, endpoint);
-      return;
+      return failedWith(error instanceof RenderError ? error.message : `format ${endpoint.format} failed to render: ${String(error)}`);
     }
-    if (request === null) {
-      await this.commit({ ...base, attempt: null, outcome: 'succeeded', nextAttemptAt: null }, endpoint);
-      return;
-    }
+    if (request === null) return { kind: 'result', result: { ...base, attempt: null, outcome: 'succeeded', nextAttemptAt: null } };
     const sent = await this.sender.send(request, timeoutMs);
     const decision = decide(
       {
@@ -316,8 +326,7 @@ export class Dispatcher {
       this.clock.now(),
       this.options.random,
     );
-    const attempt = toAttempt(claim, now, sent);
-    await this.commit({ ...base, attempt, ...decision }, endpoint);
+    return { kind: 'result', result: { ...base, attempt: toAttempt(claim, now, sent), ...decision } };
   }
 
   private async commit(result: AttemptResult, endpoint: Endpoint): Promise<void> {

@@ -1,56 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { OriginGate } from './origin-gate.js';
 
-/** A task that runs until the test says so. */
-function controlled(log: string[], name: string) {
-  let finish!: () => void;
-  const work = () => {
-    log.push(`start ${name}`);
-    return new Promise<void>((resolve) => (finish = () => { log.push(`end ${name}`); resolve(); }));
-  };
-  return { work, finish: () => finish() };
+/** Settled state of a promise after pending microtasks ran. */
+async function state<T>(p: Promise<T>): Promise<T | 'waiting'> {
+  return Promise.race([p, new Promise<'waiting'>((resolve) => setImmediate(() => resolve('waiting')))]);
 }
 
-const tick = () => new Promise((resolve) => setImmediate(resolve));
-
 describe('OriginGate', () => {
-  it('runs at most `limit` tasks per origin and starts the waiting ones in order', async () => {
+  it('hands out `limit` slots per origin, then one per release, in arrival order', async () => {
     const gate = new OriginGate(2);
-    const log: string[] = [];
-    const tasks = ['a', 'b', 'c', 'd'].map((n) => controlled(log, n));
-    const done = tasks.map((t) => gate.run('http://one', t.work, () => log.push('cancelled')));
-    expect(log).toEqual(['start a', 'start b']);
-    tasks[1].finish();
-    await tick();
-    expect(log).toEqual(['start a', 'start b', 'end b', 'start c']);
-    tasks[0].finish();
-    await tick();
-    expect(log.slice(-2)).toEqual(['end a', 'start d']);
-    tasks[2].finish();
-    tasks[3].finish();
-    await Promise.all(done);
+    const a = gate.acquire('http://one');
+    const b = gate.acquire('http://one');
+    const c = gate.acquire('http://one');
+    const d = gate.acquire('http://one');
+    expect([await state(a), await state(b), await state(c), await state(d)]).toEqual([true, true, 'waiting', 'waiting']);
+    gate.release('http://one');
+    expect([await state(c), await state(d)]).toEqual([true, 'waiting']);
+    gate.release('http://one');
+    expect(await state(d)).toBe(true);
   });
 
-  it('counts each origin on its own', () => {
+  it('counts each origin on its own', async () => {
     const gate = new OriginGate(1);
-    const log: string[] = [];
-    void gate.run('http://one', controlled(log, 'one').work, () => {});
-    void gate.run('http://two', controlled(log, 'two').work, () => {});
-    void gate.run('http://one', controlled(log, 'one-again').work, () => {});
-    expect(log).toEqual(['start one', 'start two']);
+    expect(await state(gate.acquire('http://one'))).toBe(true);
+    expect(await state(gate.acquire('http://two'))).toBe(true);
+    expect(await state(gate.acquire('http://one'))).toBe('waiting');
   });
 
-  it('cancels what has not started, settling its promise without running it', async () => {
+  it('a released slot is free again once nobody waits', async () => {
     const gate = new OriginGate(1);
-    const log: string[] = [];
-    const first = controlled(log, 'first');
-    const running = gate.run('http://one', first.work, () => log.push('cancelled first'));
-    const waiting = gate.run('http://one', controlled(log, 'second').work, () => log.push('cancelled second'));
+    expect(await gate.acquire('http://one')).toBe(true);
+    gate.release('http://one');
+    expect(await state(gate.acquire('http://one'))).toBe(true);
+  });
+
+  it('cancelling tells the waiters they get no slot, and leaves the held ones alone', async () => {
+    const gate = new OriginGate(1);
+    const held = gate.acquire('http://one');
+    const waiting = gate.acquire('http://one');
     gate.cancelQueued();
-    await waiting;
-    expect(log).toEqual(['start first', 'cancelled second']);
-    first.finish();
-    await running;
-    expect(log).toEqual(['start first', 'cancelled second', 'end first']);
+    expect(await held).toBe(true);
+    expect(await waiting).toBe(false);
+    gate.release('http://one');
+    expect(await state(gate.acquire('http://one'))).toBe(true);
   });
 });

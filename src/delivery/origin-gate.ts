@@ -1,53 +1,51 @@
-interface Queued {
-  work: () => Promise<void>;
-  cancelled: () => void;
-  settle: () => void;
-}
-
 interface OriginLoad {
-  running: number;
-  queue: Queued[];
+  held: number;
+  /** Waiters in arrival order; each is told true (slot held) or false (cancelled). */
+  waiting: Array<(granted: boolean) => void>;
 }
 
 /**
- * Starts at most `limit` tasks per origin, the rest wait their turn in order. The HTTP pool has as
- * many connections per origin, so a delivery is rendered and signed only when a connection is free
- * for it: a backlog waiting for one stays as cheap claims instead of a heap of rendered requests
- * (which the garbage collector would copy again and again).
+ * At most `limit` slots per origin, handed out in arrival order. The HTTP pool has as many
+ * connections per origin, so a delivery takes a slot before it is rendered and gives it back as
+ * soon as its answer is in: a backlog waiting for a connection stays as cheap claims instead of a
+ * heap of rendered requests (which the garbage collector would copy again and again), and the
+ * slot is not held while the result waits for its commit.
  */
 export class OriginGate {
   private readonly origins = new Map<string, OriginLoad>();
 
   constructor(private readonly limit: number) {}
 
-  /** Resolves once `work` has run, or once it was cancelled (then `cancelled` was called instead). */
-  run(origin: string, work: () => Promise<void>, cancelled: () => void): Promise<void> {
+  /** True once a slot is held (give it back with release), false when cancelled meanwhile. */
+  acquire(origin: string): Promise<boolean> {
     let load = this.origins.get(origin);
     if (!load) {
-      load = { running: 0, queue: [] };
+      load = { held: 0, waiting: [] };
       this.origins.set(origin, load);
     }
-    if (load.running < this.limit) return this.start(origin, load, work);
-    return new Promise<void>((settle) => load.queue.push({ work, cancelled, settle }));
+    if (load.held < this.limit) {
+      load.held++;
+      return Promise.resolve(true);
+    }
+    return new Promise<boolean>((grant) => load.waiting.push(grant));
   }
 
-  /** Drops every task not started yet (shutdown): each one's `cancelled` is called. */
+  release(origin: string): void {
+    const load = this.origins.get(origin);
+    if (!load) return;
+    const next = load.waiting.shift();
+    if (next) {
+      next(true); // the slot passes straight on
+      return;
+    }
+    load.held--;
+    if (load.held === 0) this.origins.delete(origin);
+  }
+
+  /** Tells every waiter it will get no slot (shutdown). */
   cancelQueued(): void {
     for (const load of this.origins.values()) {
-      for (const q of load.queue.splice(0)) {
-        q.cancelled();
-        q.settle();
-      }
+      for (const grant of load.waiting.splice(0)) grant(false);
     }
-  }
-
-  private start(origin: string, load: OriginLoad, work: () => Promise<void>): Promise<void> {
-    load.running++;
-    return work().finally(() => {
-      load.running--;
-      const next = load.queue.shift();
-      if (next) void this.start(origin, load, next.work).then(next.settle, next.settle);
-      else if (load.running === 0) this.origins.delete(origin);
-    });
   }
 }
