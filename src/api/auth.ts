@@ -5,7 +5,8 @@ import { notFound, unauthorized } from '../lib/errors.js';
 import { sha256Hex } from '../lib/hash.js';
 import type { ApiContext } from './context.js';
 
-export type Principal = { kind: 'admin' } | { kind: 'app'; appId: string };
+/** An app principal carries the app as read when its key was checked, for this request's use. */
+export type Principal = { kind: 'admin' } | { kind: 'app'; appId: string; app: App };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,20 +21,23 @@ function bearer(request: FastifyRequest): string | null {
   return match ? match[1] : null;
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const ha = Buffer.from(sha256Hex(a), 'hex');
-  const hb = Buffer.from(sha256Hex(b), 'hex');
-  return timingSafeEqual(ha, hb);
+/** The admin token's digest, computed once per token rather than on every request. */
+let adminDigest: { token: string; digest: Buffer } | null = null;
+
+function isAdminToken(token: string, adminToken: string): boolean {
+  if (adminDigest?.token !== adminToken) adminDigest = { token: adminToken, digest: Buffer.from(sha256Hex(adminToken), 'hex') };
+  // Equal-length digests compared in constant time: the token's length and content stay hidden.
+  return timingSafeEqual(Buffer.from(sha256Hex(token), 'hex'), adminDigest.digest);
 }
 
 /** Admin token or an app's API key; anything else is 401. */
 export async function authenticate(ctx: ApiContext, request: FastifyRequest): Promise<Principal> {
   const token = bearer(request);
   if (token === null) throw unauthorized('missing Authorization: Bearer <token> header');
-  if (sameSecret(token, ctx.adminToken)) return { kind: 'admin' };
+  if (isAdminToken(token, ctx.adminToken)) return { kind: 'admin' };
   const app = await ctx.store.getAppByKeyHash(sha256Hex(token));
   if (!app) throw unauthorized('unknown API token');
-  return { kind: 'app', appId: app.id };
+  return { kind: 'app', appId: app.id, app };
 }
 
 export function principalOf(request: FastifyRequest): Principal {
@@ -49,7 +53,10 @@ export function requireAdmin(request: FastifyRequest): void {
 /** The app named in the URL, if the caller may see it; another tenant's app is a 404. */
 export async function loadApp(ctx: ApiContext, request: FastifyRequest, appId: string): Promise<App> {
   const principal = principalOf(request);
-  if (principal.kind === 'app' && principal.appId !== appId) throw notFound('app', appId);
+  if (principal.kind === 'app') {
+    if (principal.appId !== appId) throw notFound('app', appId);
+    return principal.app;
+  }
   const app = await ctx.store.getApp(appId);
   if (!app) throw notFound('app', appId);
   return app;
