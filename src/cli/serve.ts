@@ -1,5 +1,6 @@
 import { createApp } from '../app/create-app.js';
 import { ConfigError, loadConfig, type Config } from '../app/config.js';
+import { tuneHeapForServing } from './heap-tuning.js';
 
 export interface ServeFlags {
   port?: string;
@@ -28,6 +29,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     }
     throw error;
   }
+  tuneHeapForServing();
   let app;
   try {
     app = await createApp({ config });

@@ -34,7 +34,7 @@ export interface DispatcherOptions {
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   batchSize: 256,
-  maxInflight: 1024,
+  maxInflight: 512,
   leaseMs: 120_000,
   pollMs: 1000,
   cacheTtlMs: 1000,

@@ -1,0 +1,16 @@
+import { setFlagsFromString } from 'node:v8';
+
+/** Old-generation growth allowed after each full collection, in percent. */
+export const SERVE_HEAP_GROWING_PERCENT = 50;
+
+/**
+ * A serving process allocates fast and keeps little: with V8's default growth the old generation
+ * swelled to ~110 MiB of garbage between collections during a drain (live set ~35 MiB), pushing the
+ * process past 250 MB. Growing it by 50% per collection keeps peak RSS near 190 MiB at the same
+ * throughput (npm run bench). A --heap-growing-percent given on the command line wins.
+ */
+export function tuneHeapForServing(execArgv: readonly string[] = process.execArgv): boolean {
+  if (execArgv.some((arg) => arg.startsWith('--heap-growing-percent') || arg.startsWith('--heap_growing_percent'))) return false;
+  setFlagsFromString(`--heap-growing-percent=${SERVE_HEAP_GROWING_PERCENT}`);
+  return true;
+}
