@@ -10,11 +10,13 @@ export interface Plan {
   /** Retries for the failing-responses drains, identical for BullMQ and Hookline. */
   retry: { attempts: number; backoffMs: number };
   /** Clients for single POSTs; batchClients each post `batch` messages per request. */
-  ingest: { seconds: number; clients: number; batchClients: number; batch: number };
+  ingest: { seconds: number; warmupSeconds: number; clients: number; batchClients: number; batch: number };
   latency: { rates: number[]; seconds: number };
   backlog: { small: number; large: number | null };
   manyEndpoints: { messages: number; endpoints: number };
   bigPayloadBytes: number;
+  /** Messages × endpoints for the big-payload drain (64 KiB each: quick mode keeps it small). */
+  bigPayloadDrain: { messages: number; endpoints: number };
   postgres: { messages: number; endpoints: number; workers: number };
   /** A drain still running after this long is stopped and reported with its rate so far. */
   drainLimitSeconds: number;
@@ -27,13 +29,16 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     concurrency,
     payloadBytes: 1024,
     rawRequests: quick ? 20_000 : 200_000,
-    drain: quick ? { messages: 2_000, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
+    drain: quick ? { messages: 1_500, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
     retry: { attempts: 5, backoffMs: 10 },
-    ingest: quick ? { seconds: 3, clients: 32, batchClients: 8, batch: 100 } : { seconds: 15, clients: 32, batchClients: 8, batch: 100 },
-    latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 2 : 10 },
+    ingest: quick
+      ? { seconds: 1.5, warmupSeconds: 0.5, clients: 32, batchClients: 8, batch: 100 }
+      : { seconds: 15, warmupSeconds: 1, clients: 32, batchClients: 8, batch: 100 },
+    latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 1 : 10 },
     backlog: { small: 10_000, large: quick ? null : 1_000_000 },
     manyEndpoints: quick ? { messages: 1, endpoints: 10_000 } : { messages: 10, endpoints: 10_000 },
     bigPayloadBytes: 64 * 1024,
+    bigPayloadDrain: quick ? { messages: 500, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
     postgres: quick ? { messages: 1_000, endpoints: 10, workers: 2 } : { messages: 10_000, endpoints: 10, workers: 2 },
     drainLimitSeconds: quick ? 30 : 900,
   };

@@ -39,7 +39,7 @@ export async function measureIngest(ctx: BenchContext, role: 'api' | 'all', batc
           baseUrl: hookline.baseUrl, apiKey: seeded.apiKey, appId: seeded.appId, eventType: EVENT_TYPE,
           payloadBytes: plan.payloadBytes, mode: 'closed', connections: clients, seconds, batch,
         });
-        await load(1); // warm-up: JIT, connections, SQLite page cache
+        await load(plan.ingest.warmupSeconds); // warm-up: JIT, connections, SQLite page cache
         const result = await load(plan.ingest.seconds);
         if (result.errors > 0) throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
         return {

@@ -22,7 +22,7 @@ export function drainSpecs(ctx: BenchContext): DrainSpec[] {
       ? [{ id: 'backlog-1m', group: 'scaling' as const, label: 'Backlog of 1M messages, 1 endpoint', messages: plan.backlog.large, endpoints: 1, payloadBytes: kib, failRatio: 0 }]
       : []),
     { id: 'endpoints-10k', group: 'scaling', label: `${plan.manyEndpoints.endpoints.toLocaleString('en-US')} endpoints`, ...plan.manyEndpoints, payloadBytes: kib, failRatio: 0 },
-    { id: 'payload-64k', group: 'scaling', label: '64 KiB payloads', ...plan.drain, payloadBytes: plan.bigPayloadBytes, failRatio: 0 },
+    { id: 'payload-64k', group: 'scaling', label: '64 KiB payloads', ...plan.bigPayloadDrain, payloadBytes: plan.bigPayloadBytes, failRatio: 0 },
   ];
 }
 
