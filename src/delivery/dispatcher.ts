@@ -90,7 +90,8 @@ export class Dispatcher {
     this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
     this.rates = new RateLimiter(clock);
     this.writer = new ResultWriter(store, clock);
-    this.gate = new OriginGate(sender.connectionsPerOrigin);
+    // undici reads 0 connections as "no limit"; so does the gate.
+    this.gate = new OriginGate(sender.connectionsPerOrigin > 0 ? sender.connectionsPerOrigin : Number.POSITIVE_INFINITY);
   }
 
   /** Starts the claim loop in the background. */
@@ -127,9 +128,12 @@ export class Dispatcher {
       }
     }
     this.gate.cancelQueued();
+    // Give back what never started at once (other workers may take it), before waiting for the
+    // sends in flight, which can take as long as the longest timeout.
+    await new Promise((resolve) => setImmediate(resolve)); // cancelled deliveries record themselves
+    await this.releaseUnstarted();
     await Promise.allSettled([...this.tasks]);
-    const unstarted = this.unstarted.splice(0);
-    if (unstarted.length > 0) await this.store.releaseDeliveries(unstarted);
+    await this.releaseUnstarted();
   }
 
   /**
@@ -253,6 +257,11 @@ export class Dispatcher {
         if (this.excluded.has(endpoint.id) && load.inflight + load.waiting.length < endpoint.maxConcurrency) this.wakeUp?.();
       });
     this.tasks.add(task);
+  }
+
+  private async releaseUnstarted(): Promise<void> {
+    const unstarted = this.unstarted.splice(0);
+    if (unstarted.length > 0) await this.store.releaseDeliveries(unstarted);
   }
 
   private releaseNow(claim: ClaimedDelivery): Release {
