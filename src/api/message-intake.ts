@@ -1,4 +1,5 @@
 import { badRequest } from '../lib/errors.js';
+import { stringifyJson } from '../lib/json.js';
 import { newId } from '../lib/ids.js';
 import type { InsertMessageResult } from '../store/store.js';
 import type { ApiContext } from './context.js';
@@ -13,6 +14,18 @@ export interface MessageInput {
 }
 
 export type AcceptedMessage = InsertMessageResult;
+
+/** A message payload as stored (JSON text), or why it cannot be: 400 not an object, 413 too large. */
+export type PayloadCheck = { ok: true; text: string } | { ok: false; status: 400 | 413; problem: string };
+
+export function payloadText(payload: unknown, limitBytes: number): PayloadCheck {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    return { ok: false, status: 400, problem: 'must be a JSON object' };
+  }
+  const text = stringifyJson(payload);
+  if (Buffer.byteLength(text) > limitBytes) return { ok: false, status: 413, problem: `exceeds the limit of ${limitBytes} bytes` };
+  return { ok: true, text };
+}
 
 /**
  * The one way a message enters Hookline (plain messages, typed events, the simulator's real sends):

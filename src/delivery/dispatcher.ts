@@ -76,8 +76,6 @@ export class Dispatcher {
   private readonly gate: OriginGate;
   /** Claims given back unstarted at shutdown. */
   private readonly unstarted: Release[] = [];
-  /** Endpoint URL → origin, the gate's key. */
-  private readonly origins = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -268,22 +266,8 @@ export class Dispatcher {
     return { deliveryId: claim.delivery.id, leaseToken: claim.leaseToken, nextAttemptAt: this.clock.now() };
   }
 
-  private originOf(url: string): string {
-    let origin = this.origins.get(url);
-    if (origin === undefined) {
-      try {
-        origin = new URL(url).origin;
-      } catch {
-        origin = url; // the sender reports the bad URL; the gate only needs a key
-      }
-      if (this.origins.size >= 10_000) this.origins.clear();
-      this.origins.set(url, origin);
-    }
-    return origin;
-  }
-
   private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {
-    const origin = this.originOf(endpoint.url);
+    const origin = this.sender.originOf(endpoint.url);
     if (!(await this.gate.acquire(origin))) {
       this.unstarted.push(this.releaseNow(claim)); // shutting down before a connection was free
       return;

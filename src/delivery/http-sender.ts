@@ -114,6 +114,15 @@ export class HttpSender {
     };
   }
 
+  /** The origin requests to `url` share a pool with (the URL itself when it does not parse). */
+  originOf(url: string): string {
+    try {
+      return this.target(url).origin;
+    } catch {
+      return url;
+    }
+  }
+
   /**
    * The URL split for undici, and the egress verdict for IP-literal hosts (they skip DNS, so the
    * guarded lookup never sees them). Cached per URL: endpoints send to the same few URLs all day.

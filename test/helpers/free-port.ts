@@ -1,17 +1,5 @@
-import { createServer } from 'node:net';
-
-/** A loopback port that was free a moment ago (the OS picks it, then it is released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../bench/lib/free-port.js';
+import { freePort } from '../../bench/lib/free-port.js';
 
 /** A loopback port nothing listens on, for tests whose connections must be refused. */
 export const closedPort = freePort;

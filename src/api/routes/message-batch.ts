@@ -2,12 +2,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { badRequest, HooklineError, type ErrorDetail } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { stringifyJson } from '../../lib/json.js';
 import type { NewMessage } from '../../store/store.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorResponses } from '../schemas/common.js';
 import { MessageCreate, MessageOut } from '../schemas/messages.js';
+import { payloadText } from '../message-intake.js';
 import { messageJson, sendJsonText } from '../serialize.js';
 
 /** Messages per batch request; a campaign of more goes in several requests. */
@@ -45,23 +45,22 @@ export const messageBatchRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox =
     const appRecord = await loadApp(ctx, request, request.params.appId);
     const now = ctx.clock.now();
     const problems: ErrorDetail[] = [];
+    let onlyTooLarge = true;
     const messages: NewMessage[] = request.body.messages.map((item, i) => {
-      const isObject = item.payload !== null && typeof item.payload === 'object' && !Array.isArray(item.payload);
-      if (!isObject) problems.push({ field: `messages[${i}].payload`, message: 'must be a JSON object' });
-      const payload = isObject ? stringifyJson(item.payload) : '{}';
-      if (Buffer.byteLength(payload) > ctx.payloadLimitBytes) {
-        problems.push({ field: `messages[${i}].payload`, message: `exceeds the limit of ${ctx.payloadLimitBytes} bytes` });
+      const payload = payloadText(item.payload, ctx.payloadLimitBytes);
+      if (!payload.ok) {
+        problems.push({ field: `messages[${i}].payload`, message: payload.problem });
+        onlyTooLarge &&= payload.status === 413;
       }
       return {
-        id: newId('msg', now), appId: appRecord.id, eventType: item.eventType, payload,
+        id: newId('msg', now), appId: appRecord.id, eventType: item.eventType, payload: payload.ok ? payload.text : '{}',
         idempotencyKey: item.idempotencyKey ?? null, endpointId: item.endpointId ?? null, createdAt: now,
       };
     });
-    await checkEndpoints(ctx, appRecord.id, messages, problems);
+    if (await checkEndpoints(ctx, appRecord.id, messages, problems)) onlyTooLarge = false;
     if (problems.length > 0) {
-      const tooLarge = problems.every((p) => p.message.startsWith('exceeds'));
       const text = `${problems[0].field}: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
-      if (tooLarge) throw new HooklineError(413, 'payload_too_large', text, problems);
+      if (onlyTooLarge) throw new HooklineError(413, 'payload_too_large', text, problems);
       throw badRequest(text, problems);
     }
     // Issued together, so the embedded store commits them in one transaction (one fsync).
@@ -72,8 +71,9 @@ export const messageBatchRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox =
   });
 };
 
-/** Explicit endpoint ids must name endpoints of this app: checked once per distinct id. */
-async function checkEndpoints(ctx: ApiContext, appId: string, messages: NewMessage[], problems: ErrorDetail[]): Promise<void> {
+/** Explicit endpoint ids must name endpoints of this app (checked once per distinct id); true when one does not. */
+async function checkEndpoints(ctx: ApiContext, appId: string, messages: NewMessage[], problems: ErrorDetail[]): Promise<boolean> {
+  let unknown = false;
   const known = new Map<string, boolean>();
   for (const [i, m] of messages.entries()) {
     if (m.endpointId === null) continue;
@@ -82,8 +82,12 @@ async function checkEndpoints(ctx: ApiContext, appId: string, messages: NewMessa
       exists = (await ctx.store.getEndpoint(appId, m.endpointId)) !== null;
       known.set(m.endpointId, exists);
     }
-    if (!exists) problems.push({ field: `messages[${i}].endpointId`, message: `no endpoint ${m.endpointId} in this app` });
+    if (!exists) {
+      problems.push({ field: `messages[${i}].endpointId`, message: `no endpoint ${m.endpointId} in this app` });
+      unknown = true;
+    }
   }
+  return unknown;
 }
 
 /** Room for a full batch of average messages, bounded so one request cannot hold the server's memory. */

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { badRequest, notFound, payloadTooLarge } from '../../lib/errors.js';
-import { stringifyJson } from '../../lib/json.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import { MessageCreate, MessageListQuery, MessageOut } from '../schemas/messages.js';
 import { messageJson, messagePageJson, sendJsonText } from '../serialize.js';
-import { acceptMessage, type AcceptedMessage } from '../message-intake.js';
+import { acceptMessage, payloadText, type AcceptedMessage } from '../message-intake.js';
 
 const MessageParams = Type.Object({ appId: Type.String({ maxLength: 64 }), messageId: Type.String({ maxLength: 64 }) });
 
@@ -26,15 +25,15 @@ export const messageRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => asy
   }, async (request, reply) => {
     const appRecord = await loadApp(ctx, request, request.params.appId);
     const body = request.body;
-    if (body.payload === null || typeof body.payload !== 'object' || Array.isArray(body.payload)) {
-      throw badRequest('payload: must be a JSON object', [{ field: 'payload', message: 'must be a JSON object' }]);
+    const payload = payloadText(body.payload, ctx.payloadLimitBytes);
+    if (!payload.ok) {
+      if (payload.status === 413) throw payloadTooLarge(ctx.payloadLimitBytes);
+      throw badRequest(`payload: ${payload.problem}`, [{ field: 'payload', message: payload.problem }]);
     }
-    const payload = stringifyJson(body.payload);
-    if (Buffer.byteLength(payload) > ctx.payloadLimitBytes) throw payloadTooLarge(ctx.payloadLimitBytes);
     const result: AcceptedMessage = await acceptMessage(ctx, {
       appId: appRecord.id,
       eventType: body.eventType,
-      payload,
+      payload: payload.text,
       idempotencyKey: body.idempotencyKey ?? request.headers['idempotency-key'] ?? null,
       endpointId: body.endpointId ?? null,
     });
