@@ -6,7 +6,6 @@ import { failed, skipped, type ScenarioResult } from './lib/results.js';
 import type { Plan } from './plan.js';
 import type { Receiver } from './receiver-client.js';
 
-
 export async function measureRawCeiling(plan: Plan, receiver: Receiver): Promise<ScenarioResult> {
   const base = {
     id: 'raw-ceiling',
@@ -17,14 +16,23 @@ export async function measureRawCeiling(plan: Plan, receiver: Receiver): Promise
   try {
     await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
     await receiver.reset();
-    const result = await runChildTask<RawCeilingParams, RawCeilingResult>(new URL('./raw-ceiling.js', import.meta.url), {
-      url: receiver.url('/'),
-      requests: plan.rawRequests,
-      concurrency: plan.concurrency,
-      payloadBytes: plan.payloadBytes,
-    });
+    const result = await runChildTask<RawCeilingParams, RawCeilingResult>(
+      new URL('./raw-ceiling.js', import.meta.url),
+      {
+        url: receiver.url('/'),
+        requests: plan.rawRequests,
+        concurrency: plan.concurrency,
+        payloadBytes: plan.payloadBytes,
+      },
+    );
     if (result.failed > 0) throw new Error(`${result.failed} requests were not answered 2xx`);
-    return { ...base, status: 'ok', perSecond: result.perSecond, unit: 'POSTs/s', extra: { seconds: result.seconds } };
+    return {
+      ...base,
+      status: 'ok',
+      perSecond: result.perSecond,
+      unit: 'POSTs/s',
+      extra: { seconds: result.seconds },
+    };
   } catch (error) {
     return failed(base, error);
   }
@@ -51,16 +59,19 @@ export async function measureBullmq(
   try {
     await receiver.configure({ failRatio, latencyMs: 0, record: false });
     await receiver.reset();
-    const result = await runChildTask<BullmqParams, BullmqResult>(new URL('./bullmq-baseline.js', import.meta.url), {
-      redis,
-      url: receiver.url('/'),
-      messages,
-      endpoints,
-      concurrency: plan.concurrency,
-      payloadBytes: plan.payloadBytes,
-      attempts: plan.retry.attempts,
-      backoffMs: plan.retry.backoffMs,
-    });
+    const result = await runChildTask<BullmqParams, BullmqResult>(
+      new URL('./bullmq-baseline.js', import.meta.url),
+      {
+        redis,
+        url: receiver.url('/'),
+        messages,
+        endpoints,
+        concurrency: plan.concurrency,
+        payloadBytes: plan.payloadBytes,
+        attempts: plan.retry.attempts,
+        backoffMs: plan.retry.backoffMs,
+      },
+    );
     const arrived = await receiver.stats();
     return {
       ...base,

@@ -54,7 +54,9 @@ interface DeliveryJob {
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 /** Redis version when 127.0.0.1:6379 (or the given target) answers, else the reason it does not. */
-export async function probeRedis(target: RedisTarget): Promise<{ version: string } | { reason: string }> {
+export async function probeRedis(
+  target: RedisTarget,
+): Promise<{ version: string } | { reason: string }> {
   // A plain TCP connect first: it gives the real reason (ECONNREFUSED ...) where ioredis says only
   // "Connection is closed".
   const refused = await new Promise<string | null>((resolve) => {
@@ -69,7 +71,8 @@ export async function probeRedis(target: RedisTarget): Promise<{ version: string
     });
     socket.once('error', (error) => resolve(error.message));
   });
-  if (refused) return { reason: `Redis not reachable at ${target.host}:${target.port} (${refused})` };
+  if (refused)
+    return { reason: `Redis not reachable at ${target.host}:${target.port} (${refused})` };
   const redis = new Redis({
     ...target,
     lazyConnect: true,
@@ -83,14 +86,20 @@ export async function probeRedis(target: RedisTarget): Promise<{ version: string
     const info = await redis.info('server');
     return { version: /redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown' };
   } catch (error) {
-    return { reason: `Redis not reachable at ${target.host}:${target.port} (${(error as Error).message})` };
+    return {
+      reason: `Redis not reachable at ${target.host}:${target.port} (${(error as Error).message})`,
+    };
   } finally {
     redis.disconnect();
   }
 }
 
 export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqResult> {
-  const connection = { host: params.redis.host, port: params.redis.port, maxRetriesPerRequest: null };
+  const connection = {
+    host: params.redis.host,
+    port: params.redis.port,
+    maxRetriesPerRequest: null,
+  };
   const queueName = `hookline-bench-${process.pid}-${Date.now()}`;
   const queue = new Queue<DeliveryJob>(queueName, { connection });
   const base = new URL(params.url);
@@ -108,7 +117,11 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
     };
     for (let m = 0; m < params.messages; m++) {
       for (let e = 0; e < params.endpoints; e++) {
-        batch.push({ name: 'deliver', data: { messageId: `msg_bull_${m}`, endpoint: e, createdAt: Date.now() }, opts });
+        batch.push({
+          name: 'deliver',
+          data: { messageId: `msg_bull_${m}`, endpoint: e, createdAt: Date.now() },
+          opts,
+        });
         if (batch.length === 1000) await queue.addBulk(batch.splice(0));
       }
     }
@@ -119,7 +132,12 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
     const deliver = async (job: Job<DeliveryJob>) => {
       attempts++;
       const body = standardBody('message.delivered', job.data.createdAt, payload);
-      const signed = standardWebhookHeaders([SECRET], job.data.messageId, Math.floor(Date.now() / 1000), body);
+      const signed = standardWebhookHeaders(
+        [SECRET],
+        job.data.messageId,
+        Math.floor(Date.now() / 1000),
+        body,
+      );
       const res = await pool.request({
         path: `${base.pathname}ep/${job.data.endpoint}`,
         method: 'POST',
@@ -134,7 +152,11 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
 
     let succeeded = 0;
     let failed = 0;
-    const worker = new Worker<DeliveryJob>(queueName, deliver, { connection, concurrency: params.concurrency, autorun: false });
+    const worker = new Worker<DeliveryJob>(queueName, deliver, {
+      connection,
+      concurrency: params.concurrency,
+      autorun: false,
+    });
     const finished = new Promise<void>((resolve) => {
       const check = () => {
         if (succeeded + failed >= deliveries) resolve();
@@ -153,7 +175,15 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
     await finished;
     const seconds = (epochNow() - started) / 1000;
     await worker.close();
-    return { deliveries, succeeded, failed, attempts, seedSeconds, seconds, perSecond: deliveries / seconds };
+    return {
+      deliveries,
+      succeeded,
+      failed,
+      attempts,
+      seedSeconds,
+      seconds,
+      perSecond: deliveries / seconds,
+    };
   } finally {
     await queue.obliterate({ force: true }).catch(() => {});
     await queue.close();

@@ -10,7 +10,13 @@ export interface Plan {
   /** Retries for the failing-responses drains, identical for BullMQ and Hookline. */
   retry: { attempts: number; backoffMs: number };
   /** Clients for single POSTs; batchClients each post `batch` messages per request. */
-  ingest: { seconds: number; warmupSeconds: number; clients: number; batchClients: number; batch: number };
+  ingest: {
+    seconds: number;
+    warmupSeconds: number;
+    clients: number;
+    batchClients: number;
+    batch: number;
+  };
   latency: { rates: number[]; seconds: number };
   backlog: { small: number; large: number | null };
   manyEndpoints: { messages: number; endpoints: number };
@@ -39,7 +45,9 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     manyEndpoints: quick ? { messages: 1, endpoints: 10_000 } : { messages: 10, endpoints: 10_000 },
     bigPayloadBytes: 64 * 1024,
     bigPayloadDrain: quick ? { messages: 500, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
-    postgres: quick ? { messages: 1_000, endpoints: 10, workers: 2 } : { messages: 10_000, endpoints: 10, workers: 2 },
+    postgres: quick
+      ? { messages: 1_000, endpoints: 10, workers: 2 }
+      : { messages: 10_000, endpoints: 10, workers: 2 },
     drainLimitSeconds: quick ? 30 : 900,
   };
 }

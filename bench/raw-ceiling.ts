@@ -76,5 +76,10 @@ serveChildTask(import.meta.url, runRawCeiling, () => {
       'payload-bytes': { type: 'string', default: '1024' },
     },
   });
-  return { url: values.url, requests: Number(values.requests), concurrency: Number(values.concurrency), payloadBytes: Number(values['payload-bytes']) };
+  return {
+    url: values.url,
+    requests: Number(values.requests),
+    concurrency: Number(values.concurrency),
+    payloadBytes: Number(values['payload-bytes']),
+  };
 });

@@ -1,8 +1,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ReceiverCommand, ReceiverReply, ReceiverSettings, ReceiverStats } from './receiver.js';
+import type {
+  ReceiverCommand,
+  ReceiverReply,
+  ReceiverSettings,
+  ReceiverStats,
+} from './receiver.js';
 
 type Pending = (reply: ReceiverReply) => void;
-type CommandBody = ReceiverCommand extends infer C ? (C extends ReceiverCommand ? Omit<C, 'reqId'> : never) : never;
+type CommandBody = ReceiverCommand extends infer C
+  ? C extends ReceiverCommand
+    ? Omit<C, 'reqId'>
+    : never
+  : never;
 
 /** Starts bench/receiver.js as a child process and talks to it over IPC. */
 export class Receiver {

@@ -111,7 +111,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   req.on('end', () => {
     const fail = onArrival(req, bytes, epochNow());
     const answer = () => {
-      res.writeHead(fail ? settings.failStatus : 200, { 'content-type': 'text/plain', 'content-length': 2 });
+      res.writeHead(fail ? settings.failStatus : 200, {
+        'content-type': 'text/plain',
+        'content-length': 2,
+      });
       res.end(fail ? 'no' : 'ok');
     };
     if (settings.latencyMs > 0) setTimeout(answer, settings.latencyMs);
@@ -137,7 +140,12 @@ function onCommand(command: ReceiverCommand): void {
       nextWaiterAt = Number.POSITIVE_INFINITY;
       break;
     case 'arrivals':
-      reply({ op: 'arrivals', reqId: command.reqId, arrivals, sentLatencies: Float64Array.from(sentLatencies) });
+      reply({
+        op: 'arrivals',
+        reqId: command.reqId,
+        arrivals,
+        sentLatencies: Float64Array.from(sentLatencies),
+      });
       return;
     case 'waitForOk':
       if (stats.ok >= command.count) break;
@@ -180,7 +188,9 @@ server.listen(Number(values.port), '127.0.0.1', () => {
     process.on('disconnect', () => process.exit(0));
     reply({ op: 'ready', port });
   } else {
-    console.log(`receiver listening on http://127.0.0.1:${port} (fail ratio ${settings.failRatio}, latency ${settings.latencyMs} ms)`);
+    console.log(
+      `receiver listening on http://127.0.0.1:${port} (fail ratio ${settings.failRatio}, latency ${settings.latencyMs} ms)`,
+    );
     process.on('SIGINT', () => {
       console.log(JSON.stringify(stats));
       process.exit(0);

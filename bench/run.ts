@@ -41,7 +41,8 @@ const { values } = parseArgs({
 
 function commandLine(): string {
   const args = process.argv.slice(2).join(' ');
-  if (process.env.npm_lifecycle_event === 'bench') return `npm run bench${args ? ` -- ${args}` : ''}`;
+  if (process.env.npm_lifecycle_event === 'bench')
+    return `npm run bench${args ? ` -- ${args}` : ''}`;
   return `node dist/bench/run.js${args ? ` ${args}` : ''}`;
 }
 
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
   const mode = values.full ? 'full' : 'quick';
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1000) {
-    throw new Error(`bench: --concurrency: "${values.concurrency}" is not valid; expected an integer from 1 to 1000`);
+    throw new Error(
+      `bench: --concurrency: "${values.concurrency}" is not valid; expected an integer from 1 to 1000`,
+    );
   }
   const plan = makePlan(mode, concurrency);
   const only = values.only ? new Set(values.only.split(',')) : null;
@@ -65,13 +68,17 @@ async function main(): Promise<void> {
   const postgresUrl = withDefaultUser(values.postgres);
   const pgProbe = await probePostgres(postgresUrl);
   const pgProblem = 'reason' in pgProbe ? pgProbe.reason : null;
-  if (!existsSync(cliMain)) throw new Error(`bench: ${cliMain} is missing; run \`npm run build\` first`);
+  if (!existsSync(cliMain))
+    throw new Error(`bench: ${cliMain} is missing; run \`npm run build\` first`);
   const adminToken = `bench_${randomBytes(12).toString('hex')}`;
 
   const scenarios: ScenarioResult[] = [];
   const record = (result: ScenarioResult) => {
     scenarios.push(result);
-    const rate = result.perSecond !== undefined ? `${Math.round(result.perSecond).toLocaleString('en-US')} ${result.unit}` : '';
+    const rate =
+      result.perSecond !== undefined
+        ? `${Math.round(result.perSecond).toLocaleString('en-US')} ${result.unit}`
+        : '';
     const lat = result.latency ? ` p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms` : '';
     const note = result.status === 'ok' ? '' : ` ${result.status}: ${result.reason}`;
     console.log(`bench: ${result.id.padEnd(26)} ${rate}${lat}${note}`);
@@ -83,8 +90,14 @@ async function main(): Promise<void> {
     const ctx = { plan, receiver, adminToken };
     const anchors: Step[] = [
       { ids: ['raw-ceiling'], run: async () => [await measureRawCeiling(plan, receiver)] },
-      { ids: ['bullmq'], run: async () => [await measureBullmq(plan, receiver, redis, redisProblem, 0)] },
-      { ids: ['bullmq-failing-10'], run: async () => [await measureBullmq(plan, receiver, redis, redisProblem, 0.1)] },
+      {
+        ids: ['bullmq'],
+        run: async () => [await measureBullmq(plan, receiver, redis, redisProblem, 0)],
+      },
+      {
+        ids: ['bullmq-failing-10'],
+        run: async () => [await measureBullmq(plan, receiver, redis, redisProblem, 0.1)],
+      },
     ];
     const hookline = hooklineSteps(ctx);
     const take = (steps: Step[], id: string) => {
@@ -100,11 +113,17 @@ async function main(): Promise<void> {
       ...take(anchors, 'bullmq-failing-10'),
       ...take(hookline, 'drain-failing-10'),
       ...hookline,
-      { ids: ['drain-postgres-2-workers'], run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)] },
+      {
+        ids: ['drain-postgres-2-workers'],
+        run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
+      },
     ];
     const known = steps.flatMap((s) => s.ids);
     const unknownIds = [...(only ?? [])].filter((id) => !known.includes(id));
-    if (unknownIds.length > 0) throw new Error(`bench: --only: unknown ${unknownIds.join(', ')}; known: ${known.join(', ')}`);
+    if (unknownIds.length > 0)
+      throw new Error(
+        `bench: --only: unknown ${unknownIds.join(', ')}; known: ${known.join(', ')}`,
+      );
     for (const step of steps) {
       if (!step.ids.some(wanted)) continue;
       for (const result of await step.run()) if (wanted(result.id)) record(result);
@@ -121,7 +140,11 @@ async function main(): Promise<void> {
     command: commandLine(),
     startedAt: startedAt.toISOString(),
     durationSeconds: (epochNow() - t0) / 1000,
-    machine: describeMachine('version' in redisProbe ? redisProbe.version : null, 'version' in pgProbe ? pgProbe.version : null, loadAtStart),
+    machine: describeMachine(
+      'version' in redisProbe ? redisProbe.version : null,
+      'version' in pgProbe ? pgProbe.version : null,
+      loadAtStart,
+    ),
     concurrency: plan.concurrency,
     plan,
     scenarios,
@@ -146,7 +169,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main().catch((error: unknown) => {
   // Our own messages (bad options, missing build) need no stack trace.
-  const message = error instanceof Error && error.message.startsWith('bench:') ? error.message : error;
+  const message =
+    error instanceof Error && error.message.startsWith('bench:') ? error.message : error;
   console.error(message);
   process.exitCode = 1;
 });

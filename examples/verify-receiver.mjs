@@ -25,4 +25,6 @@ createServer((req, res) => {
       res.writeHead(400).end();
     }
   });
-}).listen(port, '127.0.0.1', () => console.log(`verifying receiver on http://127.0.0.1:${port}/webhooks`));
+}).listen(port, '127.0.0.1', () =>
+  console.log(`verifying receiver on http://127.0.0.1:${port}/webhooks`),
+);

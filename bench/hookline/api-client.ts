@@ -11,19 +11,32 @@ export interface EndpointSpec {
 export class HooklineApi {
   private readonly pool: Pool;
 
-  constructor(readonly baseUrl: string, private readonly adminToken: string, connections = 8) {
+  constructor(
+    readonly baseUrl: string,
+    private readonly adminToken: string,
+    connections = 8,
+  ) {
     this.pool = new Pool(baseUrl, { connections, pipelining: 1 });
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    token: string,
+    body?: unknown,
+  ): Promise<T> {
     const res = await this.pool.request({
       method,
       path: `/api/v1${path}`,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.body.text();
-    if (res.statusCode >= 300) throw new Error(`${method} ${path}: HTTP ${res.statusCode} ${text.slice(0, 300)}`);
+    if (res.statusCode >= 300)
+      throw new Error(`${method} ${path}: HTTP ${res.statusCode} ${text.slice(0, 300)}`);
     return JSON.parse(text) as T;
   }
 

@@ -21,10 +21,12 @@ export interface DrainSpec {
   profileDir?: string | null;
 }
 
-
 /** The failing drains retry like the BullMQ baseline: attempts with doubling waits from backoffMs. */
 export function benchRetryPolicy(attempts: number, backoffMs: number): RetryPolicy {
-  return { preset: 'custom', waitsMs: Array.from({ length: attempts - 1 }, (_, i) => backoffMs * 2 ** i) };
+  return {
+    preset: 'custom',
+    waitsMs: Array.from({ length: attempts - 1 }, (_, i) => backoffMs * 2 ** i),
+  };
 }
 
 /**
@@ -32,17 +34,23 @@ export function benchRetryPolicy(attempts: number, backoffMs: number): RetryPoli
  * from the first arrival at the receiver to the moment the database shows every delivery in a
  * committed final state.
  */
-export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Promise<ScenarioResult> {
+export async function measureSqliteDrain(
+  ctx: BenchContext,
+  spec: DrainSpec,
+): Promise<ScenarioResult> {
   const { plan, receiver } = ctx;
   const deliveries = spec.messages * spec.endpoints;
-  const retry = spec.failRatio > 0 ? benchRetryPolicy(plan.retry.attempts, plan.retry.backoffMs) : null;
+  const retry =
+    spec.failRatio > 0 ? benchRetryPolicy(plan.retry.attempts, plan.retry.backoffMs) : null;
   const base = {
     id: spec.id,
     group: spec.group,
     label: spec.label,
     setup:
       `${count(deliveries, 'delivery')} (${count(spec.messages, 'message')} × ${count(spec.endpoints, 'endpoint')}), ${size(spec.payloadBytes)}` +
-      (retry ? `, ${spec.failRatio * 100}% answered 500, retries ${retry.waitsMs!.join('/')} ms` : ''),
+      (retry
+        ? `, ${spec.failRatio * 100}% answered 500, retries ${retry.waitsMs!.join('/')} ms`
+        : ''),
   };
   try {
     return await withDataDir(async (dataDir) => {
@@ -70,7 +78,8 @@ export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Pr
           limitMs: plan.drainLimitSeconds * 1000,
         });
         const arrived = await receiver.stats();
-        if (arrived.firstAt === null) throw new Error(`nothing arrived within ${plan.drainLimitSeconds} s`);
+        if (arrived.firstAt === null)
+          throw new Error(`nothing arrived within ${plan.drainLimitSeconds} s`);
         const seconds = (committed.at - arrived.firstAt) / 1000;
         const done = seeded.deliveries - committed.remaining;
         const peakRssMb = await hookline.peakRssMb();
@@ -79,7 +88,9 @@ export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Pr
           ...base,
           status: 'ok' as const,
           ...(committed.remaining > 0
-            ? { reason: `partial: stopped at the ${plan.drainLimitSeconds} s limit with ${fmt(done)} of ${fmt(seeded.deliveries)} committed; rate over that time` }
+            ? {
+                reason: `partial: stopped at the ${plan.drainLimitSeconds} s limit with ${fmt(done)} of ${fmt(seeded.deliveries)} committed; rate over that time`,
+              }
             : {}),
           perSecond: done / seconds,
           unit: 'deliveries/s',
@@ -98,7 +109,10 @@ export async function measureSqliteDrain(ctx: BenchContext, spec: DrainSpec): Pr
       } finally {
         progress.close();
         const code = await hookline.stop();
-        if (code !== 0 && code !== null) console.error(`bench: hookline exited with code ${code} after ${spec.id}:\n${hookline.output}`);
+        if (code !== 0 && code !== null)
+          console.error(
+            `bench: hookline exited with code ${code} after ${spec.id}:\n${hookline.output}`,
+          );
       }
     });
   } catch (error) {

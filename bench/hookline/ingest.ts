@@ -14,34 +14,58 @@ const loadGenerator = new URL('./load-generator.js', import.meta.url);
  * clients. A 202 means the message and its delivery are committed (SQLite synchronous=FULL).
  * `role` api measures acceptance alone (deliveries wait); `all` also delivers at the same time.
  */
-export async function measureIngest(ctx: BenchContext, role: 'api' | 'all', batch?: number): Promise<ScenarioResult> {
+export async function measureIngest(
+  ctx: BenchContext,
+  role: 'api' | 'all',
+  batch?: number,
+): Promise<ScenarioResult> {
   const { plan, receiver } = ctx;
   const clients = batch ? plan.ingest.batchClients : plan.ingest.clients;
   const base = {
     id: batch ? 'ingest-batch' : role === 'api' ? 'ingest' : 'ingest-while-delivering',
     group: 'ingest' as const,
-    label: batch ? `Ingest: POST /messages/batch of ${batch} (role api)` : role === 'api' ? 'Ingest: POST /messages (role api)' : 'Ingest while delivering (role all)',
+    label: batch
+      ? `Ingest: POST /messages/batch of ${batch} (role api)`
+      : role === 'api'
+        ? 'Ingest: POST /messages (role api)'
+        : 'Ingest while delivering (role all)',
     setup: `${clients} concurrent clients for ${plan.ingest.seconds} s, ${size(plan.payloadBytes)} payloads, 1 endpoint, SQLite synchronous=FULL`,
   };
   try {
     return await withDataDir(async (dataDir) => {
       const seeded = await seedSqlite({
-        dataDir, receiverUrl: receiver.url('/'), endpoints: 1, messages: 0, payloadBytes: plan.payloadBytes,
-        maxConcurrency: plan.concurrency, retryPolicy: { preset: 'standard' },
+        dataDir,
+        receiverUrl: receiver.url('/'),
+        endpoints: 1,
+        messages: 0,
+        payloadBytes: plan.payloadBytes,
+        maxConcurrency: plan.concurrency,
+        retryPolicy: { preset: 'standard' },
       });
       await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
       await receiver.reset();
       const hookline = await HooklineProcess.start({
-        port: await freePort(), args: ['--data-dir', dataDir, '--role', role], adminToken: ctx.adminToken,
+        port: await freePort(),
+        args: ['--data-dir', dataDir, '--role', role],
+        adminToken: ctx.adminToken,
       });
       try {
-        const load = (seconds: number) => runChildTask<LoadParams, LoadResult>(loadGenerator, {
-          baseUrl: hookline.baseUrl, apiKey: seeded.apiKey, appId: seeded.appId, eventType: EVENT_TYPE,
-          payloadBytes: plan.payloadBytes, mode: 'closed', connections: clients, seconds, batch,
-        });
+        const load = (seconds: number) =>
+          runChildTask<LoadParams, LoadResult>(loadGenerator, {
+            baseUrl: hookline.baseUrl,
+            apiKey: seeded.apiKey,
+            appId: seeded.appId,
+            eventType: EVENT_TYPE,
+            payloadBytes: plan.payloadBytes,
+            mode: 'closed',
+            connections: clients,
+            seconds,
+            batch,
+          });
         await load(plan.ingest.warmupSeconds); // warm-up: JIT, connections, SQLite page cache
         const result = await load(plan.ingest.seconds);
-        if (result.errors > 0) throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
+        if (result.errors > 0)
+          throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
         return {
           ...base,
           status: 'ok' as const,
@@ -49,7 +73,11 @@ export async function measureIngest(ctx: BenchContext, role: 'api' | 'all', batc
           unit: 'messages/s',
           latency: result.ackLatency,
           peakRssMb: await hookline.peakRssMb(),
-          extra: { acked: result.acked, seconds: Math.round(result.seconds * 1000) / 1000, ackP99Ms: result.ackLatency.p99 },
+          extra: {
+            acked: result.acked,
+            seconds: Math.round(result.seconds * 1000) / 1000,
+            ackP99Ms: result.ackLatency.p99,
+          },
         };
       } finally {
         await hookline.stop();

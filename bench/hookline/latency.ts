@@ -30,18 +30,40 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
   try {
     return await withDataDir(async (dataDir) => {
       const seeded = await seedSqlite({
-        dataDir, receiverUrl: receiver.url('/'), endpoints: 1, messages: 0, payloadBytes: plan.payloadBytes,
-        maxConcurrency: plan.concurrency, retryPolicy: { preset: 'standard' },
+        dataDir,
+        receiverUrl: receiver.url('/'),
+        endpoints: 1,
+        messages: 0,
+        payloadBytes: plan.payloadBytes,
+        maxConcurrency: plan.concurrency,
+        retryPolicy: { preset: 'standard' },
       });
-      const hookline = await HooklineProcess.start({ port: await freePort(), args: ['--data-dir', dataDir], adminToken: ctx.adminToken });
+      const hookline = await HooklineProcess.start({
+        port: await freePort(),
+        args: ['--data-dir', dataDir],
+        adminToken: ctx.adminToken,
+      });
       const progress = new SqliteProgress(dataDir, seeded.appId);
       const results: ScenarioResult[] = [];
       try {
-        const offer = (rate: number, seconds: number) => runChildTask<LoadParams, LoadResult>(loadGenerator, {
-          baseUrl: hookline.baseUrl, apiKey: seeded.apiKey, appId: seeded.appId, eventType: EVENT_TYPE,
-          payloadBytes: plan.payloadBytes, mode: 'open', connections: 64, rate, seconds,
+        const offer = (rate: number, seconds: number) =>
+          runChildTask<LoadParams, LoadResult>(loadGenerator, {
+            baseUrl: hookline.baseUrl,
+            apiKey: seeded.apiKey,
+            appId: seeded.appId,
+            eventType: EVENT_TYPE,
+            payloadBytes: plan.payloadBytes,
+            mode: 'open',
+            connections: 64,
+            rate,
+            seconds,
+          });
+        await receiver.configure({
+          failRatio: 0,
+          latencyMs: 0,
+          record: true,
+          keyHeader: 'webhook-id',
         });
-        await receiver.configure({ failRatio: 0, latencyMs: 0, record: true, keyHeader: 'webhook-id' });
         await offer(plan.latency.rates[0]!, 1);
         for (const rate of plan.latency.rates) {
           try {
@@ -49,16 +71,24 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
             await untilEmpty(progress);
             await receiver.reset();
             const load = await offer(rate, plan.latency.seconds);
-            if (load.errors > 0) throw new Error(`${load.errors} of ${load.sent} requests failed, first: ${load.firstError}`);
-            const committed = await waitCommitted(receiver, progress, load.acked, { assertAlive: () => hookline.assertRunning(), limitMs: 120_000 });
-            if (committed.remaining > 0) throw new Error(`${committed.remaining} deliveries still not committed after 120 s`);
+            if (load.errors > 0)
+              throw new Error(
+                `${load.errors} of ${load.sent} requests failed, first: ${load.firstError}`,
+              );
+            const committed = await waitCommitted(receiver, progress, load.acked, {
+              assertAlive: () => hookline.assertRunning(),
+              limitMs: 120_000,
+            });
+            if (committed.remaining > 0)
+              throw new Error(`${committed.remaining} deliveries still not committed after 120 s`);
             const { arrivals } = await receiver.arrivals();
             const samples: number[] = [];
             load.ids.forEach((id, i) => {
               const at = arrivals.get(id);
               if (at !== undefined) samples.push(at - load.ackedAt[i]!);
             });
-            if (samples.length !== load.acked) throw new Error(`${load.acked - samples.length} acknowledged messages never arrived`);
+            if (samples.length !== load.acked)
+              throw new Error(`${load.acked - samples.length} acknowledged messages never arrived`);
             results.push({
               ...baseOf(rate),
               status: 'ok',
@@ -66,7 +96,11 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
               unit: 'messages/s',
               latency: summarize(samples),
               peakRssMb: await hookline.peakRssMb(),
-              extra: { acked: load.acked, ackP50Ms: load.ackLatency.p50, ackP99Ms: load.ackLatency.p99 },
+              extra: {
+                acked: load.acked,
+                ackP50Ms: load.ackLatency.p50,
+                ackP99Ms: load.ackLatency.p99,
+              },
             });
           } catch (error) {
             results.push(failed(baseOf(rate), error));
@@ -87,7 +121,8 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
 async function untilEmpty(progress: SqliteProgress, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (progress.remaining() > 0) {
-    if (Date.now() > deadline) throw new Error(`the previous rate's deliveries were not done within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`the previous rate's deliveries were not done within ${timeoutMs / 1000} s`);
     await sleep(20);
   }
 }

@@ -44,9 +44,14 @@ export interface LoadResult {
 
 export async function generateLoad(params: LoadParams): Promise<LoadResult> {
   const pool = new Pool(params.baseUrl, { connections: params.connections, pipelining: 1 });
-  const one = { eventType: params.eventType, payload: JSON.parse(makePayload(params.payloadBytes)) as unknown };
+  const one = {
+    eventType: params.eventType,
+    payload: JSON.parse(makePayload(params.payloadBytes)) as unknown,
+  };
   const perRequest = params.batch ?? 1;
-  const body = JSON.stringify(params.batch ? { messages: Array.from({ length: params.batch }, () => one) } : one);
+  const body = JSON.stringify(
+    params.batch ? { messages: Array.from({ length: params.batch }, () => one) } : one,
+  );
   const headers = { authorization: `Bearer ${params.apiKey}`, 'content-type': 'application/json' };
   const path = `/api/v1/apps/${params.appId}/messages${params.batch ? '/batch' : ''}`;
   const ids: string[] = [];
@@ -88,7 +93,7 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
     const rate = params.rate!;
     const total = Math.round(rate * params.seconds);
     const inflight = new Set<Promise<void>>();
-    for (let i = 0; i < total; ) {
+    for (let i = 0; i < total;) {
       // Fire every message whose scheduled time has come, then yield for about a millisecond.
       const due = Math.min(total, Math.floor(((epochNow() - started) / 1000) * rate) + 1);
       for (; i < due; i++) {
@@ -103,8 +108,15 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
   await pool.close();
   const acked = ackLatencies.length;
   return {
-    sent, acked, errors, firstError, seconds, perSecond: acked / seconds,
-    ackLatency: summarize(ackLatencies), ids, ackedAt: Float64Array.from(ackedAt),
+    sent,
+    acked,
+    errors,
+    firstError,
+    seconds,
+    perSecond: acked / seconds,
+    ackLatency: summarize(ackLatencies),
+    ids,
+    ackedAt: Float64Array.from(ackedAt),
   };
 }
 

@@ -22,11 +22,18 @@ export function withDefaultUser(baseUrl: string): string {
 }
 
 /** PostgreSQL server version, or why it cannot be used. */
-export async function probePostgres(baseUrl: string): Promise<{ version: string } | { reason: string }> {
-  const client = new pg.Client({ connectionString: `${baseUrl}/postgres`, connectionTimeoutMillis: 2000 });
+export async function probePostgres(
+  baseUrl: string,
+): Promise<{ version: string } | { reason: string }> {
+  const client = new pg.Client({
+    connectionString: `${baseUrl}/postgres`,
+    connectionTimeoutMillis: 2000,
+  });
   try {
     await client.connect();
-    const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+    const { rows } = await client.query<{ v: string }>(
+      "SELECT current_setting('server_version') AS v",
+    );
     return { version: rows[0]!.v };
   } catch (error) {
     return { reason: `PostgreSQL not reachable at ${baseUrl} (${(error as Error).message})` };
@@ -50,11 +57,20 @@ async function adminQuery(baseUrl: string, sql: string): Promise<void> {
  * takes the backlog through the HTTP API first (untimed) and is stopped; then both workers start
  * and drain it. Ends when the database shows every delivery committed.
  */
-export async function measurePostgresDrain(ctx: BenchContext, baseUrl: string, pgProblem: string | null): Promise<ScenarioResult> {
+export async function measurePostgresDrain(
+  ctx: BenchContext,
+  baseUrl: string,
+  pgProblem: string | null,
+): Promise<ScenarioResult> {
   return withDataDir((dataDir) => drainOnPostgres(ctx, baseUrl, pgProblem, dataDir));
 }
 
-async function drainOnPostgres(ctx: BenchContext, baseUrl: string, pgProblem: string | null, dataDir: string): Promise<ScenarioResult> {
+async function drainOnPostgres(
+  ctx: BenchContext,
+  baseUrl: string,
+  pgProblem: string | null,
+  dataDir: string,
+): Promise<ScenarioResult> {
   const { plan, receiver } = ctx;
   const { messages, endpoints, workers } = plan.postgres;
   const deliveries = messages * endpoints;
@@ -71,7 +87,14 @@ async function drainOnPostgres(ctx: BenchContext, baseUrl: string, pgProblem: st
   const start = async (role: string, index: number) => {
     const child = await HooklineProcess.start({
       port: await freePort(),
-      args: ['--data-dir', join(dataDir, `${role}-${index}`), '--database', databaseUrl, '--role', role],
+      args: [
+        '--data-dir',
+        join(dataDir, `${role}-${index}`),
+        '--database',
+        databaseUrl,
+        '--role',
+        role,
+      ],
       adminToken: ctx.adminToken,
     });
     started.push(child);
@@ -84,20 +107,35 @@ async function drainOnPostgres(ctx: BenchContext, baseUrl: string, pgProblem: st
     try {
       api = await start('api', 0);
     } catch (error) {
-      const firstLine = /hookline: (.*)/.exec((error as Error).message)?.[1] ?? (error as Error).message.split('\n')[0];
+      const firstLine =
+        /hookline: (.*)/.exec((error as Error).message)?.[1] ??
+        (error as Error).message.split('\n')[0];
       return skipped(base, `Hookline cannot run on PostgreSQL yet: ${firstLine}`);
     }
     const client = new HooklineApi(api.baseUrl, ctx.adminToken);
     const app = await client.createApp('bench-postgres');
     for (let e = 0; e < endpoints; e++) {
-      await client.createEndpoint(app.id, { url: receiver.url(`/ep/${e}`), maxConcurrency: plan.concurrency });
+      await client.createEndpoint(app.id, {
+        url: receiver.url(`/ep/${e}`),
+        maxConcurrency: plan.concurrency,
+      });
     }
     await client.close();
     const seed = await runChildTask<LoadParams, LoadResult>(loadGenerator, {
-      baseUrl: api.baseUrl, apiKey: app.apiKey, appId: app.id, eventType: EVENT_TYPE, payloadBytes: plan.payloadBytes,
-      mode: 'closed', connections: 16, seconds: 600, count: messages,
+      baseUrl: api.baseUrl,
+      apiKey: app.apiKey,
+      appId: app.id,
+      eventType: EVENT_TYPE,
+      payloadBytes: plan.payloadBytes,
+      mode: 'closed',
+      connections: 16,
+      seconds: 600,
+      count: messages,
     });
-    if (seed.acked !== messages) throw new Error(`seeding: ${seed.acked} of ${messages} accepted, first error: ${seed.firstError}`);
+    if (seed.acked !== messages)
+      throw new Error(
+        `seeding: ${seed.acked} of ${messages} accepted, first error: ${seed.firstError}`,
+      );
     await api.stop();
     started.length = 0;
 
@@ -106,19 +144,24 @@ async function drainOnPostgres(ctx: BenchContext, baseUrl: string, pgProblem: st
     const db = counter;
     const progress = {
       remaining: async () => {
-        const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`);
+        const { rows } = await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`,
+        );
         return Number(rows[0]!.n);
       },
     };
     await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
     await receiver.reset();
-    const running = await Promise.all(Array.from({ length: workers }, (_, i) => start('worker', i + 1)));
+    const running = await Promise.all(
+      Array.from({ length: workers }, (_, i) => start('worker', i + 1)),
+    );
     const committed = await waitCommitted(receiver, progress, deliveries, {
       assertAlive: () => running.forEach((p) => p.assertRunning()),
       limitMs: plan.drainLimitSeconds * 1000,
     });
     const arrived = await receiver.stats();
-    if (arrived.firstAt === null) throw new Error(`nothing arrived within ${plan.drainLimitSeconds} s`);
+    if (arrived.firstAt === null)
+      throw new Error(`nothing arrived within ${plan.drainLimitSeconds} s`);
     const seconds = (committed.at - arrived.firstAt) / 1000;
     const done = deliveries - committed.remaining;
     const rss = await Promise.all(running.map((p) => p.peakRssMb()));
@@ -126,7 +169,9 @@ async function drainOnPostgres(ctx: BenchContext, baseUrl: string, pgProblem: st
       ...base,
       status: 'ok',
       ...(committed.remaining > 0
-        ? { reason: `partial: stopped at the ${plan.drainLimitSeconds} s limit with ${done} of ${deliveries} committed; rate over that time` }
+        ? {
+            reason: `partial: stopped at the ${plan.drainLimitSeconds} s limit with ${done} of ${deliveries} committed; rate over that time`,
+          }
         : {}),
       perSecond: done / seconds,
       unit: 'deliveries/s',

@@ -26,12 +26,17 @@ export class HooklineProcess {
   private exited: Promise<number | null>;
   private stderrTail = '';
 
-  private constructor(private readonly child: ChildProcess, readonly baseUrl: string) {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {
     HooklineProcess.running.add(this);
-    this.exited = new Promise((resolve) => child.once('exit', (code) => {
-      HooklineProcess.running.delete(this);
-      resolve(code);
-    }));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        HooklineProcess.running.delete(this);
+        resolve(code);
+      }),
+    );
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
     });
@@ -41,16 +46,27 @@ export class HooklineProcess {
   }
 
   static async start(options: HooklineProcessOptions): Promise<HooklineProcess> {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cliMain, 'serve', '--port', String(options.port), ...options.args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        HOOKLINE_HOST: '127.0.0.1',
-        HOOKLINE_ADMIN_TOKEN: options.adminToken,
-        HOOKLINE_LOG_LEVEL: 'warn',
-        ...options.env,
+    const child = spawn(
+      process.execPath,
+      [
+        ...(options.nodeArgs ?? []),
+        cliMain,
+        'serve',
+        '--port',
+        String(options.port),
+        ...options.args,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          HOOKLINE_HOST: '127.0.0.1',
+          HOOKLINE_ADMIN_TOKEN: options.adminToken,
+          HOOKLINE_LOG_LEVEL: 'warn',
+          ...options.env,
+        },
       },
-    });
+    );
     const hookline = new HooklineProcess(child, `http://127.0.0.1:${options.port}`);
     if (options.waitForHealth ?? true) await hookline.waitHealthy();
     return hookline;
@@ -72,7 +88,10 @@ export class HooklineProcess {
       exitCode = code;
     });
     while (Date.now() < deadline) {
-      if (exitCode !== undefined) throw new Error(`hookline exited (code ${exitCode}) before it was healthy:\n${this.stderrTail}`);
+      if (exitCode !== undefined)
+        throw new Error(
+          `hookline exited (code ${exitCode}) before it was healthy:\n${this.stderrTail}`,
+        );
       try {
         const res = await request(`${this.baseUrl}/healthz`);
         await res.body.dump();
@@ -88,7 +107,9 @@ export class HooklineProcess {
   /** Throws, with its last output, when the process is gone (a crash mid-scenario). */
   assertRunning(): void {
     if (this.child.exitCode !== null || this.child.signalCode !== null) {
-      throw new Error(`hookline (pid ${this.pid}) exited with ${this.child.exitCode ?? this.child.signalCode}:\n${this.stderrTail}`);
+      throw new Error(
+        `hookline (pid ${this.pid}) exited with ${this.child.exitCode ?? this.child.signalCode}:\n${this.stderrTail}`,
+      );
     }
   }
 

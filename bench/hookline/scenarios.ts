@@ -15,14 +15,60 @@ export function drainSpecs(ctx: BenchContext): DrainSpec[] {
   const { plan } = ctx;
   const kib = plan.payloadBytes;
   return [
-    { id: 'drain-sqlite', group: 'drain', label: 'Hookline drain, SQLite', ...plan.drain, payloadBytes: kib, failRatio: 0 },
-    { id: 'drain-failing-10', group: 'drain', label: 'Hookline drain, 10% of responses failing', ...plan.drain, payloadBytes: kib, failRatio: 0.1 },
-    { id: 'backlog-10k', group: 'scaling', label: 'Backlog of 10k messages, 1 endpoint', messages: plan.backlog.small, endpoints: 1, payloadBytes: kib, failRatio: 0 },
+    {
+      id: 'drain-sqlite',
+      group: 'drain',
+      label: 'Hookline drain, SQLite',
+      ...plan.drain,
+      payloadBytes: kib,
+      failRatio: 0,
+    },
+    {
+      id: 'drain-failing-10',
+      group: 'drain',
+      label: 'Hookline drain, 10% of responses failing',
+      ...plan.drain,
+      payloadBytes: kib,
+      failRatio: 0.1,
+    },
+    {
+      id: 'backlog-10k',
+      group: 'scaling',
+      label: 'Backlog of 10k messages, 1 endpoint',
+      messages: plan.backlog.small,
+      endpoints: 1,
+      payloadBytes: kib,
+      failRatio: 0,
+    },
     ...(plan.backlog.large
-      ? [{ id: 'backlog-1m', group: 'scaling' as const, label: 'Backlog of 1M messages, 1 endpoint', messages: plan.backlog.large, endpoints: 1, payloadBytes: kib, failRatio: 0 }]
+      ? [
+          {
+            id: 'backlog-1m',
+            group: 'scaling' as const,
+            label: 'Backlog of 1M messages, 1 endpoint',
+            messages: plan.backlog.large,
+            endpoints: 1,
+            payloadBytes: kib,
+            failRatio: 0,
+          },
+        ]
       : []),
-    { id: 'endpoints-10k', group: 'scaling', label: `${plan.manyEndpoints.endpoints.toLocaleString('en-US')} endpoints`, ...plan.manyEndpoints, payloadBytes: kib, failRatio: 0 },
-    { id: 'payload-64k', group: 'scaling', label: '64 KiB payloads', ...plan.bigPayloadDrain, payloadBytes: plan.bigPayloadBytes, failRatio: 0 },
+    {
+      id: 'endpoints-10k',
+      group: 'scaling',
+      label: `${plan.manyEndpoints.endpoints.toLocaleString('en-US')} endpoints`,
+      ...plan.manyEndpoints,
+      payloadBytes: kib,
+      failRatio: 0,
+    },
+    {
+      id: 'payload-64k',
+      group: 'scaling',
+      label: '64 KiB payloads',
+      ...plan.bigPayloadDrain,
+      payloadBytes: plan.bigPayloadBytes,
+      failRatio: 0,
+    },
   ];
 }
 
@@ -34,15 +80,35 @@ export interface Step {
 
 /** Hookline's scenarios in run order, each drain as its own step (the runner interleaves anchors). */
 export function hooklineSteps(ctx: BenchContext): Step[] {
-  const steps: Step[] = drainSpecs(ctx).map((spec) => ({ ids: [spec.id], run: async () => [await measureSqliteDrain(ctx, spec)] }));
+  const steps: Step[] = drainSpecs(ctx).map((spec) => ({
+    ids: [spec.id],
+    run: async () => [await measureSqliteDrain(ctx, spec)],
+  }));
   if (!ctx.plan.backlog.large) {
-    const base = { id: 'backlog-1m', group: 'scaling' as const, label: 'Backlog of 1M messages, 1 endpoint', setup: '1,000,000 deliveries (1,000,000 messages × 1 endpoint), 1 KiB' };
-    steps.push({ ids: ['backlog-1m'], run: async () => [skipped(base, 'full mode only (--full)')] });
+    const base = {
+      id: 'backlog-1m',
+      group: 'scaling' as const,
+      label: 'Backlog of 1M messages, 1 endpoint',
+      setup: '1,000,000 deliveries (1,000,000 messages × 1 endpoint), 1 KiB',
+    };
+    steps.push({
+      ids: ['backlog-1m'],
+      run: async () => [skipped(base, 'full mode only (--full)')],
+    });
   }
   steps.push({ ids: ['ingest'], run: async () => [await measureIngest(ctx, 'api')] });
-  steps.push({ ids: ['ingest-batch'], run: async () => [await measureIngest(ctx, 'api', ctx.plan.ingest.batch)] });
-  steps.push({ ids: ['ingest-while-delivering'], run: async () => [await measureIngest(ctx, 'all')] });
-  steps.push({ ids: ctx.plan.latency.rates.map((rate) => `latency-${rate}`), run: () => measureLatency(ctx) });
+  steps.push({
+    ids: ['ingest-batch'],
+    run: async () => [await measureIngest(ctx, 'api', ctx.plan.ingest.batch)],
+  });
+  steps.push({
+    ids: ['ingest-while-delivering'],
+    run: async () => [await measureIngest(ctx, 'all')],
+  });
+  steps.push({
+    ids: ctx.plan.latency.rates.map((rate) => `latency-${rate}`),
+    run: () => measureLatency(ctx),
+  });
   return steps;
 }
 
@@ -62,7 +128,10 @@ export async function profileDrain(ctx: BenchContext): Promise<BenchRun['profile
     // Kept for a closer look in Chrome DevTools (Performance > Load profile).
     await mkdir(resultsDir, { recursive: true });
     for (const t of threads) {
-      const name = t.thread === 'main' ? 'hookline-drain.cpuprofile' : `hookline-drain.${t.thread.replace(' ', '-')}.cpuprofile`;
+      const name =
+        t.thread === 'main'
+          ? 'hookline-drain.cpuprofile'
+          : `hookline-drain.${t.thread.replace(' ', '-')}.cpuprofile`;
       await writeFile(join(resultsDir, name), JSON.stringify(t.profile));
     }
     return {

@@ -43,7 +43,15 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
     const now = Date.now();
     const apiKey = newToken('hk');
     const appId = newId('app', now);
-    await store.createApp({ id: appId, name: 'bench', metadata: {}, apiKeyHash: sha256Hex(apiKey), viberAuthToken: null, createdAt: now, updatedAt: now });
+    await store.createApp({
+      id: appId,
+      name: 'bench',
+      metadata: {},
+      apiKeyHash: sha256Hex(apiKey),
+      viberAuthToken: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     const endpointIds: string[] = [];
     for (let e = 0; e < spec.endpoints; e++) {
       const endpoint: Endpoint = {
@@ -65,10 +73,20 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
       const batch: Array<Promise<{ deliveries: number }>> = [];
       for (let i = m; i < Math.min(spec.messages, m + CHUNK); i++) {
         const createdAt = Date.now();
-        batch.push(store.insertMessage({
-          id: newId('msg', createdAt), appId, eventType: EVENT_TYPE, payload: makePayload(spec.payloadBytes, i),
-          idempotencyKey: null, endpointId: null, createdAt,
-        }, 0));
+        batch.push(
+          store.insertMessage(
+            {
+              id: newId('msg', createdAt),
+              appId,
+              eventType: EVENT_TYPE,
+              payload: makePayload(spec.payloadBytes, i),
+              idempotencyKey: null,
+              endpointId: null,
+              createdAt,
+            },
+            0,
+          ),
+        );
       }
       for (const result of await Promise.all(batch)) deliveries += result.deliveries;
     }

@@ -9,9 +9,14 @@ export class SqliteProgress {
   private readonly db: Database.Database;
   private readonly remainingStmt: Database.Statement;
 
-  constructor(dataDir: string, private readonly appId: string) {
+  constructor(
+    dataDir: string,
+    private readonly appId: string,
+  ) {
     this.db = new Database(join(dataDir, 'hookline.db'), { readonly: true, fileMustExist: true });
-    this.remainingStmt = this.db.prepare(`SELECT count(*) AS n FROM deliveries WHERE app_id = ? AND state IN ('pending', 'delivering')`);
+    this.remainingStmt = this.db.prepare(
+      `SELECT count(*) AS n FROM deliveries WHERE app_id = ? AND state IN ('pending', 'delivering')`,
+    );
   }
 
   /** Deliveries not yet in a committed final state. */
@@ -20,9 +25,15 @@ export class SqliteProgress {
   }
 
   final(): { succeeded: number; failed: number; attempts: number } {
-    const rows = this.db.prepare('SELECT state, count(*) AS n FROM deliveries WHERE app_id = ? GROUP BY state').all(this.appId) as Array<{ state: string; n: number }>;
+    const rows = this.db
+      .prepare('SELECT state, count(*) AS n FROM deliveries WHERE app_id = ? GROUP BY state')
+      .all(this.appId) as Array<{ state: string; n: number }>;
     const count = (state: string) => rows.find((r) => r.state === state)?.n ?? 0;
-    const attempts = (this.db.prepare('SELECT count(*) AS n FROM attempts WHERE app_id = ?').get(this.appId) as { n: number }).n;
+    const attempts = (
+      this.db.prepare('SELECT count(*) AS n FROM attempts WHERE app_id = ?').get(this.appId) as {
+        n: number;
+      }
+    ).n;
     return { succeeded: count('succeeded'), failed: count('failed'), attempts };
   }
 

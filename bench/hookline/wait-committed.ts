@@ -28,19 +28,30 @@ const STALL_MS = 60_000;
  * deliveries that ran out of attempts, or at the time limit), so polling does not take CPU from
  * the drain.
  */
-export async function waitCommitted(receiver: Receiver, progress: Progress, target: number, options: WaitOptions): Promise<Committed> {
+export async function waitCommitted(
+  receiver: Receiver,
+  progress: Progress,
+  target: number,
+  options: WaitOptions,
+): Promise<Committed> {
   const assertAlive = options.assertAlive ?? (() => {});
   const limitAt = epochNow() + options.limitMs;
   let lastOk = -1;
   let lastMove = epochNow();
   for (;;) {
     assertAlive();
-    const reached = await receiver.waitForOk(target, 500).then(() => true, () => false);
+    const reached = await receiver.waitForOk(target, 500).then(
+      () => true,
+      () => false,
+    );
     if (reached) {
       const deadline = epochNow() + STALL_MS;
       while ((await progress.remaining()) > 0) {
         assertAlive();
-        if (epochNow() > deadline) throw new Error(`all ${target} arrived but the store still shows uncommitted deliveries after ${STALL_MS / 1000} s`);
+        if (epochNow() > deadline)
+          throw new Error(
+            `all ${target} arrived but the store still shows uncommitted deliveries after ${STALL_MS / 1000} s`,
+          );
         await sleep(5);
       }
       return { at: epochNow(), remaining: 0 };
@@ -53,6 +64,9 @@ export async function waitCommitted(receiver: Receiver, progress: Progress, targ
       continue;
     }
     if ((await progress.remaining()) === 0) return { at: epochNow(), remaining: 0 };
-    if (epochNow() - lastMove > STALL_MS) throw new Error(`drain stalled: ${ok} of ${target} delivered, nothing new for ${STALL_MS / 1000} s`);
+    if (epochNow() - lastMove > STALL_MS)
+      throw new Error(
+        `drain stalled: ${ok} of ${target} delivered, nothing new for ${STALL_MS / 1000} s`,
+      );
   }
 }

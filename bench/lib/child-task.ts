@@ -23,7 +23,8 @@ export function runChildTask<P, R>(script: URL, params: P, execArgv: string[] = 
     });
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (!settled) reject(new Error(`${script.pathname} exited with code ${code} before answering`));
+      if (!settled)
+        reject(new Error(`${script.pathname} exited with code ${code} before answering`));
     });
     child.send(params as object);
   });
@@ -33,7 +34,11 @@ export function runChildTask<P, R>(script: URL, params: P, execArgv: string[] = 
  * When this module is the entry point: started by runChildTask, run `task` once with the parameters
  * sent over IPC; started by hand, run it with `fromArgs()` and print the result as JSON.
  */
-export function serveChildTask<P, R>(moduleUrl: string, task: (params: P) => Promise<R>, fromArgs?: () => P): void {
+export function serveChildTask<P, R>(
+  moduleUrl: string,
+  task: (params: P) => Promise<R>,
+  fromArgs?: () => P,
+): void {
   const entry = process.argv[1];
   if (!entry || pathToFileURL(entry).href !== moduleUrl) return;
   if (!process.send) {
@@ -51,7 +56,10 @@ export function serveChildTask<P, R>(moduleUrl: string, task: (params: P) => Pro
     task(params).then(
       (result) => process.send!({ ok: true, result } satisfies Reply<R>),
       (error: unknown) =>
-        process.send!({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply<R>),
+        process.send!({
+          ok: false,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        } satisfies Reply<R>),
     );
   });
   process.once('disconnect', () => process.exit(0));

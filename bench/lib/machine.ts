@@ -13,7 +13,11 @@ function sqliteVersion(): string | null {
   }
 }
 
-export function describeMachine(redis: string | null, postgres: string | null, loadAtStart: number): MachineInfo {
+export function describeMachine(
+  redis: string | null,
+  postgres: string | null,
+  loadAtStart: number,
+): MachineInfo {
   const cpus = os.cpus();
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',

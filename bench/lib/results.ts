@@ -60,11 +60,17 @@ export interface BenchRun {
   profile?: { scenario: string; threads: Array<{ thread: string } & ProfileSummary> } | null;
 }
 
-export function skipped(base: Pick<ScenarioResult, 'id' | 'group' | 'label' | 'setup'>, reason: string): ScenarioResult {
+export function skipped(
+  base: Pick<ScenarioResult, 'id' | 'group' | 'label' | 'setup'>,
+  reason: string,
+): ScenarioResult {
   return { ...base, status: 'skipped', reason };
 }
 
-export function failed(base: Pick<ScenarioResult, 'id' | 'group' | 'label' | 'setup'>, error: unknown): ScenarioResult {
+export function failed(
+  base: Pick<ScenarioResult, 'id' | 'group' | 'label' | 'setup'>,
+  error: unknown,
+): ScenarioResult {
   const message = error instanceof Error ? error.message : String(error);
   return { ...base, status: 'error', reason: message.split('\n')[0] };
 }

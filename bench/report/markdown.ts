@@ -17,9 +17,14 @@ function throughputTable(run: BenchRun): string[] {
   ];
   for (const s of rows) {
     const rate = s.perSecond !== undefined ? `${fmt(s.perSecond)} ${s.unit ?? '/s'}` : '—';
-    const share = raw && s.perSecond !== undefined && s.unit !== 'messages/s' ? `${((s.perSecond / raw) * 100).toFixed(0)}%` : '—';
+    const share =
+      raw && s.perSecond !== undefined && s.unit !== 'messages/s'
+        ? `${((s.perSecond / raw) * 100).toFixed(0)}%`
+        : '—';
     const rss = s.peakRssMb !== undefined ? `${s.peakRssMb.toFixed(0)} MiB` : '—';
-    lines.push(`| ${cell(s.label)} | ${cell(s.setup)} | ${rate} | ${share} | ${rss} | ${statusCell(s)} |`);
+    lines.push(
+      `| ${cell(s.label)} | ${cell(s.setup)} | ${rate} | ${share} | ${rss} | ${statusCell(s)} |`,
+    );
   }
   return lines;
 }
@@ -43,7 +48,8 @@ function latencyTable(run: BenchRun): string[] {
 }
 
 function targetsTable(run: BenchRun): string[] {
-  const mark = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : '**missed**');
+  const mark = (met: boolean | null) =>
+    met === null ? 'not measured' : met ? 'met' : '**missed**';
   return [
     '| area | target | measured | result |',
     '|---|---|---|---|',
@@ -62,7 +68,10 @@ function ratioLines(run: BenchRun): string[] {
     payload64kToPayload1k: '64 KiB payloads ÷ 1 KiB payloads (deliveries/s)',
     failing10ToAllOk: '10% failing ÷ all succeeding (deliveries/s)',
   };
-  return Object.entries(run.ratios).map(([key, value]) => `- ${names[key] ?? key}: ${value === null ? 'not measured' : `**${value.toFixed(2)}**`}`);
+  return Object.entries(run.ratios).map(
+    ([key, value]) =>
+      `- ${names[key] ?? key}: ${value === null ? 'not measured' : `**${value.toFixed(2)}**`}`,
+  );
 }
 
 function profileLines(run: BenchRun): string[] {
@@ -72,7 +81,9 @@ function profileLines(run: BenchRun): string[] {
   const table = (head: string, entries: Entry[]) => [
     `| ${head} | self ms | share |`,
     '|---|---:|---:|',
-    ...entries.map((t) => `| ${cell(t.name)} | ${fmt(t.selfMs)} | ${(t.share * 100).toFixed(1)}% |`),
+    ...entries.map(
+      (t) => `| ${cell(t.name)} | ${fmt(t.selfMs)} | ${(t.share * 100).toFixed(1)}% |`,
+    ),
     '',
   ];
   const lines = [
@@ -88,7 +99,7 @@ function profileLines(run: BenchRun): string[] {
       'By file or package:',
       '',
       ...table('file / package', t.byFile.slice(0, 12)),
-      'Hottest lines of Hookline\'s own code:',
+      "Hottest lines of Hookline's own code:",
       '',
       ...table('line', t.hotLines.slice(0, 8)),
       'Top functions:',

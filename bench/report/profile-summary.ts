@@ -39,12 +39,16 @@ function originalLine(url: string, line0: number, column0: number): number {
   const path = url.replace(/^file:\/\//, '');
   if (!sourceMaps.has(path)) {
     try {
-      sourceMaps.set(path, new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapPayload));
+      sourceMaps.set(
+        path,
+        new SourceMap(JSON.parse(readFileSync(`${path}.map`, 'utf8')) as SourceMapPayload),
+      );
     } catch {
       sourceMaps.set(path, null);
     }
   }
-  const entry = sourceMaps.get(path)?.findEntry(line0, column0) as { originalLine?: number } | undefined;
+  const entry = sourceMaps.get(path)?.findEntry(line0, column0) as
+    { originalLine?: number } | undefined;
   return entry?.originalLine !== undefined ? entry.originalLine + 1 : line0 + 1;
 }
 
@@ -54,7 +58,11 @@ function place(url: string, functionName: string): string {
   const path = url.replace(/^file:\/\//, '');
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (inModules) return `node_modules/${inModules[1]}`;
-  if (path.startsWith(repoRoot)) return path.slice(repoRoot.length + 1).replace(/^dist\//, '').replace(/\.js$/, '.ts');
+  if (path.startsWith(repoRoot))
+    return path
+      .slice(repoRoot.length + 1)
+      .replace(/^dist\//, '')
+      .replace(/\.js$/, '.ts');
   return path;
 }
 
@@ -62,7 +70,11 @@ function rank(map: Map<string, number>, total: number, limit: number): ProfileEn
   return [...map.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
-    .map(([name, us]) => ({ name, selfMs: Math.round(us / 100) / 10, share: Math.round((us / total) * 1000) / 1000 }));
+    .map(([name, us]) => ({
+      name,
+      selfMs: Math.round(us / 100) / 10,
+      share: Math.round((us / total) * 1000) / 1000,
+    }));
 }
 
 export function summarizeProfile(profile: CpuProfile, limit = 20): ProfileSummary {
@@ -78,7 +90,9 @@ export function summarizeProfile(profile: CpuProfile, limit = 20): ProfileSummar
     if (!node) return;
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;
     const file = place(url, functionName);
-    const line = file.startsWith('src/') ? originalLine(url, lineNumber, columnNumber) : lineNumber + 1;
+    const line = file.startsWith('src/')
+      ? originalLine(url, lineNumber, columnNumber)
+      : lineNumber + 1;
     const fn = url ? `${functionName || '(anonymous)'} (${file}:${line})` : file;
     fns.set(fn, (fns.get(fn) ?? 0) + us);
     files.set(file, (files.get(file) ?? 0) + us);
@@ -114,13 +128,16 @@ export interface ThreadProfile {
 /** Reads every .cpuprofile a process wrote into `dir`: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile. */
 export async function readProfileDir(dir: string): Promise<ThreadProfile[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile')).sort();
-  if (files.length === 0) throw new Error(`no .cpuprofile in ${dir} (did the process exit cleanly?)`);
-  return Promise.all(files.map(async (file) => {
-    const threadId = file.split('.')[4];
-    return {
-      thread: threadId === undefined || threadId === '0' ? 'main' : `worker ${threadId}`,
-      file,
-      profile: JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile,
-    };
-  }));
+  if (files.length === 0)
+    throw new Error(`no .cpuprofile in ${dir} (did the process exit cleanly?)`);
+  return Promise.all(
+    files.map(async (file) => {
+      const threadId = file.split('.')[4];
+      return {
+        thread: threadId === undefined || threadId === '0' ? 'main' : `worker ${threadId}`,
+        file,
+        profile: JSON.parse(await readFile(join(dir, file), 'utf8')) as CpuProfile,
+      };
+    }),
+  );
 }

@@ -27,9 +27,15 @@ export function computeRatios(scenarios: ScenarioResult[]): Record<string, numbe
   };
 }
 
-const unknown = (why: string): Pick<TargetCheck, 'measured' | 'met'> => ({ measured: why, met: null });
+const unknown = (why: string): Pick<TargetCheck, 'measured' | 'met'> => ({
+  measured: why,
+  met: null,
+});
 
-export function checkTargets(scenarios: ScenarioResult[], ratios: Record<string, number | null>): TargetCheck[] {
+export function checkTargets(
+  scenarios: ScenarioResult[],
+  ratios: Record<string, number | null>,
+): TargetCheck[] {
   const byId = (id: string) => scenarios.find((s) => s.id === id);
   const why = (id: string) => {
     const s = byId(id);
@@ -43,47 +49,70 @@ export function checkTargets(scenarios: ScenarioResult[], ratios: Record<string,
   checks.push({
     area: 'SQLite drain vs raw ceiling',
     target: '≥ 50% of raw undici',
-    ...(toRaw !== null ? { measured: `${fmt(drain!)}/s = ${pct(toRaw)} of ${fmt(rate(scenarios, 'raw-ceiling')!)}/s`, met: toRaw >= 0.5 } : unknown(why(drain === null ? 'drain-sqlite' : 'raw-ceiling'))),
+    ...(toRaw !== null
+      ? {
+          measured: `${fmt(drain!)}/s = ${pct(toRaw)} of ${fmt(rate(scenarios, 'raw-ceiling')!)}/s`,
+          met: toRaw >= 0.5,
+        }
+      : unknown(why(drain === null ? 'drain-sqlite' : 'raw-ceiling'))),
   });
   checks.push({
     area: 'SQLite drain vs BullMQ',
     target: '≥ 3× BullMQ',
-    ...(toBull !== null ? { measured: `${toBull.toFixed(2)}× (${fmt(rate(scenarios, 'bullmq')!)}/s)`, met: toBull >= 3 } : unknown(why(drain === null ? 'drain-sqlite' : 'bullmq'))),
+    ...(toBull !== null
+      ? {
+          measured: `${toBull.toFixed(2)}× (${fmt(rate(scenarios, 'bullmq')!)}/s)`,
+          met: toBull >= 3,
+        }
+      : unknown(why(drain === null ? 'drain-sqlite' : 'bullmq'))),
   });
 
   const ingest = rate(scenarios, 'ingest');
   checks.push({
     area: 'Ingest, one message per POST',
     target: '≥ 10,000 messages/s accepted durably',
-    ...(ingest !== null ? { measured: `${fmt(ingest)} messages/s`, met: ingest >= 10_000 } : unknown(why('ingest'))),
+    ...(ingest !== null
+      ? { measured: `${fmt(ingest)} messages/s`, met: ingest >= 10_000 }
+      : unknown(why('ingest'))),
   });
   const ingestBatch = rate(scenarios, 'ingest-batch');
   checks.push({
     area: 'Ingest, batch form',
     target: '≥ 10,000 messages/s accepted durably',
-    ...(ingestBatch !== null ? { measured: `${fmt(ingestBatch)} messages/s`, met: ingestBatch >= 10_000 } : unknown(why('ingest-batch'))),
+    ...(ingestBatch !== null
+      ? { measured: `${fmt(ingestBatch)} messages/s`, met: ingestBatch >= 10_000 }
+      : unknown(why('ingest-batch'))),
   });
 
   const latency = byId('latency-2000');
   checks.push({
     area: 'p99 latency at 2,000 events/s',
     target: '≤ 25 ms',
-    ...(latency?.status === 'ok' && latency.latency ? { measured: `${latency.latency.p99} ms`, met: latency.latency.p99 <= 25 } : unknown(why('latency-2000'))),
+    ...(latency?.status === 'ok' && latency.latency
+      ? { measured: `${latency.latency.p99} ms`, met: latency.latency.p99 <= 25 }
+      : unknown(why('latency-2000'))),
   });
 
   const big = byId('backlog-1m');
   checks.push({
     area: 'Peak RSS with a 1M-message backlog',
     target: '≤ 250 MB',
-    ...(big?.status === 'ok' && big.peakRssMb !== undefined ? { measured: `${big.peakRssMb.toFixed(0)} MiB`, met: big.peakRssMb * 1.048576 <= 250 } : unknown(why('backlog-1m'))),
+    ...(big?.status === 'ok' && big.peakRssMb !== undefined
+      ? { measured: `${big.peakRssMb.toFixed(0)} MiB`, met: big.peakRssMb * 1.048576 <= 250 }
+      : unknown(why('backlog-1m'))),
   });
   const scale = ratios.backlog1mToBacklog10k ?? null;
-  const partial = big?.reason?.startsWith('partial') ? ' (1M drain stopped at the time limit; rate until then)' : '';
+  const partial = big?.reason?.startsWith('partial')
+    ? ' (1M drain stopped at the time limit; rate until then)'
+    : '';
   checks.push({
     area: '1M backlog vs 10k backlog',
     target: 'throughput ≥ 80%',
     ...(scale !== null
-      ? { measured: `${pct(scale)}: ${fmt(big!.perSecond!)}/s vs ${fmt(rate(scenarios, 'backlog-10k')!)}/s${partial}`, met: scale >= 0.8 }
+      ? {
+          measured: `${pct(scale)}: ${fmt(big!.perSecond!)}/s vs ${fmt(rate(scenarios, 'backlog-10k')!)}/s${partial}`,
+          met: scale >= 0.8,
+        }
       : unknown(why('backlog-1m'))),
   });
 
@@ -91,7 +120,9 @@ export function checkTargets(scenarios: ScenarioResult[], ratios: Record<string,
   checks.push({
     area: 'PostgreSQL drain, two worker processes',
     target: '≥ 5,000 deliveries/s',
-    ...(pg !== null ? { measured: `${fmt(pg)} deliveries/s`, met: pg >= 5_000 } : unknown(why('drain-postgres-2-workers'))),
+    ...(pg !== null
+      ? { measured: `${fmt(pg)} deliveries/s`, met: pg >= 5_000 }
+      : unknown(why('drain-postgres-2-workers'))),
   });
   return checks;
 }

@@ -11,12 +11,25 @@ const CHART_FILE = 'benchmarks.svg';
 /** Throughput bars: the anchors and every Hookline drain, all in deliveries (POSTs) per second. */
 function chartBars(run: BenchRun): Bar[] {
   return run.scenarios
-    .filter((s) => s.status === 'ok' && s.perSecond !== undefined && s.unit !== 'messages/s' && s.group !== 'latency')
-    .map((s) => ({ label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label, value: s.perSecond!, kind: s.group === 'anchor' ? 'anchor' : 'hookline' }));
+    .filter(
+      (s) =>
+        s.status === 'ok' &&
+        s.perSecond !== undefined &&
+        s.unit !== 'messages/s' &&
+        s.group !== 'latency',
+    )
+    .map((s) => ({
+      label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label,
+      value: s.perSecond!,
+      kind: s.group === 'anchor' ? 'anchor' : 'hookline',
+    }));
 }
 
 /** A complete run writes latest.json and the docs; a partial one (--only) writes partial.json only. */
-export async function writeReport(run: BenchRun, options: { docs: boolean; partial: boolean }): Promise<void> {
+export async function writeReport(
+  run: BenchRun,
+  options: { docs: boolean; partial: boolean },
+): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
   const jsonPath = join(resultsDir, options.partial ? 'partial.json' : 'latest.json');
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
@@ -24,7 +37,10 @@ export async function writeReport(run: BenchRun, options: { docs: boolean; parti
   if (!options.docs || options.partial) return;
   await mkdir(docsDir, { recursive: true });
   const title = `Delivery throughput on loopback, ${run.machine.cores} cores (${run.mode} mode)`;
-  await writeFile(join(docsDir, CHART_FILE), barChartSvg(title, 'deliveries (POSTs) per second', chartBars(run)));
+  await writeFile(
+    join(docsDir, CHART_FILE),
+    barChartSvg(title, 'deliveries (POSTs) per second', chartBars(run)),
+  );
   await writeFile(join(docsDir, 'benchmarks.md'), renderMarkdown(run, CHART_FILE, METHOD));
   console.log(`bench: wrote ${join(docsDir, 'benchmarks.md')} and ${CHART_FILE}`);
 }

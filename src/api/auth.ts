@@ -25,7 +25,8 @@ function bearer(request: FastifyRequest): string | null {
 let adminDigest: { token: string; digest: Buffer } | null = null;
 
 function isAdminToken(token: string, adminToken: string): boolean {
-  if (adminDigest?.token !== adminToken) adminDigest = { token: adminToken, digest: Buffer.from(sha256Hex(adminToken), 'hex') };
+  if (adminDigest?.token !== adminToken)
+    adminDigest = { token: adminToken, digest: Buffer.from(sha256Hex(adminToken), 'hex') };
   // Equal-length digests compared in constant time: the token's length and content stay hidden.
   return timingSafeEqual(Buffer.from(sha256Hex(token), 'hex'), adminDigest.digest);
 }
@@ -47,11 +48,16 @@ export function principalOf(request: FastifyRequest): Principal {
 
 export function requireAdmin(request: FastifyRequest): void {
   // Another tenant's key gets the same answer as an unknown route: nothing to see here.
-  if (principalOf(request).kind !== 'admin') throw notFound('route', `${request.method} ${request.url}`);
+  if (principalOf(request).kind !== 'admin')
+    throw notFound('route', `${request.method} ${request.url}`);
 }
 
 /** The app named in the URL, if the caller may see it; another tenant's app is a 404. */
-export async function loadApp(ctx: ApiContext, request: FastifyRequest, appId: string): Promise<App> {
+export async function loadApp(
+  ctx: ApiContext,
+  request: FastifyRequest,
+  appId: string,
+): Promise<App> {
   const principal = principalOf(request);
   if (principal.kind === 'app') {
     if (principal.appId !== appId) throw notFound('app', appId);

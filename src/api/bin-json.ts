@@ -5,7 +5,8 @@ import { binPath } from '../inspector/request-json.js';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The public capture URL of a bin. */
-export const binUrl = (publicUrl: string, binId: string): string => `${publicUrl.replace(/\/+$/, '')}${binPath(binId)}`;
+export const binUrl = (publicUrl: string, binId: string): string =>
+  `${publicUrl.replace(/\/+$/, '')}${binPath(binId)}`;
 
 export const binJson = (bin: Bin, publicUrl: string, now: number, requestCount: number) => ({
   id: bin.id,

@@ -3,25 +3,53 @@ import type { BotConnection, BotInvocation } from '../domain/bots.js';
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const story = (c: BotConnection) => ({ id: c.storyId, name: null });
-const error = (c: BotConnection) => (c.error ? { code: c.error.code, message: c.error.message, at: iso(c.error.at) } : null);
+const error = (c: BotConnection) =>
+  c.error ? { code: c.error.code, message: c.error.message, at: iso(c.error.at) } : null;
 
 /** The list leaves out credentials, as ChatBot's does; GET /:id shows them. */
 export const connectionSummaryJson = (c: BotConnection) => ({
-  id: c.id, story: story(c), name: c.name, url: c.url, error: error(c), createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
+  id: c.id,
+  story: story(c),
+  name: c.name,
+  url: c.url,
+  error: error(c),
+  createdAt: iso(c.createdAt),
+  updatedAt: iso(c.updatedAt),
 });
 
 /** No headers show as null, like no token or auth, so a GET can be PUT back unchanged. */
 export const connectionJson = (c: BotConnection) => ({
-  id: c.id, story: story(c), name: c.name, url: c.url, token: c.token,
-  headers: Object.keys(c.headers).length === 0 ? null : c.headers, auth: c.auth,
-  timeoutMs: c.timeoutMs, error: error(c), createdAt: iso(c.createdAt), updatedAt: iso(c.updatedAt),
+  id: c.id,
+  story: story(c),
+  name: c.name,
+  url: c.url,
+  token: c.token,
+  headers: Object.keys(c.headers).length === 0 ? null : c.headers,
+  auth: c.auth,
+  timeoutMs: c.timeoutMs,
+  error: error(c),
+  createdAt: iso(c.createdAt),
+  updatedAt: iso(c.updatedAt),
 });
 
 export const invocationJson = (i: BotInvocation) => ({
-  id: i.id, connectionId: i.connectionId, at: iso(i.at), latencyMs: i.latencyMs, statusCode: i.statusCode,
-  outcome: i.outcome, error: i.error, messageId: i.messageId,
+  id: i.id,
+  connectionId: i.connectionId,
+  at: iso(i.at),
+  latencyMs: i.latencyMs,
+  statusCode: i.statusCode,
+  outcome: i.outcome,
+  error: i.error,
+  messageId: i.messageId,
 });
 
 /** ChatBot's acknowledgements of writes. */
-export const createdJson = (id: string, now: number) => ({ id, timestamp: iso(now), status: { code: 201 as const, type: 'created' as const } });
-export const savedJson = (now: number) => ({ timestamp: iso(now), status: { code: 200 as const, type: 'success' as const } });
+export const createdJson = (id: string, now: number) => ({
+  id,
+  timestamp: iso(now),
+  status: { code: 201 as const, type: 'created' as const },
+});
+export const savedJson = (now: number) => ({
+  timestamp: iso(now),
+  status: { code: 200 as const, type: 'success' as const },
+});

@@ -7,11 +7,23 @@ import { badRequest, type ErrorDetail } from '../lib/errors.js';
 export const DEFAULT_MAX_CONCURRENCY = 50;
 
 /** Fills defaults for a new endpoint's settings. */
-export function endpointDefaults(): Omit<Endpoint, 'id' | 'appId' | 'url' | 'secrets' | 'createdAt' | 'updatedAt'> {
+export function endpointDefaults(): Omit<
+  Endpoint,
+  'id' | 'appId' | 'url' | 'secrets' | 'createdAt' | 'updatedAt'
+> {
   return {
-    description: '', disabled: false, filterTypes: null, headers: {}, timeoutMs: null,
-    retryPolicy: DEFAULT_RETRY_POLICY, ordering: 'parallel', maxConcurrency: DEFAULT_MAX_CONCURRENCY,
-    rateLimit: null, format: 'standard', formatOptions: {}, metadata: {},
+    description: '',
+    disabled: false,
+    filterTypes: null,
+    headers: {},
+    timeoutMs: null,
+    retryPolicy: DEFAULT_RETRY_POLICY,
+    ordering: 'parallel',
+    maxConcurrency: DEFAULT_MAX_CONCURRENCY,
+    rateLimit: null,
+    format: 'standard',
+    formatOptions: {},
+    metadata: {},
   };
 }
 
@@ -20,7 +32,10 @@ export function assertValidEndpoint(endpoint: Endpoint): void {
   const details: ErrorDetail[] = endpointProblems(endpoint);
   const format = getFormat(endpoint.format);
   if (!format) {
-    details.push({ field: 'format', message: `unknown format "${endpoint.format}"; one of ${formatNames().join(', ')}` });
+    details.push({
+      field: 'format',
+      message: `unknown format "${endpoint.format}"; one of ${formatNames().join(', ')}`,
+    });
   } else {
     for (const d of format.validateOptions(endpoint.formatOptions)) {
       details.push({ ...d, field: `formatOptions${d.field ? `.${d.field}` : ''}` });

@@ -39,7 +39,11 @@ export function inspectorOf(ctx: ApiContext): Inspector | null {
 export function requireInspector(ctx: ApiContext): Inspector {
   const inspector = inspectorOf(ctx);
   if (!inspector) {
-    throw new HooklineError(501, 'bins_unsupported', `the ${ctx.store.capabilities.dialect} store does not keep bins in this version`);
+    throw new HooklineError(
+      501,
+      'bins_unsupported',
+      `the ${ctx.store.capabilities.dialect} store does not keep bins in this version`,
+    );
   }
   return inspector;
 }

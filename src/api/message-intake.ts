@@ -16,14 +16,16 @@ export interface MessageInput {
 export type AcceptedMessage = InsertMessageResult;
 
 /** A message payload as stored (JSON text), or why it cannot be: 400 not an object, 413 too large. */
-export type PayloadCheck = { ok: true; text: string } | { ok: false; status: 400 | 413; problem: string };
+export type PayloadCheck =
+  { ok: true; text: string } | { ok: false; status: 400 | 413; problem: string };
 
 export function payloadText(payload: unknown, limitBytes: number): PayloadCheck {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     return { ok: false, status: 400, problem: 'must be a JSON object' };
   }
   const text = stringifyJson(payload);
-  if (Buffer.byteLength(text) > limitBytes) return { ok: false, status: 413, problem: `exceeds the limit of ${limitBytes} bytes` };
+  if (Buffer.byteLength(text) > limitBytes)
+    return { ok: false, status: 413, problem: `exceeds the limit of ${limitBytes} bytes` };
   return { ok: true, text };
 }
 
@@ -31,12 +33,20 @@ export function payloadText(payload: unknown, limitBytes: number): PayloadCheck 
  * The one way a message enters Hookline (plain messages, typed events, the simulator's real sends):
  * checks an explicit endpoint, stores message + deliveries in one transaction, wakes the dispatcher.
  */
-export async function acceptMessage(ctx: ApiContext, input: MessageInput): Promise<AcceptedMessage> {
+export async function acceptMessage(
+  ctx: ApiContext,
+  input: MessageInput,
+): Promise<AcceptedMessage> {
   if (input.endpointId !== null && !(await ctx.store.getEndpoint(input.appId, input.endpointId))) {
-    throw badRequest(`endpointId: no endpoint ${input.endpointId} in this app`, [{ field: 'endpointId', message: 'unknown endpoint' }]);
+    throw badRequest(`endpointId: no endpoint ${input.endpointId} in this app`, [
+      { field: 'endpointId', message: 'unknown endpoint' },
+    ]);
   }
   const now = ctx.clock.now();
-  const result = await ctx.store.insertMessage({ id: newId('msg', now), createdAt: now, ...input }, ctx.idempotencyWindowMs);
+  const result = await ctx.store.insertMessage(
+    { id: newId('msg', now), createdAt: now, ...input },
+    ctx.idempotencyWindowMs,
+  );
   if (result.deliveries > 0) ctx.notify.workAdded();
   return result;
 }

@@ -5,22 +5,44 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export const appJson = (a: App) => ({
-  id: a.id, name: a.name, metadata: a.metadata, createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt),
+  id: a.id,
+  name: a.name,
+  metadata: a.metadata,
+  createdAt: iso(a.createdAt),
+  updatedAt: iso(a.updatedAt),
 });
 
 /** Secrets are never part of the endpoint object; see GET .../secret. */
 export const endpointJson = (e: Endpoint) => ({
-  id: e.id, appId: e.appId, url: e.url, description: e.description, disabled: e.disabled,
-  filterTypes: e.filterTypes, headers: e.headers, timeoutMs: e.timeoutMs, retryPolicy: e.retryPolicy,
-  ordering: e.ordering, maxConcurrency: e.maxConcurrency, rateLimit: e.rateLimit, format: e.format,
-  formatOptions: e.formatOptions, metadata: e.metadata, createdAt: iso(e.createdAt), updatedAt: iso(e.updatedAt),
+  id: e.id,
+  appId: e.appId,
+  url: e.url,
+  description: e.description,
+  disabled: e.disabled,
+  filterTypes: e.filterTypes,
+  headers: e.headers,
+  timeoutMs: e.timeoutMs,
+  retryPolicy: e.retryPolicy,
+  ordering: e.ordering,
+  maxConcurrency: e.maxConcurrency,
+  rateLimit: e.rateLimit,
+  format: e.format,
+  formatOptions: e.formatOptions,
+  metadata: e.metadata,
+  createdAt: iso(e.createdAt),
+  updatedAt: iso(e.updatedAt),
 });
 
 /** Messages are written as text so the stored payload goes out byte for byte (64-bit integers). */
 export function messageJson(m: Message, extra: Record<string, unknown> = {}): string {
   const head = JSON.stringify({
-    id: m.id, appId: m.appId, eventType: m.eventType, idempotencyKey: m.idempotencyKey, endpointId: m.endpointId,
-    createdAt: iso(m.createdAt), ...extra,
+    id: m.id,
+    appId: m.appId,
+    eventType: m.eventType,
+    idempotencyKey: m.idempotencyKey,
+    endpointId: m.endpointId,
+    createdAt: iso(m.createdAt),
+    ...extra,
   });
   return `${head.slice(0, -1)},"payload":${m.payload}}`;
 }
@@ -29,18 +51,39 @@ export const messagePageJson = (data: Message[], nextCursor: string | null) =>
   `{"data":[${data.map((m) => messageJson(m)).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
 
 export const deliveryJson = (d: Delivery) => ({
-  id: d.id, appId: d.appId, messageId: d.messageId, endpointId: d.endpointId, state: d.state, attempts: d.attempts,
-  nextAttemptAt: isoOrNull(d.nextAttemptAt), lastStatus: d.lastStatus, lastError: d.lastError,
-  createdAt: iso(d.createdAt), updatedAt: iso(d.updatedAt),
+  id: d.id,
+  appId: d.appId,
+  messageId: d.messageId,
+  endpointId: d.endpointId,
+  state: d.state,
+  attempts: d.attempts,
+  nextAttemptAt: isoOrNull(d.nextAttemptAt),
+  lastStatus: d.lastStatus,
+  lastError: d.lastError,
+  createdAt: iso(d.createdAt),
+  updatedAt: iso(d.updatedAt),
 });
 
 export const attemptJson = (a: Attempt) => ({
-  id: a.id, deliveryId: a.deliveryId, messageId: a.messageId, endpointId: a.endpointId, at: iso(a.at),
-  durationMs: a.durationMs, statusCode: a.statusCode, responseHeaders: a.responseHeaders, responseBody: a.responseBody,
-  errorKind: a.errorKind, errorMessage: a.errorMessage, test: a.test,
+  id: a.id,
+  deliveryId: a.deliveryId,
+  messageId: a.messageId,
+  endpointId: a.endpointId,
+  at: iso(a.at),
+  durationMs: a.durationMs,
+  statusCode: a.statusCode,
+  responseHeaders: a.responseHeaders,
+  responseBody: a.responseBody,
+  errorKind: a.errorKind,
+  errorMessage: a.errorMessage,
+  test: a.test,
 });
 
 /** Sends JSON text as is (it was built from stored raw payloads), bypassing the schema serializer. */
 export function sendJsonText(reply: FastifyReply, status: number, text: string): FastifyReply {
-  return reply.status(status).type('application/json').serializer((body: unknown) => body as string).send(text as never);
+  return reply
+    .status(status)
+    .type('application/json')
+    .serializer((body: unknown) => body as string)
+    .send(text as never);
 }

@@ -1,8 +1,16 @@
 import AjvCompiler from '@fastify/ajv-compiler';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type {
+  FastifyPluginAsyncTypebox,
+  TypeBoxTypeProvider,
+} from '@fastify/type-provider-typebox';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest } from '../lib/errors.js';
 import { parseJsonLossless } from '../lib/json.js';
@@ -25,7 +33,13 @@ export interface ServerOptions {
 }
 
 /** The HTTP API: JSON in and out, schema-checked, one error body, OpenAPI at /openapi.json. */
-export type HooklineServer = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type HooklineServer = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
 
 const buildAjvValidator = AjvCompiler();
 type ValidatorFactory = typeof buildAjvValidator;
@@ -38,18 +52,30 @@ type ValidatorFactory = typeof buildAjvValidator;
 const bodyWithoutCoercion: ValidatorFactory = (externalSchemas, options) => {
   const coercing = buildAjvValidator(externalSchemas, options);
   const exact = buildAjvValidator(externalSchemas, {
-    ...options, customOptions: { ...options?.customOptions, coerceTypes: false },
+    ...options,
+    customOptions: { ...options?.customOptions, coerceTypes: false },
   } as typeof options);
   type Route = { httpPart?: string };
-  return ((route: Route) => (route.httpPart === 'body' ? exact : coercing)(route as never)) as never;
+  return ((route: Route) =>
+    (route.httpPart === 'body' ? exact : coercing)(route as never)) as never;
 };
 
-export async function buildServer(ctx: ApiContext, options: ServerOptions): Promise<HooklineServer> {
+export async function buildServer(
+  ctx: ApiContext,
+  options: ServerOptions,
+): Promise<HooklineServer> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true } },
+    ajv: {
+      customOptions: {
+        allErrors: true,
+        coerceTypes: 'array',
+        removeAdditional: false,
+        useDefaults: true,
+      },
+    },
     schemaController: { compilersFactory: { buildValidator: bodyWithoutCoercion } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -60,14 +86,25 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions): Prom
     try {
       done(null, parseJsonLossless(text));
     } catch (error) {
-      done(badRequest(`body: not valid JSON (${(error as Error).message})`, [{ field: 'body', message: 'not valid JSON' }], 'invalid_json'), undefined);
+      done(
+        badRequest(
+          `body: not valid JSON (${(error as Error).message})`,
+          [{ field: 'body', message: 'not valid JSON' }],
+          'invalid_json',
+        ),
+        undefined,
+      );
     }
   });
 
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Hookline API', version: '1', description: 'Self-hosted webhooks for messaging and chatbot APIs.' },
+      info: {
+        title: 'Hookline API',
+        version: '1',
+        description: 'Self-hosted webhooks for messaging and chatbot APIs.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -76,17 +113,20 @@ export async function buildServer(ctx: ApiContext, options: ServerOptions): Prom
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(ctx, options.role));
-  await app.register(async (api) => {
-    api.addHook('onRequest', async (request) => {
-      request.principal = await authenticate(ctx, request);
-    });
-    await api.register(appRoutes(ctx));
-    await api.register(endpointRoutes(ctx));
-    await api.register(messageRoutes(ctx));
-    await api.register(messageBatchRoutes(ctx));
-    await api.register(deliveryRoutes(ctx));
-    for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request) => {
+        request.principal = await authenticate(ctx, request);
+      });
+      await api.register(appRoutes(ctx));
+      await api.register(endpointRoutes(ctx));
+      await api.register(messageRoutes(ctx));
+      await api.register(messageBatchRoutes(ctx));
+      await api.register(deliveryRoutes(ctx));
+      for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));
+    },
+    { prefix: '/api/v1' },
+  );
   for (const plugin of options.rootPlugins ?? []) await app.register(plugin(ctx));
   return app;
 }

@@ -25,7 +25,12 @@ describe('config', () => {
   });
 
   it('reads environment variables and lets explicit values win', () => {
-    const env = { HOOKLINE_PORT: '9090', HOOKLINE_ROLE: 'worker', HOOKLINE_MIGRATE_ON_START: 'false', HOOKLINE_EGRESS: 'none' };
+    const env = {
+      HOOKLINE_PORT: '9090',
+      HOOKLINE_ROLE: 'worker',
+      HOOKLINE_MIGRATE_ON_START: 'false',
+      HOOKLINE_EGRESS: 'none',
+    };
     const c = loadConfig(env, { port: 7070, dataDir: '/tmp/hk' });
     expect(c.port).toBe(7070);
     expect(c.role).toBe('worker');
@@ -35,19 +40,33 @@ describe('config', () => {
   });
 
   it('names the environment variable of a bad value and what it expects', () => {
-    expect(problem(() => loadConfig({ HOOKLINE_PORT: 'eighty' }))).toMatch(/HOOKLINE_PORT: "eighty" is not valid; expected an integer from 0 to 65535/);
+    expect(problem(() => loadConfig({ HOOKLINE_PORT: 'eighty' }))).toMatch(
+      /HOOKLINE_PORT: "eighty" is not valid; expected an integer from 0 to 65535/,
+    );
     expect(problem(() => loadConfig({ HOOKLINE_PORT: '70000' }))).toMatch(/HOOKLINE_PORT/);
-    expect(problem(() => loadConfig({ HOOKLINE_ROLE: 'boss' }))).toMatch(/HOOKLINE_ROLE: "boss".*one of all, api, worker/);
-    expect(problem(() => loadConfig({ HOOKLINE_ADMIN_TOKEN: 'short' }))).toMatch(/HOOKLINE_ADMIN_TOKEN.*at least 16 characters/);
-    expect(problem(() => loadConfig({ HOOKLINE_DATABASE_URL: 'mysql://x' }))).toMatch(/HOOKLINE_DATABASE_URL/);
+    expect(problem(() => loadConfig({ HOOKLINE_ROLE: 'boss' }))).toMatch(
+      /HOOKLINE_ROLE: "boss".*one of all, api, worker/,
+    );
+    expect(problem(() => loadConfig({ HOOKLINE_ADMIN_TOKEN: 'short' }))).toMatch(
+      /HOOKLINE_ADMIN_TOKEN.*at least 16 characters/,
+    );
+    expect(problem(() => loadConfig({ HOOKLINE_DATABASE_URL: 'mysql://x' }))).toMatch(
+      /HOOKLINE_DATABASE_URL/,
+    );
     expect(problem(() => loadConfig({ HOOKLINE_EGRESS: 'open' }))).toMatch(/HOOKLINE_EGRESS/);
     expect(problem(() => loadConfig({ HOOKLINE_LEASE_MS: '1000' }))).toMatch(/HOOKLINE_LEASE_MS/);
-    expect(problem(() => loadConfig({ HOOKLINE_MIGRATE_ON_START: 'maybe' }))).toMatch(/HOOKLINE_MIGRATE_ON_START.*true or false/);
-    expect(problem(() => loadConfig({ HOOKLINE_PAYLOAD_LIMIT_BYTES: '12.5' }))).toMatch(/HOOKLINE_PAYLOAD_LIMIT_BYTES/);
+    expect(problem(() => loadConfig({ HOOKLINE_MIGRATE_ON_START: 'maybe' }))).toMatch(
+      /HOOKLINE_MIGRATE_ON_START.*true or false/,
+    );
+    expect(problem(() => loadConfig({ HOOKLINE_PAYLOAD_LIMIT_BYTES: '12.5' }))).toMatch(
+      /HOOKLINE_PAYLOAD_LIMIT_BYTES/,
+    );
   });
 
   it('names the flag when the bad value came from the command line', () => {
-    expect(problem(() => loadConfig({}, { logLevel: 'loud' }))).toMatch(/--log-level: "loud" is not valid/);
+    expect(problem(() => loadConfig({}, { logLevel: 'loud' }))).toMatch(
+      /--log-level: "loud" is not valid/,
+    );
     expect(problem(() => loadConfig({}, { port: -1 }))).toMatch(/--port/);
   });
 

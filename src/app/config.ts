@@ -72,9 +72,16 @@ const int = (min: number, max: number) => (raw: string) => {
   const n = Number(raw);
   return n >= min && n <= max ? n : Number.NaN;
 };
-const bool = (raw: string) => (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) ? true
-  : ['0', 'false', 'no', 'off'].includes(raw.toLowerCase()) ? false : undefined);
-const oneOf = <T extends string>(values: readonly T[]) => (raw: string) => (values.includes(raw as T) ? raw : undefined);
+const bool = (raw: string) =>
+  ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())
+    ? true
+    : ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())
+      ? false
+      : undefined;
+const oneOf =
+  <T extends string>(values: readonly T[]) =>
+  (raw: string) =>
+    values.includes(raw as T) ? raw : undefined;
 const text = (raw: string) => (raw.length > 0 ? raw : undefined);
 
 function databaseUrl(raw: string): string | undefined {
@@ -90,7 +97,9 @@ function databaseUrl(raw: string): string | undefined {
 function httpUrl(raw: string): string | undefined {
   try {
     const url = new URL(raw);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? raw.replace(/\/+$/, '') : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? raw.replace(/\/+$/, '')
+      : undefined;
   } catch {
     return undefined;
   }
@@ -99,25 +108,110 @@ function httpUrl(raw: string): string | undefined {
 /** Every option: its environment variable and how a raw string becomes a value. */
 export const OPTIONS: Array<OptionSpec & { expects: string }> = [
   { key: 'host', env: 'HOOKLINE_HOST', parse: text, expects: 'a host name or address' },
-  { key: 'port', env: 'HOOKLINE_PORT', parse: int(0, 65535), expects: 'an integer from 0 to 65535' },
+  {
+    key: 'port',
+    env: 'HOOKLINE_PORT',
+    parse: int(0, 65535),
+    expects: 'an integer from 0 to 65535',
+  },
   { key: 'dataDir', env: 'HOOKLINE_DATA_DIR', parse: text, expects: 'a folder path' },
-  { key: 'logLevel', env: 'HOOKLINE_LOG_LEVEL', parse: oneOf(LEVELS), expects: `one of ${LEVELS.join(', ')}` },
+  {
+    key: 'logLevel',
+    env: 'HOOKLINE_LOG_LEVEL',
+    parse: oneOf(LEVELS),
+    expects: `one of ${LEVELS.join(', ')}`,
+  },
   { key: 'role', env: 'HOOKLINE_ROLE', parse: oneOf(ROLES), expects: `one of ${ROLES.join(', ')}` },
-  { key: 'databaseUrl', env: 'HOOKLINE_DATABASE_URL', parse: databaseUrl, expects: 'a postgres:// URL' },
-  { key: 'dbPoolSize', env: 'HOOKLINE_DB_POOL_SIZE', parse: int(1, 1000), expects: 'an integer from 1 to 1000' },
-  { key: 'migrateOnStart', env: 'HOOKLINE_MIGRATE_ON_START', parse: bool, expects: 'true or false' },
-  { key: 'sqliteSync', env: 'HOOKLINE_SQLITE_SYNC', parse: oneOf(['full', 'normal'] as const), expects: 'full or normal' },
-  { key: 'adminToken', env: 'HOOKLINE_ADMIN_TOKEN', parse: (raw) => (raw.length >= 16 ? raw : undefined), expects: 'at least 16 characters' },
-  { key: 'publicUrl', env: 'HOOKLINE_PUBLIC_URL', parse: httpUrl, expects: 'an absolute http(s) URL' },
-  { key: 'payloadLimitBytes', env: 'HOOKLINE_PAYLOAD_LIMIT_BYTES', parse: int(1024, 16 * 1024 * 1024), expects: 'an integer from 1024 to 16777216' },
-  { key: 'idempotencyWindowMs', env: 'HOOKLINE_IDEMPOTENCY_WINDOW_MS', parse: int(1000, 30 * DAY), expects: 'an integer of ms from 1000 to 30 days' },
-  { key: 'egress', env: 'HOOKLINE_EGRESS', parse: oneOf(EGRESS_POLICIES), expects: `one of ${EGRESS_POLICIES.join(', ')}` },
-  { key: 'batchSize', env: 'HOOKLINE_BATCH_SIZE', parse: int(1, 10_000), expects: 'an integer from 1 to 10000' },
-  { key: 'maxInflight', env: 'HOOKLINE_MAX_INFLIGHT', parse: int(1, 100_000), expects: 'an integer from 1 to 100000' },
-  { key: 'leaseMs', env: 'HOOKLINE_LEASE_MS', parse: int(70_000, DAY), expects: 'an integer of ms from 70000 (above the 60 s maximum timeout) to 1 day' },
-  { key: 'pollMs', env: 'HOOKLINE_POLL_MS', parse: int(10, 60_000), expects: 'an integer of ms from 10 to 60000' },
-  { key: 'rateLimitWorkers', env: 'HOOKLINE_RATE_LIMIT_WORKERS', parse: int(1, 1000), expects: 'an integer from 1 to 1000' },
-  { key: 'viberAllowHttp', env: 'HOOKLINE_VIBER_ALLOW_HTTP', parse: bool, expects: 'true or false' },
+  {
+    key: 'databaseUrl',
+    env: 'HOOKLINE_DATABASE_URL',
+    parse: databaseUrl,
+    expects: 'a postgres:// URL',
+  },
+  {
+    key: 'dbPoolSize',
+    env: 'HOOKLINE_DB_POOL_SIZE',
+    parse: int(1, 1000),
+    expects: 'an integer from 1 to 1000',
+  },
+  {
+    key: 'migrateOnStart',
+    env: 'HOOKLINE_MIGRATE_ON_START',
+    parse: bool,
+    expects: 'true or false',
+  },
+  {
+    key: 'sqliteSync',
+    env: 'HOOKLINE_SQLITE_SYNC',
+    parse: oneOf(['full', 'normal'] as const),
+    expects: 'full or normal',
+  },
+  {
+    key: 'adminToken',
+    env: 'HOOKLINE_ADMIN_TOKEN',
+    parse: (raw) => (raw.length >= 16 ? raw : undefined),
+    expects: 'at least 16 characters',
+  },
+  {
+    key: 'publicUrl',
+    env: 'HOOKLINE_PUBLIC_URL',
+    parse: httpUrl,
+    expects: 'an absolute http(s) URL',
+  },
+  {
+    key: 'payloadLimitBytes',
+    env: 'HOOKLINE_PAYLOAD_LIMIT_BYTES',
+    parse: int(1024, 16 * 1024 * 1024),
+    expects: 'an integer from 1024 to 16777216',
+  },
+  {
+    key: 'idempotencyWindowMs',
+    env: 'HOOKLINE_IDEMPOTENCY_WINDOW_MS',
+    parse: int(1000, 30 * DAY),
+    expects: 'an integer of ms from 1000 to 30 days',
+  },
+  {
+    key: 'egress',
+    env: 'HOOKLINE_EGRESS',
+    parse: oneOf(EGRESS_POLICIES),
+    expects: `one of ${EGRESS_POLICIES.join(', ')}`,
+  },
+  {
+    key: 'batchSize',
+    env: 'HOOKLINE_BATCH_SIZE',
+    parse: int(1, 10_000),
+    expects: 'an integer from 1 to 10000',
+  },
+  {
+    key: 'maxInflight',
+    env: 'HOOKLINE_MAX_INFLIGHT',
+    parse: int(1, 100_000),
+    expects: 'an integer from 1 to 100000',
+  },
+  {
+    key: 'leaseMs',
+    env: 'HOOKLINE_LEASE_MS',
+    parse: int(70_000, DAY),
+    expects: 'an integer of ms from 70000 (above the 60 s maximum timeout) to 1 day',
+  },
+  {
+    key: 'pollMs',
+    env: 'HOOKLINE_POLL_MS',
+    parse: int(10, 60_000),
+    expects: 'an integer of ms from 10 to 60000',
+  },
+  {
+    key: 'rateLimitWorkers',
+    env: 'HOOKLINE_RATE_LIMIT_WORKERS',
+    parse: int(1, 1000),
+    expects: 'an integer from 1 to 1000',
+  },
+  {
+    key: 'viberAllowHttp',
+    env: 'HOOKLINE_VIBER_ALLOW_HTTP',
+    parse: bool,
+    expects: 'true or false',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -128,7 +222,10 @@ export class ConfigError extends Error {
  * Defaults, then environment variables, then explicit values (CLI flags), each checked: a bad value
  * is refused with the option, where it came from, and what is expected.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof Config, string | number | boolean>> = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Record<keyof Config, string | number | boolean>> = {},
+): Config {
   const config: Config = { ...DEFAULT_CONFIG };
   const problems: string[] = [];
   for (const spec of OPTIONS) {
@@ -144,7 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     }
     (config as unknown as Record<string, unknown>)[spec.key] = value;
   }
-  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0)
+    throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   config.dataDir = resolve(config.dataDir);
   return config;
 }

@@ -46,27 +46,52 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
   if (admin.file !== null && store.capabilities.dialect === 'postgres') {
     // Each node would generate its own token: nodes behind one load balancer must share one.
-    logger.warn({ file: admin.file }, 'HOOKLINE_ADMIN_TOKEN is not set: this node uses a token from its own data folder; set the same HOOKLINE_ADMIN_TOKEN on every node');
+    logger.warn(
+      { file: admin.file },
+      'HOOKLINE_ADMIN_TOKEN is not set: this node uses a token from its own data folder; set the same HOOKLINE_ADMIN_TOKEN on every node',
+    );
   }
   const sender = deps.sender ?? new HttpSender({ egress: config.egress });
 
   const runsWorker = config.role !== 'api';
   const dispatcher = runsWorker
-    ? new Dispatcher(store, sender, clock, logger, {
-      batchSize: config.batchSize, maxInflight: config.maxInflight, leaseMs: config.leaseMs, pollMs: config.pollMs,
-      cacheTtlMs: 1000, random: deps.random, rateLimitWorkers: config.rateLimitWorkers,
-    }, deps.dispatcherEvents)
+    ? new Dispatcher(
+        store,
+        sender,
+        clock,
+        logger,
+        {
+          batchSize: config.batchSize,
+          maxInflight: config.maxInflight,
+          leaseMs: config.leaseMs,
+          pollMs: config.pollMs,
+          cacheTtlMs: 1000,
+          random: deps.random,
+          rateLimitWorkers: config.rateLimitWorkers,
+        },
+        deps.dispatcherEvents,
+      )
     : null;
 
   if (runsWorker && store.capabilities.singleOwner) {
     // The previous process owned the file and is gone: whatever it had in flight is due again now.
     const released = await store.releaseAllLeases(clock.now());
-    if (released > 0) logger.info({ released }, 're-queued deliveries that were in flight when the last process stopped');
+    if (released > 0)
+      logger.info(
+        { released },
+        're-queued deliveries that were in flight when the last process stopped',
+      );
   }
 
   const ctx: ApiContext = {
-    store, clock, logger, sender, adminToken: admin.token, publicUrl: publicUrlOf(config),
-    payloadLimitBytes: config.payloadLimitBytes, idempotencyWindowMs: config.idempotencyWindowMs,
+    store,
+    clock,
+    logger,
+    sender,
+    adminToken: admin.token,
+    publicUrl: publicUrlOf(config),
+    payloadLimitBytes: config.payloadLimitBytes,
+    idempotencyWindowMs: config.idempotencyWindowMs,
     notify: {
       workAdded: () => dispatcher?.wake(),
       endpointChanged: (id) => dispatcher?.invalidateEndpoint(id),
@@ -81,7 +106,12 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
 
   let closed = false;
   return {
-    config, store, server, dispatcher, adminToken: admin.token, adminTokenGenerated: admin.generated,
+    config,
+    store,
+    server,
+    dispatcher,
+    adminToken: admin.token,
+    adminTokenGenerated: admin.generated,
     async listen() {
       return server.listen({ host: config.host, port: config.port });
     },

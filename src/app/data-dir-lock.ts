@@ -22,7 +22,9 @@ export function lockDataDir(dataDir: string): () => void {
   } catch {
     const owner = Number(readFileSync(file, 'utf8').trim());
     if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) {
-      throw new Error(`data folder ${dataDir} is in use by process ${owner}; stop it or pick another --data-dir`);
+      throw new Error(
+        `data folder ${dataDir} is in use by process ${owner}; stop it or pick another --data-dir`,
+      );
     }
     writeFileSync(file, String(process.pid));
   }

@@ -15,11 +15,16 @@ export async function openStore(config: Config, logger?: Logger): Promise<Store>
       poolSize: config.dbPoolSize,
       migrate: config.migrateOnStart,
       applicationName: `hookline-${config.role}`,
-      onConnectionError: (err) => logger?.warn({ err: { message: err.message } }, 'database connection lost; reconnecting'),
+      onConnectionError: (err) =>
+        logger?.warn({ err: { message: err.message } }, 'database connection lost; reconnecting'),
     });
   }
   const unlock = lockDataDir(config.dataDir);
-  const store = new ThreadedSqliteStore({ file: join(config.dataDir, 'hookline.db'), sync: config.sqliteSync, onClose: unlock });
+  const store = new ThreadedSqliteStore({
+    file: join(config.dataDir, 'hookline.db'),
+    sync: config.sqliteSync,
+    onClose: unlock,
+  });
   try {
     await store.migrate();
   } catch (error) {

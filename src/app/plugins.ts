@@ -11,7 +11,16 @@ import type { Config } from './config.js';
 /** Feature route groups mounted next to the core API (typed events, Viber /pa, bots, bins, ...). */
 export function plugins(config: Config): Pick<ServerOptions, 'apiPlugins' | 'rootPlugins'> {
   return {
-    apiPlugins: [eventRoutes, composePreviewRoutes, viberTokenRoutes, (ctx) => inspectorRoutes(ctx)],
-    rootPlugins: [(ctx) => viberApiRoutes(ctx, { allowHttp: config.viberAllowHttp }), binCaptureRoutes, (ctx) => botRoutes(ctx)],
+    apiPlugins: [
+      eventRoutes,
+      composePreviewRoutes,
+      viberTokenRoutes,
+      (ctx) => inspectorRoutes(ctx),
+    ],
+    rootPlugins: [
+      (ctx) => viberApiRoutes(ctx, { allowHttp: config.viberAllowHttp }),
+      binCaptureRoutes,
+      (ctx) => botRoutes(ctx),
+    ],
   };
 }

@@ -33,7 +33,9 @@ export class BotService {
     const defaultTimeoutMs = options.defaultTimeoutMs ?? DEFAULT_BOT_TIMEOUT_MS;
     this.connections = new ConnectionService({ ...options, defaultTimeoutMs });
     this.invokeDeps = {
-      ...options, defaultTimeoutMs, random: options.random ?? Math.random,
+      ...options,
+      defaultTimeoutMs,
+      random: options.random ?? Math.random,
       replyLimitBytes: options.replyLimitBytes ?? DEFAULT_REPLY_LIMIT_BYTES,
     };
   }
@@ -43,7 +45,11 @@ export class BotService {
     return invokeConnection(this.invokeDeps, connection, body);
   }
 
-  async invocations(appId: string, connectionId: string, query: ListQuery): Promise<Page<BotInvocation>> {
+  async invocations(
+    appId: string,
+    connectionId: string,
+    query: ListQuery,
+  ): Promise<Page<BotInvocation>> {
     await this.connections.get(appId, connectionId);
     return this.options.store.listInvocations(appId, connectionId, query);
   }

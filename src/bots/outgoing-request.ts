@@ -16,12 +16,20 @@ export const USER_AGENT = 'Hookline-Bots/1';
  * A request to a receiver: the connection's headers, then Basic auth and the token header
  * (`x-hookline-token`) when set. Names are lower-cased so no header goes out twice.
  */
-export function receiverRequest(target: ReceiverTarget, method: HttpMethod, url: string, body: string | null): RenderedRequest {
+export function receiverRequest(
+  target: ReceiverTarget,
+  method: HttpMethod,
+  url: string,
+  body: string | null,
+): RenderedRequest {
   const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: 'application/json' };
   for (const [name, value] of Object.entries(target.headers)) headers[name.toLowerCase()] = value;
   if (body !== null) headers['content-type'] = 'application/json';
   if (target.auth) {
-    const credentials = Buffer.from(`${target.auth.username}:${target.auth.password}`, 'utf8').toString('base64');
+    const credentials = Buffer.from(
+      `${target.auth.username}:${target.auth.password}`,
+      'utf8',
+    ).toString('base64');
     headers.authorization = `Basic ${credentials}`;
   }
   if (target.token !== null) headers[TOKEN_HEADER] = target.token;

@@ -9,9 +9,16 @@ export interface ClientOptions {
 }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: unknown) {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
     const b = body as { code?: string; message?: string } | null;
-    super(b && typeof b === 'object' && b.message ? `${b.code ?? 'error'}: ${b.message}` : `HTTP ${status}`);
+    super(
+      b && typeof b === 'object' && b.message
+        ? `${b.code ?? 'error'}: ${b.message}`
+        : `HTTP ${status}`,
+    );
   }
 }
 
@@ -31,14 +38,20 @@ export class ApiClient {
     this.token = resolveToken(options);
   }
 
-  async call<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async call<T = unknown>(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response;
     try {
       response = await request(new URL(path, this.options.url), {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (error) {
       throw new Error(`cannot reach Hookline at ${this.options.url}: ${(error as Error).message}`);

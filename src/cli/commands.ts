@@ -4,4 +4,8 @@ import { addMigrateCommand } from './migrate.js';
 import { addSimulateCommand } from './simulate-command.js';
 
 /** Feature commands (migrate, listen, simulate, ...) register here. */
-export const cliCommands: Array<(program: Command) => void> = [addMigrateCommand, addListenCommand, addSimulateCommand];
+export const cliCommands: Array<(program: Command) => void> = [
+  addMigrateCommand,
+  addListenCommand,
+  addSimulateCommand,
+];

@@ -10,7 +10,12 @@ export const SERVE_HEAP_GROWING_PERCENT = 50;
  * throughput (npm run bench). A --heap-growing-percent given on the command line wins.
  */
 export function tuneHeapForServing(execArgv: readonly string[] = process.execArgv): boolean {
-  if (execArgv.some((arg) => arg.startsWith('--heap-growing-percent') || arg.startsWith('--heap_growing_percent'))) return false;
+  if (
+    execArgv.some(
+      (arg) => arg.startsWith('--heap-growing-percent') || arg.startsWith('--heap_growing_percent'),
+    )
+  )
+    return false;
   setFlagsFromString(`--heap-growing-percent=${SERVE_HEAP_GROWING_PERCENT}`);
   return true;
 }

@@ -4,13 +4,22 @@ import { migrateDatabase } from '../app/migrate-database.js';
 
 /** `hookline migrate`: applies pending migrations and exits; safe while other nodes run or start. */
 export function addMigrateCommand(program: Command): void {
-  program.command('migrate')
-    .description('apply pending database migrations and exit (PostgreSQL: safe while other nodes start)')
-    .option('--database <url>', 'postgres:// URL (default: HOOKLINE_DATABASE_URL, else the SQLite file in the data folder)')
+  program
+    .command('migrate')
+    .description(
+      'apply pending database migrations and exit (PostgreSQL: safe while other nodes start)',
+    )
+    .option(
+      '--database <url>',
+      'postgres:// URL (default: HOOKLINE_DATABASE_URL, else the SQLite file in the data folder)',
+    )
     .action(async (o: { database?: string }, cmd: Command) => {
       let config;
       try {
-        config = loadConfig(process.env, { databaseUrl: o.database, dataDir: cmd.optsWithGlobals().dataDir });
+        config = loadConfig(process.env, {
+          databaseUrl: o.database,
+          dataDir: cmd.optsWithGlobals().dataDir,
+        });
       } catch (error) {
         if (error instanceof ConfigError) {
           console.error(`hookline: ${error.message}`);

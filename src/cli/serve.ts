@@ -18,8 +18,13 @@ export async function serve(flags: ServeFlags): Promise<void> {
   let config: Config;
   try {
     config = loadConfig(process.env, {
-      port: flags.port, host: flags.host, dataDir: flags.dataDir, logLevel: flags.logLevel, role: flags.role,
-      databaseUrl: flags.database, migrateOnStart: flags.migrate === false ? false : undefined,
+      port: flags.port,
+      host: flags.host,
+      dataDir: flags.dataDir,
+      logLevel: flags.logLevel,
+      role: flags.role,
+      databaseUrl: flags.database,
+      migrateOnStart: flags.migrate === false ? false : undefined,
       dbPoolSize: flags.dbPoolSize,
     });
   } catch (error) {
@@ -38,11 +43,18 @@ export async function serve(flags: ServeFlags): Promise<void> {
     process.exit(1);
   }
   if (app.adminTokenGenerated) {
-    console.log(`\nAdmin token (shown once; kept in ${config.dataDir}/admin-token):\n  ${app.adminToken}\n`);
+    console.log(
+      `\nAdmin token (shown once; kept in ${config.dataDir}/admin-token):\n  ${app.adminToken}\n`,
+    );
   }
   const address = await app.listen();
-  app.server.log.info({ address, role: config.role, store: app.store.capabilities.dialect, dataDir: config.dataDir }, 'hookline listening');
-  console.log(`Hookline ${config.role} on ${address.replace('0.0.0.0', 'localhost')} (API /api/v1, docs /docs)`);
+  app.server.log.info(
+    { address, role: config.role, store: app.store.capabilities.dialect, dataDir: config.dataDir },
+    'hookline listening',
+  );
+  console.log(
+    `Hookline ${config.role} on ${address.replace('0.0.0.0', 'localhost')} (API /api/v1, docs /docs)`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

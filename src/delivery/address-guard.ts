@@ -47,8 +47,11 @@ export function blockedReason(ip: string, policy: EgressPolicy): string | null {
   if (policy === 'none' || isIP(normalize(ip).address) === 0) return null;
   const { address, family } = normalize(ip);
   if (loopback.check(address, family)) {
-    return policy === 'private-and-loopback' ? `address ${ip} is loopback, refused by the egress policy` : null;
+    return policy === 'private-and-loopback'
+      ? `address ${ip} is loopback, refused by the egress policy`
+      : null;
   }
-  if (privateRanges.check(address, family)) return `address ${ip} is in a private or reserved range, refused by the egress policy`;
+  if (privateRanges.check(address, family))
+    return `address ${ip} is in a private or reserved range, refused by the egress policy`;
   return null;
 }

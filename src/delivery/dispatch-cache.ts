@@ -15,7 +15,11 @@ export class DispatchCache {
   private readonly endpoints = new Map<string, Entry<Endpoint>>();
   private readonly apps = new Map<string, Entry<App>>();
 
-  constructor(private readonly store: Store, private readonly clock: Clock, private readonly ttlMs = 1000) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly ttlMs = 1000,
+  ) {}
 
   private fresh<T>(entry: Entry<T> | undefined): entry is Entry<T> {
     return entry !== undefined && this.clock.now() - entry.loadedAt < this.ttlMs;
@@ -33,7 +37,10 @@ export class DispatchCache {
     for (const id of missing) {
       const endpoint = this.endpoints.get(id)?.value;
       if (endpoint && !this.fresh(this.apps.get(endpoint.appId))) {
-        this.apps.set(endpoint.appId, { value: await this.store.getApp(endpoint.appId), loadedAt: this.clock.now() });
+        this.apps.set(endpoint.appId, {
+          value: await this.store.getApp(endpoint.appId),
+          loadedAt: this.clock.now(),
+        });
       }
     }
   }

@@ -89,7 +89,9 @@ export class Dispatcher {
     this.rates = new RateLimiter(clock);
     this.writer = new ResultWriter(store, clock);
     // undici reads 0 connections as "no limit"; so does the gate.
-    this.gate = new OriginGate(sender.connectionsPerOrigin > 0 ? sender.connectionsPerOrigin : Number.POSITIVE_INFINITY);
+    this.gate = new OriginGate(
+      sender.connectionsPerOrigin > 0 ? sender.connectionsPerOrigin : Number.POSITIVE_INFINITY,
+    );
   }
 
   /** Starts the claim loop in the background. */
@@ -150,7 +152,10 @@ export class Dispatcher {
 
   private async runLoop(): Promise<void> {
     while (this.running) {
-      if (this.options.maxInflight - this.inflight < Math.min(this.options.batchSize, this.options.maxInflight) / 4) {
+      if (
+        this.options.maxInflight - this.inflight <
+        Math.min(this.options.batchSize, this.options.maxInflight) / 4
+      ) {
         await new Promise<void>((resolve) => (this.slotFreed = resolve));
         this.slotFreed = null;
         continue;
@@ -172,7 +177,8 @@ export class Dispatcher {
       const due = await this.store.nextDueAt();
       // What is due belongs to saturated endpoints: their freed slots (or new work) wake the loop.
       const dueNowButSaturated = due !== null && due <= this.clock.now() && this.excluded.size > 0;
-      if (due !== null && !dueNowButSaturated) waitMs = Math.max(1, Math.min(waitMs, due - this.clock.now()));
+      if (due !== null && !dueNowButSaturated)
+        waitMs = Math.max(1, Math.min(waitMs, due - this.clock.now()));
     } catch (error) {
       this.logger.error({ err: error }, 'reading the next due time failed');
     }
@@ -217,9 +223,16 @@ export class Dispatcher {
         continue;
       }
       if (endpoint.rateLimit !== null) {
-        const waitMs = this.rates.take(endpoint.id, endpoint.rateLimit / (this.options.rateLimitWorkers ?? 1));
+        const waitMs = this.rates.take(
+          endpoint.id,
+          endpoint.rateLimit / (this.options.rateLimitWorkers ?? 1),
+        );
         if (waitMs > 0) {
-          releases.push({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: this.clock.now() + waitMs });
+          releases.push({
+            deliveryId: c.delivery.id,
+            leaseToken: c.leaseToken,
+            nextAttemptAt: this.clock.now() + waitMs,
+          });
           continue;
         }
       }
@@ -243,7 +256,9 @@ export class Dispatcher {
   private launch(claim: ClaimedDelivery, endpoint: Endpoint, load: EndpointLoad): void {
     load.inflight++;
     const task = this.deliver(claim, endpoint)
-      .catch((error) => this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'))
+      .catch((error) =>
+        this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'),
+      )
       .finally(() => {
         this.tasks.delete(task);
         load.inflight--;
@@ -252,7 +267,11 @@ export class Dispatcher {
         if (next) this.launch(next, this.cache.endpoint(endpoint.id) ?? endpoint, load);
         else if (load.inflight === 0) this.loads.delete(endpoint.id);
         this.slotFreed?.();
-        if (this.excluded.has(endpoint.id) && load.inflight + load.waiting.length < endpoint.maxConcurrency) this.wakeUp?.();
+        if (
+          this.excluded.has(endpoint.id) &&
+          load.inflight + load.waiting.length < endpoint.maxConcurrency
+        )
+          this.wakeUp?.();
       });
     this.tasks.add(task);
   }
@@ -263,7 +282,11 @@ export class Dispatcher {
   }
 
   private releaseNow(claim: ClaimedDelivery): Release {
-    return { deliveryId: claim.delivery.id, leaseToken: claim.leaseToken, nextAttemptAt: this.clock.now() };
+    return {
+      deliveryId: claim.delivery.id,
+      leaseToken: claim.leaseToken,
+      nextAttemptAt: this.clock.now(),
+    };
   }
 
   private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {
@@ -290,23 +313,40 @@ export class Dispatcher {
     const now = this.clock.now();
     if (delivery.leaseUntil !== null && now + timeoutMs > delivery.leaseUntil) {
       // Waited too long for a slot: the lease could lapse mid-request, so give it back instead.
-      return { kind: 'release', release: { deliveryId: delivery.id, leaseToken, nextAttemptAt: now } };
+      return {
+        kind: 'release',
+        release: { deliveryId: delivery.id, leaseToken, nextAttemptAt: now },
+      };
     }
     const app = this.cache.app(endpoint.appId);
     const format = getFormat(endpoint.format);
     const base = { deliveryId: delivery.id, endpointId: endpoint.id, leaseToken };
-    const failedWith = (note: string): Step =>
-      ({ kind: 'result', result: { ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note } });
-    if (!app || !format) return failedWith(!app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`);
+    const failedWith = (note: string): Step => ({
+      kind: 'result',
+      result: { ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note },
+    });
+    if (!app || !format)
+      return failedWith(
+        !app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`,
+      );
     let request;
     try {
       request = format.render({ message, endpoint, app, now });
     } catch (error) {
       // A message that cannot be rendered never will be: fail it visibly instead of looping on its lease.
-      if (!(error instanceof RenderError)) this.logger.error({ err: error, deliveryId: delivery.id }, 'format failed to render');
-      return failedWith(error instanceof RenderError ? error.message : `format ${endpoint.format} failed to render: ${String(error)}`);
+      if (!(error instanceof RenderError))
+        this.logger.error({ err: error, deliveryId: delivery.id }, 'format failed to render');
+      return failedWith(
+        error instanceof RenderError
+          ? error.message
+          : `format ${endpoint.format} failed to render: ${String(error)}`,
+      );
     }
-    if (request === null) return { kind: 'result', result: { ...base, attempt: null, outcome: 'succeeded', nextAttemptAt: null } };
+    if (request === null)
+      return {
+        kind: 'result',
+        result: { ...base, attempt: null, outcome: 'succeeded', nextAttemptAt: null },
+      };
     const sent = await this.sender.send(request, timeoutMs);
     const decision = decide(
       {
@@ -319,17 +359,36 @@ export class Dispatcher {
       this.clock.now(),
       this.options.random,
     );
-    return { kind: 'result', result: { ...base, attempt: toAttempt(claim, now, sent), ...decision } };
+    return {
+      kind: 'result',
+      result: { ...base, attempt: toAttempt(claim, now, sent), ...decision },
+    };
   }
 
   private async commit(result: AttemptResult, endpoint: Endpoint): Promise<void> {
     await this.writer.write(result);
     const a = result.attempt;
-    const ids = { appId: endpoint.appId, endpointId: endpoint.id, deliveryId: result.deliveryId, messageId: a?.messageId };
+    const ids = {
+      appId: endpoint.appId,
+      endpointId: endpoint.id,
+      deliveryId: result.deliveryId,
+      messageId: a?.messageId,
+    };
     if (result.outcome === 'failed') {
-      this.logger.warn({ ...ids, status: a?.statusCode, errorKind: a?.errorKind }, `delivery failed: ${a?.errorMessage ?? result.note}`);
+      this.logger.warn(
+        { ...ids, status: a?.statusCode, errorKind: a?.errorKind },
+        `delivery failed: ${a?.errorMessage ?? result.note}`,
+      );
     } else if (result.outcome === 'retry') {
-      this.logger.info({ ...ids, status: a?.statusCode, errorKind: a?.errorKind, nextAttemptAt: result.nextAttemptAt }, 'attempt failed; retry scheduled');
+      this.logger.info(
+        {
+          ...ids,
+          status: a?.statusCode,
+          errorKind: a?.errorKind,
+          nextAttemptAt: result.nextAttemptAt,
+        },
+        'attempt failed; retry scheduled',
+      );
     }
     this.events.onCommitted?.(result, endpoint);
   }

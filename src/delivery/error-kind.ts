@@ -2,7 +2,11 @@ import type { ErrorKind } from '../domain/types.js';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
 const TIMEOUT_CODES = new Set([
-  'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT', 'ABORT_ERR',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+  'ABORT_ERR',
 ]);
 
 function codeOf(error: unknown): string | undefined {
@@ -30,6 +34,7 @@ export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = codeOf(error);
   const cause = (error as { cause?: unknown }).cause;
-  const detail = cause instanceof Error && cause.message !== error.message ? `: ${cause.message}` : '';
+  const detail =
+    cause instanceof Error && cause.message !== error.message ? `: ${cause.message}` : '';
   return `${code ? `${code} ` : ''}${error.message}${detail}`.slice(0, 500);
 }

@@ -44,7 +44,13 @@ export function exchange(
     }, timeoutMs);
 
     const done = (truncated: boolean) =>
-      finish({ ok: true, statusCode, headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), truncated });
+      finish({
+        ok: true,
+        statusCode,
+        headers,
+        body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size),
+        truncated,
+      });
 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(c) {

@@ -47,7 +47,11 @@ class EgressRefused extends Error {
 
 /** Wraps DNS so every resolved address is checked against the egress policy before connecting. */
 function guardedLookup(policy: EgressPolicy, base: LookupFunction): LookupFunction {
-  return ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+  return ((
+    hostname: string,
+    options: { all?: boolean },
+    callback: (...args: unknown[]) => void,
+  ) => {
     base(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err);
       const list = addresses as unknown as LookupAddress[];
@@ -81,25 +85,40 @@ export class HttpSender {
       connections: this.connectionsPerOrigin,
       pipelining: 1,
       keepAliveTimeout: 30_000,
-      connect: { lookup: guardedLookup(options.egress, options.lookup ?? (dnsLookup as LookupFunction)) },
+      connect: {
+        lookup: guardedLookup(options.egress, options.lookup ?? (dnsLookup as LookupFunction)),
+      },
     });
   }
 
   /** `bodyCapBytes` overrides the sender's cap for this request (bots read whole replies). */
-  async send(request: RenderedRequest, timeoutMs: number, bodyCapBytes = this.bodyCap): Promise<SendResult> {
+  async send(
+    request: RenderedRequest,
+    timeoutMs: number,
+    bodyCapBytes = this.bodyCap,
+  ): Promise<SendResult> {
     const started = this.monotonicNow();
     const target = this.target(request.url);
     if (target.refused) return failure('connection', target.refused, 0);
     const outcome = await exchange(
       this.agent,
-      { origin: target.origin, path: target.path, method: request.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body ?? undefined },
+      {
+        origin: target.origin,
+        path: target.path,
+        method: request.method as Dispatcher.HttpMethod,
+        headers: request.headers,
+        body: request.body ?? undefined,
+      },
       timeoutMs,
       bodyCapBytes,
     );
     const durationMs = Math.round(this.monotonicNow() - started);
     if (!outcome.ok) {
       const kind = outcome.timedOut ? 'timeout' : classifyError(outcome.error);
-      const message = kind === 'timeout' ? `no complete answer within ${timeoutMs} ms` : describeError(outcome.error);
+      const message =
+        kind === 'timeout'
+          ? `no complete answer within ${timeoutMs} ms`
+          : describeError(outcome.error);
       return failure(kind, message, durationMs);
     }
     const ok = outcome.statusCode >= 200 && outcome.statusCode < 300;
@@ -146,7 +165,15 @@ export class HttpSender {
 }
 
 function failure(kind: ErrorKind, message: string, durationMs: number): SendResult {
-  return { statusCode: null, headers: {}, body: '', bodyTruncated: false, durationMs, errorKind: kind, errorMessage: message };
+  return {
+    statusCode: null,
+    headers: {},
+    body: '',
+    bodyTruncated: false,
+    durationMs,
+    errorKind: kind,
+    errorMessage: message,
+  };
 }
 
 function flattenHeaders(headers: ResponseHeaders): Record<string, string> {

@@ -3,7 +3,10 @@ import { OriginGate } from './origin-gate.js';
 
 /** Settled state of a promise after pending microtasks ran. */
 async function state<T>(p: Promise<T>): Promise<T | 'waiting'> {
-  return Promise.race([p, new Promise<'waiting'>((resolve) => setImmediate(() => resolve('waiting')))]);
+  return Promise.race([
+    p,
+    new Promise<'waiting'>((resolve) => setImmediate(() => resolve('waiting'))),
+  ]);
 }
 
 describe('OriginGate', () => {
@@ -13,7 +16,12 @@ describe('OriginGate', () => {
     const b = gate.acquire('http://one');
     const c = gate.acquire('http://one');
     const d = gate.acquire('http://one');
-    expect([await state(a), await state(b), await state(c), await state(d)]).toEqual([true, true, 'waiting', 'waiting']);
+    expect([await state(a), await state(b), await state(c), await state(d)]).toEqual([
+      true,
+      true,
+      'waiting',
+      'waiting',
+    ]);
     gate.release('http://one');
     expect([await state(c), await state(d)]).toEqual([true, 'waiting']);
     gate.release('http://one');

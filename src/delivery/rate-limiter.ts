@@ -21,17 +21,28 @@ export class RateLimiter {
     const now = this.clock.now();
     let bucket = this.buckets.get(key);
     if (!bucket || bucket.rate !== ratePerSecond) {
-      bucket = { tokens: Math.max(1, ratePerSecond), updatedAt: now, rate: ratePerSecond, nextSlot: now };
+      bucket = {
+        tokens: Math.max(1, ratePerSecond),
+        updatedAt: now,
+        rate: ratePerSecond,
+        nextSlot: now,
+      };
       this.buckets.set(key, bucket);
     }
     const capacity = Math.max(1, ratePerSecond);
-    bucket.tokens = Math.min(capacity, bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond);
+    bucket.tokens = Math.min(
+      capacity,
+      bucket.tokens + ((now - bucket.updatedAt) / 1000) * ratePerSecond,
+    );
     bucket.updatedAt = now;
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return 0;
     }
-    const slot = Math.max(now + Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000), bucket.nextSlot);
+    const slot = Math.max(
+      now + Math.ceil(((1 - bucket.tokens) / ratePerSecond) * 1000),
+      bucket.nextSlot,
+    );
     bucket.nextSlot = slot + 1000 / ratePerSecond;
     return slot - now;
   }

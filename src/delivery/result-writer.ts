@@ -14,7 +14,11 @@ export class ResultWriter {
   private queue: Waiting[] = [];
   private writing = false;
 
-  constructor(private readonly store: Store, private readonly clock: Clock, private readonly maxBatch = 1000) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly maxBatch = 1000,
+  ) {}
 
   write(result: AttemptResult): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -29,7 +33,10 @@ export class ResultWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
-          await this.store.recordAttempts(batch.map((w) => w.result), this.clock.now());
+          await this.store.recordAttempts(
+            batch.map((w) => w.result),
+            this.clock.now(),
+          );
           for (const w of batch) w.done();
         } catch (error) {
           for (const w of batch) w.done(error);

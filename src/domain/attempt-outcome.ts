@@ -14,7 +14,12 @@ export type Decision =
   | { outcome: 'retry'; nextAttemptAt: number };
 
 /** What happens after an attempt: done, retry at a time, or given up after the last attempt. */
-export function decide(facts: AttemptFacts, schedule: RetrySchedule, now: number, random?: () => number): Decision {
+export function decide(
+  facts: AttemptFacts,
+  schedule: RetrySchedule,
+  now: number,
+  random?: () => number,
+): Decision {
   if (facts.succeeded) return { outcome: 'succeeded', nextAttemptAt: null };
   const made = facts.previousAttempts + 1;
   if (made >= schedule.maxAttempts) return { outcome: 'failed', nextAttemptAt: null };

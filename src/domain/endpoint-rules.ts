@@ -4,8 +4,16 @@ import type { RetryPolicy } from './types.js';
 
 /** Headers Hookline owns on the wire; an endpoint may not override them. */
 const RESERVED_HEADERS = new Set([
-  'host', 'content-length', 'transfer-encoding', 'connection', 'content-type',
-  'webhook-id', 'webhook-timestamp', 'webhook-signature', 'x-viber-content-signature', 'signature',
+  'host',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'content-type',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+  'x-viber-content-signature',
+  'signature',
 ]);
 
 /** Absolute http(s) URL, no credentials; returns the problem or null. */
@@ -16,7 +24,8 @@ export function urlProblem(raw: string): string | null {
   } catch {
     return `"${raw}" is not an absolute URL`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `scheme ${url.protocol} is not http or https`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `scheme ${url.protocol} is not http or https`;
   if (url.username || url.password) return 'credentials in the URL are not allowed; use headers';
   return null;
 }
@@ -36,15 +45,22 @@ export function endpointProblems(input: EndpointSettingsInput): ErrorDetail[] {
     if (problem) out.push({ field: 'url', message: problem });
   }
   input.filterTypes?.forEach((p, i) => {
-    if (!isValidFilterPattern(p)) out.push({ field: `filterTypes[${i}]`, message: `"${p}" is not an event type or a "prefix.*" pattern` });
+    if (!isValidFilterPattern(p))
+      out.push({
+        field: `filterTypes[${i}]`,
+        message: `"${p}" is not an event type or a "prefix.*" pattern`,
+      });
   });
   for (const name of Object.keys(input.headers ?? {})) {
-    if (RESERVED_HEADERS.has(name.toLowerCase())) out.push({ field: `headers.${name}`, message: 'this header is set by Hookline' });
+    if (RESERVED_HEADERS.has(name.toLowerCase()))
+      out.push({ field: `headers.${name}`, message: 'this header is set by Hookline' });
   }
   const policy = input.retryPolicy;
   if (policy) {
-    if (policy.preset === 'custom' && !policy.waitsMs) out.push({ field: 'retryPolicy.waitsMs', message: 'required with preset "custom"' });
-    if (policy.preset !== 'custom' && policy.waitsMs) out.push({ field: 'retryPolicy.waitsMs', message: 'only allowed with preset "custom"' });
+    if (policy.preset === 'custom' && !policy.waitsMs)
+      out.push({ field: 'retryPolicy.waitsMs', message: 'required with preset "custom"' });
+    if (policy.preset !== 'custom' && policy.waitsMs)
+      out.push({ field: 'retryPolicy.waitsMs', message: 'only allowed with preset "custom"' });
   }
   return out;
 }

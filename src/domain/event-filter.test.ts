@@ -37,8 +37,18 @@ describe('event filters', () => {
   });
 
   it('validates patterns and event types', () => {
-    for (const p of ['*', 'message.*', 'message.delivered', 'a:b-c_d.*']) expect(isValidFilterPattern(p)).toBe(true);
-    for (const p of ['', 'message.', '.message', 'message.*.x', '*.delivered', 'mess age', 'message**', 'x'.repeat(257)]) {
+    for (const p of ['*', 'message.*', 'message.delivered', 'a:b-c_d.*'])
+      expect(isValidFilterPattern(p)).toBe(true);
+    for (const p of [
+      '',
+      'message.',
+      '.message',
+      'message.*.x',
+      '*.delivered',
+      'mess age',
+      'message**',
+      'x'.repeat(257),
+    ]) {
       expect(isValidFilterPattern(p)).toBe(false);
     }
     expect(isValidEventType('message.delivered')).toBe(true);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, SECOND } from '../lib/durations.js';
 import { decide } from './attempt-outcome.js';
 import {
-  DEFAULT_RETRY_POLICY, DEFAULT_TIMEOUT_MS, MAX_RETRY_AFTER_MS, nextWait, parseRetryAfter, resolveSchedule, withJitter,
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_TIMEOUT_MS,
+  MAX_RETRY_AFTER_MS,
+  nextWait,
+  parseRetryAfter,
+  resolveSchedule,
+  withJitter,
   type RetrySchedule,
 } from './retry-policy.js';
 import type { RetryPolicy } from './types.js';
@@ -15,7 +21,17 @@ function runToExhaustion(schedule: RetrySchedule): { attempts: number; waits: nu
   const waits: number[] = [];
   let now = NOW;
   for (let previous = 0; ; previous++) {
-    const d = decide({ previousAttempts: previous, statusCode: 500, succeeded: false, retryAfterHeader: undefined }, schedule, now, exact);
+    const d = decide(
+      {
+        previousAttempts: previous,
+        statusCode: 500,
+        succeeded: false,
+        retryAfterHeader: undefined,
+      },
+      schedule,
+      now,
+      exact,
+    );
     if (d.outcome === 'failed') return { attempts: previous + 1, waits };
     expect(d.outcome).toBe('retry');
     waits.push(d.nextAttemptAt! - now);
@@ -45,7 +61,20 @@ describe('retry presets (the issue table)', () => {
     expect(s.timeoutMs).toBe(2 * SECOND);
     expect(runToExhaustion(s)).toEqual({
       attempts: 13,
-      waits: [30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR, DAY],
+      waits: [
+        30 * SECOND,
+        MINUTE,
+        2 * MINUTE,
+        5 * MINUTE,
+        10 * MINUTE,
+        15 * MINUTE,
+        30 * MINUTE,
+        HOUR,
+        2 * HOUR,
+        4 * HOUR,
+        8 * HOUR,
+        DAY,
+      ],
     });
   });
 
@@ -75,7 +104,8 @@ describe('retry presets (the issue table)', () => {
     expect(s.maxAttempts).toBe(8);
     expect(s.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
     expect(runToExhaustion(s)).toEqual({
-      attempts: 8, waits: [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR],
+      attempts: 8,
+      waits: [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR],
     });
   });
 
@@ -112,9 +142,20 @@ describe('jitter', () => {
 
   it('decide applies it to the policy wait', () => {
     const s = resolveSchedule({ preset: 'standard' });
-    const facts = { previousAttempts: 1, statusCode: 500, succeeded: false, retryAfterHeader: undefined };
-    expect(decide(facts, s, NOW, () => 0)).toEqual({ outcome: 'retry', nextAttemptAt: NOW + 0.9 * 5 * MINUTE });
-    expect(decide(facts, s, NOW, () => 0.999999)).toEqual({ outcome: 'retry', nextAttemptAt: NOW + 1.1 * 5 * MINUTE });
+    const facts = {
+      previousAttempts: 1,
+      statusCode: 500,
+      succeeded: false,
+      retryAfterHeader: undefined,
+    };
+    expect(decide(facts, s, NOW, () => 0)).toEqual({
+      outcome: 'retry',
+      nextAttemptAt: NOW + 0.9 * 5 * MINUTE,
+    });
+    expect(decide(facts, s, NOW, () => 0.999999)).toEqual({
+      outcome: 'retry',
+      nextAttemptAt: NOW + 1.1 * 5 * MINUTE,
+    });
   });
 });
 
@@ -144,16 +185,27 @@ describe('Retry-After', () => {
   });
 
   const after = (statusCode: number, header: string) =>
-    decide({ previousAttempts: 0, statusCode, succeeded: false, retryAfterHeader: header }, resolveSchedule({ preset: 'standard' }), NOW, exact);
+    decide(
+      { previousAttempts: 0, statusCode, succeeded: false, retryAfterHeader: header },
+      resolveSchedule({ preset: 'standard' }),
+      NOW,
+      exact,
+    );
 
   it('is honoured on 429 and 503 (seconds and HTTP date)', () => {
     expect(after(429, '600')).toEqual({ outcome: 'retry', nextAttemptAt: NOW + 10 * MINUTE });
     expect(after(503, '600')).toEqual({ outcome: 'retry', nextAttemptAt: NOW + 10 * MINUTE });
-    expect(after(503, new Date(NOW + 20 * MINUTE).toUTCString())).toEqual({ outcome: 'retry', nextAttemptAt: NOW + 20 * MINUTE });
+    expect(after(503, new Date(NOW + 20 * MINUTE).toUTCString())).toEqual({
+      outcome: 'retry',
+      nextAttemptAt: NOW + 20 * MINUTE,
+    });
   });
 
   it('is bounded by MAX_RETRY_AFTER_MS', () => {
-    expect(after(429, String(7 * 24 * 3600))).toEqual({ outcome: 'retry', nextAttemptAt: NOW + MAX_RETRY_AFTER_MS });
+    expect(after(429, String(7 * 24 * 3600))).toEqual({
+      outcome: 'retry',
+      nextAttemptAt: NOW + MAX_RETRY_AFTER_MS,
+    });
   });
 
   it('is ignored on other statuses', () => {
@@ -163,7 +215,12 @@ describe('Retry-After', () => {
   });
 
   it('does not extend a delivery past its last attempt', () => {
-    const d = decide({ previousAttempts: 0, statusCode: 429, succeeded: false, retryAfterHeader: '60' }, resolveSchedule({ preset: 'single' }), NOW, exact);
+    const d = decide(
+      { previousAttempts: 0, statusCode: 429, succeeded: false, retryAfterHeader: '60' },
+      resolveSchedule({ preset: 'single' }),
+      NOW,
+      exact,
+    );
     expect(d).toEqual({ outcome: 'failed', nextAttemptAt: null });
   });
 });
@@ -171,6 +228,12 @@ describe('Retry-After', () => {
 describe('decide', () => {
   it('a success is final whatever the attempt number', () => {
     const s = resolveSchedule({ preset: 'standard' });
-    expect(decide({ previousAttempts: 7, statusCode: 200, succeeded: true, retryAfterHeader: undefined }, s, NOW)).toEqual({ outcome: 'succeeded', nextAttemptAt: null });
+    expect(
+      decide(
+        { previousAttempts: 7, statusCode: 200, succeeded: true, retryAfterHeader: undefined },
+        s,
+        NOW,
+      ),
+    ).toEqual({ outcome: 'succeeded', nextAttemptAt: null });
   });
 });

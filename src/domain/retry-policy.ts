@@ -28,8 +28,18 @@ const exponential: RetrySchedule = {
 
 /** Routee: the initial callback plus 12 retries within 24 h, 2 s timeout. */
 export const ROUTEE_WAITS_MS = [
-  30 * SECOND, MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE,
-  30 * MINUTE, HOUR, 2 * HOUR, 4 * HOUR, 8 * HOUR, 24 * HOUR,
+  30 * SECOND,
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  4 * HOUR,
+  8 * HOUR,
+  24 * HOUR,
 ];
 
 /** Chat-API guaranteedHooks: up to 20 attempts; 5 s doubling each time, capped at 1 h. */
@@ -40,7 +50,15 @@ const guaranteed: RetrySchedule = {
 };
 
 /** Svix / Standard Webhooks: immediately, 5 s, 5 m, 30 m, 2 h, 5 h, 10 h, 10 h. */
-export const STANDARD_WAITS_MS = [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
+export const STANDARD_WAITS_MS = [
+  5 * SECOND,
+  5 * MINUTE,
+  30 * MINUTE,
+  2 * HOUR,
+  5 * HOUR,
+  10 * HOUR,
+  10 * HOUR,
+];
 
 const PRESETS: Record<Exclude<RetryPreset, 'custom'>, RetrySchedule> = {
   exponential,
@@ -50,7 +68,14 @@ const PRESETS: Record<Exclude<RetryPreset, 'custom'>, RetrySchedule> = {
   standard: fromList(STANDARD_WAITS_MS, DEFAULT_TIMEOUT_MS),
 };
 
-export const RETRY_PRESETS = ['standard', 'exponential', 'routee', 'guaranteed', 'single', 'custom'] as const satisfies readonly RetryPreset[];
+export const RETRY_PRESETS = [
+  'standard',
+  'exponential',
+  'routee',
+  'guaranteed',
+  'single',
+  'custom',
+] as const satisfies readonly RetryPreset[];
 export const MAX_CUSTOM_WAITS = 50;
 
 export function resolveSchedule(policy: RetryPolicy): RetrySchedule {

@@ -23,7 +23,8 @@ export interface EndpointSecret {
 
 export type Ordering = 'parallel' | 'serial';
 
-export type RetryPreset = 'exponential' | 'routee' | 'guaranteed' | 'single' | 'standard' | 'custom';
+export type RetryPreset =
+  'exponential' | 'routee' | 'guaranteed' | 'single' | 'standard' | 'custom';
 
 export interface RetryPolicy {
   preset: RetryPreset;

@@ -1,12 +1,21 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINT_SECRET, FIXTURE_NOW, renderInput, sampleOf } from '../../test/helpers/format-fixture.js';
+import {
+  ENDPOINT_SECRET,
+  FIXTURE_NOW,
+  renderInput,
+  sampleOf,
+} from '../../test/helpers/format-fixture.js';
 import { businessFormat } from './business.js';
 
 const hmacHex = (body: string) => createHmac('sha256', ENDPOINT_SECRET).update(body).digest('hex');
 const AVATAR = 'https://media-direct.cdn.viber.com/download_photo?dlid=avatar01&fltp=jpg&imsz=0000';
 
-function render(type: string, data: Record<string, unknown> | string, formatOptions: Record<string, unknown> = {}) {
+function render(
+  type: string,
+  data: Record<string, unknown> | string,
+  formatOptions: Record<string, unknown> = {},
+) {
   return businessFormat.render(renderInput(type, data, { format: 'business', formatOptions }));
 }
 
@@ -51,14 +60,21 @@ describe('business format: canonical sample -> exact envelope and Signature head
   });
 
   it('sendName/sendPhoto true: real name and picture', () => {
-    const body = render('message.received', sampleOf('message.received'), { sendName: true, sendPhoto: true })?.body;
-    expect(body).toContain(`"user":${userJson('Jane Doe', `{"picture":"${AVATAR}","gender":null,"title":null}`)}`);
+    const body = render('message.received', sampleOf('message.received'), {
+      sendName: true,
+      sendPhoto: true,
+    })?.body;
+    expect(body).toContain(
+      `"user":${userJson('Jane Doe', `{"picture":"${AVATAR}","gender":null,"title":null}`)}`,
+    );
   });
 
   it('incoming media kinds', () => {
     const base = sampleOf('message.received');
     const content = (message: Record<string, unknown>) => {
-      const body = JSON.parse(render('message.received', { ...base, message })?.body ?? '{}') as { payload: { message: unknown } };
+      const body = JSON.parse(render('message.received', { ...base, message })?.body ?? '{}') as {
+        payload: { message: unknown };
+      };
       return JSON.stringify(body.payload.message);
     };
     expect(content({ type: 'picture', media: 'https://domain-name.com/your_image_path.png' })).toBe(
@@ -93,18 +109,27 @@ describe('business format: canonical sample -> exact envelope and Signature head
     });
     const request = businessFormat.render(rotated);
     expect(request?.headers.signature).toBe(hmacHex(request?.body ?? ''));
-    const unsigned = businessFormat.render(renderInput('number.unsubscribed', sampleOf('number.unsubscribed'), { secrets: [] }));
+    const unsigned = businessFormat.render(
+      renderInput('number.unsubscribed', sampleOf('number.unsubscribed'), { secrets: [] }),
+    );
     expect(unsigned?.headers).toEqual({ 'content-type': 'application/json' });
   });
 
   it('has no shape for subscription, conversation and instance events', () => {
-    for (const type of ['subscription.subscribed', 'subscription.unsubscribed', 'conversation.started', 'instance.status']) {
+    for (const type of [
+      'subscription.subscribed',
+      'subscription.unsubscribed',
+      'conversation.started',
+      'instance.status',
+    ]) {
       expect(render(type, sampleOf(type))).toBeNull();
     }
   });
 
   it('keeps endpoint headers', () => {
-    const input = renderInput('number.unsubscribed', sampleOf('number.unsubscribed'), { headers: { 'x-tenant': '7' } });
+    const input = renderInput('number.unsubscribed', sampleOf('number.unsubscribed'), {
+      headers: { 'x-tenant': '7' },
+    });
     expect(businessFormat.render(input)?.headers['x-tenant']).toBe('7');
   });
 });

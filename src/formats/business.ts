@@ -16,7 +16,8 @@ type Json = Record<string, unknown>;
 
 export const UNSUBSCRIBE_STATUS_TEXT = 'Unsubscriber created successfully';
 
-const messageId = (data: Json): string => (data.id as string | undefined) ?? String(data.message_token);
+const messageId = (data: Json): string =>
+  (data.id as string | undefined) ?? String(data.message_token);
 const channelOf = (data: Json): string => (data.channel as string | undefined) ?? 'viber';
 
 function statusNotification(data: Json): Json {
@@ -58,7 +59,8 @@ function businessUser(sender: Json): Json {
 
 /** {type, payload} of an inbound message, per kind. */
 export function businessContent(message: Json): Json {
-  const { text, media, thumbnail, file_name, size, duration, location, contact, sticker_id } = message;
+  const { text, media, thumbnail, file_name, size, duration, location, contact, sticker_id } =
+    message;
   switch (message.type) {
     case 'text':
       return { type: 'text', payload: { text } };
@@ -129,7 +131,11 @@ export const businessFormat: WireFormat = {
     return {
       method: 'POST',
       url: endpoint.url,
-      headers: { ...endpoint.headers, 'content-type': 'application/json', ...(secret ? signatureHeader(secret, body) : {}) },
+      headers: {
+        ...endpoint.headers,
+        'content-type': 'application/json',
+        ...(secret ? signatureHeader(secret, body) : {}),
+      },
       body,
     };
   },

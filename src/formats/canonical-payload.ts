@@ -20,13 +20,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * the generic messages API) is never rendered half-way: it throws RenderError, and the delivery
  * fails with the schema problem as its error.
  */
-export function readCanonical(message: Pick<Message, 'eventType' | 'payload'>): CanonicalMessage | null {
+export function readCanonical(
+  message: Pick<Message, 'eventType' | 'payload'>,
+): CanonicalMessage | null {
   if (!isCanonicalEventType(message.eventType)) return null;
   const data = parseJsonLossless(message.payload);
-  if (isRecord(data) && isValidEvent(message.eventType, data)) return { type: message.eventType, data };
+  if (isRecord(data) && isValidEvent(message.eventType, data))
+    return { type: message.eventType, data };
   const problem = validateEvent(message.eventType, data, 'payload')[0];
   const where = problem?.field ? `${problem.field}: ` : '';
-  throw new RenderError(`payload does not match the ${message.eventType} schema (${where}${problem?.message ?? 'not an object'})`);
+  throw new RenderError(
+    `payload does not match the ${message.eventType} schema (${where}${problem?.message ?? 'not an object'})`,
+  );
 }
 
 /** The payload parsed, whatever its type (compose templates work on any event). */

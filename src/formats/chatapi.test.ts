@@ -1,11 +1,25 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENDPOINT_SECRET, FIXTURE_NOW, renderInput, sampleOf } from '../../test/helpers/format-fixture.js';
+import {
+  ENDPOINT_SECRET,
+  FIXTURE_NOW,
+  renderInput,
+  sampleOf,
+} from '../../test/helpers/format-fixture.js';
 import { chatapiFormat } from './chatapi.js';
 
-const ALL_ON = { ackNotificationsOn: true, statusNotificationsOn: true, chatUpdateOn: true, instanceId: '128634' };
+const ALL_ON = {
+  ackNotificationsOn: true,
+  statusNotificationsOn: true,
+  chatUpdateOn: true,
+  instanceId: '128634',
+};
 
-function render(type: string, data: Record<string, unknown> | string, formatOptions: Record<string, unknown> = ALL_ON) {
+function render(
+  type: string,
+  data: Record<string, unknown> | string,
+  formatOptions: Record<string, unknown> = ALL_ON,
+) {
   return chatapiFormat.render(renderInput(type, data, { format: 'chatapi', formatOptions }));
 }
 
@@ -13,7 +27,10 @@ describe('chatapi format: canonical sample -> exact Chat-API webhook', () => {
   afterEach(() => vi.useRealTimers());
 
   it('message.received -> messages[], signed with Standard Webhooks', () => {
-    const request = render('message.received', sampleOf('message.received'), { ...ALL_ON, sendName: true });
+    const request = render('message.received', sampleOf('message.received'), {
+      ...ALL_ON,
+      sendName: true,
+    });
     const body =
       '{"messages":[{"id":"94e6ce87-1429-4e98-9715-2ec461401fd2","body":"Hi! Where is my order #4521?","fromMe":false,"self":0,' +
       '"isForwarded":0,"author":"01234567890A=","time":1768469412,"chatId":"01234567890A=","messageNumber":42,"type":"chat",' +
@@ -21,29 +38,66 @@ describe('chatapi format: canonical sample -> exact Chat-API webhook', () => {
     expect(request?.body).toBe(body);
     expect(request?.url).toBe('https://hooks.example.com/inbound?tenant=7');
     expect(request?.method).toBe('POST');
-    expect(request?.headers).toMatchObject({ 'content-type': 'application/json', 'webhook-id': 'msg_01JHX0000000000000000000MS', 'webhook-timestamp': '1768469465' });
-    expect(Object.keys(request?.headers ?? {}).sort()).toEqual(['content-type', 'webhook-id', 'webhook-signature', 'webhook-timestamp']);
+    expect(request?.headers).toMatchObject({
+      'content-type': 'application/json',
+      'webhook-id': 'msg_01JHX0000000000000000000MS',
+      'webhook-timestamp': '1768469465',
+    });
+    expect(Object.keys(request?.headers ?? {}).sort()).toEqual([
+      'content-type',
+      'webhook-id',
+      'webhook-signature',
+      'webhook-timestamp',
+    ]);
     vi.useFakeTimers({ now: FIXTURE_NOW });
-    expect(new Webhook(ENDPOINT_SECRET).verify(body, request?.headers ?? {})).toEqual(JSON.parse(body));
+    expect(new Webhook(ENDPOINT_SECRET).verify(body, request?.headers ?? {})).toEqual(
+      JSON.parse(body),
+    );
   });
 
   it('sendName false: senderName and a private chatName become the placeholder', () => {
     const body = render('message.received', sampleOf('message.received'))?.body ?? '';
-    expect(body).toContain('"senderName":"Subscriber","caption":null,"quotedMsgId":null,"chatName":"Subscriber"');
+    expect(body).toContain(
+      '"senderName":"Subscriber","caption":null,"quotedMsgId":null,"chatName":"Subscriber"',
+    );
   });
 
   it('media, location, contact and forwarded/quoted messages', () => {
-    const base = { timestamp: '2026-01-15T09:30:12.345Z', message_token: 77, sender: { id: 'u1', name: 'A' } };
+    const base = {
+      timestamp: '2026-01-15T09:30:12.345Z',
+      message_token: 77,
+      sender: { id: 'u1', name: 'A' },
+    };
     const first = (message: Record<string, unknown>) =>
-      (JSON.parse(render('message.received', { ...base, message }, { sendName: true })?.body ?? '{}') as { messages: Record<string, unknown>[] }).messages[0];
-    expect(first({ type: 'picture', media: 'https://m/p.jpg', text: 'look' })).toMatchObject({ id: '77', body: 'https://m/p.jpg', type: 'image', caption: 'look', chatId: 'u1', chatName: 'A' });
-    expect(first({ type: 'file', media: 'https://m/f.pdf', size: 1, file_name: 'f.pdf' })).toMatchObject({ type: 'document', body: 'https://m/f.pdf' });
-    expect(first({ type: 'location', location: { lat: 50.5, lon: 6.25 } })).toMatchObject({ type: 'location', body: '50.5;6.25' });
-    expect(first({ type: 'contact', contact: { name: 'Bob', phone_number: '+1555' } })).toMatchObject({
+      (
+        JSON.parse(
+          render('message.received', { ...base, message }, { sendName: true })?.body ?? '{}',
+        ) as { messages: Record<string, unknown>[] }
+      ).messages[0];
+    expect(first({ type: 'picture', media: 'https://m/p.jpg', text: 'look' })).toMatchObject({
+      id: '77',
+      body: 'https://m/p.jpg',
+      type: 'image',
+      caption: 'look',
+      chatId: 'u1',
+      chatName: 'A',
+    });
+    expect(
+      first({ type: 'file', media: 'https://m/f.pdf', size: 1, file_name: 'f.pdf' }),
+    ).toMatchObject({ type: 'document', body: 'https://m/f.pdf' });
+    expect(first({ type: 'location', location: { lat: 50.5, lon: 6.25 } })).toMatchObject({
+      type: 'location',
+      body: '50.5;6.25',
+    });
+    expect(
+      first({ type: 'contact', contact: { name: 'Bob', phone_number: '+1555' } }),
+    ).toMatchObject({
       type: 'vcard',
       body: 'BEGIN:VCARD\nVERSION:3.0\nFN:Bob\nTEL;type=CELL:+1555\nEND:VCARD',
     });
-    expect(first({ type: 'text', text: 'fw', forwarded: true, quoted_message_id: 'm9' })).toMatchObject({ isForwarded: 1, quotedMsgId: 'm9' });
+    expect(
+      first({ type: 'text', text: 'fw', forwarded: true, quoted_message_id: 'm9' }),
+    ).toMatchObject({ isForwarded: 1, quotedMsgId: 'm9' });
   });
 
   it('message.status -> ack with sent/delivered/viewed; a 64-bit token as id survives', () => {
@@ -56,13 +110,15 @@ describe('chatapi format: canonical sample -> exact Chat-API webhook', () => {
     expect(render('message.status', sampleOf('message.status', { status: 'sent' }))?.body).toBe(
       '{"ack":[{"id":"a418d672-9781-4d97-b517-a56f7d95ad8a","chatId":"01234567890A=","status":"sent"}],"instanceId":"128634"}',
     );
-    expect(render('message.status', sampleOf('message.status', { status: 'failed', reason: 'x' }))).toBeNull();
+    expect(
+      render('message.status', sampleOf('message.status', { status: 'failed', reason: 'x' })),
+    ).toBeNull();
   });
 
   it('instance.status -> status; conversation.started -> chatUpdate', () => {
-    expect(render('instance.status', sampleOf('instance.status'), { statusNotificationsOn: true })?.body).toBe(
-      '{"status":"battery_low","time":1768474800,"instanceId":"128634"}',
-    );
+    expect(
+      render('instance.status', sampleOf('instance.status'), { statusNotificationsOn: true })?.body,
+    ).toBe('{"status":"battery_low","time":1768474800,"instanceId":"128634"}');
     expect(render('conversation.started', sampleOf('conversation.started'))?.body).toBe(
       '{"chatUpdate":[{"dialog":{"id":"01234567890A=","name":"Subscriber","metadata":{"isGroup":false,"participants":[]}},' +
         '"old_dialog":null,"status":"created"}],"instanceId":"128634"}',
@@ -74,7 +130,9 @@ describe('chatapi format: canonical sample -> exact Chat-API webhook', () => {
     expect(render('instance.status', sampleOf('instance.status'), {})).toBeNull();
     expect(render('conversation.started', sampleOf('conversation.started'), {})).toBeNull();
     expect(render('message.received', sampleOf('message.received'), {})).not.toBeNull();
-    expect(render('message.status', sampleOf('message.status'), { ackNotificationsOn: true })).not.toBeNull();
+    expect(
+      render('message.status', sampleOf('message.status'), { ackNotificationsOn: true }),
+    ).not.toBeNull();
     expect(render('subscription.subscribed', sampleOf('subscription.subscribed'))).toBeNull();
   });
 

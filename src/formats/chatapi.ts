@@ -26,7 +26,11 @@ export const CHATAPI_MESSAGE_TYPES: Record<string, string> = {
   sticker: 'sticker',
 };
 
-const ACK_STATUS: Partial<Record<MessageStatusName, string>> = { sent: 'sent', delivered: 'delivered', read: 'viewed' };
+const ACK_STATUS: Partial<Record<MessageStatusName, string>> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'viewed',
+};
 
 function vcard(contact: Json): string {
   return `BEGIN:VCARD\nVERSION:3.0\nFN:${String(contact.name)}\nTEL;type=CELL:${String(contact.phone_number)}\nEND:VCARD`;
@@ -47,7 +51,8 @@ function chatMessage(data: Json): Json {
   const sender = data.sender as Json;
   const message = data.message as Json;
   const conversation = (data.conversation as Json | undefined) ?? {};
-  const withCaption = message.type === 'picture' || message.type === 'image' || message.type === 'video';
+  const withCaption =
+    message.type === 'picture' || message.type === 'image' || message.type === 'video';
   return {
     id: (data.id as string | undefined) ?? String(data.message_token),
     body: chatBody(message),
@@ -68,7 +73,12 @@ function chatMessage(data: Json): Json {
 
 function chatUpdate(data: Json): Json {
   const user = data.user as Json;
-  const dialog: Json = { id: user.id, name: user.name, image: user.avatar, metadata: { isGroup: false, participants: [] } };
+  const dialog: Json = {
+    id: user.id,
+    name: user.name,
+    image: user.avatar,
+    metadata: { isGroup: false, participants: [] },
+  };
   return { dialog, old_dialog: null, status: 'created' };
 }
 
@@ -108,7 +118,11 @@ export const chatapiFormat: WireFormat = {
     return {
       method: 'POST',
       url: input.endpoint.url,
-      headers: { ...input.endpoint.headers, 'content-type': 'application/json', ...standardHeadersFor(input, body) },
+      headers: {
+        ...input.endpoint.headers,
+        'content-type': 'application/json',
+        ...standardHeadersFor(input, body),
+      },
       body,
     };
   },

@@ -34,8 +34,13 @@ export function previewCompose(input: ComposePreviewInput): ComposePreview {
   const templateErrors = validateComposeTemplate(input.template);
   const data = input.data === undefined ? definition.sample : input.data;
   const dataErrors = input.data === undefined ? [] : validateEvent(eventType, input.data, 'data');
-  if (templateErrors.length > 0 || dataErrors.length > 0) return { ok: false, errors: [...templateErrors, ...dataErrors] };
-  const shown = redactProfiles(eventType, data, privacyOf({ sendName: input.sendName, sendPhoto: input.sendPhoto }));
+  if (templateErrors.length > 0 || dataErrors.length > 0)
+    return { ok: false, errors: [...templateErrors, ...dataErrors] };
+  const shown = redactProfiles(
+    eventType,
+    data,
+    privacyOf({ sendName: input.sendName, sendPhoto: input.sendPhoto }),
+  );
   const view = composeView(eventType, PREVIEW_MESSAGE_ID, shown);
   const request = buildComposeRequest(
     input.template as ComposeTemplate,

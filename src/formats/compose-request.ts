@@ -13,7 +13,10 @@ export interface ComposeTemplate {
   bodyFormat?: 'json' | 'form';
 }
 
-export const CONTENT_TYPES = { json: 'application/json', form: 'application/x-www-form-urlencoded' } as const;
+export const CONTENT_TYPES = {
+  json: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+} as const;
 
 /** Renders the template against a view; the request is not signed yet. */
 export function buildComposeRequest(
@@ -28,8 +31,10 @@ export function buildComposeRequest(
   const headers: Record<string, string> = {};
   let body: string | null = null;
   if (method !== 'GET') {
-    body = template.body === undefined ? payloadJson : renderTemplate(template.body, view, bodyFormat);
-    headers['content-type'] = template.body === undefined ? CONTENT_TYPES.json : CONTENT_TYPES[bodyFormat];
+    body =
+      template.body === undefined ? payloadJson : renderTemplate(template.body, view, bodyFormat);
+    headers['content-type'] =
+      template.body === undefined ? CONTENT_TYPES.json : CONTENT_TYPES[bodyFormat];
   }
   for (const [name, value] of Object.entries(template.headers ?? {})) {
     headers[name.toLowerCase()] = renderTemplate(value, view, 'header');

@@ -29,16 +29,25 @@ function parseError(template: string, error: Error): TemplateProblem {
   const at = Number(/at (\d+)/.exec(error.message)?.[1] ?? 0);
   if (/section/i.test(error.message)) {
     const position = template.search(/@\{\{\s*[#^/]/);
-    return { position: Math.max(position, 0), message: 'sections are not supported; use @{{variable}} tags only' };
+    return {
+      position: Math.max(position, 0),
+      message: 'sections are not supported; use @{{variable}} tags only',
+    };
   }
   if (/unclosed tag/i.test(error.message)) {
-    return { position: Math.max(template.lastIndexOf(TAGS[0], at), 0), message: `unclosed tag: ${TAGS[0]} without ${TAGS[1]}` };
+    return {
+      position: Math.max(template.lastIndexOf(TAGS[0], at), 0),
+      message: `unclosed tag: ${TAGS[0]} without ${TAGS[1]}`,
+    };
   }
   return { position: at, message: `malformed template: ${error.message}` };
 }
 
 /** Parses and checks every tag against `isKnown`; problems carry the position of the offending tag. */
-export function checkTemplate(template: string, isKnown: (name: string) => boolean): TemplateProblem[] {
+export function checkTemplate(
+  template: string,
+  isKnown: (name: string) => boolean,
+): TemplateProblem[] {
   let tokens: Token[];
   try {
     tokens = Mustache.parse(template, TAGS) as unknown as Token[];
@@ -49,7 +58,10 @@ export function checkTemplate(template: string, isKnown: (name: string) => boole
   for (const [type, value, start] of tokens) {
     if (type === 'text') continue;
     if (type !== 'name') {
-      problems.push({ position: start, message: `unsupported tag "${type}"; use @{{variable}} tags only` });
+      problems.push({
+        position: start,
+        message: `unsupported tag "${type}"; use @{{variable}} tags only`,
+      });
     } else if (value === '' || !isKnown(value)) {
       problems.push({ position: start, message: `unknown variable "${value}"` });
     }

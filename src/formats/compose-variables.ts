@@ -15,7 +15,8 @@ export function isKnownVariable(name: string): boolean {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The user's side of an event: a phone number when known, else the platform user id. */
 function userAddress(type: string, data: Json): unknown {
@@ -29,7 +30,10 @@ function userAddress(type: string, data: Json): unknown {
 /** id, from, to, mobile and submit_time, derived per event type; canonical fields win over them. */
 export function aliasesFor(type: string, data: Json): Json {
   const mobile = userAddress(type, data);
-  const incoming = type === 'message.received' || type.startsWith('subscription.') || type === 'conversation.started';
+  const incoming =
+    type === 'message.received' ||
+    type.startsWith('subscription.') ||
+    type === 'conversation.started';
   const id = data.id ?? (data.message_token === undefined ? undefined : String(data.message_token));
   return {
     id,

@@ -1,6 +1,11 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENDPOINT_SECRET, FIXTURE_NOW, renderInput, sampleOf } from '../../test/helpers/format-fixture.js';
+import {
+  ENDPOINT_SECRET,
+  FIXTURE_NOW,
+  renderInput,
+  sampleOf,
+} from '../../test/helpers/format-fixture.js';
 import { previewCompose } from './compose-preview.js';
 import { composeFormat } from './compose.js';
 
@@ -12,7 +17,11 @@ const REFERENCE_TEMPLATE = {
   bodyFormat: 'json',
 };
 
-function render(type: string, data: Record<string, unknown> | string, formatOptions: Record<string, unknown>) {
+function render(
+  type: string,
+  data: Record<string, unknown> | string,
+  formatOptions: Record<string, unknown>,
+) {
   return composeFormat.render(renderInput(type, data, { format: 'compose', formatOptions }));
 }
 
@@ -20,11 +29,17 @@ describe('compose format: template + canonical sample -> exact request', () => {
   afterEach(() => vi.useRealTimers());
 
   it('renders the reference template: URL-encoded URL variables, JSON-escaped body, header templates, signed', () => {
-    const request = render('message.status', sampleOf('message.status', { foreign_id: 'a&b "c"' }), { template: REFERENCE_TEMPLATE });
+    const request = render(
+      'message.status',
+      sampleOf('message.status', { foreign_id: 'a&b "c"' }),
+      { template: REFERENCE_TEMPLATE },
+    );
     const body =
       '{\n  "id": "a418d672-9781-4d97-b517-a56f7d95ad8a",\n  "mobile": "01234567890A=",\n  "message_status": "delivered",\n  "read_at": ""\n}';
     expect(request?.method).toBe('POST');
-    expect(request?.url).toBe('https://www.domain.com/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&mobile=01234567890A%3D&status=delivered');
+    expect(request?.url).toBe(
+      'https://www.domain.com/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&mobile=01234567890A%3D&status=delivered',
+    );
     expect(request?.body).toBe(body);
     expect(request?.headers).toMatchObject({
       'content-type': 'application/json',
@@ -33,7 +48,9 @@ describe('compose format: template + canonical sample -> exact request', () => {
       'webhook-id': 'msg_01JHX0000000000000000000MS',
     });
     vi.useFakeTimers({ now: FIXTURE_NOW });
-    expect(new Webhook(ENDPOINT_SECRET).verify(body, request?.headers ?? {})).toEqual(JSON.parse(body));
+    expect(new Webhook(ENDPOINT_SECRET).verify(body, request?.headers ?? {})).toEqual(
+      JSON.parse(body),
+    );
   });
 
   it('escapes quotes, backslashes and newlines inside JSON strings; unquoted tags become JSON values', () => {
@@ -41,14 +58,18 @@ describe('compose format: template + canonical sample -> exact request', () => {
       url: 'https://hooks.example.com/in',
       body: '{"text":"@{{payload.message.text}}","token":@{{payload.message_token}},"sender":@{{payload.sender}},"missing":@{{payload.read_at}}}',
     };
-    const data = sampleOf('message.received', { message: { type: 'text', text: 'say "hi"\\\n</script>' } });
+    const data = sampleOf('message.received', {
+      message: { type: 'text', text: 'say "hi"\\\n</script>' },
+    });
     const body = render('message.received', data, { template, sendName: true })?.body ?? '';
     expect(body).toBe(
       '{"text":"say \\"hi\\"\\\\\\n</script>","token":5741311803571721087,' +
         '"sender":{"id":"01234567890A=","name":"Jane Doe","country":"GB","language":"en","api_version":10,"phone":"447700900123"},' +
         '"missing":null}',
     );
-    expect(JSON.parse(body.replace('5741311803571721087', '0'))).toMatchObject({ text: 'say "hi"\\\n</script>' });
+    expect(JSON.parse(body.replace('5741311803571721087', '0'))).toMatchObject({
+      text: 'say "hi"\\\n</script>',
+    });
   });
 
   it('form bodies are form-encoded; PUT; submit_time and from/to aliases', () => {
@@ -58,9 +79,15 @@ describe('compose format: template + canonical sample -> exact request', () => {
       body: 'message_id=@{{payload.id}}&to=@{{payload.to}}&from=@{{payload.from}}&sent=@{{payload.submit_time}}&note=@{{payload.reason}}',
       bodyFormat: 'form',
     };
-    const request = render('message.status', sampleOf('message.status', { status: 'failed', reason: 'blocked by user & co' }), { template });
+    const request = render(
+      'message.status',
+      sampleOf('message.status', { status: 'failed', reason: 'blocked by user & co' }),
+      { template },
+    );
     expect(request?.method).toBe('PUT');
-    expect(request?.url).toBe('https://hooks.example.com/status/a418d672-9781-4d97-b517-a56f7d95ad8a');
+    expect(request?.url).toBe(
+      'https://hooks.example.com/status/a418d672-9781-4d97-b517-a56f7d95ad8a',
+    );
     expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request?.body).toBe(
       'message_id=a418d672-9781-4d97-b517-a56f7d95ad8a&to=01234567890A%3D&from=700969ca-0cb2-11ec-a2c0-0242ac130003' +
@@ -69,26 +96,43 @@ describe('compose format: template + canonical sample -> exact request', () => {
   });
 
   it('GET sends no body; a 64-bit token goes into the URL digit for digit; a URL without template is the endpoint URL', () => {
-    const get = render('message.status', '{"message_token":9223372036854775807,"status":"sent","recipient":"+44 7700","timestamp":"2026-01-15T09:40:00Z"}', {
-      template: { url: 'https://hooks.example.com/ack?t=@{{payload.message_token}}&m=@{{payload.mobile}}', method: 'GET' },
-    });
+    const get = render(
+      'message.status',
+      '{"message_token":9223372036854775807,"status":"sent","recipient":"+44 7700","timestamp":"2026-01-15T09:40:00Z"}',
+      {
+        template: {
+          url: 'https://hooks.example.com/ack?t=@{{payload.message_token}}&m=@{{payload.mobile}}',
+          method: 'GET',
+        },
+      },
+    );
     expect(get?.url).toBe('https://hooks.example.com/ack?t=9223372036854775807&m=%2B44%207700');
     expect(get?.body).toBeNull();
     expect(get?.headers['content-type']).toBeUndefined();
     const plain = render('instance.status', sampleOf('instance.status'), { template: {} });
     expect(plain?.url).toBe('https://hooks.example.com/inbound?tenant=7');
-    expect(plain?.body).toBe('{"instance_id":"128634","status":"battery_low","timestamp":"2026-01-15T11:00:00.000Z","message":"Phone battery is below 15%"}');
+    expect(plain?.body).toBe(
+      '{"instance_id":"128634","status":"battery_low","timestamp":"2026-01-15T11:00:00.000Z","message":"Phone battery is below 15%"}',
+    );
   });
 
   it('header values never carry line breaks', () => {
     const template = { headers: { 'X-Text': 'say @{{payload.message.text}}' } };
-    const data = sampleOf('message.received', { message: { type: 'text', text: 'a\r\nInjected: yes' } });
-    expect(render('message.received', data, { template })?.headers['x-text']).toBe('say a Injected: yes');
+    const data = sampleOf('message.received', {
+      message: { type: 'text', text: 'a\r\nInjected: yes' },
+    });
+    expect(render('message.received', data, { template })?.headers['x-text']).toBe(
+      'say a Injected: yes',
+    );
   });
 
   it('sendName/sendPhoto false hide names and avatars from template variables too', () => {
-    const template = { body: '{"who":"@{{payload.sender.name}}","pic":"@{{payload.sender.avatar}}"}' };
-    expect(render('message.received', sampleOf('message.received'), { template })?.body).toBe('{"who":"Subscriber","pic":""}');
+    const template = {
+      body: '{"who":"@{{payload.sender.name}}","pic":"@{{payload.sender.avatar}}"}',
+    };
+    expect(render('message.received', sampleOf('message.received'), { template })?.body).toBe(
+      '{"who":"Subscriber","pic":""}',
+    );
   });
 });
 
@@ -97,28 +141,45 @@ describe('compose templates are checked when the endpoint is saved', () => {
 
   it('accepts the reference template and every canonical field', () => {
     expect(check(REFERENCE_TEMPLATE)).toEqual([]);
-    expect(check({ body: '{"a":"@{{payload.message.location.lat}}","b":"@{{event}}","c":"@{{message_id}}","d":"@{{ payload.campaign.groups }}"}' })).toEqual([]);
+    expect(
+      check({
+        body: '{"a":"@{{payload.message.location.lat}}","b":"@{{event}}","c":"@{{message_id}}","d":"@{{ payload.campaign.groups }}"}',
+      }),
+    ).toEqual([]);
   });
 
   it('names the position of an unknown variable', () => {
     expect(check({ url: 'https://x.example/a?id=@{{payload.idd}}' })).toEqual([
-      { field: 'template.url', message: 'unknown variable "payload.idd" at position 23 (line 1, column 24)' },
+      {
+        field: 'template.url',
+        message: 'unknown variable "payload.idd" at position 23 (line 1, column 24)',
+      },
     ]);
     expect(check({ body: '{\n  "a": "@{{payload.id}}",\n  "b": "@{{nope}}"\n}' })).toEqual([
-      { field: 'template.body', message: 'unknown variable "nope" at position 36 (line 3, column 9)' },
+      {
+        field: 'template.body',
+        message: 'unknown variable "nope" at position 36 (line 3, column 9)',
+      },
     ]);
     expect(check({ headers: { 'X-A': '@{{}}' } })).toEqual([
-      { field: 'template.headers.X-A', message: 'unknown variable "" at position 0 (line 1, column 1)' },
+      {
+        field: 'template.headers.X-A',
+        message: 'unknown variable "" at position 0 (line 1, column 1)',
+      },
     ]);
   });
 
   it('names the position of a malformed tag', () => {
     expect(check({ url: 'https://x.example/a?id=@{{payload.id' })).toEqual([
-      { field: 'template.url', message: 'unclosed tag: @{{ without }} at position 23 (line 1, column 24)' },
+      {
+        field: 'template.url',
+        message: 'unclosed tag: @{{ without }} at position 23 (line 1, column 24)',
+      },
     ]);
     expect(check({ body: '{"a":"@{{#payload.id}}x"}' })[0]).toEqual({
       field: 'template.body',
-      message: 'sections are not supported; use @{{variable}} tags only at position 6 (line 1, column 7)',
+      message:
+        'sections are not supported; use @{{variable}} tags only at position 6 (line 1, column 7)',
     });
     expect(check({ body: '{"a":"@{{&payload.id}}"}' })[0]?.message).toBe(
       'unsupported tag "&"; use @{{variable}} tags only at position 6 (line 1, column 7)',
@@ -126,18 +187,35 @@ describe('compose templates are checked when the endpoint is saved', () => {
   });
 
   it('rejects a body that is not JSON once rendered, hosts from variables, bad methods and shapes', () => {
-    expect(check({ body: '{"a": @{{payload.id}}' })[0]?.message).toMatch(/^does not render to valid JSON/);
+    expect(check({ body: '{"a": @{{payload.id}}' })[0]?.message).toMatch(
+      /^does not render to valid JSON/,
+    );
     expect(check({ url: 'https://@{{payload.id}}.example/' })[0]?.message).toBe(
       'variables are allowed in the path and query only, not at position 8 (line 1, column 9)',
     );
-    expect(check({ url: 'ftp://x.example/' })[0]?.message).toBe('must start with http:// or https://');
-    expect(check({ method: 'DELETE' })).toEqual([{ field: 'template.method', message: 'must be one of GET, POST, PUT' }]);
-    expect(check({ method: 'GET', body: 'x' })).toEqual([{ field: 'template.body', message: 'a GET request has no body' }]);
-    expect(check({ bodyFormat: 'form' })).toEqual([{ field: 'template.body', message: 'is required when bodyFormat is form' }]);
+    expect(check({ url: 'ftp://x.example/' })[0]?.message).toBe(
+      'must start with http:// or https://',
+    );
+    expect(check({ method: 'DELETE' })).toEqual([
+      { field: 'template.method', message: 'must be one of GET, POST, PUT' },
+    ]);
+    expect(check({ method: 'GET', body: 'x' })).toEqual([
+      { field: 'template.body', message: 'a GET request has no body' },
+    ]);
+    expect(check({ bodyFormat: 'form' })).toEqual([
+      { field: 'template.body', message: 'is required when bodyFormat is form' },
+    ]);
     expect(check({ headers: { 'bad header': 'x' } })[0]?.field).toBe('template.headers.bad header');
-    expect(check({ headers: { 'Webhook-Signature': 'x' } })).toEqual([{ field: 'template.headers.Webhook-Signature', message: 'this header is set by Hookline' }]);
-    expect(check(undefined)).toEqual([{ field: 'template', message: 'is required for the compose format' }]);
-    expect(check({ uri: 'x' })[0]).toEqual({ field: 'template.uri', message: expect.stringContaining('unknown key') });
+    expect(check({ headers: { 'Webhook-Signature': 'x' } })).toEqual([
+      { field: 'template.headers.Webhook-Signature', message: 'this header is set by Hookline' },
+    ]);
+    expect(check(undefined)).toEqual([
+      { field: 'template', message: 'is required for the compose format' },
+    ]);
+    expect(check({ uri: 'x' })[0]).toEqual({
+      field: 'template.uri',
+      message: expect.stringContaining('unknown key'),
+    });
   });
 });
 
@@ -160,10 +238,23 @@ describe('compose preview', () => {
       data: { user_id: 'abc=', timestamp: '2026-01-15T09:00:00Z' },
     });
     expect(ok.ok && ok.request.url).toBe('https://x.example/i?u=abc%3D');
-    const bad = previewCompose({ template: { url: 'https://x.example/@{{what}}' }, eventType: 'message.status', data: { status: 'gone' } });
+    const bad = previewCompose({
+      template: { url: 'https://x.example/@{{what}}' },
+      eventType: 'message.status',
+      data: { status: 'gone' },
+    });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(bad.errors.map((e) => e.field)).toEqual(['template.url', 'data.message_token', 'data.recipient', 'data.timestamp', 'data.status']);
-    expect(previewCompose({ template: {}, eventType: 'nope' })).toEqual({ ok: false, errors: [{ field: 'type', message: expect.any(String) }] });
+    expect(bad.errors.map((e) => e.field)).toEqual([
+      'template.url',
+      'data.message_token',
+      'data.recipient',
+      'data.timestamp',
+      'data.status',
+    ]);
+    expect(previewCompose({ template: {}, eventType: 'nope' })).toEqual({
+      ok: false,
+      errors: [{ field: 'type', message: expect.any(String) }],
+    });
   });
 });

@@ -17,12 +17,20 @@ export const composeFormat: WireFormat = {
   render(input: RenderInput): RenderedRequest {
     const { message, endpoint } = input;
     const template = (endpoint.formatOptions.template ?? {}) as ComposeTemplate;
-    const payloadJson = redactPayloadText(message.eventType, message.payload, privacyOf(endpoint.formatOptions));
+    const payloadJson = redactPayloadText(
+      message.eventType,
+      message.payload,
+      privacyOf(endpoint.formatOptions),
+    );
     const view = composeView(message.eventType, message.id, parseJsonLossless(payloadJson));
     const request = buildComposeRequest(template, endpoint.url, view, payloadJson);
     return {
       ...request,
-      headers: { ...endpoint.headers, ...request.headers, ...standardHeadersFor(input, request.body) },
+      headers: {
+        ...endpoint.headers,
+        ...request.headers,
+        ...standardHeadersFor(input, request.body),
+      },
     };
   },
   validateOptions(options) {

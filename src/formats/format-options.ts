@@ -8,14 +8,22 @@ export const isBoolean: OptionCheck = (v) => (typeof v === 'boolean' ? null : 'm
 export const isShortString =
   (max = 256): OptionCheck =>
   (v) =>
-    typeof v === 'string' && v.length > 0 && v.length <= max ? null : `must be a non-empty string of at most ${max} characters`;
+    typeof v === 'string' && v.length > 0 && v.length <= max
+      ? null
+      : `must be a non-empty string of at most ${max} characters`;
 
-export function checkOptions(options: Record<string, unknown>, checks: Record<string, OptionCheck>): ErrorDetail[] {
+export function checkOptions(
+  options: Record<string, unknown>,
+  checks: Record<string, OptionCheck>,
+): ErrorDetail[] {
   const details: ErrorDetail[] = [];
   for (const [key, value] of Object.entries(options)) {
     const check = checks[key];
     if (!check) {
-      details.push({ field: key, message: `unknown option; known: ${Object.keys(checks).join(', ')}` });
+      details.push({
+        field: key,
+        message: `unknown option; known: ${Object.keys(checks).join(', ')}`,
+      });
       continue;
     }
     const problem = value === undefined ? null : check(value);
@@ -25,4 +33,7 @@ export function checkOptions(options: Record<string, unknown>, checks: Record<st
 }
 
 /** sendName / sendPhoto: every format accepts them (see privacy.ts). */
-export const PRIVACY_CHECKS: Record<string, OptionCheck> = { sendName: isBoolean, sendPhoto: isBoolean };
+export const PRIVACY_CHECKS: Record<string, OptionCheck> = {
+  sendName: isBoolean,
+  sendPhoto: isBoolean,
+};

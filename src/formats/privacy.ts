@@ -25,11 +25,14 @@ const PROFILE_FIELD: Record<string, string> = {
 };
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Json =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function needsRedaction(profile: Json, privacy: Privacy): boolean {
-  return (!privacy.sendName && typeof profile.name === 'string' && profile.name !== NAME_PLACEHOLDER) ||
-    (!privacy.sendPhoto && 'avatar' in profile);
+  return (
+    (!privacy.sendName && typeof profile.name === 'string' && profile.name !== NAME_PLACEHOLDER) ||
+    (!privacy.sendPhoto && 'avatar' in profile)
+  );
 }
 
 function redactProfile(profile: Json, privacy: Privacy): Json {

@@ -8,7 +8,9 @@ import { viberFormat } from './viber.js';
 
 /** Every wire format by name; endpoints pick one with `format`. */
 const FORMATS = new Map<string, WireFormat>(
-  [standardFormat, viberFormat, businessFormat, routeeFormat, chatapiFormat, composeFormat].map((f) => [f.name, f]),
+  [standardFormat, viberFormat, businessFormat, routeeFormat, chatapiFormat, composeFormat].map(
+    (f) => [f.name, f],
+  ),
 );
 
 export function getFormat(name: string): WireFormat | undefined {

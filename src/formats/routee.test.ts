@@ -1,6 +1,11 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENDPOINT_SECRET, FIXTURE_NOW, renderInput, sampleOf } from '../../test/helpers/format-fixture.js';
+import {
+  ENDPOINT_SECRET,
+  FIXTURE_NOW,
+  renderInput,
+  sampleOf,
+} from '../../test/helpers/format-fixture.js';
 import { routeeFormat } from './routee.js';
 
 function render(type: string, data: Record<string, unknown> | string) {
@@ -22,12 +27,19 @@ describe('routee format: canonical message.status -> exact Routee campaign callb
     expect(request?.url).toBe('https://hooks.example.com/inbound?tenant=7');
     expect(request?.body).toBe(body);
     expect(request?.headers['content-type']).toBe('application/json');
-    expect(Object.keys(request?.headers ?? {}).sort()).toEqual(['content-type', 'webhook-id', 'webhook-signature', 'webhook-timestamp']);
+    expect(Object.keys(request?.headers ?? {}).sort()).toEqual([
+      'content-type',
+      'webhook-id',
+      'webhook-signature',
+      'webhook-timestamp',
+    ]);
     expect(request?.headers['webhook-id']).toBe('msg_01JHX0000000000000000000MS');
     expect(request?.headers['webhook-timestamp']).toBe(String(FIXTURE_NOW / 1000));
     // The receiver library checks the timestamp against its clock: pin that clock to the fixture's.
     vi.useFakeTimers({ now: FIXTURE_NOW });
-    expect(new Webhook(ENDPOINT_SECRET).verify(body, request?.headers ?? {})).toEqual(JSON.parse(body));
+    expect(new Webhook(ENDPOINT_SECRET).verify(body, request?.headers ?? {})).toEqual(
+      JSON.parse(body),
+    );
   });
 
   it('failed with a reason and code, content with an image and a button; 64-bit token as trackingId', () => {
@@ -46,13 +58,23 @@ describe('routee format: canonical message.status -> exact Routee campaign callb
 
   it('maps statuses to Routee names', () => {
     const names = ['sent', 'delivered', 'read', 'seen', 'deleted'].map(
-      (status) => (JSON.parse(render('message.status', sampleOf('message.status', { status }))?.body ?? '{}') as { status: { name: string } }).status.name,
+      (status) =>
+        (
+          JSON.parse(
+            render('message.status', sampleOf('message.status', { status }))?.body ?? '{}',
+          ) as { status: { name: string } }
+        ).status.name,
     );
     expect(names).toEqual(['Sent', 'Delivered', 'Read', 'Read', 'Deleted']);
   });
 
   it('sends only message.status', () => {
-    for (const type of ['message.received', 'subscription.subscribed', 'number.unsubscribed', 'instance.status']) {
+    for (const type of [
+      'message.received',
+      'subscription.subscribed',
+      'number.unsubscribed',
+      'instance.status',
+    ]) {
       expect(render(type, sampleOf(type))).toBeNull();
     }
   });

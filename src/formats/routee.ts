@@ -67,7 +67,11 @@ export const routeeFormat: WireFormat = {
     return {
       method: 'POST',
       url: input.endpoint.url,
-      headers: { ...input.endpoint.headers, 'content-type': 'application/json', ...standardHeadersFor(input, body) },
+      headers: {
+        ...input.endpoint.headers,
+        'content-type': 'application/json',
+        ...standardHeadersFor(input, body),
+      },
       body,
     };
   },

@@ -7,7 +7,10 @@ import type { Endpoint } from '../domain/types.js';
  */
 export function currentSecret(endpoint: Pick<Endpoint, 'secrets'>, now: number): string | null {
   const current = endpoint.secrets.filter((s) => s.expiresAt === null);
-  const pool = current.length > 0 ? current : endpoint.secrets.filter((s) => s.expiresAt !== null && s.expiresAt > now);
+  const pool =
+    current.length > 0
+      ? current
+      : endpoint.secrets.filter((s) => s.expiresAt !== null && s.expiresAt > now);
   if (pool.length === 0) return activeSecrets(endpoint, now)[0] ?? null;
   return pool.reduce((a, b) => (b.createdAt >= a.createdAt ? b : a)).secret;
 }

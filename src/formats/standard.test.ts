@@ -7,7 +7,9 @@ describe('standard format with the privacy switches', () => {
   it('passes a non-profile payload through byte for byte, 64-bit integers and number spelling included', () => {
     const payload = '{"message_token":18446744073709551615,"price":1.50,"status":"sent"}';
     const body = standardFormat.render(renderInput('order.updated', payload))?.body;
-    expect(body).toBe(`{"type":"order.updated","timestamp":"2026-01-15T09:31:00.000Z","data":${payload}}`);
+    expect(body).toBe(
+      `{"type":"order.updated","timestamp":"2026-01-15T09:31:00.000Z","data":${payload}}`,
+    );
   });
 
   it('hides the user name and avatar of canonical events unless sendName/sendPhoto', () => {
@@ -18,13 +20,28 @@ describe('standard format with the privacy switches', () => {
         '"name":"Subscriber","country":"GB","language":"en","api_version":10},"timestamp":"2026-01-15T09:28:40.001Z",' +
         '"message_token":5741311803571720001,"chat_hostname":"SN-CHAT-05_"}}',
     );
-    const shown = standardFormat.render(renderInput('subscription.subscribed', data, { formatOptions: { sendName: true, sendPhoto: true } }));
-    expect(shown?.body).toContain('"name":"Jane Doe","avatar":"https://media-direct.cdn.viber.com/');
+    const shown = standardFormat.render(
+      renderInput('subscription.subscribed', data, {
+        formatOptions: { sendName: true, sendPhoto: true },
+      }),
+    );
+    expect(shown?.body).toContain(
+      '"name":"Jane Doe","avatar":"https://media-direct.cdn.viber.com/',
+    );
   });
 
   it('registers every format', () => {
-    expect(formatNames().sort()).toEqual(['business', 'chatapi', 'compose', 'routee', 'standard', 'viber']);
+    expect(formatNames().sort()).toEqual([
+      'business',
+      'chatapi',
+      'compose',
+      'routee',
+      'standard',
+      'viber',
+    ]);
     expect(getFormat('viber')?.name).toBe('viber');
-    expect(standardFormat.validateOptions({ sendName: 'no' })).toEqual([{ field: 'sendName', message: 'must be a boolean' }]);
+    expect(standardFormat.validateOptions({ sendName: 'no' })).toEqual([
+      { field: 'sendName', message: 'must be a boolean' },
+    ]);
   });
 });

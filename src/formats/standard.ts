@@ -13,9 +13,18 @@ export const standardFormat: WireFormat = {
   name: 'standard',
   render({ message, endpoint, now }: RenderInput): RenderedRequest {
     // User names/avatars in canonical events are hidden unless sendName/sendPhoto (privacy.ts).
-    const payload = redactPayloadText(message.eventType, message.payload, privacyOf(endpoint.formatOptions));
+    const payload = redactPayloadText(
+      message.eventType,
+      message.payload,
+      privacyOf(endpoint.formatOptions),
+    );
     const body = standardBody(message.eventType, message.createdAt, payload);
-    const signed = standardWebhookHeaders(activeSecrets(endpoint, now), message.id, Math.floor(now / 1000), body);
+    const signed = standardWebhookHeaders(
+      activeSecrets(endpoint, now),
+      message.id,
+      Math.floor(now / 1000),
+      body,
+    );
     return {
       method: 'POST',
       url: endpoint.url,

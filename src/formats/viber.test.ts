@@ -1,16 +1,30 @@
 import { RenderError } from './format.js';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ENDPOINT_SECRET, fixtureApp, renderInput, sampleOf, VIBER_TOKEN } from '../../test/helpers/format-fixture.js';
+import {
+  ENDPOINT_SECRET,
+  fixtureApp,
+  renderInput,
+  sampleOf,
+  VIBER_TOKEN,
+} from '../../test/helpers/format-fixture.js';
 import { viberFormat, viberWebhookCallback } from './viber.js';
 
 const hmacHex = (key: string, body: string) => createHmac('sha256', key).update(body).digest('hex');
 const AVATAR = 'https://media-direct.cdn.viber.com/download_photo?dlid=avatar01&fltp=jpg&imsz=0000';
-const PROFILE_OPEN = '{"id":"01234567890A=","name":"Jane Doe","avatar":"' + AVATAR + '","country":"GB","language":"en","api_version":10}';
-const PROFILE_HIDDEN = '{"id":"01234567890A=","name":"Subscriber","country":"GB","language":"en","api_version":10}';
+const PROFILE_OPEN =
+  '{"id":"01234567890A=","name":"Jane Doe","avatar":"' +
+  AVATAR +
+  '","country":"GB","language":"en","api_version":10}';
+const PROFILE_HIDDEN =
+  '{"id":"01234567890A=","name":"Subscriber","country":"GB","language":"en","api_version":10}';
 const SHOW = { sendName: true, sendPhoto: true };
 
-function render(type: string, data: Record<string, unknown>, formatOptions: Record<string, unknown> = SHOW) {
+function render(
+  type: string,
+  data: Record<string, unknown>,
+  formatOptions: Record<string, unknown> = SHOW,
+) {
   return viberFormat.render(renderInput(type, data, { format: 'viber', formatOptions }));
 }
 
@@ -34,7 +48,9 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
     const payload =
       '{"message_token":9223372036854775807,"timestamp":"2026-01-15T09:30:12.345Z","sender":{"id":"u1","name":"A"},' +
       '"message":{"type":"text","text":"hi"}}';
-    const request = viberFormat.render(renderInput('message.received', payload, { format: 'viber', formatOptions: SHOW }));
+    const request = viberFormat.render(
+      renderInput('message.received', payload, { format: 'viber', formatOptions: SHOW }),
+    );
     expect(request?.body).toBe(
       '{"event":"message","timestamp":1768469412345,"chat_hostname":"SN-HOOKLINE_","message_token":9223372036854775807,' +
         '"sender":{"id":"u1","name":"A"},"message":{"type":"text","text":"hi"}}',
@@ -42,15 +58,37 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
   });
 
   it('message kinds use Viber field names (picture for image, location, contact, file, sticker, url, video)', () => {
-    const base = { timestamp: '2026-01-15T09:30:12.345Z', message_token: 1, sender: { id: 'u1', name: 'A' } };
+    const base = {
+      timestamp: '2026-01-15T09:30:12.345Z',
+      message_token: 1,
+      sender: { id: 'u1', name: 'A' },
+    };
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ type: 'image', media: 'https://m/p.jpg', thumbnail: 'https://m/t.jpg', text: 'look' }, '{"type":"picture","text":"look","media":"https://m/p.jpg","thumbnail":"https://m/t.jpg"}'],
-      [{ type: 'video', media: 'https://m/v.mp4', size: 10240, duration: 12 }, '{"type":"video","media":"https://m/v.mp4","size":10240,"duration":12}'],
-      [{ type: 'file', media: 'https://m/f.pdf', size: 2048, file_name: 'invoice.pdf' }, '{"type":"file","media":"https://m/f.pdf","size":2048,"file_name":"invoice.pdf"}'],
-      [{ type: 'location', location: { lat: 50.76891, lon: 6.11499 } }, '{"type":"location","location":{"lat":50.76891,"lon":6.11499}}'],
-      [{ type: 'contact', contact: { name: 'Bob', phone_number: '+447700900456' } }, '{"type":"contact","contact":{"name":"Bob","phone_number":"+447700900456"}}'],
+      [
+        { type: 'image', media: 'https://m/p.jpg', thumbnail: 'https://m/t.jpg', text: 'look' },
+        '{"type":"picture","text":"look","media":"https://m/p.jpg","thumbnail":"https://m/t.jpg"}',
+      ],
+      [
+        { type: 'video', media: 'https://m/v.mp4', size: 10240, duration: 12 },
+        '{"type":"video","media":"https://m/v.mp4","size":10240,"duration":12}',
+      ],
+      [
+        { type: 'file', media: 'https://m/f.pdf', size: 2048, file_name: 'invoice.pdf' },
+        '{"type":"file","media":"https://m/f.pdf","size":2048,"file_name":"invoice.pdf"}',
+      ],
+      [
+        { type: 'location', location: { lat: 50.76891, lon: 6.11499 } },
+        '{"type":"location","location":{"lat":50.76891,"lon":6.11499}}',
+      ],
+      [
+        { type: 'contact', contact: { name: 'Bob', phone_number: '+447700900456' } },
+        '{"type":"contact","contact":{"name":"Bob","phone_number":"+447700900456"}}',
+      ],
       [{ type: 'sticker', sticker_id: 46105 }, '{"type":"sticker","sticker_id":46105}'],
-      [{ type: 'url', media: 'https://shop.example/item/9' }, '{"type":"url","media":"https://shop.example/item/9"}'],
+      [
+        { type: 'url', media: 'https://shop.example/item/9' },
+        '{"type":"url","media":"https://shop.example/item/9"}',
+      ],
     ];
     for (const [message, expected] of cases) {
       const body = render('message.received', { ...base, message })?.body;
@@ -62,8 +100,10 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
   });
 
   it('message.status -> delivered / seen / failed with desc; sent and deleted have no Viber callback', () => {
-    const status = (s: Record<string, unknown>) => render('message.status', sampleOf('message.status', s))?.body;
-    const head = '"timestamp":1768469462886,"chat_hostname":"SN-CHAT-05_","message_token":5741311803571721087,"user_id":"01234567890A="';
+    const status = (s: Record<string, unknown>) =>
+      render('message.status', sampleOf('message.status', s))?.body;
+    const head =
+      '"timestamp":1768469462886,"chat_hostname":"SN-CHAT-05_","message_token":5741311803571721087,"user_id":"01234567890A="';
     expect(status({})).toBe(`{"event":"delivered",${head}}`);
     expect(status({ status: 'read' })).toBe(`{"event":"seen",${head}}`);
     expect(status({ status: 'seen' })).toBe(`{"event":"seen",${head}}`);
@@ -91,20 +131,31 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
     expect(render('subscription.subscribed', sampleOf('subscription.subscribed'), {})?.body).toBe(
       `{"event":"subscribed","timestamp":1768469320001,"chat_hostname":"SN-CHAT-05_","user":${PROFILE_HIDDEN},"message_token":5741311803571720001}`,
     );
-    const nameOnly = render('conversation.started', sampleOf('conversation.started'), { sendName: true })?.body ?? '';
+    const nameOnly =
+      render('conversation.started', sampleOf('conversation.started'), { sendName: true })?.body ??
+      '';
     expect(nameOnly).toContain('"name":"Jane Doe"');
     expect(nameOnly).not.toContain('avatar');
-    const photoOnly = render('message.received', sampleOf('message.received'), { sendPhoto: true })?.body ?? '';
+    const photoOnly =
+      render('message.received', sampleOf('message.received'), { sendPhoto: true })?.body ?? '';
     expect(photoOnly).toContain(`"name":"Subscriber","avatar":"${AVATAR}"`);
   });
 
   it('eventTypes (set_webhook event_types) drops optional events but never mandatory ones', () => {
     const options = { ...SHOW, eventTypes: ['delivered'] };
     expect(render('message.status', sampleOf('message.status'), options)).not.toBeNull();
-    expect(render('message.status', sampleOf('message.status', { status: 'read' }), options)).toBeNull();
+    expect(
+      render('message.status', sampleOf('message.status', { status: 'read' }), options),
+    ).toBeNull();
     expect(render('conversation.started', sampleOf('conversation.started'), options)).toBeNull();
-    expect(render('message.received', sampleOf('message.received'), { ...SHOW, eventTypes: [] })).not.toBeNull();
-    expect(render('subscription.unsubscribed', sampleOf('subscription.unsubscribed'), { eventTypes: [] })).not.toBeNull();
+    expect(
+      render('message.received', sampleOf('message.received'), { ...SHOW, eventTypes: [] }),
+    ).not.toBeNull();
+    expect(
+      render('subscription.unsubscribed', sampleOf('subscription.unsubscribed'), {
+        eventTypes: [],
+      }),
+    ).not.toBeNull();
   });
 
   it('falls back to the endpoint secret when the app has no Viber auth token; keeps a #fragment out of the query', () => {
@@ -119,7 +170,9 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
   });
 
   it('does not send non-catalog events or instance/number events', () => {
-    expect(viberFormat.render(renderInput('order.shipped', { id: 1 }, { format: 'viber' }))).toBeNull();
+    expect(
+      viberFormat.render(renderInput('order.shipped', { id: 1 }, { format: 'viber' })),
+    ).toBeNull();
     expect(render('instance.status', sampleOf('instance.status'))).toBeNull();
     expect(render('number.unsubscribed', sampleOf('number.unsubscribed'))).toBeNull();
   });
@@ -131,8 +184,17 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
   });
 
   it('validates options', () => {
-    expect(viberFormat.validateOptions({ sendName: true, sendPhoto: false, eventTypes: ['seen'], chatHostname: 'SN-1_' })).toEqual([]);
-    expect(viberFormat.validateOptions({ sendName: 'yes', eventTypes: ['seen', 'read'], colour: 1 })).toEqual([
+    expect(
+      viberFormat.validateOptions({
+        sendName: true,
+        sendPhoto: false,
+        eventTypes: ['seen'],
+        chatHostname: 'SN-1_',
+      }),
+    ).toEqual([]);
+    expect(
+      viberFormat.validateOptions({ sendName: 'yes', eventTypes: ['seen', 'read'], colour: 1 }),
+    ).toEqual([
       { field: 'sendName', message: 'must be a boolean' },
       { field: 'eventTypes', message: expect.stringContaining('unknown Viber event read') },
       { field: 'colour', message: expect.stringContaining('unknown option') },
@@ -142,12 +204,17 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
 
 describe('viber format with payloads that do not match the catalog', () => {
   it('refuses, naming the schema problem, when a catalog event name carries a foreign payload', () => {
-    expect(() => viberFormat.render(renderInput('message.received', { hello: 'world' }, { format: 'viber' })))
-      .toThrow(/payload does not match the message.received schema \(payload\./);
-    expect(() => viberFormat.render(renderInput('message.status', '[1,2]', { format: 'viber' }))).toThrow(RenderError);
+    expect(() =>
+      viberFormat.render(renderInput('message.received', { hello: 'world' }, { format: 'viber' })),
+    ).toThrow(/payload does not match the message.received schema \(payload\./);
+    expect(() =>
+      viberFormat.render(renderInput('message.status', '[1,2]', { format: 'viber' })),
+    ).toThrow(RenderError);
   });
 
   it('skips event types the platform has no wire shape for', () => {
-    expect(viberFormat.render(renderInput('invoice.paid', { id: 1 }, { format: 'viber' }))).toBeNull();
+    expect(
+      viberFormat.render(renderInput('invoice.paid', { id: 1 }, { format: 'viber' })),
+    ).toBeNull();
   });
 });

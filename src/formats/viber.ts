@@ -15,10 +15,22 @@ import { epochMs } from './times.js';
  * Signed with X-Viber-Content-Signature and the `sig` query parameter, keyed with the app's Viber
  * auth token (the endpoint's current secret when the app has none).
  */
-export const VIBER_EVENTS = ['message', 'delivered', 'seen', 'failed', 'subscribed', 'unsubscribed', 'conversation_started'] as const;
+export const VIBER_EVENTS = [
+  'message',
+  'delivered',
+  'seen',
+  'failed',
+  'subscribed',
+  'unsubscribed',
+  'conversation_started',
+] as const;
 export type ViberEvent = (typeof VIBER_EVENTS)[number];
 /** Viber always sends these, whatever event_types says. */
-export const MANDATORY_VIBER_EVENTS: readonly ViberEvent[] = ['message', 'subscribed', 'unsubscribed'];
+export const MANDATORY_VIBER_EVENTS: readonly ViberEvent[] = [
+  'message',
+  'subscribed',
+  'unsubscribed',
+];
 export const DEFAULT_CHAT_HOSTNAME = 'SN-HOOKLINE_';
 
 type Json = Record<string, unknown>;
@@ -31,7 +43,18 @@ function user(profile: Json): Json {
 /** Viber's message object: the kind's fields in the order Viber's SDK writes them. */
 function viberMessage(message: Json): Json {
   const type = message.type === 'image' ? 'picture' : message.type;
-  const { text, media, thumbnail, file_name, size, duration, location, contact, sticker_id, tracking_data } = message;
+  const {
+    text,
+    media,
+    thumbnail,
+    file_name,
+    size,
+    duration,
+    location,
+    contact,
+    sticker_id,
+    tracking_data,
+  } = message;
   switch (type) {
     case 'text':
       return { type, text, tracking_data };
@@ -60,7 +83,11 @@ const STATUS_EVENT: Partial<Record<MessageStatusName, ViberEvent>> = {
 
 /** The Viber callback for a canonical event, or null when Viber has no such callback. */
 export function viberCallback(type: string, data: Json, chatHostname: string): Json | null {
-  const head = (event: string) => ({ event, timestamp: epochMs(data.timestamp as string), chat_hostname: data.chat_hostname ?? chatHostname });
+  const head = (event: string) => ({
+    event,
+    timestamp: epochMs(data.timestamp as string),
+    chat_hostname: data.chat_hostname ?? chatHostname,
+  });
   switch (type) {
     case 'message.received':
       return {
@@ -74,10 +101,19 @@ export function viberCallback(type: string, data: Json, chatHostname: string): J
       const event = STATUS_EVENT[normalizeStatus(data.status as MessageStatusName)];
       if (!event) return null;
       const failed = event === 'failed' ? { desc: data.reason } : {};
-      return { ...head(event), message_token: data.message_token, user_id: data.recipient, ...failed };
+      return {
+        ...head(event),
+        message_token: data.message_token,
+        user_id: data.recipient,
+        ...failed,
+      };
     }
     case 'subscription.subscribed':
-      return { ...head('subscribed'), user: user(data.user as Json), message_token: data.message_token };
+      return {
+        ...head('subscribed'),
+        user: user(data.user as Json),
+        message_token: data.message_token,
+      };
     case 'subscription.unsubscribed':
       return { ...head('unsubscribed'), user_id: data.user_id, message_token: data.message_token };
     case 'conversation.started':
@@ -95,12 +131,26 @@ export function viberCallback(type: string, data: Json, chatHostname: string): J
 }
 
 /** The set_webhook validation callback body. */
-export function viberWebhookCallback(timestampMs: number, messageToken: bigint | number, chatHostname = DEFAULT_CHAT_HOSTNAME): string {
-  return stringifyJson({ event: 'webhook', timestamp: timestampMs, chat_hostname: chatHostname, message_token: messageToken });
+export function viberWebhookCallback(
+  timestampMs: number,
+  messageToken: bigint | number,
+  chatHostname = DEFAULT_CHAT_HOSTNAME,
+): string {
+  return stringifyJson({
+    event: 'webhook',
+    timestamp: timestampMs,
+    chat_hostname: chatHostname,
+    message_token: messageToken,
+  });
 }
 
 /** POST of a Viber body, signed the Viber way. */
-export function viberRequest(url: string, body: string, key: string, extraHeaders: Record<string, string> = {}): RenderedRequest {
+export function viberRequest(
+  url: string,
+  body: string,
+  key: string,
+  extraHeaders: Record<string, string> = {},
+): RenderedRequest {
   const signed = signViber(key, url, body);
   return {
     method: 'POST',
@@ -111,13 +161,17 @@ export function viberRequest(url: string, body: string, key: string, extraHeader
 }
 
 function subscribedTo(options: Json): ReadonlySet<string> | null {
-  return Array.isArray(options.eventTypes) ? new Set([...MANDATORY_VIBER_EVENTS, ...(options.eventTypes as string[])]) : null;
+  return Array.isArray(options.eventTypes)
+    ? new Set([...MANDATORY_VIBER_EVENTS, ...(options.eventTypes as string[])])
+    : null;
 }
 
 function checkEventTypes(value: unknown): string | null {
   if (!Array.isArray(value)) return 'must be an array of Viber event names';
   const unknown = value.filter((v) => !VIBER_EVENTS.includes(v as ViberEvent));
-  return unknown.length === 0 ? null : `unknown Viber event ${unknown.map(String).join(', ')}; known: ${VIBER_EVENTS.join(', ')}`;
+  return unknown.length === 0
+    ? null
+    : `unknown Viber event ${unknown.map(String).join(', ')}; known: ${VIBER_EVENTS.join(', ')}`;
 }
 
 export const viberFormat: WireFormat = {
@@ -127,7 +181,8 @@ export const viberFormat: WireFormat = {
     if (!canonical) return null;
     const options = endpoint.formatOptions;
     const data = redactProfiles(canonical.type, canonical.data, privacyOf(options));
-    const hostname = typeof options.chatHostname === 'string' ? options.chatHostname : DEFAULT_CHAT_HOSTNAME;
+    const hostname =
+      typeof options.chatHostname === 'string' ? options.chatHostname : DEFAULT_CHAT_HOSTNAME;
     const callback = viberCallback(canonical.type, data, hostname);
     if (!callback) return null;
     const wanted = subscribedTo(options);
@@ -136,6 +191,10 @@ export const viberFormat: WireFormat = {
     return viberRequest(endpoint.url, stringifyJson(callback), key, endpoint.headers);
   },
   validateOptions(options): ErrorDetail[] {
-    return checkOptions(options, { ...PRIVACY_CHECKS, chatHostname: isShortString(128), eventTypes: checkEventTypes });
+    return checkOptions(options, {
+      ...PRIVACY_CHECKS,
+      chatHostname: isShortString(128),
+      eventTypes: checkEventTypes,
+    });
   },
 };

@@ -23,7 +23,8 @@ function problems(bin: Bin, options: BinOptions): ErrorDetail[] {
     const field = options.responseBody !== undefined ? 'responseBody' : 'responseStatus';
     out.push({ field, message: `status ${status} cannot carry a body; leave responseBody empty` });
   }
-  if (/[\r\n]/.test(contentType)) out.push({ field: 'responseContentType', message: 'must not contain line breaks' });
+  if (/[\r\n]/.test(contentType))
+    out.push({ field: 'responseContentType', message: 'must not contain line breaks' });
   return out;
 }
 
@@ -62,7 +63,10 @@ export function changedBin(bin: Bin, now: number, options: BinOptions): Bin {
       delayMs: options.responseDelayMs ?? bin.response.delayMs,
     },
     requestLimit: options.requestLimit ?? bin.requestLimit,
-    expiresAt: options.expiresInSeconds === undefined ? bin.expiresAt : now + options.expiresInSeconds * 1000,
+    expiresAt:
+      options.expiresInSeconds === undefined
+        ? bin.expiresAt
+        : now + options.expiresInSeconds * 1000,
   };
   return assertValid(next, options);
 }

@@ -39,10 +39,16 @@ export class BinService {
     const now = this.deps.clock.now();
     await this.deps.store.purgeExpiredBins(now - BIN_LIMITS.purgeAfterExpiryMs);
     const bin = newBin(newId('bin', now), owner, now, options);
-    const created = await this.deps.store.createBin(bin, { maxLivePerApp: BIN_LIMITS.maxLiveBinsPerApp, now });
+    const created = await this.deps.store.createBin(bin, {
+      maxLivePerApp: BIN_LIMITS.maxLiveBinsPerApp,
+      now,
+    });
     if (!created) {
-      throw new HooklineError(409, 'bin_limit_reached',
-        `app ${owner} already has ${BIN_LIMITS.maxLiveBinsPerApp} live bins; delete one or wait for one to expire`);
+      throw new HooklineError(
+        409,
+        'bin_limit_reached',
+        `app ${owner} already has ${BIN_LIMITS.maxLiveBinsPerApp} live bins; delete one or wait for one to expire`,
+      );
     }
     return created;
   }
@@ -55,7 +61,11 @@ export class BinService {
   }
 
   /** An app lists its own bins; the admin lists all, or one app's (`appId`), or the unowned (null). */
-  async list(viewer: Viewer, appId: string | null | undefined, query: ListQuery): Promise<Page<Bin>> {
+  async list(
+    viewer: Viewer,
+    appId: string | null | undefined,
+    query: ListQuery,
+  ): Promise<Page<Bin>> {
     await this.deps.store.purgeExpiredBins(this.deps.clock.now() - BIN_LIMITS.purgeAfterExpiryMs);
     const filter = viewer.appId !== null ? { appId: viewer.appId } : { appId };
     return this.deps.store.listBins(filter, query);
@@ -63,7 +73,9 @@ export class BinService {
 
   async update(viewer: Viewer, id: string, options: BinOptions): Promise<Bin> {
     const current = await this.get(viewer, id);
-    const saved = await this.deps.store.updateBin(changedBin(current, this.deps.clock.now(), options));
+    const saved = await this.deps.store.updateBin(
+      changedBin(current, this.deps.clock.now(), options),
+    );
     if (!saved) throw notFound('bin', id);
     return saved;
   }
@@ -83,7 +95,11 @@ export class BinService {
     return this.deps.store.listRequests(binId, query);
   }
 
-  async getRequest(viewer: Viewer, binId: string, requestId: number): Promise<{ bin: Bin; request: BinRequest }> {
+  async getRequest(
+    viewer: Viewer,
+    binId: string,
+    requestId: number,
+  ): Promise<{ bin: Bin; request: BinRequest }> {
     const bin = await this.get(viewer, binId);
     const request = await this.deps.store.getRequest(binId, requestId);
     if (!request) throw notFound('request', String(requestId));
@@ -92,7 +108,8 @@ export class BinService {
 
   async deleteRequest(viewer: Viewer, binId: string, requestId: number): Promise<void> {
     await this.get(viewer, binId);
-    if (!(await this.deps.store.deleteRequest(binId, requestId))) throw notFound('request', String(requestId));
+    if (!(await this.deps.store.deleteRequest(binId, requestId)))
+      throw notFound('request', String(requestId));
   }
 
   async clearRequests(viewer: Viewer, binId: string): Promise<number> {

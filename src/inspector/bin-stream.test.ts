@@ -14,12 +14,24 @@ let ended: boolean;
 let streams: BinStream[];
 
 const bin: Bin = {
-  id: 'bin_1', appId: null, response: { status: 200, body: '', contentType: 'text/plain', delayMs: 0 },
-  requestLimit: 100, createdAt: T0, expiresAt: T0 + 60_000,
+  id: 'bin_1',
+  appId: null,
+  response: { status: 200, body: '', contentType: 'text/plain', delayMs: 0 },
+  requestLimit: 100,
+  createdAt: T0,
+  expiresAt: T0 + 60_000,
 };
 const request = (body: string): NewBinRequest => ({
-  binId: bin.id, method: 'POST', path: '/in/bin_1', query: '', headers: [], body: Buffer.from(body),
-  bodySize: body.length, bodyTruncated: false, remoteAddress: '127.0.0.1', receivedAt: T0,
+  binId: bin.id,
+  method: 'POST',
+  path: '/in/bin_1',
+  query: '',
+  headers: [],
+  body: Buffer.from(body),
+  bodySize: body.length,
+  bodyTruncated: false,
+  remoteAddress: '127.0.0.1',
+  receivedAt: T0,
 });
 
 beforeEach(async () => {
@@ -39,16 +51,29 @@ afterEach(async () => {
 
 function open(afterId: number, pollMs = 10_000): BinStream {
   const stream = new BinStream({
-    store: store.bins, events, clock, binId: bin.id, afterId, pollMs, heartbeatMs: 60_000,
-    sink: { write: async (chunk) => void written.push(chunk), end: () => { ended = true; } },
+    store: store.bins,
+    events,
+    clock,
+    binId: bin.id,
+    afterId,
+    pollMs,
+    heartbeatMs: 60_000,
+    sink: {
+      write: async (chunk) => void written.push(chunk),
+      end: () => {
+        ended = true;
+      },
+    },
   });
   streams.push(stream);
   return stream;
 }
 
 /** The request bodies sent so far, in order. */
-const bodies = () => written.filter((w) => w.includes('event: request'))
-  .map((w) => JSON.parse(/data: (.*)\n/.exec(w)![1]).body as string);
+const bodies = () =>
+  written
+    .filter((w) => w.includes('event: request'))
+    .map((w) => JSON.parse(/data: (.*)\n/.exec(w)![1]).body as string);
 
 describe('BinStream', () => {
   it('sends what is waiting after the start position, then each captured request once, in order', async () => {
@@ -77,7 +102,9 @@ describe('BinStream', () => {
     await open(0, 10).start();
     clock.advance(60_000);
     await vi.waitFor(() => expect(ended).toBe(true));
-    expect(written.at(-1)).toBe(`event: expired\ndata: {"binId":"bin_1","expiresAt":"${new Date(T0 + 60_000).toISOString()}"}\n\n`);
+    expect(written.at(-1)).toBe(
+      `event: expired\ndata: {"binId":"bin_1","expiresAt":"${new Date(T0 + 60_000).toISOString()}"}\n\n`,
+    );
 
     written = [];
     ended = false;

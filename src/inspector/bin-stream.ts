@@ -83,7 +83,10 @@ export class BinStream {
       if (!bin) return this.close({ event: 'deleted', data: { binId: this.o.binId } });
       await this.drain();
       if (this.o.clock.now() >= bin.expiresAt) {
-        this.close({ event: 'expired', data: { binId: this.o.binId, expiresAt: new Date(bin.expiresAt).toISOString() } });
+        this.close({
+          event: 'expired',
+          data: { binId: this.o.binId, expiresAt: new Date(bin.expiresAt).toISOString() },
+        });
       }
     } catch {
       // The store is unreachable for now; the next poll tries again.
@@ -105,7 +108,9 @@ export class BinStream {
           batch = await this.o.store.requestsAfter(this.o.binId, this.lastId, BATCH);
           for (const request of batch) {
             if (this.ended) return;
-            await this.o.sink.write(sseEvent('request', JSON.stringify(binRequestJson(request)), request.id));
+            await this.o.sink.write(
+              sseEvent('request', JSON.stringify(binRequestJson(request)), request.id),
+            );
             this.lastId = request.id;
           }
         } while (batch.length === BATCH);

@@ -6,7 +6,11 @@ const stream = (...chunks: number[][]) => Readable.from(chunks.map((c) => Buffer
 
 describe('readCappedBody', () => {
   it('keeps every byte under the cap', async () => {
-    expect(await readCappedBody(stream([1, 2], [3]), 3)).toEqual({ body: Buffer.from([1, 2, 3]), size: 3, truncated: false });
+    expect(await readCappedBody(stream([1, 2], [3]), 3)).toEqual({
+      body: Buffer.from([1, 2, 3]),
+      size: 3,
+      truncated: false,
+    });
   });
 
   it('keeps the first cap bytes across chunks and counts the rest', async () => {
@@ -15,6 +19,10 @@ describe('readCappedBody', () => {
   });
 
   it('reads an empty body', async () => {
-    expect(await readCappedBody(stream(), 10)).toEqual({ body: Buffer.alloc(0), size: 0, truncated: false });
+    expect(await readCappedBody(stream(), 10)).toEqual({
+      body: Buffer.alloc(0),
+      size: 0,
+      truncated: false,
+    });
   });
 });

@@ -25,7 +25,9 @@ export function readCappedBody(stream: Readable, cap: number): Promise<CappedBod
       chunks.push(part);
       kept += part.length;
     });
-    stream.on('end', () => resolve({ body: Buffer.concat(chunks, kept), size, truncated: size > kept }));
+    stream.on('end', () =>
+      resolve({ body: Buffer.concat(chunks, kept), size, truncated: size > kept }),
+    );
     stream.on('error', reject);
   });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eventHint } from './event-hint.js';
 
-const hint = (body: string, bodyTruncated = false) => eventHint({ body: Buffer.from(body), bodyTruncated });
+const hint = (body: string, bodyTruncated = false) =>
+  eventHint({ body: Buffer.from(body), bodyTruncated });
 
 describe('eventHint', () => {
   it('reads the event from each wire format', () => {

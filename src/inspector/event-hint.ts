@@ -7,7 +7,9 @@ function parseObject(body: Buffer): Json | null {
   if (first !== 0x7b) return null; // '{'
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Json)
+      : null;
   } catch {
     return null;
   }
@@ -26,7 +28,12 @@ export function eventHint(request: Pick<BinRequest, 'body' | 'bodyTruncated'>): 
   if (!body) return null;
   if (typeof body.type === 'string' && 'data' in body) return body.type;
   if (typeof body.event === 'string') return body.event;
-  if (typeof body.trackingId === 'string' && body.status !== null && typeof body.status === 'object') return 'message.status';
+  if (
+    typeof body.trackingId === 'string' &&
+    body.status !== null &&
+    typeof body.status === 'object'
+  )
+    return 'message.status';
   for (const key of CHATAPI_KEYS) if (Array.isArray(body[key])) return key;
   if (typeof body.status === 'string' && 'instanceId' in body) return 'status';
   return null;

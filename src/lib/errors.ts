@@ -20,8 +20,11 @@ export class HooklineError extends Error {
   }
 }
 
-export const badRequest = (message: string, details: ErrorDetail[] = [], code = 'invalid_request') =>
-  new HooklineError(400, code, message, details);
+export const badRequest = (
+  message: string,
+  details: ErrorDetail[] = [],
+  code = 'invalid_request',
+) => new HooklineError(400, code, message, details);
 
 export const invalidField = (field: string, message: string) =>
   new HooklineError(400, 'invalid_request', `${field}: ${message}`, [{ field, message }]);
@@ -29,7 +32,8 @@ export const invalidField = (field: string, message: string) =>
 export const notFound = (what: string, id: string) =>
   new HooklineError(404, 'not_found', `${what} ${id} not found`, []);
 
-export const conflict = (message: string, code = 'conflict') => new HooklineError(409, code, message);
+export const conflict = (message: string, code = 'conflict') =>
+  new HooklineError(409, code, message);
 
 export const unauthorized = (message = 'missing or invalid API token') =>
   new HooklineError(401, 'unauthorized', message);

@@ -38,7 +38,9 @@ describe('Standard Webhooks v1 signing', () => {
     const headers = standardWebhookHeaders([next, SECRET], ID, TIMESTAMP, BODY);
     const parts = headers['webhook-signature'].split(' ');
     expect(parts).toHaveLength(2);
-    const expectedNext = createHmac('sha256', Buffer.alloc(32, 7)).update(`${ID}.${TIMESTAMP}.${BODY}`).digest('base64');
+    const expectedNext = createHmac('sha256', Buffer.alloc(32, 7))
+      .update(`${ID}.${TIMESTAMP}.${BODY}`)
+      .digest('base64');
     expect(parts[0]).toBe(`v1,${expectedNext}`);
     expect(parts[1]).toBe(EXPECTED);
   });

@@ -24,7 +24,12 @@ function keyOf(secret: string): KeyObject {
   return key;
 }
 
-export function signStandard(secret: string | Buffer, id: string, timestampSec: number, body: string): string {
+export function signStandard(
+  secret: string | Buffer,
+  id: string,
+  timestampSec: number,
+  body: string,
+): string {
   const key = typeof secret === 'string' ? keyOf(secret) : secret;
   const digest = createHmac('sha256', key).update(`${id}.${timestampSec}.${body}`).digest('base64');
   return `v1,${digest}`;

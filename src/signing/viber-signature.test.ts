@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { signViber, verifyViberSignature, viberSignature, withSigQuery } from './viber-signature.js';
+import {
+  signViber,
+  verifyViberSignature,
+  viberSignature,
+  withSigQuery,
+} from './viber-signature.js';
 
 describe('Viber content signature', () => {
   it('is the lowercase hex HMAC-SHA256 of the exact body, keyed with the auth token', () => {
@@ -10,10 +15,17 @@ describe('Viber content signature', () => {
   });
 
   it('goes in the header and in the sig query parameter', () => {
-    const signed = signViber('key', 'https://bot.example/viber?x=1#top', 'The quick brown fox jumps over the lazy dog');
+    const signed = signViber(
+      'key',
+      'https://bot.example/viber?x=1#top',
+      'The quick brown fox jumps over the lazy dog',
+    );
     expect(signed).toEqual({
       url: 'https://bot.example/viber?x=1&sig=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8',
-      headers: { 'x-viber-content-signature': 'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8' },
+      headers: {
+        'x-viber-content-signature':
+          'f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8',
+      },
     });
     expect(withSigQuery('https://bot.example/', 'ab')).toBe('https://bot.example/?sig=ab');
     expect(withSigQuery('https://bot.example/?', 'ab')).toBe('https://bot.example/?sig=ab');

@@ -16,7 +16,11 @@ export function viberSignature(authToken: string, body: string | Buffer): string
 export function withSigQuery(url: string, signature: string): string {
   const hash = url.indexOf('#');
   const base = hash === -1 ? url : url.slice(0, hash);
-  const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
+  const separator = base.includes('?')
+    ? base.endsWith('?') || base.endsWith('&')
+      ? ''
+      : '&'
+    : '?';
   return `${base}${separator}${VIBER_SIGNATURE_QUERY}=${signature}`;
 }
 
@@ -31,7 +35,11 @@ export function signViber(authToken: string, url: string, body: string): ViberSi
 }
 
 /** Receiver-side check, constant time. */
-export function verifyViberSignature(authToken: string, body: string | Buffer, signature: string): boolean {
+export function verifyViberSignature(
+  authToken: string,
+  body: string | Buffer,
+  signature: string,
+): boolean {
   const expected = Buffer.from(viberSignature(authToken, body), 'utf8');
   const given = Buffer.from(signature, 'utf8');
   return expected.length === given.length && timingSafeEqual(expected, given);

@@ -22,7 +22,11 @@ export interface BotStore {
    */
   recordInvocation(invocation: BotInvocation, error: ConnectionError | null): Promise<void>;
   /** The connection's invocations, newest first. */
-  listInvocations(appId: string, connectionId: string, query: ListQuery): Promise<Page<BotInvocation>>;
+  listInvocations(
+    appId: string,
+    connectionId: string,
+    query: ListQuery,
+  ): Promise<Page<BotInvocation>>;
 }
 
 /** A store that keeps bot connections. */
@@ -31,5 +35,8 @@ export interface WithBotStore {
 }
 
 export function hasBotStore<S extends object>(store: S): store is S & WithBotStore {
-  return typeof (store as Partial<WithBotStore>).bots === 'object' && (store as Partial<WithBotStore>).bots !== null;
+  return (
+    typeof (store as Partial<WithBotStore>).bots === 'object' &&
+    (store as Partial<WithBotStore>).bots !== null
+  );
 }

@@ -9,7 +9,11 @@ export interface RoutableEndpoint {
 }
 
 export function toRoutable(endpoint: Endpoint): RoutableEndpoint {
-  return { id: endpoint.id, ordering: endpoint.ordering, matches: compileFilter(endpoint.filterTypes) };
+  return {
+    id: endpoint.id,
+    ordering: endpoint.ordering,
+    matches: compileFilter(endpoint.filterTypes),
+  };
 }
 
 /** The enabled endpoints a message goes to: its explicit endpoint, or every filter match. */

@@ -1,5 +1,11 @@
 import type {
-  App, Attempt, Delivery, DeliveryState, Endpoint, Message, Page,
+  App,
+  Attempt,
+  Delivery,
+  DeliveryState,
+  Endpoint,
+  Message,
+  Page,
 } from '../domain/types.js';
 
 /**
@@ -152,7 +158,12 @@ export interface Store {
    */
   retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null>;
   /** Re-queues the endpoint's failed deliveries created within the window; returns how many. */
-  recoverEndpoint(appId: string, endpointId: string, window: RecoverWindow, now: number): Promise<number>;
+  recoverEndpoint(
+    appId: string,
+    endpointId: string,
+    window: RecoverWindow,
+    now: number,
+  ): Promise<number>;
 
   listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>>;
   /** Records an attempt made outside the delivery engine (simulator): test attempts. */

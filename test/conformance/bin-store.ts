@@ -22,9 +22,20 @@ export function binRecord(appId: string | null, over: Partial<Bin> = {}): Bin {
 
 export function requestRecord(binId: string, over: Partial<NewBinRequest> = {}): NewBinRequest {
   return {
-    binId, method: 'POST', path: `/in/${binId}/x`, query: 'a=1&a=2',
-    headers: [['Content-Type', 'application/octet-stream'], ['X-Dup', '1'], ['x-dup', '2']],
-    body: Buffer.from([0, 1, 2, 255]), bodySize: 4, bodyTruncated: false, remoteAddress: '127.0.0.1', receivedAt: T0,
+    binId,
+    method: 'POST',
+    path: `/in/${binId}/x`,
+    query: 'a=1&a=2',
+    headers: [
+      ['Content-Type', 'application/octet-stream'],
+      ['X-Dup', '1'],
+      ['x-dup', '2'],
+    ],
+    body: Buffer.from([0, 1, 2, 255]),
+    bodySize: 4,
+    bodyTruncated: false,
+    remoteAddress: '127.0.0.1',
+    receivedAt: T0,
     ...over,
   };
 }
@@ -52,10 +63,17 @@ export function describeBinStoreConformance(name: string, harness: StoreHarness)
 
     it('creates, reads, updates and deletes a bin', async () => {
       const app = await createApp(store);
-      const bin = binRecord(app.id, { response: { status: 503, body: 'busy', contentType: 'text/plain', delayMs: 250 } });
+      const bin = binRecord(app.id, {
+        response: { status: 503, body: 'busy', contentType: 'text/plain', delayMs: 250 },
+      });
       expect(await bins.createBin(bin, LIMITS)).toEqual(bin);
       expect(await bins.getBin(bin.id)).toEqual(bin);
-      const changed = { ...bin, response: { ...bin.response, status: 201 }, requestLimit: 3, expiresAt: T0 + 1 };
+      const changed = {
+        ...bin,
+        response: { ...bin.response, status: 201 },
+        requestLimit: 3,
+        expiresAt: T0 + 1,
+      };
       expect(await bins.updateBin(changed)).toEqual(changed);
       expect(await bins.getBin(bin.id)).toEqual(changed);
       expect(await bins.updateBin(binRecord(null))).toBeNull();
@@ -64,24 +82,31 @@ export function describeBinStoreConformance(name: string, harness: StoreHarness)
       expect(await bins.deleteBin(bin.id)).toBe(false);
     });
 
-    it('refuses a bin past the app\'s cap of live bins; expired and unowned bins do not count', async () => {
+    it("refuses a bin past the app's cap of live bins; expired and unowned bins do not count", async () => {
       const app = await createApp(store);
       await bins.createBin(binRecord(app.id, { expiresAt: T0 }), LIMITS); // expired at T0
-      for (let i = 0; i < 3; i++) expect(await bins.createBin(binRecord(app.id), LIMITS)).not.toBeNull();
+      for (let i = 0; i < 3; i++)
+        expect(await bins.createBin(binRecord(app.id), LIMITS)).not.toBeNull();
       expect(await bins.createBin(binRecord(app.id), LIMITS)).toBeNull();
-      for (let i = 0; i < 5; i++) expect(await bins.createBin(binRecord(null), LIMITS)).not.toBeNull();
+      for (let i = 0; i < 5; i++)
+        expect(await bins.createBin(binRecord(null), LIMITS)).not.toBeNull();
       const other = await createApp(store);
       expect(await bins.createBin(binRecord(other.id), LIMITS)).not.toBeNull();
     });
 
-    it('lists all bins, one app\'s, or the unowned ones, newest first, in pages', async () => {
+    it("lists all bins, one app's, or the unowned ones, newest first, in pages", async () => {
       const a = await createApp(store);
       const b = await createApp(store);
       const made = [binRecord(a.id), binRecord(null), binRecord(b.id), binRecord(a.id)];
       for (const bin of made) await bins.createBin(bin, LIMITS);
       const ids = (list: Bin[]) => list.map((x) => x.id);
-      expect(ids((await bins.listBins({}, page(10))).data)).toEqual(made.map((x) => x.id).reverse());
-      expect(ids((await bins.listBins({ appId: a.id }, page(10))).data)).toEqual([made[3].id, made[0].id]);
+      expect(ids((await bins.listBins({}, page(10))).data)).toEqual(
+        made.map((x) => x.id).reverse(),
+      );
+      expect(ids((await bins.listBins({ appId: a.id }, page(10))).data)).toEqual([
+        made[3].id,
+        made[0].id,
+      ]);
       expect(ids((await bins.listBins({ appId: null }, page(10))).data)).toEqual([made[1].id]);
       const first = await bins.listBins({}, page(3));
       expect(first.nextCursor).not.toBeNull();
@@ -94,10 +119,16 @@ export function describeBinStoreConformance(name: string, harness: StoreHarness)
       const bin = binRecord(null);
       await bins.createBin(bin, LIMITS);
       const body = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-      const first = await bins.insertRequest(requestRecord(bin.id, { body, bodySize: 1000, bodyTruncated: true }), 10);
+      const first = await bins.insertRequest(
+        requestRecord(bin.id, { body, bodySize: 1000, bodyTruncated: true }),
+        10,
+      );
       expect(first).not.toBeNull();
       const read = await bins.getRequest(bin.id, first!.id);
-      expect(read).toEqual({ ...requestRecord(bin.id, { body, bodySize: 1000, bodyTruncated: true }), id: first!.id });
+      expect(read).toEqual({
+        ...requestRecord(bin.id, { body, bodySize: 1000, bodyTruncated: true }),
+        id: first!.id,
+      });
       expect(Buffer.isBuffer(read!.body) && read!.body.equals(body)).toBe(true);
       const second = await bins.insertRequest(requestRecord(bin.id), 10);
       expect(second!.id).toBeGreaterThan(first!.id);
@@ -109,7 +140,8 @@ export function describeBinStoreConformance(name: string, harness: StoreHarness)
       const bin = binRecord(null);
       await bins.createBin(bin, LIMITS);
       const ids: number[] = [];
-      for (let i = 0; i < 5; i++) ids.push((await bins.insertRequest(requestRecord(bin.id, { query: `n=${i}` }), 3))!.id);
+      for (let i = 0; i < 5; i++)
+        ids.push((await bins.insertRequest(requestRecord(bin.id, { query: `n=${i}` }), 3))!.id);
       const kept = await bins.listRequests(bin.id, page(10));
       expect(kept.data.map((r) => r.id)).toEqual(ids.slice(2).reverse());
       expect(await bins.countRequests(bin.id)).toBe(3);
@@ -129,14 +161,19 @@ export function describeBinStoreConformance(name: string, harness: StoreHarness)
       const first = await bins.listRequests(bin.id, page(2));
       const second = await bins.listRequests(bin.id, page(2, first.nextCursor));
       const third = await bins.listRequests(bin.id, page(2, second.nextCursor));
-      expect([...first.data, ...second.data, ...third.data].map((r) => r.id)).toEqual([...ids].reverse());
+      expect([...first.data, ...second.data, ...third.data].map((r) => r.id)).toEqual(
+        [...ids].reverse(),
+      );
       expect(third.nextCursor).toBeNull();
-      expect((await bins.requestsAfter(bin.id, ids[1], 2)).map((r) => r.id)).toEqual([ids[2], ids[3]]);
+      expect((await bins.requestsAfter(bin.id, ids[1], 2)).map((r) => r.id)).toEqual([
+        ids[2],
+        ids[3],
+      ]);
       expect((await bins.requestsAfter(bin.id, 0, 100)).map((r) => r.id)).toEqual(ids);
       expect(await bins.latestRequestId(bin.id)).toBe(ids[4]);
     });
 
-    it('deletes one request or all of a bin\'s, and never reuses an id', async () => {
+    it("deletes one request or all of a bin's, and never reuses an id", async () => {
       const bin = binRecord(null);
       await bins.createBin(bin, LIMITS);
       const a = (await bins.insertRequest(requestRecord(bin.id), 10))!;
@@ -163,7 +200,7 @@ export function describeBinStoreConformance(name: string, harness: StoreHarness)
       expect(await bins.getBin(fresh.id)).not.toBeNull();
     });
 
-    it('deletes an app\'s bins and their requests with the app; deleting a bin deletes its requests', async () => {
+    it("deletes an app's bins and their requests with the app; deleting a bin deletes its requests", async () => {
       const app = await createApp(store);
       const owned = binRecord(app.id);
       const loose = binRecord(null);

@@ -1,7 +1,12 @@
 import type { App, Attempt, Delivery, Endpoint } from '../../src/domain/types.js';
 import { newId } from '../../src/lib/ids.js';
 import type {
-  AttemptOutcome, AttemptResult, ClaimedDelivery, InsertMessageResult, NewMessage, Store,
+  AttemptOutcome,
+  AttemptResult,
+  ClaimedDelivery,
+  InsertMessageResult,
+  NewMessage,
+  Store,
 } from '../../src/store/store.js';
 
 /** Records and helpers shared by the conformance cases. Times are plain numbers: no clock needed. */
@@ -67,23 +72,38 @@ export async function createApp(store: Store, over: Partial<App> = {}): Promise<
   return store.createApp(appRecord(over));
 }
 
-export async function createEndpoint(store: Store, appId: string, over: Partial<Endpoint> = {}): Promise<Endpoint> {
+export async function createEndpoint(
+  store: Store,
+  appId: string,
+  over: Partial<Endpoint> = {},
+): Promise<Endpoint> {
   return store.createEndpoint(endpointRecord(appId, over));
 }
 
 export async function send(
-  store: Store, appId: string, over: Partial<NewMessage> = {}, windowMs = WINDOW_MS,
+  store: Store,
+  appId: string,
+  over: Partial<NewMessage> = {},
+  windowMs = WINDOW_MS,
 ): Promise<InsertMessageResult> {
   return store.insertMessage(messageRecord(appId, over), windowMs);
 }
 
 export async function claim(
-  store: Store, now: number, limit = 1000, excludeEndpointIds?: string[], leaseMs = LEASE_MS,
+  store: Store,
+  now: number,
+  limit = 1000,
+  excludeEndpointIds?: string[],
+  leaseMs = LEASE_MS,
 ): Promise<ClaimedDelivery[]> {
   return store.claimDue({ now, limit, leaseMs, excludeEndpointIds });
 }
 
-export function attemptOf(c: ClaimedDelivery, at: number, over: Partial<Omit<Attempt, 'id'>> = {}): Omit<Attempt, 'id'> {
+export function attemptOf(
+  c: ClaimedDelivery,
+  at: number,
+  over: Partial<Omit<Attempt, 'id'>> = {},
+): Omit<Attempt, 'id'> {
   return {
     appId: c.delivery.appId,
     deliveryId: c.delivery.id,
@@ -103,25 +123,43 @@ export function attemptOf(c: ClaimedDelivery, at: number, over: Partial<Omit<Att
 
 /** The result the dispatcher would write for a claim. */
 export function resultOf(
-  c: ClaimedDelivery, outcome: AttemptOutcome, at: number, nextAttemptAt: number | null = null,
+  c: ClaimedDelivery,
+  outcome: AttemptOutcome,
+  at: number,
+  nextAttemptAt: number | null = null,
 ): AttemptResult {
-  const failedAttempt = { statusCode: 500, responseBody: 'boom', errorKind: 'status' as const, errorMessage: 'HTTP 500' };
+  const failedAttempt = {
+    statusCode: 500,
+    responseBody: 'boom',
+    errorKind: 'status' as const,
+    errorMessage: 'HTTP 500',
+  };
   return {
     deliveryId: c.delivery.id,
     endpointId: c.delivery.endpointId,
     leaseToken: c.leaseToken,
     attempt: attemptOf(c, at, outcome === 'succeeded' ? {} : failedAttempt),
     outcome,
-    nextAttemptAt: outcome === 'retry' ? nextAttemptAt ?? at : null,
+    nextAttemptAt: outcome === 'retry' ? (nextAttemptAt ?? at) : null,
   };
 }
 
-export async function record(store: Store, c: ClaimedDelivery, outcome: AttemptOutcome, at: number, next?: number) {
+export async function record(
+  store: Store,
+  c: ClaimedDelivery,
+  outcome: AttemptOutcome,
+  at: number,
+  next?: number,
+) {
   await store.recordAttempts([resultOf(c, outcome, at, next ?? null)], at);
 }
 
 /** Every delivery of an app, oldest first. */
-export async function allDeliveries(store: Store, appId: string, filter: Parameters<Store['listDeliveries']>[1] = {}) {
+export async function allDeliveries(
+  store: Store,
+  appId: string,
+  filter: Parameters<Store['listDeliveries']>[1] = {},
+) {
   const out: Delivery[] = [];
   let cursor: string | null = null;
   do {
@@ -132,10 +170,16 @@ export async function allDeliveries(store: Store, appId: string, filter: Paramet
   return out.reverse();
 }
 
-export async function deliveryOf(store: Store, appId: string, messageId: string, endpointId: string) {
+export async function deliveryOf(
+  store: Store,
+  appId: string,
+  messageId: string,
+  endpointId: string,
+) {
   const [d] = await allDeliveries(store, appId, { messageId, endpointId });
   if (!d) throw new Error(`no delivery for ${messageId} -> ${endpointId}`);
   return d;
 }
 
-export const ids = (claims: ClaimedDelivery[]) => claims.map((c) => c.delivery.id).sort((a, b) => a - b);
+export const ids = (claims: ClaimedDelivery[]) =>
+  claims.map((c) => c.delivery.id).sort((a, b) => a - b);

@@ -21,7 +21,9 @@ export function sqliteHarness(label: string, options: { threaded?: boolean } = {
     },
     async open() {
       const file = join(dir, `store-${n++}.db`);
-      const store = options.threaded ? new ThreadedSqliteStore({ file }) : new SqliteStore({ file });
+      const store = options.threaded
+        ? new ThreadedSqliteStore({ file })
+        : new SqliteStore({ file });
       await store.migrate();
       return store;
     },

@@ -15,12 +15,20 @@ export interface BuiltCli {
  * goes to node_modules/.cache (ignored by git and lint) so that imports resolve to node_modules.
  */
 export function buildCli(): BuiltCli {
-  const out = join(ROOT, 'node_modules', '.cache', `hookline-test-cli-${process.pid}-${Date.now().toString(36)}`);
+  const out = join(
+    ROOT,
+    'node_modules',
+    '.cache',
+    `hookline-test-cli-${process.pid}-${Date.now().toString(36)}`,
+  );
   for (const file of cliSources()) {
     const js = ts.transpileModule(readFileSync(file, 'utf8'), {
       fileName: file,
       compilerOptions: {
-        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true, sourceMap: false,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        verbatimModuleSyntax: true,
+        sourceMap: false,
       },
     }).outputText;
     const target = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
@@ -28,5 +36,8 @@ export function buildCli(): BuiltCli {
     writeFileSync(target, js);
   }
   writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
-  return { main: join(out, 'src', 'cli', 'main.js'), remove: () => rmSync(out, { recursive: true, force: true }) };
+  return {
+    main: join(out, 'src', 'cli', 'main.js'),
+    remove: () => rmSync(out, { recursive: true, force: true }),
+  };
 }

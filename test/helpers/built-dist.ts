@@ -19,9 +19,13 @@ function newestSource(): number {
 export function ensureBuilt(): void {
   if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSource()) return;
   try {
-    execFileSync('flock', ['/tmp/hookline-build.lock', 'npx', 'tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync('flock', ['/tmp/hookline-build.lock', 'npx', 'tsc', '-p', 'tsconfig.build.json'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   } catch {
     // tsc exits non-zero on a type error anywhere in the tree but still writes the files: checked below.
   }
-  if (!existsSync(BUILT_CLI)) throw new Error('the CLI did not build: run `npx tsc -p tsconfig.build.json`');
+  if (!existsSync(BUILT_CLI))
+    throw new Error('the CLI did not build: run `npx tsc -p tsconfig.build.json`');
 }

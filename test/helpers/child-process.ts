@@ -5,7 +5,10 @@ export class Child {
   private tail = '';
   readonly exited: Promise<number | null>;
 
-  constructor(readonly name: string, readonly proc: ChildProcess) {
+  constructor(
+    readonly name: string,
+    readonly proc: ChildProcess,
+  ) {
     const keep = (chunk: Buffer) => {
       this.tail = (this.tail + chunk.toString()).slice(-8000);
     };
@@ -15,7 +18,10 @@ export class Child {
   }
 
   static start(name: string, args: string[], env: Record<string, string> = {}): Child {
-    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const proc = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     return new Child(name, proc);
   }
 
@@ -26,12 +32,16 @@ export class Child {
   /** Resolves with the first match of `pattern` in the output; rejects if the process exits first. */
   waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => done(new Error(`${this.name}: no ${pattern} within ${timeoutMs} ms:\n${this.tail}`)), timeoutMs);
+      const timer = setTimeout(
+        () => done(new Error(`${this.name}: no ${pattern} within ${timeoutMs} ms:\n${this.tail}`)),
+        timeoutMs,
+      );
       const check = () => {
         const m = pattern.exec(this.tail);
         if (m) done(null, m);
       };
-      const onExit = (code: number | null) => done(new Error(`${this.name} exited (${code}) before ${pattern}:\n${this.tail}`));
+      const onExit = (code: number | null) =>
+        done(new Error(`${this.name} exited (${code}) before ${pattern}:\n${this.tail}`));
       const done = (error: Error | null, m?: RegExpExecArray) => {
         clearTimeout(timer);
         this.proc.stdout?.off('data', check);

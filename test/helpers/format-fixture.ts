@@ -55,7 +55,10 @@ export function fixtureMessage(eventType: string, payload: string | unknown): Me
 }
 
 /** The catalog sample of `eventType`, with `changes` merged over its top level. */
-export function sampleOf(eventType: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
+export function sampleOf(
+  eventType: string,
+  changes: Record<string, unknown> = {},
+): Record<string, unknown> {
   const sample = canonicalEvent(eventType)?.sample as Record<string, unknown> | undefined;
   if (!sample) throw new Error(`no sample for ${eventType}`);
   return { ...sample, ...changes };
@@ -67,5 +70,10 @@ export function renderInput(
   endpoint: Partial<Endpoint> = {},
   app: App = fixtureApp,
 ): RenderInput {
-  return { message: fixtureMessage(eventType, payload), endpoint: fixtureEndpoint(endpoint), app, now: FIXTURE_NOW };
+  return {
+    message: fixtureMessage(eventType, payload),
+    endpoint: fixtureEndpoint(endpoint),
+    app,
+    now: FIXTURE_NOW,
+  };
 }

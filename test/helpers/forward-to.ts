@@ -6,7 +6,8 @@
 export function forwardTo<T extends object>(name: string, current: () => T | undefined): T {
   const target = (): T => {
     const value = current();
-    if (value === undefined) throw new Error(`${name} exists only while a test runs: a hook creates it`);
+    if (value === undefined)
+      throw new Error(`${name} exists only while a test runs: a hook creates it`);
     return value;
   };
   return new Proxy({} as T, {

@@ -21,7 +21,12 @@ export interface TestHookline {
   dataDir: string;
   dispatcher: Dispatcher;
   /** Calls the API in process; `token` defaults to the admin token. */
-  api<T = Json>(method: string, url: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  api<T = Json>(
+    method: string,
+    url: string,
+    body?: unknown,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
@@ -55,21 +60,36 @@ export function removeDataDirs(): void {
 export async function startHookline(options: StartOptions = {}): Promise<TestHookline> {
   const dataDir = options.dataDir ?? tempDataDir();
   const clock = options.clock ?? new FakeClock(Date.now());
-  const config = loadConfig({}, { dataDir, adminToken: ADMIN_TOKEN, logLevel: 'silent', ...options.config });
+  const config = loadConfig(
+    {},
+    { dataDir, adminToken: ADMIN_TOKEN, logLevel: 'silent', ...options.config },
+  );
   const { dataDir: _d, clock: _c, config: _o, ...deps } = options;
-  const app = await createApp({ autoStartDispatcher: false, random: noJitter, ...deps, config, clock });
+  const app = await createApp({
+    autoStartDispatcher: false,
+    random: noJitter,
+    ...deps,
+    config,
+    clock,
+  });
   if (!app.dispatcher) throw new Error('test apps run the dispatcher');
   const dispatcher = app.dispatcher;
   return {
-    app, clock, dataDir, dispatcher,
+    app,
+    clock,
+    dataDir,
+    dispatcher,
     async api(method, url, body, opts = {}) {
-      const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? ADMIN_TOKEN}` };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${opts.token ?? ADMIN_TOKEN}`,
+      };
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await app.server.inject({
         method: method as 'GET',
         url,
         headers: { ...headers, ...opts.headers },
-        payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        payload:
+          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = response.body;
       let parsed: unknown = text;
@@ -92,19 +112,37 @@ export interface TenantSetup {
 }
 
 /** Creates an app (admin) and one endpoint on it; fails loudly when the API refuses. */
-export async function createTenant(h: TestHookline, endpoint: Record<string, unknown>, name = 'Acme'): Promise<TenantSetup> {
+export async function createTenant(
+  h: TestHookline,
+  endpoint: Record<string, unknown>,
+  name = 'Acme',
+): Promise<TenantSetup> {
   const app = await h.api('POST', '/api/v1/apps', { name });
   if (app.status !== 201) throw new Error(`create app: ${app.status} ${JSON.stringify(app.body)}`);
   const ep = await h.api('POST', `/api/v1/apps/${app.body.id}/endpoints`, endpoint);
-  if (ep.status !== 201) throw new Error(`create endpoint: ${ep.status} ${JSON.stringify(ep.body)}`);
-  return { appId: app.body.id, apiKey: app.body.apiKey, endpointId: ep.body.id, secret: ep.body.secret };
+  if (ep.status !== 201)
+    throw new Error(`create endpoint: ${ep.status} ${JSON.stringify(ep.body)}`);
+  return {
+    appId: app.body.id,
+    apiKey: app.body.apiKey,
+    endpointId: ep.body.id,
+    secret: ep.body.secret,
+  };
 }
 
 /** Sends a message through the API; returns its id. */
 export async function sendMessage(
-  h: TestHookline, appId: string, payload: Record<string, unknown>, eventType = 'message.delivered', extra: Record<string, unknown> = {},
+  h: TestHookline,
+  appId: string,
+  payload: Record<string, unknown>,
+  eventType = 'message.delivered',
+  extra: Record<string, unknown> = {},
 ): Promise<string> {
-  const res = await h.api('POST', `/api/v1/apps/${appId}/messages`, { eventType, payload, ...extra });
+  const res = await h.api('POST', `/api/v1/apps/${appId}/messages`, {
+    eventType,
+    payload,
+    ...extra,
+  });
   if (res.status !== 202) throw new Error(`send: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id;
 }

@@ -1,6 +1,11 @@
 import { afterAll, afterEach, beforeEach } from 'vitest';
 import { forwardTo } from './forward-to.js';
-import { removeDataDirs, startHookline, type StartOptions, type TestHookline } from './hookline-app.js';
+import {
+  removeDataDirs,
+  startHookline,
+  type StartOptions,
+  type TestHookline,
+} from './hookline-app.js';
 import { startReceiver, type Receiver } from './receiver.js';
 
 export interface HooklineFixture {

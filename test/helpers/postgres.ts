@@ -8,7 +8,8 @@ import { describe } from 'vitest';
  * they are skipped with a message when no server answers.
  */
 
-export const ADMIN_URL = process.env.HOOKLINE_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.HOOKLINE_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const inCi = process.env.CI === 'true';
 
@@ -70,8 +71,10 @@ async function admin(sql: string): Promise<void> {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(`PostgreSQL tests need a server at ${hostOf(ADMIN_URL)} (CI=true makes its absence a failure): `
-      + `${(error as Error).message}`);
+    throw new Error(
+      `PostgreSQL tests need a server at ${hostOf(ADMIN_URL)} (CI=true makes its absence a failure): ` +
+        `${(error as Error).message}`,
+    );
   }
   try {
     await client.query(sql);

@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request as the receiver saw it, body complete. */
@@ -24,11 +30,17 @@ export type Behavior =
   | { kind: 'reset' }
   | { kind: 'slow'; delayMs: number; status?: number }
   | { kind: 'huge'; bytes: number; status?: number }
-  | { kind: 'handler'; handle: (req: ReceivedRequest, res: ServerResponse) => void | Promise<void> };
+  | {
+      kind: 'handler';
+      handle: (req: ReceivedRequest, res: ServerResponse) => void | Promise<void>;
+    };
 
 export const ok: Behavior = { kind: 'status', status: 200, body: 'ok' };
-export const status = (code: number, headers?: Record<string, string>, body?: string): Behavior =>
-  ({ kind: 'status', status: code, headers, body });
+export const status = (
+  code: number,
+  headers?: Record<string, string>,
+  body?: string,
+): Behavior => ({ kind: 'status', status: code, headers, body });
 
 export interface Receiver {
   /** Base URL, e.g. http://127.0.0.1:41234 */
@@ -76,7 +88,12 @@ export async function startReceiver(defaultBehavior: Behavior = ok): Promise<Rec
 
   const server: Server = createServer(async (req, res) => {
     const body = await readBody(req);
-    const record: ReceivedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+    const record: ReceivedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      body,
+    };
     const behavior = queue.shift() ?? fallback;
     current++;
     most = Math.max(most, current);
@@ -141,8 +158,17 @@ export async function startReceiver(defaultBehavior: Behavior = ok): Promise<Rec
     waitFor(count, timeoutMs = 20_000) {
       if (requests.length >= count) return Promise.resolve(requests.slice());
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`receiver: ${requests.length} of ${count} requests arrived`)), timeoutMs);
-        waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(requests.slice()); } });
+        const timer = setTimeout(
+          () => reject(new Error(`receiver: ${requests.length} of ${count} requests arrived`)),
+          timeoutMs,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(requests.slice());
+          },
+        });
       });
     },
     async close() {

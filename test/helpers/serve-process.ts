@@ -10,7 +10,11 @@ export interface ServeProcess {
   output: string[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Calls the API with the admin token; returns status and parsed body. */
-  api<T = Json>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  api<T = Json>(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
 }
 
 /**
@@ -21,9 +25,26 @@ export function startServe(dataDir: string, adminToken: string): ServeProcess {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('HOOKLINE_')) env[k] = v;
   env.HOOKLINE_ADMIN_TOKEN = adminToken;
-  const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, 'serve', '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn'], {
-    cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      BIN,
+      '--data-dir',
+      dataDir,
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--log-level',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('exit', (code, signal) => resolve({ code, signal }));
@@ -37,14 +58,26 @@ export function startServe(dataDir: string, adminToken: string): ServeProcess {
     };
     child.stdout!.on('data', take);
     child.stderr!.on('data', take);
-    void exited.then(({ code, signal }) => reject(new Error(`hookline serve exited (${code ?? signal}) before listening:\n${output.join('')}`)));
+    void exited.then(({ code, signal }) =>
+      reject(
+        new Error(
+          `hookline serve exited (${code ?? signal}) before listening:\n${output.join('')}`,
+        ),
+      ),
+    );
   });
   return {
-    child, url, output, exited,
+    child,
+    url,
+    output,
+    exited,
     async api(method, path, body) {
       const res = await request(`${await url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${adminToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.body.text();

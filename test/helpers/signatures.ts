@@ -14,5 +14,7 @@ export function signedBy(secret: string, req: ReceivedRequest): boolean {
 }
 
 export function signaturesOf(req: ReceivedRequest): string[] {
-  return String(req.headers['webhook-signature'] ?? '').split(' ').filter(Boolean);
+  return String(req.headers['webhook-signature'] ?? '')
+    .split(' ')
+    .filter(Boolean);
 }

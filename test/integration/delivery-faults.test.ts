@@ -2,7 +2,13 @@ import type { LookupFunction } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpSender, RESPONSE_BODY_CAP } from '../../src/delivery/http-sender.js';
 import { closedPort } from '../helpers/free-port.js';
-import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
+import {
+  createTenant,
+  removeDataDirs,
+  sendMessage,
+  startHookline,
+  type TestHookline,
+} from '../helpers/hookline-app.js';
 import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
 
 let h: TestHookline | null = null;
@@ -24,8 +30,11 @@ async function deliverOnce(endpoint: Record<string, unknown>, hookline?: TestHoo
   const t = await createTenant(h, { retryPolicy: { preset: 'standard' }, ...endpoint });
   const messageId = await sendMessage(h, t.appId, { hello: 'world' });
   await h.dispatcher.drainDue();
-  const [delivery] = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?messageId=${messageId}`)).body.data;
-  const [attempt] = (await h.api('GET', `/api/v1/apps/${t.appId}/messages/${messageId}/attempts`)).body.data;
+  const [delivery] = (
+    await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?messageId=${messageId}`)
+  ).body.data;
+  const [attempt] = (await h.api('GET', `/api/v1/apps/${t.appId}/messages/${messageId}/attempts`))
+    .body.data;
   return { delivery, attempt, tenant: t };
 }
 
@@ -33,18 +42,33 @@ async function deliverOnce(endpoint: Record<string, unknown>, hookline?: TestHoo
 const UNRESOLVABLE = 'receiver.hookline-test.invalid';
 
 function failingLookup(calls: string[]): LookupFunction {
-  return ((hostname: string, _options: unknown, callback: (err: NodeJS.ErrnoException | null) => void) => {
+  return ((
+    hostname: string,
+    _options: unknown,
+    callback: (err: NodeJS.ErrnoException | null) => void,
+  ) => {
     calls.push(hostname);
-    const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', hostname });
+    const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+      code: 'ENOTFOUND',
+      hostname,
+    });
     process.nextTick(() => callback(error));
   }) as LookupFunction;
 }
 
 /** Resolves every name to 127.0.0.1 (loopback only). */
 function loopbackLookup(calls: string[]): LookupFunction {
-  return ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+  return ((
+    hostname: string,
+    options: { all?: boolean },
+    callback: (...args: unknown[]) => void,
+  ) => {
     calls.push(hostname);
-    process.nextTick(() => (options?.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)));
+    process.nextTick(() =>
+      options?.all
+        ? callback(null, [{ address: '127.0.0.1', family: 4 }])
+        : callback(null, '127.0.0.1', 4),
+    );
   }) as LookupFunction;
 }
 
@@ -59,7 +83,13 @@ describe('receiver faults become attempts with the matching error kind', () => {
   });
 
   it('a receiver that sends headers and then stalls the body is cut off at the timeout', async () => {
-    receiver.setDefault({ kind: 'handler', handle: (_req, res) => { res.writeHead(200); res.write('partial'); } });
+    receiver.setDefault({
+      kind: 'handler',
+      handle: (_req, res) => {
+        res.writeHead(200);
+        res.write('partial');
+      },
+    });
     const { attempt } = await deliverOnce({ url: receiver.url, timeoutMs: 200 });
     expect(attempt).toMatchObject({ errorKind: 'timeout' });
   });
@@ -89,7 +119,10 @@ describe('receiver faults become attempts with the matching error kind', () => {
     const calls: string[] = [];
     const sender = new HttpSender({ egress: 'private', lookup: failingLookup(calls) });
     try {
-      const { attempt } = await deliverOnce({ url: `http://${UNRESOLVABLE}/hook` }, await startHookline({ sender }));
+      const { attempt } = await deliverOnce(
+        { url: `http://${UNRESOLVABLE}/hook` },
+        await startHookline({ sender }),
+      );
       expect(calls).toContain(UNRESOLVABLE);
       expect(attempt).toMatchObject({ errorKind: 'dns', statusCode: null });
       expect(attempt.errorMessage).toMatch(/ENOTFOUND/);
@@ -102,10 +135,16 @@ describe('receiver faults become attempts with the matching error kind', () => {
 
   it('a name resolving to a refused address is blocked before connecting', async () => {
     const calls: string[] = [];
-    const sender = new HttpSender({ egress: 'private-and-loopback', lookup: loopbackLookup(calls) });
+    const sender = new HttpSender({
+      egress: 'private-and-loopback',
+      lookup: loopbackLookup(calls),
+    });
     const port = new URL(receiver.url).port;
     try {
-      const { attempt } = await deliverOnce({ url: `http://${UNRESOLVABLE}:${port}/hook` }, await startHookline({ sender }));
+      const { attempt } = await deliverOnce(
+        { url: `http://${UNRESOLVABLE}:${port}/hook` },
+        await startHookline({ sender }),
+      );
       expect(calls).toContain(UNRESOLVABLE);
       expect(attempt).toMatchObject({ errorKind: 'connection' });
       expect(attempt.errorMessage).toMatch(/loopback, refused by the egress policy/);
@@ -118,7 +157,10 @@ describe('receiver faults become attempts with the matching error kind', () => {
   });
 
   it('a literal refused address is blocked without connecting', async () => {
-    const { attempt } = await deliverOnce({ url: `${receiver.url}/hook` }, await startHookline({ config: { egress: 'private-and-loopback' } }));
+    const { attempt } = await deliverOnce(
+      { url: `${receiver.url}/hook` },
+      await startHookline({ config: { egress: 'private-and-loopback' } }),
+    );
     expect(attempt).toMatchObject({ errorKind: 'connection' });
     expect(attempt.errorMessage).toMatch(/loopback/);
     expect(receiver.requests).toHaveLength(0);
@@ -129,7 +171,10 @@ describe('receiver faults become attempts with the matching error kind', () => {
     const sender = new HttpSender({ egress: 'private', lookup: loopbackLookup(calls) });
     const port = new URL(receiver.url).port;
     try {
-      const { delivery } = await deliverOnce({ url: `http://${UNRESOLVABLE}:${port}/hook` }, await startHookline({ sender }));
+      const { delivery } = await deliverOnce(
+        { url: `http://${UNRESOLVABLE}:${port}/hook` },
+        await startHookline({ sender }),
+      );
       expect(delivery.state).toBe('succeeded');
       expect(receiver.requests[0].headers.host).toBe(`${UNRESOLVABLE}:${port}`);
     } finally {

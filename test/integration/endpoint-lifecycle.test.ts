@@ -8,12 +8,18 @@ const { h, receiver } = useHooklineFixture();
 describe('endpoint changes and queued deliveries', () => {
   it('disabling an endpoint holds its queued deliveries; enabling sends them', async () => {
     const t = await createTenant(h, { url: receiver.url });
-    const queued = [await sendMessage(h, t.appId, { i: 0 }), await sendMessage(h, t.appId, { i: 1 })];
+    const queued = [
+      await sendMessage(h, t.appId, { i: 0 }),
+      await sendMessage(h, t.appId, { i: 1 }),
+    ];
     const url = `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`;
     expect((await h.api('PATCH', url, { disabled: true })).status).toBe(200);
 
     // Messages sent while disabled are not queued for it.
-    const whileDisabled = await h.api('POST', `/api/v1/apps/${t.appId}/messages`, { eventType: 'message.seen', payload: {} });
+    const whileDisabled = await h.api('POST', `/api/v1/apps/${t.appId}/messages`, {
+      eventType: 'message.seen',
+      payload: {},
+    });
     expect(whileDisabled.body.deliveries).toBe(0);
     h.clock.advance(3600_000);
     await h.dispatcher.drainDue();
@@ -21,7 +27,9 @@ describe('endpoint changes and queued deliveries', () => {
 
     expect((await h.api('PATCH', url, { disabled: false })).status).toBe(200);
     await h.dispatcher.drainDue();
-    expect(receiver.requests.map((r) => r.headers['webhook-id']).sort()).toEqual([...queued].sort());
+    expect(receiver.requests.map((r) => r.headers['webhook-id']).sort()).toEqual(
+      [...queued].sort(),
+    );
   });
 
   it('a change of URL applies to the next attempt of a queued delivery', async () => {
@@ -29,7 +37,9 @@ describe('endpoint changes and queued deliveries', () => {
     const t = await createTenant(h, { url: `${receiver.url}/old` });
     await sendMessage(h, t.appId, {});
     await h.dispatcher.drainDue();
-    await h.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, { url: `${receiver.url}/new` });
+    await h.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, {
+      url: `${receiver.url}/new`,
+    });
     h.clock.advance(5000);
     await h.dispatcher.drainDue();
     expect(receiver.requests.map((r) => r.url)).toEqual(['/old', '/new']);
@@ -41,7 +51,9 @@ describe('endpoint changes and queued deliveries', () => {
     for (let i = 0; i < 3; i++) await sendMessage(h, t.appId, { i });
     await h.dispatcher.drainDue(); // the head fails, the others stay parked
     expect(receiver.requests).toHaveLength(1);
-    await h.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, { ordering: 'parallel' });
+    await h.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, {
+      ordering: 'parallel',
+    });
     await h.dispatcher.drainDue();
     expect(receiver.requests).toHaveLength(3);
   });
@@ -51,7 +63,9 @@ describe('endpoint changes and queued deliveries', () => {
     const b = await createTenant(h, { url: `${receiver.url}/b` }, 'B');
     await sendMessage(h, a.appId, {});
     await sendMessage(h, b.appId, {});
-    expect((await h.api('DELETE', `/api/v1/apps/${a.appId}/endpoints/${a.endpointId}`)).status).toBe(204);
+    expect(
+      (await h.api('DELETE', `/api/v1/apps/${a.appId}/endpoints/${a.endpointId}`)).status,
+    ).toBe(204);
     expect((await h.api('DELETE', `/api/v1/apps/${b.appId}`)).status).toBe(204);
     expect(await h.dispatcher.drainDue()).toBe(0);
     expect(receiver.requests).toHaveLength(0);
@@ -61,9 +75,16 @@ describe('endpoint changes and queued deliveries', () => {
 
   it('an app key rotation stops the old key at once', async () => {
     const t = await createTenant(h, { url: receiver.url });
-    const rotated = await h.api('POST', `/api/v1/apps/${t.appId}/api-key/rotate`, undefined, { token: t.apiKey });
+    const rotated = await h.api('POST', `/api/v1/apps/${t.appId}/api-key/rotate`, undefined, {
+      token: t.apiKey,
+    });
     expect(rotated.status).toBe(200);
-    expect((await h.api('GET', `/api/v1/apps/${t.appId}`, undefined, { token: t.apiKey })).status).toBe(401);
-    expect((await h.api('GET', `/api/v1/apps/${t.appId}`, undefined, { token: rotated.body.apiKey })).status).toBe(200);
+    expect(
+      (await h.api('GET', `/api/v1/apps/${t.appId}`, undefined, { token: t.apiKey })).status,
+    ).toBe(401);
+    expect(
+      (await h.api('GET', `/api/v1/apps/${t.appId}`, undefined, { token: rotated.body.apiKey }))
+        .status,
+    ).toBe(200);
   });
 });

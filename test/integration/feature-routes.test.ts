@@ -24,7 +24,12 @@ describe('feature routes are mounted by createApp', () => {
   it('serves bins, typed events, the event catalog and the Viber API', async () => {
     expect((await h.api('POST', '/api/v1/bins', {})).status).toBe(201);
     expect((await h.api('GET', '/api/v1/event-catalog')).status).toBe(200);
-    const viber = await h.api('POST', '/pa/get_account_info', {}, { headers: { 'x-viber-auth-token': 'nope' } });
+    const viber = await h.api(
+      'POST',
+      '/pa/get_account_info',
+      {},
+      { headers: { 'x-viber-auth-token': 'nope' } },
+    );
     expect(viber.status).toBe(200);
     expect(viber.body).toMatchObject({ status: 2 });
   });

@@ -17,10 +17,26 @@ describe('exchange (one request over undici dispatch)', () => {
   });
 
   const post = (timeoutMs: number, capBytes = 4096) =>
-    exchange(agent, { origin: receiver.url, path: '/hook', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' }, timeoutMs, capBytes);
+    exchange(
+      agent,
+      {
+        origin: receiver.url,
+        path: '/hook',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"a":1}',
+      },
+      timeoutMs,
+      capBytes,
+    );
 
   it('returns the status, headers and body', async () => {
-    receiver.setDefault({ kind: 'status', status: 202, headers: { 'x-answer': '42' }, body: 'accepted' });
+    receiver.setDefault({
+      kind: 'status',
+      status: 202,
+      headers: { 'x-answer': '42' },
+      body: 'accepted',
+    });
     const outcome = await post(5_000);
     expect(outcome).toMatchObject({ ok: true, statusCode: 202, truncated: false });
     if (!outcome.ok) throw new Error('unreachable');
@@ -56,7 +72,12 @@ describe('exchange (one request over undici dispatch)', () => {
   it('reports a refused connection as an error, not a timeout', async () => {
     const url = receiver.url;
     await receiver.close();
-    const outcome = await exchange(agent, { origin: url, path: '/', method: 'POST', body: 'x' }, 5_000, 4096);
+    const outcome = await exchange(
+      agent,
+      { origin: url, path: '/', method: 'POST', body: 'x' },
+      5_000,
+      4096,
+    );
     expect(outcome).toMatchObject({ ok: false, timedOut: false });
     if (!outcome.ok) expect((outcome.error as { code?: string }).code).toBe('ECONNREFUSED');
   });

@@ -2,7 +2,14 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DISPATCHER_OPTIONS, Dispatcher } from '../../src/delivery/dispatcher.js';
 import { HttpSender } from '../../src/delivery/http-sender.js';
-import { createTenant, noJitter, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
+import {
+  createTenant,
+  noJitter,
+  removeDataDirs,
+  sendMessage,
+  startHookline,
+  type TestHookline,
+} from '../helpers/hookline-app.js';
 import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
 import { signedBy } from '../helpers/signatures.js';
 
@@ -39,7 +46,10 @@ describe('leases', () => {
     expect(lost.map((c) => c.message.id)).toEqual([messageId]);
 
     const sender = new HttpSender({ egress: 'private' });
-    const survivor = new Dispatcher(h.app.store, sender, h.clock, pino({ level: 'silent' }), { ...DEFAULT_DISPATCHER_OPTIONS, random: noJitter });
+    const survivor = new Dispatcher(h.app.store, sender, h.clock, pino({ level: 'silent' }), {
+      ...DEFAULT_DISPATCHER_OPTIONS,
+      random: noJitter,
+    });
     try {
       expect(await survivor.drainDue()).toBe(0); // the lease still holds
       expect(await h.dispatcher.drainDue()).toBe(0);
@@ -59,10 +69,19 @@ describe('leases', () => {
     expect(delivery).toMatchObject({ state: 'succeeded', attempts: 2 });
 
     // The dead worker's late result changes nothing: its lease is gone.
-    await h.app.store.recordAttempts([{
-      deliveryId: lost[0].delivery.id, endpointId: t.endpointId, leaseToken: lost[0].leaseToken,
-      attempt: null, outcome: 'failed', nextAttemptAt: null,
-    }], h.clock.now());
+    await h.app.store.recordAttempts(
+      [
+        {
+          deliveryId: lost[0].delivery.id,
+          endpointId: t.endpointId,
+          leaseToken: lost[0].leaseToken,
+          attempt: null,
+          outcome: 'failed',
+          nextAttemptAt: null,
+        },
+      ],
+      h.clock.now(),
+    );
     const [after] = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries`)).body.data;
     expect(after).toMatchObject({ state: 'succeeded', attempts: 2 });
   });
@@ -75,7 +94,11 @@ describe('restart', () => {
     const sent: string[] = [];
     for (let i = 0; i < 20; i++) sent.push(await sendMessage(first, t.appId, { i }));
     // Five were in flight when the process went away.
-    const inFlight = await first.app.store.claimDue({ now: first.clock.now(), limit: 5, leaseMs: 3_600_000 });
+    const inFlight = await first.app.store.claimDue({
+      now: first.clock.now(),
+      limit: 5,
+      leaseMs: 3_600_000,
+    });
     expect(inFlight).toHaveLength(5);
     await first.close();
     open.splice(open.indexOf(first), 1);
@@ -83,14 +106,22 @@ describe('restart', () => {
 
     const second = await start({ dataDir: first.dataDir, clock: first.clock });
     // The app's API key survived the restart.
-    const listed = await second.api('GET', `/api/v1/apps/${t.appId}/messages?limit=250`, undefined, { token: t.apiKey });
+    const listed = await second.api(
+      'GET',
+      `/api/v1/apps/${t.appId}/messages?limit=250`,
+      undefined,
+      { token: t.apiKey },
+    );
     expect(listed.status).toBe(200);
     expect(listed.body.data).toHaveLength(20);
 
     await second.dispatcher.drainDue();
     const arrived = receiver.requests.map((r) => String(r.headers['webhook-id']));
     expect(arrived.sort()).toEqual([...sent].sort());
-    const succeeded = await second.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=succeeded&limit=250`);
+    const succeeded = await second.api(
+      'GET',
+      `/api/v1/apps/${t.appId}/deliveries?state=succeeded&limit=250`,
+    );
     expect(succeeded.body.data).toHaveLength(20);
   });
 });

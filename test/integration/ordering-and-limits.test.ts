@@ -11,15 +11,22 @@ const ids = () => receiver.requests.map((r) => r.headers['webhook-id']);
 describe('serial ordering', () => {
   it('holds later messages while the first is retried, then delivers them in order', async () => {
     receiver.script(status(500), status(503));
-    const t = await createTenant(h, { url: receiver.url, ordering: 'serial', retryPolicy: { preset: 'custom', waitsMs: [1000, 1000] } });
+    const t = await createTenant(h, {
+      url: receiver.url,
+      ordering: 'serial',
+      retryPolicy: { preset: 'custom', waitsMs: [1000, 1000] },
+    });
     const sent: string[] = [];
     for (let i = 0; i < 4; i++) sent.push(await sendMessage(h, t.appId, { i }));
 
     await h.dispatcher.drainDue();
     expect(ids()).toEqual([sent[0]]);
     // Later messages are parked, not merely not-yet-due: even far in the future, nothing else goes.
-    const pending = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=pending`)).body.data;
-    expect(pending.filter((d: { nextAttemptAt: string | null }) => d.nextAttemptAt === null)).toHaveLength(3);
+    const pending = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=pending`)).body
+      .data;
+    expect(
+      pending.filter((d: { nextAttemptAt: string | null }) => d.nextAttemptAt === null),
+    ).toHaveLength(3);
 
     h.clock.advance(1000);
     await h.dispatcher.drainDue();
@@ -31,18 +38,24 @@ describe('serial ordering', () => {
     await h.dispatcher.drainDue();
     expect(ids()).toEqual([sent[0], sent[0], sent[0], sent[1], sent[2], sent[3], sent[4]]);
     expect(receiver.maxInFlight()).toBe(1);
-    const states = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=succeeded`)).body.data;
+    const states = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=succeeded`)).body
+      .data;
     expect(states).toHaveLength(5);
   });
 
   it('moves on to the next message when one is given up', async () => {
     receiver.script(status(500));
-    const t = await createTenant(h, { url: receiver.url, ordering: 'serial', retryPolicy: { preset: 'single' } });
+    const t = await createTenant(h, {
+      url: receiver.url,
+      ordering: 'serial',
+      retryPolicy: { preset: 'single' },
+    });
     const first = await sendMessage(h, t.appId, { i: 0 });
     const second = await sendMessage(h, t.appId, { i: 1 });
     await h.dispatcher.drainDue();
     expect(ids()).toEqual([first, second]);
-    const failed = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=failed`)).body.data;
+    const failed = (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=failed`)).body
+      .data;
     expect(failed.map((d: { messageId: string }) => d.messageId)).toEqual([first]);
   });
 });
@@ -51,7 +64,9 @@ describe('parallel limits', () => {
   it('keeps at most maxConcurrency requests in flight per endpoint', async () => {
     // Hold requests until two are open at once (or a short while passed), so the bound is reached.
     const held: ServerResponse[] = [];
-    const answer = () => { for (const res of held.splice(0)) res.end('ok'); };
+    const answer = () => {
+      for (const res of held.splice(0)) res.end('ok');
+    };
     receiver.setDefault({
       kind: 'handler',
       handle: (_req, res) => {
@@ -65,12 +80,22 @@ describe('parallel limits', () => {
     await h.dispatcher.drainDue();
     expect(receiver.requests).toHaveLength(10);
     expect(receiver.maxInFlight()).toBe(2);
-    expect((await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=succeeded&limit=250`)).body.data).toHaveLength(10);
+    expect(
+      (await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=succeeded&limit=250`)).body
+        .data,
+    ).toHaveLength(10);
   });
 
   it('holds the rate limit per endpoint, measured on the fake clock', async () => {
-    const t = await createTenant(h, { url: `${receiver.url}/limited`, rateLimit: 2, filterTypes: ['message.*'] });
-    const other = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints`, { url: `${receiver.url}/free`, filterTypes: ['other.event'] });
+    const t = await createTenant(h, {
+      url: `${receiver.url}/limited`,
+      rateLimit: 2,
+      filterTypes: ['message.*'],
+    });
+    const other = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints`, {
+      url: `${receiver.url}/free`,
+      filterTypes: ['other.event'],
+    });
     for (let i = 0; i < 5; i++) await sendMessage(h, t.appId, { i });
     for (let i = 0; i < 4; i++) await sendMessage(h, t.appId, { i }, 'other.event');
     const limited = () => receiver.requests.filter((r) => r.url === '/limited').length;
@@ -92,8 +117,12 @@ describe('parallel limits', () => {
     expect(limited()).toBe(5);
 
     // Being held back by the limit is not an attempt.
-    const deliveries = (await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/deliveries`)).body.data;
-    expect(deliveries.map((d: { attempts: number; state: string }) => [d.state, d.attempts])).toEqual(Array(5).fill(['succeeded', 1]));
+    const deliveries = (
+      await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/deliveries`)
+    ).body.data;
+    expect(
+      deliveries.map((d: { attempts: number; state: string }) => [d.state, d.attempts]),
+    ).toEqual(Array(5).fill(['succeeded', 1]));
     expect(other.status).toBe(201);
   });
 });

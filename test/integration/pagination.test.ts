@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant, type Json, removeDataDirs, sendMessage, startHookline, type TenantSetup, type TestHookline } from '../helpers/hookline-app.js';
+import {
+  createTenant,
+  type Json,
+  removeDataDirs,
+  sendMessage,
+  startHookline,
+  type TenantSetup,
+  type TestHookline,
+} from '../helpers/hookline-app.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 
 let h: TestHookline;
@@ -11,7 +19,8 @@ beforeAll(async () => {
   receiver = await startReceiver();
   h = await startHookline();
   t = await createTenant(h, { url: receiver.url });
-  for (let i = 0; i < 3; i++) await h.api('POST', `/api/v1/apps/${t.appId}/endpoints`, { url: `${receiver.url}/${i}` });
+  for (let i = 0; i < 3; i++)
+    await h.api('POST', `/api/v1/apps/${t.appId}/endpoints`, { url: `${receiver.url}/${i}` });
   for (let i = 0; i < 7; i++) {
     sent.push(await sendMessage(h, t.appId, { i }, i % 2 === 0 ? 'message.even' : 'message.odd'));
     h.clock.advance(1000);
@@ -30,7 +39,12 @@ async function pages(path: string, limit: number, token?: string) {
   let cursor: string | null = null;
   const sep = path.includes('?') ? '&' : '?';
   do {
-    const res: { status: number; body: Json } = await h.api('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, { token });
+    const res: { status: number; body: Json } = await h.api(
+      'GET',
+      `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      undefined,
+      { token },
+    );
     expect(res.status).toBe(200);
     out.push(res.body.data);
     cursor = res.body.nextCursor;
@@ -67,14 +81,22 @@ describe('cursor pagination', () => {
     const deliveries = (await pages(`/api/v1/apps/${t.appId}/deliveries`, 5)).flat();
     expect(deliveries).toHaveLength(28);
     expect(new Set(deliveries.map((d) => d.id)).size).toBe(28);
-    expect(deliveries.map((d) => d.id)).toEqual([...deliveries.map((d) => d.id)].sort((a, b) => b - a));
+    expect(deliveries.map((d) => d.id)).toEqual(
+      [...deliveries.map((d) => d.id)].sort((a, b) => b - a),
+    );
 
-    const byEndpoint = (await pages(`/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/deliveries?state=succeeded`, 2)).flat();
+    const byEndpoint = (
+      await pages(`/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/deliveries?state=succeeded`, 2)
+    ).flat();
     expect(byEndpoint.map((d) => d.messageId)).toEqual([...sent].reverse());
 
-    const attempts = (await pages(`/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/attempts`, 4)).flat();
+    const attempts = (
+      await pages(`/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/attempts`, 4)
+    ).flat();
     expect(attempts.map((a) => a.messageId)).toEqual([...sent].reverse());
-    const ofMessage = (await pages(`/api/v1/apps/${t.appId}/messages/${sent[0]}/attempts`, 1)).flat();
+    const ofMessage = (
+      await pages(`/api/v1/apps/${t.appId}/messages/${sent[0]}/attempts`, 1)
+    ).flat();
     expect(ofMessage).toHaveLength(4);
   });
 

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/store/postgres/open.js';
-import { ADMIN_URL, createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
-import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
+import {
+  ADMIN_URL,
+  createTestDatabase,
+  describePostgres,
+  type TestDatabase,
+} from '../helpers/postgres.js';
+import {
+  createTenant,
+  removeDataDirs,
+  sendMessage,
+  startHookline,
+  type TestHookline,
+} from '../helpers/hookline-app.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
@@ -39,7 +50,10 @@ describePostgres('Hookline on PostgreSQL', () => {
   it('answers 503 store_unavailable while the database is down, and recovers when it is back', async () => {
     const t = await createTenant(h, { url: `${receiver.url}/hook2` });
     await proxy.cut();
-    const send = await h.api('POST', `/api/v1/apps/${t.appId}/messages`, { eventType: 'message.delivered', payload: { n: 2 } });
+    const send = await h.api('POST', `/api/v1/apps/${t.appId}/messages`, {
+      eventType: 'message.delivered',
+      payload: { n: 2 },
+    });
     expect(send.status).toBe(503);
     expect(send.body).toMatchObject({ code: 'store_unavailable', details: [] });
     expect(send.body.message).toContain(`127.0.0.1:${proxy.port}/${db.name}`);
@@ -63,11 +77,16 @@ describePostgres('Hookline on PostgreSQL', () => {
     const store = await openPostgresStore({ url: url.toString(), poolSize: 4, migrate: true });
     let failedClaims = 0;
     const claimDue = store.claimDue.bind(store);
-    store.claimDue = (args) => claimDue(args).catch((error: unknown) => {
-      failedClaims++;
-      throw error;
+    store.claimDue = (args) =>
+      claimDue(args).catch((error: unknown) => {
+        failedClaims++;
+        throw error;
+      });
+    const worker = await startHookline({
+      store,
+      autoStartDispatcher: true,
+      config: { pollMs: 20 },
     });
-    const worker = await startHookline({ store, autoStartDispatcher: true, config: { pollMs: 20 } });
     try {
       const t = await createTenant(worker, { url: `${receiver.url}/hook3` });
       const before = receiver.requests.length;
@@ -75,13 +94,19 @@ describePostgres('Hookline on PostgreSQL', () => {
       await receiver.waitFor(before + 1);
       await proxy.cut();
       // The worker keeps looping against a database that is away (claims fail; it logs and waits).
-      const down = await worker.api('POST', `/api/v1/apps/${t.appId}/messages`, { eventType: 'message.delivered', payload: { n: 5 } });
+      const down = await worker.api('POST', `/api/v1/apps/${t.appId}/messages`, {
+        eventType: 'message.delivered',
+        payload: { n: 5 },
+      });
       expect(down.status).toBe(503);
       while (failedClaims < 3) await new Promise((r) => setTimeout(r, 20));
       await proxy.restore();
       const second = await sendMessage(worker, t.appId, { n: 6 });
       await receiver.waitFor(before + 2);
-      expect(receiver.requests.slice(before).map((r) => r.headers['webhook-id'])).toEqual([first, second]);
+      expect(receiver.requests.slice(before).map((r) => r.headers['webhook-id'])).toEqual([
+        first,
+        second,
+      ]);
     } finally {
       await worker.close();
     }

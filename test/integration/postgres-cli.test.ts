@@ -29,24 +29,41 @@ describePostgres('hookline CLI on PostgreSQL', () => {
   });
 
   const hookline = (args: string[], env: Record<string, string> = {}) =>
-    run(process.execPath, [cli.main, '--data-dir', dir, ...args], { env: { ...process.env, ...env }, timeout: 30_000 })
+    run(process.execPath, [cli.main, '--data-dir', dir, ...args], {
+      env: { ...process.env, ...env },
+      timeout: 30_000,
+    })
       .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
-      .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+      .catch((e: { code: number; stdout: string; stderr: string }) => ({
+        code: e.code,
+        stdout: e.stdout,
+        stderr: e.stderr,
+      }));
 
   it('`hookline migrate` applies the migrations once, then finds nothing to do', async () => {
     const first = await hookline(['migrate', '--database', db.url]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout.trim()).toBe(`PostgreSQL at ${describeTarget(db.url)}: applied migration(s) 1, 2, 3`);
+    expect(first.stdout.trim()).toBe(
+      `PostgreSQL at ${describeTarget(db.url)}: applied migration(s) 1, 2, 3`,
+    );
     const again = await hookline(['migrate'], { HOOKLINE_DATABASE_URL: db.url });
     expect(again.stdout.trim()).toBe(`PostgreSQL at ${describeTarget(db.url)} is up to date`);
   });
 
   it('`hookline serve` on an unreachable database stops with one line naming the host', async () => {
     const port = await closedPort();
-    const r = await hookline(['serve', '--port', '0', '--database', `postgres://postgres:secret@127.0.0.1:${port}/hookline`]);
+    const r = await hookline([
+      'serve',
+      '--port',
+      '0',
+      '--database',
+      `postgres://postgres:secret@127.0.0.1:${port}/hookline`,
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`hookline: cannot start: cannot connect to PostgreSQL at 127.0.0.1:${port}: `
-      + 'connection refused (is the server running and listening there?)');
+    expect(r.stderr.trim()).toBe(
+      `hookline: cannot start: cannot connect to PostgreSQL at 127.0.0.1:${port}: ` +
+        'connection refused (is the server running and listening there?)',
+    );
     expect(r.stderr).not.toContain('secret');
   });
 
@@ -55,8 +72,10 @@ describePostgres('hookline CLI on PostgreSQL', () => {
     try {
       const r = await hookline(['serve', '--port', '0', '--no-migrate', '--database', empty.url]);
       expect(r.code).toBe(1);
-      expect(r.stderr.trim()).toBe(`hookline: cannot start: the database at ${describeTarget(empty.url)} lacks migration(s) `
-        + '1, 2, 3; run `hookline migrate` (or start without --no-migrate)');
+      expect(r.stderr.trim()).toBe(
+        `hookline: cannot start: the database at ${describeTarget(empty.url)} lacks migration(s) ` +
+          '1, 2, 3; run `hookline migrate` (or start without --no-migrate)',
+      );
     } finally {
       await empty.drop();
     }

@@ -3,7 +3,12 @@ import { HooklineError } from '../../src/lib/errors.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { appRecord, endpointRecord, messageRecord, WINDOW_MS } from '../conformance/fixtures.js';
 import { closedPort } from '../helpers/free-port.js';
-import { ADMIN_URL, createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
+import {
+  ADMIN_URL,
+  createTestDatabase,
+  describePostgres,
+  type TestDatabase,
+} from '../helpers/postgres.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 
 /** Resolves on the next call of the returned listener; rejects after `ms` (a hang guard, not a timing check). */
@@ -17,7 +22,10 @@ function nextCall(ms = 10_000) {
 }
 
 async function rejection(p: Promise<unknown>): Promise<HooklineError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HooklineError);
   return error as HooklineError;
 }
@@ -26,7 +34,10 @@ describePostgres('PostgreSQL faults and wake-ups', () => {
   let db: TestDatabase;
   let proxy: TcpProxy;
   const stores: PostgresStore[] = [];
-  const open = (url: string, extra: Partial<ConstructorParameters<typeof PostgresStore>[0]> = {}) => {
+  const open = (
+    url: string,
+    extra: Partial<ConstructorParameters<typeof PostgresStore>[0]> = {},
+  ) => {
     const s = new PostgresStore({ url, poolSize: 3, connectionTimeoutMs: 2000, ...extra });
     stores.push(s);
     return s;
@@ -36,9 +47,11 @@ describePostgres('PostgreSQL faults and wake-ups', () => {
     u.port = String(proxy.port);
     return u.toString();
   };
-  const terminate = (applicationName: string) => stores[0].pool.query(
-    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
-    [applicationName]);
+  const terminate = (applicationName: string) =>
+    stores[0].pool.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()',
+      [applicationName],
+    );
 
   beforeAll(async () => {
     db = await createTestDatabase('faults');
@@ -56,7 +69,8 @@ describePostgres('PostgreSQL faults and wake-ups', () => {
     const store = open(`postgres://postgres@127.0.0.1:${port}/hookline`);
     const error = await rejection(store.checkConnection());
     expect(error.message).toBe(
-      `cannot connect to PostgreSQL at 127.0.0.1:${port}: connection refused (is the server running and listening there?)`);
+      `cannot connect to PostgreSQL at 127.0.0.1:${port}: connection refused (is the server running and listening there?)`,
+    );
     expect(error).toMatchObject({ status: 503, code: 'store_unavailable' });
     expect((await rejection(store.migrate())).message).toContain(`127.0.0.1:${port}`);
   });
@@ -65,11 +79,15 @@ describePostgres('PostgreSQL faults and wake-ups', () => {
     const missing = new URL(db.url);
     missing.pathname = '/hookline_no_such_database';
     const e1 = await rejection(open(missing.toString()).checkConnection());
-    expect(e1.message).toMatch(/^PostgreSQL at 127\.0\.0\.1:\d+: database "hookline_no_such_database" does not exist$/);
+    expect(e1.message).toMatch(
+      /^PostgreSQL at 127\.0\.0\.1:\d+: database "hookline_no_such_database" does not exist$/,
+    );
     const stranger = new URL(db.url);
     stranger.username = 'hookline_no_such_role';
     const e2 = await rejection(open(stranger.toString()).checkConnection());
-    expect(e2.message).toMatch(/^PostgreSQL at 127\.0\.0\.1:\d+ refused the login: role "hookline_no_such_role" does not exist$/);
+    expect(e2.message).toMatch(
+      /^PostgreSQL at 127\.0\.0\.1:\d+ refused the login: role "hookline_no_such_role" does not exist$/,
+    );
     expect(e2.message).not.toContain('\n');
   });
 

@@ -12,7 +12,9 @@ const SCHEMA_FILE = fileURLToPath(new URL('../../src/store/postgres/schema.sql',
 function normaliseDump(dump: string): string {
   return dump
     .split('\n')
-    .filter((line) => !/^(--|SET |SELECT pg_catalog\.set_config|\\restrict|\\unrestrict)/.test(line))
+    .filter(
+      (line) => !/^(--|SET |SELECT pg_catalog\.set_config|\\restrict|\\unrestrict)/.test(line),
+    )
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
@@ -34,20 +36,30 @@ describePostgres('PostgreSQL migrations', () => {
     for (let i = 0; i < 6; i++) stores.push(new PostgresStore({ url: db.url, poolSize: 2 }));
     await Promise.all(stores.map((s) => s.migrate()));
     const { rows } = await stores[0].pool.query<{ version: number; name: string }>(
-      'SELECT version, name FROM schema_migrations ORDER BY version');
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    );
     expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
     await stores[1].migrate(); // and again later: nothing to do
-    expect((await stores[0].pool.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n).toBe(migrations.length);
+    expect(
+      (await stores[0].pool.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n,
+    ).toBe(migrations.length);
   });
 
   it('a fresh migrate matches the committed schema dump (src/store/postgres/schema.sql)', () => {
-    const dump = execFileSync('pg_dump', ['--schema-only', '--no-owner', '--no-privileges', '--dbname', db.url], {
-      encoding: 'utf8',
-    });
+    const dump = execFileSync(
+      'pg_dump',
+      ['--schema-only', '--no-owner', '--no-privileges', '--dbname', db.url],
+      {
+        encoding: 'utf8',
+      },
+    );
     const fresh = normaliseDump(dump);
     if (process.env.HOOKLINE_UPDATE_SCHEMA === '1') {
-      writeFileSync(SCHEMA_FILE, `-- PostgreSQL schema after every migration (pg_dump --schema-only, normalised).\n`
-        + `-- Regenerate: HOOKLINE_UPDATE_SCHEMA=1 npx vitest run test/integration/postgres-migrations.test.ts\n\n${fresh}\n`);
+      writeFileSync(
+        SCHEMA_FILE,
+        `-- PostgreSQL schema after every migration (pg_dump --schema-only, normalised).\n` +
+          `-- Regenerate: HOOKLINE_UPDATE_SCHEMA=1 npx vitest run test/integration/postgres-migrations.test.ts\n\n${fresh}\n`,
+      );
     }
     const committed = normaliseDump(readFileSync(SCHEMA_FILE, 'utf8'));
     expect(fresh).toBe(committed);

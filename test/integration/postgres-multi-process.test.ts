@@ -35,29 +35,35 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
   let workers: Child[] = [];
   let sql: pg.Client;
 
-  const hookline = (name: string, role: string) => Child.start(name, [cli.main, 'serve', '--role', role], {
-    HOOKLINE_DATABASE_URL: db.url,
-    HOOKLINE_ADMIN_TOKEN: ADMIN,
-    HOOKLINE_HOST: '127.0.0.1',
-    HOOKLINE_PORT: '0',
-    HOOKLINE_DATA_DIR: join(dir, name),
-    HOOKLINE_LOG_LEVEL: 'warn',
-    HOOKLINE_LEASE_MS: String(LEASE_MS),
-    HOOKLINE_BATCH_SIZE: '64',
-    HOOKLINE_MAX_INFLIGHT: '256',
-    HOOKLINE_DB_POOL_SIZE: '8',
-  });
-  const listening = async (child: Child) => (await child.waitFor(/Hookline \w+ on http:\/\/127\.0\.0\.1:(\d+)/))[1];
+  const hookline = (name: string, role: string) =>
+    Child.start(name, [cli.main, 'serve', '--role', role], {
+      HOOKLINE_DATABASE_URL: db.url,
+      HOOKLINE_ADMIN_TOKEN: ADMIN,
+      HOOKLINE_HOST: '127.0.0.1',
+      HOOKLINE_PORT: '0',
+      HOOKLINE_DATA_DIR: join(dir, name),
+      HOOKLINE_LOG_LEVEL: 'warn',
+      HOOKLINE_LEASE_MS: String(LEASE_MS),
+      HOOKLINE_BATCH_SIZE: '64',
+      HOOKLINE_MAX_INFLIGHT: '256',
+      HOOKLINE_DB_POOL_SIZE: '8',
+    });
+  const listening = async (child: Child) =>
+    (await child.waitFor(/Hookline \w+ on http:\/\/127\.0\.0\.1:(\d+)/))[1];
 
   async function call(method: string, path: string, token: string, body?: unknown) {
     const res = await fetch(`${apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: await res.json() as Record<string, string> };
+    return { status: res.status, body: (await res.json()) as Record<string, string> };
   }
-  const receipts = async (): Promise<Receipt[]> => (await fetch(`${receiverUrl}/_log`)).json() as Promise<Receipt[]>;
+  const receipts = async (): Promise<Receipt[]> =>
+    (await fetch(`${receiverUrl}/_log`)).json() as Promise<Receipt[]>;
   const receiptCount = async () => Number(await (await fetch(`${receiverUrl}/_count`)).text());
 
   beforeAll(async () => {
@@ -93,7 +99,11 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
       S1: { filterTypes: ['user.subscribed'], ordering: 'serial' },
       S2: { filterTypes: ['message.failed'], ordering: 'serial' },
     })) {
-      const ep = await call('POST', `/api/v1/apps/${app.body.id}/endpoints`, ADMIN, { url: `${receiverUrl}/${key}`, timeoutMs: 5000, ...settings });
+      const ep = await call('POST', `/api/v1/apps/${app.body.id}/endpoints`, ADMIN, {
+        url: `${receiverUrl}/${key}`,
+        timeoutMs: 5000,
+        ...settings,
+      });
       expect(ep.status).toBe(201);
       endpointIds[key] = ep.body.id;
     }
@@ -102,8 +112,12 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
     // rest go 16 at a time.
     const accepted = new Map<string, { seq: number; type: string }>();
     const send = async (seq: number, type: string) => {
-      const r = await call('POST', `/api/v1/apps/${app.body.id}/messages`, app.body.apiKey, { eventType: type, payload: { seq } });
-      if (r.status !== 202) throw new Error(`message ${seq}: ${r.status} ${JSON.stringify(r.body)}`);
+      const r = await call('POST', `/api/v1/apps/${app.body.id}/messages`, app.body.apiKey, {
+        eventType: type,
+        payload: { seq },
+      });
+      if (r.status !== 202)
+        throw new Error(`message ${seq}: ${r.status} ${JSON.stringify(r.body)}`);
       accepted.set(r.body.id, { seq, type });
     };
     const lane = async (from: number, to: number, step: number, type: string) => {
@@ -124,14 +138,22 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
       workers[0].proc.kill('SIGKILL');
       await workers[0].exited;
       const { rows } = await sql.query<{ endpoint_id: string; message_id: string }>(
-        "SELECT endpoint_id, message_id FROM deliveries WHERE state = 'delivering'");
-      return { inFlight: new Set(rows.map((r) => `${r.endpoint_id}|${r.message_id}`)), receiptsAtKill: await receiptCount() };
+        "SELECT endpoint_id, message_id FROM deliveries WHERE state = 'delivering'",
+      );
+      return {
+        inFlight: new Set(rows.map((r) => `${r.endpoint_id}|${r.message_id}`)),
+        receiptsAtKill: await receiptCount(),
+      };
     })();
     await sending;
     const { inFlight, receiptsAtKill } = await kill;
 
-    const expected = (type: string) => ['A', ...(type.startsWith('message.') ? ['B'] : []),
-      ...(type === 'user.subscribed' ? ['S1'] : []), ...(type === 'message.failed' ? ['S2'] : [])];
+    const expected = (type: string) => [
+      'A',
+      ...(type.startsWith('message.') ? ['B'] : []),
+      ...(type === 'user.subscribed' ? ['S1'] : []),
+      ...(type === 'message.failed' ? ['S2'] : []),
+    ];
     const expectedPairs = [...accepted].reduce((n, [, m]) => n + expected(m.type).length, 0);
     expect(accepted.size).toBe(total);
     expect(receiptsAtKill).toBeLessThan(expectedPairs); // the kill really was mid-run
@@ -141,7 +163,9 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
     const deadline = Date.now() + LEASE_MS + 120_000;
     let states: Record<string, number> = {};
     while (Date.now() < deadline) {
-      const { rows } = await sql.query<{ state: string; n: number }>('SELECT state, count(*)::int AS n FROM deliveries GROUP BY state');
+      const { rows } = await sql.query<{ state: string; n: number }>(
+        'SELECT state, count(*)::int AS n FROM deliveries GROUP BY state',
+      );
       states = Object.fromEntries(rows.map((r) => [r.state, r.n]));
       if ((states.succeeded ?? 0) === expectedPairs || (states.failed ?? 0) > 0) break;
       await sleep(500);
@@ -158,15 +182,18 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
     }
     const missing: string[] = [];
     for (const [messageId, m] of accepted) {
-      for (const key of expected(m.type)) if (!counts.has(`${endpointIds[key]}|${messageId}`)) missing.push(`${key}:${m.seq}`);
+      for (const key of expected(m.type))
+        if (!counts.has(`${endpointIds[key]}|${messageId}`)) missing.push(`${key}:${m.seq}`);
     }
     expect(missing).toEqual([]);
     expect(counts.size).toBe(expectedPairs);
 
     // Duplicates: counted, each from a delivery that was in flight at the kill, sent at most twice.
     const duplicates = [...counts].filter(([, n]) => n > 1);
-    console.log(`multi-process: ${log.length} requests for ${expectedPairs} deliveries; ${duplicates.length} duplicates `
-      + `(${inFlight.size} deliveries in flight at the kill, after ${receiptsAtKill} requests)`);
+    console.log(
+      `multi-process: ${log.length} requests for ${expectedPairs} deliveries; ${duplicates.length} duplicates ` +
+        `(${inFlight.size} deliveries in flight at the kill, after ${receiptsAtKill} requests)`,
+    );
     for (const [key, n] of duplicates) {
       expect(inFlight.has(key), `duplicate ${key} was not in flight at the kill`).toBe(true);
       expect(n).toBe(2);
@@ -175,8 +202,11 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
 
     // Serial endpoints received their messages in the order they were accepted (a redelivery of
     // the head that was in flight at the kill may repeat it, right after itself).
-    const serialOrder = (path: string) => log.filter((r) => r[0] === path).map((r) => r[2])
-      .filter((seq, i, all) => i === 0 || seq !== all[i - 1]);
+    const serialOrder = (path: string) =>
+      log
+        .filter((r) => r[0] === path)
+        .map((r) => r[2])
+        .filter((seq, i, all) => i === 0 || seq !== all[i - 1]);
     expect(serialOrder('S1')).toEqual(Array.from({ length: LANES.S1 }, (_, i) => i));
     expect(serialOrder('S2')).toEqual(Array.from({ length: LANES.S2 }, (_, i) => s2Start + i));
   }, 300_000);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeClock } from '../../src/lib/clock.js';
-import { createTenant, removeDataDirs, sendMessage, startHookline, type TestHookline } from '../helpers/hookline-app.js';
+import {
+  createTenant,
+  removeDataDirs,
+  sendMessage,
+  startHookline,
+  type TestHookline,
+} from '../helpers/hookline-app.js';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 
@@ -18,7 +24,12 @@ describePostgres('rate limits across workers on PostgreSQL', () => {
     db = await createTestDatabase('rate_limits');
     receiver = await startReceiver();
     for (let i = 0; i < 2; i++) {
-      nodes.push(await startHookline({ clock, config: { databaseUrl: db.url, dbPoolSize: 4, rateLimitWorkers: 2, batchSize: 10 } }));
+      nodes.push(
+        await startHookline({
+          clock,
+          config: { databaseUrl: db.url, dbPoolSize: 4, rateLimitWorkers: 2, batchSize: 10 },
+        }),
+      );
     }
   });
   afterAll(async () => {

@@ -32,14 +32,27 @@ describe('retries', () => {
 
     const delivery = await deliveryOf(t.appId, messageId);
     expect(delivery).toMatchObject({
-      state: 'failed', attempts: 3, nextAttemptAt: null, lastStatus: 500, lastError: 'receiver answered HTTP 500',
+      state: 'failed',
+      attempts: 3,
+      nextAttemptAt: null,
+      lastStatus: 500,
+      lastError: 'receiver answered HTTP 500',
     });
     const failed = await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=failed`);
     expect(failed.body.data.map((d: { id: number }) => d.id)).toEqual([delivery.id]);
-    const byEndpoint = await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/deliveries?state=failed`);
+    const byEndpoint = await h.api(
+      'GET',
+      `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/deliveries?state=failed`,
+    );
     expect(byEndpoint.body.data).toHaveLength(1);
-    const attempts = (await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/attempts`)).body.data;
-    expect(attempts.map((a: { responseBody: string }) => a.responseBody)).toEqual(['last words', 'second', 'first']);
+    const attempts = (
+      await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/attempts`)
+    ).body.data;
+    expect(attempts.map((a: { responseBody: string }) => a.responseBody)).toEqual([
+      'last words',
+      'second',
+      'first',
+    ]);
   });
 
   it('gives up after one try with the single preset', async () => {
@@ -52,7 +65,10 @@ describe('retries', () => {
 
   it('follows a custom schedule exactly (no jitter injected)', async () => {
     receiver.script(status(500), status(500));
-    const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'custom', waitsMs: [1000, 60_000] } });
+    const t = await createTenant(h, {
+      url: receiver.url,
+      retryPolicy: { preset: 'custom', waitsMs: [1000, 60_000] },
+    });
     const messageId = await sendMessage(h, t.appId, {});
     const start = h.clock.now();
     await h.dispatcher.drainDue();
@@ -68,10 +84,15 @@ describe('retries', () => {
   it('applies jitter from the injected random source', async () => {
     await restartHookline({ random: () => 0 });
     receiver.script(status(500));
-    const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'custom', waitsMs: [100_000] } });
+    const t = await createTenant(h, {
+      url: receiver.url,
+      retryPolicy: { preset: 'custom', waitsMs: [100_000] },
+    });
     const messageId = await sendMessage(h, t.appId, {});
     await h.dispatcher.drainDue();
-    expect(Date.parse((await deliveryOf(t.appId, messageId)).nextAttemptAt)).toBe(h.clock.now() + 90_000);
+    expect(Date.parse((await deliveryOf(t.appId, messageId)).nextAttemptAt)).toBe(
+      h.clock.now() + 90_000,
+    );
   });
 
   it('honours Retry-After (seconds) on 429', async () => {
@@ -93,17 +114,23 @@ describe('retries', () => {
 
   it('honours Retry-After as an HTTP date on 503, within bounds', async () => {
     const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'standard' } });
-    receiver.script(status(503, { 'retry-after': new Date(h.clock.now() + 30 * 60_000).toUTCString() }));
+    receiver.script(
+      status(503, { 'retry-after': new Date(h.clock.now() + 30 * 60_000).toUTCString() }),
+    );
     const first = await sendMessage(h, t.appId, {});
     await h.dispatcher.drainDue();
     const d = await deliveryOf(t.appId, first);
     // HTTP dates have whole seconds.
-    expect(Math.abs(Date.parse(d.nextAttemptAt) - (h.clock.now() + 30 * 60_000))).toBeLessThan(1000);
+    expect(Math.abs(Date.parse(d.nextAttemptAt) - (h.clock.now() + 30 * 60_000))).toBeLessThan(
+      1000,
+    );
 
     receiver.script(status(503, { 'retry-after': String(30 * 24 * 3600) }));
     const second = await sendMessage(h, t.appId, {});
     await h.dispatcher.drainDue();
-    expect(Date.parse((await deliveryOf(t.appId, second)).nextAttemptAt)).toBe(h.clock.now() + MAX_RETRY_AFTER_MS);
+    expect(Date.parse((await deliveryOf(t.appId, second)).nextAttemptAt)).toBe(
+      h.clock.now() + MAX_RETRY_AFTER_MS,
+    );
   });
 
   it('ignores Retry-After on other statuses', async () => {
@@ -111,6 +138,8 @@ describe('retries', () => {
     const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'standard' } });
     const messageId = await sendMessage(h, t.appId, {});
     await h.dispatcher.drainDue();
-    expect(Date.parse((await deliveryOf(t.appId, messageId)).nextAttemptAt)).toBe(h.clock.now() + 5000);
+    expect(Date.parse((await deliveryOf(t.appId, messageId)).nextAttemptAt)).toBe(
+      h.clock.now() + 5000,
+    );
   });
 });

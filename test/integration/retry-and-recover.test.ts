@@ -7,7 +7,8 @@ const { h, receiver } = useHooklineFixture();
 const HOUR = 3600_000;
 
 async function deliveries(appId: string, query = '') {
-  return (await h.api('GET', `/api/v1/apps/${appId}/deliveries?limit=250${query}`)).body.data as Array<Record<string, Json>>;
+  return (await h.api('GET', `/api/v1/apps/${appId}/deliveries?limit=250${query}`)).body
+    .data as Array<Record<string, Json>>;
 }
 
 describe('retry a delivery now', () => {
@@ -48,7 +49,9 @@ describe('retry a delivery now', () => {
     const messageId = await sendMessage(h, t.appId, {});
     await h.dispatcher.drainDue();
     const [done] = await deliveries(t.appId);
-    expect((await h.api('POST', `/api/v1/apps/${t.appId}/deliveries/${done.id}/retry`)).status).toBe(202);
+    expect(
+      (await h.api('POST', `/api/v1/apps/${t.appId}/deliveries/${done.id}/retry`)).status,
+    ).toBe(202);
     await h.dispatcher.drainDue();
     expect(receiver.requests.map((r) => r.headers['webhook-id'])).toEqual([messageId, messageId]);
   });
@@ -56,11 +59,20 @@ describe('retry a delivery now', () => {
   it('is 409 while the delivery is in flight, 404 when unknown', async () => {
     const t = await createTenant(h, { url: receiver.url });
     await sendMessage(h, t.appId, {});
-    const [claimed] = await h.app.store.claimDue({ now: h.clock.now(), limit: 1, leaseMs: 120_000 });
-    const busy = await h.api('POST', `/api/v1/apps/${t.appId}/deliveries/${claimed.delivery.id}/retry`);
+    const [claimed] = await h.app.store.claimDue({
+      now: h.clock.now(),
+      limit: 1,
+      leaseMs: 120_000,
+    });
+    const busy = await h.api(
+      'POST',
+      `/api/v1/apps/${t.appId}/deliveries/${claimed.delivery.id}/retry`,
+    );
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('delivery_in_flight');
-    expect((await h.api('POST', `/api/v1/apps/${t.appId}/deliveries/987654/retry`)).status).toBe(404);
+    expect((await h.api('POST', `/api/v1/apps/${t.appId}/deliveries/987654/retry`)).status).toBe(
+      404,
+    );
   });
 });
 
@@ -69,15 +81,19 @@ describe('recover an endpoint', () => {
     receiver.setDefault(status(500));
     const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'single' } });
     const t0 = h.clock.now();
-    const early = [await sendMessage(h, t.appId, { i: 0 }), await sendMessage(h, t.appId, { i: 1 })];
+    const early = [
+      await sendMessage(h, t.appId, { i: 0 }),
+      await sendMessage(h, t.appId, { i: 1 }),
+    ];
     h.clock.advance(2 * HOUR);
     const late = await sendMessage(h, t.appId, { i: 2 });
     await h.dispatcher.drainDue();
-    expect((await deliveries(t.appId, '&state=failed'))).toHaveLength(3);
+    expect(await deliveries(t.appId, '&state=failed')).toHaveLength(3);
 
     receiver.setDefault(status(200));
     const res = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/recover`, {
-      since: new Date(t0 - 1000).toISOString(), until: new Date(t0 + HOUR).toISOString(),
+      since: new Date(t0 - 1000).toISOString(),
+      until: new Date(t0 + HOUR).toISOString(),
     });
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ requeued: 2 });
@@ -89,7 +105,9 @@ describe('recover an endpoint', () => {
     expect(failed.map((d) => d.messageId)).toEqual([late]);
 
     // Without `until`, everything since `since` up to now.
-    const rest = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/recover`, { since: new Date(t0).toISOString() });
+    const rest = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/recover`, {
+      since: new Date(t0).toISOString(),
+    });
     expect(rest.body).toEqual({ requeued: 1 });
     await h.dispatcher.drainDue();
     expect(await deliveries(t.appId, '&state=failed')).toEqual([]);
@@ -98,11 +116,14 @@ describe('recover an endpoint', () => {
   it('refuses a window that ends before it starts, naming the field', async () => {
     const t = await createTenant(h, { url: receiver.url });
     const res = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/recover`, {
-      since: '2026-01-02T00:00:00Z', until: '2026-01-01T00:00:00Z',
+      since: '2026-01-02T00:00:00Z',
+      until: '2026-01-01T00:00:00Z',
     });
     expect(res.status).toBe(400);
     expect(res.body.details).toEqual([{ field: 'until', message: 'must be after since' }]);
-    const bad = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/recover`, { since: 'yesterday' });
+    const bad = await h.api('POST', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}/recover`, {
+      since: 'yesterday',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('since');
   });

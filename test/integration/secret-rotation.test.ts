@@ -40,7 +40,9 @@ describe('secret rotation', () => {
     expect(signaturesOf(after)).toHaveLength(1);
     expect(signedBy(NEW, after)).toBe(true);
     expect(signedBy(OLD, after)).toBe(false);
-    expect((await h.api('GET', secretUrl)).body.secrets.map((s: { secret: string }) => s.secret)).toEqual([NEW]);
+    expect(
+      (await h.api('GET', secretUrl)).body.secrets.map((s: { secret: string }) => s.secret),
+    ).toEqual([NEW]);
   });
 
   it('generates a new secret and defaults the grace period to 24 h', async () => {
@@ -49,7 +51,9 @@ describe('secret rotation', () => {
     const rotated = await h.api('POST', `${url}/rotate`, {});
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(t.secret);
-    const old = (await h.api('GET', url)).body.secrets.find((s: { secret: string }) => s.secret === t.secret);
+    const old = (await h.api('GET', url)).body.secrets.find(
+      (s: { secret: string }) => s.secret === t.secret,
+    );
     expect(old.expiresAt).toBe(new Date(h.clock.now() + 24 * 3600_000).toISOString());
   });
 
@@ -66,7 +70,9 @@ describe('secret rotation', () => {
 
   it('the endpoint object never shows secrets', async () => {
     const t = await createTenant(h, { url: receiver.url, secret: OLD });
-    const text = JSON.stringify((await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`)).body);
+    const text = JSON.stringify(
+      (await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`)).body,
+    );
     expect(text).not.toContain(OLD);
   });
 });

@@ -15,14 +15,20 @@ const processes: ServeProcess[] = [];
 
 beforeAll(() => ensureBuilt(), 180_000);
 afterAll(async () => {
-  for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+  for (const p of processes)
+    if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
   await Promise.all(processes.map((p) => p.exited));
   await receiver?.close();
   removeDataDirs();
 });
 
 /** Polls `check` every `everyMs` until it is true; fails after `limitMs`. */
-async function until(what: string, check: () => boolean | Promise<boolean>, limitMs = 60_000, everyMs = 50): Promise<void> {
+async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  limitMs = 60_000,
+  everyMs = 50,
+): Promise<void> {
   const deadline = Date.now() + limitMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -40,10 +46,13 @@ describe('SIGKILL in the middle of a backlog', () => {
       handle: (req, res) => {
         const id = String(req.headers['webhook-id']);
         if (!crashed && answeredOk.size >= ANSWERED_BEFORE_KILL) return void held.push(res);
-        setTimeout(() => {
-          answeredOk.add(id);
-          res.end('ok');
-        }, crashed ? 1 : 10).unref();
+        setTimeout(
+          () => {
+            answeredOk.add(id);
+            res.end('ok');
+          },
+          crashed ? 1 : 10,
+        ).unref();
       },
     });
 
@@ -54,7 +63,10 @@ describe('SIGKILL in the middle of a backlog', () => {
     const app = await first.api('POST', '/api/v1/apps', { name: 'crash test' });
     expect(app.status).toBe(201);
     const appId: string = app.body.id;
-    const ep = await first.api('POST', `/api/v1/apps/${appId}/endpoints`, { url: `${receiver.url}/sink`, maxConcurrency: 8 });
+    const ep = await first.api('POST', `/api/v1/apps/${appId}/endpoints`, {
+      url: `${receiver.url}/sink`,
+      maxConcurrency: 8,
+    });
     expect(ep.status).toBe(201);
 
     // Producers: ten at a time; a message counts as accepted only once the API answered 202.
@@ -65,7 +77,10 @@ describe('SIGKILL in the middle of a backlog', () => {
       while (next < MESSAGES) {
         const n = next++;
         try {
-          const res = await first.api('POST', `/api/v1/apps/${appId}/messages`, { eventType: 'message.delivered', payload: { n } });
+          const res = await first.api('POST', `/api/v1/apps/${appId}/messages`, {
+            eventType: 'message.delivered',
+            payload: { n },
+          });
           if (res.status === 202) accepted.push(res.body.id);
           else refused++;
         } catch {
@@ -75,7 +90,10 @@ describe('SIGKILL in the middle of a backlog', () => {
     };
     const producing = Promise.all(Array.from({ length: 10 }, producer));
 
-    await until('a backlog with deliveries in flight', () => accepted.length >= 400 && held.length > 0);
+    await until(
+      'a backlog with deliveries in flight',
+      () => accepted.length >= 400 && held.length > 0,
+    );
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
     await producing;
@@ -86,8 +104,15 @@ describe('SIGKILL in the middle of a backlog', () => {
     const second = startServe(dataDir, TOKEN);
     processes.push(second);
     await second.url;
-    const open = async (state: string) => (await second.api('GET', `/api/v1/apps/${appId}/deliveries?state=${state}&limit=1`)).body.data.length;
-    await until('every delivery to finish', async () => (await open('pending')) === 0 && (await open('delivering')) === 0, 90_000, 100);
+    const open = async (state: string) =>
+      (await second.api('GET', `/api/v1/apps/${appId}/deliveries?state=${state}&limit=1`)).body.data
+        .length;
+    await until(
+      'every delivery to finish',
+      async () => (await open('pending')) === 0 && (await open('delivering')) === 0,
+      90_000,
+      100,
+    );
 
     expect(await open('failed')).toBe(0);
     const missing = accepted.filter((id) => !answeredOk.has(id));
@@ -95,7 +120,9 @@ describe('SIGKILL in the middle of a backlog', () => {
 
     const ids = receiver.requests.map((r) => String(r.headers['webhook-id']));
     const duplicates = ids.length - new Set(ids).size;
-    console.log(`sigkill: ${accepted.length} accepted (${refused} sends failed once the server was killed), ${deliveredBeforeCrash} delivered before the kill, ${answeredOk.size} delivered in all, ${duplicates} duplicate requests`);
+    console.log(
+      `sigkill: ${accepted.length} accepted (${refused} sends failed once the server was killed), ${deliveredBeforeCrash} delivered before the kill, ${answeredOk.size} delivered in all, ${duplicates} duplicate requests`,
+    );
     // Requests the dead server had in flight were sent again (same webhook-id): at-least-once.
     expect(duplicates).toBeGreaterThan(0);
     expect(new Set(ids).size).toBeGreaterThanOrEqual(accepted.length);

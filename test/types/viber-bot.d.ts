@@ -24,13 +24,29 @@ declare module 'viber-bot' {
   }
 
   export class Bot extends EventEmitter {
-    constructor(configuration: { authToken: string; name: string; avatar: string; registerToEvents?: string[]; logger?: unknown });
+    constructor(configuration: {
+      authToken: string;
+      name: string;
+      avatar: string;
+      registerToEvents?: string[];
+      logger?: unknown;
+    });
     middleware(): RequestListener;
-    setWebhook(url: string, isInline?: boolean): Promise<{ status: number; status_message: string; event_types?: string[] }>;
+    setWebhook(
+      url: string,
+      isInline?: boolean,
+    ): Promise<{ status: number; status_message: string; event_types?: string[] }>;
     getBotProfile(): Promise<Record<string, unknown>>;
     onSubscribe(callback: (response: ViberResponse) => void): void;
     onUnsubscribe(callback: (userId: string) => void): void;
-    onConversationStarted(callback: (userProfile: UserProfile, isSubscribed: boolean, context: string | undefined, onFinish: unknown) => void): void;
+    onConversationStarted(
+      callback: (
+        userProfile: UserProfile,
+        isSubscribed: boolean,
+        context: string | undefined,
+        onFinish: unknown,
+      ) => void,
+    ): void;
     onError(callback: (error: unknown) => void): void;
     /** The SDK's API client; its `_url` is the base URL the test points at Hookline. */
     _client: { _url: string };

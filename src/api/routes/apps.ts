@@ -10,61 +10,131 @@ import { AppCreate, AppOut, AppPatch, AppWithKey } from '../schemas/apps.js';
 import { AppParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import { appJson } from '../serialize.js';
 
-export const appRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/apps', {
-    schema: { tags: ['apps'], summary: 'List apps (an app key sees only its own)', querystring: PageQuery, response: { 200: pageOf(AppOut), ...errorResponses } },
-  }, async (request) => {
-    const principal = principalOf(request);
-    const onlyId = principal.kind === 'app' ? principal.appId : undefined;
-    const page = await ctx.store.listApps({ limit: request.query.limit, cursor: request.query.cursor ?? null }, onlyId);
-    return { data: page.data.map(appJson), nextCursor: page.nextCursor };
-  });
+export const appRoutes =
+  (ctx: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/apps',
+      {
+        schema: {
+          tags: ['apps'],
+          summary: 'List apps (an app key sees only its own)',
+          querystring: PageQuery,
+          response: { 200: pageOf(AppOut), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const principal = principalOf(request);
+        const onlyId = principal.kind === 'app' ? principal.appId : undefined;
+        const page = await ctx.store.listApps(
+          { limit: request.query.limit, cursor: request.query.cursor ?? null },
+          onlyId,
+        );
+        return { data: page.data.map(appJson), nextCursor: page.nextCursor };
+      },
+    );
 
-  app.post('/apps', {
-    schema: { tags: ['apps'], summary: 'Create an app (admin); its API key is shown once', body: AppCreate, response: { 201: AppWithKey, ...errorResponses } },
-  }, async (request, reply) => {
-    requireAdmin(request);
-    const now = ctx.clock.now();
-    const apiKey = newToken('hk');
-    const created: App = {
-      id: newId('app', now), name: request.body.name, metadata: request.body.metadata ?? {},
-      apiKeyHash: sha256Hex(apiKey), viberAuthToken: null, createdAt: now, updatedAt: now,
-    };
-    await ctx.store.createApp(created);
-    return reply.status(201).send({ ...appJson(created), apiKey });
-  });
+    app.post(
+      '/apps',
+      {
+        schema: {
+          tags: ['apps'],
+          summary: 'Create an app (admin); its API key is shown once',
+          body: AppCreate,
+          response: { 201: AppWithKey, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        requireAdmin(request);
+        const now = ctx.clock.now();
+        const apiKey = newToken('hk');
+        const created: App = {
+          id: newId('app', now),
+          name: request.body.name,
+          metadata: request.body.metadata ?? {},
+          apiKeyHash: sha256Hex(apiKey),
+          viberAuthToken: null,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await ctx.store.createApp(created);
+        return reply.status(201).send({ ...appJson(created), apiKey });
+      },
+    );
 
-  app.get('/apps/:appId', {
-    schema: { tags: ['apps'], summary: 'Get an app', params: AppParams, response: { 200: AppOut, ...errorResponses } },
-  }, async (request) => appJson(await loadApp(ctx, request, request.params.appId)));
+    app.get(
+      '/apps/:appId',
+      {
+        schema: {
+          tags: ['apps'],
+          summary: 'Get an app',
+          params: AppParams,
+          response: { 200: AppOut, ...errorResponses },
+        },
+      },
+      async (request) => appJson(await loadApp(ctx, request, request.params.appId)),
+    );
 
-  app.patch('/apps/:appId', {
-    schema: { tags: ['apps'], summary: 'Update an app', params: AppParams, body: AppPatch, response: { 200: AppOut, ...errorResponses } },
-  }, async (request) => {
-    const current = await loadApp(ctx, request, request.params.appId);
-    const next: App = { ...current, ...request.body, updatedAt: ctx.clock.now() };
-    const saved = await ctx.store.updateApp(next);
-    if (!saved) throw notFound('app', current.id);
-    ctx.notify.appChanged(saved.id);
-    return appJson(saved);
-  });
+    app.patch(
+      '/apps/:appId',
+      {
+        schema: {
+          tags: ['apps'],
+          summary: 'Update an app',
+          params: AppParams,
+          body: AppPatch,
+          response: { 200: AppOut, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const current = await loadApp(ctx, request, request.params.appId);
+        const next: App = { ...current, ...request.body, updatedAt: ctx.clock.now() };
+        const saved = await ctx.store.updateApp(next);
+        if (!saved) throw notFound('app', current.id);
+        ctx.notify.appChanged(saved.id);
+        return appJson(saved);
+      },
+    );
 
-  app.post('/apps/:appId/api-key/rotate', {
-    schema: { tags: ['apps'], summary: 'Replace the app API key; the old one stops working at once', params: AppParams, response: { 200: AppWithKey, ...errorResponses } },
-  }, async (request) => {
-    const current = await loadApp(ctx, request, request.params.appId);
-    const apiKey = newToken('hk');
-    const saved = await ctx.store.updateApp({ ...current, apiKeyHash: sha256Hex(apiKey), updatedAt: ctx.clock.now() });
-    if (!saved) throw notFound('app', current.id);
-    return { ...appJson(saved), apiKey };
-  });
+    app.post(
+      '/apps/:appId/api-key/rotate',
+      {
+        schema: {
+          tags: ['apps'],
+          summary: 'Replace the app API key; the old one stops working at once',
+          params: AppParams,
+          response: { 200: AppWithKey, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const current = await loadApp(ctx, request, request.params.appId);
+        const apiKey = newToken('hk');
+        const saved = await ctx.store.updateApp({
+          ...current,
+          apiKeyHash: sha256Hex(apiKey),
+          updatedAt: ctx.clock.now(),
+        });
+        if (!saved) throw notFound('app', current.id);
+        return { ...appJson(saved), apiKey };
+      },
+    );
 
-  app.delete('/apps/:appId', {
-    schema: { tags: ['apps'], summary: 'Delete an app with everything it owns (admin)', params: AppParams, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (request, reply) => {
-    requireAdmin(request);
-    if (!(await ctx.store.deleteApp(request.params.appId))) throw notFound('app', request.params.appId);
-    ctx.notify.appChanged(request.params.appId);
-    return reply.status(204).send(null);
-  });
-};
+    app.delete(
+      '/apps/:appId',
+      {
+        schema: {
+          tags: ['apps'],
+          summary: 'Delete an app with everything it owns (admin)',
+          params: AppParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        requireAdmin(request);
+        if (!(await ctx.store.deleteApp(request.params.appId)))
+          throw notFound('app', request.params.appId);
+        ctx.notify.appChanged(request.params.appId);
+        return reply.status(204).send(null);
+      },
+    );
+  };

@@ -16,22 +16,25 @@ export interface BinStreamSettings {
 }
 
 const StreamHeaders = Type.Object({
-  'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$', description: 'Resume after this request id' })),
+  'last-event-id': Type.Optional(
+    Type.String({ pattern: '^[0-9]{1,15}$', description: 'Resume after this request id' }),
+  ),
 });
 
 function sinkOf(raw: ServerResponse): StreamSink {
   return {
-    write: (chunk) => new Promise((resolve) => {
-      if (raw.destroyed || raw.writableEnded) return resolve();
-      if (raw.write(chunk)) return resolve();
-      const done = () => {
-        raw.off('drain', done);
-        raw.off('close', done);
-        resolve();
-      };
-      raw.once('drain', done);
-      raw.once('close', done);
-    }),
+    write: (chunk) =>
+      new Promise((resolve) => {
+        if (raw.destroyed || raw.writableEnded) return resolve();
+        if (raw.write(chunk)) return resolve();
+        const done = () => {
+          raw.off('drain', done);
+          raw.off('close', done);
+          resolve();
+        };
+        raw.once('drain', done);
+        raw.once('close', done);
+      }),
     end: () => {
       if (!raw.writableEnded) raw.end();
     },
@@ -39,38 +42,56 @@ function sinkOf(raw: ServerResponse): StreamSink {
 }
 
 /** GET /bins/:binId/stream: new captures as Server-Sent Events (see inspector/bin-stream.ts). */
-export const binStreamRoutes = (ctx: ApiContext, settings: BinStreamSettings = {}): FastifyPluginAsyncTypebox => async (app) => {
-  app.get('/bins/:binId/stream', {
-    schema: {
-      tags: ['bins'],
-      summary: 'Live stream of captured requests (text/event-stream)',
-      description: 'Events: `ready`, then `request` per capture (id = request id; reconnect with Last-Event-ID to miss nothing), and `deleted` or `expired` before the stream ends.',
-      params: BinParams, querystring: StreamQuery, headers: StreamHeaders,
-      response: { 410: errorResponses[400], ...errorResponses },
-    },
-  }, async (request, reply) => {
-    const inspector = requireInspector(ctx);
-    const bin = await inspector.service.get(viewerOf(request), request.params.binId);
-    if (isExpired(bin, ctx.clock.now())) throw new HooklineError(410, 'bin_expired', `bin ${bin.id} has expired`);
-    const lastEventId = request.headers['last-event-id'];
-    const afterId = lastEventId !== undefined ? Number(lastEventId)
-      : request.query.after ?? (await inspector.store.latestRequestId(bin.id));
+export const binStreamRoutes =
+  (ctx: ApiContext, settings: BinStreamSettings = {}): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.get(
+      '/bins/:binId/stream',
+      {
+        schema: {
+          tags: ['bins'],
+          summary: 'Live stream of captured requests (text/event-stream)',
+          description:
+            'Events: `ready`, then `request` per capture (id = request id; reconnect with Last-Event-ID to miss nothing), and `deleted` or `expired` before the stream ends.',
+          params: BinParams,
+          querystring: StreamQuery,
+          headers: StreamHeaders,
+          response: { 410: errorResponses[400], ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const inspector = requireInspector(ctx);
+        const bin = await inspector.service.get(viewerOf(request), request.params.binId);
+        if (isExpired(bin, ctx.clock.now()))
+          throw new HooklineError(410, 'bin_expired', `bin ${bin.id} has expired`);
+        const lastEventId = request.headers['last-event-id'];
+        const afterId =
+          lastEventId !== undefined
+            ? Number(lastEventId)
+            : (request.query.after ?? (await inspector.store.latestRequestId(bin.id)));
 
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    const stream: BinStream = new BinStream({
-      store: inspector.store, events: inspector.service.events, clock: ctx.clock, binId: bin.id, afterId,
-      sink: sinkOf(raw), pollMs: settings.pollMs ?? 2000, heartbeatMs: settings.heartbeatMs ?? 15_000,
-      onEnd: () => inspector.streams.delete(stream),
-    });
-    inspector.streams.add(stream);
-    raw.on('close', () => stream.close());
-    await stream.start();
-  });
-};
+        reply.hijack();
+        const raw = reply.raw;
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        const stream: BinStream = new BinStream({
+          store: inspector.store,
+          events: inspector.service.events,
+          clock: ctx.clock,
+          binId: bin.id,
+          afterId,
+          sink: sinkOf(raw),
+          pollMs: settings.pollMs ?? 2000,
+          heartbeatMs: settings.heartbeatMs ?? 15_000,
+          onEnd: () => inspector.streams.delete(stream),
+        });
+        inspector.streams.add(stream);
+        raw.on('close', () => stream.close());
+        await stream.start();
+      },
+    );
+  };

@@ -5,7 +5,11 @@ import { HooklineError } from '../../lib/errors.js';
 export function appIdOf(request: FastifyRequest): string {
   const principal = request.principal;
   if (principal?.kind !== 'app') {
-    throw new HooklineError(403, 'app_key_required', 'bot connections belong to an app: authenticate with the app\'s API key');
+    throw new HooklineError(
+      403,
+      'app_key_required',
+      "bot connections belong to an app: authenticate with the app's API key",
+    );
   }
   return principal.appId;
 }

@@ -9,114 +9,246 @@ import type { ApiContext } from '../context.js';
 import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
-  EndpointCreate, EndpointCreated, EndpointOut, EndpointPatch, RecoverBody, SecretRotate, SecretsOut,
+  EndpointCreate,
+  EndpointCreated,
+  EndpointOut,
+  EndpointPatch,
+  RecoverBody,
+  SecretRotate,
+  SecretsOut,
 } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
 
-export const endpointRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => async (app) => {
-  async function loadEndpoint(request: Parameters<typeof loadApp>[1], appId: string, endpointId: string): Promise<Endpoint> {
-    await loadApp(ctx, request, appId);
-    const endpoint = await ctx.store.getEndpoint(appId, endpointId);
-    if (!endpoint) throw notFound('endpoint', endpointId);
-    return endpoint;
-  }
-
-  async function save(endpoint: Endpoint): Promise<Endpoint> {
-    const saved = await ctx.store.updateEndpoint(endpoint);
-    if (!saved) throw notFound('endpoint', endpoint.id);
-    ctx.notify.endpointChanged(saved.id);
-    ctx.notify.workAdded();
-    return saved;
-  }
-
-  app.get('/apps/:appId/endpoints', {
-    schema: { tags: ['endpoints'], summary: 'List endpoints', params: AppParams, querystring: PageQuery, response: { 200: pageOf(EndpointOut), ...errorResponses } },
-  }, async (request) => {
-    await loadApp(ctx, request, request.params.appId);
-    const page = await ctx.store.listEndpoints(request.params.appId, { limit: request.query.limit, cursor: request.query.cursor ?? null });
-    return { data: page.data.map(endpointJson), nextCursor: page.nextCursor };
-  });
-
-  app.post('/apps/:appId/endpoints', {
-    schema: { tags: ['endpoints'], summary: 'Create an endpoint; its signing secret is returned once here', params: AppParams, body: EndpointCreate, response: { 201: EndpointCreated, ...errorResponses } },
-  }, async (request, reply) => {
-    const appRecord = await loadApp(ctx, request, request.params.appId);
-    const { secret: given, ...settings } = request.body;
-    const now = ctx.clock.now();
-    const secret = given ?? newWebhookSecret();
-    const endpoint: Endpoint = {
-      ...endpointDefaults(), ...settings, id: newId('ep', now), appId: appRecord.id,
-      secrets: [{ secret, createdAt: now, expiresAt: null }], createdAt: now, updatedAt: now,
-    };
-    assertValidEndpoint(endpoint);
-    await ctx.store.createEndpoint(endpoint);
-    return reply.status(201).send({ ...endpointJson(endpoint), secret });
-  });
-
-  app.get('/apps/:appId/endpoints/:endpointId', {
-    schema: { tags: ['endpoints'], summary: 'Get an endpoint', params: EndpointParams, response: { 200: EndpointOut, ...errorResponses } },
-  }, async (request) => endpointJson(await loadEndpoint(request, request.params.appId, request.params.endpointId)));
-
-  app.patch('/apps/:appId/endpoints/:endpointId', {
-    schema: { tags: ['endpoints'], summary: 'Update an endpoint (only the fields given)', params: EndpointParams, body: EndpointPatch, response: { 200: EndpointOut, ...errorResponses } },
-  }, async (request) => {
-    const current = await loadEndpoint(request, request.params.appId, request.params.endpointId);
-    const next: Endpoint = { ...current, ...request.body, updatedAt: ctx.clock.now() };
-    assertValidEndpoint(next);
-    return endpointJson(await save(next));
-  });
-
-  app.delete('/apps/:appId/endpoints/:endpointId', {
-    schema: { tags: ['endpoints'], summary: 'Delete an endpoint with its deliveries and attempts', params: EndpointParams, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (request, reply) => {
-    await loadApp(ctx, request, request.params.appId);
-    if (!(await ctx.store.deleteEndpoint(request.params.appId, request.params.endpointId))) {
-      throw notFound('endpoint', request.params.endpointId);
+export const endpointRoutes =
+  (ctx: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    async function loadEndpoint(
+      request: Parameters<typeof loadApp>[1],
+      appId: string,
+      endpointId: string,
+    ): Promise<Endpoint> {
+      await loadApp(ctx, request, appId);
+      const endpoint = await ctx.store.getEndpoint(appId, endpointId);
+      if (!endpoint) throw notFound('endpoint', endpointId);
+      return endpoint;
     }
-    ctx.notify.endpointChanged(request.params.endpointId);
-    return reply.status(204).send(null);
-  });
 
-  app.get('/apps/:appId/endpoints/:endpointId/secret', {
-    schema: { tags: ['endpoints'], summary: 'The secrets that sign now: the current one and any in their rotation grace period', params: EndpointParams, response: { 200: SecretsOut, ...errorResponses } },
-  }, async (request) => {
-    const endpoint = await loadEndpoint(request, request.params.appId, request.params.endpointId);
-    const now = ctx.clock.now();
-    const active = new Set(activeSecrets(endpoint, now));
-    return {
-      secrets: endpoint.secrets.filter((s) => active.has(s.secret)).map((s) => ({
-        secret: s.secret, createdAt: new Date(s.createdAt).toISOString(),
-        expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt).toISOString(),
-      })),
-    };
-  });
+    async function save(endpoint: Endpoint): Promise<Endpoint> {
+      const saved = await ctx.store.updateEndpoint(endpoint);
+      if (!saved) throw notFound('endpoint', endpoint.id);
+      ctx.notify.endpointChanged(saved.id);
+      ctx.notify.workAdded();
+      return saved;
+    }
 
-  app.post('/apps/:appId/endpoints/:endpointId/secret/rotate', {
-    schema: { tags: ['endpoints'], summary: 'Rotate the signing secret; old secrets keep signing for graceMs (default 24 h)', params: EndpointParams, body: SecretRotate, response: { 200: Type.Object({ secret: Type.String() }), ...errorResponses } },
-  }, async (request) => {
-    const endpoint = await loadEndpoint(request, request.params.appId, request.params.endpointId);
-    const now = ctx.clock.now();
-    const graceMs = request.body.graceMs ?? 24 * 3600 * 1000;
-    const secret = request.body.secret ?? newWebhookSecret();
-    if (endpoint.secrets.some((s) => s.secret === secret)) throw badRequest('secret: already used by this endpoint', [{ field: 'secret', message: 'already used by this endpoint' }]);
-    const kept = endpoint.secrets
-      .filter((s) => s.expiresAt === null || s.expiresAt > now)
-      .map((s) => ({ ...s, expiresAt: s.expiresAt === null ? now + graceMs : Math.min(s.expiresAt, now + graceMs) }))
-      .filter((s) => s.expiresAt > now);
-    await save({ ...endpoint, secrets: [{ secret, createdAt: now, expiresAt: null }, ...kept], updatedAt: now });
-    return { secret };
-  });
+    app.get(
+      '/apps/:appId/endpoints',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary: 'List endpoints',
+          params: AppParams,
+          querystring: PageQuery,
+          response: { 200: pageOf(EndpointOut), ...errorResponses },
+        },
+      },
+      async (request) => {
+        await loadApp(ctx, request, request.params.appId);
+        const page = await ctx.store.listEndpoints(request.params.appId, {
+          limit: request.query.limit,
+          cursor: request.query.cursor ?? null,
+        });
+        return { data: page.data.map(endpointJson), nextCursor: page.nextCursor };
+      },
+    );
 
-  app.post('/apps/:appId/endpoints/:endpointId/recover', {
-    schema: { tags: ['endpoints'], summary: 'Re-queue the endpoint\'s failed deliveries created in [since, until)', params: EndpointParams, body: RecoverBody, response: { 202: Type.Object({ requeued: Type.Integer() }), ...errorResponses } },
-  }, async (request, reply) => {
-    await loadEndpoint(request, request.params.appId, request.params.endpointId);
-    const now = ctx.clock.now();
-    const since = Date.parse(request.body.since);
-    const until = request.body.until ? Date.parse(request.body.until) : now + 1;
-    if (until <= since) throw badRequest('until: must be after since', [{ field: 'until', message: 'must be after since' }]);
-    const requeued = await ctx.store.recoverEndpoint(request.params.appId, request.params.endpointId, { since, until }, now);
-    ctx.notify.workAdded();
-    return reply.status(202).send({ requeued });
-  });
-};
+    app.post(
+      '/apps/:appId/endpoints',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary: 'Create an endpoint; its signing secret is returned once here',
+          params: AppParams,
+          body: EndpointCreate,
+          response: { 201: EndpointCreated, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const appRecord = await loadApp(ctx, request, request.params.appId);
+        const { secret: given, ...settings } = request.body;
+        const now = ctx.clock.now();
+        const secret = given ?? newWebhookSecret();
+        const endpoint: Endpoint = {
+          ...endpointDefaults(),
+          ...settings,
+          id: newId('ep', now),
+          appId: appRecord.id,
+          secrets: [{ secret, createdAt: now, expiresAt: null }],
+          createdAt: now,
+          updatedAt: now,
+        };
+        assertValidEndpoint(endpoint);
+        await ctx.store.createEndpoint(endpoint);
+        return reply.status(201).send({ ...endpointJson(endpoint), secret });
+      },
+    );
+
+    app.get(
+      '/apps/:appId/endpoints/:endpointId',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary: 'Get an endpoint',
+          params: EndpointParams,
+          response: { 200: EndpointOut, ...errorResponses },
+        },
+      },
+      async (request) =>
+        endpointJson(await loadEndpoint(request, request.params.appId, request.params.endpointId)),
+    );
+
+    app.patch(
+      '/apps/:appId/endpoints/:endpointId',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary: 'Update an endpoint (only the fields given)',
+          params: EndpointParams,
+          body: EndpointPatch,
+          response: { 200: EndpointOut, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const current = await loadEndpoint(
+          request,
+          request.params.appId,
+          request.params.endpointId,
+        );
+        const next: Endpoint = { ...current, ...request.body, updatedAt: ctx.clock.now() };
+        assertValidEndpoint(next);
+        return endpointJson(await save(next));
+      },
+    );
+
+    app.delete(
+      '/apps/:appId/endpoints/:endpointId',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary: 'Delete an endpoint with its deliveries and attempts',
+          params: EndpointParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await loadApp(ctx, request, request.params.appId);
+        if (!(await ctx.store.deleteEndpoint(request.params.appId, request.params.endpointId))) {
+          throw notFound('endpoint', request.params.endpointId);
+        }
+        ctx.notify.endpointChanged(request.params.endpointId);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/apps/:appId/endpoints/:endpointId/secret',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary:
+            'The secrets that sign now: the current one and any in their rotation grace period',
+          params: EndpointParams,
+          response: { 200: SecretsOut, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const endpoint = await loadEndpoint(
+          request,
+          request.params.appId,
+          request.params.endpointId,
+        );
+        const now = ctx.clock.now();
+        const active = new Set(activeSecrets(endpoint, now));
+        return {
+          secrets: endpoint.secrets
+            .filter((s) => active.has(s.secret))
+            .map((s) => ({
+              secret: s.secret,
+              createdAt: new Date(s.createdAt).toISOString(),
+              expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt).toISOString(),
+            })),
+        };
+      },
+    );
+
+    app.post(
+      '/apps/:appId/endpoints/:endpointId/secret/rotate',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary: 'Rotate the signing secret; old secrets keep signing for graceMs (default 24 h)',
+          params: EndpointParams,
+          body: SecretRotate,
+          response: { 200: Type.Object({ secret: Type.String() }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const endpoint = await loadEndpoint(
+          request,
+          request.params.appId,
+          request.params.endpointId,
+        );
+        const now = ctx.clock.now();
+        const graceMs = request.body.graceMs ?? 24 * 3600 * 1000;
+        const secret = request.body.secret ?? newWebhookSecret();
+        if (endpoint.secrets.some((s) => s.secret === secret))
+          throw badRequest('secret: already used by this endpoint', [
+            { field: 'secret', message: 'already used by this endpoint' },
+          ]);
+        const kept = endpoint.secrets
+          .filter((s) => s.expiresAt === null || s.expiresAt > now)
+          .map((s) => ({
+            ...s,
+            expiresAt: s.expiresAt === null ? now + graceMs : Math.min(s.expiresAt, now + graceMs),
+          }))
+          .filter((s) => s.expiresAt > now);
+        await save({
+          ...endpoint,
+          secrets: [{ secret, createdAt: now, expiresAt: null }, ...kept],
+          updatedAt: now,
+        });
+        return { secret };
+      },
+    );
+
+    app.post(
+      '/apps/:appId/endpoints/:endpointId/recover',
+      {
+        schema: {
+          tags: ['endpoints'],
+          summary: "Re-queue the endpoint's failed deliveries created in [since, until)",
+          params: EndpointParams,
+          body: RecoverBody,
+          response: { 202: Type.Object({ requeued: Type.Integer() }), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await loadEndpoint(request, request.params.appId, request.params.endpointId);
+        const now = ctx.clock.now();
+        const since = Date.parse(request.body.since);
+        const until = request.body.until ? Date.parse(request.body.until) : now + 1;
+        if (until <= since)
+          throw badRequest('until: must be after since', [
+            { field: 'until', message: 'must be after since' },
+          ]);
+        const requeued = await ctx.store.recoverEndpoint(
+          request.params.appId,
+          request.params.endpointId,
+          { since, until },
+          now,
+        );
+        ctx.notify.workAdded();
+        return reply.status(202).send({ requeued });
+      },
+    );
+  };

@@ -6,8 +6,10 @@ import { simulateRoutes } from './simulate.js';
 import { testEndpointRoutes } from './test-endpoint.js';
 
 /** Testing tools under /api/v1: bins, their requests and live stream, the simulator, test endpoints. */
-export const inspectorRoutes = (ctx: ApiContext, stream: BinStreamSettings = {}): FastifyPluginAsyncTypebox => async (app) => {
-  await app.register(binRoutes(ctx, stream));
-  await app.register(simulateRoutes(ctx));
-  await app.register(testEndpointRoutes(ctx));
-};
+export const inspectorRoutes =
+  (ctx: ApiContext, stream: BinStreamSettings = {}): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    await app.register(binRoutes(ctx, stream));
+    await app.register(simulateRoutes(ctx));
+    await app.register(testEndpointRoutes(ctx));
+  };

@@ -13,15 +13,20 @@ import { messageJson, sendJsonText } from '../serialize.js';
 /** Messages per batch request; a campaign of more goes in several requests. */
 export const MAX_BATCH_MESSAGES = 1000;
 
-const BatchCreate = Type.Object({
-  messages: Type.Array(MessageCreate, { minItems: 1, maxItems: MAX_BATCH_MESSAGES }),
-}, { additionalProperties: false });
+const BatchCreate = Type.Object(
+  {
+    messages: Type.Array(MessageCreate, { minItems: 1, maxItems: MAX_BATCH_MESSAGES }),
+  },
+  { additionalProperties: false },
+);
 
 const BatchOut = Type.Object({
-  data: Type.Array(Type.Intersect([
-    MessageOut,
-    Type.Object({ deliveries: Type.Integer(), idempotentReplayed: Type.Boolean() }),
-  ])),
+  data: Type.Array(
+    Type.Intersect([
+      MessageOut,
+      Type.Object({ deliveries: Type.Integer(), idempotentReplayed: Type.Boolean() }),
+    ]),
+  ),
 });
 
 /**
@@ -29,50 +34,75 @@ const BatchOut = Type.Object({
  * Every item is checked before anything is written, so bad input writes nothing; each accepted item
  * is then stored as POST /messages stores it, and the answer lists them in request order.
  */
-export const messageBatchRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.post('/apps/:appId/messages/batch', {
-    bodyLimit: batchBodyLimit(ctx.payloadLimitBytes),
-    schema: {
-      tags: ['messages'],
-      summary: `Accept up to ${MAX_BATCH_MESSAGES} messages in one request`,
-      description: 'Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. ' +
-        'The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.',
-      params: AppParams,
-      body: BatchCreate,
-      response: { 202: BatchOut, 200: BatchOut, ...errorResponses, 413: errorResponses[400] },
-    },
-  }, async (request, reply) => {
-    const appRecord = await loadApp(ctx, request, request.params.appId);
-    const now = ctx.clock.now();
-    const problems: ErrorDetail[] = [];
-    let onlyTooLarge = true;
-    const messages: NewMessage[] = request.body.messages.map((item, i) => {
-      const payload = payloadText(item.payload, ctx.payloadLimitBytes);
-      if (!payload.ok) {
-        problems.push({ field: `messages[${i}].payload`, message: payload.problem });
-        onlyTooLarge &&= payload.status === 413;
-      }
-      return {
-        id: newId('msg', now), appId: appRecord.id, eventType: item.eventType, payload: payload.ok ? payload.text : '{}',
-        idempotencyKey: item.idempotencyKey ?? null, endpointId: item.endpointId ?? null, createdAt: now,
-      };
-    });
-    if (await checkEndpoints(ctx, appRecord.id, messages, problems)) onlyTooLarge = false;
-    if (problems.length > 0) {
-      const text = `${problems[0].field}: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
-      if (onlyTooLarge) throw new HooklineError(413, 'payload_too_large', text, problems);
-      throw badRequest(text, problems);
-    }
-    // Issued together, so the embedded store commits them in one transaction (one fsync).
-    const results = await Promise.all(messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs)));
-    if (results.some((r) => r.deliveries > 0)) ctx.notify.workAdded();
-    const data = results.map((r) => messageJson(r.message, { deliveries: r.deliveries, idempotentReplayed: !r.created }));
-    return sendJsonText(reply, results.some((r) => r.created) ? 202 : 200, `{"data":[${data.join(',')}]}`);
-  });
-};
+export const messageBatchRoutes =
+  (ctx: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/apps/:appId/messages/batch',
+      {
+        bodyLimit: batchBodyLimit(ctx.payloadLimitBytes),
+        schema: {
+          tags: ['messages'],
+          summary: `Accept up to ${MAX_BATCH_MESSAGES} messages in one request`,
+          description:
+            'Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. ' +
+            'The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.',
+          params: AppParams,
+          body: BatchCreate,
+          response: { 202: BatchOut, 200: BatchOut, ...errorResponses, 413: errorResponses[400] },
+        },
+      },
+      async (request, reply) => {
+        const appRecord = await loadApp(ctx, request, request.params.appId);
+        const now = ctx.clock.now();
+        const problems: ErrorDetail[] = [];
+        let onlyTooLarge = true;
+        const messages: NewMessage[] = request.body.messages.map((item, i) => {
+          const payload = payloadText(item.payload, ctx.payloadLimitBytes);
+          if (!payload.ok) {
+            problems.push({ field: `messages[${i}].payload`, message: payload.problem });
+            onlyTooLarge &&= payload.status === 413;
+          }
+          return {
+            id: newId('msg', now),
+            appId: appRecord.id,
+            eventType: item.eventType,
+            payload: payload.ok ? payload.text : '{}',
+            idempotencyKey: item.idempotencyKey ?? null,
+            endpointId: item.endpointId ?? null,
+            createdAt: now,
+          };
+        });
+        if (await checkEndpoints(ctx, appRecord.id, messages, problems)) onlyTooLarge = false;
+        if (problems.length > 0) {
+          const text = `${problems[0].field}: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+          if (onlyTooLarge) throw new HooklineError(413, 'payload_too_large', text, problems);
+          throw badRequest(text, problems);
+        }
+        // Issued together, so the embedded store commits them in one transaction (one fsync).
+        const results = await Promise.all(
+          messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs)),
+        );
+        if (results.some((r) => r.deliveries > 0)) ctx.notify.workAdded();
+        const data = results.map((r) =>
+          messageJson(r.message, { deliveries: r.deliveries, idempotentReplayed: !r.created }),
+        );
+        return sendJsonText(
+          reply,
+          results.some((r) => r.created) ? 202 : 200,
+          `{"data":[${data.join(',')}]}`,
+        );
+      },
+    );
+  };
 
 /** Explicit endpoint ids must name endpoints of this app (checked once per distinct id); true when one does not. */
-async function checkEndpoints(ctx: ApiContext, appId: string, messages: NewMessage[], problems: ErrorDetail[]): Promise<boolean> {
+async function checkEndpoints(
+  ctx: ApiContext,
+  appId: string,
+  messages: NewMessage[],
+  problems: ErrorDetail[],
+): Promise<boolean> {
   let unknown = false;
   const known = new Map<string, boolean>();
   for (const [i, m] of messages.entries()) {
@@ -83,7 +113,10 @@ async function checkEndpoints(ctx: ApiContext, appId: string, messages: NewMessa
       known.set(m.endpointId, exists);
     }
     if (!exists) {
-      problems.push({ field: `messages[${i}].endpointId`, message: `no endpoint ${m.endpointId} in this app` });
+      problems.push({
+        field: `messages[${i}].endpointId`,
+        message: `no endpoint ${m.endpointId} in this app`,
+      });
       unknown = true;
     }
   }

@@ -8,59 +8,105 @@ import { MessageCreate, MessageListQuery, MessageOut } from '../schemas/messages
 import { messageJson, messagePageJson, sendJsonText } from '../serialize.js';
 import { acceptMessage, payloadText, type AcceptedMessage } from '../message-intake.js';
 
-const MessageParams = Type.Object({ appId: Type.String({ maxLength: 64 }), messageId: Type.String({ maxLength: 64 }) });
+const MessageParams = Type.Object({
+  appId: Type.String({ maxLength: 64 }),
+  messageId: Type.String({ maxLength: 64 }),
+});
 
-export const messageRoutes = (ctx: ApiContext): FastifyPluginAsyncTypebox => async (app) => {
-  app.post('/apps/:appId/messages', {
-    bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
-    schema: {
-      tags: ['messages'],
-      summary: 'Accept a message: stored with a delivery per matching endpoint in one transaction',
-      description: 'An Idempotency-Key header (or idempotencyKey field) seen within 24 h returns the original message (200) and creates nothing.',
-      params: AppParams,
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })) }),
-      body: MessageCreate,
-      response: { 202: MessageOut, 200: MessageOut, ...errorResponses, 413: errorResponses[400] },
-    },
-  }, async (request, reply) => {
-    const appRecord = await loadApp(ctx, request, request.params.appId);
-    const body = request.body;
-    const payload = payloadText(body.payload, ctx.payloadLimitBytes);
-    if (!payload.ok) {
-      if (payload.status === 413) throw payloadTooLarge(ctx.payloadLimitBytes);
-      throw badRequest(`payload: ${payload.problem}`, [{ field: 'payload', message: payload.problem }]);
-    }
-    const result: AcceptedMessage = await acceptMessage(ctx, {
-      appId: appRecord.id,
-      eventType: body.eventType,
-      payload: payload.text,
-      idempotencyKey: body.idempotencyKey ?? request.headers['idempotency-key'] ?? null,
-      endpointId: body.endpointId ?? null,
-    });
-    if (!result.created) reply.header('idempotent-replayed', 'true');
-    return sendJsonText(reply, result.created ? 202 : 200, messageJson(result.message, { deliveries: result.deliveries }));
-  });
+export const messageRoutes =
+  (ctx: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    app.post(
+      '/apps/:appId/messages',
+      {
+        bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
+        schema: {
+          tags: ['messages'],
+          summary:
+            'Accept a message: stored with a delivery per matching endpoint in one transaction',
+          description:
+            'An Idempotency-Key header (or idempotencyKey field) seen within 24 h returns the original message (200) and creates nothing.',
+          params: AppParams,
+          headers: Type.Object({
+            'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+          }),
+          body: MessageCreate,
+          response: {
+            202: MessageOut,
+            200: MessageOut,
+            ...errorResponses,
+            413: errorResponses[400],
+          },
+        },
+      },
+      async (request, reply) => {
+        const appRecord = await loadApp(ctx, request, request.params.appId);
+        const body = request.body;
+        const payload = payloadText(body.payload, ctx.payloadLimitBytes);
+        if (!payload.ok) {
+          if (payload.status === 413) throw payloadTooLarge(ctx.payloadLimitBytes);
+          throw badRequest(`payload: ${payload.problem}`, [
+            { field: 'payload', message: payload.problem },
+          ]);
+        }
+        const result: AcceptedMessage = await acceptMessage(ctx, {
+          appId: appRecord.id,
+          eventType: body.eventType,
+          payload: payload.text,
+          idempotencyKey: body.idempotencyKey ?? request.headers['idempotency-key'] ?? null,
+          endpointId: body.endpointId ?? null,
+        });
+        if (!result.created) reply.header('idempotent-replayed', 'true');
+        return sendJsonText(
+          reply,
+          result.created ? 202 : 200,
+          messageJson(result.message, { deliveries: result.deliveries }),
+        );
+      },
+    );
 
-  app.get('/apps/:appId/messages', {
-    schema: { tags: ['messages'], summary: 'List messages, newest first', params: AppParams, querystring: Type.Intersect([PageQuery, MessageListQuery]), response: { 200: pageOf(MessageOut), ...errorResponses } },
-  }, async (request, reply) => {
-    await loadApp(ctx, request, request.params.appId);
-    const q = request.query;
-    const page = await ctx.store.listMessages(request.params.appId, {
-      eventType: q.eventType,
-      since: q.since ? Date.parse(q.since) : undefined,
-      until: q.until ? Date.parse(q.until) : undefined,
-    }, { limit: q.limit, cursor: q.cursor ?? null });
-    return sendJsonText(reply, 200, messagePageJson(page.data, page.nextCursor));
-  });
+    app.get(
+      '/apps/:appId/messages',
+      {
+        schema: {
+          tags: ['messages'],
+          summary: 'List messages, newest first',
+          params: AppParams,
+          querystring: Type.Intersect([PageQuery, MessageListQuery]),
+          response: { 200: pageOf(MessageOut), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await loadApp(ctx, request, request.params.appId);
+        const q = request.query;
+        const page = await ctx.store.listMessages(
+          request.params.appId,
+          {
+            eventType: q.eventType,
+            since: q.since ? Date.parse(q.since) : undefined,
+            until: q.until ? Date.parse(q.until) : undefined,
+          },
+          { limit: q.limit, cursor: q.cursor ?? null },
+        );
+        return sendJsonText(reply, 200, messagePageJson(page.data, page.nextCursor));
+      },
+    );
 
-  app.get('/apps/:appId/messages/:messageId', {
-    schema: { tags: ['messages'], summary: 'Get a message', params: MessageParams, response: { 200: MessageOut, ...errorResponses } },
-  }, async (request, reply) => {
-    await loadApp(ctx, request, request.params.appId);
-    const message = await ctx.store.getMessage(request.params.appId, request.params.messageId);
-    if (!message) throw notFound('message', request.params.messageId);
-    return sendJsonText(reply, 200, messageJson(message));
-  });
-
-};
+    app.get(
+      '/apps/:appId/messages/:messageId',
+      {
+        schema: {
+          tags: ['messages'],
+          summary: 'Get a message',
+          params: MessageParams,
+          response: { 200: MessageOut, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await loadApp(ctx, request, request.params.appId);
+        const message = await ctx.store.getMessage(request.params.appId, request.params.messageId);
+        if (!message) throw notFound('message', request.params.messageId);
+        return sendJsonText(reply, 200, messageJson(message));
+      },
+    );
+  };

@@ -9,16 +9,25 @@ export const AppOut = Type.Object({
   updatedAt: Type.String(),
 });
 
-export const AppWithKey = Type.Intersect([AppOut, Type.Object({
-  apiKey: Type.String({ description: 'Shown once: only its hash is stored.' }),
-})]);
+export const AppWithKey = Type.Intersect([
+  AppOut,
+  Type.Object({
+    apiKey: Type.String({ description: 'Shown once: only its hash is stored.' }),
+  }),
+]);
 
-export const AppCreate = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 256 }),
-  metadata: Type.Optional(Metadata),
-}, { additionalProperties: false });
+export const AppCreate = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 256 }),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);
 
-export const AppPatch = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-  metadata: Type.Optional(Metadata),
-}, { additionalProperties: false });
+export const AppPatch = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    metadata: Type.Optional(Metadata),
+  },
+  { additionalProperties: false },
+);

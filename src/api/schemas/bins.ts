@@ -3,24 +3,58 @@ import { BIN_LIMITS } from '../../inspector/bin-limits.js';
 import { literals } from './common.js';
 
 const options = {
-  responseStatus: Type.Integer({ minimum: 200, maximum: 599, description: `Status every capture is answered with (default ${BIN_LIMITS.defaultStatus})` }),
-  responseBody: Type.String({ maxLength: BIN_LIMITS.maxResponseBodyChars, description: 'Body of that answer (default empty)' }),
-  responseContentType: Type.String({ minLength: 1, maxLength: 256, description: `Its content type (default ${BIN_LIMITS.defaultContentType})` }),
-  responseDelayMs: Type.Integer({ minimum: 0, maximum: BIN_LIMITS.maxDelayMs, description: 'Wait before answering, up to 30 s (default 0)' }),
-  requestLimit: Type.Integer({ minimum: 1, maximum: BIN_LIMITS.maxRequestLimit, description: `Requests kept; the oldest are dropped past it (default ${BIN_LIMITS.defaultRequestLimit})` }),
-  expiresInSeconds: Type.Integer({ minimum: BIN_LIMITS.minExpiresInSeconds, maximum: BIN_LIMITS.maxExpiresInSeconds, description: 'Lifetime from now; then the URL answers 410 (default 7 days)' }),
+  responseStatus: Type.Integer({
+    minimum: 200,
+    maximum: 599,
+    description: `Status every capture is answered with (default ${BIN_LIMITS.defaultStatus})`,
+  }),
+  responseBody: Type.String({
+    maxLength: BIN_LIMITS.maxResponseBodyChars,
+    description: 'Body of that answer (default empty)',
+  }),
+  responseContentType: Type.String({
+    minLength: 1,
+    maxLength: 256,
+    description: `Its content type (default ${BIN_LIMITS.defaultContentType})`,
+  }),
+  responseDelayMs: Type.Integer({
+    minimum: 0,
+    maximum: BIN_LIMITS.maxDelayMs,
+    description: 'Wait before answering, up to 30 s (default 0)',
+  }),
+  requestLimit: Type.Integer({
+    minimum: 1,
+    maximum: BIN_LIMITS.maxRequestLimit,
+    description: `Requests kept; the oldest are dropped past it (default ${BIN_LIMITS.defaultRequestLimit})`,
+  }),
+  expiresInSeconds: Type.Integer({
+    minimum: BIN_LIMITS.minExpiresInSeconds,
+    maximum: BIN_LIMITS.maxExpiresInSeconds,
+    description: 'Lifetime from now; then the URL answers 410 (default 7 days)',
+  }),
 };
 
-export const BinCreate = Type.Object({
-  appId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Owning app; an app key always creates bins for its own app' })),
-  ...Type.Partial(Type.Object(options)).properties,
-}, { additionalProperties: false });
+export const BinCreate = Type.Object(
+  {
+    appId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'Owning app; an app key always creates bins for its own app',
+      }),
+    ),
+    ...Type.Partial(Type.Object(options)).properties,
+  },
+  { additionalProperties: false },
+);
 
 export const BinPatch = Type.Partial(Type.Object(options), { additionalProperties: false });
 
 export const BinOut = Type.Object({
   id: Type.String(),
-  url: Type.String({ description: 'The public capture URL; any method and any path below it is captured' }),
+  url: Type.String({
+    description: 'The public capture URL; any method and any path below it is captured',
+  }),
   appId: Type.Union([Type.String(), Type.Null()]),
   responseStatus: options.responseStatus,
   responseBody: options.responseBody,
@@ -42,7 +76,9 @@ export const BinRequestParams = Type.Object({
 export const BinListQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 250, default: 50 }),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
-  appId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Admin only: one app\'s bins' })),
+  appId: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 64, description: "Admin only: one app's bins" }),
+  ),
 });
 
 /** Captured bodies can be large: smaller pages than elsewhere. */
@@ -52,7 +88,12 @@ export const BinRequestListQuery = Type.Object({
 });
 
 export const StreamQuery = Type.Object({
-  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Send requests after this id first (default: only new ones; Last-Event-ID wins)' })),
+  after: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description: 'Send requests after this id first (default: only new ones; Last-Event-ID wins)',
+    }),
+  ),
 });
 
 export const BinRequestOut = Type.Object({
@@ -62,14 +103,18 @@ export const BinRequestOut = Type.Object({
   path: Type.String(),
   subpath: Type.String(),
   query: Type.String(),
-  headers: Type.Array(Type.Tuple([Type.String(), Type.String()]), { description: 'Name/value pairs as received, repeats kept' }),
+  headers: Type.Array(Type.Tuple([Type.String(), Type.String()]), {
+    description: 'Name/value pairs as received, repeats kept',
+  }),
   body: Type.String(),
   bodyEncoding: literals(['utf8', 'base64'] as const),
   bodySize: Type.Integer(),
   bodyTruncated: Type.Boolean(),
   remoteAddress: Type.String(),
   receivedAt: Type.String(),
-  eventType: Type.Union([Type.String(), Type.Null()], { description: 'Best guess from the body; null when unknown' }),
+  eventType: Type.Union([Type.String(), Type.Null()], {
+    description: 'Best guess from the body; null when unknown',
+  }),
 });
 
 export const VerificationOut = Type.Object({
@@ -77,9 +122,15 @@ export const VerificationOut = Type.Object({
   verified: Type.Boolean(),
   scheme: Type.Union([literals(['standard-webhooks', 'viber', 'hex-hmac'] as const), Type.Null()]),
   endpointId: Type.Union([Type.String(), Type.Null()]),
-  key: Type.Union([literals(['current-secret', 'rotated-secret', 'viber-auth-token'] as const), Type.Null()]),
+  key: Type.Union([
+    literals(['current-secret', 'rotated-secret', 'viber-auth-token'] as const),
+    Type.Null(),
+  ]),
   timestampSkewSeconds: Type.Union([Type.Integer(), Type.Null()]),
   message: Type.String(),
 });
 
-export const BinRequestDetailOut = Type.Intersect([BinRequestOut, Type.Object({ verification: VerificationOut })]);
+export const BinRequestDetailOut = Type.Intersect([
+  BinRequestOut,
+  Type.Object({ verification: VerificationOut }),
+]);

@@ -1,6 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { ChatContextBody } from '../../bots/invoke/chat-context.js';
-import { CreateConnectionBody, UpdateConnectionBody } from '../../bots/connections/connection-input.js';
+import {
+  CreateConnectionBody,
+  UpdateConnectionBody,
+} from '../../bots/connections/connection-input.js';
 import { BotReply } from '../../bots/reply/responses.js';
 import { IsoDate } from './common.js';
 
@@ -11,26 +14,39 @@ export { ChatContextBody, CreateConnectionBody, UpdateConnectionBody };
 export const BotErrorBody = Type.Object({
   code: Type.String(),
   message: Type.String(),
-  details: Type.Array(Type.Object({
-    field: Type.Optional(Type.String()),
-    message: Type.String(),
-    limit: Type.Optional(Type.String({ description: 'The rule that was broken, e.g. "1-20 characters"' })),
-  })),
+  details: Type.Array(
+    Type.Object({
+      field: Type.Optional(Type.String()),
+      message: Type.String(),
+      limit: Type.Optional(
+        Type.String({ description: 'The rule that was broken, e.g. "1-20 characters"' }),
+      ),
+    }),
+  ),
 });
 
-export const botErrorResponses = { 400: BotErrorBody, 401: BotErrorBody, 403: BotErrorBody, 404: BotErrorBody };
+export const botErrorResponses = {
+  400: BotErrorBody,
+  401: BotErrorBody,
+  403: BotErrorBody,
+  404: BotErrorBody,
+};
 
-export const ConnectionParams = Type.Object({ id: Type.String({ description: '24 hex characters' }) });
+export const ConnectionParams = Type.Object({
+  id: Type.String({ description: '24 hex characters' }),
+});
 
 const Story = Type.Object({
   id: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()], { description: 'Hookline keeps no stories: always null' }),
+  name: Type.Union([Type.String(), Type.Null()], {
+    description: 'Hookline keeps no stories: always null',
+  }),
 });
 
-const ConnectionErrorOut = Type.Union([
-  Type.Object({ code: Type.String(), message: Type.String(), at: IsoDate }),
-  Type.Null(),
-], { description: 'The last invocation failure; null while healthy' });
+const ConnectionErrorOut = Type.Union(
+  [Type.Object({ code: Type.String(), message: Type.String(), at: IsoDate }), Type.Null()],
+  { description: 'The last invocation failure; null while healthy' },
+);
 
 export const ConnectionSummary = Type.Object({
   id: Type.String(),
@@ -49,16 +65,24 @@ export const ConnectionOut = Type.Object({
   url: Type.String(),
   token: Type.Union([Type.String(), Type.Null()]),
   headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
-  auth: Type.Union([Type.Object({ username: Type.String(), password: Type.String() }), Type.Null()]),
+  auth: Type.Union([
+    Type.Object({ username: Type.String(), password: Type.String() }),
+    Type.Null(),
+  ]),
   timeoutMs: Type.Union([Type.Integer(), Type.Null()]),
   error: ConnectionErrorOut,
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
 
-const status = (code: number, type: string) => Type.Object({ code: Type.Literal(code), type: Type.Literal(type) });
+const status = (code: number, type: string) =>
+  Type.Object({ code: Type.Literal(code), type: Type.Literal(type) });
 
-export const ConnectionCreated = Type.Object({ id: Type.String(), timestamp: IsoDate, status: status(201, 'created') });
+export const ConnectionCreated = Type.Object({
+  id: Type.String(),
+  timestamp: IsoDate,
+  status: status(201, 'created'),
+});
 export const ConnectionSaved = Type.Object({ timestamp: IsoDate, status: status(200, 'success') });
 
 export const InvocationOut = Type.Object({
@@ -72,7 +96,10 @@ export const InvocationOut = Type.Object({
   messageId: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const InvocationPage = Type.Object({ data: Type.Array(InvocationOut), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const InvocationPage = Type.Object({
+  data: Type.Array(InvocationOut),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 
 export const InvocationQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 250, default: 50 })),
@@ -81,7 +108,9 @@ export const InvocationQuery = Type.Object({
 
 /** The normalised reply (see BotReply for what receivers may send) and the invocation. */
 export const InvokeResult = Type.Object({
-  responses: Type.Array(Type.Unknown(), { description: 'Normalised: defaults filled in, randomText picked as text' }),
+  responses: Type.Array(Type.Unknown(), {
+    description: 'Normalised: defaults filled in, randomText picked as text',
+  }),
   attributes: Type.Record(Type.String(), Type.Unknown()),
   invocation: InvocationOut,
 });

@@ -2,20 +2,32 @@ import { Type } from '@sinclair/typebox';
 import { RETRY_PRESETS } from '../../domain/retry-policy.js';
 import { literals, Metadata } from './common.js';
 
-const RetryPolicy = Type.Object({
-  preset: literals(RETRY_PRESETS),
-  waitsMs: Type.Optional(Type.Array(Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 * 1000 }), { maxItems: 50 })),
-}, { additionalProperties: false });
+const RetryPolicy = Type.Object(
+  {
+    preset: literals(RETRY_PRESETS),
+    waitsMs: Type.Optional(
+      Type.Array(Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 * 1000 }), { maxItems: 50 }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-const Headers = Type.Record(Type.String({ pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$" }), Type.String({ maxLength: 4096 }), {
-  maxProperties: 20,
-});
+const Headers = Type.Record(
+  Type.String({ pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}$" }),
+  Type.String({ maxLength: 4096 }),
+  {
+    maxProperties: 20,
+  },
+);
 
 const settings = {
   url: Type.String({ minLength: 1, maxLength: 2048 }),
   description: Type.String({ maxLength: 1024 }),
   disabled: Type.Boolean(),
-  filterTypes: Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 100 }), Type.Null()]),
+  filterTypes: Type.Union([
+    Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 100 }),
+    Type.Null(),
+  ]),
   headers: Headers,
   timeoutMs: Type.Union([Type.Integer({ minimum: 100, maximum: 60_000 }), Type.Null()]),
   retryPolicy: RetryPolicy,
@@ -27,22 +39,30 @@ const settings = {
   metadata: Metadata,
 };
 
-export const EndpointCreate = Type.Object({
-  ...settings,
-  description: Type.Optional(settings.description),
-  disabled: Type.Optional(settings.disabled),
-  filterTypes: Type.Optional(settings.filterTypes),
-  headers: Type.Optional(settings.headers),
-  timeoutMs: Type.Optional(settings.timeoutMs),
-  retryPolicy: Type.Optional(settings.retryPolicy),
-  ordering: Type.Optional(settings.ordering),
-  maxConcurrency: Type.Optional(settings.maxConcurrency),
-  rateLimit: Type.Optional(settings.rateLimit),
-  format: Type.Optional(settings.format),
-  formatOptions: Type.Optional(settings.formatOptions),
-  metadata: Type.Optional(settings.metadata),
-  secret: Type.Optional(Type.String({ pattern: '^whsec_[A-Za-z0-9+/]{32,88}={0,2}$', description: 'whsec_ + base64 of 24–64 bytes; generated when omitted' })),
-}, { additionalProperties: false });
+export const EndpointCreate = Type.Object(
+  {
+    ...settings,
+    description: Type.Optional(settings.description),
+    disabled: Type.Optional(settings.disabled),
+    filterTypes: Type.Optional(settings.filterTypes),
+    headers: Type.Optional(settings.headers),
+    timeoutMs: Type.Optional(settings.timeoutMs),
+    retryPolicy: Type.Optional(settings.retryPolicy),
+    ordering: Type.Optional(settings.ordering),
+    maxConcurrency: Type.Optional(settings.maxConcurrency),
+    rateLimit: Type.Optional(settings.rateLimit),
+    format: Type.Optional(settings.format),
+    formatOptions: Type.Optional(settings.formatOptions),
+    metadata: Type.Optional(settings.metadata),
+    secret: Type.Optional(
+      Type.String({
+        pattern: '^whsec_[A-Za-z0-9+/]{32,88}={0,2}$',
+        description: 'whsec_ + base64 of 24–64 bytes; generated when omitted',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const EndpointPatch = Type.Partial(Type.Object(settings), { additionalProperties: false });
 
@@ -54,22 +74,35 @@ export const EndpointOut = Type.Object({
   updatedAt: Type.String(),
 });
 
-export const EndpointCreated = Type.Intersect([EndpointOut, Type.Object({ secret: Type.String() })]);
+export const EndpointCreated = Type.Intersect([
+  EndpointOut,
+  Type.Object({ secret: Type.String() }),
+]);
 
-export const SecretRotate = Type.Object({
-  secret: Type.Optional(EndpointCreate.properties.secret),
-  graceMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 * 1000, default: 24 * 3600 * 1000 })),
-}, { additionalProperties: false });
+export const SecretRotate = Type.Object(
+  {
+    secret: Type.Optional(EndpointCreate.properties.secret),
+    graceMs: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 * 1000, default: 24 * 3600 * 1000 }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const SecretsOut = Type.Object({
-  secrets: Type.Array(Type.Object({
-    secret: Type.String(),
-    createdAt: Type.String(),
-    expiresAt: Type.Union([Type.String(), Type.Null()]),
-  })),
+  secrets: Type.Array(
+    Type.Object({
+      secret: Type.String(),
+      createdAt: Type.String(),
+      expiresAt: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
 });
 
-export const RecoverBody = Type.Object({
-  since: Type.String({ format: 'date-time' }),
-  until: Type.Optional(Type.String({ format: 'date-time' })),
-}, { additionalProperties: false });
+export const RecoverBody = Type.Object(
+  {
+    since: Type.String({ format: 'date-time' }),
+    until: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);

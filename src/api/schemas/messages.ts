@@ -1,12 +1,21 @@
 import { Type } from '@sinclair/typebox';
 import { literals } from './common.js';
 
-export const MessageCreate = Type.Object({
-  eventType: Type.String({ minLength: 1, maxLength: 256, pattern: '^[A-Za-z0-9_:-]+(\\.[A-Za-z0-9_:-]+)*$' }),
-  payload: Type.Unknown({ description: 'Any JSON object; 64-bit integers are kept exact.' }),
-  idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
-  endpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Deliver to this endpoint only.' })),
-}, { additionalProperties: false });
+export const MessageCreate = Type.Object(
+  {
+    eventType: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      pattern: '^[A-Za-z0-9_:-]+(\\.[A-Za-z0-9_:-]+)*$',
+    }),
+    payload: Type.Unknown({ description: 'Any JSON object; 64-bit integers are kept exact.' }),
+    idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    endpointId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'Deliver to this endpoint only.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const MessageOut = Type.Object({
   id: Type.String(),
@@ -56,7 +65,10 @@ export const AttemptOut = Type.Object({
   statusCode: Type.Union([Type.Integer(), Type.Null()]),
   responseHeaders: Type.Record(Type.String(), Type.String()),
   responseBody: Type.String(),
-  errorKind: Type.Union([literals(['timeout', 'connection', 'dns', 'status', 'tls'] as const), Type.Null()]),
+  errorKind: Type.Union([
+    literals(['timeout', 'connection', 'dns', 'status', 'tls'] as const),
+    Type.Null(),
+  ]),
   errorMessage: Type.Union([Type.String(), Type.Null()]),
   test: Type.Boolean(),
 });

@@ -3,10 +3,21 @@ import { BinCreate, BinOut } from './bins.js';
 import { EndpointOut } from './endpoints.js';
 import { AttemptOut } from './messages.js';
 
-export const SimulateBody = Type.Object({
-  eventType: Type.String({ minLength: 1, maxLength: 256, description: 'A canonical event type, e.g. message.received (GET /event-catalog lists them)' }),
-  overrides: Type.Optional(Type.Unknown({ description: 'JSON object merged into the sample (JSON Merge Patch: null removes a field)' })),
-}, { additionalProperties: false });
+export const SimulateBody = Type.Object(
+  {
+    eventType: Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'A canonical event type, e.g. message.received (GET /event-catalog lists them)',
+    }),
+    overrides: Type.Optional(
+      Type.Unknown({
+        description: 'JSON object merged into the sample (JSON Merge Patch: null removes a field)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const SimulateOut = Type.Object({
   messageId: Type.String(),
@@ -26,15 +37,29 @@ export const SimulateOut = Type.Object({
   attempt: Type.Union([AttemptOut, Type.Null()]),
 });
 
-export const TestEndpointBody = Type.Object({
-  format: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'Wire format of the endpoint (default standard)' })),
-  formatOptions: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  filterTypes: Type.Optional(Type.Union([Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 100 }), Type.Null()])),
-  bin: Type.Optional(Type.Omit(BinCreate, ['appId'], { additionalProperties: false })),
-}, { additionalProperties: false });
+export const TestEndpointBody = Type.Object(
+  {
+    format: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 32,
+        description: 'Wire format of the endpoint (default standard)',
+      }),
+    ),
+    formatOptions: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    filterTypes: Type.Optional(
+      Type.Union([
+        Type.Array(Type.String({ minLength: 1, maxLength: 256 }), { maxItems: 100 }),
+        Type.Null(),
+      ]),
+    ),
+    bin: Type.Optional(Type.Omit(BinCreate, ['appId'], { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
 
 export const TestEndpointOut = Type.Object({
   bin: BinOut,
   endpoint: EndpointOut,
-  secret: Type.String({ description: 'The endpoint\'s signing secret, shown once' }),
+  secret: Type.String({ description: "The endpoint's signing secret, shown once" }),
 });

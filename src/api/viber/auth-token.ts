@@ -18,7 +18,10 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /** The app whose Viber auth token this is, or null. */
-export async function appByViberToken(store: Pick<Store, 'getApp'>, token: string): Promise<App | null> {
+export async function appByViberToken(
+  store: Pick<Store, 'getApp'>,
+  token: string,
+): Promise<App | null> {
   const dot = token.lastIndexOf('.');
   if (dot <= 0 || token.length > 256) return null;
   const app = await store.getApp(token.slice(0, dot));

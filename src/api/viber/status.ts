@@ -31,7 +31,10 @@ export function viberReply(name: ViberStatusName, extra: Record<string, unknown>
 }
 
 /** A request without X-Viber-Auth-Token (or auth_token): Viber's invalidAuthToken code, named as Viber names it. */
-export const MISSING_AUTH_TOKEN: ViberReply = { status: VIBER_STATUS.invalidAuthToken, status_message: 'missing_auth_token' };
+export const MISSING_AUTH_TOKEN: ViberReply = {
+  status: VIBER_STATUS.invalidAuthToken,
+  status_message: 'missing_auth_token',
+};
 
 /** Thrown inside /pa handlers; turned into an HTTP 200 Viber reply. */
 export class ViberApiError extends Error {
@@ -44,4 +47,5 @@ export class ViberApiError extends Error {
   }
 }
 
-export const viberError = (name: ViberStatusName, reason: string) => new ViberApiError(viberReply(name), reason);
+export const viberError = (name: ViberStatusName, reason: string) =>
+  new ViberApiError(viberReply(name), reason);

@@ -45,12 +45,29 @@ export interface WebhookSettings {
 }
 
 /** Creates the app's Viber webhook endpoint or replaces the settings of the existing one. */
-export async function saveViberWebhook(store: Store, appId: string, settings: WebhookSettings, now: number): Promise<Endpoint> {
-  const formatOptions = { sendName: settings.sendName, sendPhoto: settings.sendPhoto, eventTypes: settings.events };
+export async function saveViberWebhook(
+  store: Store,
+  appId: string,
+  settings: WebhookSettings,
+  now: number,
+): Promise<Endpoint> {
+  const formatOptions = {
+    sendName: settings.sendName,
+    sendPhoto: settings.sendPhoto,
+    eventTypes: settings.events,
+  };
   const filterTypes = filterTypesFor(settings.events);
   const current = await findViberWebhook(store, appId);
   if (current) {
-    const next: Endpoint = { ...current, url: settings.url, disabled: false, format: 'viber', formatOptions, filterTypes, updatedAt: now };
+    const next: Endpoint = {
+      ...current,
+      url: settings.url,
+      disabled: false,
+      format: 'viber',
+      formatOptions,
+      filterTypes,
+      updatedAt: now,
+    };
     assertValidEndpoint(next);
     return (await store.updateEndpoint(next)) ?? next;
   }

@@ -14,7 +14,8 @@ export interface SetWebhookRequest {
 /** Viber refuses bodies above 30 KB with badData. */
 export const SET_WEBHOOK_BODY_LIMIT = 30 * 1024;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function flag(body: Record<string, unknown>, name: string): boolean {
   const value = body[name];
@@ -26,15 +27,19 @@ function flag(body: Record<string, unknown>, name: string): boolean {
 function eventTypes(value: unknown): ViberEvent[] | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) throw viberError('badData', 'event_types must be an array');
-  const unknown = value.filter((v) => typeof v !== 'string' || !VIBER_EVENTS.includes(v as ViberEvent));
-  if (unknown.length > 0) throw viberError('badData', `unknown event_types ${unknown.map(String).join(', ')}`);
+  const unknown = value.filter(
+    (v) => typeof v !== 'string' || !VIBER_EVENTS.includes(v as ViberEvent),
+  );
+  if (unknown.length > 0)
+    throw viberError('badData', `unknown event_types ${unknown.map(String).join(', ')}`);
   return [...new Set(value as ViberEvent[])];
 }
 
 /** Checks the parsed body: missing url is missingData, anything malformed is badData. */
 export function parseSetWebhook(body: unknown): SetWebhookRequest {
   if (!isRecord(body)) throw viberError('badData', 'body must be a JSON object');
-  if (body.url === undefined || body.url === null) throw viberError('missingData', 'url is required');
+  if (body.url === undefined || body.url === null)
+    throw viberError('missingData', 'url is required');
   if (typeof body.url !== 'string') throw viberError('badData', 'url must be a string');
   return {
     url: body.url.trim(),
@@ -61,5 +66,7 @@ export function webhookUrlProblem(url: string, allowHttp: boolean): string | nul
   }
   if (parsed.protocol === 'https:') return null;
   if (parsed.protocol === 'http:' && allowHttp) return null;
-  return allowHttp ? 'only http(s) URLs are allowed' : 'only https URLs are allowed (HOOKLINE_VIBER_ALLOW_HTTP allows http in development)';
+  return allowHttp
+    ? 'only http(s) URLs are allowed'
+    : 'only https URLs are allowed (HOOKLINE_VIBER_ALLOW_HTTP allows http in development)';
 }

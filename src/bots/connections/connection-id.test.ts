@@ -16,7 +16,14 @@ describe('connection ids', () => {
   });
 
   it('refuses anything but 24 hex characters', () => {
-    for (const bad of ['', 'a'.repeat(23), 'a'.repeat(25), 'A'.repeat(24), 'g'.repeat(24), '611f9ad1fe24s3d0007d14ad']) {
+    for (const bad of [
+      '',
+      'a'.repeat(23),
+      'a'.repeat(25),
+      'A'.repeat(24),
+      'g'.repeat(24),
+      '611f9ad1fe24s3d0007d14ad',
+    ]) {
       expect(isConnectionId(bad)).toBe(false);
     }
   });

@@ -64,21 +64,33 @@ function ruleViolations(body: Record<string, unknown>, broken: Set<string>): Vio
   if (typeof body.url === 'string' && !isHttpUrl(body.url)) {
     add('url', 'an absolute http(s) URL', 'must be an absolute http(s) URL');
   } else if (typeof body.url === 'string' && /^[a-z]+:\/\/[^/?#]*@/i.test(body.url)) {
-    add('url', 'no credentials in the URL', 'must not carry credentials; use auth.username and auth.password');
+    add(
+      'url',
+      'no credentials in the URL',
+      'must not carry credentials; use auth.username and auth.password',
+    );
   }
   if (typeof body.token === 'string' && CONTROL.test(body.token)) {
     add('token', 'no control characters', 'must not contain control characters');
   }
   const auth = body.auth as { username?: unknown; password?: unknown } | undefined;
-  if (typeof auth?.username === 'string' && (auth.username.includes(':') || CONTROL.test(auth.username))) {
-    add('auth.username', 'no colon or control characters', 'must not contain ":" or control characters (Basic auth)');
+  if (
+    typeof auth?.username === 'string' &&
+    (auth.username.includes(':') || CONTROL.test(auth.username))
+  ) {
+    add(
+      'auth.username',
+      'no colon or control characters',
+      'must not contain ":" or control characters (Basic auth)',
+    );
   }
   if (typeof auth?.password === 'string' && CONTROL.test(auth.password)) {
     add('auth.password', 'no control characters', 'must not contain control characters');
   }
   if (body.headers && typeof body.headers === 'object' && !Array.isArray(body.headers)) {
     const headers = body.headers as Record<string, unknown>;
-    for (const v of headerViolations(headers, body.auth !== undefined)) add(v.path, v.limit, v.message);
+    for (const v of headerViolations(headers, body.auth !== undefined))
+      add(v.path, v.limit, v.message);
   }
   return out;
 }
@@ -88,12 +100,21 @@ function withoutNulls(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
 }
 
-export type ConnectionInputResult = { ok: true; input: ConnectionInput } | { ok: false; violations: Violation[] };
+export type ConnectionInputResult =
+  { ok: true; input: ConnectionInput } | { ok: false; violations: Violation[] };
 
 /** Checks a create (`storyId` required) or update body; lists every violation by field and limit. */
-export function validateConnectionInput(raw: unknown, mode: 'create' | 'update'): ConnectionInputResult {
+export function validateConnectionInput(
+  raw: unknown,
+  mode: 'create' | 'update',
+): ConnectionInputResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, violations: [{ path: ROOT_PATH, limit: 'an object', message: 'the body ($) must be a JSON object' }] };
+    return {
+      ok: false,
+      violations: [
+        { path: ROOT_PATH, limit: 'an object', message: 'the body ($) must be a JSON object' },
+      ],
+    };
   }
   const body = withoutNulls(raw as Record<string, unknown>);
   const checker = checkers[mode];

@@ -15,8 +15,10 @@ export interface ConnectionServiceDeps {
   defaultTimeoutMs: number;
 }
 
-export const timeoutOf = (connection: Pick<BotConnection, 'timeoutMs'>, defaultMs: number): number =>
-  connection.timeoutMs ?? defaultMs;
+export const timeoutOf = (
+  connection: Pick<BotConnection, 'timeoutMs'>,
+  defaultMs: number,
+): number => connection.timeoutMs ?? defaultMs;
 
 /** Ids are 24 hex characters; anything else is a 400 naming `id`. */
 export function assertConnectionId(id: string): void {
@@ -43,8 +45,13 @@ export class ConnectionService {
     const input = this.read(body, 'create');
     const now = this.deps.clock.now();
     const connection: BotConnection = {
-      ...fields(input), id: newConnectionId(now), appId, storyId: input.storyId as string, error: null,
-      createdAt: now, updatedAt: now,
+      ...fields(input),
+      id: newConnectionId(now),
+      appId,
+      storyId: input.storyId as string,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
     };
     await this.verify(connection);
     return this.deps.store.createConnection(connection);
@@ -75,9 +82,15 @@ export class ConnectionService {
   }
 
   private async verify(connection: BotConnection): Promise<void> {
-    const result = await verifyReceiver(this.deps.sender, connection, timeoutOf(connection, this.deps.defaultTimeoutMs));
+    const result = await verifyReceiver(
+      this.deps.sender,
+      connection,
+      timeoutOf(connection, this.deps.defaultTimeoutMs),
+    );
     if (!result.ok) {
-      throw new HooklineError(400, result.code, `url: verification failed: ${result.reason}`, [{ field: 'url', message: result.reason }]);
+      throw new HooklineError(400, result.code, `url: verification failed: ${result.reason}`, [
+        { field: 'url', message: result.reason },
+      ]);
     }
   }
 }

@@ -15,13 +15,15 @@ export const ChatContextBody = Type.Object({
   messageId: id,
   userId: id,
   externalId: optionalText,
-  node: Type.Optional(Type.Object({
-    id: optionalText,
-    name: optionalText,
-    type: Type.Optional(Type.Literal('WEBHOOK')),
-    webhookId: optionalText,
-    webhookName: optionalText,
-  })),
+  node: Type.Optional(
+    Type.Object({
+      id: optionalText,
+      name: optionalText,
+      type: Type.Optional(Type.Literal('WEBHOOK')),
+      webhookId: optionalText,
+      webhookName: optionalText,
+    }),
+  ),
   userAttributes: Type.Optional(Attributes),
   attributes: Type.Optional(Attributes),
 });
@@ -32,25 +34,46 @@ export interface ChatContext {
   messageId: string;
   userId: string;
   externalId: string | null;
-  node: { id: string | null; name: string | null; type: 'WEBHOOK'; webhookId: string; webhookName: string };
+  node: {
+    id: string | null;
+    name: string | null;
+    type: 'WEBHOOK';
+    webhookId: string;
+    webhookName: string;
+  };
   userAttributes: Record<string, unknown>;
   attributes: Record<string, unknown>;
 }
 
 const checker = TypeCompiler.Compile(ChatContextBody);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const withoutNulls = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const withoutNulls = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
 
-export type ChatContextResult = { ok: true; context: ChatContext } | { ok: false; violations: Violation[] };
+export type ChatContextResult =
+  { ok: true; context: ChatContext } | { ok: false; violations: Violation[] };
 
 /**
  * Checks the chat context and fills in what Hookline knows: `node.type` is WEBHOOK and
  * `node.webhookId`/`webhookName` are this connection's id and name. Unknown fields are dropped.
  */
-export function readChatContext(raw: unknown, connection: Pick<BotConnection, 'id' | 'name'>): ChatContextResult {
+export function readChatContext(
+  raw: unknown,
+  connection: Pick<BotConnection, 'id' | 'name'>,
+): ChatContextResult {
   if (!isObject(raw)) {
-    return { ok: false, violations: [{ path: ROOT_PATH, limit: 'an object', message: 'the chat context ($) must be a JSON object' }] };
+    return {
+      ok: false,
+      violations: [
+        {
+          path: ROOT_PATH,
+          limit: 'an object',
+          message: 'the chat context ($) must be a JSON object',
+        },
+      ],
+    };
   }
   const body = withoutNulls(raw);
   if (isObject(body.node)) body.node = withoutNulls(body.node);
@@ -63,7 +86,13 @@ export function readChatContext(raw: unknown, connection: Pick<BotConnection, 'i
       messageId: body.messageId as string,
       userId: body.userId as string,
       externalId: (body.externalId as string | undefined) ?? null,
-      node: { id: node.id ?? null, name: node.name ?? null, type: 'WEBHOOK', webhookId: connection.id, webhookName: connection.name },
+      node: {
+        id: node.id ?? null,
+        name: node.name ?? null,
+        type: 'WEBHOOK',
+        webhookId: connection.id,
+        webhookName: connection.name,
+      },
       userAttributes: (body.userAttributes as Record<string, unknown> | undefined) ?? {},
       attributes: (body.attributes as Record<string, unknown> | undefined) ?? {},
     },

@@ -31,7 +31,11 @@ export interface InvocationSuccess {
  * outcome; a failure sets the connection's `error` and is thrown with its own code, a success
  * clears the error and returns the normalised reply.
  */
-export async function invokeConnection(deps: InvokeDeps, connection: BotConnection, body: unknown): Promise<InvocationSuccess> {
+export async function invokeConnection(
+  deps: InvokeDeps,
+  connection: BotConnection,
+  body: unknown,
+): Promise<InvocationSuccess> {
   const read = readChatContext(body, connection);
   if (!read.ok) throw violationsError('invalid chat context', read.violations);
   const timeoutMs = timeoutOf(connection, deps.defaultTimeoutMs);
@@ -40,11 +44,19 @@ export async function invokeConnection(deps: InvokeDeps, connection: BotConnecti
   const sent = await deps.sender.send(request, timeoutMs, deps.replyLimitBytes);
   const result = readReply(sent, { timeoutMs, replyLimitBytes: deps.replyLimitBytes }, deps.random);
   const invocation: BotInvocation = {
-    id: newId('inv', at), appId: connection.appId, connectionId: connection.id, at, latencyMs: sent.durationMs,
-    statusCode: sent.statusCode, outcome: result.ok ? 'ok' : result.failure.code,
-    error: result.ok ? null : result.failure.message, messageId: read.context.messageId,
+    id: newId('inv', at),
+    appId: connection.appId,
+    connectionId: connection.id,
+    at,
+    latencyMs: sent.durationMs,
+    statusCode: sent.statusCode,
+    outcome: result.ok ? 'ok' : result.failure.code,
+    error: result.ok ? null : result.failure.message,
+    messageId: read.context.messageId,
   };
-  const error = result.ok ? null : { code: result.failure.code, message: result.failure.message, at };
+  const error = result.ok
+    ? null
+    : { code: result.failure.code, message: result.failure.message, at };
   await deps.store.recordInvocation(invocation, error);
   if (!result.ok) {
     const { httpStatus, code, message, violations } = result.failure;

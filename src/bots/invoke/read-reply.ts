@@ -15,9 +15,14 @@ export interface ReplyFailure {
   violations: Violation[];
 }
 
-export type ReplyReading = { ok: true; reply: NormalizedReply } | { ok: false; failure: ReplyFailure };
+export type ReplyReading =
+  { ok: true; reply: NormalizedReply } | { ok: false; failure: ReplyFailure };
 
-const fail = (code: FailedOutcome, message: string, violations: Violation[] = []): ReplyReading => ({
+const fail = (
+  code: FailedOutcome,
+  message: string,
+  violations: Violation[] = [],
+): ReplyReading => ({
   ok: false,
   failure: { code, httpStatus: 422, message, violations },
 });
@@ -26,27 +31,45 @@ const fail = (code: FailedOutcome, message: string, violations: Violation[] = []
  * Reads what the receiver answered, in this order: no answer (timeout, unreachable), a non-2xx
  * status, a body over the limit, a body that is not JSON, a reply that breaks the schema.
  */
-export function readReply(sent: BotSendResult, limits: { timeoutMs: number; replyLimitBytes: number }, random: RandomSource): ReplyReading {
-  if (sent.errorKind === 'timeout') return fail('reply_timeout', `the receiver did not answer within ${limits.timeoutMs} ms`);
+export function readReply(
+  sent: BotSendResult,
+  limits: { timeoutMs: number; replyLimitBytes: number },
+  random: RandomSource,
+): ReplyReading {
+  if (sent.errorKind === 'timeout')
+    return fail('reply_timeout', `the receiver did not answer within ${limits.timeoutMs} ms`);
   if (sent.statusCode === null) {
-    return fail('receiver_unreachable', `could not reach the receiver: ${sent.errorMessage ?? 'connection failed'}`);
+    return fail(
+      'receiver_unreachable',
+      `could not reach the receiver: ${sent.errorMessage ?? 'connection failed'}`,
+    );
   }
   if (sent.statusCode < 200 || sent.statusCode > 299) {
-    return fail('receiver_status', `the receiver answered HTTP ${sent.statusCode}; expected 2xx with a JSON reply`);
+    return fail(
+      'receiver_status',
+      `the receiver answered HTTP ${sent.statusCode}; expected 2xx with a JSON reply`,
+    );
   }
-  if (sent.bodyTruncated) return fail('reply_too_large', `the reply is larger than ${limits.replyLimitBytes} bytes`);
+  if (sent.bodyTruncated)
+    return fail('reply_too_large', `the reply is larger than ${limits.replyLimitBytes} bytes`);
   let body: unknown;
   try {
     body = JSON.parse(sent.body);
   } catch (error) {
-    const what = sent.body.trim() === '' ? 'an empty body' : `not JSON (${(error as Error).message})`;
+    const what =
+      sent.body.trim() === '' ? 'an empty body' : `not JSON (${(error as Error).message})`;
     return fail('reply_not_json', `the reply is ${what}`);
   }
   const checked = validateReply(body, random);
   if (!checked.ok) {
     const [first] = checked.violations;
-    const more = checked.violations.length > 1 ? ` (and ${checked.violations.length - 1} more)` : '';
-    return fail('reply_invalid', `the reply is not valid: ${first.message}${more}`, checked.violations);
+    const more =
+      checked.violations.length > 1 ? ` (and ${checked.violations.length - 1} more)` : '';
+    return fail(
+      'reply_invalid',
+      `the reply is not valid: ${first.message}${more}`,
+      checked.violations,
+    );
   }
   return { ok: true, reply: checked.reply };
 }

@@ -6,7 +6,6 @@ import { PHONE_PATTERN, UUID_V4_PATTERN } from '../violations/patterns.js';
  * lengths (UTF-16 code units), so an emoji counts as two: never looser than a channel's own limit.
  */
 
-
 const text = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength });
 
 export const PostbackButton = Type.Object({
@@ -34,7 +33,10 @@ export const WebviewButton = Type.Object({
   title: text(1, 20),
   value: text(1, 2048),
   height: Type.Optional(
-    Type.Union(WEBVIEW_HEIGHTS.map((h) => Type.Literal(h)), { default: 'compact' }),
+    Type.Union(
+      WEBVIEW_HEIGHTS.map((h) => Type.Literal(h)),
+      { default: 'compact' },
+    ),
   ),
 });
 
@@ -48,7 +50,13 @@ export const PhoneButton = Type.Object({
 export const QuickReplyButton = Type.Union([PostbackButton, GotoButton]);
 
 /** Cards and button responses take every button type. */
-export const AnyButton = Type.Union([PostbackButton, GotoButton, UrlButton, WebviewButton, PhoneButton]);
+export const AnyButton = Type.Union([
+  PostbackButton,
+  GotoButton,
+  UrlButton,
+  WebviewButton,
+  PhoneButton,
+]);
 
 export const buttonList = (button: TSchema, maxItems: number) =>
   Type.Array(button, { minItems: 1, maxItems });

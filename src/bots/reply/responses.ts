@@ -5,7 +5,9 @@ import { AnyButton, QuickReplyButton, buttonList } from './buttons.js';
 
 export const DEFAULT_DELAY_MS = 1000;
 
-const delay = Type.Optional(Type.Number({ minimum: 100, maximum: 10000, default: DEFAULT_DELAY_MS }));
+const delay = Type.Optional(
+  Type.Number({ minimum: 100, maximum: 10000, default: DEFAULT_DELAY_MS }),
+);
 const text = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength });
 
 export const TextResponse = Type.Object({
@@ -55,7 +57,12 @@ export const ButtonsResponse = Type.Object({
 });
 
 export const AnyResponse = Type.Union([
-  TextResponse, RandomTextResponse, ImageResponse, QuickRepliesResponse, CardsResponse, ButtonsResponse,
+  TextResponse,
+  RandomTextResponse,
+  ImageResponse,
+  QuickRepliesResponse,
+  CardsResponse,
+  ButtonsResponse,
 ]);
 
 /** What a connection's receiver answers: bot responses, attributes, or both (or neither). */

@@ -13,7 +13,11 @@ const BUTTONS: Record<string, Record<string, unknown>> = {
 };
 
 const card = (over: Record<string, unknown> = {}) => ({
-  title: 'foo', subtitle: 'bar', imageUrl: 'https://x.test/a.png', buttons: [BUTTONS.postback], ...over,
+  title: 'foo',
+  subtitle: 'bar',
+  imageUrl: 'https://x.test/a.png',
+  buttons: [BUTTONS.postback],
+  ...over,
 });
 
 const RESPONSES: Record<string, Record<string, unknown>> = {
@@ -26,8 +30,10 @@ const RESPONSES: Record<string, Record<string, unknown>> = {
 };
 
 const one = (response: Record<string, unknown>) => ({ responses: [response] });
-const inButtons = (button: Record<string, unknown>) => one({ ...RESPONSES.buttons, buttons: [button] });
-const inCard = (button: Record<string, unknown>) => one({ type: 'cards', elements: [card({ buttons: [button] })] });
+const inButtons = (button: Record<string, unknown>) =>
+  one({ ...RESPONSES.buttons, buttons: [button] });
+const inCard = (button: Record<string, unknown>) =>
+  one({ type: 'cards', elements: [card({ buttons: [button] })] });
 
 /** Expects exactly one violation, at `path`, naming `limit`. */
 function expectViolation(body: unknown, path: string, limit: string) {
@@ -57,41 +63,176 @@ interface Limit {
 }
 
 const STRING_LIMITS: Limit[] = [
-  { name: 'text.message', min: 1, max: 1024, path: 'responses[0].message', build: (n) => one({ type: 'text', message: s(n) }) },
-  { name: 'randomText.messages[]', min: 1, max: 1024, path: 'responses[0].messages[1]', build: (n) => one({ type: 'randomText', messages: ['ok', s(n)] }) },
-  { name: 'image.imageUrl', min: 1, max: 2048, path: 'responses[0].imageUrl', build: (n) => one({ type: 'image', imageUrl: s(n) }) },
-  { name: 'quickReplies.title', min: 1, max: 640, path: 'responses[0].title', build: (n) => one({ ...RESPONSES.quickReplies, title: s(n) }) },
-  { name: 'cards.elements.title', min: 1, max: 80, path: 'responses[0].elements[0].title', build: (n) => one({ type: 'cards', elements: [card({ title: s(n) })] }) },
-  { name: 'cards.elements.subtitle', min: 1, max: 80, path: 'responses[0].elements[0].subtitle', build: (n) => one({ type: 'cards', elements: [card({ subtitle: s(n) })] }) },
-  { name: 'cards.elements.imageUrl', min: 1, max: 2048, path: 'responses[0].elements[0].imageUrl', build: (n) => one({ type: 'cards', elements: [card({ imageUrl: s(n) })] }) },
-  { name: 'buttons.title', min: 1, max: 640, path: 'responses[0].title', build: (n) => one({ ...RESPONSES.buttons, title: s(n) }) },
-  { name: 'postback.title', min: 1, max: 20, path: 'responses[0].buttons[0].title', build: (n) => inButtons({ ...BUTTONS.postback, title: s(n) }) },
-  { name: 'postback.value', min: 1, max: 2000, path: 'responses[0].buttons[0].value', build: (n) => inButtons({ ...BUTTONS.postback, value: s(n) }) },
-  { name: 'goto.title', min: 1, max: 20, path: 'responses[0].buttons[0].title', build: (n) => inButtons({ ...BUTTONS.goto, title: s(n) }) },
-  { name: 'url.title', min: 0, max: 20, path: 'responses[0].buttons[0].title', build: (n) => inButtons({ ...BUTTONS.url, title: s(n) }) },
-  { name: 'url.value', min: 0, max: 2048, path: 'responses[0].buttons[0].value', build: (n) => inButtons({ ...BUTTONS.url, value: s(n) }) },
-  { name: 'webview.title', min: 1, max: 20, path: 'responses[0].buttons[0].title', build: (n) => inButtons({ ...BUTTONS.webview, title: s(n) }) },
-  { name: 'webview.value', min: 1, max: 2048, path: 'responses[0].buttons[0].value', build: (n) => inButtons({ ...BUTTONS.webview, value: s(n) }) },
-  { name: 'phone.title', min: 1, max: 20, path: 'responses[0].buttons[0].title', build: (n) => inButtons({ ...BUTTONS.phone, title: s(n) }) },
+  {
+    name: 'text.message',
+    min: 1,
+    max: 1024,
+    path: 'responses[0].message',
+    build: (n) => one({ type: 'text', message: s(n) }),
+  },
+  {
+    name: 'randomText.messages[]',
+    min: 1,
+    max: 1024,
+    path: 'responses[0].messages[1]',
+    build: (n) => one({ type: 'randomText', messages: ['ok', s(n)] }),
+  },
+  {
+    name: 'image.imageUrl',
+    min: 1,
+    max: 2048,
+    path: 'responses[0].imageUrl',
+    build: (n) => one({ type: 'image', imageUrl: s(n) }),
+  },
+  {
+    name: 'quickReplies.title',
+    min: 1,
+    max: 640,
+    path: 'responses[0].title',
+    build: (n) => one({ ...RESPONSES.quickReplies, title: s(n) }),
+  },
+  {
+    name: 'cards.elements.title',
+    min: 1,
+    max: 80,
+    path: 'responses[0].elements[0].title',
+    build: (n) => one({ type: 'cards', elements: [card({ title: s(n) })] }),
+  },
+  {
+    name: 'cards.elements.subtitle',
+    min: 1,
+    max: 80,
+    path: 'responses[0].elements[0].subtitle',
+    build: (n) => one({ type: 'cards', elements: [card({ subtitle: s(n) })] }),
+  },
+  {
+    name: 'cards.elements.imageUrl',
+    min: 1,
+    max: 2048,
+    path: 'responses[0].elements[0].imageUrl',
+    build: (n) => one({ type: 'cards', elements: [card({ imageUrl: s(n) })] }),
+  },
+  {
+    name: 'buttons.title',
+    min: 1,
+    max: 640,
+    path: 'responses[0].title',
+    build: (n) => one({ ...RESPONSES.buttons, title: s(n) }),
+  },
+  {
+    name: 'postback.title',
+    min: 1,
+    max: 20,
+    path: 'responses[0].buttons[0].title',
+    build: (n) => inButtons({ ...BUTTONS.postback, title: s(n) }),
+  },
+  {
+    name: 'postback.value',
+    min: 1,
+    max: 2000,
+    path: 'responses[0].buttons[0].value',
+    build: (n) => inButtons({ ...BUTTONS.postback, value: s(n) }),
+  },
+  {
+    name: 'goto.title',
+    min: 1,
+    max: 20,
+    path: 'responses[0].buttons[0].title',
+    build: (n) => inButtons({ ...BUTTONS.goto, title: s(n) }),
+  },
+  {
+    name: 'url.title',
+    min: 0,
+    max: 20,
+    path: 'responses[0].buttons[0].title',
+    build: (n) => inButtons({ ...BUTTONS.url, title: s(n) }),
+  },
+  {
+    name: 'url.value',
+    min: 0,
+    max: 2048,
+    path: 'responses[0].buttons[0].value',
+    build: (n) => inButtons({ ...BUTTONS.url, value: s(n) }),
+  },
+  {
+    name: 'webview.title',
+    min: 1,
+    max: 20,
+    path: 'responses[0].buttons[0].title',
+    build: (n) => inButtons({ ...BUTTONS.webview, title: s(n) }),
+  },
+  {
+    name: 'webview.value',
+    min: 1,
+    max: 2048,
+    path: 'responses[0].buttons[0].value',
+    build: (n) => inButtons({ ...BUTTONS.webview, value: s(n) }),
+  },
+  {
+    name: 'phone.title',
+    min: 1,
+    max: 20,
+    path: 'responses[0].buttons[0].title',
+    build: (n) => inButtons({ ...BUTTONS.phone, title: s(n) }),
+  },
   // A phone number of n characters that matches the pattern whenever n >= 3.
-  { name: 'phone.value', min: 3, max: 16, path: 'responses[0].buttons[0].value', limit: '3-16 characters matching ^\\+\\d{2,}$', build: (n) => inButtons({ ...BUTTONS.phone, value: `+${'1'.repeat(Math.max(0, n - 1))}`.slice(0, n) }) },
-  { name: 'a button title inside a card', min: 1, max: 20, path: 'responses[0].elements[0].buttons[0].title', build: (n) => inCard({ ...BUTTONS.webview, title: s(n) }) },
+  {
+    name: 'phone.value',
+    min: 3,
+    max: 16,
+    path: 'responses[0].buttons[0].value',
+    limit: '3-16 characters matching ^\\+\\d{2,}$',
+    build: (n) =>
+      inButtons({ ...BUTTONS.phone, value: `+${'1'.repeat(Math.max(0, n - 1))}`.slice(0, n) }),
+  },
+  {
+    name: 'a button title inside a card',
+    min: 1,
+    max: 20,
+    path: 'responses[0].elements[0].buttons[0].title',
+    build: (n) => inCard({ ...BUTTONS.webview, title: s(n) }),
+  },
 ];
 
 const list = (n: number, item: unknown) => Array.from({ length: n }, () => item);
 
 const ITEM_LIMITS: Limit[] = [
-  { name: 'randomText.messages', min: 1, max: 20, path: 'responses[0].messages', build: (n) => one({ type: 'randomText', messages: list(n, 'x') }) },
-  { name: 'quickReplies.buttons', min: 1, max: 13, path: 'responses[0].buttons', build: (n) => one({ ...RESPONSES.quickReplies, buttons: list(n, BUTTONS.goto) }) },
-  { name: 'cards.elements.buttons', min: 1, max: 5, path: 'responses[0].elements[0].buttons', build: (n) => one({ type: 'cards', elements: [card({ buttons: list(n, BUTTONS.url) })] }) },
-  { name: 'buttons.buttons', min: 1, max: 5, path: 'responses[0].buttons', build: (n) => one({ ...RESPONSES.buttons, buttons: list(n, BUTTONS.phone) }) },
+  {
+    name: 'randomText.messages',
+    min: 1,
+    max: 20,
+    path: 'responses[0].messages',
+    build: (n) => one({ type: 'randomText', messages: list(n, 'x') }),
+  },
+  {
+    name: 'quickReplies.buttons',
+    min: 1,
+    max: 13,
+    path: 'responses[0].buttons',
+    build: (n) => one({ ...RESPONSES.quickReplies, buttons: list(n, BUTTONS.goto) }),
+  },
+  {
+    name: 'cards.elements.buttons',
+    min: 1,
+    max: 5,
+    path: 'responses[0].elements[0].buttons',
+    build: (n) => one({ type: 'cards', elements: [card({ buttons: list(n, BUTTONS.url) })] }),
+  },
+  {
+    name: 'buttons.buttons',
+    min: 1,
+    max: 5,
+    path: 'responses[0].buttons',
+    build: (n) => one({ ...RESPONSES.buttons, buttons: list(n, BUTTONS.phone) }),
+  },
 ];
 
 function boundaryCases(limit: Limit, unit: string) {
   const limitText = limit.limit ?? `${limit.min}-${limit.max} ${unit}`;
   describe(limit.name, () => {
     if (limit.min > 0) {
-      it(`refuses ${limit.min - 1} (min - 1)`, () => expectViolation(limit.build(limit.min - 1), limit.path, limitText));
+      it(`refuses ${limit.min - 1} (min - 1)`, () =>
+        expectViolation(limit.build(limit.min - 1), limit.path, limitText));
     }
     it(`accepts ${limit.min} and ${limit.min + 1} (min, min + 1)`, () => {
       expectValid(limit.build(limit.min));
@@ -101,7 +242,8 @@ function boundaryCases(limit: Limit, unit: string) {
       expectValid(limit.build(limit.max - 1));
       expectValid(limit.build(limit.max));
     });
-    it(`refuses ${limit.max + 1} (max + 1)`, () => expectViolation(limit.build(limit.max + 1), limit.path, limitText));
+    it(`refuses ${limit.max + 1} (max + 1)`, () =>
+      expectViolation(limit.build(limit.max + 1), limit.path, limitText));
   });
 }
 
@@ -113,7 +255,11 @@ describe('item limits', () => {
   for (const limit of ITEM_LIMITS) boundaryCases(limit, 'items');
 
   it('cards need at least one element', () => {
-    expectViolation(one({ type: 'cards', elements: [] }), 'responses[0].elements', 'at least 1 item');
+    expectViolation(
+      one({ type: 'cards', elements: [] }),
+      'responses[0].elements',
+      'at least 1 item',
+    );
     expectValid(one({ type: 'cards', elements: [card()] }));
     expectValid(one({ type: 'cards', elements: [card(), card()] }));
   });
@@ -145,8 +291,18 @@ describe('goto value', () => {
   });
 
   it('refuses 35 and 37 characters, and UUIDs of other versions or variants', () => {
-    for (const value of [UUID.slice(0, 35), `${UUID}0`, '0e1a2425-76e3-19fd-bfc0-547603ab1fe3', '0e1a2425-76e3-49fd-cfc0-547603ab1fe3', s(36)]) {
-      expectViolation(inButtons({ ...BUTTONS.goto, value }), 'responses[0].buttons[0].value', 'a UUIDv4');
+    for (const value of [
+      UUID.slice(0, 35),
+      `${UUID}0`,
+      '0e1a2425-76e3-19fd-bfc0-547603ab1fe3',
+      '0e1a2425-76e3-49fd-cfc0-547603ab1fe3',
+      s(36),
+    ]) {
+      expectViolation(
+        inButtons({ ...BUTTONS.goto, value }),
+        'responses[0].buttons[0].value',
+        'a UUIDv4',
+      );
     }
   });
 });
@@ -157,7 +313,8 @@ describe('phone value', () => {
 
   it('needs a plus and at least two digits', () => {
     expectValid(inButtons({ ...BUTTONS.phone, value: '+12' }));
-    for (const value of ['123', '+1a', '++12', '+12 ', '12+3']) expectViolation(inButtons({ ...BUTTONS.phone, value }), path, limit);
+    for (const value of ['123', '+1a', '++12', '+12 ', '12+3'])
+      expectViolation(inButtons({ ...BUTTONS.phone, value }), path, limit);
   });
 });
 
@@ -165,7 +322,9 @@ describe('webview height', () => {
   it('defaults to compact and keeps full, tall and compact', () => {
     const { height: _omitted, ...noHeight } = BUTTONS.webview;
     const result = validateReply(inButtons(noHeight));
-    expect(result.ok && result.reply.responses[0]).toMatchObject({ buttons: [{ height: 'compact' }] });
+    expect(result.ok && result.reply.responses[0]).toMatchObject({
+      buttons: [{ height: 'compact' }],
+    });
     for (const height of ['full', 'tall', 'compact']) {
       const kept = validateReply(inButtons({ ...BUTTONS.webview, height }));
       expect(kept.ok && kept.reply.responses[0]).toMatchObject({ buttons: [{ height }] });
@@ -173,7 +332,11 @@ describe('webview height', () => {
   });
 
   it('refuses any other height', () => {
-    expectViolation(inButtons({ ...BUTTONS.webview, height: 'huge' }), 'responses[0].buttons[0].height', 'one of full, tall, compact');
+    expectViolation(
+      inButtons({ ...BUTTONS.webview, height: 'huge' }),
+      'responses[0].buttons[0].height',
+      'one of full, tall, compact',
+    );
   });
 });
 
@@ -185,7 +348,10 @@ describe('button types per response', () => {
         expect(result.ok).toBe(true);
         if (!result.ok) return;
         const response = result.reply.responses[0];
-        const buttons = response.type === 'cards' ? response.elements[0].buttons : (response as { buttons: unknown[] }).buttons;
+        const buttons =
+          response.type === 'cards'
+            ? response.elements[0].buttons
+            : (response as { buttons: unknown[] }).buttons;
         expect(buttons).toEqual([button]);
       }
     });
@@ -194,28 +360,49 @@ describe('button types per response', () => {
   it('quick replies take postback and goto only', () => {
     expectValid(one({ ...RESPONSES.quickReplies, buttons: [BUTTONS.postback, BUTTONS.goto] }));
     for (const type of ['url', 'webview', 'phone']) {
-      expectViolation(one({ ...RESPONSES.quickReplies, buttons: [BUTTONS[type]] }), 'responses[0].buttons[0].type', 'one of postback, goto');
+      expectViolation(
+        one({ ...RESPONSES.quickReplies, buttons: [BUTTONS[type]] }),
+        'responses[0].buttons[0].type',
+        'one of postback, goto',
+      );
     }
   });
 
   it('an unknown or missing button type names the choices', () => {
     const choices = 'one of postback, goto, url, webview, phone';
-    expectViolation(inButtons({ type: 'call', title: 'x', value: 'y' }), 'responses[0].buttons[0].type', choices);
+    expectViolation(
+      inButtons({ type: 'call', title: 'x', value: 'y' }),
+      'responses[0].buttons[0].type',
+      choices,
+    );
     expectViolation(inButtons({ title: 'x', value: 'y' }), 'responses[0].buttons[0].type', choices);
-    expectViolation(one({ ...RESPONSES.buttons, buttons: ['postback'] }), 'responses[0].buttons[0]', 'an object');
+    expectViolation(
+      one({ ...RESPONSES.buttons, buttons: ['postback'] }),
+      'responses[0].buttons[0]',
+      'an object',
+    );
   });
 });
 
 describe('response types', () => {
   it('text, image, quickReplies, cards and buttons come back normalised with defaults', () => {
-    const body = { responses: Object.values(RESPONSES).filter((r) => r.type !== 'randomText').map((r) => ({ ...r, junk: 1 })) };
+    const body = {
+      responses: Object.values(RESPONSES)
+        .filter((r) => r.type !== 'randomText')
+        .map((r) => ({ ...r, junk: 1 })),
+    };
     const result = validateReply(body);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.reply.responses).toEqual([
       { type: 'text', delay: 1000, message: 'hello' },
       { type: 'image', delay: 1000, imageUrl: 'https://www.chatbot.com/logo.png' },
-      { type: 'quickReplies', delay: 1000, title: 'pick', buttons: [BUTTONS.postback, BUTTONS.goto] },
+      {
+        type: 'quickReplies',
+        delay: 1000,
+        title: 'pick',
+        buttons: [BUTTONS.postback, BUTTONS.goto],
+      },
       { type: 'cards', delay: 1000, elements: [card()] },
       { type: 'buttons', delay: 1000, title: 'pick', buttons: [BUTTONS.postback] },
     ]);
@@ -223,7 +410,13 @@ describe('response types', () => {
   });
 
   it('randomText is picked with the random source and returned as text', () => {
-    const picks = [[0, 'foo'], [0.34, 'bar'], [0.5, 'bar'], [0.9999, 'baz'], [1, 'baz']] as const;
+    const picks = [
+      [0, 'foo'],
+      [0.34, 'bar'],
+      [0.5, 'bar'],
+      [0.9999, 'baz'],
+      [1, 'baz'],
+    ] as const;
     for (const [random, message] of picks) {
       const result = validateReply(one({ ...RESPONSES.randomText, delay: 300 }), () => random);
       expect(result.ok && result.reply.responses).toEqual([{ type: 'text', delay: 300, message }]);
@@ -240,21 +433,33 @@ describe('response types', () => {
   it('names each missing required field', () => {
     expectViolation(one({ type: 'text' }), 'responses[0].message', '1-1024 characters');
     expectViolation(one({ type: 'image' }), 'responses[0].imageUrl', '1-2048 characters');
-    expectViolation(inButtons({ type: 'goto', title: 'x' }), 'responses[0].buttons[0].value', 'a UUIDv4');
+    expectViolation(
+      inButtons({ type: 'goto', title: 'x' }),
+      'responses[0].buttons[0].value',
+      'a UUIDv4',
+    );
     const missing = validateReply(one({ type: 'text' }));
-    expect(!missing.ok && missing.violations[0].message).toBe('responses[0].message is required (1-1024 characters)');
+    expect(!missing.ok && missing.violations[0].message).toBe(
+      'responses[0].message is required (1-1024 characters)',
+    );
   });
 });
 
 describe('the reply as a whole', () => {
   it('attributes only, or nothing at all, is valid', () => {
     const result = validateReply({ attributes: { foo: 'bar', baz: '', n: 3, nested: { a: [1] } } });
-    expect(result.ok && result.reply).toEqual({ responses: [], attributes: { foo: 'bar', baz: '', n: 3, nested: { a: [1] } } });
+    expect(result.ok && result.reply).toEqual({
+      responses: [],
+      attributes: { foo: 'bar', baz: '', n: 3, nested: { a: [1] } },
+    });
     expect(validateReply({})).toEqual({ ok: true, reply: { responses: [], attributes: {} } });
   });
 
   it('the ChatBot documentation example is valid', () => {
-    const body = { responses: [{ type: 'text', delay: 1000, message: 'Have a great day!' }], attributes: { foo: 'bar', baz: '' } };
+    const body = {
+      responses: [{ type: 'text', delay: 1000, message: 'Have a great day!' }],
+      attributes: { foo: 'bar', baz: '' },
+    };
     expect(validateReply(body)).toEqual({ ok: true, reply: body });
   });
 
@@ -270,8 +475,18 @@ describe('the reply as a whole', () => {
     const body = {
       responses: [
         { type: 'text', message: '', delay: 5 },
-        { type: 'buttons', title: 'ok', buttons: [BUTTONS.postback, BUTTONS.goto, { ...BUTTONS.url, title: s(21) }] },
-        { type: 'cards', elements: [card(), card({ subtitle: s(81), buttons: [{ ...BUTTONS.phone, value: '555' }] })] },
+        {
+          type: 'buttons',
+          title: 'ok',
+          buttons: [BUTTONS.postback, BUTTONS.goto, { ...BUTTONS.url, title: s(21) }],
+        },
+        {
+          type: 'cards',
+          elements: [
+            card(),
+            card({ subtitle: s(81), buttons: [{ ...BUTTONS.phone, value: '555' }] }),
+          ],
+        },
       ],
       attributes: 'x',
     };
@@ -286,6 +501,8 @@ describe('the reply as a whole', () => {
       ['responses[2].elements[1].buttons[0].value', '3-16 characters matching ^\\+\\d{2,}$'],
       ['attributes', 'an object'],
     ]);
-    expect(result.violations[2].message).toBe('responses[1].buttons[2].title must be 0-20 characters, got 21 characters');
+    expect(result.violations[2].message).toBe(
+      'responses[1].buttons[2].title must be 0-20 characters, got 21 characters',
+    );
   });
 });

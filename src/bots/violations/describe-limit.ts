@@ -4,11 +4,17 @@ import { UUID_V4_PATTERN } from './patterns.js';
 /** Readable names for the patterns our schemas use. */
 const PATTERN_NAMES: Record<string, string> = { [UUID_V4_PATTERN]: 'a UUIDv4' };
 
-const SINGULAR: Record<string, string> = { characters: 'character', items: 'item', entries: 'entry' };
+const SINGULAR: Record<string, string> = {
+  characters: 'character',
+  items: 'item',
+  entries: 'entry',
+};
 
 function range(min: number | undefined, max: number | undefined, unit: string): string {
-  const suffix = (n: number) => (unit === '' ? '' : ` ${n === 1 ? SINGULAR[unit] ?? unit : unit}`);
-  if (min !== undefined && max !== undefined) return min === max ? `${min}${suffix(min)}` : `${min}-${max}${suffix(max)}`;
+  const suffix = (n: number) =>
+    unit === '' ? '' : ` ${n === 1 ? (SINGULAR[unit] ?? unit) : unit}`;
+  if (min !== undefined && max !== undefined)
+    return min === max ? `${min}${suffix(min)}` : `${min}-${max}${suffix(max)}`;
   if (min !== undefined) return `at least ${min}${suffix(min)}`;
   if (max !== undefined) return `at most ${max}${suffix(max)}`;
   return '';

@@ -66,14 +66,22 @@ function tagsOf(schema: TSchema): string[] | null {
 function* fromUnion(error: ValueError): Generator<Violation> {
   const choices = literalChoices(error.schema);
   if (choices) {
-    yield violation(error.path, oneOf(choices), (path) => `${path} must be ${oneOf(choices)}, got ${JSON.stringify(error.value)}`);
+    yield violation(
+      error.path,
+      oneOf(choices),
+      (path) => `${path} must be ${oneOf(choices)}, got ${JSON.stringify(error.value)}`,
+    );
     return;
   }
   const tags = tagsOf(error.schema);
   const value = error.value;
   const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!tags || !isObject) {
-    yield violation(error.path, 'an object', (path) => `${path} must be an object, got ${kindOf(value)}`);
+    yield violation(
+      error.path,
+      'an object',
+      (path) => `${path} must be an object, got ${kindOf(value)}`,
+    );
     return;
   }
   const tag = (value as Record<string, unknown>)[TAG];
@@ -81,7 +89,11 @@ function* fromUnion(error: ValueError): Generator<Violation> {
   if (index < 0) {
     const limit = oneOf(tags);
     const got = tag === undefined ? 'nothing' : JSON.stringify(tag);
-    yield violation(`${error.path}/${TAG}`, limit, (path) => `${path} must be ${limit}, got ${got}`);
+    yield violation(
+      `${error.path}/${TAG}`,
+      limit,
+      (path) => `${path} must be ${limit}, got ${got}`,
+    );
     return;
   }
   yield* explain(error.errors[index]);

@@ -19,5 +19,10 @@ export function segmentsToPath(segments: string[]): string {
 /** JSON Pointer (as TypeBox reports it) to the dotted form: `/responses/0/title` -> `responses[0].title`. */
 export function pointerToPath(pointer: string): string {
   if (pointer === '') return ROOT_PATH;
-  return segmentsToPath(pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')));
+  return segmentsToPath(
+    pointer
+      .slice(1)
+      .split('/')
+      .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')),
+  );
 }

@@ -15,9 +15,16 @@ export const violationDetails = (violations: Violation[]): ViolationDetail[] =>
 
 /** Every violation as one error: `{code, message, details: [{field, message, limit}]}`. */
 export function violationsError(
-  what: string, violations: Violation[], options: { status?: number; code?: string } = {},
+  what: string,
+  violations: Violation[],
+  options: { status?: number; code?: string } = {},
 ): HooklineError {
   const first = violations[0]?.message ?? 'invalid';
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
-  return new HooklineError(options.status ?? 400, options.code ?? 'invalid_request', `${what}: ${first}${more}`, violationDetails(violations));
+  return new HooklineError(
+    options.status ?? 400,
+    options.code ?? 'invalid_request',
+    `${what}: ${first}${more}`,
+    violationDetails(violations),
+  );
 }

@@ -82,10 +82,17 @@ export class BinSubscription {
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (this.o.token) headers.authorization = `Bearer ${this.o.token}`;
     if (this.lastId !== undefined) headers['last-event-id'] = String(this.lastId);
-    const res = await request(new URL(`/api/v1/bins/${encodeURIComponent(this.o.binId)}/stream`, this.o.apiUrl), {
-      method: 'GET', headers, dispatcher: this.o.dispatcher, signal: this.abort.signal,
-      headersTimeout: 10_000, bodyTimeout: this.o.idleTimeoutMs ?? 45_000,
-    });
+    const res = await request(
+      new URL(`/api/v1/bins/${encodeURIComponent(this.o.binId)}/stream`, this.o.apiUrl),
+      {
+        method: 'GET',
+        headers,
+        dispatcher: this.o.dispatcher,
+        signal: this.abort.signal,
+        headersTimeout: 10_000,
+        bodyTimeout: this.o.idleTimeoutMs ?? 45_000,
+      },
+    );
     if (res.statusCode !== 200) {
       const text = await res.body.text().catch(() => '');
       let message = `HTTP ${res.statusCode}`;

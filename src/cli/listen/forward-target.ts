@@ -1,7 +1,15 @@
 /** Headers that describe one hop, not the request: the forwarder's own connection sets them. */
 const HOP_BY_HOP = new Set([
-  'host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer',
-  'content-length', 'expect',
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'content-length',
+  'expect',
 ]);
 
 /**
@@ -10,7 +18,8 @@ const HOP_BY_HOP = new Set([
  */
 export function forwardUrl(target: URL, subpath: string, query: string): string {
   const url = new URL(target.href);
-  if (subpath !== '' && subpath !== '/') url.pathname = `${url.pathname.replace(/\/+$/, '')}${subpath}`;
+  if (subpath !== '' && subpath !== '/')
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}${subpath}`;
   else if (subpath === '/' && !url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
   const own = url.search.replace(/^\?/, '');
   url.search = [own, query].filter((part) => part !== '').join('&');

@@ -21,7 +21,11 @@ export function bodyOf(captured: Pick<BinRequestJson, 'body' | 'bodyEncoding'>):
  * headers (hop-by-hop ones aside) and body. Never throws: a down target is a result.
  */
 export async function forward(
-  dispatcher: Dispatcher, captured: BinRequestJson, target: URL, timeoutMs: number, signal: AbortSignal,
+  dispatcher: Dispatcher,
+  captured: BinRequestJson,
+  target: URL,
+  timeoutMs: number,
+  signal: AbortSignal,
 ): Promise<ForwardResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);

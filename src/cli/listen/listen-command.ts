@@ -30,12 +30,14 @@ function targetUrl(raw: string): URL {
   } catch {
     throw new InvalidArgumentError('expected an absolute URL, e.g. http://localhost:3000/webhooks');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http or https URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidArgumentError('expected an http or https URL');
   return url;
 }
 
 function milliseconds(raw: string): number {
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 600_000) throw new InvalidArgumentError('expected milliseconds from 1 to 600000');
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 600_000)
+    throw new InvalidArgumentError('expected milliseconds from 1 to 600000');
   return Number(raw);
 }
 
@@ -46,7 +48,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
  * forwards each request live to a local server, one line per request. Runs until Ctrl-C.
  */
 export async function listen(flags: ListenFlags, global: GlobalFlags): Promise<void> {
-  const api = new ApiClient({ url: global.url, token: global.token ?? null, dataDir: global.dataDir });
+  const api = new ApiClient({
+    url: global.url,
+    token: global.token ?? null,
+    dataDir: global.dataDir,
+  });
   const bin = flags.bin
     ? await api.call<BinJson>('GET', `/api/v1/bins/${encodeURIComponent(flags.bin)}`)
     : await api.call<BinJson>('POST', '/api/v1/bins', {});
@@ -64,14 +70,21 @@ export async function listen(flags: ListenFlags, global: GlobalFlags): Promise<v
     // A bin made just now is empty; an existing one only forwards what arrives from now on.
     after: flags.bin ? undefined : 0,
     onRequest: async (captured) => {
-      const result = await forward(forwardAgent, captured, flags.forward, flags.timeout, subscription.signal);
+      const result = await forward(
+        forwardAgent,
+        captured,
+        flags.forward,
+        flags.timeout,
+        subscription.signal,
+      );
       if (!subscription.signal.aborted) say(requestLine(captured, result));
     },
     onConnected: () => {
       say(connectedBefore ? 'Reconnected' : 'Connected; waiting for requests');
       connectedBefore = true;
     },
-    onDropped: (reason, retryInMs) => say(`Stream dropped (${reason}); reconnecting in ${retryInMs} ms`),
+    onDropped: (reason, retryInMs) =>
+      say(`Stream dropped (${reason}); reconnecting in ${retryInMs} ms`),
   });
   const stop = () => subscription.stop();
   process.once('SIGINT', stop);
@@ -86,7 +99,9 @@ export async function listen(flags: ListenFlags, global: GlobalFlags): Promise<v
   }
   switch (end.kind) {
     case 'stopped':
-      say(`Stopped. Bin ${bin.id} keeps capturing until ${bin.expiresAt}; attach again with --bin ${bin.id}`);
+      say(
+        `Stopped. Bin ${bin.id} keeps capturing until ${bin.expiresAt}; attach again with --bin ${bin.id}`,
+      );
       return;
     case 'deleted':
       say(`Bin ${bin.id} was deleted.`);
@@ -102,10 +117,17 @@ export async function listen(flags: ListenFlags, global: GlobalFlags): Promise<v
 }
 
 export function addListenCommand(program: Command): void {
-  program.command('listen')
+  program
+    .command('listen')
     .description('capture webhooks in a bin and forward each one live to a local URL')
-    .requiredOption('--forward <url>', 'where to forward captured requests, e.g. http://localhost:3000/webhooks', targetUrl)
+    .requiredOption(
+      '--forward <url>',
+      'where to forward captured requests, e.g. http://localhost:3000/webhooks',
+      targetUrl,
+    )
     .option('--bin <binId>', 'attach to this bin (default: create a new one)')
     .option('--timeout <ms>', 'how long to wait for the target per request', milliseconds, 10_000)
-    .action(async (flags: ListenFlags, cmd: Command) => listen(flags, cmd.optsWithGlobals() as GlobalFlags));
+    .action(async (flags: ListenFlags, cmd: Command) =>
+      listen(flags, cmd.optsWithGlobals() as GlobalFlags),
+    );
 }

@@ -12,6 +12,8 @@ export function clockTime(iso: string): string {
 /** One line per forwarded request: time, method, event type, target status (or error), latency. */
 export function requestLine(captured: BinRequestJson, result: ForwardResult): string {
   const outcome = result.status !== null ? String(result.status) : `failed: ${result.error}`;
-  const notes = captured.bodyTruncated ? `  (body truncated at ${Buffer.byteLength(captured.body, captured.bodyEncoding === 'base64' ? 'base64' : 'utf8')} of ${captured.bodySize} bytes)` : '';
+  const notes = captured.bodyTruncated
+    ? `  (body truncated at ${Buffer.byteLength(captured.body, captured.bodyEncoding === 'base64' ? 'base64' : 'utf8')} of ${captured.bodySize} bytes)`
+    : '';
   return `${clockTime(captured.receivedAt)}  ${captured.method.padEnd(7)} ${(captured.eventType ?? '-').padEnd(26)} -> ${outcome}  ${result.durationMs} ms${notes}`;
 }

@@ -3,7 +3,8 @@ import { SseParser } from './sse-parser.js';
 
 describe('SseParser', () => {
   it('parses events split anywhere across chunks, with LF, CRLF or CR line ends', () => {
-    const text = 'retry: 1000\n\n: ping\n\nid: 7\r\nevent: request\r\ndata: {"a":1}\r\n\r\nevent: ready\rdata: x\r\r';
+    const text =
+      'retry: 1000\n\n: ping\n\nid: 7\r\nevent: request\r\ndata: {"a":1}\r\n\r\nevent: ready\rdata: x\r\r';
     for (const size of [1, 2, 3, 5, 1000]) {
       const parser = new SseParser();
       const out = [];

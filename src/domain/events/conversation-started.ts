@@ -5,12 +5,20 @@ import { DateTime, Int64, origin, UserProfile } from './schema-kinds.js';
 /** `conversation.started`: a user opened a conversation with the business (Viber `conversation_started`). */
 export const ConversationStartedSchema = Type.Object(
   {
-    type: Type.String({ minLength: 1, maxLength: 64, description: 'How it was opened; Viber sends `open`' }),
-    context: Type.Optional(Type.String({ maxLength: 4096, description: 'The deep link context parameter' })),
+    type: Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: 'How it was opened; Viber sends `open`',
+    }),
+    context: Type.Optional(
+      Type.String({ maxLength: 4096, description: 'The deep link context parameter' }),
+    ),
     subscribed: Type.Boolean({ description: 'Whether the user is already subscribed' }),
     user: UserProfile,
     timestamp: DateTime('When the conversation was opened'),
-    message_token: Type.Optional(Int64({ minimum: 0, description: 'Platform event token (64-bit)' })),
+    message_token: Type.Optional(
+      Int64({ minimum: 0, description: 'Platform event token (64-bit)' }),
+    ),
     ...origin,
   },
   { additionalProperties: false },
@@ -20,7 +28,8 @@ export type ConversationStarted = Static<typeof ConversationStartedSchema>;
 
 export const conversationStarted = defineEvent({
   type: 'conversation.started',
-  description: 'A user opened a conversation with the business, before subscribing (Viber `conversation_started`).',
+  description:
+    'A user opened a conversation with the business, before subscribing (Viber `conversation_started`).',
   schema: ConversationStartedSchema,
   sample: {
     type: 'open',

@@ -23,10 +23,15 @@ export const InstanceStatusSchema = Type.Object(
     instance_id: Text('The instance', 64),
     status: Type.Union(
       INSTANCE_STATUSES.map((s) => Type.Literal(s)),
-      { description: 'authenticated, init, loading, normal, phone, computer, offline, battery_low, syncing' },
+      {
+        description:
+          'authenticated, init, loading, normal, phone, computer, offline, battery_low, syncing',
+      },
     ),
     timestamp: DateTime('When the instance changed state'),
-    message: Type.Optional(Type.String({ maxLength: 1024, description: 'Human-readable explanation' })),
+    message: Type.Optional(
+      Type.String({ maxLength: 1024, description: 'Human-readable explanation' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -35,7 +40,8 @@ export type InstanceStatus = Static<typeof InstanceStatusSchema>;
 
 export const instanceStatus = defineEvent({
   type: 'instance.status',
-  description: 'A chat-API instance changed state (authenticated, init, loading, phone, computer, offline, battery_low, syncing).',
+  description:
+    'A chat-API instance changed state (authenticated, init, loading, phone, computer, offline, battery_low, syncing).',
   schema: InstanceStatusSchema,
   sample: {
     instance_id: '128634',

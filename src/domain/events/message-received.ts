@@ -4,7 +4,17 @@ import { defineEvent } from './definition.js';
 import { DateTime, Int64, origin, Text, Uri, UserProfile } from './schema-kinds.js';
 
 /** `message.received`: a user sent the business a message (Viber `message`, business `viber:message:in`). */
-export const MESSAGE_KINDS = ['text', 'picture', 'image', 'video', 'file', 'location', 'contact', 'sticker', 'url'] as const;
+export const MESSAGE_KINDS = [
+  'text',
+  'picture',
+  'image',
+  'video',
+  'file',
+  'location',
+  'contact',
+  'sticker',
+  'url',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 const MessageContent = Type.Object(
@@ -13,8 +23,12 @@ const MessageContent = Type.Object(
       MESSAGE_KINDS.map((k) => Type.Literal(k)),
       { description: 'Kind of message; picture and image are the same kind' },
     ),
-    text: Type.Optional(Type.String({ maxLength: 7000, description: 'Text, or the caption of a picture/video' })),
-    media: Type.Optional(Uri('Media URL (picture, video, file, sticker) or the link of a url message')),
+    text: Type.Optional(
+      Type.String({ maxLength: 7000, description: 'Text, or the caption of a picture/video' }),
+    ),
+    media: Type.Optional(
+      Uri('Media URL (picture, video, file, sticker) or the link of a url message'),
+    ),
     thumbnail: Type.Optional(Uri('Thumbnail URL')),
     file_name: Type.Optional(Text('File name', 512)),
     size: Type.Optional(Type.Integer({ minimum: 0, description: 'Size in bytes' })),
@@ -39,7 +53,9 @@ const MessageContent = Type.Object(
       ),
     ),
     sticker_id: Type.Optional(Type.Integer({ minimum: 0, description: 'Viber sticker id' })),
-    tracking_data: Type.Optional(Type.String({ maxLength: 4096, description: 'Tracking data the bot attached' })),
+    tracking_data: Type.Optional(
+      Type.String({ maxLength: 4096, description: 'Tracking data the bot attached' }),
+    ),
     forwarded: Type.Optional(Type.Boolean({ description: 'The user forwarded this message' })),
     quoted_message_id: Type.Optional(Text('Id of the message this one replies to')),
   },
@@ -49,9 +65,13 @@ const MessageContent = Type.Object(
 const Conversation = Type.Object(
   {
     id: Text('Conversation (chat) id'),
-    name: Type.Optional(Type.String({ maxLength: 256, description: 'Chat name; a user name in private chats' })),
+    name: Type.Optional(
+      Type.String({ maxLength: 256, description: 'Chat name; a user name in private chats' }),
+    ),
     type: Type.Optional(Type.Union([Type.Literal('private'), Type.Literal('group')])),
-    message_number: Type.Optional(Type.Integer({ minimum: 0, description: 'Serial number in the chat' })),
+    message_number: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Serial number in the chat' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -90,12 +110,16 @@ function refine(data: MessageReceived): ErrorDetail[] {
   const kind = data.message.type;
   return REQUIRED_BY_KIND[kind]
     .filter((field) => data.message[field] === undefined)
-    .map((field) => ({ field: `message.${field}`, message: `required when message.type is ${kind}` }));
+    .map((field) => ({
+      field: `message.${field}`,
+      message: `required when message.type is ${kind}`,
+    }));
 }
 
 export const messageReceived = defineEvent({
   type: 'message.received',
-  description: 'A user sent a message to the business (kinds: text, picture/image, video, file, location, contact, sticker, url).',
+  description:
+    'A user sent a message to the business (kinds: text, picture/image, video, file, location, contact, sticker, url).',
   schema: MessageReceivedSchema,
   refine,
   sample: {

@@ -17,7 +17,9 @@ const Campaign = Type.Object(
     id: Type.Optional(Text('Campaign tracking id')),
     label: Type.Optional(Type.String({ maxLength: 256, description: 'Campaign label' })),
     groups: Type.Optional(Type.Array(Text('Contact group (tag)'), { maxItems: 100 })),
-    ttl: Type.Optional(Type.Integer({ minimum: 0, description: 'Seconds until the message expires' })),
+    ttl: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'Seconds until the message expires' }),
+    ),
     application_name: Type.Optional(Text('Application that sent the campaign')),
   },
   { additionalProperties: false },
@@ -39,13 +41,22 @@ const Content = Type.Object(
 
 export const MessageStatusSchema = Type.Object(
   {
-    message_token: Int64({ minimum: 0, description: 'Token of the message the status is about (64-bit)' }),
+    message_token: Int64({
+      minimum: 0,
+      description: 'Token of the message the status is about (64-bit)',
+    }),
     id: Type.Optional(Text('Platform message id as a string (defaults to the token)')),
     status: Type.Union(
       MESSAGE_STATUSES.map((s) => Type.Literal(s)),
       { description: 'sent, delivered, read (Viber: seen), failed, deleted' },
     ),
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'Why it failed; required for failed' })),
+    reason: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1024,
+        description: 'Why it failed; required for failed',
+      }),
+    ),
     reason_code: Type.Optional(Text('Detailed status code of a failure', 128)),
     recipient: Text('The user the message was sent to (user id or phone number)'),
     timestamp: DateTime('When the status changed'),
@@ -53,11 +64,17 @@ export const MessageStatusSchema = Type.Object(
     delivered_at: Type.Optional(DateTime('When it reached the handset')),
     read_at: Type.Optional(DateTime('When the user read it')),
     processed_at: Type.Optional(DateTime('When the platform processed it')),
-    foreign_id: Type.Optional(Type.String({ maxLength: 256, description: 'Identifier the sender supplied' })),
+    foreign_id: Type.Optional(
+      Type.String({ maxLength: 256, description: 'Identifier the sender supplied' }),
+    ),
     ...origin,
     instance_id: Type.Optional(Text('Chat-API instance that sent the message', 64)),
-    conversation_id: Type.Optional(Text('Chat the message was sent in (defaults to the recipient)')),
-    country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'Recipient country' })),
+    conversation_id: Type.Optional(
+      Text('Chat the message was sent in (defaults to the recipient)'),
+    ),
+    country: Type.Optional(
+      Type.String({ pattern: '^[A-Z]{2}$', description: 'Recipient country' }),
+    ),
     price: Type.Optional(Type.Number({ minimum: 0, description: 'Cost of the message' })),
     campaign: Type.Optional(Campaign),
     content: Type.Optional(Content),
@@ -76,7 +93,8 @@ function refine(data: MessageStatus): ErrorDetail[] {
 
 export const messageStatus = defineEvent({
   type: 'message.status',
-  description: 'A message the business sent changed status: sent, delivered, read (seen), failed (with a reason), deleted.',
+  description:
+    'A message the business sent changed status: sent, delivered, read (seen), failed (with a reason), deleted.',
   schema: MessageStatusSchema,
   refine,
   sample: {

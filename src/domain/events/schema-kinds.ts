@@ -21,7 +21,10 @@ TypeRegistry.Set('Int64', (schema: { minimum?: number }, value) => isInt64(schem
 
 // RFC 3339 date-time, as the platforms write it (fractional seconds up to microseconds and beyond).
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
-FormatRegistry.Set('date-time', (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)));
+FormatRegistry.Set(
+  'date-time',
+  (value) => DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)),
+);
 FormatRegistry.Set('uri', (value) => {
   try {
     return new URL(value).protocol.length > 1;
@@ -33,25 +36,43 @@ FormatRegistry.Set('uri', (value) => {
 export const INT64_KIND = 'Int64';
 
 /** A JSON integer of up to 64 bits: a number when safe, a bigint above 2^53. */
-export const Int64 = (options: { description?: string; minimum?: number } = {}): TUnsafe<number | bigint> =>
-  Type.Unsafe<number | bigint>({ [Kind]: INT64_KIND, type: 'integer', format: 'int64', ...options });
+export const Int64 = (
+  options: { description?: string; minimum?: number } = {},
+): TUnsafe<number | bigint> =>
+  Type.Unsafe<number | bigint>({
+    [Kind]: INT64_KIND,
+    type: 'integer',
+    format: 'int64',
+    ...options,
+  });
 
 export const DateTime = (description: string) => Type.String({ format: 'date-time', description });
 
-export const Uri = (description: string) => Type.String({ format: 'uri', maxLength: 2048, description });
+export const Uri = (description: string) =>
+  Type.String({ format: 'uri', maxLength: 2048, description });
 
 /** Short identifiers and names: never empty, bounded. */
-export const Text = (description: string, maxLength = 256) => Type.String({ minLength: 1, maxLength, description });
+export const Text = (description: string, maxLength = 256) =>
+  Type.String({ minLength: 1, maxLength, description });
 
 /** A platform user as Viber describes one (sender of a message, subscriber, ...). */
 export const UserProfile = Type.Object(
   {
     id: Text('Platform user id (Viber: base64 id; business messaging: user id)'),
-    name: Type.String({ maxLength: 256, description: 'Display name; replaced by a placeholder unless sendName' }),
+    name: Type.String({
+      maxLength: 256,
+      description: 'Display name; replaced by a placeholder unless sendName',
+    }),
     avatar: Type.Optional(Uri('Avatar URL; left out unless sendPhoto')),
-    country: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code' })),
-    language: Type.Optional(Type.String({ minLength: 2, maxLength: 35, description: 'BCP 47 language tag' })),
-    api_version: Type.Optional(Type.Integer({ minimum: 1, description: 'Highest API version the client supports' })),
+    country: Type.Optional(
+      Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code' }),
+    ),
+    language: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 35, description: 'BCP 47 language tag' }),
+    ),
+    api_version: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Highest API version the client supports' }),
+    ),
     phone: Type.Optional(Text('Phone number with country code, when the platform knows it', 32)),
   },
   { additionalProperties: false },
@@ -61,5 +82,7 @@ export const UserProfile = Type.Object(
 export const origin = {
   channel: Type.Optional(Text('Messaging channel, e.g. viber (the default)', 64)),
   account_id: Type.Optional(Text('The business side: bot, sender id or business number')),
-  chat_hostname: Type.Optional(Text('Platform host that produced the event (Viber chat_hostname)', 128)),
+  chat_hostname: Type.Optional(
+    Text('Platform host that produced the event (Viber chat_hostname)', 128),
+  ),
 };

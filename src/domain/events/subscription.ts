@@ -6,7 +6,12 @@ import { DateTime, Int64, origin, Text, UserProfile } from './schema-kinds.js';
 const token = Type.Optional(Int64({ minimum: 0, description: 'Platform event token (64-bit)' }));
 
 export const SubscribedSchema = Type.Object(
-  { user: UserProfile, timestamp: DateTime('When the user subscribed'), message_token: token, ...origin },
+  {
+    user: UserProfile,
+    timestamp: DateTime('When the user subscribed'),
+    message_token: token,
+    ...origin,
+  },
   { additionalProperties: false },
 );
 

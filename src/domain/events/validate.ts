@@ -25,7 +25,8 @@ function describe(error: ValueError): string {
       return 'is not a known field';
     case ValueErrorType.Union: {
       const literals = (schema.anyOf ?? []).map((s) => (s as { const?: unknown }).const);
-      if (literals.length > 0 && literals.every((l) => typeof l === 'string')) return `must be one of ${literals.join(', ')}`;
+      if (literals.length > 0 && literals.every((l) => typeof l === 'string'))
+        return `must be one of ${literals.join(', ')}`;
       return error.message.charAt(0).toLowerCase() + error.message.slice(1);
     }
     case ValueErrorType.StringFormat:
@@ -42,7 +43,10 @@ export function schemaErrors(schema: TSchema, value: unknown, prefix = ''): Erro
   for (const error of Value.Errors(schema, value)) {
     const field = pointerToField(error.path, prefix) || prefix || '(root)';
     // A missing field also reports "Expected string"; a failed union also reports its members.
-    if ([...seen].some((s) => s === field || field.startsWith(`${s}.`) || field.startsWith(`${s}[`))) continue;
+    if (
+      [...seen].some((s) => s === field || field.startsWith(`${s}.`) || field.startsWith(`${s}[`))
+    )
+      continue;
     seen.add(field);
     details.push({ field, message: describe(error) });
   }
@@ -56,7 +60,9 @@ export function schemaErrors(schema: TSchema, value: unknown, prefix = ''): Erro
 export function validateEvent(type: string, data: unknown, prefix = ''): ErrorDetail[] {
   const definition = canonicalEvent(type);
   if (!definition) {
-    return [{ field: 'type', message: `unknown event type; one of ${canonicalEventTypes().join(', ')}` }];
+    return [
+      { field: 'type', message: `unknown event type; one of ${canonicalEventTypes().join(', ')}` },
+    ];
   }
   const errors = schemaErrors(definition.schema, data, prefix);
   if (errors.length > 0 || !definition.refine) return errors;

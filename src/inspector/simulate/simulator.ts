@@ -48,23 +48,48 @@ export async function simulate(deps: SimulateDeps, input: SimulateInput): Promis
   const { app, endpoint, eventType } = input;
   const payload = samplePayload(eventType, input.overrides);
   const format = getFormat(endpoint.format);
-  if (!format) throw new HooklineError(409, 'unknown_format', `endpoint ${endpoint.id} uses unknown format "${endpoint.format}"`);
+  if (!format)
+    throw new HooklineError(
+      409,
+      'unknown_format',
+      `endpoint ${endpoint.id} uses unknown format "${endpoint.format}"`,
+    );
   const now = deps.clock.now();
   const message: Message = {
-    id: newId('msg', now), appId: app.id, eventType, payload, idempotencyKey: null, endpointId: endpoint.id, createdAt: now,
+    id: newId('msg', now),
+    appId: app.id,
+    eventType,
+    payload,
+    idempotencyKey: null,
+    endpointId: endpoint.id,
+    createdAt: now,
   };
-  const base = { messageId: message.id, eventType, matchesFilter: compileFilter(endpoint.filterTypes)(eventType) };
+  const base = {
+    messageId: message.id,
+    eventType,
+    matchesFilter: compileFilter(endpoint.filterTypes)(eventType),
+  };
   const request = format.render({ message, endpoint, app, now });
   if (request === null) {
     const reason = `the ${format.name} format sends nothing for ${eventType} with this endpoint's formatOptions; a real delivery would count as delivered without a request`;
     return { ...base, sent: false, reason, request: null, attempt: null };
   }
-  const timeoutMs = endpoint.timeoutMs ?? resolveSchedule(endpoint.retryPolicy).timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs =
+    endpoint.timeoutMs ?? resolveSchedule(endpoint.retryPolicy).timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const result = await deps.sender.send(request, timeoutMs);
   const attempt = await deps.store.insertAttempt({
-    appId: app.id, deliveryId: null, messageId: message.id, endpointId: endpoint.id, at: now,
-    durationMs: result.durationMs, statusCode: result.statusCode, responseHeaders: result.headers,
-    responseBody: result.body, errorKind: result.errorKind, errorMessage: result.errorMessage, test: true,
+    appId: app.id,
+    deliveryId: null,
+    messageId: message.id,
+    endpointId: endpoint.id,
+    at: now,
+    durationMs: result.durationMs,
+    statusCode: result.statusCode,
+    responseHeaders: result.headers,
+    responseBody: result.body,
+    errorKind: result.errorKind,
+    errorMessage: result.errorMessage,
+    test: true,
   });
   return { ...base, sent: true, reason: null, request, attempt };
 }

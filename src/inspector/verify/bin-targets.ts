@@ -27,16 +27,25 @@ export function pointsAt(url: string, binId: string): boolean {
 
 function targetsBin(endpoint: Endpoint, binId: string): boolean {
   const template = endpoint.formatOptions.template as { url?: unknown } | undefined;
-  return pointsAt(endpoint.url, binId) || (typeof template?.url === 'string' && pointsAt(template.url, binId));
+  return (
+    pointsAt(endpoint.url, binId) ||
+    (typeof template?.url === 'string' && pointsAt(template.url, binId))
+  );
 }
 
-async function appTargets(store: Store, app: App, binId: string, budget: { left: number }): Promise<BinTarget[]> {
+async function appTargets(
+  store: Store,
+  app: App,
+  binId: string,
+  budget: { left: number },
+): Promise<BinTarget[]> {
   const found: BinTarget[] = [];
   let cursor: string | null = null;
   do {
     const page = await store.listEndpoints(app.id, { limit: PAGE, cursor });
     budget.left -= page.data.length;
-    for (const endpoint of page.data) if (targetsBin(endpoint, binId)) found.push({ app, endpoint });
+    for (const endpoint of page.data)
+      if (targetsBin(endpoint, binId)) found.push({ app, endpoint });
     cursor = page.nextCursor;
   } while (cursor !== null && budget.left > 0);
   return found;

@@ -11,11 +11,24 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
 }
 
 /** Standard Webhooks v1: any `v1,<base64>` of the header matches HMAC(secret, `id.timestamp.body`). */
-export function standardSignatureMatches(secret: string, id: string, timestamp: string, body: Buffer, header: string): boolean {
-  const expected = createHmac('sha256', decodeSecret(secret)).update(`${id}.${timestamp}.`).update(body).digest();
+export function standardSignatureMatches(
+  secret: string,
+  id: string,
+  timestamp: string,
+  body: Buffer,
+  header: string,
+): boolean {
+  const expected = createHmac('sha256', decodeSecret(secret))
+    .update(`${id}.${timestamp}.`)
+    .update(body)
+    .digest();
   return header.split(' ').some((part) => {
     const [version, signature] = part.split(',', 2);
-    return version === 'v1' && signature !== undefined && sameBytes(expected, Buffer.from(signature, 'base64'));
+    return (
+      version === 'v1' &&
+      signature !== undefined &&
+      sameBytes(expected, Buffer.from(signature, 'base64'))
+    );
   });
 }
 

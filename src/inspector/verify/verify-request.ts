@@ -2,7 +2,10 @@ import type { BinRequest } from '../../domain/bins.js';
 import { headerValue } from '../capture.js';
 import type { BinTarget } from './bin-targets.js';
 import {
-  hexSignatureMatches, standardSignatureMatches, viberSignatureMatches, type SignatureScheme,
+  hexSignatureMatches,
+  standardSignatureMatches,
+  viberSignatureMatches,
+  type SignatureScheme,
 } from './schemes.js';
 
 /** Which key verified: an endpoint's current secret, one rotated out, or the app's Viber token. */
@@ -28,12 +31,20 @@ interface Key {
 
 const secretsOf = ({ endpoint }: BinTarget): Key[] =>
   [...endpoint.secrets]
-    .sort((a, b) => Number(a.expiresAt !== null) - Number(b.expiresAt !== null) || b.createdAt - a.createdAt)
-    .map((s) => ({ value: s.secret, kind: s.expiresAt === null ? 'current-secret' : 'rotated-secret' }));
+    .sort(
+      (a, b) =>
+        Number(a.expiresAt !== null) - Number(b.expiresAt !== null) || b.createdAt - a.createdAt,
+    )
+    .map((s) => ({
+      value: s.secret,
+      kind: s.expiresAt === null ? 'current-secret' : 'rotated-secret',
+    }));
 
 /** The Viber format signs with the app's Viber token, or the endpoint secret when the app has none. */
 const viberKeysOf = (target: BinTarget): Key[] => [
-  ...(target.app.viberAuthToken ? [{ value: target.app.viberAuthToken, kind: 'viber-auth-token' as const }] : []),
+  ...(target.app.viberAuthToken
+    ? [{ value: target.app.viberAuthToken, kind: 'viber-auth-token' as const }]
+    : []),
   ...secretsOf(target),
 ];
 
@@ -51,14 +62,30 @@ function checksFor(request: BinRequest): Check[] {
   const timestamp = header('webhook-timestamp');
   const standard = header('webhook-signature');
   if (id !== undefined && timestamp !== undefined && standard !== undefined) {
-    checks.push({ scheme: 'standard-webhooks', keys: secretsOf, matches: (k) => standardSignatureMatches(k, id, timestamp, body, standard) });
+    checks.push({
+      scheme: 'standard-webhooks',
+      keys: secretsOf,
+      matches: (k) => standardSignatureMatches(k, id, timestamp, body, standard),
+    });
   }
-  const viber = header('x-viber-content-signature') ?? new URLSearchParams(request.query).get('sig') ?? undefined;
+  const viber =
+    header('x-viber-content-signature') ??
+    new URLSearchParams(request.query).get('sig') ??
+    undefined;
   if (viber !== undefined) {
-    checks.push({ scheme: 'viber', keys: viberKeysOf, matches: (k) => viberSignatureMatches(k, body, viber) });
+    checks.push({
+      scheme: 'viber',
+      keys: viberKeysOf,
+      matches: (k) => viberSignatureMatches(k, body, viber),
+    });
   }
   const hex = header('signature');
-  if (hex !== undefined) checks.push({ scheme: 'hex-hmac', keys: secretsOf, matches: (k) => hexSignatureMatches(k, body, hex) });
+  if (hex !== undefined)
+    checks.push({
+      scheme: 'hex-hmac',
+      keys: secretsOf,
+      matches: (k) => hexSignatureMatches(k, body, hex),
+    });
   return checks;
 }
 
@@ -68,7 +95,13 @@ function skewOf(request: BinRequest): number | null {
 }
 
 const unverified = (scheme: SignatureScheme | null, message: string): Verification => ({
-  signed: scheme !== null, verified: false, scheme, endpointId: null, key: null, timestampSkewSeconds: null, message,
+  signed: scheme !== null,
+  verified: false,
+  scheme,
+  endpointId: null,
+  key: null,
+  timestampSkewSeconds: null,
+  message,
 });
 
 /**
@@ -78,11 +111,22 @@ const unverified = (scheme: SignatureScheme | null, message: string): Verificati
 export function verifyCapture(request: BinRequest, targets: BinTarget[]): Verification {
   const checks = checksFor(request);
   if (checks.length === 0) {
-    return unverified(null, 'no Hookline signature header (webhook-signature, X-Viber-Content-Signature or Signature)');
+    return unverified(
+      null,
+      'no Hookline signature header (webhook-signature, X-Viber-Content-Signature or Signature)',
+    );
   }
   const first = checks[0].scheme;
-  if (request.bodyTruncated) return unverified(first, 'the body was truncated when captured, so its signature cannot be checked');
-  if (targets.length === 0) return unverified(first, 'no endpoint points at this bin, so there is no secret to check the signature with');
+  if (request.bodyTruncated)
+    return unverified(
+      first,
+      'the body was truncated when captured, so its signature cannot be checked',
+    );
+  if (targets.length === 0)
+    return unverified(
+      first,
+      'no endpoint points at this bin, so there is no secret to check the signature with',
+    );
   for (const check of checks) {
     for (const target of targets) {
       const key = check.keys(target).find((k) => check.matches(k.value));
@@ -99,5 +143,8 @@ export function verifyCapture(request: BinRequest, targets: BinTarget[]): Verifi
     }
   }
   const schemes = checks.map((c) => c.scheme).join(', ');
-  return unverified(first, `the ${schemes} signature matches no key of the ${targets.length} endpoint(s) pointing at this bin`);
+  return unverified(
+    first,
+    `the ${schemes} signature matches no key of the ${targets.length} endpoint(s) pointing at this bin`,
+  );
 }

@@ -31,8 +31,15 @@ const DELETE_APP = 'DELETE FROM apps WHERE id = $1';
 const DELETE_APP_ATTEMPTS = 'DELETE FROM attempts WHERE app_id = $1';
 
 export async function createApp(db: Db, app: App): Promise<App> {
-  await db.query(INSERT_APP, [app.id, app.name, JSON.stringify(app.metadata), app.apiKeyHash, app.viberAuthToken,
-    app.createdAt, app.updatedAt]);
+  await db.query(INSERT_APP, [
+    app.id,
+    app.name,
+    JSON.stringify(app.metadata),
+    app.apiKeyHash,
+    app.viberAuthToken,
+    app.createdAt,
+    app.updatedAt,
+  ]);
   return app;
 }
 
@@ -42,7 +49,11 @@ export async function getApp(db: Db, id: string): Promise<App | null> {
 }
 
 export async function getAppByKeyHash(db: Db, hash: string): Promise<App | null> {
-  const { rows } = await db.query<AppRow>({ name: 'hl_app_by_key', text: APP_BY_KEY, values: [hash] });
+  const { rows } = await db.query<AppRow>({
+    name: 'hl_app_by_key',
+    text: APP_BY_KEY,
+    values: [hash],
+  });
   return rows[0] ? toApp(rows[0]) : null;
 }
 
@@ -51,15 +62,22 @@ export async function listApps(db: Db, query: ListQuery, onlyId?: string): Promi
     const app = await getApp(db, onlyId);
     return { data: app && query.cursor === null ? [app] : [], nextCursor: null };
   }
-  const { rows } = query.cursor === null
-    ? await db.query<AppRow>(FIRST_APPS, [query.limit + 1])
-    : await db.query<AppRow>(APPS_AFTER, [query.limit + 1, decodeCursor(query.cursor)]);
+  const { rows } =
+    query.cursor === null
+      ? await db.query<AppRow>(FIRST_APPS, [query.limit + 1])
+      : await db.query<AppRow>(APPS_AFTER, [query.limit + 1, decodeCursor(query.cursor)]);
   return toPage(rows.map(toApp), query.limit, (a) => a.id);
 }
 
 export async function updateApp(db: Db, app: App): Promise<App | null> {
-  const r = await db.query(UPDATE_APP, [app.id, app.name, JSON.stringify(app.metadata), app.apiKeyHash,
-    app.viberAuthToken, app.updatedAt]);
+  const r = await db.query(UPDATE_APP, [
+    app.id,
+    app.name,
+    JSON.stringify(app.metadata),
+    app.apiKeyHash,
+    app.viberAuthToken,
+    app.updatedAt,
+  ]);
   return r.rowCount === 1 ? app : null;
 }
 

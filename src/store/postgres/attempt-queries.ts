@@ -22,11 +22,18 @@ export const INSERT_ATTEMPTS = `INSERT INTO attempts (app_id, delivery_id, messa
 /** Columns of attempts as parallel arrays, for INSERT_ATTEMPTS. */
 export function attemptArrays(attempts: Array<Omit<Attempt, 'id'>>): unknown[][] {
   return [
-    attempts.map((a) => a.appId), attempts.map((a) => a.deliveryId), attempts.map((a) => a.messageId),
-    attempts.map((a) => a.endpointId), attempts.map((a) => a.at), attempts.map((a) => Math.round(a.durationMs)),
-    attempts.map((a) => a.statusCode), attempts.map((a) => JSON.stringify(a.responseHeaders)),
-    attempts.map((a) => withoutNul(a.responseBody)), attempts.map((a) => a.errorKind),
-    attempts.map((a) => withoutNul(a.errorMessage)), attempts.map((a) => a.test),
+    attempts.map((a) => a.appId),
+    attempts.map((a) => a.deliveryId),
+    attempts.map((a) => a.messageId),
+    attempts.map((a) => a.endpointId),
+    attempts.map((a) => a.at),
+    attempts.map((a) => Math.round(a.durationMs)),
+    attempts.map((a) => a.statusCode),
+    attempts.map((a) => JSON.stringify(a.responseHeaders)),
+    attempts.map((a) => withoutNul(a.responseBody)),
+    attempts.map((a) => a.errorKind),
+    attempts.map((a) => withoutNul(a.errorMessage)),
+    attempts.map((a) => a.test),
   ];
 }
 
@@ -37,12 +44,21 @@ const INSERT_ONE_ATTEMPT = `INSERT INTO attempts (app_id, delivery_id, message_i
 
 export async function insertAttempt(db: Db, attempt: Omit<Attempt, 'id'>): Promise<Attempt> {
   const values = attemptArrays([attempt]).map((column) => column[0]);
-  const { rows } = await db.query<{ id: number }>({ name: 'hl_insert_one_attempt', text: INSERT_ONE_ATTEMPT, values });
+  const { rows } = await db.query<{ id: number }>({
+    name: 'hl_insert_one_attempt',
+    text: INSERT_ONE_ATTEMPT,
+    values,
+  });
   return { ...attempt, id: rows[0].id };
 }
 
 /** A page of an app's attempts (real or test), newest first, filtered by message, endpoint, delivery. */
-export async function listAttempts(db: Db, appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>> {
+export async function listAttempts(
+  db: Db,
+  appId: string,
+  filter: AttemptFilter,
+  query: ListQuery,
+): Promise<Page<Attempt>> {
   const values: unknown[] = [appId, query.limit + 1, filter.test ?? false];
   const where = ['app_id = $1', 'test = $3'];
   const add = (clause: string, value: unknown) => {

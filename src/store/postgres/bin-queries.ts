@@ -15,10 +15,20 @@ const APP_BINS_LOCK_CLASS = 0x686e;
 const LOCK_APP_BINS = `SELECT pg_advisory_xact_lock(${APP_BINS_LOCK_CLASS}, $1::int4)`;
 
 /** Live (not expired at $2) bins of app $1. */
-const LIVE_BINS_OF_APP = 'SELECT count(*)::int AS n FROM bins WHERE app_id = $1 AND expires_at > $2';
+const LIVE_BINS_OF_APP =
+  'SELECT count(*)::int AS n FROM bins WHERE app_id = $1 AND expires_at > $2';
 
-const BIN_COLUMNS = ['id', 'app_id', 'response_status', 'response_body', 'response_content_type', 'response_delay_ms',
-  'request_limit', 'created_at', 'expires_at'];
+const BIN_COLUMNS = [
+  'id',
+  'app_id',
+  'response_status',
+  'response_body',
+  'response_content_type',
+  'response_delay_ms',
+  'request_limit',
+  'created_at',
+  'expires_at',
+];
 
 /** Creates a bin. $1..$9 = BIN_COLUMNS */
 const INSERT_BIN = `INSERT INTO bins (${BIN_COLUMNS.join(', ')}) VALUES (${BIN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
@@ -52,10 +62,12 @@ const REQUEST_BY_ID = 'SELECT * FROM bin_requests WHERE bin_id = $1 AND id = $2'
 
 /** A page of bin $1's requests, newest first. $2 limit + 1 [, $3 cursor id] */
 const FIRST_REQUESTS = 'SELECT * FROM bin_requests WHERE bin_id = $1 ORDER BY id DESC LIMIT $2';
-const REQUESTS_BEFORE = 'SELECT * FROM bin_requests WHERE bin_id = $1 AND id < $3 ORDER BY id DESC LIMIT $2';
+const REQUESTS_BEFORE =
+  'SELECT * FROM bin_requests WHERE bin_id = $1 AND id < $3 ORDER BY id DESC LIMIT $2';
 
 /** Bin $1's requests after id $2, oldest first, at most $3 (a live stream catching up). */
-const REQUESTS_AFTER = 'SELECT * FROM bin_requests WHERE bin_id = $1 AND id > $2 ORDER BY id LIMIT $3';
+const REQUESTS_AFTER =
+  'SELECT * FROM bin_requests WHERE bin_id = $1 AND id > $2 ORDER BY id LIMIT $3';
 
 /** The newest request id of bin $1, 0 when none. */
 const LATEST_REQUEST = 'SELECT COALESCE(max(id), 0) AS id FROM bin_requests WHERE bin_id = $1';
@@ -70,49 +82,99 @@ const DELETE_REQUEST = 'DELETE FROM bin_requests WHERE bin_id = $1 AND id = $2';
 const CLEAR_REQUESTS = 'DELETE FROM bin_requests WHERE bin_id = $1';
 
 interface BinRow {
-  id: string; app_id: string | null; response_status: number; response_body: string; response_content_type: string;
-  response_delay_ms: number; request_limit: number; created_at: number; expires_at: number;
+  id: string;
+  app_id: string | null;
+  response_status: number;
+  response_body: string;
+  response_content_type: string;
+  response_delay_ms: number;
+  request_limit: number;
+  created_at: number;
+  expires_at: number;
 }
 
 interface RequestRow {
-  id: number; bin_id: string; method: string; path: string; query: string; headers: string; body: Buffer;
-  body_size: number; body_truncated: boolean; remote_address: string; received_at: number;
+  id: number;
+  bin_id: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  body: Buffer;
+  body_size: number;
+  body_truncated: boolean;
+  remote_address: string;
+  received_at: number;
 }
 
 const toBin = (r: BinRow): Bin => ({
-  id: r.id, appId: r.app_id,
-  response: { status: r.response_status, body: r.response_body, contentType: r.response_content_type, delayMs: r.response_delay_ms },
-  requestLimit: r.request_limit, createdAt: r.created_at, expiresAt: r.expires_at,
+  id: r.id,
+  appId: r.app_id,
+  response: {
+    status: r.response_status,
+    body: r.response_body,
+    contentType: r.response_content_type,
+    delayMs: r.response_delay_ms,
+  },
+  requestLimit: r.request_limit,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
 });
 
-const binValues = (b: Bin) => [b.id, b.appId, b.response.status, b.response.body, b.response.contentType,
-  b.response.delayMs, b.requestLimit, b.createdAt, b.expiresAt];
+const binValues = (b: Bin) => [
+  b.id,
+  b.appId,
+  b.response.status,
+  b.response.body,
+  b.response.contentType,
+  b.response.delayMs,
+  b.requestLimit,
+  b.createdAt,
+  b.expiresAt,
+];
 
 const toRequest = (r: RequestRow): BinRequest => ({
-  id: r.id, binId: r.bin_id, method: r.method, path: r.path, query: r.query, headers: JSON.parse(r.headers),
-  body: r.body, bodySize: r.body_size, bodyTruncated: r.body_truncated, remoteAddress: r.remote_address,
+  id: r.id,
+  binId: r.bin_id,
+  method: r.method,
+  path: r.path,
+  query: r.query,
+  headers: JSON.parse(r.headers),
+  body: r.body,
+  bodySize: r.body_size,
+  bodyTruncated: r.body_truncated,
+  remoteAddress: r.remote_address,
   receivedAt: r.received_at,
 });
 
 /** PostgreSQL inspector bins and their captured requests (see BinStore). */
 export class PgBinStore implements BinStore {
-  constructor(private readonly pool: pg.Pool, private readonly guard: Guard) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly guard: Guard,
+  ) {}
 
   createBin(bin: Bin, limits: CreateBinLimits): Promise<Bin | null> {
-    return this.guard(() => inTransaction(this.pool, async ({ db }) => {
-      if (bin.appId !== null) {
-        await db.query(LOCK_APP_BINS, [lockKey(bin.appId)]);
-        const { rows } = await db.query<{ n: number }>(LIVE_BINS_OF_APP, [bin.appId, limits.now]);
-        if (rows[0].n >= limits.maxLivePerApp) return null;
-      }
-      await db.query(INSERT_BIN, binValues(bin));
-      return bin;
-    }));
+    return this.guard(() =>
+      inTransaction(this.pool, async ({ db }) => {
+        if (bin.appId !== null) {
+          await db.query(LOCK_APP_BINS, [lockKey(bin.appId)]);
+          const { rows } = await db.query<{ n: number }>(LIVE_BINS_OF_APP, [bin.appId, limits.now]);
+          if (rows[0].n >= limits.maxLivePerApp) return null;
+        }
+        await db.query(INSERT_BIN, binValues(bin));
+        return bin;
+      }),
+    );
   }
 
   getBin(id: string): Promise<Bin | null> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<BinRow>({ name: 'hl_bin_by_id', text: BIN_BY_ID, values: [id] });
+      const { rows } = await this.pool.query<BinRow>({
+        name: 'hl_bin_by_id',
+        text: BIN_BY_ID,
+        values: [id],
+      });
       return rows[0] ? toBin(rows[0]) : null;
     });
   }
@@ -132,8 +194,15 @@ export class PgBinStore implements BinStore {
 
   updateBin(bin: Bin): Promise<Bin | null> {
     return this.guard(async () => {
-      const r = await this.pool.query(UPDATE_BIN, [bin.id, bin.response.status, bin.response.body, bin.response.contentType,
-        bin.response.delayMs, bin.requestLimit, bin.expiresAt]);
+      const r = await this.pool.query(UPDATE_BIN, [
+        bin.id,
+        bin.response.status,
+        bin.response.body,
+        bin.response.contentType,
+        bin.response.delayMs,
+        bin.requestLimit,
+        bin.expiresAt,
+      ]);
       return r.rowCount === 1 ? bin : null;
     });
   }
@@ -147,17 +216,37 @@ export class PgBinStore implements BinStore {
   }
 
   insertRequest(request: NewBinRequest, limit: number): Promise<BinRequest | null> {
-    return this.guard(() => inTransaction(this.pool, async ({ db }) => {
-      if ((await db.query({ name: 'hl_lock_bin', text: LOCK_BIN, values: [request.binId] })).rowCount !== 1) return null;
-      const { rows } = await db.query<{ id: number }>({
-        name: 'hl_insert_bin_request',
-        text: INSERT_REQUEST,
-        values: [request.binId, request.method, request.path, request.query, JSON.stringify(request.headers), request.body,
-          request.bodySize, request.bodyTruncated, request.remoteAddress, request.receivedAt],
-      });
-      await db.query({ name: 'hl_trim_bin_requests', text: TRIM_REQUESTS, values: [request.binId, limit] });
-      return { ...request, id: rows[0].id };
-    }));
+    return this.guard(() =>
+      inTransaction(this.pool, async ({ db }) => {
+        if (
+          (await db.query({ name: 'hl_lock_bin', text: LOCK_BIN, values: [request.binId] }))
+            .rowCount !== 1
+        )
+          return null;
+        const { rows } = await db.query<{ id: number }>({
+          name: 'hl_insert_bin_request',
+          text: INSERT_REQUEST,
+          values: [
+            request.binId,
+            request.method,
+            request.path,
+            request.query,
+            JSON.stringify(request.headers),
+            request.body,
+            request.bodySize,
+            request.bodyTruncated,
+            request.remoteAddress,
+            request.receivedAt,
+          ],
+        });
+        await db.query({
+          name: 'hl_trim_bin_requests',
+          text: TRIM_REQUESTS,
+          values: [request.binId, limit],
+        });
+        return { ...request, id: rows[0].id };
+      }),
+    );
   }
 
   getRequest(binId: string, id: number): Promise<BinRequest | null> {
@@ -169,29 +258,46 @@ export class PgBinStore implements BinStore {
 
   listRequests(binId: string, query: ListQuery): Promise<Page<BinRequest>> {
     return this.guard(async () => {
-      const { rows } = query.cursor === null
-        ? await this.pool.query<RequestRow>(FIRST_REQUESTS, [binId, query.limit + 1])
-        : await this.pool.query<RequestRow>(REQUESTS_BEFORE, [binId, query.limit + 1, decodeNumericCursor(query.cursor)]);
+      const { rows } =
+        query.cursor === null
+          ? await this.pool.query<RequestRow>(FIRST_REQUESTS, [binId, query.limit + 1])
+          : await this.pool.query<RequestRow>(REQUESTS_BEFORE, [
+              binId,
+              query.limit + 1,
+              decodeNumericCursor(query.cursor),
+            ]);
       return toPage(rows.map(toRequest), query.limit, (r) => r.id);
     });
   }
 
   requestsAfter(binId: string, afterId: number, limit: number): Promise<BinRequest[]> {
     return this.guard(async () =>
-      (await this.pool.query<RequestRow>({ name: 'hl_bin_requests_after', text: REQUESTS_AFTER, values: [binId, afterId, limit] }))
-        .rows.map(toRequest));
+      (
+        await this.pool.query<RequestRow>({
+          name: 'hl_bin_requests_after',
+          text: REQUESTS_AFTER,
+          values: [binId, afterId, limit],
+        })
+      ).rows.map(toRequest),
+    );
   }
 
   latestRequestId(binId: string): Promise<number> {
-    return this.guard(async () => (await this.pool.query<{ id: number }>(LATEST_REQUEST, [binId])).rows[0].id);
+    return this.guard(
+      async () => (await this.pool.query<{ id: number }>(LATEST_REQUEST, [binId])).rows[0].id,
+    );
   }
 
   countRequests(binId: string): Promise<number> {
-    return this.guard(async () => (await this.pool.query<{ n: number }>(COUNT_REQUESTS, [binId])).rows[0].n);
+    return this.guard(
+      async () => (await this.pool.query<{ n: number }>(COUNT_REQUESTS, [binId])).rows[0].n,
+    );
   }
 
   deleteRequest(binId: string, id: number): Promise<boolean> {
-    return this.guard(async () => (await this.pool.query(DELETE_REQUEST, [binId, id])).rowCount === 1);
+    return this.guard(
+      async () => (await this.pool.query(DELETE_REQUEST, [binId, id])).rowCount === 1,
+    );
   }
 
   clearRequests(binId: string): Promise<number> {

@@ -1,5 +1,10 @@
 import type pg from 'pg';
-import type { BotConnection, BotInvocation, ConnectionError, InvocationOutcome } from '../../domain/bots.js';
+import type {
+  BotConnection,
+  BotInvocation,
+  ConnectionError,
+  InvocationOutcome,
+} from '../../domain/bots.js';
 import type { Page } from '../../domain/types.js';
 import type { BotStore } from '../bot-store.js';
 import { decodeCursor, toPage } from '../cursor.js';
@@ -9,10 +14,36 @@ import { inTransaction } from './transaction.js';
 /** Runs a store call, mapping "database unreachable" to 503 (the PostgresStore's wrapper). */
 export type Guard = <T>(work: () => Promise<T>) => Promise<T>;
 
-const CONNECTION_COLUMNS = ['id', 'app_id', 'story_id', 'name', 'url', 'token', 'headers', 'auth_username',
-  'auth_password', 'timeout_ms', 'error_code', 'error_message', 'error_at', 'created_at', 'updated_at'];
-const MUTABLE = ['name', 'url', 'token', 'headers', 'auth_username', 'auth_password', 'timeout_ms', 'error_code',
-  'error_message', 'error_at', 'updated_at'];
+const CONNECTION_COLUMNS = [
+  'id',
+  'app_id',
+  'story_id',
+  'name',
+  'url',
+  'token',
+  'headers',
+  'auth_username',
+  'auth_password',
+  'timeout_ms',
+  'error_code',
+  'error_message',
+  'error_at',
+  'created_at',
+  'updated_at',
+];
+const MUTABLE = [
+  'name',
+  'url',
+  'token',
+  'headers',
+  'auth_username',
+  'auth_password',
+  'timeout_ms',
+  'error_code',
+  'error_message',
+  'error_at',
+  'updated_at',
+];
 
 /** Creates a connection. $1..$15 = CONNECTION_COLUMNS */
 const INSERT_CONNECTION = `INSERT INTO bot_connections (${CONNECTION_COLUMNS.join(', ')})
@@ -26,7 +57,8 @@ const UPDATE_CONNECTION = `UPDATE bot_connections SET ${MUTABLE.map((c, i) => `$
 const CONNECTION_BY_ID = 'SELECT * FROM bot_connections WHERE app_id = $1 AND id = $2';
 
 /** Every connection of an app, oldest first. $1 app id */
-const CONNECTIONS_OF_APP = 'SELECT * FROM bot_connections WHERE app_id = $1 ORDER BY created_at, id';
+const CONNECTIONS_OF_APP =
+  'SELECT * FROM bot_connections WHERE app_id = $1 ORDER BY created_at, id';
 
 /** Deletes a connection; its invocations go by cascade. $1 app id, $2 id */
 const DELETE_CONNECTION = 'DELETE FROM bot_connections WHERE app_id = $1 AND id = $2';
@@ -52,46 +84,100 @@ const INVOCATIONS_AFTER = `SELECT * FROM bot_invocations WHERE app_id = $1 AND c
   ORDER BY id DESC LIMIT $3`;
 
 interface ConnectionRow {
-  id: string; app_id: string; story_id: string; name: string; url: string; token: string | null; headers: string;
-  auth_username: string | null; auth_password: string | null; timeout_ms: number | null;
-  error_code: string | null; error_message: string | null; error_at: number | null;
-  created_at: number; updated_at: number;
+  id: string;
+  app_id: string;
+  story_id: string;
+  name: string;
+  url: string;
+  token: string | null;
+  headers: string;
+  auth_username: string | null;
+  auth_password: string | null;
+  timeout_ms: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  error_at: number | null;
+  created_at: number;
+  updated_at: number;
 }
 
 interface InvocationRow {
-  id: string; app_id: string; connection_id: string; at: number; latency_ms: number; status_code: number | null;
-  outcome: string; error: string | null; message_id: string | null;
+  id: string;
+  app_id: string;
+  connection_id: string;
+  at: number;
+  latency_ms: number;
+  status_code: number | null;
+  outcome: string;
+  error: string | null;
+  message_id: string | null;
 }
 
 const toConnection = (r: ConnectionRow): BotConnection => ({
-  id: r.id, appId: r.app_id, storyId: r.story_id, name: r.name, url: r.url, token: r.token,
+  id: r.id,
+  appId: r.app_id,
+  storyId: r.story_id,
+  name: r.name,
+  url: r.url,
+  token: r.token,
   headers: JSON.parse(r.headers),
-  auth: r.auth_username === null ? null : { username: r.auth_username, password: r.auth_password ?? '' },
+  auth:
+    r.auth_username === null
+      ? null
+      : { username: r.auth_username, password: r.auth_password ?? '' },
   timeoutMs: r.timeout_ms,
-  error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '', at: r.error_at ?? 0 },
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  error:
+    r.error_code === null
+      ? null
+      : { code: r.error_code, message: r.error_message ?? '', at: r.error_at ?? 0 },
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 const connectionValues = (c: BotConnection): Record<string, unknown> => ({
-  id: c.id, app_id: c.appId, story_id: c.storyId, name: c.name, url: c.url, token: c.token,
-  headers: JSON.stringify(c.headers), auth_username: c.auth?.username ?? null, auth_password: c.auth?.password ?? null,
-  timeout_ms: c.timeoutMs, error_code: c.error?.code ?? null, error_message: c.error?.message ?? null,
-  error_at: c.error?.at ?? null, created_at: c.createdAt, updated_at: c.updatedAt,
+  id: c.id,
+  app_id: c.appId,
+  story_id: c.storyId,
+  name: c.name,
+  url: c.url,
+  token: c.token,
+  headers: JSON.stringify(c.headers),
+  auth_username: c.auth?.username ?? null,
+  auth_password: c.auth?.password ?? null,
+  timeout_ms: c.timeoutMs,
+  error_code: c.error?.code ?? null,
+  error_message: c.error?.message ?? null,
+  error_at: c.error?.at ?? null,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
 });
 
 const toInvocation = (r: InvocationRow): BotInvocation => ({
-  id: r.id, appId: r.app_id, connectionId: r.connection_id, at: r.at, latencyMs: r.latency_ms,
-  statusCode: r.status_code, outcome: r.outcome as InvocationOutcome, error: r.error, messageId: r.message_id,
+  id: r.id,
+  appId: r.app_id,
+  connectionId: r.connection_id,
+  at: r.at,
+  latencyMs: r.latency_ms,
+  statusCode: r.status_code,
+  outcome: r.outcome as InvocationOutcome,
+  error: r.error,
+  messageId: r.message_id,
 });
 
 /** PostgreSQL bot connections and invocations (see BotStore). */
 export class PgBotStore implements BotStore {
-  constructor(private readonly pool: pg.Pool, private readonly guard: Guard) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly guard: Guard,
+  ) {}
 
   createConnection(connection: BotConnection): Promise<BotConnection> {
     return this.guard(async () => {
       const v = connectionValues(connection);
-      await this.pool.query(INSERT_CONNECTION, CONNECTION_COLUMNS.map((c) => v[c]));
+      await this.pool.query(
+        INSERT_CONNECTION,
+        CONNECTION_COLUMNS.map((c) => v[c]),
+      );
       return connection;
     });
   }
@@ -104,35 +190,74 @@ export class PgBotStore implements BotStore {
   }
 
   listConnections(appId: string): Promise<BotConnection[]> {
-    return this.guard(async () => (await this.pool.query<ConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(toConnection));
+    return this.guard(async () =>
+      (await this.pool.query<ConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(toConnection),
+    );
   }
 
   updateConnection(connection: BotConnection): Promise<BotConnection | null> {
     return this.guard(async () => {
       const v = connectionValues(connection);
-      const r = await this.pool.query(UPDATE_CONNECTION, [connection.appId, connection.id, ...MUTABLE.map((c) => v[c])]);
+      const r = await this.pool.query(UPDATE_CONNECTION, [
+        connection.appId,
+        connection.id,
+        ...MUTABLE.map((c) => v[c]),
+      ]);
       return r.rowCount === 1 ? connection : null;
     });
   }
 
   deleteConnection(appId: string, id: string): Promise<boolean> {
-    return this.guard(async () => (await this.pool.query(DELETE_CONNECTION, [appId, id])).rowCount === 1);
+    return this.guard(
+      async () => (await this.pool.query(DELETE_CONNECTION, [appId, id])).rowCount === 1,
+    );
   }
 
   recordInvocation(i: BotInvocation, error: ConnectionError | null): Promise<void> {
-    return this.guard(() => inTransaction(this.pool, async ({ db }) => {
-      const inserted = await db.query(INSERT_INVOCATION,
-        [i.id, i.appId, i.connectionId, i.at, i.latencyMs, i.statusCode, i.outcome, i.error, i.messageId]);
-      if (inserted.rowCount !== 1) return;
-      await db.query(SET_ERROR, [i.appId, i.connectionId, error?.code ?? null, error?.message ?? null, error?.at ?? null]);
-    }));
+    return this.guard(() =>
+      inTransaction(this.pool, async ({ db }) => {
+        const inserted = await db.query(INSERT_INVOCATION, [
+          i.id,
+          i.appId,
+          i.connectionId,
+          i.at,
+          i.latencyMs,
+          i.statusCode,
+          i.outcome,
+          i.error,
+          i.messageId,
+        ]);
+        if (inserted.rowCount !== 1) return;
+        await db.query(SET_ERROR, [
+          i.appId,
+          i.connectionId,
+          error?.code ?? null,
+          error?.message ?? null,
+          error?.at ?? null,
+        ]);
+      }),
+    );
   }
 
-  listInvocations(appId: string, connectionId: string, query: ListQuery): Promise<Page<BotInvocation>> {
+  listInvocations(
+    appId: string,
+    connectionId: string,
+    query: ListQuery,
+  ): Promise<Page<BotInvocation>> {
     return this.guard(async () => {
-      const { rows } = query.cursor === null
-        ? await this.pool.query<InvocationRow>(FIRST_INVOCATIONS, [appId, connectionId, query.limit + 1])
-        : await this.pool.query<InvocationRow>(INVOCATIONS_AFTER, [appId, connectionId, query.limit + 1, decodeCursor(query.cursor)]);
+      const { rows } =
+        query.cursor === null
+          ? await this.pool.query<InvocationRow>(FIRST_INVOCATIONS, [
+              appId,
+              connectionId,
+              query.limit + 1,
+            ])
+          : await this.pool.query<InvocationRow>(INVOCATIONS_AFTER, [
+              appId,
+              connectionId,
+              query.limit + 1,
+              decodeCursor(query.cursor),
+            ]);
       return toPage(rows.map(toInvocation), query.limit, (x) => x.id);
     });
   }

@@ -33,19 +33,31 @@ const CLAIM_EXPIRED = `WITH picked AS (
   FROM picked WHERE d.id = picked.id
   RETURNING d.*`;
 
-const byDue = (a: DeliveryRow, b: DeliveryRow) => (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0) || a.id - b.id;
-const byLease = (a: DeliveryRow, b: DeliveryRow) => (a.lease_until ?? 0) - (b.lease_until ?? 0) || a.id - b.id;
+const byDue = (a: DeliveryRow, b: DeliveryRow) =>
+  (a.next_attempt_at ?? 0) - (b.next_attempt_at ?? 0) || a.id - b.id;
+const byLease = (a: DeliveryRow, b: DeliveryRow) =>
+  (a.lease_until ?? 0) - (b.lease_until ?? 0) || a.id - b.id;
 
 /** Each statement commits on its own: a claim is one atomic UPDATE, nothing to hold open. */
-export async function claimDue(db: Db, { now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): Promise<ClaimedDelivery[]> {
+export async function claimDue(
+  db: Db,
+  { now, limit, leaseMs, excludeEndpointIds }: ClaimArgs,
+): Promise<ClaimedDelivery[]> {
   if (limit <= 0) return [];
   const token = randomBytes(12).toString('hex');
   const args = (n: number) => [now, n, now + leaseMs, token, excludeEndpointIds ?? []];
-  const due = (await db.query<DeliveryRow>({ name: 'hl_claim_due', text: CLAIM_DUE, values: args(limit) })).rows.sort(byDue);
+  const due = (
+    await db.query<DeliveryRow>({ name: 'hl_claim_due', text: CLAIM_DUE, values: args(limit) })
+  ).rows.sort(byDue);
   let expired: DeliveryRow[] = [];
   if (due.length < limit) {
-    expired = (await db.query<DeliveryRow>({ name: 'hl_claim_expired', text: CLAIM_EXPIRED, values: args(limit - due.length) }))
-      .rows.sort(byLease);
+    expired = (
+      await db.query<DeliveryRow>({
+        name: 'hl_claim_expired',
+        text: CLAIM_EXPIRED,
+        values: args(limit - due.length),
+      })
+    ).rows.sort(byLease);
   }
   const rows = [...due, ...expired];
   const messages = await getMessagesByIds(db, [...new Set(rows.map((r) => r.message_id))]);

@@ -5,9 +5,12 @@ export function describeTarget(url: string): string {
   try {
     const u = new URL(url);
     const socketHost = u.searchParams.get('host');
-    const host = u.hostname !== '' ? u.hostname : socketHost ?? 'localhost';
+    const host = u.hostname !== '' ? u.hostname : (socketHost ?? 'localhost');
     const port = u.port !== '' ? u.port : '5432';
-    const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username) || 'postgres';
+    const database =
+      decodeURIComponent(u.pathname.replace(/^\//, '')) ||
+      decodeURIComponent(u.username) ||
+      'postgres';
     return `${host}:${port}/${database}`;
   } catch {
     return 'an unparseable database URL';
@@ -15,22 +18,36 @@ export function describeTarget(url: string): string {
 }
 
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
   'ECONNABORTED',
 ]);
 // admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections, database_dropped
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300', '57P04']);
-const DRIVER_MESSAGES = /connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|connection error|Client was closed/i;
+const DRIVER_MESSAGES =
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|connection error|Client was closed/i;
 
 function codeOf(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }
 
 /** True when the error means "the database cannot be reached right now", not "the query is wrong". */
 export function isConnectionError(error: unknown): boolean {
   if (error instanceof HooklineError) return false;
   const code = codeOf(error);
-  if (code !== undefined && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08'))) return true;
+  if (
+    code !== undefined &&
+    (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08'))
+  )
+    return true;
   return error instanceof Error && DRIVER_MESSAGES.test(error.message);
 }
 
@@ -50,11 +67,17 @@ function reason(error: unknown): string {
 /** Errors leaving the store: unreachable database -> 503 store_unavailable; NUL in text -> 400. */
 export function toStoreError(error: unknown, target: string): unknown {
   if (isConnectionError(error)) {
-    return unavailable(`the database at ${target} is unavailable (${reason(error)}); try again shortly`);
+    return unavailable(
+      `the database at ${target} is unavailable (${reason(error)}); try again shortly`,
+    );
   }
   const code = codeOf(error);
   if (code === '22021' || code === '22P05') {
-    return badRequest('text fields must not contain NUL (\\u0000) characters', [], 'invalid_request');
+    return badRequest(
+      'text fields must not contain NUL (\\u0000) characters',
+      [],
+      'invalid_request',
+    );
   }
   return error;
 }
@@ -65,11 +88,15 @@ export function describeConnectError(error: unknown, url: string): HooklineError
   const host = target.split('/')[0];
   const code = codeOf(error);
   let message: string;
-  if (code === 'ECONNREFUSED') message = `cannot connect to PostgreSQL at ${host}: connection refused (is the server running and listening there?)`;
-  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') message = `cannot connect to PostgreSQL at ${host}: the host name does not resolve`;
-  else if (code === '28P01' || code === '28000') message = `PostgreSQL at ${host} refused the login: ${reason(error)}`;
+  if (code === 'ECONNREFUSED')
+    message = `cannot connect to PostgreSQL at ${host}: connection refused (is the server running and listening there?)`;
+  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    message = `cannot connect to PostgreSQL at ${host}: the host name does not resolve`;
+  else if (code === '28P01' || code === '28000')
+    message = `PostgreSQL at ${host} refused the login: ${reason(error)}`;
   else if (code === '3D000') message = `PostgreSQL at ${host}: ${reason(error)}`;
-  else if (isConnectionError(error)) message = `cannot connect to PostgreSQL at ${host}: ${reason(error)}`;
+  else if (isConnectionError(error))
+    message = `cannot connect to PostgreSQL at ${host}: ${reason(error)}`;
   else message = `cannot use PostgreSQL at ${host}: ${reason(error)}`;
   return unavailable(message);
 }

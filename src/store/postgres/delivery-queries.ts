@@ -28,12 +28,21 @@ const REOPEN_FAILED_IN_WINDOW = `UPDATE deliveries SET state = 'pending', attemp
   WHERE app_id = $1 AND endpoint_id = $2 AND state = 'failed' AND created_at >= $3 AND created_at < $4`;
 
 export async function getDelivery(db: Db, appId: string, id: number): Promise<Delivery | null> {
-  const { rows } = await db.query<DeliveryRow>({ name: 'hl_delivery_by_id', text: DELIVERY_BY_ID, values: [appId, id] });
+  const { rows } = await db.query<DeliveryRow>({
+    name: 'hl_delivery_by_id',
+    text: DELIVERY_BY_ID,
+    values: [appId, id],
+  });
   return rows[0] ? toDelivery(rows[0]) : null;
 }
 
 /** A page of an app's deliveries, newest first, filtered by state, endpoint and message. */
-export async function listDeliveries(db: Db, appId: string, filter: DeliveryFilter, query: ListQuery): Promise<Page<Delivery>> {
+export async function listDeliveries(
+  db: Db,
+  appId: string,
+  filter: DeliveryFilter,
+  query: ListQuery,
+): Promise<Page<Delivery>> {
   const values: unknown[] = [appId, query.limit + 1];
   const where = ['app_id = $1'];
   const add = (clause: string, value: unknown) => {
@@ -50,18 +59,31 @@ export async function listDeliveries(db: Db, appId: string, filter: DeliveryFilt
 }
 
 /** When a re-opened delivery of the endpoint may go: now, or parked (disabled, or behind a serial head). */
-async function dueTime(db: Db, endpoint: { id: string; ordering: string; disabled: boolean } | undefined, now: number) {
+async function dueTime(
+  db: Db,
+  endpoint: { id: string; ordering: string; disabled: boolean } | undefined,
+  now: number,
+) {
   if (!endpoint || endpoint.disabled) return null;
-  if (endpoint.ordering === 'serial' && (await activeEndpoints(db, [endpoint.id])).has(endpoint.id)) return null;
+  if (endpoint.ordering === 'serial' && (await activeEndpoints(db, [endpoint.id])).has(endpoint.id))
+    return null;
   return now;
 }
 
 /** See Store.retryDelivery. Under the endpoint's exclusive lock (it may change the serial head). */
-export async function retryDelivery(pool: pg.Pool, appId: string, id: number, now: number, wake: Wake): Promise<Delivery | null> {
+export async function retryDelivery(
+  pool: pg.Pool,
+  appId: string,
+  id: number,
+  now: number,
+  wake: Wake,
+): Promise<Delivery | null> {
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const found = await getDelivery(db, appId, id);
     if (!found) return null;
-    const endpoint = (await lockEndpoints(db, [found.endpointId], 'exclusive')).get(found.endpointId);
+    const endpoint = (await lockEndpoints(db, [found.endpointId], 'exclusive')).get(
+      found.endpointId,
+    );
     const current = await getDelivery(db, appId, id);
     if (!current || current.state === 'delivering') return current;
     if (current.state === 'pending') {
@@ -80,15 +102,31 @@ export async function retryDelivery(pool: pg.Pool, appId: string, id: number, no
 
 /** See Store.recoverEndpoint. Serial endpoints get them back parked, the oldest promoted if idle. */
 export async function recoverEndpoint(
-  pool: pg.Pool, appId: string, endpointId: string, window: RecoverWindow, now: number, wake: Wake,
+  pool: pg.Pool,
+  appId: string,
+  endpointId: string,
+  window: RecoverWindow,
+  now: number,
+  wake: Wake,
 ): Promise<number> {
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const endpoint = (await lockEndpoints(db, [endpointId], 'exclusive')).get(endpointId);
     if (!endpoint || endpoint.appId !== appId) return 0;
     const due = endpoint.disabled || endpoint.ordering === 'serial' ? null : now;
-    const reopened = (await db.query(REOPEN_FAILED_IN_WINDOW, [appId, endpointId, window.since, window.until, due, now])).rowCount ?? 0;
+    const reopened =
+      (
+        await db.query(REOPEN_FAILED_IN_WINDOW, [
+          appId,
+          endpointId,
+          window.since,
+          window.until,
+          due,
+          now,
+        ])
+      ).rowCount ?? 0;
     let woke = due !== null && reopened > 0;
-    if (reopened > 0 && endpoint.ordering === 'serial' && !endpoint.disabled) woke = (await promoteHeads(db, [endpointId], now)) > 0;
+    if (reopened > 0 && endpoint.ordering === 'serial' && !endpoint.disabled)
+      woke = (await promoteHeads(db, [endpointId], now)) > 0;
     if (woke) afterCommit(wake);
     return reopened;
   });

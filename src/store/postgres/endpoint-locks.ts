@@ -35,9 +35,25 @@ export function lockKey(endpointId: string): number {
 }
 
 async function readState(db: Db, ids: string[]): Promise<Map<string, EndpointState>> {
-  const { rows } = await db.query<{ id: string; app_id: string; ordering: Ordering; disabled: boolean; filter_types: string | null }>(
-    { name: 'hl_endpoint_state', text: READ_STATE, values: [ids] });
-  return new Map(rows.map((r) => [r.id, { id: r.id, appId: r.app_id, ordering: r.ordering, disabled: r.disabled, filterTypes: r.filter_types }]));
+  const { rows } = await db.query<{
+    id: string;
+    app_id: string;
+    ordering: Ordering;
+    disabled: boolean;
+    filter_types: string | null;
+  }>({ name: 'hl_endpoint_state', text: READ_STATE, values: [ids] });
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        appId: r.app_id,
+        ordering: r.ordering,
+        disabled: r.disabled,
+        filterTypes: r.filter_types,
+      },
+    ]),
+  );
 }
 
 /**
@@ -46,7 +62,10 @@ async function readState(db: Db, ids: string[]): Promise<Map<string, EndpointSta
  * shared. If an endpoint turned serial while we waited for a shared lock, the transaction restarts.
  */
 export async function lockEndpoints(
-  db: Db, endpointIds: Iterable<string>, mode: 'exclusive' | 'by-ordering', known?: Map<string, Ordering>,
+  db: Db,
+  endpointIds: Iterable<string>,
+  mode: 'exclusive' | 'by-ordering',
+  known?: Map<string, Ordering>,
 ): Promise<Map<string, EndpointState>> {
   const ids = [...new Set(endpointIds)];
   if (ids.length === 0) return new Map();
@@ -62,7 +81,11 @@ export async function lockEndpoints(
     byKey.set(key, (byKey.get(key) ?? false) || exclusive);
   }
   const keys = [...byKey.keys()].sort((a, b) => a - b);
-  await db.query({ name: 'hl_lock_endpoints', text: TAKE_LOCKS, values: [keys, keys.map((k) => byKey.get(k))] });
+  await db.query({
+    name: 'hl_lock_endpoints',
+    text: TAKE_LOCKS,
+    values: [keys, keys.map((k) => byKey.get(k))],
+  });
   const after = await readState(db, ids);
   for (const state of after.values()) {
     if (state.ordering === 'serial' && !byKey.get(lockKey(state.id))) {

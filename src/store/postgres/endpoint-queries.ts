@@ -32,7 +32,8 @@ const ENDPOINTS_BY_IDS = 'SELECT * FROM endpoints WHERE id = ANY($1::text[])';
 
 /** A page of an app's endpoints, newest first. $1 app id, $2 limit + 1 [, $3 cursor id] */
 const FIRST_ENDPOINTS = 'SELECT * FROM endpoints WHERE app_id = $1 ORDER BY id DESC LIMIT $2';
-const ENDPOINTS_AFTER = 'SELECT * FROM endpoints WHERE app_id = $1 AND id < $3 ORDER BY id DESC LIMIT $2';
+const ENDPOINTS_AFTER =
+  'SELECT * FROM endpoints WHERE app_id = $1 AND id < $3 ORDER BY id DESC LIMIT $2';
 
 /** Deletes the endpoint; its deliveries go by cascade. $1 app id, $2 endpoint id */
 const DELETE_ENDPOINT = 'DELETE FROM endpoints WHERE app_id = $1 AND id = $2';
@@ -46,25 +47,46 @@ export async function createEndpoint(db: Db, endpoint: Endpoint): Promise<Endpoi
 }
 
 export async function getEndpoint(db: Db, appId: string, id: string): Promise<Endpoint | null> {
-  const { rows } = await db.query<EndpointRow>({ name: 'hl_endpoint_by_id', text: ENDPOINT_BY_ID, values: [appId, id] });
+  const { rows } = await db.query<EndpointRow>({
+    name: 'hl_endpoint_by_id',
+    text: ENDPOINT_BY_ID,
+    values: [appId, id],
+  });
   return rows[0] ? toEndpoint(rows[0]) : null;
 }
 
 export async function getEndpointsByIds(db: Db, ids: string[]): Promise<Endpoint[]> {
   if (ids.length === 0) return [];
-  const { rows } = await db.query<EndpointRow>({ name: 'hl_endpoints_by_ids', text: ENDPOINTS_BY_IDS, values: [ids] });
+  const { rows } = await db.query<EndpointRow>({
+    name: 'hl_endpoints_by_ids',
+    text: ENDPOINTS_BY_IDS,
+    values: [ids],
+  });
   return rows.map(toEndpoint);
 }
 
-export async function listEndpoints(db: Db, appId: string, query: ListQuery): Promise<Page<Endpoint>> {
-  const { rows } = query.cursor === null
-    ? await db.query<EndpointRow>(FIRST_ENDPOINTS, [appId, query.limit + 1])
-    : await db.query<EndpointRow>(ENDPOINTS_AFTER, [appId, query.limit + 1, decodeCursor(query.cursor)]);
+export async function listEndpoints(
+  db: Db,
+  appId: string,
+  query: ListQuery,
+): Promise<Page<Endpoint>> {
+  const { rows } =
+    query.cursor === null
+      ? await db.query<EndpointRow>(FIRST_ENDPOINTS, [appId, query.limit + 1])
+      : await db.query<EndpointRow>(ENDPOINTS_AFTER, [
+          appId,
+          query.limit + 1,
+          decodeCursor(query.cursor),
+        ]);
   return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
 }
 
 /** Under the endpoint's exclusive lock, so no insert or result sees half of an ordering switch. */
-export async function updateEndpoint(pool: pg.Pool, endpoint: Endpoint, wake: Wake): Promise<Endpoint | null> {
+export async function updateEndpoint(
+  pool: pg.Pool,
+  endpoint: Endpoint,
+  wake: Wake,
+): Promise<Endpoint | null> {
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const before = (await lockEndpoints(db, [endpoint.id], 'exclusive')).get(endpoint.id);
     if (!before || before.appId !== endpoint.appId) return null;

@@ -29,13 +29,21 @@ const STATS = 'SELECT state, count(*) AS n FROM deliveries GROUP BY state';
 const STATS_OF_APP = 'SELECT state, count(*) AS n FROM deliveries WHERE app_id = $1 GROUP BY state';
 
 /** In a transaction only so that a deadlock with a concurrent result or delete is retried. */
-export async function releaseDeliveries(pool: pg.Pool, releases: Release[], wake: Wake): Promise<void> {
+export async function releaseDeliveries(
+  pool: pg.Pool,
+  releases: Release[],
+  wake: Wake,
+): Promise<void> {
   if (releases.length === 0) return;
   await inTransaction(pool, async ({ db, afterCommit }) => {
     const { rows } = await db.query<{ due: number }>({
       name: 'hl_release',
       text: RELEASE,
-      values: [releases.map((r) => r.deliveryId), releases.map((r) => r.leaseToken), releases.map((r) => r.nextAttemptAt)],
+      values: [
+        releases.map((r) => r.deliveryId),
+        releases.map((r) => r.leaseToken),
+        releases.map((r) => r.nextAttemptAt),
+      ],
     });
     // Released work (a stopping worker's backlog) is for the other workers to pick up.
     if (rows[0].due > 0) afterCommit(wake);
@@ -49,7 +57,10 @@ export async function releaseAllLeases(db: Db, now: number, wake: Wake): Promise
 }
 
 export async function nextDueAt(db: Db): Promise<number | null> {
-  const { rows } = await db.query<{ due: number | null; lease: number | null }>({ name: 'hl_next_due', text: NEXT_DUE });
+  const { rows } = await db.query<{ due: number | null; lease: number | null }>({
+    name: 'hl_next_due',
+    text: NEXT_DUE,
+  });
   const { due, lease } = rows[0];
   if (due === null) return lease;
   if (lease === null) return due;
@@ -57,9 +68,10 @@ export async function nextDueAt(db: Db): Promise<number | null> {
 }
 
 export async function stats(db: Db, appId?: string): Promise<StoreStats> {
-  const { rows } = appId === undefined
-    ? await db.query<{ state: keyof StoreStats; n: number }>(STATS)
-    : await db.query<{ state: keyof StoreStats; n: number }>(STATS_OF_APP, [appId]);
+  const { rows } =
+    appId === undefined
+      ? await db.query<{ state: keyof StoreStats; n: number }>(STATS)
+      : await db.query<{ state: keyof StoreStats; n: number }>(STATS_OF_APP, [appId]);
   const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0 };
   for (const r of rows) out[r.state] = r.n;
   return out;

@@ -40,14 +40,28 @@ const FOREIGN_KEY_VIOLATION = '23503';
 function matches(state: EndpointState, eventType: string, explicit: string | null): boolean {
   if (state.disabled) return false;
   if (explicit !== null) return state.id === explicit;
-  return compileFilter(state.filterTypes === null ? null : JSON.parse(state.filterTypes))(eventType);
+  return compileFilter(state.filterTypes === null ? null : JSON.parse(state.filterTypes))(
+    eventType,
+  );
 }
 
 /** Inserts the message row, honouring the idempotency window; null means "return `existing`". */
 async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<MessageRow | null> {
-  const values = [m.id, m.appId, m.eventType, m.payload, m.idempotencyKey, m.endpointId, m.createdAt];
+  const values = [
+    m.id,
+    m.appId,
+    m.eventType,
+    m.payload,
+    m.idempotencyKey,
+    m.endpointId,
+    m.createdAt,
+  ];
   for (let round = 0; round < 3; round++) {
-    if ((await tx.db.query({ name: 'hl_insert_message', text: INSERT_MESSAGE, values })).rowCount === 1) return null;
+    if (
+      (await tx.db.query({ name: 'hl_insert_message', text: INSERT_MESSAGE, values })).rowCount ===
+      1
+    )
+      return null;
     const { rows } = await tx.db.query<MessageRow>(MESSAGE_BY_KEY, [m.appId, m.idempotencyKey]);
     const existing = rows[0];
     if (!existing) continue; // deleted meanwhile: try again
@@ -58,21 +72,47 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<Messag
 }
 
 async function targetsOf(db: Db, m: NewMessage): Promise<EndpointState[]> {
-  const { rows } = await db.query<{ id: string; ordering: Ordering; filter_types: string | null }>(
-    { name: 'hl_routing_candidates', text: ROUTING_CANDIDATES, values: [m.appId] });
-  const first = rows.filter((r) => matches(
-    { id: r.id, appId: m.appId, ordering: r.ordering, disabled: false, filterTypes: r.filter_types }, m.eventType, m.endpointId));
+  const { rows } = await db.query<{ id: string; ordering: Ordering; filter_types: string | null }>({
+    name: 'hl_routing_candidates',
+    text: ROUTING_CANDIDATES,
+    values: [m.appId],
+  });
+  const first = rows.filter((r) =>
+    matches(
+      {
+        id: r.id,
+        appId: m.appId,
+        ordering: r.ordering,
+        disabled: false,
+        filterTypes: r.filter_types,
+      },
+      m.eventType,
+      m.endpointId,
+    ),
+  );
   if (first.length === 0) return [];
   // Re-read under the locks: an endpoint disabled, deleted or switched meanwhile is seen as it is now.
-  const locked = await lockEndpoints(db, first.map((r) => r.id), 'by-ordering', new Map(first.map((r) => [r.id, r.ordering])));
-  return [...locked.values()].filter((s) => s.appId === m.appId && matches(s, m.eventType, m.endpointId));
+  const locked = await lockEndpoints(
+    db,
+    first.map((r) => r.id),
+    'by-ordering',
+    new Map(first.map((r) => [r.id, r.ordering])),
+  );
+  return [...locked.values()].filter(
+    (s) => s.appId === m.appId && matches(s, m.eventType, m.endpointId),
+  );
 }
 
 /**
  * One transaction: the message and a delivery for every matching enabled endpoint. A serial
  * endpoint's delivery is due only when the endpoint has no active one (checked under its lock).
  */
-export async function insertMessage(pool: pg.Pool, m: NewMessage, windowMs: number, wake: Wake): Promise<InsertMessageResult> {
+export async function insertMessage(
+  pool: pg.Pool,
+  m: NewMessage,
+  windowMs: number,
+  wake: Wake,
+): Promise<InsertMessageResult> {
   try {
     return await inTransaction(pool, async (tx) => {
       if (m.idempotencyKey !== null) {
@@ -82,15 +122,26 @@ export async function insertMessage(pool: pg.Pool, m: NewMessage, windowMs: numb
           return { message: toMessage(existing), created: false, deliveries: 0 };
         }
       } else {
-        await tx.db.query({ name: 'hl_insert_message', text: INSERT_MESSAGE,
-          values: [m.id, m.appId, m.eventType, m.payload, null, m.endpointId, m.createdAt] });
+        await tx.db.query({
+          name: 'hl_insert_message',
+          text: INSERT_MESSAGE,
+          values: [m.id, m.appId, m.eventType, m.payload, null, m.endpointId, m.createdAt],
+        });
       }
       const targets = await targetsOf(tx.db, m);
       if (targets.length > 0) {
-        const busy = await activeEndpoints(tx.db, targets.filter((t) => t.ordering === 'serial').map((t) => t.id));
-        const due = targets.map((t) => (t.ordering === 'serial' && busy.has(t.id) ? null : m.createdAt));
-        await tx.db.query({ name: 'hl_insert_deliveries', text: INSERT_DELIVERIES,
-          values: [m.appId, m.id, m.createdAt, targets.map((t) => t.id), due] });
+        const busy = await activeEndpoints(
+          tx.db,
+          targets.filter((t) => t.ordering === 'serial').map((t) => t.id),
+        );
+        const due = targets.map((t) =>
+          t.ordering === 'serial' && busy.has(t.id) ? null : m.createdAt,
+        );
+        await tx.db.query({
+          name: 'hl_insert_deliveries',
+          text: INSERT_DELIVERIES,
+          values: [m.appId, m.id, m.createdAt, targets.map((t) => t.id), due],
+        });
         if (due.some((d) => d !== null)) tx.afterCommit(wake);
       }
       return { message: { ...m }, created: true, deliveries: targets.length };

@@ -11,18 +11,31 @@ const MESSAGE_BY_ID = 'SELECT * FROM messages WHERE app_id = $1 AND id = $2';
 export const MESSAGES_BY_IDS = 'SELECT * FROM messages WHERE id = ANY($1::text[])';
 
 export async function getMessage(db: Db, appId: string, id: string): Promise<Message | null> {
-  const { rows } = await db.query<MessageRow>({ name: 'hl_message_by_id', text: MESSAGE_BY_ID, values: [appId, id] });
+  const { rows } = await db.query<MessageRow>({
+    name: 'hl_message_by_id',
+    text: MESSAGE_BY_ID,
+    values: [appId, id],
+  });
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
 export async function getMessagesByIds(db: Db, ids: string[]): Promise<Map<string, Message>> {
   if (ids.length === 0) return new Map();
-  const { rows } = await db.query<MessageRow>({ name: 'hl_messages_by_ids', text: MESSAGES_BY_IDS, values: [ids] });
+  const { rows } = await db.query<MessageRow>({
+    name: 'hl_messages_by_ids',
+    text: MESSAGES_BY_IDS,
+    values: [ids],
+  });
   return new Map(rows.map((r) => [r.id, toMessage(r)]));
 }
 
 /** A page of an app's messages, newest first, filtered by event type and created_at in [since, until). */
-export async function listMessages(db: Db, appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>> {
+export async function listMessages(
+  db: Db,
+  appId: string,
+  filter: MessageFilter,
+  query: ListQuery,
+): Promise<Page<Message>> {
   const values: unknown[] = [appId, query.limit + 1];
   const where = ['app_id = $1'];
   const add = (clause: string, value: unknown) => {

@@ -18,7 +18,9 @@ export async function migratePostgres(pool: pg.Pool, now = Date.now()): Promise<
     await client.query('SELECT pg_advisory_lock($1, $2)', [...MIGRATION_LOCK]);
     try {
       await client.query(CREATE_LEDGER);
-      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const { rows } = await client.query<{ version: number }>(
+        'SELECT version FROM schema_migrations',
+      );
       const applied = new Set(rows.map((r) => r.version));
       const done: number[] = [];
       for (const m of migrations) {
@@ -26,7 +28,10 @@ export async function migratePostgres(pool: pg.Pool, now = Date.now()): Promise<
         await client.query('BEGIN');
         try {
           await client.query(m.sql);
-          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, now]);
+          await client.query(
+            'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+            [m.version, m.name, now],
+          );
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
@@ -36,7 +41,9 @@ export async function migratePostgres(pool: pg.Pool, now = Date.now()): Promise<
       }
       return done;
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK]).catch(() => (broken = true));
+      await client
+        .query('SELECT pg_advisory_unlock($1, $2)', [...MIGRATION_LOCK])
+        .catch(() => (broken = true));
     }
   } catch (error) {
     broken = true;

@@ -3,7 +3,8 @@ import pg from 'pg';
 /** What a query needs: the pool or a client inside a transaction. */
 export interface Db {
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(
-    config: string | pg.QueryConfig, values?: unknown[],
+    config: string | pg.QueryConfig,
+    values?: unknown[],
   ): Promise<pg.QueryResult<R>>;
 }
 
@@ -21,8 +22,9 @@ const INT8 = 20;
 /** bigint columns (ids, epoch-ms times, counts) come back as numbers; all fit in 2^53. */
 const types = {
   getTypeParser: ((oid: number, format?: string) =>
-    oid === INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as
-    pg.CustomTypesConfig['getTypeParser'],
+    oid === INT8
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 export function clientConfig(s: Omit<PoolSettings, 'poolSize'>): pg.ClientConfig {

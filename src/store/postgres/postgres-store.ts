@@ -1,8 +1,20 @@
 import type pg from 'pg';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
-  AttemptFilter, AttemptResult, ClaimArgs, ClaimedDelivery, DeliveryFilter, InsertMessageResult, ListQuery,
-  MessageFilter, NewMessage, RecoverWindow, Release, Store, StoreCapabilities, StoreStats,
+  AttemptFilter,
+  AttemptResult,
+  ClaimArgs,
+  ClaimedDelivery,
+  DeliveryFilter,
+  InsertMessageResult,
+  ListQuery,
+  MessageFilter,
+  NewMessage,
+  RecoverWindow,
+  Release,
+  Store,
+  StoreCapabilities,
+  StoreStats,
 } from '../store.js';
 import * as apps from './app-queries.js';
 import * as attempts from './attempt-queries.js';
@@ -44,7 +56,11 @@ export const DEFAULT_POOL_SIZE = 10;
  * as HooklineError 503 `store_unavailable`; the pool reconnects by itself.
  */
 export class PostgresStore implements Store {
-  readonly capabilities: StoreCapabilities = { dialect: 'postgres', singleOwner: false, crossProcessWakeups: true };
+  readonly capabilities: StoreCapabilities = {
+    dialect: 'postgres',
+    singleOwner: false,
+    crossProcessWakeups: true,
+  };
   readonly pool: pg.Pool;
   /** Bot connections and invocations (src/bots). */
   readonly bots: PgBotStore;
@@ -119,22 +135,40 @@ export class PostgresStore implements Store {
     return this.wakes.subscribe(listener);
   }
 
-  createApp(app: App): Promise<App> { return this.run(() => apps.createApp(this.pool, app)); }
-  getApp(id: string): Promise<App | null> { return this.run(() => apps.getApp(this.pool, id)); }
-  getAppByKeyHash(hash: string): Promise<App | null> { return this.run(() => apps.getAppByKeyHash(this.pool, hash)); }
-  listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> { return this.run(() => apps.listApps(this.pool, query, onlyId)); }
-  updateApp(app: App): Promise<App | null> { return this.run(() => apps.updateApp(this.pool, app)); }
-  deleteApp(id: string): Promise<boolean> { return this.run(() => apps.deleteApp(this.pool, id)); }
+  createApp(app: App): Promise<App> {
+    return this.run(() => apps.createApp(this.pool, app));
+  }
+  getApp(id: string): Promise<App | null> {
+    return this.run(() => apps.getApp(this.pool, id));
+  }
+  getAppByKeyHash(hash: string): Promise<App | null> {
+    return this.run(() => apps.getAppByKeyHash(this.pool, hash));
+  }
+  listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
+    return this.run(() => apps.listApps(this.pool, query, onlyId));
+  }
+  updateApp(app: App): Promise<App | null> {
+    return this.run(() => apps.updateApp(this.pool, app));
+  }
+  deleteApp(id: string): Promise<boolean> {
+    return this.run(() => apps.deleteApp(this.pool, id));
+  }
 
-  createEndpoint(e: Endpoint): Promise<Endpoint> { return this.run(() => endpoints.createEndpoint(this.pool, e)); }
+  createEndpoint(e: Endpoint): Promise<Endpoint> {
+    return this.run(() => endpoints.createEndpoint(this.pool, e));
+  }
   getEndpoint(appId: string, id: string): Promise<Endpoint | null> {
     return this.run(() => endpoints.getEndpoint(this.pool, appId, id));
   }
-  getEndpointsByIds(ids: string[]): Promise<Endpoint[]> { return this.run(() => endpoints.getEndpointsByIds(this.pool, ids)); }
+  getEndpointsByIds(ids: string[]): Promise<Endpoint[]> {
+    return this.run(() => endpoints.getEndpointsByIds(this.pool, ids));
+  }
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.run(() => endpoints.listEndpoints(this.pool, appId, query));
   }
-  updateEndpoint(e: Endpoint): Promise<Endpoint | null> { return this.run(() => endpoints.updateEndpoint(this.pool, e, this.notifier.wake)); }
+  updateEndpoint(e: Endpoint): Promise<Endpoint | null> {
+    return this.run(() => endpoints.updateEndpoint(this.pool, e, this.notifier.wake));
+  }
   deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.run(() => endpoints.deleteEndpoint(this.pool, appId, id));
   }
@@ -142,7 +176,9 @@ export class PostgresStore implements Store {
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
     return this.run(() => insertMessage(this.pool, message, windowMs, this.notifier.wake));
   }
-  getMessage(appId: string, id: string): Promise<Message | null> { return this.run(() => messages.getMessage(this.pool, appId, id)); }
+  getMessage(appId: string, id: string): Promise<Message | null> {
+    return this.run(() => messages.getMessage(this.pool, appId, id));
+  }
   listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>> {
     return this.run(() => messages.listMessages(this.pool, appId, filter, query));
   }
@@ -156,8 +192,15 @@ export class PostgresStore implements Store {
   retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null> {
     return this.run(() => deliveries.retryDelivery(this.pool, appId, id, now, this.notifier.wake));
   }
-  recoverEndpoint(appId: string, endpointId: string, window: RecoverWindow, now: number): Promise<number> {
-    return this.run(() => deliveries.recoverEndpoint(this.pool, appId, endpointId, window, now, this.notifier.wake));
+  recoverEndpoint(
+    appId: string,
+    endpointId: string,
+    window: RecoverWindow,
+    now: number,
+  ): Promise<number> {
+    return this.run(() =>
+      deliveries.recoverEndpoint(this.pool, appId, endpointId, window, now, this.notifier.wake),
+    );
   }
 
   listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>> {
@@ -167,12 +210,22 @@ export class PostgresStore implements Store {
     return this.run(() => attempts.insertAttempt(this.pool, attempt));
   }
 
-  claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> { return this.run(() => claimDue(this.pool, args)); }
+  claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
+    return this.run(() => claimDue(this.pool, args));
+  }
   recordAttempts(results: AttemptResult[], now: number): Promise<void> {
     return this.run(() => recordAttempts(this.pool, results, now, this.notifier.wake));
   }
-  releaseDeliveries(releases: Release[]): Promise<void> { return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake)); }
-  releaseAllLeases(now: number): Promise<number> { return this.run(() => leases.releaseAllLeases(this.pool, now, this.notifier.wake)); }
-  nextDueAt(): Promise<number | null> { return this.run(() => leases.nextDueAt(this.pool)); }
-  stats(appId?: string): Promise<StoreStats> { return this.run(() => leases.stats(this.pool, appId)); }
+  releaseDeliveries(releases: Release[]): Promise<void> {
+    return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake));
+  }
+  releaseAllLeases(now: number): Promise<number> {
+    return this.run(() => leases.releaseAllLeases(this.pool, now, this.notifier.wake));
+  }
+  nextDueAt(): Promise<number | null> {
+    return this.run(() => leases.nextDueAt(this.pool));
+  }
+  stats(appId?: string): Promise<StoreStats> {
+    return this.run(() => leases.stats(this.pool, appId));
+  }
 }

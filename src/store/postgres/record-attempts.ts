@@ -13,7 +13,8 @@ import type { Wake } from './wake-notify.js';
  * removes their attempts too) or has already removed the rows (and we write nothing for them).
  * $1 delivery ids
  */
-const LOCK_DELIVERIES = 'SELECT id FROM deliveries WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE';
+const LOCK_DELIVERIES =
+  'SELECT id FROM deliveries WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE';
 
 /**
  * Applies results whose lease token still holds; a stale token changes nothing.
@@ -32,35 +33,66 @@ const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as 
  * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
  * the next delivery of each serial endpoint whose head finished.
  */
-export async function recordAttempts(pool: pg.Pool, results: AttemptResult[], now: number, wake: Wake): Promise<void> {
+export async function recordAttempts(
+  pool: pg.Pool,
+  results: AttemptResult[],
+  now: number,
+  wake: Wake,
+): Promise<void> {
   if (results.length === 0) return;
   await inTransaction(pool, async ({ db, afterCommit }) => {
-    const endpoints = await lockEndpoints(db, results.map((r) => r.endpointId), 'by-ordering');
-    const { rows: present } = await db.query<{ id: number }>(
-      { name: 'hl_lock_deliveries', text: LOCK_DELIVERIES, values: [results.map((r) => r.deliveryId)] });
+    const endpoints = await lockEndpoints(
+      db,
+      results.map((r) => r.endpointId),
+      'by-ordering',
+    );
+    const { rows: present } = await db.query<{ id: number }>({
+      name: 'hl_lock_deliveries',
+      text: LOCK_DELIVERIES,
+      values: [results.map((r) => r.deliveryId)],
+    });
     const exists = new Set(present.map((r) => r.id));
     const live = results.filter((r) => exists.has(r.deliveryId));
     const attempts = live.flatMap((r) => (r.attempt ? [r.attempt] : []));
-    if (attempts.length > 0) await db.query({ name: 'hl_insert_attempts', text: INSERT_ATTEMPTS, values: attemptArrays(attempts) });
+    if (attempts.length > 0)
+      await db.query({
+        name: 'hl_insert_attempts',
+        text: INSERT_ATTEMPTS,
+        values: attemptArrays(attempts),
+      });
     if (live.length === 0) return;
-    const { rows: changed } = await db.query<{ id: number; endpoint_id: string; state: string; next_attempt_at: number | null }>({
+    const { rows: changed } = await db.query<{
+      id: number;
+      endpoint_id: string;
+      state: string;
+      next_attempt_at: number | null;
+    }>({
       name: 'hl_apply_results',
       text: APPLY_RESULTS,
       values: [
-        live.map((r) => r.deliveryId), live.map((r) => r.leaseToken), live.map((r) => STATE[r.outcome]),
-        live.map((r) => (r.outcome === 'retry' ? r.nextAttemptAt ?? now : null)),
+        live.map((r) => r.deliveryId),
+        live.map((r) => r.leaseToken),
+        live.map((r) => STATE[r.outcome]),
+        live.map((r) => (r.outcome === 'retry' ? (r.nextAttemptAt ?? now) : null)),
         live.map((r) => r.attempt?.statusCode ?? null),
-        live.map((r) => (r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? r.note ?? null))),
+        live.map((r) =>
+          r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? r.note ?? null),
+        ),
         now,
       ],
     });
-    const finishedSerial = new Set(changed
-      .filter((c) => c.state !== 'pending')
-      .map((c) => endpoints.get(c.endpoint_id))
-      .filter((e) => e !== undefined && e.ordering === 'serial' && !e.disabled)
-      .map((e) => e!.id));
+    const finishedSerial = new Set(
+      changed
+        .filter((c) => c.state !== 'pending')
+        .map((c) => endpoints.get(c.endpoint_id))
+        .filter((e) => e !== undefined && e.ordering === 'serial' && !e.disabled)
+        .map((e) => e!.id),
+    );
     const promoted = await promoteHeads(db, [...finishedSerial], now);
-    if (promoted > 0 || changed.some((c) => c.state === 'pending' && (c.next_attempt_at ?? Infinity) <= now)) {
+    if (
+      promoted > 0 ||
+      changed.some((c) => c.state === 'pending' && (c.next_attempt_at ?? Infinity) <= now)
+    ) {
       afterCommit(wake);
     }
   });

@@ -1,53 +1,155 @@
-import type { Attempt, Delivery, DeliveryState, Endpoint, ErrorKind, Ordering } from '../../domain/types.js';
+import type {
+  Attempt,
+  Delivery,
+  DeliveryState,
+  Endpoint,
+  ErrorKind,
+  Ordering,
+} from '../../domain/types.js';
 export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.js';
 
 /** Row shapes as PostgreSQL returns them (bigint parsed to number), and their domain records. */
 
 export interface EndpointRow {
-  id: string; app_id: string; url: string; description: string; disabled: boolean; filter_types: string | null;
-  secrets: string; headers: string; timeout_ms: number | null; retry_policy: string; ordering: string;
-  max_concurrency: number; rate_limit: number | null; format: string; format_options: string; metadata: string;
-  created_at: number; updated_at: number;
+  id: string;
+  app_id: string;
+  url: string;
+  description: string;
+  disabled: boolean;
+  filter_types: string | null;
+  secrets: string;
+  headers: string;
+  timeout_ms: number | null;
+  retry_policy: string;
+  ordering: string;
+  max_concurrency: number;
+  rate_limit: number | null;
+  format: string;
+  format_options: string;
+  metadata: string;
+  created_at: number;
+  updated_at: number;
 }
 export const toEndpoint = (r: EndpointRow): Endpoint => ({
-  id: r.id, appId: r.app_id, url: r.url, description: r.description, disabled: r.disabled,
-  filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types), secrets: JSON.parse(r.secrets),
-  headers: JSON.parse(r.headers), timeoutMs: r.timeout_ms, retryPolicy: JSON.parse(r.retry_policy),
-  ordering: r.ordering as Ordering, maxConcurrency: r.max_concurrency, rateLimit: r.rate_limit, format: r.format,
-  formatOptions: JSON.parse(r.format_options), metadata: JSON.parse(r.metadata),
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  appId: r.app_id,
+  url: r.url,
+  description: r.description,
+  disabled: r.disabled,
+  filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
+  secrets: JSON.parse(r.secrets),
+  headers: JSON.parse(r.headers),
+  timeoutMs: r.timeout_ms,
+  retryPolicy: JSON.parse(r.retry_policy),
+  ordering: r.ordering as Ordering,
+  maxConcurrency: r.max_concurrency,
+  rateLimit: r.rate_limit,
+  format: r.format,
+  formatOptions: JSON.parse(r.format_options),
+  metadata: JSON.parse(r.metadata),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 /** Column values in ENDPOINT_COLUMNS order. */
 export const endpointValues = (e: Endpoint): unknown[] => [
-  e.id, e.appId, e.url, e.description, e.disabled, e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
-  JSON.stringify(e.secrets), JSON.stringify(e.headers), e.timeoutMs, JSON.stringify(e.retryPolicy), e.ordering,
-  e.maxConcurrency, e.rateLimit, e.format, JSON.stringify(e.formatOptions), JSON.stringify(e.metadata),
-  e.createdAt, e.updatedAt,
+  e.id,
+  e.appId,
+  e.url,
+  e.description,
+  e.disabled,
+  e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
+  JSON.stringify(e.secrets),
+  JSON.stringify(e.headers),
+  e.timeoutMs,
+  JSON.stringify(e.retryPolicy),
+  e.ordering,
+  e.maxConcurrency,
+  e.rateLimit,
+  e.format,
+  JSON.stringify(e.formatOptions),
+  JSON.stringify(e.metadata),
+  e.createdAt,
+  e.updatedAt,
 ];
-export const ENDPOINT_COLUMNS = ['id', 'app_id', 'url', 'description', 'disabled', 'filter_types', 'secrets', 'headers',
-  'timeout_ms', 'retry_policy', 'ordering', 'max_concurrency', 'rate_limit', 'format', 'format_options', 'metadata',
-  'created_at', 'updated_at'];
+export const ENDPOINT_COLUMNS = [
+  'id',
+  'app_id',
+  'url',
+  'description',
+  'disabled',
+  'filter_types',
+  'secrets',
+  'headers',
+  'timeout_ms',
+  'retry_policy',
+  'ordering',
+  'max_concurrency',
+  'rate_limit',
+  'format',
+  'format_options',
+  'metadata',
+  'created_at',
+  'updated_at',
+];
 
 export interface DeliveryRow {
-  id: number; app_id: string; message_id: string; endpoint_id: string; state: string; attempts: number;
-  next_attempt_at: number | null; lease_until: number | null; lease_token: string | null;
-  last_status: number | null; last_error: string | null; created_at: number; updated_at: number;
+  id: number;
+  app_id: string;
+  message_id: string;
+  endpoint_id: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  lease_until: number | null;
+  lease_token: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
 }
 export const toDelivery = (r: DeliveryRow): Delivery => ({
-  id: r.id, appId: r.app_id, messageId: r.message_id, endpointId: r.endpoint_id, state: r.state as DeliveryState,
-  attempts: r.attempts, nextAttemptAt: r.next_attempt_at, leaseUntil: r.lease_until, lastStatus: r.last_status,
-  lastError: r.last_error, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  appId: r.app_id,
+  messageId: r.message_id,
+  endpointId: r.endpoint_id,
+  state: r.state as DeliveryState,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  leaseUntil: r.lease_until,
+  lastStatus: r.last_status,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 export interface AttemptRow {
-  id: number; app_id: string; delivery_id: number | null; message_id: string; endpoint_id: string; at: number;
-  duration_ms: number; status_code: number | null; response_headers: string; response_body: string;
-  error_kind: string | null; error_message: string | null; test: boolean;
+  id: number;
+  app_id: string;
+  delivery_id: number | null;
+  message_id: string;
+  endpoint_id: string;
+  at: number;
+  duration_ms: number;
+  status_code: number | null;
+  response_headers: string;
+  response_body: string;
+  error_kind: string | null;
+  error_message: string | null;
+  test: boolean;
 }
 export const toAttempt = (r: AttemptRow): Attempt => ({
-  id: r.id, appId: r.app_id, deliveryId: r.delivery_id, messageId: r.message_id, endpointId: r.endpoint_id,
-  at: r.at, durationMs: r.duration_ms, statusCode: r.status_code, responseHeaders: JSON.parse(r.response_headers),
-  responseBody: r.response_body, errorKind: r.error_kind as ErrorKind | null, errorMessage: r.error_message,
+  id: r.id,
+  appId: r.app_id,
+  deliveryId: r.delivery_id,
+  messageId: r.message_id,
+  endpointId: r.endpoint_id,
+  at: r.at,
+  durationMs: r.duration_ms,
+  statusCode: r.status_code,
+  responseHeaders: JSON.parse(r.response_headers),
+  responseBody: r.response_body,
+  errorKind: r.error_kind as ErrorKind | null,
+  errorMessage: r.error_message,
   test: r.test,
 });
 

@@ -30,14 +30,22 @@ const UNPARK_ALL = `UPDATE deliveries SET next_attempt_at = $2, updated_at = $2
 
 export async function activeEndpoints(db: Db, endpointIds: string[]): Promise<Set<string>> {
   if (endpointIds.length === 0) return new Set();
-  const { rows } = await db.query<{ endpoint_id: string }>({ name: 'hl_active_endpoints', text: ACTIVE_ENDPOINTS, values: [endpointIds] });
+  const { rows } = await db.query<{ endpoint_id: string }>({
+    name: 'hl_active_endpoints',
+    text: ACTIVE_ENDPOINTS,
+    values: [endpointIds],
+  });
   return new Set(rows.map((r) => r.endpoint_id));
 }
 
 /** Lets the next parked delivery of each (serial, enabled) endpoint go; returns how many became due. */
 export async function promoteHeads(db: Db, endpointIds: string[], now: number): Promise<number> {
   if (endpointIds.length === 0) return 0;
-  const r = await db.query({ name: 'hl_promote_heads', text: PROMOTE_HEADS, values: [endpointIds, now] });
+  const r = await db.query({
+    name: 'hl_promote_heads',
+    text: PROMOTE_HEADS,
+    values: [endpointIds, now],
+  });
   return r.rowCount ?? 0;
 }
 
@@ -46,13 +54,16 @@ export async function promoteHeads(db: Db, endpointIds: string[], now: number): 
  * many deliveries became due.
  */
 export async function rebalance(
-  db: Db, endpoint: { id: string; ordering: string; disabled: boolean }, now: number,
+  db: Db,
+  endpoint: { id: string; ordering: string; disabled: boolean },
+  now: number,
 ): Promise<number> {
   if (endpoint.disabled) {
     await db.query(PARK_ALL, [endpoint.id]);
     return 0;
   }
-  if (endpoint.ordering === 'parallel') return (await db.query(UNPARK_ALL, [endpoint.id, now])).rowCount ?? 0;
+  if (endpoint.ordering === 'parallel')
+    return (await db.query(UNPARK_ALL, [endpoint.id, now])).rowCount ?? 0;
   await db.query(PARK_ALL, [endpoint.id]);
   return promoteHeads(db, [endpoint.id], now);
 }

@@ -36,7 +36,11 @@ export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<
     const committed: Array<() => void> = [];
     try {
       await client.query('BEGIN');
-      const value = await work({ db: client, rollbackOnly: () => (rollback = true), afterCommit: (fn) => committed.push(fn) });
+      const value = await work({
+        db: client,
+        rollbackOnly: () => (rollback = true),
+        afterCommit: (fn) => committed.push(fn),
+      });
       await client.query(rollback ? 'ROLLBACK' : 'COMMIT');
       if (!rollback) for (const fn of committed) fn();
       return value;

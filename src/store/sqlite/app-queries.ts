@@ -5,7 +5,8 @@ import type { ListQuery } from '../store.js';
 import { toApp, type AppRow } from './rows.js';
 
 const prepare = (db: Database) => ({
-  insertStmt: db.prepare(`INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at)
+  insertStmt:
+    db.prepare(`INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at)
     VALUES (@id, @name, @metadata, @apiKeyHash, @viberAuthToken, @createdAt, @updatedAt)`),
   updateStmt: db.prepare(`UPDATE apps SET name=@name, metadata=@metadata, api_key_hash=@apiKeyHash,
     viber_auth_token=@viberAuthToken, updated_at=@updatedAt WHERE id=@id`),
@@ -13,7 +14,8 @@ const prepare = (db: Database) => ({
   byKey: db.prepare('SELECT * FROM apps WHERE api_key_hash = ?'),
   page: db.prepare('SELECT * FROM apps WHERE id < @cursor ORDER BY id DESC LIMIT @limit'),
   deleteAttempts: db.prepare(
-    'DELETE FROM attempts WHERE endpoint_id IN (SELECT id FROM endpoints WHERE app_id = ?)'),
+    'DELETE FROM attempts WHERE endpoint_id IN (SELECT id FROM endpoints WHERE app_id = ?)',
+  ),
   deleteStmt: db.prepare('DELETE FROM apps WHERE id = ?'),
 });
 
@@ -41,7 +43,7 @@ export class SqliteApps {
   list(query: ListQuery, onlyId?: string): Page<App> {
     if (onlyId !== undefined) {
       const app = this.get(onlyId);
-      return { data: app && (query.cursor === null) ? [app] : [], nextCursor: null };
+      return { data: app && query.cursor === null ? [app] : [], nextCursor: null };
     }
     const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
     const rows = this.q.page.all({ cursor, limit: query.limit + 1 }) as AppRow[];

@@ -4,34 +4,50 @@ import type { Page } from '../../domain/types.js';
 import type { BinFilter, BinStore, CreateBinLimits } from '../bin-store.js';
 import { decodeCursor, decodeNumericCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
-import { binParams, binRequestParams, toBin, toBinRequest, type BinRequestRow, type BinRow } from './bin-rows.js';
+import {
+  binParams,
+  binRequestParams,
+  toBin,
+  toBinRequest,
+  type BinRequestRow,
+  type BinRow,
+} from './bin-rows.js';
 
 /** Runs a write, in the store's group commit when there is one. */
 type WriteRunner = <T>(op: () => T) => Promise<T>;
 
 const prepare = (db: Database) => ({
-  insertBin: db.prepare(`INSERT INTO bins (id, app_id, response_status, response_body, response_content_type,
+  insertBin:
+    db.prepare(`INSERT INTO bins (id, app_id, response_status, response_body, response_content_type,
     response_delay_ms, request_limit, created_at, expires_at) VALUES (@id, @app_id, @response_status,
     @response_body, @response_content_type, @response_delay_ms, @request_limit, @created_at, @expires_at)`),
   liveOfApp: db.prepare('SELECT COUNT(*) AS n FROM bins WHERE app_id = ? AND expires_at > ?'),
   bin: db.prepare('SELECT * FROM bins WHERE id = ?'),
   allBins: db.prepare('SELECT * FROM bins WHERE id < @cursor ORDER BY id DESC LIMIT @limit'),
-  unownedBins: db.prepare('SELECT * FROM bins WHERE app_id IS NULL AND id < @cursor ORDER BY id DESC LIMIT @limit'),
-  appBins: db.prepare('SELECT * FROM bins WHERE app_id = @appId AND id < @cursor ORDER BY id DESC LIMIT @limit'),
-  updateBin: db.prepare(`UPDATE bins SET response_status = @response_status, response_body = @response_body,
+  unownedBins: db.prepare(
+    'SELECT * FROM bins WHERE app_id IS NULL AND id < @cursor ORDER BY id DESC LIMIT @limit',
+  ),
+  appBins: db.prepare(
+    'SELECT * FROM bins WHERE app_id = @appId AND id < @cursor ORDER BY id DESC LIMIT @limit',
+  ),
+  updateBin:
+    db.prepare(`UPDATE bins SET response_status = @response_status, response_body = @response_body,
     response_content_type = @response_content_type, response_delay_ms = @response_delay_ms,
     request_limit = @request_limit, expires_at = @expires_at WHERE id = @id`),
   deleteBin: db.prepare('DELETE FROM bins WHERE id = ?'),
   purge: db.prepare('DELETE FROM bins WHERE expires_at < ?'),
   // Only while the bin exists: a bin deleted mid-capture takes nothing with it.
-  insertRequest: db.prepare(`INSERT INTO bin_requests (bin_id, method, path, query, headers, body, body_size,
+  insertRequest:
+    db.prepare(`INSERT INTO bin_requests (bin_id, method, path, query, headers, body, body_size,
     body_truncated, remote_address, received_at) SELECT @bin_id, @method, @path, @query, @headers, @body, @body_size,
     @body_truncated, @remote_address, @received_at WHERE EXISTS (SELECT 1 FROM bins WHERE id = @bin_id)`),
   // Keeps the newest `limit` requests of the bin.
   trim: db.prepare(`DELETE FROM bin_requests WHERE bin_id = @bin_id AND id <= (SELECT id FROM bin_requests
     WHERE bin_id = @bin_id ORDER BY id DESC LIMIT 1 OFFSET @limit)`),
   request: db.prepare('SELECT * FROM bin_requests WHERE bin_id = ? AND id = ?'),
-  requests: db.prepare('SELECT * FROM bin_requests WHERE bin_id = @binId AND id < @cursor ORDER BY id DESC LIMIT @limit'),
+  requests: db.prepare(
+    'SELECT * FROM bin_requests WHERE bin_id = @binId AND id < @cursor ORDER BY id DESC LIMIT @limit',
+  ),
   after: db.prepare('SELECT * FROM bin_requests WHERE bin_id = ? AND id > ? ORDER BY id LIMIT ?'),
   latest: db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM bin_requests WHERE bin_id = ?'),
   count: db.prepare('SELECT COUNT(*) AS n FROM bin_requests WHERE bin_id = ?'),
@@ -75,7 +91,12 @@ export class SqliteBinStore implements BinStore {
   async listBins(filter: BinFilter, query: ListQuery): Promise<Page<Bin>> {
     const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
     const params = { cursor, limit: query.limit + 1, appId: filter.appId ?? null };
-    const stmt = filter.appId === undefined ? this.q.allBins : filter.appId === null ? this.q.unownedBins : this.q.appBins;
+    const stmt =
+      filter.appId === undefined
+        ? this.q.allBins
+        : filter.appId === null
+          ? this.q.unownedBins
+          : this.q.appBins;
     return toPage((stmt.all(params) as BinRow[]).map(toBin), query.limit, (b) => b.id);
   }
 
@@ -106,7 +127,8 @@ export class SqliteBinStore implements BinStore {
   }
 
   async listRequests(binId: string, query: ListQuery): Promise<Page<BinRequest>> {
-    const cursor = query.cursor === null ? Number.MAX_SAFE_INTEGER : decodeNumericCursor(query.cursor);
+    const cursor =
+      query.cursor === null ? Number.MAX_SAFE_INTEGER : decodeNumericCursor(query.cursor);
     const rows = this.q.requests.all({ binId, cursor, limit: query.limit + 1 }) as BinRequestRow[];
     return toPage(rows.map(toBinRequest), query.limit, (r) => r.id);
   }

@@ -3,35 +3,80 @@ import type { Bin, BinRequest, NewBinRequest } from '../../domain/bins.js';
 /** Bin table rows as SQLite returns them, and their mapping to domain records. */
 
 export interface BinRow {
-  id: string; app_id: string | null; response_status: number; response_body: string; response_content_type: string;
-  response_delay_ms: number; request_limit: number; created_at: number; expires_at: number;
+  id: string;
+  app_id: string | null;
+  response_status: number;
+  response_body: string;
+  response_content_type: string;
+  response_delay_ms: number;
+  request_limit: number;
+  created_at: number;
+  expires_at: number;
 }
 
 export const toBin = (r: BinRow): Bin => ({
-  id: r.id, appId: r.app_id,
-  response: { status: r.response_status, body: r.response_body, contentType: r.response_content_type, delayMs: r.response_delay_ms },
-  requestLimit: r.request_limit, createdAt: r.created_at, expiresAt: r.expires_at,
+  id: r.id,
+  appId: r.app_id,
+  response: {
+    status: r.response_status,
+    body: r.response_body,
+    contentType: r.response_content_type,
+    delayMs: r.response_delay_ms,
+  },
+  requestLimit: r.request_limit,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
 });
 
 export const binParams = (b: Bin) => ({
-  id: b.id, app_id: b.appId, response_status: b.response.status, response_body: b.response.body,
-  response_content_type: b.response.contentType, response_delay_ms: b.response.delayMs,
-  request_limit: b.requestLimit, created_at: b.createdAt, expires_at: b.expiresAt,
+  id: b.id,
+  app_id: b.appId,
+  response_status: b.response.status,
+  response_body: b.response.body,
+  response_content_type: b.response.contentType,
+  response_delay_ms: b.response.delayMs,
+  request_limit: b.requestLimit,
+  created_at: b.createdAt,
+  expires_at: b.expiresAt,
 });
 
 export interface BinRequestRow {
-  id: number; bin_id: string; method: string; path: string; query: string; headers: string; body: Buffer;
-  body_size: number; body_truncated: number; remote_address: string; received_at: number;
+  id: number;
+  bin_id: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  body: Buffer;
+  body_size: number;
+  body_truncated: number;
+  remote_address: string;
+  received_at: number;
 }
 
 export const toBinRequest = (r: BinRequestRow): BinRequest => ({
-  id: r.id, binId: r.bin_id, method: r.method, path: r.path, query: r.query, headers: JSON.parse(r.headers),
-  body: r.body, bodySize: r.body_size, bodyTruncated: r.body_truncated === 1, remoteAddress: r.remote_address,
+  id: r.id,
+  binId: r.bin_id,
+  method: r.method,
+  path: r.path,
+  query: r.query,
+  headers: JSON.parse(r.headers),
+  body: r.body,
+  bodySize: r.body_size,
+  bodyTruncated: r.body_truncated === 1,
+  remoteAddress: r.remote_address,
   receivedAt: r.received_at,
 });
 
 export const binRequestParams = (r: NewBinRequest) => ({
-  bin_id: r.binId, method: r.method, path: r.path, query: r.query, headers: JSON.stringify(r.headers),
-  body: r.body, body_size: r.bodySize, body_truncated: r.bodyTruncated ? 1 : 0, remote_address: r.remoteAddress,
+  bin_id: r.binId,
+  method: r.method,
+  path: r.path,
+  query: r.query,
+  headers: JSON.stringify(r.headers),
+  body: r.body,
+  body_size: r.bodySize,
+  body_truncated: r.bodyTruncated ? 1 : 0,
+  remote_address: r.remoteAddress,
   received_at: r.receivedAt,
 });

@@ -5,28 +5,37 @@ import type { BotStore } from '../bot-store.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
 import {
-  botConnectionParams, botInvocationParams, toBotConnection, toBotInvocation,
-  type BotConnectionRow, type BotInvocationRow,
+  botConnectionParams,
+  botInvocationParams,
+  toBotConnection,
+  toBotInvocation,
+  type BotConnectionRow,
+  type BotInvocationRow,
 } from './bot-rows.js';
 
 const prepare = (db: Database) => ({
-  insert: db.prepare(`INSERT INTO bot_connections (id, app_id, story_id, name, url, token, headers, auth_username,
+  insert:
+    db.prepare(`INSERT INTO bot_connections (id, app_id, story_id, name, url, token, headers, auth_username,
     auth_password, timeout_ms, error_code, error_message, error_at, created_at, updated_at)
     VALUES (@id, @app_id, @story_id, @name, @url, @token, @headers, @auth_username, @auth_password, @timeout_ms,
     @error_code, @error_message, @error_at, @created_at, @updated_at)`),
-  update: db.prepare(`UPDATE bot_connections SET name=@name, url=@url, token=@token, headers=@headers,
+  update:
+    db.prepare(`UPDATE bot_connections SET name=@name, url=@url, token=@token, headers=@headers,
     auth_username=@auth_username, auth_password=@auth_password, timeout_ms=@timeout_ms, error_code=@error_code,
     error_message=@error_message, error_at=@error_at, updated_at=@updated_at WHERE app_id=@app_id AND id=@id`),
   byId: db.prepare('SELECT * FROM bot_connections WHERE app_id = ? AND id = ?'),
   byApp: db.prepare('SELECT * FROM bot_connections WHERE app_id = ? ORDER BY created_at, id'),
   delete: db.prepare('DELETE FROM bot_connections WHERE app_id = ? AND id = ?'),
   // Only while the connection exists: a connection deleted mid-invocation takes nothing with it.
-  insertInvocation: db.prepare(`INSERT INTO bot_invocations (id, app_id, connection_id, at, latency_ms, status_code,
+  insertInvocation:
+    db.prepare(`INSERT INTO bot_invocations (id, app_id, connection_id, at, latency_ms, status_code,
     outcome, error, message_id) SELECT @id, @app_id, @connection_id, @at, @latency_ms, @status_code, @outcome,
     @error, @message_id WHERE EXISTS (SELECT 1 FROM bot_connections WHERE id = @connection_id AND app_id = @app_id)`),
-  setError: db.prepare(`UPDATE bot_connections SET error_code=@code, error_message=@message, error_at=@at
+  setError:
+    db.prepare(`UPDATE bot_connections SET error_code=@code, error_message=@message, error_at=@at
     WHERE app_id=@app_id AND id=@id`),
-  invocations: db.prepare(`SELECT * FROM bot_invocations WHERE app_id = @app_id AND connection_id = @connection_id
+  invocations:
+    db.prepare(`SELECT * FROM bot_invocations WHERE app_id = @app_id AND connection_id = @connection_id
     AND id < @cursor ORDER BY id DESC LIMIT @limit`),
 });
 
@@ -72,19 +81,33 @@ export class SqliteBotStore implements BotStore {
   }
 
   recordInvocation(invocation: BotInvocation, error: ConnectionError | null): Promise<void> {
-    return this.write(() => this.db.transaction(() => {
-      const inserted = this.q.insertInvocation.run(botInvocationParams(invocation)).changes === 1;
-      if (!inserted) return;
-      this.q.setError.run({
-        app_id: invocation.appId, id: invocation.connectionId,
-        code: error?.code ?? null, message: error?.message ?? null, at: error?.at ?? null,
-      });
-    })());
+    return this.write(() =>
+      this.db.transaction(() => {
+        const inserted = this.q.insertInvocation.run(botInvocationParams(invocation)).changes === 1;
+        if (!inserted) return;
+        this.q.setError.run({
+          app_id: invocation.appId,
+          id: invocation.connectionId,
+          code: error?.code ?? null,
+          message: error?.message ?? null,
+          at: error?.at ?? null,
+        });
+      })(),
+    );
   }
 
-  async listInvocations(appId: string, connectionId: string, query: ListQuery): Promise<Page<BotInvocation>> {
+  async listInvocations(
+    appId: string,
+    connectionId: string,
+    query: ListQuery,
+  ): Promise<Page<BotInvocation>> {
     const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
-    const rows = this.q.invocations.all({ app_id: appId, connection_id: connectionId, cursor, limit: query.limit + 1 });
+    const rows = this.q.invocations.all({
+      app_id: appId,
+      connection_id: connectionId,
+      cursor,
+      limit: query.limit + 1,
+    });
     return toPage((rows as BotInvocationRow[]).map(toBotInvocation), query.limit, (i) => i.id);
   }
 }

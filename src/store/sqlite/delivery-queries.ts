@@ -11,11 +11,14 @@ const MAX_ID = Number.MAX_SAFE_INTEGER;
 const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM deliveries WHERE id = ? AND app_id = ?'),
   makeDue: db.prepare('UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ?'),
-  reopen: db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
+  reopen:
+    db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
     lease_until = NULL, lease_token = NULL WHERE id = ?`),
-  failedInWindow: db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
+  failedInWindow:
+    db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
     AND state = 'failed' AND created_at >= @since AND created_at < @until ORDER BY id`),
-  insertAttempt: db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
+  insertAttempt:
+    db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
     status_code, response_headers, response_body, error_kind, error_message, test) VALUES (@app_id, @delivery_id,
     @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers, @response_body, @error_kind,
     @error_message, @test)`),
@@ -25,7 +28,10 @@ export class SqliteDeliveries {
   private readonly q: ReturnType<typeof prepare>;
   private readonly statements: StatementCache;
 
-  constructor(private readonly db: Database, private readonly serial: SqliteSerialQueue) {
+  constructor(
+    private readonly db: Database,
+    private readonly serial: SqliteSerialQueue,
+  ) {
     this.q = prepare(db);
     this.statements = new StatementCache(db);
   }
@@ -39,8 +45,10 @@ export class SqliteDeliveries {
     // A message's few rows, or an endpoint's (all of one app), are found faster by their own index
     // than by walking the app's, unless for an endpoint a partial index (pending, failed) already
     // narrows the walk. `+` keeps the planner off the app's indexes.
-    const narrower = filter.messageId !== undefined
-      || (filter.endpointId !== undefined && (filter.state === undefined || filter.state === 'succeeded'));
+    const narrower =
+      filter.messageId !== undefined ||
+      (filter.endpointId !== undefined &&
+        (filter.state === undefined || filter.state === 'succeeded'));
     const where = [narrower ? '+app_id = @appId' : 'app_id = @appId', 'id < @cursor'];
     // In flight = a pending row under a lease (see rows.ts).
     if (filter.state === 'delivering') where.push("state = 'pending' AND lease_token IS NOT NULL");
@@ -50,7 +58,9 @@ export class SqliteDeliveries {
     if (filter.messageId !== undefined) where.push('message_id = @messageId');
     const sql = `SELECT * FROM deliveries WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
     const cursor = query.cursor === null ? MAX_ID : decodeNumericCursor(query.cursor);
-    const rows = this.statements.get(sql).all({ ...filter, appId, cursor, limit: query.limit + 1 }) as DeliveryRow[];
+    const rows = this.statements
+      .get(sql)
+      .all({ ...filter, appId, cursor, limit: query.limit + 1 }) as DeliveryRow[];
     return toPage(rows.map(toDelivery), query.limit, (d) => d.id);
   }
 
@@ -70,7 +80,9 @@ export class SqliteDeliveries {
 
   recover(appId: string, endpointId: string, window: RecoverWindow, now: number): number {
     return this.db.transaction(() => {
-      const ids = this.q.failedInWindow.all({ appId, endpointId, ...window }) as Array<{ id: number }>;
+      const ids = this.q.failedInWindow.all({ appId, endpointId, ...window }) as Array<{
+        id: number;
+      }>;
       for (const { id } of ids) this.q.reopen.run(this.serial.dueTime(endpointId, now), now, id);
       return ids.length;
     })();

@@ -1,14 +1,26 @@
 import type { Database } from 'better-sqlite3';
 
 const prepare = (db: Database) => ({
-  due: db.prepare(`SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`).pluck(),
-  dueWindow: db.prepare(`SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`).raw(),
+  due: db
+    .prepare(
+      `SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
+    ORDER BY next_attempt_at, id LIMIT @limit`,
+    )
+    .pluck(),
+  dueWindow: db
+    .prepare(
+      `SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
+    ORDER BY next_attempt_at, id LIMIT @limit`,
+    )
+    .raw(),
   nextEndpointWithWork: db.prepare(`SELECT min(endpoint_id) AS id FROM deliveries
     WHERE state = 'pending' AND next_attempt_at IS NOT NULL AND endpoint_id > @after`),
-  dueOfEndpoint: db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
-    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit`).pluck(),
+  dueOfEndpoint: db
+    .prepare(
+      `SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
+    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit`,
+    )
+    .pluck(),
 });
 
 /** How far past the limit the due index is read before falling back to per-endpoint lookups. */
@@ -33,16 +45,24 @@ export class DueSelection {
   select(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
     if (exclude.size === 0) return this.q.due.all({ now, limit }) as number[];
     const picked = new Set<number>();
-    const window = this.q.dueWindow.all({ now, limit: limit * WINDOW_FACTOR }) as Array<[id: number, endpointId: string]>;
+    const window = this.q.dueWindow.all({ now, limit: limit * WINDOW_FACTOR }) as Array<
+      [id: number, endpointId: string]
+    >;
     for (const [id, endpointId] of window) {
       if (picked.size >= limit) break;
       if (!exclude.has(endpointId)) picked.add(id);
     }
-    if (picked.size < limit && window.length === limit * WINDOW_FACTOR) this.fillRoundRobin(now, limit, exclude, picked);
+    if (picked.size < limit && window.length === limit * WINDOW_FACTOR)
+      this.fillRoundRobin(now, limit, exclude, picked);
     return [...picked];
   }
 
-  private fillRoundRobin(now: number, limit: number, exclude: ReadonlySet<string>, picked: Set<number>): void {
+  private fillRoundRobin(
+    now: number,
+    limit: number,
+    exclude: ReadonlySet<string>,
+    picked: Set<number>,
+  ): void {
     const start = this.cursor;
     let after = start;
     let wrapped = false;
@@ -57,7 +77,11 @@ export class DueSelection {
       after = next;
       this.cursor = next;
       if (exclude.has(next)) continue;
-      const ids = this.q.dueOfEndpoint.all({ endpointId: next, now, limit: limit - picked.size }) as number[];
+      const ids = this.q.dueOfEndpoint.all({
+        endpointId: next,
+        now,
+        limit: limit - picked.size,
+      }) as number[];
       for (const id of ids) picked.add(id);
     }
   }

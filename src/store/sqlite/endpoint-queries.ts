@@ -10,8 +10,11 @@ const COLUMNS = `id, app_id, url, description, disabled, filter_types, secrets, 
   ordering, max_concurrency, rate_limit, format, format_options, metadata, created_at, updated_at`;
 
 const prepare = (db: Database) => ({
-  insertStmt: db.prepare(`INSERT INTO endpoints (${COLUMNS}) VALUES (${COLUMNS.split(',')
-    .map((c) => `@${c.trim()}`).join(', ')})`),
+  insertStmt: db.prepare(
+    `INSERT INTO endpoints (${COLUMNS}) VALUES (${COLUMNS.split(',')
+      .map((c) => `@${c.trim()}`)
+      .join(', ')})`,
+  ),
   updateStmt: db.prepare(`UPDATE endpoints SET url=@url, description=@description,
     disabled=@disabled, filter_types=@filter_types, secrets=@secrets, headers=@headers, timeout_ms=@timeout_ms,
     retry_policy=@retry_policy, ordering=@ordering, max_concurrency=@max_concurrency, rate_limit=@rate_limit,
@@ -20,7 +23,8 @@ const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM endpoints WHERE id = ? AND app_id = ?'),
   byIdOnly: db.prepare('SELECT * FROM endpoints WHERE id = ?'),
   page: db.prepare(
-    'SELECT * FROM endpoints WHERE app_id = @appId AND id < @cursor ORDER BY id DESC LIMIT @limit'),
+    'SELECT * FROM endpoints WHERE app_id = @appId AND id < @cursor ORDER BY id DESC LIMIT @limit',
+  ),
   enabledOfApp: db.prepare('SELECT * FROM endpoints WHERE app_id = ? AND disabled = 0'),
   deleteAttempts: db.prepare('DELETE FROM attempts WHERE endpoint_id = ?'),
   deleteStmt: db.prepare('DELETE FROM endpoints WHERE id = ? AND app_id = ?'),
@@ -31,7 +35,10 @@ export class SqliteEndpoints {
   /** Enabled endpoints per app, for message fan-out; this process is the only writer. */
   private readonly routingCache = new Map<string, RoutableEndpoint[]>();
 
-  constructor(private readonly db: Database, private readonly serial: SqliteSerialQueue) {
+  constructor(
+    private readonly db: Database,
+    private readonly serial: SqliteSerialQueue,
+  ) {
     this.q = prepare(db);
   }
 
@@ -98,7 +105,9 @@ export class SqliteEndpoints {
   routable(appId: string): RoutableEndpoint[] {
     let cached = this.routingCache.get(appId);
     if (!cached) {
-      cached = (this.q.enabledOfApp.all(appId) as EndpointRow[]).map((r) => toRoutable(toEndpoint(r)));
+      cached = (this.q.enabledOfApp.all(appId) as EndpointRow[]).map((r) =>
+        toRoutable(toEndpoint(r)),
+      );
       this.routingCache.set(appId, cached);
     }
     return cached;

@@ -9,9 +9,11 @@ import type { SqliteSerialQueue } from './serial-queue.js';
 import { StatementCache } from './statement-cache.js';
 
 const prepare = (db: Database) => ({
-  insert: db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at)
+  insert:
+    db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at)
     VALUES (@id, @appId, @eventType, @payload, @idempotencyKey, @endpointId, @createdAt)`),
-  insertDelivery: db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at,
+  insertDelivery:
+    db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at,
     created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`),
   byKey: db.prepare('SELECT * FROM messages WHERE app_id = ? AND idempotency_key = ?'),
   clearKey: db.prepare('UPDATE messages SET idempotency_key = NULL WHERE id = ?'),
@@ -35,7 +37,8 @@ export class SqliteMessages {
   /** Runs inside a transaction (the caller's group commit). */
   insert(message: NewMessage, idempotencyWindowMs: number): InsertMessageResult {
     if (message.idempotencyKey !== null) {
-      const existing = this.q.byKey.get(message.appId, message.idempotencyKey) as MessageRow | undefined;
+      const existing = this.q.byKey.get(message.appId, message.idempotencyKey) as
+        MessageRow | undefined;
       if (existing) {
         if (existing.created_at > message.createdAt - idempotencyWindowMs) {
           return { message: toMessage(existing), created: false, deliveries: 0 };
@@ -44,7 +47,11 @@ export class SqliteMessages {
       }
     }
     this.q.insert.run(message);
-    const targets = routeMessage(this.endpoints.routable(message.appId), message.eventType, message.endpointId);
+    const targets = routeMessage(
+      this.endpoints.routable(message.appId),
+      message.eventType,
+      message.endpointId,
+    );
     const now = message.createdAt;
     for (const target of targets) {
       const due = target.ordering === 'serial' && this.serial.hasActive(target.id) ? null : now;

@@ -24,7 +24,13 @@ const updateSql = (outcome: AttemptOutcome) => (tuples: string) => `
 
 const pushResultValues = (r: AttemptResult, out: unknown[]): void => {
   const a = r.attempt;
-  out.push(r.deliveryId, r.leaseToken, a?.statusCode ?? null, a?.errorMessage ?? r.note ?? null, r.nextAttemptAt ?? null);
+  out.push(
+    r.deliveryId,
+    r.leaseToken,
+    a?.statusCode ?? null,
+    a?.errorMessage ?? r.note ?? null,
+    r.nextAttemptAt ?? null,
+  );
 };
 
 /**
@@ -36,18 +42,34 @@ export class ResultRecording {
   private readonly attempts: ChunkedStatement<NewAttempt>;
   private readonly updates: Record<AttemptOutcome, ChunkedStatement<AttemptResult>>;
 
-  constructor(db: Database, private readonly serial: SqliteSerialQueue) {
-    this.attempts = new ChunkedStatement(db, (tuples) => `INSERT INTO attempts (${ATTEMPT_COLUMNS})
+  constructor(
+    db: Database,
+    private readonly serial: SqliteSerialQueue,
+  ) {
+    this.attempts = new ChunkedStatement(
+      db,
+      (tuples) => `INSERT INTO attempts (${ATTEMPT_COLUMNS})
       SELECT * FROM (VALUES ${tuples}) AS a WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = a.column2)`,
-    12, pushAttemptValues);
-    const update = (outcome: AttemptOutcome) => new ChunkedStatement(db, updateSql(outcome), 5, pushResultValues);
-    this.updates = { succeeded: update('succeeded'), retry: update('retry'), failed: update('failed') };
+      12,
+      pushAttemptValues,
+    );
+    const update = (outcome: AttemptOutcome) =>
+      new ChunkedStatement(db, updateSql(outcome), 5, pushResultValues);
+    this.updates = {
+      succeeded: update('succeeded'),
+      retry: update('retry'),
+      failed: update('failed'),
+    };
   }
 
   /** Runs inside the caller's transaction (group commit). */
   record(results: AttemptResult[], now: number): void {
     const attempts: NewAttempt[] = [];
-    const byOutcome: Record<AttemptOutcome, AttemptResult[]> = { succeeded: [], retry: [], failed: [] };
+    const byOutcome: Record<AttemptOutcome, AttemptResult[]> = {
+      succeeded: [],
+      retry: [],
+      failed: [],
+    };
     // Results apply one by one in order: of two for the same lease only the first counts, so the
     // set-wise updates must not see the second.
     const leases = new Set<string>();
@@ -63,7 +85,8 @@ export class ResultRecording {
     // A finished delivery frees its serial endpoint; once per endpoint is enough (one active each).
     const finished = new Set<string>();
     for (const outcome of ['succeeded', 'failed'] as const) {
-      for (const endpointId of this.updates[outcome].pluck(byOutcome[outcome], { now })) finished.add(endpointId as string);
+      for (const endpointId of this.updates[outcome].pluck(byOutcome[outcome], { now }))
+        finished.add(endpointId as string);
     }
     for (const endpointId of finished) this.serial.advance(endpointId, now);
   }

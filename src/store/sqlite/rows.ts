@@ -1,64 +1,169 @@
-import type { Attempt, Delivery, DeliveryState, Endpoint, ErrorKind, Ordering } from '../../domain/types.js';
+import type {
+  Attempt,
+  Delivery,
+  DeliveryState,
+  Endpoint,
+  ErrorKind,
+  Ordering,
+} from '../../domain/types.js';
 export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.js';
 
 /** Row shapes as SQLite returns them, and their mapping to domain records. */
 
 export interface EndpointRow {
-  id: string; app_id: string; url: string; description: string; disabled: number; filter_types: string | null;
-  secrets: string; headers: string; timeout_ms: number | null; retry_policy: string; ordering: string;
-  max_concurrency: number; rate_limit: number | null; format: string; format_options: string; metadata: string;
-  created_at: number; updated_at: number;
+  id: string;
+  app_id: string;
+  url: string;
+  description: string;
+  disabled: number;
+  filter_types: string | null;
+  secrets: string;
+  headers: string;
+  timeout_ms: number | null;
+  retry_policy: string;
+  ordering: string;
+  max_concurrency: number;
+  rate_limit: number | null;
+  format: string;
+  format_options: string;
+  metadata: string;
+  created_at: number;
+  updated_at: number;
 }
 export const toEndpoint = (r: EndpointRow): Endpoint => ({
-  id: r.id, appId: r.app_id, url: r.url, description: r.description, disabled: r.disabled === 1,
-  filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types), secrets: JSON.parse(r.secrets),
-  headers: JSON.parse(r.headers), timeoutMs: r.timeout_ms, retryPolicy: JSON.parse(r.retry_policy),
-  ordering: r.ordering as Ordering, maxConcurrency: r.max_concurrency, rateLimit: r.rate_limit, format: r.format,
-  formatOptions: JSON.parse(r.format_options), metadata: JSON.parse(r.metadata),
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  appId: r.app_id,
+  url: r.url,
+  description: r.description,
+  disabled: r.disabled === 1,
+  filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
+  secrets: JSON.parse(r.secrets),
+  headers: JSON.parse(r.headers),
+  timeoutMs: r.timeout_ms,
+  retryPolicy: JSON.parse(r.retry_policy),
+  ordering: r.ordering as Ordering,
+  maxConcurrency: r.max_concurrency,
+  rateLimit: r.rate_limit,
+  format: r.format,
+  formatOptions: JSON.parse(r.format_options),
+  metadata: JSON.parse(r.metadata),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 export const endpointParams = (e: Endpoint) => ({
-  id: e.id, app_id: e.appId, url: e.url, description: e.description, disabled: e.disabled ? 1 : 0,
-  filter_types: e.filterTypes === null ? null : JSON.stringify(e.filterTypes), secrets: JSON.stringify(e.secrets),
-  headers: JSON.stringify(e.headers), timeout_ms: e.timeoutMs, retry_policy: JSON.stringify(e.retryPolicy),
-  ordering: e.ordering, max_concurrency: e.maxConcurrency, rate_limit: e.rateLimit, format: e.format,
-  format_options: JSON.stringify(e.formatOptions), metadata: JSON.stringify(e.metadata),
-  created_at: e.createdAt, updated_at: e.updatedAt,
+  id: e.id,
+  app_id: e.appId,
+  url: e.url,
+  description: e.description,
+  disabled: e.disabled ? 1 : 0,
+  filter_types: e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
+  secrets: JSON.stringify(e.secrets),
+  headers: JSON.stringify(e.headers),
+  timeout_ms: e.timeoutMs,
+  retry_policy: JSON.stringify(e.retryPolicy),
+  ordering: e.ordering,
+  max_concurrency: e.maxConcurrency,
+  rate_limit: e.rateLimit,
+  format: e.format,
+  format_options: JSON.stringify(e.formatOptions),
+  metadata: JSON.stringify(e.metadata),
+  created_at: e.createdAt,
+  updated_at: e.updatedAt,
 });
 
 export interface DeliveryRow {
-  id: number; app_id: string; message_id: string; endpoint_id: string; state: string; attempts: number;
-  next_attempt_at: number | null; lease_until: number | null; lease_token: string | null;
-  last_status: number | null; last_error: string | null; created_at: number; updated_at: number;
+  id: number;
+  app_id: string;
+  message_id: string;
+  endpoint_id: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  lease_until: number | null;
+  lease_token: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
 }
 /** A pending row under a lease is in flight: `delivering`, due again only if its lease ends. */
 export const toDelivery = (r: DeliveryRow): Delivery => ({
-  id: r.id, appId: r.app_id, messageId: r.message_id, endpointId: r.endpoint_id,
-  state: (r.lease_token !== null && r.state === 'pending' ? 'delivering' : r.state) as DeliveryState,
-  attempts: r.attempts, nextAttemptAt: r.lease_token !== null ? null : r.next_attempt_at, leaseUntil: r.lease_until, lastStatus: r.last_status,
-  lastError: r.last_error, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  appId: r.app_id,
+  messageId: r.message_id,
+  endpointId: r.endpoint_id,
+  state: (r.lease_token !== null && r.state === 'pending'
+    ? 'delivering'
+    : r.state) as DeliveryState,
+  attempts: r.attempts,
+  nextAttemptAt: r.lease_token !== null ? null : r.next_attempt_at,
+  leaseUntil: r.lease_until,
+  lastStatus: r.last_status,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 export interface AttemptRow {
-  id: number; app_id: string; delivery_id: number | null; message_id: string; endpoint_id: string; at: number;
-  duration_ms: number; status_code: number | null; response_headers: string; response_body: string;
-  error_kind: string | null; error_message: string | null; test: number;
+  id: number;
+  app_id: string;
+  delivery_id: number | null;
+  message_id: string;
+  endpoint_id: string;
+  at: number;
+  duration_ms: number;
+  status_code: number | null;
+  response_headers: string;
+  response_body: string;
+  error_kind: string | null;
+  error_message: string | null;
+  test: number;
 }
 export const toAttempt = (r: AttemptRow): Attempt => ({
-  id: r.id, appId: r.app_id, deliveryId: r.delivery_id, messageId: r.message_id, endpointId: r.endpoint_id,
-  at: r.at, durationMs: r.duration_ms, statusCode: r.status_code, responseHeaders: JSON.parse(r.response_headers),
-  responseBody: r.response_body, errorKind: r.error_kind as ErrorKind | null, errorMessage: r.error_message,
+  id: r.id,
+  appId: r.app_id,
+  deliveryId: r.delivery_id,
+  messageId: r.message_id,
+  endpointId: r.endpoint_id,
+  at: r.at,
+  durationMs: r.duration_ms,
+  statusCode: r.status_code,
+  responseHeaders: JSON.parse(r.response_headers),
+  responseBody: r.response_body,
+  errorKind: r.error_kind as ErrorKind | null,
+  errorMessage: r.error_message,
   test: r.test === 1,
 });
 export const ATTEMPT_COLUMNS = `app_id, delivery_id, message_id, endpoint_id, at, duration_ms, status_code,
   response_headers, response_body, error_kind, error_message, test`;
 /** attemptParams as positional values, in ATTEMPT_COLUMNS order. */
 export const pushAttemptValues = (a: Omit<Attempt, 'id'>, out: unknown[]): void => {
-  out.push(a.appId, a.deliveryId, a.messageId, a.endpointId, a.at, a.durationMs, a.statusCode,
-    JSON.stringify(a.responseHeaders), a.responseBody, a.errorKind, a.errorMessage, a.test ? 1 : 0);
+  out.push(
+    a.appId,
+    a.deliveryId,
+    a.messageId,
+    a.endpointId,
+    a.at,
+    a.durationMs,
+    a.statusCode,
+    JSON.stringify(a.responseHeaders),
+    a.responseBody,
+    a.errorKind,
+    a.errorMessage,
+    a.test ? 1 : 0,
+  );
 };
 export const attemptParams = (a: Omit<Attempt, 'id'>) => ({
-  app_id: a.appId, delivery_id: a.deliveryId, message_id: a.messageId, endpoint_id: a.endpointId, at: a.at,
-  duration_ms: a.durationMs, status_code: a.statusCode, response_headers: JSON.stringify(a.responseHeaders),
-  response_body: a.responseBody, error_kind: a.errorKind, error_message: a.errorMessage, test: a.test ? 1 : 0,
+  app_id: a.appId,
+  delivery_id: a.deliveryId,
+  message_id: a.messageId,
+  endpoint_id: a.endpointId,
+  at: a.at,
+  duration_ms: a.durationMs,
+  status_code: a.statusCode,
+  response_headers: JSON.stringify(a.responseHeaders),
+  response_body: a.responseBody,
+  error_kind: a.errorKind,
+  error_message: a.errorMessage,
+  test: a.test ? 1 : 0,
 });

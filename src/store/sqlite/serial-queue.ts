@@ -14,7 +14,10 @@ const prepare = (db: Database) => ({
     WHERE endpoint_id = @endpointId AND state = 'pending' AND next_attempt_at IS NULL`),
 });
 
-interface EndpointMode { ordering: string; disabled: number }
+interface EndpointMode {
+  ordering: string;
+  disabled: number;
+}
 
 /**
  * Keeps serial endpoints to one active delivery (pending and due, or in flight); the others

@@ -3,8 +3,20 @@ import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
-  AttemptFilter, AttemptResult, ClaimArgs, ClaimedDelivery, DeliveryFilter, InsertMessageResult, ListQuery,
-  MessageFilter, NewMessage, RecoverWindow, Release, Store, StoreCapabilities, StoreStats,
+  AttemptFilter,
+  AttemptResult,
+  ClaimArgs,
+  ClaimedDelivery,
+  DeliveryFilter,
+  InsertMessageResult,
+  ListQuery,
+  MessageFilter,
+  NewMessage,
+  RecoverWindow,
+  Release,
+  Store,
+  StoreCapabilities,
+  StoreStats,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
@@ -33,7 +45,11 @@ export interface SqliteStoreOptions {
  * attempt results go through group commits; reads run directly.
  */
 export class SqliteStore implements Store {
-  readonly capabilities: StoreCapabilities = { dialect: 'sqlite', singleOwner: true, crossProcessWakeups: false };
+  readonly capabilities: StoreCapabilities = {
+    dialect: 'sqlite',
+    singleOwner: true,
+    crossProcessWakeups: false,
+  };
   readonly db: Database;
   private readonly writes: GroupCommit;
   /** Bot connections and invocations (src/bots). */
@@ -41,8 +57,11 @@ export class SqliteStore implements Store {
   /** Inspector bins and their captured requests (src/inspector). */
   readonly bins: SqliteBinStore;
   private parts!: {
-    apps: SqliteApps; endpoints: SqliteEndpoints; messages: SqliteMessages;
-    deliveries: SqliteDeliveries; dispatch: SqliteDispatch;
+    apps: SqliteApps;
+    endpoints: SqliteEndpoints;
+    messages: SqliteMessages;
+    deliveries: SqliteDeliveries;
+    dispatch: SqliteDispatch;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -76,57 +95,108 @@ export class SqliteStore implements Store {
     this.options.onClose?.();
   }
 
-  async createApp(app: App): Promise<App> { return this.parts.apps.create(app); }
-  async getApp(id: string): Promise<App | null> { return this.parts.apps.get(id); }
-  async getAppByKeyHash(hash: string): Promise<App | null> { return this.parts.apps.getByKeyHash(hash); }
-  async listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> { return this.parts.apps.list(query, onlyId); }
-  async updateApp(app: App): Promise<App | null> { return this.parts.apps.update(app); }
+  async createApp(app: App): Promise<App> {
+    return this.parts.apps.create(app);
+  }
+  async getApp(id: string): Promise<App | null> {
+    return this.parts.apps.get(id);
+  }
+  async getAppByKeyHash(hash: string): Promise<App | null> {
+    return this.parts.apps.getByKeyHash(hash);
+  }
+  async listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
+    return this.parts.apps.list(query, onlyId);
+  }
+  async updateApp(app: App): Promise<App | null> {
+    return this.parts.apps.update(app);
+  }
   async deleteApp(id: string): Promise<boolean> {
     this.parts.endpoints.forgetApp(id);
     return this.parts.apps.delete(id);
   }
 
-  async createEndpoint(e: Endpoint): Promise<Endpoint> { return this.parts.endpoints.create(e); }
-  async getEndpoint(appId: string, id: string): Promise<Endpoint | null> { return this.parts.endpoints.get(appId, id); }
-  async getEndpointsByIds(ids: string[]): Promise<Endpoint[]> { return this.parts.endpoints.getMany(ids); }
+  async createEndpoint(e: Endpoint): Promise<Endpoint> {
+    return this.parts.endpoints.create(e);
+  }
+  async getEndpoint(appId: string, id: string): Promise<Endpoint | null> {
+    return this.parts.endpoints.get(appId, id);
+  }
+  async getEndpointsByIds(ids: string[]): Promise<Endpoint[]> {
+    return this.parts.endpoints.getMany(ids);
+  }
   async listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.parts.endpoints.list(appId, query);
   }
-  async updateEndpoint(e: Endpoint): Promise<Endpoint | null> { return this.parts.endpoints.update(e); }
-  async deleteEndpoint(appId: string, id: string): Promise<boolean> { return this.parts.endpoints.delete(appId, id); }
+  async updateEndpoint(e: Endpoint): Promise<Endpoint | null> {
+    return this.parts.endpoints.update(e);
+  }
+  async deleteEndpoint(appId: string, id: string): Promise<boolean> {
+    return this.parts.endpoints.delete(appId, id);
+  }
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
     return this.writes.run(() => this.parts.messages.insert(message, windowMs));
   }
-  async getMessage(appId: string, id: string): Promise<Message | null> { return this.parts.messages.get(appId, id); }
-  async listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>> {
+  async getMessage(appId: string, id: string): Promise<Message | null> {
+    return this.parts.messages.get(appId, id);
+  }
+  async listMessages(
+    appId: string,
+    filter: MessageFilter,
+    query: ListQuery,
+  ): Promise<Page<Message>> {
     return this.parts.messages.list(appId, filter, query);
   }
 
-  async getDelivery(appId: string, id: number): Promise<Delivery | null> { return this.parts.deliveries.get(appId, id); }
-  async listDeliveries(appId: string, filter: DeliveryFilter, query: ListQuery): Promise<Page<Delivery>> {
+  async getDelivery(appId: string, id: number): Promise<Delivery | null> {
+    return this.parts.deliveries.get(appId, id);
+  }
+  async listDeliveries(
+    appId: string,
+    filter: DeliveryFilter,
+    query: ListQuery,
+  ): Promise<Page<Delivery>> {
     return this.parts.deliveries.list(appId, filter, query);
   }
   async retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null> {
     return this.parts.deliveries.retry(appId, id, now);
   }
-  async recoverEndpoint(appId: string, endpointId: string, window: RecoverWindow, now: number): Promise<number> {
+  async recoverEndpoint(
+    appId: string,
+    endpointId: string,
+    window: RecoverWindow,
+    now: number,
+  ): Promise<number> {
     return this.parts.deliveries.recover(appId, endpointId, window, now);
   }
 
-  async listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>> {
+  async listAttempts(
+    appId: string,
+    filter: AttemptFilter,
+    query: ListQuery,
+  ): Promise<Page<Attempt>> {
     return this.parts.deliveries.listAttempts(appId, filter, query);
   }
   async insertAttempt(attempt: Omit<Attempt, 'id'>): Promise<Attempt> {
     return this.parts.deliveries.insertAttempt(attempt);
   }
 
-  async claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> { return this.parts.dispatch.claim(args); }
+  async claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
+    return this.parts.dispatch.claim(args);
+  }
   recordAttempts(results: AttemptResult[], now: number): Promise<void> {
     return this.writes.run(() => this.parts.dispatch.record(results, now));
   }
-  async releaseDeliveries(releases: Release[]): Promise<void> { this.parts.dispatch.release(releases); }
-  async releaseAllLeases(now: number): Promise<number> { return this.parts.dispatch.releaseAll(now); }
-  async nextDueAt(): Promise<number | null> { return this.parts.dispatch.nextDueAt(); }
-  async stats(appId?: string): Promise<StoreStats> { return this.parts.dispatch.stats(appId); }
+  async releaseDeliveries(releases: Release[]): Promise<void> {
+    this.parts.dispatch.release(releases);
+  }
+  async releaseAllLeases(now: number): Promise<number> {
+    return this.parts.dispatch.releaseAll(now);
+  }
+  async nextDueAt(): Promise<number | null> {
+    return this.parts.dispatch.nextDueAt();
+  }
+  async stats(appId?: string): Promise<StoreStats> {
+    return this.parts.dispatch.stats(appId);
+  }
 }

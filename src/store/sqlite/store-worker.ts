@@ -11,7 +11,10 @@ const store = new SqliteStore(workerData as SqliteStoreOptions);
 const port = parentPort!;
 
 port.on('message', (call: WorkerCall) => {
-  const target = (call.target === 'store' ? store : store[call.target]) as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const target = (call.target === 'store' ? store : store[call.target]) as unknown as Record<
+    string,
+    (...a: unknown[]) => unknown
+  >;
   Promise.resolve()
     .then(() => target[call.method](...call.args))
     .then(

@@ -3,24 +3,60 @@ import type { BinStore } from '../bin-store.js';
 import type { BotStore } from '../bot-store.js';
 import type { Store, StoreCapabilities } from '../store.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
-import { reviveBuffers, reviveError, type WorkerCall, type WorkerReply } from './worker-protocol.js';
+import {
+  reviveBuffers,
+  reviveError,
+  type WorkerCall,
+  type WorkerReply,
+} from './worker-protocol.js';
 
 /** Writes go to the store thread (they may wait behind an fsync). */
 const WRITES = [
-  'createApp', 'updateApp', 'deleteApp', 'createEndpoint', 'updateEndpoint', 'deleteEndpoint', 'insertMessage',
-  'retryDelivery', 'recoverEndpoint', 'insertAttempt', 'claimDue', 'recordAttempts', 'releaseDeliveries',
+  'createApp',
+  'updateApp',
+  'deleteApp',
+  'createEndpoint',
+  'updateEndpoint',
+  'deleteEndpoint',
+  'insertMessage',
+  'retryDelivery',
+  'recoverEndpoint',
+  'insertAttempt',
+  'claimDue',
+  'recordAttempts',
+  'releaseDeliveries',
   'releaseAllLeases',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 /** Reads run here on a read-only connection: WAL lets them see every commit without waiting for one. */
 const READS = [
-  'ping', 'getApp', 'getAppByKeyHash', 'listApps', 'getEndpoint', 'getEndpointsByIds', 'listEndpoints', 'getMessage',
-  'listMessages', 'getDelivery', 'listDeliveries', 'listAttempts', 'nextDueAt', 'stats',
+  'ping',
+  'getApp',
+  'getAppByKeyHash',
+  'listApps',
+  'getEndpoint',
+  'getEndpointsByIds',
+  'listEndpoints',
+  'getMessage',
+  'listMessages',
+  'getDelivery',
+  'listDeliveries',
+  'listAttempts',
+  'nextDueAt',
+  'stats',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 const SUB_STORE_READS = new Set([
-  'getBin', 'listBins', 'getRequest', 'listRequests', 'requestsAfter', 'latestRequestId', 'countRequests',
-  'getConnection', 'listConnections', 'listInvocations',
+  'getBin',
+  'listBins',
+  'getRequest',
+  'listRequests',
+  'requestsAfter',
+  'latestRequestId',
+  'countRequests',
+  'getConnection',
+  'listConnections',
+  'listInvocations',
 ]);
 
 // Run from TypeScript sources (tests), the worker registers the tsx loader first; built code runs as is.
@@ -44,11 +80,18 @@ export interface ThreadedSqliteStore extends Store {}
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ThreadedSqliteStore {
-  readonly capabilities: StoreCapabilities = { dialect: 'sqlite', singleOwner: true, crossProcessWakeups: false };
+  readonly capabilities: StoreCapabilities = {
+    dialect: 'sqlite',
+    singleOwner: true,
+    crossProcessWakeups: false,
+  };
   readonly bins: BinStore;
   readonly bots: BotStore;
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { target: WorkerCall['target']; resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { target: WorkerCall['target']; resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
   private nextId = 1;
   private closed = false;
   /** Opened by migrate(), once the file and its schema exist. */
@@ -59,7 +102,9 @@ export class ThreadedSqliteStore {
     this.worker = startWorker(workerOptions);
     this.worker.on('message', (reply: WorkerReply) => this.settle(reply));
     this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`the SQLite store thread exited (code ${code})`)));
+    this.worker.on('exit', (code) =>
+      this.failAll(new Error(`the SQLite store thread exited (code ${code})`)),
+    );
     this.bins = this.forwarder('bins') as BinStore;
     this.bots = this.forwarder('bots') as BotStore;
   }
@@ -82,7 +127,8 @@ export class ThreadedSqliteStore {
   }
 
   private read(): SqliteStore {
-    if (!this.reader || this.closed) throw new Error('the SQLite store is not open (call migrate() first)');
+    if (!this.reader || this.closed)
+      throw new Error('the SQLite store is not open (call migrate() first)');
     return this.reader;
   }
 
@@ -99,7 +145,8 @@ export class ThreadedSqliteStore {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
-    if (reply.ok) waiting.resolve(waiting.target === 'bins' ? reviveBuffers(reply.value) : reply.value);
+    if (reply.ok)
+      waiting.resolve(waiting.target === 'bins' ? reviveBuffers(reply.value) : reply.value);
     else waiting.reject(reviveError(reply.error));
   }
 
@@ -109,19 +156,25 @@ export class ThreadedSqliteStore {
   }
 
   private forwarder(target: 'bins' | 'bots'): object {
-    return new Proxy({}, {
-      get: (_t, method) => {
-        // 'then' stays undefined so the forwarder is never mistaken for a promise.
-        if (typeof method !== 'string' || method === 'then') return undefined;
-        if (SUB_STORE_READS.has(method)) {
-          return (...args: unknown[]) => {
-            const sub = this.read()[target] as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
-            return sub[method](...args);
-          };
-        }
-        return (...args: unknown[]) => this.call(target, method, args);
+    return new Proxy(
+      {},
+      {
+        get: (_t, method) => {
+          // 'then' stays undefined so the forwarder is never mistaken for a promise.
+          if (typeof method !== 'string' || method === 'then') return undefined;
+          if (SUB_STORE_READS.has(method)) {
+            return (...args: unknown[]) => {
+              const sub = this.read()[target] as unknown as Record<
+                string,
+                (...a: unknown[]) => Promise<unknown>
+              >;
+              return sub[method](...args);
+            };
+          }
+          return (...args: unknown[]) => this.call(target, method, args);
+        },
       },
-    });
+    );
   }
 }
 

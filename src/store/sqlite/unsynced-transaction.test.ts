@@ -25,7 +25,12 @@ describe('unsyncedTransaction', () => {
 
   it('commits, then restores the sync level and the automatic checkpoint, even after a throw', () => {
     expect(unsyncedTransaction(db, () => insert(1).changes)).toBe(1);
-    expect(() => unsyncedTransaction(db, () => { insert(2); throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      unsyncedTransaction(db, () => {
+        insert(2);
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(db.prepare('SELECT x FROM t').pluck().all()).toEqual([1]);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);

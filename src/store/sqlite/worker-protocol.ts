@@ -9,8 +9,7 @@ export interface WorkerCall {
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: SerializedError };
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
 
 export interface SerializedError {
   name: string;
@@ -22,11 +21,21 @@ export interface SerializedError {
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof HooklineError) {
-    return { name: error.name, message: error.message, code: error.code, status: error.status, details: error.details };
+    return {
+      name: error.name,
+      message: error.message,
+      code: error.code,
+      status: error.status,
+      details: error.details,
+    };
   }
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return { name: error.name, message: error.message, code: typeof code === 'string' ? code : undefined };
+    return {
+      name: error.name,
+      message: error.message,
+      code: typeof code === 'string' ? code : undefined,
+    };
   }
   return { name: 'Error', message: String(error) };
 }
@@ -44,7 +53,10 @@ export function reviveError(e: SerializedError): Error {
 
 /** Structured cloning turns Buffers into plain Uint8Arrays; give callers their Buffers back. */
 export function reviveBuffers(value: unknown, depth = 0): unknown {
-  if (value instanceof Uint8Array) return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof Uint8Array)
+    return Buffer.isBuffer(value)
+      ? value
+      : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = reviveBuffers(value[i], depth + 1);

@@ -8,20 +8,43 @@ import type { StoreHarness } from '../suite.js';
 
 let serial = 0;
 /** 24 hex characters, unique within a run. */
-const connectionId = () => (T0 / 1000).toString(16).padStart(8, '0') + (serial++).toString(16).padStart(16, '0');
+const connectionId = () =>
+  (T0 / 1000).toString(16).padStart(8, '0') + (serial++).toString(16).padStart(16, '0');
 
 export function connectionRecord(appId: string, over: Partial<BotConnection> = {}): BotConnection {
   return {
-    id: connectionId(), appId, storyId: '634fef70c56fd000073f5730', name: 'Package tracking',
-    url: 'http://127.0.0.1:9/bot', token: null, headers: {}, auth: null, timeoutMs: null, error: null,
-    createdAt: T0, updatedAt: T0, ...over,
+    id: connectionId(),
+    appId,
+    storyId: '634fef70c56fd000073f5730',
+    name: 'Package tracking',
+    url: 'http://127.0.0.1:9/bot',
+    token: null,
+    headers: {},
+    auth: null,
+    timeoutMs: null,
+    error: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...over,
   };
 }
 
-export function invocationRecord(c: BotConnection, at: number, over: Partial<BotInvocation> = {}): BotInvocation {
+export function invocationRecord(
+  c: BotConnection,
+  at: number,
+  over: Partial<BotInvocation> = {},
+): BotInvocation {
   return {
-    id: newId('inv', at), appId: c.appId, connectionId: c.id, at, latencyMs: 12, statusCode: 200, outcome: 'ok',
-    error: null, messageId: 'm-1', ...over,
+    id: newId('inv', at),
+    appId: c.appId,
+    connectionId: c.id,
+    at,
+    latencyMs: 12,
+    statusCode: 200,
+    outcome: 'ok',
+    error: null,
+    messageId: 'm-1',
+    ...over,
   };
 }
 
@@ -54,7 +77,9 @@ export function describeBotStoreConformance(name: string, harness: StoreHarness)
     it('creates a connection and reads it back, with every field', async () => {
       const app = await createApp(s());
       const c = connectionRecord(app.id, {
-        token: 'secret-token', headers: { 'x-custom-header': 'value' }, auth: { username: 'foo', password: 'bar' },
+        token: 'secret-token',
+        headers: { 'x-custom-header': 'value' },
+        auth: { username: 'foo', password: 'bar' },
         timeoutMs: 2500,
       });
       expect(await bots().createConnection(c)).toEqual(c);
@@ -72,19 +97,32 @@ export function describeBotStoreConformance(name: string, harness: StoreHarness)
       expect(await bots().getConnection(a.id, c.id)).toEqual(c);
     });
 
-    it('lists an app\'s connections oldest first', async () => {
+    it("lists an app's connections oldest first", async () => {
       const app = await createApp(s());
-      const second = await bots().createConnection(connectionRecord(app.id, { createdAt: T0 + 10 }));
+      const second = await bots().createConnection(
+        connectionRecord(app.id, { createdAt: T0 + 10 }),
+      );
       const first = await bots().createConnection(connectionRecord(app.id, { createdAt: T0 }));
-      expect((await bots().listConnections(app.id)).map((c) => c.id)).toEqual([first.id, second.id]);
+      expect((await bots().listConnections(app.id)).map((c) => c.id)).toEqual([
+        first.id,
+        second.id,
+      ]);
     });
 
     it('replaces the mutable fields on update; unknown ids answer null', async () => {
       const app = await createApp(s());
-      const c = await bots().createConnection(connectionRecord(app.id, { token: 't', auth: { username: 'u', password: 'p' } }));
+      const c = await bots().createConnection(
+        connectionRecord(app.id, { token: 't', auth: { username: 'u', password: 'p' } }),
+      );
       const next: BotConnection = {
-        ...c, name: 'Renamed', url: 'http://127.0.0.1:9/other', token: null, headers: { a: '1' }, auth: null,
-        timeoutMs: 300, updatedAt: T0 + 5,
+        ...c,
+        name: 'Renamed',
+        url: 'http://127.0.0.1:9/other',
+        token: null,
+        headers: { a: '1' },
+        auth: null,
+        timeoutMs: 300,
+        updatedAt: T0 + 5,
       };
       expect(await bots().updateConnection(next)).toEqual(next);
       expect(await bots().getConnection(app.id, c.id)).toEqual(next);
@@ -113,20 +151,42 @@ export function describeBotStoreConformance(name: string, harness: StoreHarness)
     it('a failed invocation sets the connection error; the next success clears it', async () => {
       const app = await createApp(s());
       const c = await bots().createConnection(connectionRecord(app.id));
-      const error = { code: 'reply_timeout', message: 'the receiver did not answer within 10000 ms', at: T0 + 1 };
-      await bots().recordInvocation(invocationRecord(c, T0 + 1, { outcome: 'reply_timeout', statusCode: null, error: error.message }), error);
+      const error = {
+        code: 'reply_timeout',
+        message: 'the receiver did not answer within 10000 ms',
+        at: T0 + 1,
+      };
+      await bots().recordInvocation(
+        invocationRecord(c, T0 + 1, {
+          outcome: 'reply_timeout',
+          statusCode: null,
+          error: error.message,
+        }),
+        error,
+      );
       expect(await bots().getConnection(app.id, c.id)).toEqual({ ...c, error });
       await bots().recordInvocation(invocationRecord(c, T0 + 2), null);
       expect(await bots().getConnection(app.id, c.id)).toEqual({ ...c, error: null });
-      const outcomes = (await bots().listInvocations(app.id, c.id, page())).data.map((i) => [i.outcome, i.statusCode, i.error]);
-      expect(outcomes).toEqual([['ok', 200, null], ['reply_timeout', null, error.message]]);
+      const outcomes = (await bots().listInvocations(app.id, c.id, page())).data.map((i) => [
+        i.outcome,
+        i.statusCode,
+        i.error,
+      ]);
+      expect(outcomes).toEqual([
+        ['ok', 200, null],
+        ['reply_timeout', null, error.message],
+      ]);
     });
 
     it('an invocation of a connection deleted meanwhile records nothing', async () => {
       const app = await createApp(s());
       const c = await bots().createConnection(connectionRecord(app.id));
       expect(await bots().deleteConnection(app.id, c.id)).toBe(true);
-      await bots().recordInvocation(invocationRecord(c, T0), { code: 'reply_invalid', message: 'x', at: T0 });
+      await bots().recordInvocation(invocationRecord(c, T0), {
+        code: 'reply_invalid',
+        message: 'x',
+        at: T0,
+      });
       expect(await bots().getConnection(app.id, c.id)).toBeNull();
       expect((await bots().listInvocations(app.id, c.id, page())).data).toEqual([]);
     });

@@ -4,7 +4,11 @@ import type { SuiteContext } from '../suite.js';
 
 export function appCases({ store }: SuiteContext): void {
   it('creates an app and reads it back by id and by key hash', async () => {
-    const app = appRecord({ name: 'Acme', metadata: { tier: 'gold' }, viberAuthToken: 'viber-token-1' });
+    const app = appRecord({
+      name: 'Acme',
+      metadata: { tier: 'gold' },
+      viberAuthToken: 'viber-token-1',
+    });
     expect(await store().createApp(app)).toEqual(app);
     expect(await store().getApp(app.id)).toEqual(app);
     expect(await store().getAppByKeyHash(app.apiKeyHash)).toEqual(app);
@@ -14,7 +18,13 @@ export function appCases({ store }: SuiteContext): void {
 
   it('replaces the mutable fields on update; the old key hash no longer finds it', async () => {
     const app = await createApp(store());
-    const updated = { ...app, name: 'Renamed', metadata: { a: '1' }, apiKeyHash: 'rotated-hash', updatedAt: T0 + 5 };
+    const updated = {
+      ...app,
+      name: 'Renamed',
+      metadata: { a: '1' },
+      apiKeyHash: 'rotated-hash',
+      updatedAt: T0 + 5,
+    };
     expect(await store().updateApp(updated)).toEqual(updated);
     expect(await store().getApp(app.id)).toEqual(updated);
     expect(await store().getAppByKeyHash(app.apiKeyHash)).toBeNull();
@@ -28,8 +38,14 @@ export function appCases({ store }: SuiteContext): void {
   it('lists apps newest first, or only the given one', async () => {
     const a = await createApp(store());
     const b = await createApp(store());
-    expect((await store().listApps({ limit: 10, cursor: null })).data.map((x) => x.id)).toEqual([b.id, a.id]);
-    expect(await store().listApps({ limit: 10, cursor: null }, a.id)).toEqual({ data: [a], nextCursor: null });
+    expect((await store().listApps({ limit: 10, cursor: null })).data.map((x) => x.id)).toEqual([
+      b.id,
+      a.id,
+    ]);
+    expect(await store().listApps({ limit: 10, cursor: null }, a.id)).toEqual({
+      data: [a],
+      nextCursor: null,
+    });
     expect((await store().listApps({ limit: 10, cursor: null }, 'app_unknown')).data).toEqual([]);
   });
 

@@ -13,7 +13,12 @@ export function cascadeCases({ store }: SuiteContext): void {
     const m2 = await send(store(), app.id);
     const claims = await claim(store(), T0);
     for (const c of claims) await record(store(), c, 'retry', T0 + 1, T0 + 1000);
-    await store().insertAttempt({ ...attemptOf(claims[0], T0 + 2), deliveryId: null, endpointId: ep1.id, test: true });
+    await store().insertAttempt({
+      ...attemptOf(claims[0], T0 + 2),
+      deliveryId: null,
+      endpointId: ep1.id,
+      test: true,
+    });
     return { app, ep1, ep2, m1, m2 };
   }
 
@@ -33,7 +38,7 @@ export function cascadeCases({ store }: SuiteContext): void {
     expect(await store().nextDueAt()).toBe(T0 + 1000);
   });
 
-  it('a deleted app\'s idempotency keys and messages are gone for good', async () => {
+  it("a deleted app's idempotency keys and messages are gone for good", async () => {
     const doomed = await populated();
     await store().deleteApp(doomed.app.id);
     expect(await store().getMessage(doomed.app.id, doomed.m1.message.id)).toBeNull();
@@ -44,11 +49,20 @@ export function cascadeCases({ store }: SuiteContext): void {
     expect(await store().deleteEndpoint(app.id, ep1.id)).toBe(true);
     expect((await store().listDeliveries(app.id, { endpointId: ep1.id }, page)).data).toEqual([]);
     expect((await store().listAttempts(app.id, { endpointId: ep1.id }, page)).data).toEqual([]);
-    expect((await store().listAttempts(app.id, { endpointId: ep1.id, test: true }, page)).data).toEqual([]);
-    expect((await store().listDeliveries(app.id, { endpointId: ep2.id }, page)).data).toHaveLength(2);
+    expect(
+      (await store().listAttempts(app.id, { endpointId: ep1.id, test: true }, page)).data,
+    ).toEqual([]);
+    expect((await store().listDeliveries(app.id, { endpointId: ep2.id }, page)).data).toHaveLength(
+      2,
+    );
     expect((await store().listAttempts(app.id, { endpointId: ep2.id }, page)).data).toHaveLength(2);
     expect(await store().getMessage(app.id, m1.message.id)).toEqual(m1.message);
     expect(await store().getMessage(app.id, m2.message.id)).toEqual(m2.message);
-    expect(await store().stats(app.id)).toEqual({ pending: 2, delivering: 0, succeeded: 0, failed: 0 });
+    expect(await store().stats(app.id)).toEqual({
+      pending: 2,
+      delivering: 0,
+      succeeded: 0,
+      failed: 0,
+    });
   });
 }

@@ -1,5 +1,15 @@
 import { expect, it } from 'vitest';
-import { allDeliveries, claim, createApp, createEndpoint, ids, LEASE_MS, record, send, T0 } from '../fixtures.js';
+import {
+  allDeliveries,
+  claim,
+  createApp,
+  createEndpoint,
+  ids,
+  LEASE_MS,
+  record,
+  send,
+  T0,
+} from '../fixtures.js';
 import type { SuiteContext } from '../suite.js';
 
 export function claimCases({ store }: SuiteContext): void {
@@ -13,9 +23,17 @@ export function claimCases({ store }: SuiteContext): void {
     expect(c.leaseToken).toEqual(expect.any(String));
     expect(c.leaseToken.length).toBeGreaterThan(0);
     expect(c.delivery).toMatchObject({
-      appId: app.id, messageId: m.message.id, endpointId: ep.id, state: 'delivering', attempts: 0, leaseUntil: T0 + 5 + LEASE_MS,
+      appId: app.id,
+      messageId: m.message.id,
+      endpointId: ep.id,
+      state: 'delivering',
+      attempts: 0,
+      leaseUntil: T0 + 5 + LEASE_MS,
     });
-    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({ state: 'delivering', leaseUntil: T0 + 5 + LEASE_MS });
+    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({
+      state: 'delivering',
+      leaseUntil: T0 + 5 + LEASE_MS,
+    });
   });
 
   it('claims at most `limit`, oldest due first', async () => {
@@ -70,23 +88,31 @@ export function claimCases({ store }: SuiteContext): void {
     const claimed = await claim(store(), T0, 100, [busy.id]);
     expect(claimed.map((c) => c.delivery.endpointId)).toEqual([free.id, free.id]);
     expect(await claim(store(), T0, 100, [busy.id, free.id])).toEqual([]);
-    expect((await claim(store(), T0, 100, [])).map((c) => c.delivery.endpointId)).toEqual([busy.id, busy.id]);
+    expect((await claim(store(), T0, 100, [])).map((c) => c.delivery.endpointId)).toEqual([
+      busy.id,
+      busy.id,
+    ]);
   });
 
-  it('finds other endpoints\' due work behind a long backlog of an excluded endpoint, round-robin', async () => {
+  it("finds other endpoints' due work behind a long backlog of an excluded endpoint, round-robin", async () => {
     const app = await createApp(store());
     const busy = await createEndpoint(store(), app.id, { filterTypes: ['busy.*'] });
     const others = [];
-    for (let i = 0; i < 3; i++) others.push(await createEndpoint(store(), app.id, { filterTypes: ['other.*'] }));
+    for (let i = 0; i < 3; i++)
+      others.push(await createEndpoint(store(), app.id, { filterTypes: ['other.*'] }));
     // 50 older deliveries for the busy endpoint: far more than a claim of 5 reads ahead.
-    for (let i = 0; i < 50; i++) await send(store(), app.id, { eventType: 'busy.x', createdAt: T0 + i });
-    for (let i = 0; i < 2; i++) await send(store(), app.id, { eventType: 'other.x', createdAt: T0 + 100 + i });
+    for (let i = 0; i < 50; i++)
+      await send(store(), app.id, { eventType: 'busy.x', createdAt: T0 + i });
+    for (let i = 0; i < 2; i++)
+      await send(store(), app.id, { eventType: 'other.x', createdAt: T0 + 100 + i });
     const first = await claim(store(), T0 + 200, 5, [busy.id]);
     expect(first.every((c) => c.delivery.endpointId !== busy.id)).toBe(true);
     expect(first).toHaveLength(5);
     const second = await claim(store(), T0 + 200, 5, [busy.id]);
     expect(second).toHaveLength(1);
-    expect(new Set([...first, ...second].map((c) => c.delivery.endpointId))).toEqual(new Set(others.map((e) => e.id)));
+    expect(new Set([...first, ...second].map((c) => c.delivery.endpointId))).toEqual(
+      new Set(others.map((e) => e.id)),
+    );
     expect(await claim(store(), T0 + 200, 5, [busy.id])).toEqual([]);
   });
 
@@ -108,6 +134,9 @@ export function claimCases({ store }: SuiteContext): void {
     await record(store(), ok, 'succeeded', T0 + 1);
     await record(store(), bad, 'failed', T0 + 1);
     expect(await claim(store(), T0 + 10 * LEASE_MS)).toEqual([]);
-    expect((await allDeliveries(store(), app.id)).map((d) => d.state).sort()).toEqual(['failed', 'succeeded']);
+    expect((await allDeliveries(store(), app.id)).map((d) => d.state).sort()).toEqual([
+      'failed',
+      'succeeded',
+    ]);
   });
 }

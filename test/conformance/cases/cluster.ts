@@ -1,6 +1,16 @@
 import { expect, it } from 'vitest';
 import type { Store } from '../../../src/store/store.js';
-import { claim, createApp, createEndpoint, ids, messageRecord, record, resultOf, send, T0 } from '../fixtures.js';
+import {
+  claim,
+  createApp,
+  createEndpoint,
+  ids,
+  messageRecord,
+  record,
+  resultOf,
+  send,
+  T0,
+} from '../fixtures.js';
 import type { SuiteContext } from '../suite.js';
 
 const W = 60_000;
@@ -21,7 +31,11 @@ export function clusterCases(ctx: SuiteContext): void {
     const app = await createApp(a);
     await createEndpoint(a, app.id);
     await createEndpoint(a, app.id);
-    await Promise.all(Array.from({ length: 60 }, (_, i) => [a, b, c][i % 3].insertMessage(messageRecord(app.id), W)));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        [a, b, c][i % 3].insertMessage(messageRecord(app.id), W),
+      ),
+    );
     const batches = await Promise.all([a, b, c, a, b, c].map((s) => claim(s, T0, 25)));
     const all = batches.flatMap(ids);
     expect(all).toHaveLength(120);
@@ -44,13 +58,16 @@ export function clusterCases(ctx: SuiteContext): void {
     const app = await createApp(a);
     await createEndpoint(a, app.id);
     const results = await Promise.all(
-      [a, b, c, a, b, c].map((s) => s.insertMessage(messageRecord(app.id, { idempotencyKey: 'k' }), W)));
+      [a, b, c, a, b, c].map((s) =>
+        s.insertMessage(messageRecord(app.id, { idempotencyKey: 'k' }), W),
+      ),
+    );
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.message.id)).size).toBe(1);
     expect((await a.stats(app.id)).pending).toBe(1);
   });
 
-  it('a lease that expired on one node is taken over by another; the first node\'s late result is ignored', async () => {
+  it("a lease that expired on one node is taken over by another; the first node's late result is ignored", async () => {
     const [a, b] = await nodes(2);
     const app = await createApp(a);
     await createEndpoint(a, app.id);
@@ -61,7 +78,10 @@ export function clusterCases(ctx: SuiteContext): void {
     await record(a, onA, 'succeeded', T0 + 1001);
     expect(await b.getDelivery(app.id, onA.delivery.id)).toMatchObject({ state: 'delivering' });
     await record(b, onB, 'succeeded', T0 + 1002);
-    expect(await a.getDelivery(app.id, onA.delivery.id)).toMatchObject({ state: 'succeeded', attempts: 1 });
+    expect(await a.getDelivery(app.id, onA.delivery.id)).toMatchObject({
+      state: 'succeeded',
+      attempts: 1,
+    });
   });
 
   it('a serial endpoint has at most one delivery in flight across nodes, delivered in order', async () => {
@@ -75,7 +95,10 @@ export function clusterCases(ctx: SuiteContext): void {
     // Two producers on two nodes, each sending one message after the other.
     const producers = [n1, n2].map(async (node, p) => {
       for (let i = 0; i < perProducer; i++) {
-        const r = await node.insertMessage(messageRecord(app.id, { payload: `{"p":${p},"i":${i}}` }), W);
+        const r = await node.insertMessage(
+          messageRecord(app.id, { payload: `{"p":${p},"i":${i}}` }),
+          W,
+        );
         sentOrder[p].push(r.message.id);
       }
     });
@@ -91,7 +114,11 @@ export function clusterCases(ctx: SuiteContext): void {
       for (let idle = 0; idle < 200;) {
         const batch = await claim(node, T0 + 1, 4);
         if (batch.length === 0) {
-          if (!producing && (await node.stats(app.id)).pending + (await node.stats(app.id)).delivering === 0) return;
+          if (
+            !producing &&
+            (await node.stats(app.id)).pending + (await node.stats(app.id)).delivering === 0
+          )
+            return;
           idle++;
           await new Promise((r) => setTimeout(r, 2));
           continue;
@@ -106,7 +133,10 @@ export function clusterCases(ctx: SuiteContext): void {
           if (isSerial) held.delete(c.delivery.id);
           if (retry) retried++;
           else if (isSerial) delivered.push(c.message.id);
-          await node.recordAttempts([resultOf(c, retry ? 'retry' : 'succeeded', T0 + 1, T0 + 1)], T0 + 1);
+          await node.recordAttempts(
+            [resultOf(c, retry ? 'retry' : 'succeeded', T0 + 1, T0 + 1)],
+            T0 + 1,
+          );
         }
       }
       throw new Error('workers gave up waiting');
@@ -118,7 +148,12 @@ export function clusterCases(ctx: SuiteContext): void {
     expect(delivered).toHaveLength(2 * perProducer);
     expect(new Set(delivered).size).toBe(2 * perProducer);
     for (const sent of sentOrder) expect(delivered.filter((id) => sent.includes(id))).toEqual(sent);
-    expect(await n1.stats(app.id)).toEqual({ pending: 0, delivering: 0, succeeded: 4 * perProducer, failed: 0 });
+    expect(await n1.stats(app.id)).toEqual({
+      pending: 0,
+      delivering: 0,
+      succeeded: 4 * perProducer,
+      failed: 0,
+    });
   });
 
   it('nodes may record results and recover at the same time without losing the serial head', async () => {

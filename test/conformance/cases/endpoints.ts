@@ -49,10 +49,22 @@ export function endpointCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     const endpoint = await createEndpoint(store(), app.id);
     const updated = {
-      ...endpoint, url: 'http://127.0.0.1:1/other', description: 'd', disabled: true, filterTypes: ['a.b'],
-      secrets: [], headers: { h: 'v' }, timeoutMs: 100, retryPolicy: { preset: 'single' as const },
-      ordering: 'serial' as const, maxConcurrency: 1, rateLimit: 10, format: 'viber',
-      formatOptions: { x: true }, metadata: { m: 'n' }, updatedAt: T0 + 9,
+      ...endpoint,
+      url: 'http://127.0.0.1:1/other',
+      description: 'd',
+      disabled: true,
+      filterTypes: ['a.b'],
+      secrets: [],
+      headers: { h: 'v' },
+      timeoutMs: 100,
+      retryPolicy: { preset: 'single' as const },
+      ordering: 'serial' as const,
+      maxConcurrency: 1,
+      rateLimit: 10,
+      format: 'viber',
+      formatOptions: { x: true },
+      metadata: { m: 'n' },
+      updatedAt: T0 + 9,
     };
     expect(await store().updateEndpoint(updated)).toEqual(updated);
     expect(await store().getEndpoint(app.id, endpoint.id)).toEqual(updated);

@@ -12,8 +12,18 @@ export function idempotencyCases({ store }: SuiteContext): void {
   it('returns the original message within the window and writes nothing', async () => {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);
-    const first = await send(store(), app.id, { idempotencyKey: 'order-1', payload: '{"v":1}', createdAt: T0 }, W);
-    const again = await send(store(), app.id, { idempotencyKey: 'order-1', payload: '{"v":2}', createdAt: T0 + W - 1 }, W);
+    const first = await send(
+      store(),
+      app.id,
+      { idempotencyKey: 'order-1', payload: '{"v":1}', createdAt: T0 },
+      W,
+    );
+    const again = await send(
+      store(),
+      app.id,
+      { idempotencyKey: 'order-1', payload: '{"v":2}', createdAt: T0 + W - 1 },
+      W,
+    );
     expect(first).toMatchObject({ created: true, deliveries: 1 });
     expect(again).toEqual({ message: first.message, created: false, deliveries: 0 });
     expect(await messagesOf(app.id)).toEqual([first.message]);
@@ -24,11 +34,21 @@ export function idempotencyCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);
     const first = await send(store(), app.id, { idempotencyKey: 'order-1', createdAt: T0 }, W);
-    const later = await send(store(), app.id, { idempotencyKey: 'order-1', createdAt: T0 + W + 1 }, W);
+    const later = await send(
+      store(),
+      app.id,
+      { idempotencyKey: 'order-1', createdAt: T0 + W + 1 },
+      W,
+    );
     expect(later).toMatchObject({ created: true, deliveries: 1 });
     expect(later.message.id).not.toBe(first.message.id);
     // From now on the key means the newer message.
-    const third = await send(store(), app.id, { idempotencyKey: 'order-1', createdAt: T0 + W + 2 }, W);
+    const third = await send(
+      store(),
+      app.id,
+      { idempotencyKey: 'order-1', createdAt: T0 + W + 2 },
+      W,
+    );
     expect(third).toEqual({ message: later.message, created: false, deliveries: 0 });
     expect(await messagesOf(app.id)).toHaveLength(2);
     expect(await allDeliveries(store(), app.id)).toHaveLength(2);
@@ -55,7 +75,9 @@ export function idempotencyCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => store().insertMessage(messageRecord(app.id, { idempotencyKey: 'burst' }), W)),
+      Array.from({ length: 8 }, () =>
+        store().insertMessage(messageRecord(app.id, { idempotencyKey: 'burst' }), W),
+      ),
     );
     const created = results.filter((r) => r.created);
     expect(created).toHaveLength(1);

@@ -27,40 +27,56 @@ export function isolationCases({ store }: SuiteContext): void {
     expect(await store().getDelivery(b.id, dA)).toBeNull();
     expect((await store().listDeliveries(b.id, {}, page)).data).toEqual([]);
     expect((await store().listDeliveries(b.id, { endpointId: epA.id }, page)).data).toEqual([]);
-    expect((await store().listDeliveries(b.id, { messageId: mA.message.id }, page)).data).toEqual([]);
+    expect((await store().listDeliveries(b.id, { messageId: mA.message.id }, page)).data).toEqual(
+      [],
+    );
     expect((await store().listAttempts(b.id, {}, page)).data).toEqual([]);
     expect((await store().listAttempts(b.id, { test: true }, page)).data).toEqual([]);
     expect((await store().listAttempts(b.id, { deliveryId: dA }, page)).data).toEqual([]);
-    expect((await store().listAttempts(b.id, { messageId: mA.message.id, endpointId: epA.id }, page)).data).toEqual([]);
-    expect(await store().stats(b.id)).toEqual({ pending: 0, delivering: 0, succeeded: 0, failed: 0 });
+    expect(
+      (await store().listAttempts(b.id, { messageId: mA.message.id, endpointId: epA.id }, page))
+        .data,
+    ).toEqual([]);
+    expect(await store().stats(b.id)).toEqual({
+      pending: 0,
+      delivering: 0,
+      succeeded: 0,
+      failed: 0,
+    });
     expect((await store().listApps(page, b.id)).data.map((x) => x.id)).toEqual([b.id]);
   });
 
-  it('refuses changes to another app\'s rows', async () => {
+  it("refuses changes to another app's rows", async () => {
     const { a, b, epA, dA } = await twoTenants();
     const before = await store().getDelivery(a.id, dA);
     expect(await store().retryDelivery(b.id, dA, T0 + 10)).toBeNull();
-    expect(await store().recoverEndpoint(b.id, epA.id, { since: 0, until: T0 + 10 ** 9 }, T0 + 10)).toBe(0);
+    expect(
+      await store().recoverEndpoint(b.id, epA.id, { since: 0, until: T0 + 10 ** 9 }, T0 + 10),
+    ).toBe(0);
     expect(await store().getDelivery(a.id, dA)).toEqual(before);
-    expect(await store().updateEndpoint({ ...epA, appId: b.id, url: 'http://127.0.0.1:1/stolen' })).toBeNull();
+    expect(
+      await store().updateEndpoint({ ...epA, appId: b.id, url: 'http://127.0.0.1:1/stolen' }),
+    ).toBeNull();
     expect(await store().getEndpoint(a.id, epA.id)).toEqual(epA);
     expect(await store().deleteEndpoint(b.id, epA.id)).toBe(false);
     expect(await store().getEndpoint(a.id, epA.id)).toEqual(epA);
   });
 
-  it('never routes a message to another app\'s endpoint, even when named', async () => {
+  it("never routes a message to another app's endpoint, even when named", async () => {
     const { b, epA } = await twoTenants();
     const r = await send(store(), b.id, { endpointId: epA.id });
     expect(r).toMatchObject({ created: true, deliveries: 0 });
   });
 
-  it('fans out only to the sending app\'s endpoints', async () => {
+  it("fans out only to the sending app's endpoints", async () => {
     const { a, b, epB } = await twoTenants();
     const r = await send(store(), b.id);
     expect(r.deliveries).toBe(1);
     const ds = (await store().listDeliveries(b.id, { messageId: r.message.id }, page)).data;
     expect(ds.map((d) => [d.appId, d.endpointId])).toEqual([[b.id, epB.id]]);
-    expect((await store().listDeliveries(a.id, { messageId: r.message.id }, page)).data).toEqual([]);
+    expect((await store().listDeliveries(a.id, { messageId: r.message.id }, page)).data).toEqual(
+      [],
+    );
   });
 
   it('keeps idempotency keys per app', async () => {

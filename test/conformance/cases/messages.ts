@@ -26,11 +26,20 @@ export function messageCases({ store }: SuiteContext): void {
     const r = await send(store(), app.id, { eventType: 'message.delivered', createdAt: T0 + 7 });
     expect(r.created).toBe(true);
     expect(r.deliveries).toBe(4);
-    expect(await targets(app.id, r.message.id)).toEqual([eps.all.id, eps.star.id, eps.exact.id, eps.wildcard.id].sort());
+    expect(await targets(app.id, r.message.id)).toEqual(
+      [eps.all.id, eps.star.id, eps.exact.id, eps.wildcard.id].sort(),
+    );
     for (const d of await allDeliveries(store(), app.id, { messageId: r.message.id })) {
       expect(d).toMatchObject({
-        appId: app.id, messageId: r.message.id, state: 'pending', attempts: 0, nextAttemptAt: T0 + 7,
-        leaseUntil: null, lastStatus: null, lastError: null, createdAt: T0 + 7,
+        appId: app.id,
+        messageId: r.message.id,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: T0 + 7,
+        leaseUntil: null,
+        lastStatus: null,
+        lastError: null,
+        createdAt: T0 + 7,
       });
     }
   });
@@ -38,16 +47,23 @@ export function messageCases({ store }: SuiteContext): void {
   it('matches `prefix.*` on the prefix with its dot, and exact names exactly', async () => {
     const { app, eps } = await fanOutSetup();
     const seen = await send(store(), app.id, { eventType: 'message.seen' });
-    expect(await targets(app.id, seen.message.id)).toEqual([eps.all.id, eps.star.id, eps.wildcard.id].sort());
+    expect(await targets(app.id, seen.message.id)).toEqual(
+      [eps.all.id, eps.star.id, eps.wildcard.id].sort(),
+    );
     const lookalike = await send(store(), app.id, { eventType: 'messages.sent' });
     expect(await targets(app.id, lookalike.message.id)).toEqual([eps.all.id, eps.star.id].sort());
     const user = await send(store(), app.id, { eventType: 'user.subscribed' });
-    expect(await targets(app.id, user.message.id)).toEqual([eps.all.id, eps.star.id, eps.other.id].sort());
+    expect(await targets(app.id, user.message.id)).toEqual(
+      [eps.all.id, eps.star.id, eps.other.id].sort(),
+    );
   });
 
   it('routes a message with an endpointId to that endpoint only, whatever its filter', async () => {
     const { app, eps } = await fanOutSetup();
-    const r = await send(store(), app.id, { eventType: 'message.delivered', endpointId: eps.other.id });
+    const r = await send(store(), app.id, {
+      eventType: 'message.delivered',
+      endpointId: eps.other.id,
+    });
     expect(r.deliveries).toBe(1);
     expect(await targets(app.id, r.message.id)).toEqual([eps.other.id]);
     expect(r.message.endpointId).toBe(eps.other.id);
@@ -83,12 +99,22 @@ export function messageCases({ store }: SuiteContext): void {
 
   it('keeps the payload byte for byte', async () => {
     const app = await createApp(store());
-    const payload = '{ "id": 123456789012345678901234567890, "text": "héllo \\u0000 ☃",\n  "n": 1.10 }';
-    const r = await send(store(), app.id, { payload, idempotencyKey: 'k-1', eventType: 'message.received' });
+    const payload =
+      '{ "id": 123456789012345678901234567890, "text": "héllo \\u0000 ☃",\n  "n": 1.10 }';
+    const r = await send(store(), app.id, {
+      payload,
+      idempotencyKey: 'k-1',
+      eventType: 'message.received',
+    });
     const read = await store().getMessage(app.id, r.message.id);
     expect(read).toEqual(r.message);
     expect(read?.payload).toBe(payload);
-    expect(read).toMatchObject({ appId: app.id, eventType: 'message.received', idempotencyKey: 'k-1', endpointId: null });
+    expect(read).toMatchObject({
+      appId: app.id,
+      eventType: 'message.received',
+      idempotencyKey: 'k-1',
+      endpointId: null,
+    });
   });
 
   it('answers null for an unknown message', async () => {

@@ -46,9 +46,24 @@ export function nextDueAndStatsCases({ store }: SuiteContext): void {
     expect([ok, bad, inFlight].every((c) => c.delivery.appId === a.id)).toBe(true);
     await record(store(), ok, 'succeeded', T0 + 21);
     await record(store(), bad, 'failed', T0 + 21);
-    expect(await store().stats(a.id)).toEqual({ pending: 1, delivering: 1, succeeded: 1, failed: 1 });
-    expect(await store().stats(b.id)).toEqual({ pending: 1, delivering: 0, succeeded: 0, failed: 0 });
+    expect(await store().stats(a.id)).toEqual({
+      pending: 1,
+      delivering: 1,
+      succeeded: 1,
+      failed: 1,
+    });
+    expect(await store().stats(b.id)).toEqual({
+      pending: 1,
+      delivering: 0,
+      succeeded: 0,
+      failed: 0,
+    });
     expect(await store().stats()).toEqual({ pending: 2, delivering: 1, succeeded: 1, failed: 1 });
-    expect(await store().stats('app_unknown')).toEqual({ pending: 0, delivering: 0, succeeded: 0, failed: 0 });
+    expect(await store().stats('app_unknown')).toEqual({
+      pending: 0,
+      delivering: 0,
+      succeeded: 0,
+      failed: 0,
+    });
   });
 }

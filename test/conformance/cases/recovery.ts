@@ -18,10 +18,20 @@ export function recoveryCases({ store }: SuiteContext): void {
 
   it('re-queues the failed deliveries created in [since, until)', async () => {
     const { app, ep } = await history();
-    const n = await store().recoverEndpoint(app.id, ep.id, { since: T0 + 10, until: T0 + 30 }, T0 + 500);
+    const n = await store().recoverEndpoint(
+      app.id,
+      ep.id,
+      { since: T0 + 10, until: T0 + 30 },
+      T0 + 500,
+    );
     expect(n).toBe(1);
     const mine = await allDeliveries(store(), app.id, { endpointId: ep.id });
-    expect(mine.map((d) => [d.createdAt - T0, d.state])).toEqual([[0, 'failed'], [10, 'pending'], [20, 'succeeded'], [30, 'failed']]);
+    expect(mine.map((d) => [d.createdAt - T0, d.state])).toEqual([
+      [0, 'failed'],
+      [10, 'pending'],
+      [20, 'succeeded'],
+      [30, 'failed'],
+    ]);
     expect(mine[1]).toMatchObject({ attempts: 0, nextAttemptAt: T0 + 500, leaseUntil: null });
     const claimed = await claim(store(), T0 + 500);
     expect(claimed.map((c) => c.delivery.id)).toEqual([mine[1].id]);
@@ -29,9 +39,15 @@ export function recoveryCases({ store }: SuiteContext): void {
 
   it('includes `since` and excludes `until`', async () => {
     const { app, ep } = await history();
-    expect(await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 30 }, T0 + 500)).toBe(2);
-    expect(await store().recoverEndpoint(app.id, ep.id, { since: T0 + 30, until: T0 + 31 }, T0 + 500)).toBe(1);
-    expect(await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500)).toBe(0);
+    expect(
+      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 30 }, T0 + 500),
+    ).toBe(2);
+    expect(
+      await store().recoverEndpoint(app.id, ep.id, { since: T0 + 30, until: T0 + 31 }, T0 + 500),
+    ).toBe(1);
+    expect(
+      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500),
+    ).toBe(0);
   });
 
   it('touches only the given endpoint', async () => {
@@ -44,7 +60,9 @@ export function recoveryCases({ store }: SuiteContext): void {
   it('parks recovered deliveries of a disabled endpoint', async () => {
     const { app, ep } = await history();
     await store().updateEndpoint({ ...ep, disabled: true });
-    expect(await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500)).toBe(3);
+    expect(
+      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500),
+    ).toBe(3);
     expect(await claim(store(), T0 + 500, 100, [])).toEqual([]);
     const pending = await allDeliveries(store(), app.id, { endpointId: ep.id, state: 'pending' });
     expect(pending.map((d) => d.nextAttemptAt)).toEqual([null, null, null]);

@@ -8,9 +8,14 @@ export function releaseCases({ store }: SuiteContext): void {
     await createEndpoint(store(), app.id);
     await send(store(), app.id);
     const [c] = await claim(store(), T0);
-    await store().releaseDeliveries([{ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: T0 + 700 }]);
+    await store().releaseDeliveries([
+      { deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: T0 + 700 },
+    ]);
     expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({
-      state: 'pending', attempts: 0, nextAttemptAt: T0 + 700, leaseUntil: null,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: T0 + 700,
+      leaseUntil: null,
     });
     expect(await claim(store(), T0 + 699)).toEqual([]);
     expect(await claim(store(), T0 + 700)).toHaveLength(1);
@@ -22,8 +27,13 @@ export function releaseCases({ store }: SuiteContext): void {
     await createEndpoint(store(), app.id);
     await send(store(), app.id);
     const [c] = await claim(store(), T0);
-    await store().releaseDeliveries([{ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: null }]);
-    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({ state: 'pending', nextAttemptAt: null });
+    await store().releaseDeliveries([
+      { deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: null },
+    ]);
+    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({
+      state: 'pending',
+      nextAttemptAt: null,
+    });
     expect(await claim(store(), T0 + 10 ** 9)).toEqual([]);
     expect(await store().nextDueAt()).toBeNull();
   });
@@ -33,7 +43,13 @@ export function releaseCases({ store }: SuiteContext): void {
     await createEndpoint(store(), app.id);
     for (let i = 0; i < 5; i++) await send(store(), app.id);
     const claims = await claim(store(), T0);
-    await store().releaseDeliveries(claims.map((c) => ({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: T0 + 1 })));
+    await store().releaseDeliveries(
+      claims.map((c) => ({
+        deliveryId: c.delivery.id,
+        leaseToken: c.leaseToken,
+        nextAttemptAt: T0 + 1,
+      })),
+    );
     expect(await claim(store(), T0 + 1)).toHaveLength(5);
     await store().releaseDeliveries([]);
   });

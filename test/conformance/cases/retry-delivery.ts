@@ -20,7 +20,13 @@ export function retryDeliveryCases({ store }: SuiteContext): void {
     const { app, c } = await one();
     await record(store(), c, 'failed', T0 + 1);
     const reopened = await store().retryDelivery(app.id, c.delivery.id, T0 + 50);
-    expect(reopened).toMatchObject({ id: c.delivery.id, state: 'pending', attempts: 0, nextAttemptAt: T0 + 50, leaseUntil: null });
+    expect(reopened).toMatchObject({
+      id: c.delivery.id,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: T0 + 50,
+      leaseUntil: null,
+    });
     expect(await store().getDelivery(app.id, c.delivery.id)).toEqual(reopened);
     expect(await claim(store(), T0 + 50)).toHaveLength(1);
   });
@@ -28,7 +34,10 @@ export function retryDeliveryCases({ store }: SuiteContext): void {
   it('re-opens a succeeded delivery (send it again)', async () => {
     const { app, c } = await one();
     await record(store(), c, 'succeeded', T0 + 1);
-    expect(await store().retryDelivery(app.id, c.delivery.id, T0 + 2)).toMatchObject({ state: 'pending', nextAttemptAt: T0 + 2 });
+    expect(await store().retryDelivery(app.id, c.delivery.id, T0 + 2)).toMatchObject({
+      state: 'pending',
+      nextAttemptAt: T0 + 2,
+    });
   });
 
   it('leaves an in-flight delivery unchanged', async () => {
@@ -42,7 +51,9 @@ export function retryDeliveryCases({ store }: SuiteContext): void {
     const { app, c } = await one();
     await record(store(), c, 'retry', T0 + 1, T0 + 60_000);
     expect(await store().retryDelivery(app.id, c.delivery.id, T0 + 2)).toMatchObject({
-      state: 'pending', attempts: 1, nextAttemptAt: T0 + 2,
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: T0 + 2,
     });
   });
 }

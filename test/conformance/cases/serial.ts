@@ -12,11 +12,13 @@ export function serialCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     const ep = await createEndpoint(store(), app.id, { ordering: 'serial', ...over });
     const messages: string[] = [];
-    for (let i = 0; i < n; i++) messages.push((await send(store(), app.id, { createdAt: T0 + i })).message.id);
+    for (let i = 0; i < n; i++)
+      messages.push((await send(store(), app.id, { createdAt: T0 + i })).message.id);
     return { app, ep, messages };
   }
   const order = (claims: Array<{ message: { id: string } }>) => claims.map((c) => c.message.id);
-  const dueOf = async (appId: string) => (await allDeliveries(store(), appId)).map((d) => d.nextAttemptAt);
+  const dueOf = async (appId: string) =>
+    (await allDeliveries(store(), appId)).map((d) => d.nextAttemptAt);
 
   it('makes only the oldest delivery due; the rest wait parked', async () => {
     const { app, messages } = await serialSetup(3);
@@ -85,7 +87,9 @@ export function serialCases({ store }: SuiteContext): void {
   it('keeps a released head at the head', async () => {
     const { messages } = await serialSetup(2);
     const [head] = await claim(store(), T0);
-    await store().releaseDeliveries([{ deliveryId: head.delivery.id, leaseToken: head.leaseToken, nextAttemptAt: T0 + 50 }]);
+    await store().releaseDeliveries([
+      { deliveryId: head.delivery.id, leaseToken: head.leaseToken, nextAttemptAt: T0 + 50 },
+    ]);
     expect(order(await claim(store(), T0 + 50))).toEqual([messages[0]]);
   });
 
@@ -95,7 +99,9 @@ export function serialCases({ store }: SuiteContext): void {
       const [c] = await claim(store(), T0 + 10 * (i + 1));
       await record(store(), c, 'failed', T0 + 10 * (i + 1));
     }
-    expect(await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 100 }, T0 + 1000)).toBe(3);
+    expect(
+      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 100 }, T0 + 1000),
+    ).toBe(3);
     expect(await dueOf(app.id)).toEqual([T0 + 1000, null, null]);
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) {
@@ -113,7 +119,9 @@ export function serialCases({ store }: SuiteContext): void {
     await record(store(), first, 'failed', T0 + 1);
     const [second] = await claim(store(), T0 + 2);
     expect(second.message.id).toBe(messages[1]);
-    expect(await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 10 }, T0 + 3)).toBe(1);
+    expect(
+      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 10 }, T0 + 3),
+    ).toBe(1);
     expect(await claim(store(), T0 + 3)).toEqual([]);
     await record(store(), second, 'succeeded', T0 + 4);
     // The recovered message is older than the third one, so it goes first.
@@ -161,7 +169,9 @@ export function serialCases({ store }: SuiteContext): void {
     const { ep, messages } = await serialSetup(2);
     const [head] = await claim(store(), T0);
     await store().updateEndpoint({ ...ep, disabled: true, updatedAt: T0 + 1 });
-    await store().releaseDeliveries([{ deliveryId: head.delivery.id, leaseToken: head.leaseToken, nextAttemptAt: null }]);
+    await store().releaseDeliveries([
+      { deliveryId: head.delivery.id, leaseToken: head.leaseToken, nextAttemptAt: null },
+    ]);
     await store().updateEndpoint({ ...ep, disabled: false, updatedAt: T0 + 2 });
     expect(order(await claim(store(), T0 + 2))).toEqual([messages[0]]);
   });
@@ -177,7 +187,8 @@ export function serialCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     const ep = await createEndpoint(store(), app.id, { ordering: 'parallel' });
     const sent = [];
-    for (let i = 0; i < 3; i++) sent.push((await send(store(), app.id, { createdAt: T0 + i })).message.id);
+    for (let i = 0; i < 3; i++)
+      sent.push((await send(store(), app.id, { createdAt: T0 + i })).message.id);
     await store().updateEndpoint({ ...ep, ordering: 'serial', updatedAt: T0 + 5 });
     const due = (await dueOf(app.id)).filter((d) => d !== null);
     expect(due).toHaveLength(1);

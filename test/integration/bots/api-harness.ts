@@ -34,18 +34,41 @@ export async function startBotApi(options: BotRouteOptions = {}): Promise<BotApi
   const appIds = { a: newId('app'), b: newId('app') };
   for (const tenant of ['a', 'b'] as const) {
     await store.createApp({
-      id: appIds[tenant], name: tenant, metadata: {}, apiKeyHash: sha256Hex(keys[tenant]), viberAuthToken: null,
-      createdAt: clock.now(), updatedAt: clock.now(),
+      id: appIds[tenant],
+      name: tenant,
+      metadata: {},
+      apiKeyHash: sha256Hex(keys[tenant]),
+      viberAuthToken: null,
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
     });
   }
   const ctx: ApiContext = {
-    store, clock, logger: pino({ level: 'silent' }), sender, adminToken, publicUrl: 'http://127.0.0.1:8080',
-    payloadLimitBytes: 256 * 1024, idempotencyWindowMs: 86_400_000,
-    notify: { workAdded: () => undefined, endpointChanged: () => undefined, appChanged: () => undefined },
+    store,
+    clock,
+    logger: pino({ level: 'silent' }),
+    sender,
+    adminToken,
+    publicUrl: 'http://127.0.0.1:8080',
+    payloadLimitBytes: 256 * 1024,
+    idempotencyWindowMs: 86_400_000,
+    notify: {
+      workAdded: () => undefined,
+      endpointChanged: () => undefined,
+      appChanged: () => undefined,
+    },
   };
-  const server = await buildServer(ctx, { role: 'api', rootPlugins: [(c) => botRoutes(c, options)] });
+  const server = await buildServer(ctx, {
+    role: 'api',
+    rootPlugins: [(c) => botRoutes(c, options)],
+  });
   return {
-    server, store, clock, adminToken, keys, appIds,
+    server,
+    store,
+    clock,
+    adminToken,
+    keys,
+    appIds,
     async close() {
       await server.close();
       await sender.close();

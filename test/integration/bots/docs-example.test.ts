@@ -24,7 +24,9 @@ beforeAll(async () => {
   api = await startBotApi();
   dir = mkdtempSync(join(tmpdir(), 'hookline-docs-'));
   writeFileSync(join(dir, 'receiver.mjs'), exampleCode());
-  child = spawn(process.execPath, [join(dir, 'receiver.mjs')], { env: { ...process.env, PORT: '0', TOKEN: 'my-secret' } });
+  child = spawn(process.execPath, [join(dir, 'receiver.mjs')], {
+    env: { ...process.env, PORT: '0', TOKEN: 'my-secret' },
+  });
   port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -47,14 +49,32 @@ const post = (url: string, payload: unknown) =>
 
 describe('the receiver example in docs/bots.md', () => {
   it('passes the handshake with its token, and its reply comes back normalised', async () => {
-    const created = await post(BASE, { storyId: '634fef70c56fd000073f5730', name: 'Greeter', url: `http://127.0.0.1:${port}/bot`, token: 'my-secret' });
+    const created = await post(BASE, {
+      storyId: '634fef70c56fd000073f5730',
+      name: 'Greeter',
+      url: `http://127.0.0.1:${port}/bot`,
+      token: 'my-secret',
+    });
     expect(created.statusCode, created.body).toBe(201);
-    const res = await post(`${BASE}/${created.json().id}/invoke`, { chatId: 'c-1', messageId: 'm-1', userId: 'u-1', userAttributes: { default_name: 'Ada' } });
+    const res = await post(`${BASE}/${created.json().id}/invoke`, {
+      chatId: 'c-1',
+      messageId: 'm-1',
+      userId: 'u-1',
+      userAttributes: { default_name: 'Ada' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       responses: [
         { type: 'text', delay: 1000, message: 'Hello Ada!' },
-        { type: 'quickReplies', delay: 1000, title: 'What can I do for you?', buttons: [{ type: 'postback', title: 'Track a parcel', value: 'track' }, { type: 'postback', title: 'Talk to a human', value: 'agent' }] },
+        {
+          type: 'quickReplies',
+          delay: 1000,
+          title: 'What can I do for you?',
+          buttons: [
+            { type: 'postback', title: 'Track a parcel', value: 'track' },
+            { type: 'postback', title: 'Talk to a human', value: 'agent' },
+          ],
+        },
       ],
       attributes: { greeted: 'yes' },
       invocation: { outcome: 'ok' },
@@ -62,7 +82,12 @@ describe('the receiver example in docs/bots.md', () => {
   });
 
   it('refuses the handshake with another token', async () => {
-    const res = await post(BASE, { storyId: '634fef70c56fd000073f5730', name: 'Greeter', url: `http://127.0.0.1:${port}/bot`, token: 'wrong' });
+    const res = await post(BASE, {
+      storyId: '634fef70c56fd000073f5730',
+      name: 'Greeter',
+      url: `http://127.0.0.1:${port}/bot`,
+      token: 'wrong',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('verification_status');
   });

@@ -12,7 +12,13 @@ const CONTEXT = {
   messageId: '5a7fb3e1-8452-4aee-a7a9-2f0edaeb8e42',
   userId: '602313f00000000000000000',
   externalId: '26565d77-dd8f-4f34-bb46-4daaa8a22895',
-  node: { id: '4b0d6bea-1a9b-4d29-bf23-85e8aa9619ae', name: 'foo bar', type: 'WEBHOOK', webhookId: 'x', webhookName: 'y' },
+  node: {
+    id: '4b0d6bea-1a9b-4d29-bf23-85e8aa9619ae',
+    name: 'foo bar',
+    type: 'WEBHOOK',
+    webhookId: 'x',
+    webhookName: 'y',
+  },
   userAttributes: { default_name: 'User', default_email: 'me@example.com' },
   attributes: { foo: 'bar', baz: '' },
 };
@@ -28,36 +34,62 @@ afterAll(async () => {
 const receiver = useBotReceiver();
 
 const call = (method: 'GET' | 'POST', url: string, payload?: unknown) =>
-  api.server.inject({ method, url, headers: auth(api.keys.a), ...(payload === undefined ? {} : { payload: payload as object }) });
+  api.server.inject({
+    method,
+    url,
+    headers: auth(api.keys.a),
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 async function connection(over: Record<string, unknown> = {}): Promise<string> {
-  const res = await call('POST', BASE, { storyId: STORY, name: 'Tracking', url: receiver.url(), ...over });
+  const res = await call('POST', BASE, {
+    storyId: STORY,
+    name: 'Tracking',
+    url: receiver.url(),
+    ...over,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
 
 /** POSTs answer with this handler; the handshake GET still passes. */
 function replies(post: Handler) {
-  receiver.handler = (req, res) => (req.method === 'GET' ? chatbotReceiver(req, res) : post(req, res));
+  receiver.handler = (req, res) =>
+    req.method === 'GET' ? chatbotReceiver(req, res) : post(req, res);
 }
-const json = (status: number, body: unknown): Handler => (_req, res) =>
-  res.writeHead(status, { 'content-type': 'application/json' }).end(typeof body === 'string' ? body : JSON.stringify(body));
+const json =
+  (status: number, body: unknown): Handler =>
+  (_req, res) =>
+    res
+      .writeHead(status, { 'content-type': 'application/json' })
+      .end(typeof body === 'string' ? body : JSON.stringify(body));
 
 const invoke = (id: string, body: unknown = CONTEXT) => call('POST', `${BASE}/${id}/invoke`, body);
 const connectionError = async (id: string) => (await call('GET', `${BASE}/${id}`)).json().error;
-const invocations = async (id: string) => (await call('GET', `${BASE}/${id}/invocations`)).json().data;
+const invocations = async (id: string) =>
+  (await call('GET', `${BASE}/${id}/invocations`)).json().data;
 
 describe('a valid reply', () => {
   it('POSTs the chat context with headers, Basic auth and token, and returns the normalised reply', async () => {
-    const id = await connection({ token: 'tok', headers: { 'X-Api-Key': 'k1' }, auth: { username: 'foo', password: 'bar' } });
+    const id = await connection({
+      token: 'tok',
+      headers: { 'X-Api-Key': 'k1' },
+      auth: { username: 'foo', password: 'bar' },
+    });
     const res = await invoke(id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       responses: [{ type: 'text', delay: 1000, message: 'Have a great day!' }],
       attributes: { foo: 'bar' },
       invocation: {
-        id: expect.stringMatching(/^inv_/), connectionId: id, at: new Date(api.clock.now()).toISOString(),
-        latencyMs: expect.any(Number), statusCode: 200, outcome: 'ok', error: null, messageId: CONTEXT.messageId,
+        id: expect.stringMatching(/^inv_/),
+        connectionId: id,
+        at: new Date(api.clock.now()).toISOString(),
+        latencyMs: expect.any(Number),
+        statusCode: 200,
+        outcome: 'ok',
+        error: null,
+        messageId: CONTEXT.messageId,
       },
     });
     const [post] = receiver.posts();
@@ -66,7 +98,10 @@ describe('a valid reply', () => {
     expect(post.headers['x-api-key']).toBe('k1');
     expect(post.headers['x-hookline-token']).toBe('tok');
     expect(post.headers.authorization).toBe(`Basic ${Buffer.from('foo:bar').toString('base64')}`);
-    expect(JSON.parse(post.body)).toEqual({ ...CONTEXT, node: { ...CONTEXT.node, webhookId: id, webhookName: 'Tracking' } });
+    expect(JSON.parse(post.body)).toEqual({
+      ...CONTEXT,
+      node: { ...CONTEXT.node, webhookId: id, webhookName: 'Tracking' },
+    });
   });
 
   it('fills a minimal context: node names this connection, attributes default to {}', async () => {
@@ -74,17 +109,24 @@ describe('a valid reply', () => {
     const res = await invoke(id, { chatId: 'c1', messageId: 'm1', userId: 'u1', extra: 'dropped' });
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(receiver.posts()[0].body)).toEqual({
-      chatId: 'c1', messageId: 'm1', userId: 'u1', externalId: null,
+      chatId: 'c1',
+      messageId: 'm1',
+      userId: 'u1',
+      externalId: null,
       node: { id: null, name: null, type: 'WEBHOOK', webhookId: id, webhookName: 'Tracking' },
-      userAttributes: {}, attributes: {},
+      userAttributes: {},
+      attributes: {},
     });
   });
 
   it('keeps 64-bit integers in attributes exact on the way out', async () => {
     const id = await connection();
     const res = await api.server.inject({
-      method: 'POST', url: `${BASE}/${id}/invoke`, headers: { ...auth(api.keys.a), 'content-type': 'application/json' },
-      payload: '{"chatId":"c","messageId":"m","userId":"u","attributes":{"big":12345678901234567890}}',
+      method: 'POST',
+      url: `${BASE}/${id}/invoke`,
+      headers: { ...auth(api.keys.a), 'content-type': 'application/json' },
+      payload:
+        '{"chatId":"c","messageId":"m","userId":"u","attributes":{"big":12345678901234567890}}',
     });
     expect(res.statusCode).toBe(200);
     expect(receiver.posts()[0].body).toContain('"big":12345678901234567890');
@@ -93,23 +135,72 @@ describe('a valid reply', () => {
   it('every response type comes back normalised; randomText is picked and returned as text', async () => {
     const id = await connection();
     const uuid = '0e1a2425-76e3-49fd-bfc0-547603ab1fe3';
-    replies(json(200, {
-      responses: [
-        { type: 'randomText', messages: ['a', 'b', 'c'], delay: 200 },
-        { type: 'image', imageUrl: 'https://x.test/a.png' },
-        { type: 'quickReplies', title: 'pick', buttons: [{ type: 'postback', title: 'a', value: 'b' }, { type: 'goto', title: 'g', value: uuid }] },
-        { type: 'cards', elements: [{ title: 't', subtitle: 's', imageUrl: 'i', buttons: [{ type: 'webview', title: 'w', value: 'https://x.test' }, { type: 'phone', title: 'p', value: '+48123' }] }] },
-        { type: 'buttons', title: 'b', buttons: [{ type: 'url', title: '', value: '' }] },
-      ],
-    }));
+    replies(
+      json(200, {
+        responses: [
+          { type: 'randomText', messages: ['a', 'b', 'c'], delay: 200 },
+          { type: 'image', imageUrl: 'https://x.test/a.png' },
+          {
+            type: 'quickReplies',
+            title: 'pick',
+            buttons: [
+              { type: 'postback', title: 'a', value: 'b' },
+              { type: 'goto', title: 'g', value: uuid },
+            ],
+          },
+          {
+            type: 'cards',
+            elements: [
+              {
+                title: 't',
+                subtitle: 's',
+                imageUrl: 'i',
+                buttons: [
+                  { type: 'webview', title: 'w', value: 'https://x.test' },
+                  { type: 'phone', title: 'p', value: '+48123' },
+                ],
+              },
+            ],
+          },
+          { type: 'buttons', title: 'b', buttons: [{ type: 'url', title: '', value: '' }] },
+        ],
+      }),
+    );
     const res = await invoke(id);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().responses).toEqual([
       { type: 'text', delay: 200, message: 'c' },
       { type: 'image', delay: 1000, imageUrl: 'https://x.test/a.png' },
-      { type: 'quickReplies', delay: 1000, title: 'pick', buttons: [{ type: 'postback', title: 'a', value: 'b' }, { type: 'goto', title: 'g', value: uuid }] },
-      { type: 'cards', delay: 1000, elements: [{ title: 't', subtitle: 's', imageUrl: 'i', buttons: [{ type: 'webview', title: 'w', value: 'https://x.test', height: 'compact' }, { type: 'phone', title: 'p', value: '+48123' }] }] },
-      { type: 'buttons', delay: 1000, title: 'b', buttons: [{ type: 'url', title: '', value: '' }] },
+      {
+        type: 'quickReplies',
+        delay: 1000,
+        title: 'pick',
+        buttons: [
+          { type: 'postback', title: 'a', value: 'b' },
+          { type: 'goto', title: 'g', value: uuid },
+        ],
+      },
+      {
+        type: 'cards',
+        delay: 1000,
+        elements: [
+          {
+            title: 't',
+            subtitle: 's',
+            imageUrl: 'i',
+            buttons: [
+              { type: 'webview', title: 'w', value: 'https://x.test', height: 'compact' },
+              { type: 'phone', title: 'p', value: '+48123' },
+            ],
+          },
+        ],
+      },
+      {
+        type: 'buttons',
+        delay: 1000,
+        title: 'b',
+        buttons: [{ type: 'url', title: '', value: '' }],
+      },
     ]);
     expect(res.json().attributes).toEqual({});
   });
@@ -119,20 +210,33 @@ describe('a valid reply', () => {
     replies(json(201, { attributes: { vip: 'yes' } }));
     const res = await invoke(id);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ responses: [], attributes: { vip: 'yes' }, invocation: { statusCode: 201 } });
+    expect(res.json()).toMatchObject({
+      responses: [],
+      attributes: { vip: 'yes' },
+      invocation: { statusCode: 201 },
+    });
   });
 });
 
 describe('an invalid reply', () => {
   it('is a 422 reply_invalid listing every violation by path and limit; the connection error is set', async () => {
     const id = await connection();
-    replies(json(200, {
-      responses: [
-        { type: 'text', message: '' },
-        { type: 'buttons', title: 'ok', buttons: [{ type: 'postback', title: 'x'.repeat(21), value: 'v' }, { type: 'goto', title: 'g', value: 'nope' }] },
-        { type: 'video' },
-      ],
-    }));
+    replies(
+      json(200, {
+        responses: [
+          { type: 'text', message: '' },
+          {
+            type: 'buttons',
+            title: 'ok',
+            buttons: [
+              { type: 'postback', title: 'x'.repeat(21), value: 'v' },
+              { type: 'goto', title: 'g', value: 'nope' },
+            ],
+          },
+          { type: 'video' },
+        ],
+      }),
+    );
     const res = await invoke(id);
     expect(res.statusCode).toBe(422);
     const body = res.json();
@@ -144,19 +248,47 @@ describe('an invalid reply', () => {
       ['responses[2].type', 'one of text, randomText, image, quickReplies, cards, buttons'],
     ]);
     expect(body.message).toContain('(and 3 more)');
-    expect(await connectionError(id)).toEqual({ code: 'reply_invalid', message: body.message, at: new Date(api.clock.now()).toISOString() });
+    expect(await connectionError(id)).toEqual({
+      code: 'reply_invalid',
+      message: body.message,
+      at: new Date(api.clock.now()).toISOString(),
+    });
   });
 });
 
 describe('broken and slow replies', () => {
   const cases: [name: string, handler: Handler, status: number, code: string, words: string][] = [
     ['non-2xx', json(500, { error: 'boom' }), 422, 'receiver_status', 'HTTP 500'],
-    ['a redirect (never followed)', (_q, s) => s.writeHead(302, { location: '/elsewhere' }).end(), 422, 'receiver_status', 'HTTP 302'],
-    ['not JSON', (_q, s) => s.writeHead(200, { 'content-type': 'text/html' }).end('<html>ok</html>'), 422, 'reply_not_json', 'not JSON'],
+    [
+      'a redirect (never followed)',
+      (_q, s) => s.writeHead(302, { location: '/elsewhere' }).end(),
+      422,
+      'receiver_status',
+      'HTTP 302',
+    ],
+    [
+      'not JSON',
+      (_q, s) => s.writeHead(200, { 'content-type': 'text/html' }).end('<html>ok</html>'),
+      422,
+      'reply_not_json',
+      'not JSON',
+    ],
     ['an empty body', (_q, s) => s.writeHead(200).end(), 422, 'reply_not_json', 'an empty body'],
     ['JSON that is not an object', json(200, '[1,2]'), 422, 'reply_invalid', '$ must be an object'],
-    ['oversized', json(200, { attributes: { blob: 'x'.repeat(REPLY_LIMIT) } }), 422, 'reply_too_large', `larger than ${REPLY_LIMIT} bytes`],
-    ['a dropped connection', (_q, s) => s.socket?.destroy(), 422, 'receiver_unreachable', 'could not reach the receiver'],
+    [
+      'oversized',
+      json(200, { attributes: { blob: 'x'.repeat(REPLY_LIMIT) } }),
+      422,
+      'reply_too_large',
+      `larger than ${REPLY_LIMIT} bytes`,
+    ],
+    [
+      'a dropped connection',
+      (_q, s) => s.socket?.destroy(),
+      422,
+      'receiver_unreachable',
+      'could not reach the receiver',
+    ],
   ];
   for (const [name, handler, status, code, words] of cases) {
     it(`${name} -> ${status} ${code}`, async () => {
@@ -166,7 +298,9 @@ describe('broken and slow replies', () => {
       expect(res.statusCode).toBe(status);
       expect(res.json()).toMatchObject({ code, message: expect.stringContaining(words) });
       expect(await connectionError(id)).toMatchObject({ code });
-      expect(await invocations(id)).toEqual([expect.objectContaining({ outcome: code, error: res.json().message })]);
+      expect(await invocations(id)).toEqual([
+        expect.objectContaining({ outcome: code, error: res.json().message }),
+      ]);
     });
   }
 
@@ -178,12 +312,15 @@ describe('broken and slow replies', () => {
     expect(res.statusCode, res.body).toBe(200);
   });
 
-  it('a slow receiver -> 422 reply_timeout after the connection\'s timeout', async () => {
+  it("a slow receiver -> 422 reply_timeout after the connection's timeout", async () => {
     const id = await connection({ timeoutMs: 200 });
     replies(() => undefined); // never answers; the server closes it at the end
     const res = await invoke(id);
     expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({ code: 'reply_timeout', message: 'the receiver did not answer within 200 ms' });
+    expect(res.json()).toMatchObject({
+      code: 'reply_timeout',
+      message: 'the receiver did not answer within 200 ms',
+    });
     const [record] = await invocations(id);
     expect(record).toMatchObject({ outcome: 'reply_timeout', statusCode: null });
   });
@@ -204,12 +341,21 @@ describe('connection error and history', () => {
     expect(await connectionError(id)).toBeNull();
 
     const all = await invocations(id);
-    expect(all.map((i: { messageId: string; outcome: string; statusCode: number }) => [i.messageId, i.outcome, i.statusCode])).toEqual([
-      ['second', 'ok', 200], ['first', 'receiver_status', 503],
+    expect(
+      all.map((i: { messageId: string; outcome: string; statusCode: number }) => [
+        i.messageId,
+        i.outcome,
+        i.statusCode,
+      ]),
+    ).toEqual([
+      ['second', 'ok', 200],
+      ['first', 'receiver_status', 503],
     ]);
     const page = (await call('GET', `${BASE}/${id}/invocations?limit=1`)).json();
     expect(page.data).toHaveLength(1);
-    const next = (await call('GET', `${BASE}/${id}/invocations?limit=1&cursor=${page.nextCursor}`)).json();
+    const next = (
+      await call('GET', `${BASE}/${id}/invocations?limit=1&cursor=${page.nextCursor}`)
+    ).json();
     expect(next).toEqual({ data: [all[1]], nextCursor: null });
   });
 
@@ -217,7 +363,9 @@ describe('connection error and history', () => {
     const id = await connection();
     const res = await call('GET', `${BASE}/${id}/invocations?limit=0`);
     expect(res.statusCode).toBe(400);
-    expect(res.json().details).toEqual([expect.objectContaining({ field: 'limit', limit: 'an integer 1-250' })]);
+    expect(res.json().details).toEqual([
+      expect.objectContaining({ field: 'limit', limit: 'an integer 1-250' }),
+    ]);
   });
 });
 
@@ -226,7 +374,13 @@ describe('the chat context', () => {
     const id = await connection();
     const res = await invoke(id, { chatId: '', userId: 5, node: { type: 'BOT' }, attributes: [] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().details.map((d: { field: string }) => d.field)).toEqual(['messageId', 'chatId', 'userId', 'node.type', 'attributes']);
+    expect(res.json().details.map((d: { field: string }) => d.field)).toEqual([
+      'messageId',
+      'chatId',
+      'userId',
+      'node.type',
+      'attributes',
+    ]);
     expect(receiver.posts()).toEqual([]);
     expect(await invocations(id)).toEqual([]);
   });

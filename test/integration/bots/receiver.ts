@@ -16,11 +16,17 @@ export type Handler = (request: Received, response: ServerResponse) => void;
 /** ChatBot's receiver behaviour: GET echoes the challenge, POST answers with a text response. */
 export const chatbotReceiver: Handler = (request, response) => {
   if (request.method === 'GET') {
-    response.writeHead(200, { 'content-type': 'text/plain' }).end(request.url.searchParams.get('challenge') ?? '');
+    response
+      .writeHead(200, { 'content-type': 'text/plain' })
+      .end(request.url.searchParams.get('challenge') ?? '');
     return;
   }
-  response.writeHead(200, { 'content-type': 'application/json' })
-    .end(JSON.stringify({ responses: [{ type: 'text', message: 'Have a great day!' }], attributes: { foo: 'bar' } }));
+  response.writeHead(200, { 'content-type': 'application/json' }).end(
+    JSON.stringify({
+      responses: [{ type: 'text', message: 'Have a great day!' }],
+      attributes: { foo: 'bar' },
+    }),
+  );
 };
 
 /** A real HTTP receiver on 127.0.0.1 whose behaviour each test sets. */
@@ -36,7 +42,9 @@ export class Receiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const received = {
-          method: req.method ?? '', url: new URL(req.url ?? '/', `http://${req.headers.host}`), headers: req.headers,
+          method: req.method ?? '',
+          url: new URL(req.url ?? '/', `http://${req.headers.host}`),
+          headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
         };
         this.requests.push(received);

@@ -3,7 +3,13 @@ import { HttpSender } from '../../../src/delivery/http-sender.js';
 import { BIN_LIMITS } from '../../../src/inspector/bin-limits.js';
 import type { BinRequestJson } from '../../../src/inspector/request-json.js';
 import { removeDataDirs } from '../../helpers/hookline-app.js';
-import { createAppWithKey, createBin, send, startInspectorHookline, type InspectorTest } from './harness.js';
+import {
+  createAppWithKey,
+  createBin,
+  send,
+  startInspectorHookline,
+  type InspectorTest,
+} from './harness.js';
 
 let h: InspectorTest;
 
@@ -29,8 +35,14 @@ describe('capture fidelity', () => {
     expect(bin.url).toBe(`${h.baseUrl}/in/${bin.id}`);
     const got = await h.api('GET', `/api/v1/bins/${bin.id}`);
     expect(got.body).toMatchObject({
-      id: bin.id, appId: null, responseStatus: 200, responseBody: '', responseDelayMs: 0,
-      requestLimit: 500, requestCount: 0, expired: false,
+      id: bin.id,
+      appId: null,
+      responseStatus: 200,
+      responseBody: '',
+      responseDelayMs: 0,
+      requestLimit: 500,
+      requestCount: 0,
+      expired: false,
       expiresAt: new Date(h.clock.now() + 7 * 24 * 3600 * 1000).toISOString(),
     });
   });
@@ -38,7 +50,14 @@ describe('capture fidelity', () => {
   it('keeps a binary body byte for byte, and a UTF-8 body as text', async () => {
     const bin = await createBin(h);
     const binary = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-    expect((await send(bin.url, 'POST', { headers: { 'content-type': 'application/octet-stream' }, body: binary })).status).toBe(200);
+    expect(
+      (
+        await send(bin.url, 'POST', {
+          headers: { 'content-type': 'application/octet-stream' },
+          body: binary,
+        })
+      ).status,
+    ).toBe(200);
     const text = '{"greeting":"héllo ✓"}';
     await send(bin.url, 'POST', { headers: { 'content-type': 'application/json' }, body: text });
 
@@ -47,7 +66,11 @@ describe('capture fidelity', () => {
     expect(Buffer.from(first.body, 'base64').equals(binary)).toBe(true);
     expect(first.bodySize).toBe(256);
     expect(first.bodyTruncated).toBe(false);
-    expect(second).toMatchObject({ bodyEncoding: 'utf8', body: text, bodySize: Buffer.byteLength(text) });
+    expect(second).toMatchObject({
+      bodyEncoding: 'utf8',
+      body: text,
+      bodySize: Buffer.byteLength(text),
+    });
   });
 
   it('keeps repeated headers, in order, with their names as sent', async () => {
@@ -58,7 +81,11 @@ describe('capture fidelity', () => {
     });
     const [request] = await captured(bin.id);
     const custom = request.headers.filter(([name]) => /^x-/i.test(name));
-    expect(custom).toEqual([['X-Dup', 'one'], ['x-dup', 'two'], ['X-Other', '3']]);
+    expect(custom).toEqual([
+      ['X-Dup', 'one'],
+      ['x-dup', 'two'],
+      ['X-Other', '3'],
+    ]);
     expect(request.headers).toContainEqual(['content-type', 'text/plain']);
     expect(request.remoteAddress).toMatch(/127\.0\.0\.1/);
     expect(request.receivedAt).toBe(new Date(h.clock.now()).toISOString());
@@ -66,10 +93,23 @@ describe('capture fidelity', () => {
 
   it('captures every method, any path below the bin and the raw query', async () => {
     const bin = await createBin(h);
-    const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'QUERY', 'PROPFIND', 'SEARCH', 'PURGE'];
+    const methods = [
+      'GET',
+      'HEAD',
+      'POST',
+      'PUT',
+      'PATCH',
+      'DELETE',
+      'OPTIONS',
+      'QUERY',
+      'PROPFIND',
+      'SEARCH',
+      'PURGE',
+    ];
     for (const method of methods) {
       const res = await send(`${bin.url}/v1/${method.toLowerCase()}?a=1&a=2&q=%20x`, method, {
-        headers: { 'content-type': 'text/plain' }, body: method === 'HEAD' ? undefined : `body of ${method}`,
+        headers: { 'content-type': 'text/plain' },
+        body: method === 'HEAD' ? undefined : `body of ${method}`,
       });
       expect(res.status, method).toBe(200);
     }
@@ -94,13 +134,23 @@ describe('capture fidelity', () => {
 
   it('takes any content type raw: odd, empty, or JSON that does not parse', async () => {
     const bin = await createBin(h);
-    const cases: Array<[string, string]> = [['weird', 'w'], ['', 'empty'], ['application/json', '{nope'], ['multipart/form-data; boundary=x', '--x--']];
+    const cases: Array<[string, string]> = [
+      ['weird', 'w'],
+      ['', 'empty'],
+      ['application/json', '{nope'],
+      ['multipart/form-data; boundary=x', '--x--'],
+    ];
     for (const [type, body] of cases) {
-      expect((await send(bin.url, 'PUT', { headers: { 'content-type': type }, body })).status, type).toBe(200);
+      expect(
+        (await send(bin.url, 'PUT', { headers: { 'content-type': type }, body })).status,
+        type,
+      ).toBe(200);
     }
     const requests = (await captured(bin.id)).reverse();
     expect(requests.map((r) => r.body)).toEqual(cases.map(([, body]) => body));
-    expect(requests.map((r) => r.headers.find(([n]) => n === 'content-type')?.[1])).toEqual(cases.map(([type]) => type));
+    expect(requests.map((r) => r.headers.find(([n]) => n === 'content-type')?.[1])).toEqual(
+      cases.map(([type]) => type),
+    );
   });
 
   it('truncates a body above the cap and says so, keeping its full size', async () => {
@@ -113,13 +163,20 @@ describe('capture fidelity', () => {
     expect(request.body.length).toBe(BIN_LIMITS.bodyCapBytes);
     const exact = Buffer.alloc(BIN_LIMITS.bodyCapBytes, 0x62);
     await send(bin.url, 'POST', { body: exact });
-    expect((await captured(bin.id))[0]).toMatchObject({ bodyTruncated: false, bodySize: exact.length });
+    expect((await captured(bin.id))[0]).toMatchObject({
+      bodyTruncated: false,
+      bodySize: exact.length,
+    });
   });
 });
 
 describe('what a bin answers', () => {
   it('answers with the configured status, body and content type', async () => {
-    const bin = await createBin(h, { responseStatus: 503, responseBody: '{"busy":true}', responseContentType: 'application/json' });
+    const bin = await createBin(h, {
+      responseStatus: 503,
+      responseBody: '{"busy":true}',
+      responseContentType: 'application/json',
+    });
     const res = await send(bin.url, 'POST', { body: 'x' });
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toBe('application/json');
@@ -132,9 +189,16 @@ describe('what a bin answers', () => {
 
   it('can be changed while in use', async () => {
     const bin = await createBin(h);
-    const patched = await h.api('PATCH', `/api/v1/bins/${bin.id}`, { responseStatus: 500, responseBody: 'down' });
+    const patched = await h.api('PATCH', `/api/v1/bins/${bin.id}`, {
+      responseStatus: 500,
+      responseBody: 'down',
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ responseStatus: 500, responseBody: 'down', requestLimit: 500 });
+    expect(patched.body).toMatchObject({
+      responseStatus: 500,
+      responseBody: 'down',
+      requestLimit: 500,
+    });
     const res = await send(bin.url, 'POST', { body: 'x' });
     expect([res.status, res.body.toString()]).toEqual([500, 'down']);
   });
@@ -143,7 +207,10 @@ describe('what a bin answers', () => {
     const bin = await createBin(h, { responseDelayMs: 300 });
     const sender = new HttpSender({ egress: 'private' });
     try {
-      const result = await sender.send({ method: 'POST', url: bin.url, headers: {}, body: 'slow' }, 50);
+      const result = await sender.send(
+        { method: 'POST', url: bin.url, headers: {}, body: 'slow' },
+        50,
+      );
       expect(result.errorKind).toBe('timeout');
     } finally {
       await sender.close();
@@ -163,7 +230,10 @@ describe('limits and expiry', () => {
     const gone = await send(bin.url, 'POST', { body: 'after' });
     expect(gone.status).toBe(410);
     expect(JSON.parse(gone.body.toString())).toMatchObject({ code: 'bin_expired' });
-    expect((await h.api('GET', `/api/v1/bins/${bin.id}`)).body).toMatchObject({ expired: true, requestCount: 2 });
+    expect((await h.api('GET', `/api/v1/bins/${bin.id}`)).body).toMatchObject({
+      expired: true,
+      requestCount: 2,
+    });
     expect((await captured(bin.id)).map((r) => r.body)).toEqual(['still', 'before']);
 
     h.clock.advance(BIN_LIMITS.purgeAfterExpiryMs + 1);
@@ -187,7 +257,9 @@ describe('limits and expiry', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('bin_limit_reached');
     h.clock.advance(60_000);
-    expect((await h.api('GET', `/api/v1/bins/${first.id}`, undefined, { token: apiKey })).body.expired).toBe(true);
+    expect(
+      (await h.api('GET', `/api/v1/bins/${first.id}`, undefined, { token: apiKey })).body.expired,
+    ).toBe(true);
     expect((await h.api('POST', '/api/v1/bins', {}, { token: apiKey })).status).toBe(201);
     // The admin's unowned bins are not an app's.
     expect((await h.api('POST', '/api/v1/bins', {})).status).toBe(201);
@@ -210,12 +282,17 @@ describe('limits and expiry', () => {
     for (const [body, field] of cases) {
       const res = await h.api('POST', '/api/v1/bins', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field), JSON.stringify(body)).toContain(field);
+      expect(
+        res.body.details.map((d: { field: string }) => d.field),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     const bin = await createBin(h, { responseStatus: 204 });
     const patch = await h.api('PATCH', `/api/v1/bins/${bin.id}`, { responseBody: 'x' });
     expect([patch.status, patch.body.details[0].field]).toEqual([400, 'responseBody']);
-    expect((await h.api('GET', `/api/v1/bins/${bin.id}/requests/abc`)).body.details[0].field).toBe('requestId');
+    expect((await h.api('GET', `/api/v1/bins/${bin.id}/requests/abc`)).body.details[0].field).toBe(
+      'requestId',
+    );
   });
 });
 
@@ -225,7 +302,11 @@ describe('managing bins and requests', () => {
     for (const body of ['a', 'b', 'c']) await send(bin.url, 'POST', { body });
     const [c, b] = await captured(bin.id);
     const one = await h.api('GET', `/api/v1/bins/${bin.id}/requests/${b.id}`);
-    expect(one.body).toMatchObject({ id: b.id, body: 'b', verification: { signed: false, verified: false, scheme: null } });
+    expect(one.body).toMatchObject({
+      id: b.id,
+      body: 'b',
+      verification: { signed: false, verified: false, scheme: null },
+    });
     expect((await h.api('DELETE', `/api/v1/bins/${bin.id}/requests/${b.id}`)).status).toBe(204);
     expect((await h.api('GET', `/api/v1/bins/${bin.id}/requests/${b.id}`)).status).toBe(404);
     expect((await captured(bin.id)).map((r) => r.id)).not.toContain(b.id);
@@ -243,13 +324,25 @@ describe('managing bins and requests', () => {
     const binA = await createBin(h, {}, a.apiKey);
     const binB = await createBin(h, { appId: b.appId });
     const unowned = await createBin(h);
-    expect((await h.api('GET', `/api/v1/bins/${binA.id}`, undefined, { token: a.apiKey })).body.appId).toBe(a.appId);
-    expect((await h.api('GET', `/api/v1/bins/${binB.id}`, undefined, { token: b.apiKey })).body.appId).toBe(b.appId);
+    expect(
+      (await h.api('GET', `/api/v1/bins/${binA.id}`, undefined, { token: a.apiKey })).body.appId,
+    ).toBe(a.appId);
+    expect(
+      (await h.api('GET', `/api/v1/bins/${binB.id}`, undefined, { token: b.apiKey })).body.appId,
+    ).toBe(b.appId);
     for (const id of [binB.id, unowned.id]) {
-      expect((await h.api('GET', `/api/v1/bins/${id}`, undefined, { token: a.apiKey })).status).toBe(404);
-      expect((await h.api('GET', `/api/v1/bins/${id}/requests`, undefined, { token: a.apiKey })).status).toBe(404);
-      expect((await h.api('DELETE', `/api/v1/bins/${id}`, undefined, { token: a.apiKey })).status).toBe(404);
-      expect((await h.api('GET', `/api/v1/bins/${id}/stream`, undefined, { token: a.apiKey })).status).toBe(404);
+      expect(
+        (await h.api('GET', `/api/v1/bins/${id}`, undefined, { token: a.apiKey })).status,
+      ).toBe(404);
+      expect(
+        (await h.api('GET', `/api/v1/bins/${id}/requests`, undefined, { token: a.apiKey })).status,
+      ).toBe(404);
+      expect(
+        (await h.api('DELETE', `/api/v1/bins/${id}`, undefined, { token: a.apiKey })).status,
+      ).toBe(404);
+      expect(
+        (await h.api('GET', `/api/v1/bins/${id}/stream`, undefined, { token: a.apiKey })).status,
+      ).toBe(404);
     }
     const listA = await h.api('GET', '/api/v1/bins', undefined, { token: a.apiKey });
     expect(listA.body.data.map((x: { id: string }) => x.id)).toEqual([binA.id]);

@@ -13,7 +13,9 @@ export interface CliProcess {
 /** Runs `node bin/hookline.js <args>` as a real child process, collecting its output lines. */
 export function runCli(args: string[]): CliProcess {
   const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT, env: { ...process.env, HOOKLINE_TOKEN: '', HOOKLINE_ADMIN_TOKEN: '' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, HOOKLINE_TOKEN: '', HOOKLINE_ADMIN_TOKEN: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
   const waiters: Array<{ pattern: RegExp; from: number; resolve: (line: string) => void }> = [];
@@ -44,11 +46,24 @@ export function runCli(args: string[]): CliProcess {
       return new Promise((resolve, reject) => {
         const found = lines.slice(from).find((l) => pattern.test(l));
         if (found !== undefined) return resolve(found);
-        const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in:\n${lines.join('\n')}`)), 15_000);
-        waiters.push({ pattern, from, resolve: (line) => { clearTimeout(timer); resolve(line); } });
-        void exited.then(() => setTimeout(() => {
-          if (waiters.some((w) => w.pattern === pattern)) reject(new Error(`exited before printing ${pattern}:\n${lines.join('\n')}`));
-        }, 50));
+        const timer = setTimeout(
+          () => reject(new Error(`no line matching ${pattern} in:\n${lines.join('\n')}`)),
+          15_000,
+        );
+        waiters.push({
+          pattern,
+          from,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
+        void exited.then(() =>
+          setTimeout(() => {
+            if (waiters.some((w) => w.pattern === pattern))
+              reject(new Error(`exited before printing ${pattern}:\n${lines.join('\n')}`));
+          }, 50),
+        );
       });
     },
     async stop() {

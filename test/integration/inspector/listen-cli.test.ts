@@ -48,13 +48,26 @@ describe('hookline listen (a real child process)', () => {
     const bin = await listening(cli);
     expect(bin.url).toBe(`${h.baseUrl}/in/${bin.id}`);
 
-    const standard = '{"type":"message.status","timestamp":"2026-01-15T09:31:02.886Z","data":{"status":"delivered"}}';
+    const standard =
+      '{"type":"message.status","timestamp":"2026-01-15T09:31:02.886Z","data":{"status":"delivered"}}';
     await send(`${bin.url}/viber/status?tenant=7&tenant=8`, 'POST', {
-      headers: ['Content-Type', 'application/json', 'X-Dup', 'one', 'X-Dup', 'two', 'webhook-id', 'msg_1'],
+      headers: [
+        'Content-Type',
+        'application/json',
+        'X-Dup',
+        'one',
+        'X-Dup',
+        'two',
+        'webhook-id',
+        'msg_1',
+      ],
       body: standard,
     });
     const binary = Buffer.from([0, 1, 2, 253, 254, 255]);
-    await send(bin.url, 'PUT', { headers: { 'content-type': 'application/octet-stream' }, body: binary });
+    await send(bin.url, 'PUT', {
+      headers: { 'content-type': 'application/octet-stream' },
+      body: binary,
+    });
     await send(`${bin.url}/ping`, 'GET');
 
     const forwarded = await target.waitFor(3);
@@ -62,18 +75,30 @@ describe('hookline listen (a real child process)', () => {
     expect(first.method).toBe('POST');
     expect(first.url).toBe('/webhooks/viber/status?from=hookline&tenant=7&tenant=8');
     expect(first.body.toString()).toBe(standard);
-    const pairs = (raw: string[]) => raw.reduce<string[][]>((acc, v, i) => (i % 2 ? acc : [...acc, [v, raw[i + 1]]]), []);
-    expect(pairs(first.rawHeaders).filter(([n]) => n.toLowerCase() === 'x-dup')).toEqual([['X-Dup', 'one'], ['X-Dup', 'two']]);
+    const pairs = (raw: string[]) =>
+      raw.reduce<string[][]>((acc, v, i) => (i % 2 ? acc : [...acc, [v, raw[i + 1]]]), []);
+    expect(pairs(first.rawHeaders).filter(([n]) => n.toLowerCase() === 'x-dup')).toEqual([
+      ['X-Dup', 'one'],
+      ['X-Dup', 'two'],
+    ]);
     expect(pairs(first.rawHeaders)).toContainEqual(['webhook-id', 'msg_1']);
     expect(pairs(first.rawHeaders)).toContainEqual(['Content-Type', 'application/json']);
     expect(second.method).toBe('PUT');
     expect(second.url).toBe('/webhooks?from=hookline');
     expect(second.body.equals(binary)).toBe(true);
-    expect([third.method, third.url, third.body.length]).toEqual(['GET', '/webhooks/ping?from=hookline', 0]);
+    expect([third.method, third.url, third.body.length]).toEqual([
+      'GET',
+      '/webhooks/ping?from=hookline',
+      0,
+    ]);
 
     await cli.waitForLine(/GET/);
     const lines = cli.lines.filter((l) => LINE.test(l)).map((l) => LINE.exec(l)!.slice(1, 4));
-    expect(lines).toEqual([['POST', 'message.status', '202'], ['PUT', '-', '202'], ['GET', '-', '202']]);
+    expect(lines).toEqual([
+      ['POST', 'message.status', '202'],
+      ['PUT', '-', '202'],
+      ['GET', '-', '202'],
+    ]);
   });
 
   it('reports a down target per request and keeps going; forwards again once it is up', async () => {
@@ -132,7 +157,11 @@ describe('hookline listen (a real child process)', () => {
     cli.child.kill('SIGINT');
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(cli.lines).toContain(
-      cli.lines.find((l) => l.startsWith(`Stopped. Bin ${bin.id} keeps capturing until `) && l.endsWith(`--bin ${bin.id}`)),
+      cli.lines.find(
+        (l) =>
+          l.startsWith(`Stopped. Bin ${bin.id} keeps capturing until `) &&
+          l.endsWith(`--bin ${bin.id}`),
+      ),
     );
   });
 
@@ -158,32 +187,73 @@ describe('hookline listen (a real child process)', () => {
 describe('hookline simulate (a real child process)', () => {
   it('sends a signed sample through the API and prints the result', async () => {
     const app = await h.api('POST', '/api/v1/apps', { name: 'Shop' });
-    const t = await h.api('POST', `/api/v1/apps/${app.body.id}/test-endpoint`, { format: 'business' });
-    const cli = runCli(['--url', h.baseUrl, '--token', app.body.apiKey, 'simulate', app.body.id, t.body.endpoint.id, 'message.status', '--overrides', '{"status":"read"}']);
+    const t = await h.api('POST', `/api/v1/apps/${app.body.id}/test-endpoint`, {
+      format: 'business',
+    });
+    const cli = runCli([
+      '--url',
+      h.baseUrl,
+      '--token',
+      app.body.apiKey,
+      'simulate',
+      app.body.id,
+      t.body.endpoint.id,
+      'message.status',
+      '--overrides',
+      '{"status":"read"}',
+    ]);
     running.push(cli);
     expect((await cli.exited).code).toBe(0);
     expect(cli.lines[0]).toBe(`POST ${t.body.bin.url}`);
     expect(cli.lines[1]).toMatch(/^-> 200 in \d+ ms$/);
     const [captured] = (await h.api('GET', `/api/v1/bins/${t.body.bin.id}/requests`)).body.data;
-    expect(JSON.parse(captured.body)).toMatchObject({ event: 'viber:message:status', payload: { status: 'read' } });
+    expect(JSON.parse(captured.body)).toMatchObject({
+      event: 'viber:message:status',
+      payload: { status: 'read' },
+    });
 
-    const refused = runCli(['--url', h.baseUrl, '--token', app.body.apiKey, 'simulate', app.body.id, t.body.endpoint.id, 'nope.nope']);
+    const refused = runCli([
+      '--url',
+      h.baseUrl,
+      '--token',
+      app.body.apiKey,
+      'simulate',
+      app.body.id,
+      t.body.endpoint.id,
+      'nope.nope',
+    ]);
     running.push(refused);
     expect((await refused.exited).code).toBe(1);
     expect(refused.lines.join('\n')).toMatch(/eventType: unknown event type/);
   });
 
-  it('finds the endpoint\'s app when only <endpointId> <eventType> are given', async () => {
+  it("finds the endpoint's app when only <endpointId> <eventType> are given", async () => {
     const other = await h.api('POST', '/api/v1/apps', { name: 'Other' });
     const app = await h.api('POST', '/api/v1/apps', { name: 'Shop' });
     const t = await h.api('POST', `/api/v1/apps/${app.body.id}/test-endpoint`, {});
-    const cli = runCli(['--url', h.baseUrl, '--token', ADMIN_TOKEN, 'simulate', t.body.endpoint.id, 'message.status']);
+    const cli = runCli([
+      '--url',
+      h.baseUrl,
+      '--token',
+      ADMIN_TOKEN,
+      'simulate',
+      t.body.endpoint.id,
+      'message.status',
+    ]);
     running.push(cli);
     expect((await cli.exited).code).toBe(0);
     expect(cli.lines[0]).toBe(`POST ${t.body.bin.url}`);
     expect(other.body.id).not.toBe(app.body.id);
 
-    const missing = runCli(['--url', h.baseUrl, '--token', ADMIN_TOKEN, 'simulate', 'ep_nope', 'message.status']);
+    const missing = runCli([
+      '--url',
+      h.baseUrl,
+      '--token',
+      ADMIN_TOKEN,
+      'simulate',
+      'ep_nope',
+      'message.status',
+    ]);
     running.push(missing);
     expect((await missing.exited).code).toBe(1);
     expect(missing.lines.join('\n')).toMatch(/no endpoint ep_nope/);

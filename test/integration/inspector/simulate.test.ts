@@ -24,21 +24,36 @@ afterAll(async () => {
 
 /** Options that make each format send as much as it can (Chat-API's switches are off by default). */
 const OPTIONS: Record<string, Record<string, unknown>> = {
-  chatapi: { ackNotificationsOn: true, statusNotificationsOn: true, chatUpdateOn: true, instanceId: '128634' },
+  chatapi: {
+    ackNotificationsOn: true,
+    statusNotificationsOn: true,
+    chatUpdateOn: true,
+    instanceId: '128634',
+  },
   compose: { template: { headers: { 'x-event': '@{{event}}' } } },
 };
 
 /** The scheme each format signs with; a format added later may use any scheme, but must verify. */
 const SCHEME: Record<string, string> = {
-  standard: 'standard-webhooks', viber: 'viber', business: 'hex-hmac',
-  routee: 'standard-webhooks', chatapi: 'standard-webhooks', compose: 'standard-webhooks',
+  standard: 'standard-webhooks',
+  viber: 'viber',
+  business: 'hex-hmac',
+  routee: 'standard-webhooks',
+  chatapi: 'standard-webhooks',
+  compose: 'standard-webhooks',
 };
 
 /** What the platform formats are documented to carry; every other pair may send or not, but says why. */
 const MUST_SEND: Record<string, string[]> = {
   standard: canonicalEventTypes(),
   compose: canonicalEventTypes(),
-  viber: ['message.received', 'message.status', 'subscription.subscribed', 'subscription.unsubscribed', 'conversation.started'],
+  viber: [
+    'message.received',
+    'message.status',
+    'subscription.subscribed',
+    'subscription.unsubscribed',
+    'conversation.started',
+  ],
   business: ['message.received', 'message.status', 'number.unsubscribed'],
   routee: ['message.status'],
   chatapi: ['message.received', 'message.status', 'instance.status', 'conversation.started'],
@@ -49,9 +64,19 @@ const MUST_NOT_SEND: Record<string, string[]> = {
 };
 
 async function testEndpoint(format: string, token = apiKey) {
-  const res = await h.api('POST', `/api/v1/apps/${appId}/test-endpoint`, { format, formatOptions: OPTIONS[format] ?? {} }, { token });
-  if (res.status !== 201) throw new Error(`test-endpoint ${format}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { bin: { id: string; url: string }; endpoint: { id: string; url: string; format: string }; secret: string };
+  const res = await h.api(
+    'POST',
+    `/api/v1/apps/${appId}/test-endpoint`,
+    { format, formatOptions: OPTIONS[format] ?? {} },
+    { token },
+  );
+  if (res.status !== 201)
+    throw new Error(`test-endpoint ${format}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as {
+    bin: { id: string; url: string };
+    endpoint: { id: string; url: string; format: string };
+    secret: string;
+  };
 }
 
 describe('test endpoint', () => {
@@ -61,8 +86,12 @@ describe('test endpoint', () => {
     expect(t.bin.url).toBe(`${h.baseUrl}/in/${t.bin.id}`);
     expect(t.secret).toMatch(/^whsec_/);
     expect(t.endpoint).toMatchObject({ format: 'standard', retryPolicy: { preset: 'single' } });
-    expect((await h.api('GET', `/api/v1/bins/${t.bin.id}`, undefined, { token: apiKey })).body.appId).toBe(appId);
-    expect((await h.api('GET', `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}`)).status).toBe(200);
+    expect(
+      (await h.api('GET', `/api/v1/bins/${t.bin.id}`, undefined, { token: apiKey })).body.appId,
+    ).toBe(appId);
+    expect((await h.api('GET', `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}`)).status).toBe(
+      200,
+    );
   });
 
   it('refuses a bad format with a 400 naming the field and writes nothing', async () => {
@@ -70,7 +99,9 @@ describe('test endpoint', () => {
     const res = await h.api('POST', `/api/v1/apps/${appId}/test-endpoint`, { format: 'telex' });
     expect(res.status).toBe(400);
     expect(res.body.details[0].field).toBe('format');
-    const bad = await h.api('POST', `/api/v1/apps/${appId}/test-endpoint`, { bin: { responseStatus: 42 } });
+    const bad = await h.api('POST', `/api/v1/apps/${appId}/test-endpoint`, {
+      bin: { responseStatus: 42 },
+    });
     expect([bad.status, bad.body.details[0].field]).toEqual([400, 'bin.responseStatus']);
     expect((await h.api('GET', '/api/v1/bins?limit=250')).body.data.length).toBe(before);
   });
@@ -78,14 +109,22 @@ describe('test endpoint', () => {
 
 describe('simulator', () => {
   it('sends every canonical event in every format, signed so that the bin verifies it', async () => {
-    await h.app.store.updateApp({ ...(await h.app.store.getApp(appId))!, viberAuthToken: VIBER_TOKEN });
+    await h.app.store.updateApp({
+      ...(await h.app.store.getApp(appId))!,
+      viberAuthToken: VIBER_TOKEN,
+    });
     const sentPairs: string[] = [];
     for (const format of formatNames()) {
       const t = await testEndpoint(format);
       for (const eventType of canonicalEventTypes()) {
         const label = `${format} / ${eventType}`;
         const before = (await h.api('GET', `/api/v1/bins/${t.bin.id}/requests`)).body.data.length;
-        const res = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}/simulate`, { eventType }, { token: apiKey });
+        const res = await h.api(
+          'POST',
+          `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}/simulate`,
+          { eventType },
+          { token: apiKey },
+        );
         expect(res.status, label).toBe(200);
         const requests = (await h.api('GET', `/api/v1/bins/${t.bin.id}/requests`)).body.data;
         if (!res.body.sent) {
@@ -95,18 +134,31 @@ describe('simulator', () => {
           continue;
         }
         sentPairs.push(label);
-        expect(res.body.attempt, label).toMatchObject({ statusCode: 200, errorKind: null, test: true, endpointId: t.endpoint.id, deliveryId: null });
+        expect(res.body.attempt, label).toMatchObject({
+          statusCode: 200,
+          errorKind: null,
+          test: true,
+          endpointId: t.endpoint.id,
+          deliveryId: null,
+        });
         expect(requests.length, label).toBe(before + 1);
-        const detail = (await h.api('GET', `/api/v1/bins/${t.bin.id}/requests/${requests[0].id}`)).body;
+        const detail = (await h.api('GET', `/api/v1/bins/${t.bin.id}/requests/${requests[0].id}`))
+          .body;
         expect(detail.method, label).toBe(res.body.request.method);
-        expect(detail.verification, label).toMatchObject({ signed: true, verified: true, endpointId: t.endpoint.id });
+        expect(detail.verification, label).toMatchObject({
+          signed: true,
+          verified: true,
+          endpointId: t.endpoint.id,
+        });
         if (SCHEME[format]) expect(detail.verification.scheme, label).toBe(SCHEME[format]);
         if (format === 'viber') expect(detail.verification.key, label).toBe('viber-auth-token');
-        if (detail.bodyEncoding === 'utf8' && res.body.request.body !== null) expect(detail.body, label).toBe(res.body.request.body);
+        if (detail.bodyEncoding === 'utf8' && res.body.request.body !== null)
+          expect(detail.body, label).toBe(res.body.request.body);
       }
     }
     for (const [format, types] of Object.entries(MUST_SEND)) {
-      for (const type of types) expect(sentPairs, `${format} / ${type}`).toContain(`${format} / ${type}`);
+      for (const type of types)
+        expect(sentPairs, `${format} / ${type}`).toContain(`${format} / ${type}`);
     }
     for (const [format, types] of Object.entries(MUST_NOT_SEND)) {
       for (const type of types) expect(sentPairs).not.toContain(`${format} / ${type}`);
@@ -117,24 +169,42 @@ describe('simulator', () => {
     const receiver = await startReceiver();
     try {
       const endpoint = async (format: string) => {
-        const res = await h.api('POST', `/api/v1/apps/${appId}/endpoints`, { url: `${receiver.url}/hook`, format });
+        const res = await h.api('POST', `/api/v1/apps/${appId}/endpoints`, {
+          url: `${receiver.url}/hook`,
+          format,
+        });
         return res.body as { id: string; secret: string };
       };
       const standard = await endpoint('standard');
-      const simulated = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${standard.id}/simulate`, { eventType: 'message.received' });
+      const simulated = await h.api(
+        'POST',
+        `/api/v1/apps/${appId}/endpoints/${standard.id}/simulate`,
+        { eventType: 'message.received' },
+      );
       expect(simulated.body.attempt.statusCode).toBe(200);
       const [req] = receiver.requests;
-      const verified = new Webhook(standard.secret).verify(req.body, req.headers as Record<string, string>) as { type: string };
+      const verified = new Webhook(standard.secret).verify(
+        req.body,
+        req.headers as Record<string, string>,
+      ) as { type: string };
       expect(verified.type).toBe('message.received');
       expect(req.headers['webhook-id']).toBe(simulated.body.messageId);
 
       const business = await endpoint('business');
-      await h.api('POST', `/api/v1/apps/${appId}/endpoints/${business.id}/simulate`, { eventType: 'message.status' });
-      expect(receiver.requests[1].headers.signature).toBe(hexHmac(business.secret, receiver.requests[1].body));
+      await h.api('POST', `/api/v1/apps/${appId}/endpoints/${business.id}/simulate`, {
+        eventType: 'message.status',
+      });
+      expect(receiver.requests[1].headers.signature).toBe(
+        hexHmac(business.secret, receiver.requests[1].body),
+      );
 
       const viber = await endpoint('viber');
-      await h.api('POST', `/api/v1/apps/${appId}/endpoints/${viber.id}/simulate`, { eventType: 'message.received' });
-      expect(receiver.requests[2].headers['x-viber-content-signature']).toBe(viberSignature(VIBER_TOKEN, receiver.requests[2].body));
+      await h.api('POST', `/api/v1/apps/${appId}/endpoints/${viber.id}/simulate`, {
+        eventType: 'message.received',
+      });
+      expect(receiver.requests[2].headers['x-viber-content-signature']).toBe(
+        viberSignature(VIBER_TOKEN, receiver.requests[2].body),
+      );
     } finally {
       await receiver.close();
     }
@@ -142,13 +212,20 @@ describe('simulator', () => {
 
   it('merges overrides into the sample (null removes a field) and keeps 64-bit integers', async () => {
     const t = await testEndpoint('standard');
-    const res = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}/simulate`,
-      '{"eventType":"message.received","overrides":{"message_token":9223372036854775807,"message":{"text":"custom"},"conversation":null}}');
+    const res = await h.api(
+      'POST',
+      `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}/simulate`,
+      '{"eventType":"message.received","overrides":{"message_token":9223372036854775807,"message":{"text":"custom"},"conversation":null}}',
+    );
     expect(res.status).toBe(200);
     const [captured] = (await h.api('GET', `/api/v1/bins/${t.bin.id}/requests`)).body.data;
     expect(captured.body).toContain('"message_token":9223372036854775807');
     const body = JSON.parse(captured.body);
-    expect(body.data.message).toEqual({ type: 'text', text: 'custom', tracking_data: 'order-4521' });
+    expect(body.data.message).toEqual({
+      type: 'text',
+      text: 'custom',
+      tracking_data: 'order-4521',
+    });
     expect(body.data.sender.id).toBe('01234567890A=');
     expect(body.data).not.toHaveProperty('conversation');
   });
@@ -160,7 +237,10 @@ describe('simulator', () => {
       [{ eventType: 'order.shipped' }, 'eventType'],
       [{}, 'eventType'],
       [{ eventType: 'message.received', overrides: [1] }, 'overrides'],
-      [{ eventType: 'message.received', overrides: { message: { type: 'hologram' } } }, 'overrides.message.type'],
+      [
+        { eventType: 'message.received', overrides: { message: { type: 'hologram' } } },
+        'overrides.message.type',
+      ],
       [{ eventType: 'message.status', overrides: { status: 'failed' } }, 'overrides.reason'],
       [{ eventType: 'message.received', overrides: { sender: null } }, 'overrides.sender'],
       [{ eventType: 'message.received', extra: 1 }, 'extra'],
@@ -168,39 +248,82 @@ describe('simulator', () => {
     for (const [body, field] of cases) {
       const res = await h.api('POST', url, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.details.map((d: { field: string }) => d.field), JSON.stringify(body)).toContain(field);
+      expect(
+        res.body.details.map((d: { field: string }) => d.field),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     expect((await h.api('GET', `/api/v1/bins/${t.bin.id}/requests`)).body.data).toEqual([]);
   });
 
   it('reports a down or failing receiver in the attempt, kept apart from real attempts', async () => {
     const receiver = await startReceiver(status(503, {}, 'maintenance'));
-    const down = await h.api('POST', `/api/v1/apps/${appId}/endpoints`, { url: 'http://127.0.0.1:9/nothing-here' });
-    const failing = await h.api('POST', `/api/v1/apps/${appId}/endpoints`, { url: receiver.url, filterTypes: ['message.status'] });
+    const down = await h.api('POST', `/api/v1/apps/${appId}/endpoints`, {
+      url: 'http://127.0.0.1:9/nothing-here',
+    });
+    const failing = await h.api('POST', `/api/v1/apps/${appId}/endpoints`, {
+      url: receiver.url,
+      filterTypes: ['message.status'],
+    });
     try {
-      const a = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${down.body.id}/simulate`, { eventType: 'message.status' });
-      expect(a.body.attempt).toMatchObject({ statusCode: null, errorKind: 'connection', test: true });
-      const b = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${failing.body.id}/simulate`, { eventType: 'message.received' });
-      expect(b.body).toMatchObject({ sent: true, matchesFilter: false, attempt: { statusCode: 503, errorKind: 'status', responseBody: 'maintenance' } });
+      const a = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${down.body.id}/simulate`, {
+        eventType: 'message.status',
+      });
+      expect(a.body.attempt).toMatchObject({
+        statusCode: null,
+        errorKind: 'connection',
+        test: true,
+      });
+      const b = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${failing.body.id}/simulate`, {
+        eventType: 'message.received',
+      });
+      expect(b.body).toMatchObject({
+        sent: true,
+        matchesFilter: false,
+        attempt: { statusCode: 503, errorKind: 'status', responseBody: 'maintenance' },
+      });
 
-      const tests = await h.api('GET', `/api/v1/apps/${appId}/endpoints/${failing.body.id}/test-attempts`);
-      expect(tests.body.data).toMatchObject([{ statusCode: 503, test: true, messageId: b.body.messageId }]);
-      const real = await h.api('GET', `/api/v1/apps/${appId}/endpoints/${failing.body.id}/attempts`);
+      const tests = await h.api(
+        'GET',
+        `/api/v1/apps/${appId}/endpoints/${failing.body.id}/test-attempts`,
+      );
+      expect(tests.body.data).toMatchObject([
+        { statusCode: 503, test: true, messageId: b.body.messageId },
+      ]);
+      const real = await h.api(
+        'GET',
+        `/api/v1/apps/${appId}/endpoints/${failing.body.id}/attempts`,
+      );
       expect(real.body.data).toEqual([]);
-      const deliveries = await h.api('GET', `/api/v1/apps/${appId}/deliveries?endpointId=${failing.body.id}`);
+      const deliveries = await h.api(
+        'GET',
+        `/api/v1/apps/${appId}/deliveries?endpointId=${failing.body.id}`,
+      );
       expect(deliveries.body.data).toEqual([]);
-      expect((await h.api('GET', `/api/v1/apps/${appId}/messages/${b.body.messageId}`)).status).toBe(404);
+      expect(
+        (await h.api('GET', `/api/v1/apps/${appId}/messages/${b.body.messageId}`)).status,
+      ).toBe(404);
     } finally {
       await receiver.close();
     }
   });
 
-  it('keeps tenants apart: another app\'s endpoint is a 404', async () => {
+  it("keeps tenants apart: another app's endpoint is a 404", async () => {
     const other = await createAppWithKey(h, 'Other');
     const t = await testEndpoint('standard');
-    const res = await h.api('POST', `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}/simulate`, { eventType: 'message.status' }, { token: other.apiKey });
+    const res = await h.api(
+      'POST',
+      `/api/v1/apps/${appId}/endpoints/${t.endpoint.id}/simulate`,
+      { eventType: 'message.status' },
+      { token: other.apiKey },
+    );
     expect(res.status).toBe(404);
-    const res2 = await h.api('POST', `/api/v1/apps/${other.appId}/endpoints/${t.endpoint.id}/simulate`, { eventType: 'message.status' }, { token: other.apiKey });
+    const res2 = await h.api(
+      'POST',
+      `/api/v1/apps/${other.appId}/endpoints/${t.endpoint.id}/simulate`,
+      { eventType: 'message.status' },
+      { token: other.apiKey },
+    );
     expect(res2.status).toBe(404);
   });
 });
@@ -211,12 +334,22 @@ describe('verification of requests not made by Hookline', () => {
     const { request } = await import('undici');
     await request(t.bin.url, {
       method: 'POST',
-      headers: { 'webhook-id': 'msg_x', 'webhook-timestamp': '1700000000', 'webhook-signature': 'v1,AAAA', 'content-type': 'application/json' },
+      headers: {
+        'webhook-id': 'msg_x',
+        'webhook-timestamp': '1700000000',
+        'webhook-signature': 'v1,AAAA',
+        'content-type': 'application/json',
+      },
       body: '{"type":"message.status","data":{}}',
     }).then((r) => r.body.dump());
     const [captured] = (await h.api('GET', `/api/v1/bins/${t.bin.id}/requests`)).body.data;
     const detail = (await h.api('GET', `/api/v1/bins/${t.bin.id}/requests/${captured.id}`)).body;
-    expect(detail.verification).toMatchObject({ signed: true, verified: false, scheme: 'standard-webhooks', endpointId: null });
+    expect(detail.verification).toMatchObject({
+      signed: true,
+      verified: false,
+      scheme: 'standard-webhooks',
+      endpointId: null,
+    });
     expect(detail.verification.message).toContain('matches no key');
   });
 });

@@ -13,13 +13,19 @@ export interface TestStream {
 
 /** Opens a bin's live stream over real HTTP and collects its events. */
 export async function openStream(
-  baseUrl: string, binId: string, token: string, options: { lastEventId?: number; after?: number } = {},
+  baseUrl: string,
+  binId: string,
+  token: string,
+  options: { lastEventId?: number; after?: number } = {},
 ): Promise<TestStream> {
   const agent = new Agent();
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (options.lastEventId !== undefined) headers['last-event-id'] = String(options.lastEventId);
   const query = options.after !== undefined ? `?after=${options.after}` : '';
-  const res = await request(`${baseUrl}/api/v1/bins/${binId}/stream${query}`, { headers, dispatcher: agent });
+  const res = await request(`${baseUrl}/api/v1/bins/${binId}/stream${query}`, {
+    headers,
+    dispatcher: agent,
+  });
   const events: SseMessage[] = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   const parser = new SseParser();
@@ -42,11 +48,24 @@ export async function openStream(
     status: res.statusCode,
     events,
     ended,
-    waitFor: (count) => new Promise((resolve, reject) => {
-      if (events.length >= count) return resolve(events);
-      const timer = setTimeout(() => reject(new Error(`only ${events.length} of ${count} events: ${JSON.stringify(events)}`)), 10_000);
-      waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(events); } });
-    }),
+    waitFor: (count) =>
+      new Promise((resolve, reject) => {
+        if (events.length >= count) return resolve(events);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`only ${events.length} of ${count} events: ${JSON.stringify(events)}`),
+            ),
+          10_000,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(events);
+          },
+        });
+      }),
     async close() {
       res.body.destroy();
       await ended;

@@ -1,6 +1,12 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, removeDataDirs } from '../../helpers/hookline-app.js';
-import { createAppWithKey, createBin, send, startInspectorHookline, type InspectorTest } from './harness.js';
+import {
+  createAppWithKey,
+  createBin,
+  send,
+  startInspectorHookline,
+  type InspectorTest,
+} from './harness.js';
 import { openStream, type TestStream } from './sse-client.js';
 
 let h: InspectorTest;
@@ -15,7 +21,11 @@ afterEach(async () => {
 });
 afterAll(removeDataDirs);
 
-async function stream(binId: string, options: Parameters<typeof openStream>[3] = {}, token = ADMIN_TOKEN): Promise<TestStream> {
+async function stream(
+  binId: string,
+  options: Parameters<typeof openStream>[3] = {},
+  token = ADMIN_TOKEN,
+): Promise<TestStream> {
   const s = await openStream(h.baseUrl, binId, token, options);
   streams.push(s);
   return s;
@@ -33,18 +43,35 @@ describe('live stream (Server-Sent Events)', () => {
     expect(ready.event).toBe('ready');
     expect(data(ready)).toMatchObject({ binId: bin.id });
 
-    await send(`${bin.url}/a?x=1`, 'PUT', { headers: ['X-Dup', '1', 'X-Dup', '2'], body: Buffer.from([0, 1, 254, 255]) });
-    await send(bin.url, 'POST', { headers: { 'content-type': 'application/json' }, body: '{"type":"message.status","data":{}}' });
+    await send(`${bin.url}/a?x=1`, 'PUT', {
+      headers: ['X-Dup', '1', 'X-Dup', '2'],
+      body: Buffer.from([0, 1, 254, 255]),
+    });
+    await send(bin.url, 'POST', {
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":"message.status","data":{}}',
+    });
     const events = await s.waitFor(3);
     const [first, second] = events.slice(1);
     expect([first.event, second.event]).toEqual(['request', 'request']);
-    expect(data(first)).toMatchObject({ method: 'PUT', subpath: '/a', query: 'x=1', bodyEncoding: 'base64', body: Buffer.from([0, 1, 254, 255]).toString('base64') });
-    expect(data(first).headers.filter(([n]: [string]) => n === 'X-Dup')).toEqual([['X-Dup', '1'], ['X-Dup', '2']]);
+    expect(data(first)).toMatchObject({
+      method: 'PUT',
+      subpath: '/a',
+      query: 'x=1',
+      bodyEncoding: 'base64',
+      body: Buffer.from([0, 1, 254, 255]).toString('base64'),
+    });
+    expect(data(first).headers.filter(([n]: [string]) => n === 'X-Dup')).toEqual([
+      ['X-Dup', '1'],
+      ['X-Dup', '2'],
+    ]);
     expect(data(second)).toMatchObject({ method: 'POST', eventType: 'message.status' });
     expect(Number(first.id)).toBe(data(first).id);
     expect(Number(second.id)).toBeGreaterThan(Number(first.id));
     // The request captured before the stream opened is not replayed without Last-Event-ID.
-    expect(events.some((e) => e.event === 'request' && data(e).body === 'before the stream')).toBe(false);
+    expect(events.some((e) => e.event === 'request' && data(e).body === 'before the stream')).toBe(
+      false,
+    );
   });
 
   it('resumes after Last-Event-ID, so a reconnecting client misses nothing and gets nothing twice', async () => {
@@ -55,11 +82,20 @@ describe('live stream (Server-Sent Events)', () => {
     await s.waitFor(3);
     await send(bin.url, 'POST', { body: 'four' });
     const events = await s.waitFor(4);
-    expect(events.filter((e) => e.event === 'request').map((e) => data(e).body)).toEqual(['two', 'three', 'four']);
+    expect(events.filter((e) => e.event === 'request').map((e) => data(e).body)).toEqual([
+      'two',
+      'three',
+      'four',
+    ]);
 
     const replay = await stream(bin.id, { after: 0 });
     const replayed = await replay.waitFor(5);
-    expect(replayed.filter((e) => e.event === 'request').map((e) => data(e).body)).toEqual(['one', 'two', 'three', 'four']);
+    expect(replayed.filter((e) => e.event === 'request').map((e) => data(e).body)).toEqual([
+      'one',
+      'two',
+      'three',
+      'four',
+    ]);
   });
 
   it('ends with a deleted event when the bin is deleted', async () => {
@@ -71,12 +107,16 @@ describe('live stream (Server-Sent Events)', () => {
     expect(s.events.map((e) => e.event)).toEqual(['ready', 'deleted']);
   });
 
-  it('refuses an expired bin (410), another app\'s bin and an unknown one (404), and a bad Last-Event-ID (400)', async () => {
+  it("refuses an expired bin (410), another app's bin and an unknown one (404), and a bad Last-Event-ID (400)", async () => {
     const { apiKey } = await createAppWithKey(h);
     const bin = await createBin(h, { expiresInSeconds: 60 });
-    expect((await h.api('GET', `/api/v1/bins/${bin.id}/stream`, undefined, { token: apiKey })).status).toBe(404);
+    expect(
+      (await h.api('GET', `/api/v1/bins/${bin.id}/stream`, undefined, { token: apiKey })).status,
+    ).toBe(404);
     expect((await h.api('GET', '/api/v1/bins/bin_nope/stream')).status).toBe(404);
-    const bad = await h.api('GET', `/api/v1/bins/${bin.id}/stream`, undefined, { headers: { 'last-event-id': 'abc' } });
+    const bad = await h.api('GET', `/api/v1/bins/${bin.id}/stream`, undefined, {
+      headers: { 'last-event-id': 'abc' },
+    });
     expect([bad.status, bad.body.details[0].field]).toEqual([400, 'last-event-id']);
     h.clock.advance(60_000);
     const expired = await h.api('GET', `/api/v1/bins/${bin.id}/stream`);

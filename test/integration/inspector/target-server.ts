@@ -24,8 +24,17 @@ export async function startTarget(port = 0): Promise<TargetServer> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) });
-      for (const w of [...waiters]) if (received.length >= w.count) { waiters.splice(waiters.indexOf(w), 1); w.resolve(); }
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      });
+      for (const w of [...waiters])
+        if (received.length >= w.count) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
       res.writeHead(202, { 'content-type': 'text/plain' }).end('accepted');
     });
   });
@@ -35,14 +44,25 @@ export async function startTarget(port = 0): Promise<TargetServer> {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     received,
-    waitFor: (count) => new Promise((resolve, reject) => {
-      if (received.length >= count) return resolve(received);
-      const timer = setTimeout(() => reject(new Error(`only ${received.length} of ${count} forwarded`)), 15_000);
-      waiters.push({ count, resolve: () => { clearTimeout(timer); resolve(received); } });
-    }),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    waitFor: (count) =>
+      new Promise((resolve, reject) => {
+        if (received.length >= count) return resolve(received);
+        const timer = setTimeout(
+          () => reject(new Error(`only ${received.length} of ${count} forwarded`)),
+          15_000,
+        );
+        waiters.push({
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(received);
+          },
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

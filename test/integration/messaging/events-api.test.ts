@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bearer, useMessagingFixture } from './harness.js';
 
-const { api, receiver, account } = useMessagingFixture({ allowHttp: true, validationTimeoutMs: 300 });
+const { api, receiver, account } = useMessagingFixture({
+  allowHttp: true,
+  validationTimeoutMs: 300,
+});
 
 const STATUS_WITH_BIG_TOKEN =
   '{"message_token":9223372036854775807,"status":"seen","recipient":"01234567890A=","timestamp":"2026-01-15T09:31:02.886358Z","foreign_id":"order-1"}';
@@ -21,18 +24,30 @@ async function createEndpoint(body: Record<string, unknown>) {
 
 describe('POST /api/v1/apps/:appId/events (typed ingest)', () => {
   it('accepts a valid event and keeps a 64-bit token byte for byte', async () => {
-    const reply = await post(`/api/v1/apps/${account.id}/events`, `{"type":"message.status","data":${STATUS_WITH_BIG_TOKEN}}`);
+    const reply = await post(
+      `/api/v1/apps/${account.id}/events`,
+      `{"type":"message.status","data":${STATUS_WITH_BIG_TOKEN}}`,
+    );
     expect(reply.statusCode).toBe(202);
     expect(reply.body).toContain(`"payload":${STATUS_WITH_BIG_TOKEN}`);
     const id = reply.json<{ id: string }>().id;
-    const stored = await api.server.inject({ method: 'GET', url: `/api/v1/apps/${account.id}/messages/${id}`, headers: bearer(account.apiKey) });
+    const stored = await api.server.inject({
+      method: 'GET',
+      url: `/api/v1/apps/${account.id}/messages/${id}`,
+      headers: bearer(account.apiKey),
+    });
     expect(stored.body).toContain('"message_token":9223372036854775807');
   });
 
   it('answers 400 naming each failing field', async () => {
     const reply = await post(`/api/v1/apps/${account.id}/events`, {
       type: 'message.received',
-      data: { message_token: 1, timestamp: '2026-01-15T09:30:12Z', sender: { id: 'u1' }, message: { type: 'file', media: 'https://m/f' } },
+      data: {
+        message_token: 1,
+        timestamp: '2026-01-15T09:30:12Z',
+        sender: { id: 'u1' },
+        message: { type: 'file', media: 'https://m/f' },
+      },
     });
     expect(reply.statusCode).toBe(400);
     expect(reply.json()).toEqual({
@@ -42,26 +57,55 @@ describe('POST /api/v1/apps/:appId/events (typed ingest)', () => {
     });
     const kind = await post(`/api/v1/apps/${account.id}/events`, {
       type: 'message.received',
-      data: { message_token: 1, timestamp: '2026-01-15T09:30:12Z', sender: { id: 'u1', name: 'A' }, message: { type: 'file', media: 'https://m/f' } },
+      data: {
+        message_token: 1,
+        timestamp: '2026-01-15T09:30:12Z',
+        sender: { id: 'u1', name: 'A' },
+        message: { type: 'file', media: 'https://m/f' },
+      },
     });
     expect(kind.json<{ details: unknown[] }>().details).toEqual([
       { field: 'data.message.size', message: 'required when message.type is file' },
       { field: 'data.message.file_name', message: 'required when message.type is file' },
     ]);
-    const failed = await post(`/api/v1/apps/${account.id}/events`, { eventType: 'message.status', payload: { message_token: 5, status: 'failed', recipient: 'u', timestamp: '2026-01-15T09:30:12Z' } });
-    expect(failed.json<{ details: unknown[] }>().details).toEqual([{ field: 'payload.reason', message: 'required when status is failed' }]);
-    const unknown = await post(`/api/v1/apps/${account.id}/events`, { type: 'message.sent', data: {} });
+    const failed = await post(`/api/v1/apps/${account.id}/events`, {
+      eventType: 'message.status',
+      payload: {
+        message_token: 5,
+        status: 'failed',
+        recipient: 'u',
+        timestamp: '2026-01-15T09:30:12Z',
+      },
+    });
+    expect(failed.json<{ details: unknown[] }>().details).toEqual([
+      { field: 'payload.reason', message: 'required when status is failed' },
+    ]);
+    const unknown = await post(`/api/v1/apps/${account.id}/events`, {
+      type: 'message.sent',
+      data: {},
+    });
     expect(unknown.json<{ details: Array<{ field: string }> }>().details[0].field).toBe('type');
     const missing = await post(`/api/v1/apps/${account.id}/events`, { data: {} });
-    expect(missing.json<{ details: Array<{ field: string }> }>().details).toEqual([{ field: 'type', message: 'is required' }]);
-    const stray = await post(`/api/v1/apps/${account.id}/events`, { type: 'instance.status', data: {}, colour: 1 });
+    expect(missing.json<{ details: Array<{ field: string }> }>().details).toEqual([
+      { field: 'type', message: 'is required' },
+    ]);
+    const stray = await post(`/api/v1/apps/${account.id}/events`, {
+      type: 'instance.status',
+      data: {},
+      colour: 1,
+    });
     expect(stray.statusCode).toBe(400);
   });
 
   it('webhookId routes the event to that one endpoint; an unknown one is a 400 naming webhookId', async () => {
-    const a = (await createEndpoint({ url: receiver.url('/a'), format: 'business' })).json<{ id: string }>();
+    const a = (await createEndpoint({ url: receiver.url('/a'), format: 'business' })).json<{
+      id: string;
+    }>();
     await createEndpoint({ url: receiver.url('/b'), format: 'standard' });
-    const routed = await post(`/api/v1/apps/${account.id}/events`, `{"type":"message.status","webhookId":"${a.id}","data":${STATUS_WITH_BIG_TOKEN}}`);
+    const routed = await post(
+      `/api/v1/apps/${account.id}/events`,
+      `{"type":"message.status","webhookId":"${a.id}","data":${STATUS_WITH_BIG_TOKEN}}`,
+    );
     expect(routed.statusCode).toBe(202);
     expect(routed.json()).toMatchObject({ endpointId: a.id, deliveries: 1 });
     receiver.requests.length = 0;
@@ -71,15 +115,28 @@ describe('POST /api/v1/apps/:appId/events (typed ingest)', () => {
       '{"event":"viber:message:status","payload":{"id":"9223372036854775807","channel":"viber","from":null,"to":"01234567890A=",' +
         '"status":"read","delivered_at":null,"read_at":null,"processed_at":null,"timestamp":"2026-01-15T09:31:02.886358Z","foreign_id":"order-1"}}',
     );
-    const everyone = await post(`/api/v1/apps/${account.id}/events`, `{"type":"message.status","data":${STATUS_WITH_BIG_TOKEN}}`);
+    const everyone = await post(
+      `/api/v1/apps/${account.id}/events`,
+      `{"type":"message.status","data":${STATUS_WITH_BIG_TOKEN}}`,
+    );
     expect(everyone.json()).toMatchObject({ endpointId: null, deliveries: 2 });
-    const bad = await post(`/api/v1/apps/${account.id}/events`, { type: 'instance.status', webhookId: 'ep_nope', data: { instance_id: '1', status: 'init', timestamp: '2026-01-15T09:30:12Z' } });
+    const bad = await post(`/api/v1/apps/${account.id}/events`, {
+      type: 'instance.status',
+      webhookId: 'ep_nope',
+      data: { instance_id: '1', status: 'init', timestamp: '2026-01-15T09:30:12Z' },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json<{ details: unknown[] }>().details).toEqual([{ field: 'webhookId', message: 'unknown endpoint' }]);
+    expect(bad.json<{ details: unknown[] }>().details).toEqual([
+      { field: 'webhookId', message: 'unknown endpoint' },
+    ]);
   });
 
   it('publishes the catalog with schemas and samples', async () => {
-    const reply = await api.server.inject({ method: 'GET', url: '/api/v1/event-catalog', headers: bearer(account.apiKey) });
+    const reply = await api.server.inject({
+      method: 'GET',
+      url: '/api/v1/event-catalog',
+      headers: bearer(account.apiKey),
+    });
     expect(reply.statusCode).toBe(200);
     const catalog = reply.json<{ data: Array<{ type: string; schema: { type: string } }> }>();
     expect(catalog.data.map((e) => e.type)).toHaveLength(7);
@@ -97,7 +154,10 @@ describe('compose templates through the API', () => {
     });
     expect(reply.statusCode).toBe(400);
     expect(reply.json<{ details: unknown[] }>().details).toEqual([
-      { field: 'formatOptions.template.url', message: 'unknown variable "payload.idd" at position 25 (line 1, column 26)' },
+      {
+        field: 'formatOptions.template.url',
+        message: 'unknown variable "payload.idd" at position 25 (line 1, column 26)',
+      },
     ]);
   });
 
@@ -118,29 +178,48 @@ describe('compose templates through the API', () => {
     const endpointId = created.json<{ id: string }>().id;
     await api.dispatcher.drainDue();
     receiver.requests.length = 0;
-    await post(`/api/v1/apps/${account.id}/events`, `{"type":"message.status","webhookId":"${endpointId}","data":${STATUS_WITH_BIG_TOKEN}}`);
+    await post(
+      `/api/v1/apps/${account.id}/events`,
+      `{"type":"message.status","webhookId":"${endpointId}","data":${STATUS_WITH_BIG_TOKEN}}`,
+    );
     await api.dispatcher.drainDue();
     const [request] = receiver.requests;
     expect(request.method).toBe('PUT');
-    expect(`${request.url.pathname}${request.url.search}`).toBe('/ack/receive?id=9223372036854775807&mobile=01234567890A%3D&status=seen');
+    expect(`${request.url.pathname}${request.url.search}`).toBe(
+      '/ack/receive?id=9223372036854775807&mobile=01234567890A%3D&status=seen',
+    );
     expect(request.headers['x-foreign']).toBe('order-1');
-    expect(request.body).toBe('{"id":"9223372036854775807","read_at":"","token":9223372036854775807}');
+    expect(request.body).toBe(
+      '{"id":"9223372036854775807","read_at":"","token":9223372036854775807}',
+    );
   });
 
   it('previews a template against a sample event', async () => {
     const reply = await post('/api/v1/formats/compose/preview', {
-      template: { url: 'https://www.domain.com/ack/receive?id=@{{payload.id}}&status=@{{payload.status}}', method: 'GET' },
+      template: {
+        url: 'https://www.domain.com/ack/receive?id=@{{payload.id}}&status=@{{payload.status}}',
+        method: 'GET',
+      },
       eventType: 'message.status',
     });
     expect(reply.statusCode).toBe(200);
     expect(reply.json()).toMatchObject({
       eventType: 'message.status',
-      request: { method: 'GET', url: 'https://www.domain.com/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&status=delivered', body: null },
+      request: {
+        method: 'GET',
+        url: 'https://www.domain.com/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&status=delivered',
+        body: null,
+      },
     });
-    const bad = await post('/api/v1/formats/compose/preview', { template: { body: '{"a":"@{{payload.id"}' } });
+    const bad = await post('/api/v1/formats/compose/preview', {
+      template: { body: '{"a":"@{{payload.id"}' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<{ details: unknown[] }>().details).toEqual([
-      { field: 'template.body', message: 'unclosed tag: @{{ without }} at position 6 (line 1, column 7)' },
+      {
+        field: 'template.body',
+        message: 'unclosed tag: @{{ without }} at position 6 (line 1, column 7)',
+      },
     ]);
   });
 });

@@ -37,8 +37,14 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
   const dispatcher = new Dispatcher(store, sender, clock, logger);
   const adminToken = newToken('admin');
   const ctx: ApiContext = {
-    store, clock, logger, sender, adminToken, publicUrl: 'http://127.0.0.1:8080',
-    payloadLimitBytes: 256 * 1024, idempotencyWindowMs: 86_400_000,
+    store,
+    clock,
+    logger,
+    sender,
+    adminToken,
+    publicUrl: 'http://127.0.0.1:8080',
+    payloadLimitBytes: 256 * 1024,
+    idempotencyWindowMs: 86_400_000,
     notify: {
       workAdded: () => undefined,
       endpointChanged: (id) => dispatcher.invalidateEndpoint(id),
@@ -51,7 +57,11 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
     rootPlugins: [(c) => viberApiRoutes(c, viber)],
   });
   return {
-    server, store, clock, dispatcher, adminToken,
+    server,
+    store,
+    clock,
+    dispatcher,
+    adminToken,
     async close() {
       await server.close();
       await dispatcher.stop();
@@ -73,9 +83,18 @@ export interface MessagingAccount {
 
 /** Creates an app through the API; returns its id, API key and a freshly issued Viber token. */
 export async function createApp(api: MessagingApi, name = 'Shop'): Promise<MessagingAccount> {
-  const created = await api.server.inject({ method: 'POST', url: '/api/v1/apps', headers: bearer(api.adminToken), payload: { name } });
+  const created = await api.server.inject({
+    method: 'POST',
+    url: '/api/v1/apps',
+    headers: bearer(api.adminToken),
+    payload: { name },
+  });
   const { id, apiKey } = created.json<{ id: string; apiKey: string }>();
-  const issued = await api.server.inject({ method: 'POST', url: `/api/v1/apps/${id}/viber-token`, headers: bearer(apiKey) });
+  const issued = await api.server.inject({
+    method: 'POST',
+    url: `/api/v1/apps/${id}/viber-token`,
+    headers: bearer(apiKey),
+  });
   return { id, apiKey, viberToken: issued.json<{ viberAuthToken: string }>().viberAuthToken };
 }
 

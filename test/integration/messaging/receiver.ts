@@ -12,7 +12,8 @@ export interface Captured {
 /** A real HTTP receiver on 127.0.0.1; `respond` decides each answer (200 by default). */
 export class CaptureReceiver {
   readonly requests: Captured[] = [];
-  respond: (request: Captured, response: ServerResponse) => void = (_r, res) => res.writeHead(200).end('ok');
+  respond: (request: Captured, response: ServerResponse) => void = (_r, res) =>
+    res.writeHead(200).end('ok');
   private server: Server | null = null;
   private readonly open = new Set<ServerResponse>();
 
