@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { ErrorCode } from '../lib/error-codes.js';
 import { HooklineError, type ErrorDetail } from '../lib/errors.js';
 
 /** ajv's instancePath (/payload/0/name) as a field name (payload[0].name), or the missing property. */
@@ -35,12 +36,23 @@ function dedupe(details: ErrorDetail[]): ErrorDetail[] {
   return [...byField.values()];
 }
 
+/** Fastify's own 4xx errors, by status; any other 4xx it raises is a bad request. */
+const FASTIFY_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+function send(reply: FastifyReply, error: HooklineError): FastifyReply {
+  return reply.status(error.status).send(error.toBody());
+}
+
 /** One error body for everything: { code, message, details }. Never a stack trace. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
     if (error instanceof HooklineError) {
       if (error.status >= 500) request.log.warn({ code: error.code }, error.message);
-      return reply.status(error.status).send(error.toBody());
+      return send(reply, error);
     }
     if (error.validation) {
       const location = error.validationContext ?? 'body';
@@ -53,37 +65,20 @@ export function installErrorHandler(app: FastifyInstance): void {
         }),
       );
       const first = details[0] ?? { field: location, message: 'invalid' };
-      return reply.status(400).send({
-        code: 'invalid_request',
-        message: `${location === 'body' ? '' : `${location} `}${first.field}: ${first.message}`,
-        details,
-      });
-    }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply
-        .status(413)
-        .send({ code: 'payload_too_large', message: error.message, details: [] });
-    }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .status(415)
-        .send({ code: 'unsupported_media_type', message: error.message, details: [] });
+      const message = `${location === 'body' ? '' : `${location} `}${first.field}: ${first.message}`;
+      return send(reply, new HooklineError('invalid_request', message, details));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply
-        .status(error.statusCode)
-        .send({ code: 'invalid_request', message: error.message, details: [] });
+      const code = FASTIFY_STATUS_CODES[error.statusCode] ?? 'invalid_request';
+      return send(reply, new HooklineError(code, error.message));
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({ code: 'internal', message: 'internal error; see the server log', details: [] });
+    return send(reply, new HooklineError('internal', 'internal error; see the server log'));
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      code: 'not_found',
-      message: `no route ${request.method} ${request.url.split('?')[0]}`,
-      details: [],
-    }),
+    send(reply, notFoundRoute(request.method, request.url)),
   );
 }
+
+const notFoundRoute = (method: string, url: string) =>
+  new HooklineError('not_found', `no route ${method} ${url.split('?')[0]}`);

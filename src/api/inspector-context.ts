@@ -40,7 +40,6 @@ export function requireInspector(ctx: ApiContext): Inspector {
   const inspector = inspectorOf(ctx);
   if (!inspector) {
     throw new HooklineError(
-      501,
       'bins_unsupported',
       `the ${ctx.store.capabilities.dialect} store does not keep bins in this version`,
     );

@@ -42,6 +42,12 @@ export function isLoopback(ip: string): boolean {
   return loopback.check(address, family);
 }
 
+/** The error the guarded lookup fails with; its code makes the attempt's error kind `blocked`. */
+export const EGRESS_REFUSED = 'EGRESS_REFUSED';
+export class EgressRefused extends Error {
+  readonly code = EGRESS_REFUSED;
+}
+
 /** Returns why the address is refused under the policy, or null when it may be reached. */
 export function blockedReason(ip: string, policy: EgressPolicy): string | null {
   if (policy === 'none' || isIP(normalize(ip).address) === 0) return null;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EgressRefused } from './address-guard.js';
 import { classifyError, describeError } from './error-kind.js';
 
 const withCode = (code: string, message = code, cause?: unknown) =>
@@ -38,18 +39,19 @@ describe('error kinds', () => {
   });
 
   it('connection failures, including unknown ones', () => {
-    for (const code of [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'EPIPE',
-      'EHOSTUNREACH',
-      'UND_ERR_SOCKET',
-      'EGRESS_REFUSED',
-    ]) {
+    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'UND_ERR_SOCKET']) {
       expect(classifyError(withCode(code))).toBe('connection');
     }
     expect(classifyError(new Error('no code'))).toBe('connection');
     expect(classifyError('a string')).toBe('connection');
+  });
+
+  it('egress refusals are blocked, not connection failures', () => {
+    expect(classifyError(new EgressRefused('address 127.0.0.1 is loopback'))).toBe('blocked');
+    expect(classifyError(withCode('EGRESS_REFUSED'))).toBe('blocked');
+    expect(classifyError(withCode('UND_ERR_SOCKET', 'socket', new EgressRefused('x')))).toBe(
+      'blocked',
+    );
   });
 
   it('looks through undici socket errors to their cause', () => {

@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../domain/types.js';
+import { EGRESS_REFUSED } from './address-guard.js';
 
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
 const TIMEOUT_CODES = new Set([
@@ -24,6 +25,7 @@ function codeOf(error: unknown): string | undefined {
 export function classifyError(error: unknown): ErrorKind {
   const code = codeOf(error) ?? '';
   const name = error instanceof Error ? error.name : '';
+  if (code === EGRESS_REFUSED) return 'blocked';
   if (name === 'AbortError' || name === 'TimeoutError' || TIMEOUT_CODES.has(code)) return 'timeout';
   if (DNS_CODES.has(code)) return 'dns';
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH/.test(code)) return 'tls';

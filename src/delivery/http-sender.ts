@@ -3,7 +3,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
 import type { ErrorKind } from '../domain/types.js';
 import type { RenderedRequest } from '../formats/format.js';
-import { blockedReason, type EgressPolicy } from './address-guard.js';
+import { blockedReason, EgressRefused, type EgressPolicy } from './address-guard.js';
 import { classifyError, describeError } from './error-kind.js';
 import { exchange, type ResponseHeaders } from './http-exchange.js';
 
@@ -39,10 +39,6 @@ interface Target {
   path: string;
   /** Why the egress policy refuses this IP-literal host; null when allowed or not a literal. */
   refused: string | null;
-}
-
-class EgressRefused extends Error {
-  readonly code = 'EGRESS_REFUSED';
 }
 
 /** Wraps DNS so every resolved address is checked against the egress policy before connecting. */
@@ -99,7 +95,7 @@ export class HttpSender {
   ): Promise<SendResult> {
     const started = this.monotonicNow();
     const target = this.target(request.url);
-    if (target.refused) return failure('connection', target.refused, 0);
+    if (target.refused) return failure('blocked', target.refused, 0);
     const outcome = await exchange(
       this.agent,
       {

@@ -1,3 +1,5 @@
+import type { InvocationFailure } from '../lib/error-codes.js';
+
 /** Bot connections (request/response webhooks) and their invocations. Times are epoch ms. */
 
 export interface BasicAuth {
@@ -7,7 +9,7 @@ export interface BasicAuth {
 
 /** Why the last invocation of a connection failed; cleared by the next success. */
 export interface ConnectionError {
-  /** One of the invocation error codes (reply_invalid, reply_timeout, ...). */
+  /** One of the invocation error codes (`InvocationFailure`: reply_invalid, reply_timeout, ...). */
   code: string;
   message: string;
   at: number;
@@ -33,14 +35,7 @@ export interface BotConnection {
 }
 
 /** How an invocation ended: `ok`, or the error code the caller got. */
-export type InvocationOutcome =
-  | 'ok'
-  | 'reply_invalid'
-  | 'reply_not_json'
-  | 'reply_too_large'
-  | 'receiver_status'
-  | 'reply_timeout'
-  | 'receiver_unreachable';
+export type InvocationOutcome = 'ok' | InvocationFailure;
 
 export interface BotInvocation {
   id: string;

@@ -91,7 +91,13 @@ export interface Delivery {
   updatedAt: number;
 }
 
-export type ErrorKind = 'timeout' | 'connection' | 'dns' | 'status' | 'tls';
+/**
+ * Why an attempt failed: no complete answer in time, a refused or dropped connection, a name that
+ * does not resolve, a non-2xx answer, a TLS failure, or an address the egress policy refuses
+ * (`blocked`: never connected).
+ */
+export const ERROR_KINDS = ['timeout', 'connection', 'dns', 'status', 'tls', 'blocked'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface Attempt {
   id: number;

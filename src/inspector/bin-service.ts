@@ -45,7 +45,6 @@ export class BinService {
     });
     if (!created) {
       throw new HooklineError(
-        409,
         'bin_limit_reached',
         `app ${owner} already has ${BIN_LIMITS.maxLiveBinsPerApp} live bins; delete one or wait for one to expire`,
       );

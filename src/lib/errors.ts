@@ -1,21 +1,32 @@
+import { statusOf, type CodeWithStatus, type ErrorCode, type StatusOf } from './error-codes.js';
+
 /** One error type, turned into one error body: { code, message, details }. */
 export interface ErrorDetail {
   field?: string;
   message: string;
 }
 
-export class HooklineError extends Error {
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details: ErrorDetail[];
+}
+
+/** An error the API answers as is: its code comes from the catalogue, which fixes its status. */
+export class HooklineError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly status: StatusOf<C>;
+
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: C,
     message: string,
     readonly details: ErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'HooklineError';
+    this.status = statusOf(code);
   }
 
-  toBody(): { code: string; message: string; details: ErrorDetail[] } {
+  toBody(): ErrorBody {
     return { code: this.code, message: this.message, details: this.details };
   }
 }
@@ -23,23 +34,23 @@ export class HooklineError extends Error {
 export const badRequest = (
   message: string,
   details: ErrorDetail[] = [],
-  code = 'invalid_request',
-) => new HooklineError(400, code, message, details);
+  code: CodeWithStatus<400> = 'invalid_request',
+) => new HooklineError(code, message, details);
 
 export const invalidField = (field: string, message: string) =>
-  new HooklineError(400, 'invalid_request', `${field}: ${message}`, [{ field, message }]);
+  new HooklineError('invalid_request', `${field}: ${message}`, [{ field, message }]);
 
 export const notFound = (what: string, id: string) =>
-  new HooklineError(404, 'not_found', `${what} ${id} not found`, []);
+  new HooklineError('not_found', `${what} ${id} not found`, []);
 
-export const conflict = (message: string, code = 'conflict') =>
-  new HooklineError(409, code, message);
+export const conflict = (message: string, code: CodeWithStatus<409>) =>
+  new HooklineError(code, message);
 
 export const unauthorized = (message = 'missing or invalid API token') =>
-  new HooklineError(401, 'unauthorized', message);
+  new HooklineError('unauthorized', message);
 
 export const payloadTooLarge = (limit: number) =>
-  new HooklineError(413, 'payload_too_large', `payload exceeds the limit of ${limit} bytes`);
+  new HooklineError('payload_too_large', `payload exceeds the limit of ${limit} bytes`);
 
-export const unavailable = (message: string, code = 'store_unavailable') =>
-  new HooklineError(503, code, message);
+export const unavailable = (message: string, code: CodeWithStatus<503> = 'store_unavailable') =>
+  new HooklineError(code, message);

@@ -146,7 +146,7 @@ describe('receiver faults become attempts with the matching error kind', () => {
         await startHookline({ sender }),
       );
       expect(calls).toContain(UNRESOLVABLE);
-      expect(attempt).toMatchObject({ errorKind: 'connection' });
+      expect(attempt).toMatchObject({ errorKind: 'blocked', statusCode: null });
       expect(attempt.errorMessage).toMatch(/loopback, refused by the egress policy/);
       expect(receiver.requests).toHaveLength(0);
     } finally {
@@ -161,7 +161,7 @@ describe('receiver faults become attempts with the matching error kind', () => {
       { url: `${receiver.url}/hook` },
       await startHookline({ config: { egress: 'private-and-loopback' } }),
     );
-    expect(attempt).toMatchObject({ errorKind: 'connection' });
+    expect(attempt).toMatchObject({ errorKind: 'blocked', statusCode: null });
     expect(attempt.errorMessage).toMatch(/loopback/);
     expect(receiver.requests).toHaveLength(0);
   });

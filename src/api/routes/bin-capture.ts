@@ -71,7 +71,7 @@ export const binCaptureRoutes =
         );
         if (result.kind === 'unknown') throw notFound('bin', request.params.binId);
         if (result.kind === 'expired')
-          throw new HooklineError(410, 'bin_expired', `bin ${result.bin.id} has expired`);
+          throw new HooklineError('bin_expired', `bin ${result.bin.id} has expired`);
         const { response } = result.bin;
         await delays.wait(response.delayMs);
         // A Buffer goes out exactly as configured (a string would get a charset appended).

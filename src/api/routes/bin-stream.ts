@@ -63,7 +63,7 @@ export const binStreamRoutes =
         const inspector = requireInspector(ctx);
         const bin = await inspector.service.get(viewerOf(request), request.params.binId);
         if (isExpired(bin, ctx.clock.now()))
-          throw new HooklineError(410, 'bin_expired', `bin ${bin.id} has expired`);
+          throw new HooklineError('bin_expired', `bin ${bin.id} has expired`);
         const lastEventId = request.headers['last-event-id'];
         const afterId =
           lastEventId !== undefined

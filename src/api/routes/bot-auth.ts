@@ -6,7 +6,6 @@ export function appIdOf(request: FastifyRequest): string {
   const principal = request.principal;
   if (principal?.kind !== 'app') {
     throw new HooklineError(
-      403,
       'app_key_required',
       "bot connections belong to an app: authenticate with the app's API key",
     );

@@ -76,7 +76,7 @@ export const messageBatchRoutes =
         if (await checkEndpoints(ctx, appRecord.id, messages, problems)) onlyTooLarge = false;
         if (problems.length > 0) {
           const text = `${problems[0].field}: ${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
-          if (onlyTooLarge) throw new HooklineError(413, 'payload_too_large', text, problems);
+          if (onlyTooLarge) throw new HooklineError('payload_too_large', text, problems);
           throw badRequest(text, problems);
         }
         // Issued together, so the embedded store commits them in one transaction (one fsync).

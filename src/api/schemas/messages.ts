@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ERROR_KINDS } from '../../domain/types.js';
 import { literals } from './common.js';
 
 export const MessageCreate = Type.Object(
@@ -65,10 +66,7 @@ export const AttemptOut = Type.Object({
   statusCode: Type.Union([Type.Integer(), Type.Null()]),
   responseHeaders: Type.Record(Type.String(), Type.String()),
   responseBody: Type.String(),
-  errorKind: Type.Union([
-    literals(['timeout', 'connection', 'dns', 'status', 'tls'] as const),
-    Type.Null(),
-  ]),
+  errorKind: Type.Union([literals(ERROR_KINDS), Type.Null()]),
   errorMessage: Type.Union([Type.String(), Type.Null()]),
   test: Type.Boolean(),
 });

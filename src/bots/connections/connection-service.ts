@@ -88,7 +88,7 @@ export class ConnectionService {
       timeoutOf(connection, this.deps.defaultTimeoutMs),
     );
     if (!result.ok) {
-      throw new HooklineError(400, result.code, `url: verification failed: ${result.reason}`, [
+      throw new HooklineError(result.code, `url: verification failed: ${result.reason}`, [
         { field: 'url', message: result.reason },
       ]);
     }

@@ -59,8 +59,8 @@ export async function invokeConnection(
     : { code: result.failure.code, message: result.failure.message, at };
   await deps.store.recordInvocation(invocation, error);
   if (!result.ok) {
-    const { httpStatus, code, message, violations } = result.failure;
-    throw new HooklineError(httpStatus, code, message, violationDetails(violations));
+    const { code, message, violations } = result.failure;
+    throw new HooklineError(code, message, violationDetails(violations));
   }
   return { invocation, reply: result.reply };
 }

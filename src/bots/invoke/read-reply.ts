@@ -1,16 +1,15 @@
-import type { InvocationOutcome } from '../../domain/bots.js';
+import type { InvocationFailure } from '../../lib/error-codes.js';
 import type { BotSendResult } from '../bot-sender.js';
 import type { NormalizedReply, RandomSource } from '../reply/types.js';
 import { validateReply } from '../reply/validate-reply.js';
 import type { Violation } from '../violations/violation.js';
 
-export type FailedOutcome = Exclude<InvocationOutcome, 'ok'>;
-
-/** A failed invocation, as the caller gets it: a code, our HTTP status, words, and violations. */
+/**
+ * A failed invocation, as the caller gets it: a code (answered 422 by the catalogue: the call was
+ * handled, the receiver's answer was not usable), words, and violations.
+ */
 export interface ReplyFailure {
-  code: FailedOutcome;
-  /** 422: the call was handled, the receiver's answer was not usable; the code says why. */
-  httpStatus: 422;
+  code: InvocationFailure;
   message: string;
   violations: Violation[];
 }
@@ -19,12 +18,12 @@ export type ReplyReading =
   { ok: true; reply: NormalizedReply } | { ok: false; failure: ReplyFailure };
 
 const fail = (
-  code: FailedOutcome,
+  code: InvocationFailure,
   message: string,
   violations: Violation[] = [],
 ): ReplyReading => ({
   ok: false,
-  failure: { code, httpStatus: 422, message, violations },
+  failure: { code, message, violations },
 });
 
 /**

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { HandshakeFailure } from '../../lib/error-codes.js';
 import type { BotSender } from '../bot-sender.js';
 import { receiverRequest, type ReceiverTarget } from '../outgoing-request.js';
-
-/** Why a receiver failed the handshake; each is also the API error code. */
-export type HandshakeFailure =
-  | 'verification_wrong_body'
-  | 'verification_status'
-  | 'verification_timeout'
-  | 'verification_unreachable';
 
 export type HandshakeResult = { ok: true } | { ok: false; code: HandshakeFailure; reason: string };
 

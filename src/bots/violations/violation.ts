@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../lib/error-codes.js';
 import { HooklineError, type ErrorDetail } from '../../lib/errors.js';
 
 /** One broken rule, e.g. `responses[0].buttons[2].title` / `1-20 characters`. */
@@ -17,14 +18,9 @@ export const violationDetails = (violations: Violation[]): ViolationDetail[] =>
 export function violationsError(
   what: string,
   violations: Violation[],
-  options: { status?: number; code?: string } = {},
+  code: ErrorCode = 'invalid_request',
 ): HooklineError {
   const first = violations[0]?.message ?? 'invalid';
   const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
-  return new HooklineError(
-    options.status ?? 400,
-    options.code ?? 'invalid_request',
-    `${what}: ${first}${more}`,
-    violationDetails(violations),
-  );
+  return new HooklineError(code, `${what}: ${first}${more}`, violationDetails(violations));
 }

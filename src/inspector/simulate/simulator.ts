@@ -50,7 +50,6 @@ export async function simulate(deps: SimulateDeps, input: SimulateInput): Promis
   const format = getFormat(endpoint.format);
   if (!format)
     throw new HooklineError(
-      409,
       'unknown_format',
       `endpoint ${endpoint.id} uses unknown format "${endpoint.format}"`,
     );

@@ -22,7 +22,6 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<P
       const pending = await pendingMigrations(store.pool);
       if (pending.length > 0) {
         throw new HooklineError(
-          503,
           'store_not_migrated',
           `the database at ${describeTarget(options.url)} lacks migration(s) ` +
             `${pending.join(', ')}; run \`hookline migrate\` (or start without --no-migrate)`,

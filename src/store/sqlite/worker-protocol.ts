@@ -1,3 +1,4 @@
+import { isErrorCode } from '../../lib/error-codes.js';
 import { HooklineError, type ErrorDetail } from '../../lib/errors.js';
 
 /** A method call forwarded to the store thread. */
@@ -15,7 +16,6 @@ export interface SerializedError {
   name: string;
   message: string;
   code?: string;
-  status?: number;
   details?: ErrorDetail[];
 }
 
@@ -25,7 +25,6 @@ export function serializeError(error: unknown): SerializedError {
       name: error.name,
       message: error.message,
       code: error.code,
-      status: error.status,
       details: error.details,
     };
   }
@@ -40,10 +39,10 @@ export function serializeError(error: unknown): SerializedError {
   return { name: 'Error', message: String(error) };
 }
 
-/** The error as thrown on the store thread: HooklineErrors keep their status, code and details. */
+/** The error as thrown on the store thread: HooklineErrors keep their code (hence status) and details. */
 export function reviveError(e: SerializedError): Error {
-  if (e.name === 'HooklineError' && e.status !== undefined && e.code !== undefined) {
-    return new HooklineError(e.status, e.code, e.message, e.details ?? []);
+  if (e.name === 'HooklineError' && isErrorCode(e.code)) {
+    return new HooklineError(e.code, e.message, e.details ?? []);
   }
   const error = new Error(e.message) as Error & { code?: string };
   error.name = e.name;

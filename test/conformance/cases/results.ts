@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { ERROR_KINDS } from '../../../src/domain/types.js';
 import type { AttemptResult } from '../../../src/store/store.js';
 import {
   attemptOf,
@@ -114,6 +115,26 @@ export function resultCases({ store }: SuiteContext): void {
     });
     const [a] = await attemptsOf(app.id, c.delivery.id);
     expect(a).toMatchObject({ errorKind: 'timeout', statusCode: null });
+  });
+
+  it('keeps every error kind, blocked (egress refusal) included', async () => {
+    const { app, claims } = await claimed(ERROR_KINDS.length);
+    await store().recordAttempts(
+      claims.map((c, i) => ({
+        ...resultOf(c, 'retry', T0 + 10, T0 + 99),
+        attempt: attemptOf(c, T0 + 10, {
+          statusCode: ERROR_KINDS[i] === 'status' ? 500 : null,
+          errorKind: ERROR_KINDS[i],
+          errorMessage: `failed: ${ERROR_KINDS[i]}`,
+        }),
+      })),
+      T0 + 10,
+    );
+    const kinds = await Promise.all(
+      claims.map(async (c) => (await attemptsOf(app.id, c.delivery.id))[0]?.errorKind),
+    );
+    expect(kinds).toEqual([...ERROR_KINDS]);
+    expect(kinds).toContain('blocked');
   });
 
   it('a result without an attempt (nothing sent) finishes the delivery without an attempt row', async () => {
