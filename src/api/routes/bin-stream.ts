@@ -7,7 +7,7 @@ import { HooklineError } from '../../lib/errors.js';
 import type { ApiContext } from '../context.js';
 import { requireInspector, viewerOf } from '../inspector-context.js';
 import { BinParams, StreamQuery } from '../schemas/bins.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorBody, errorResponses } from '../schemas/common.js';
 
 export interface BinStreamSettings {
   /** How often a stream re-reads the store (captures on other nodes, deletion, expiry). */
@@ -56,7 +56,7 @@ export const binStreamRoutes =
           params: BinParams,
           querystring: StreamQuery,
           headers: StreamHeaders,
-          response: { 410: errorResponses[400], ...errorResponses },
+          response: { 410: errorBody(410), ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -6,7 +6,7 @@ import { binJson } from '../bin-json.js';
 import type { ApiContext } from '../context.js';
 import { requireInspector, shutDownInspector, viewerOf } from '../inspector-context.js';
 import { BinCreate, BinListQuery, BinOut, BinParams, BinPatch } from '../schemas/bins.js';
-import { errorResponses, pageOf } from '../schemas/common.js';
+import { errorBody, errorResponses, pageOf } from '../schemas/common.js';
 import { binRequestRoutes } from './bin-requests.js';
 import { binStreamRoutes, type BinStreamSettings } from './bin-stream.js';
 
@@ -32,7 +32,7 @@ export const binRoutes =
           tags,
           summary: 'Create a bin: a URL that captures any request sent to it',
           body: BinCreate,
-          response: { 201: BinOut, 409: errorResponses[400], ...errorResponses },
+          response: { 201: BinOut, 409: errorBody(409, ['bin_limit_reached']), ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -4,6 +4,7 @@ import type { BotService } from '../../bots/bot-service.js';
 import { connectionJson, connectionSummaryJson, createdJson, savedJson } from '../bot-json.js';
 import {
   botErrorResponses,
+  botSaveErrorResponses,
   ConnectionCreated,
   ConnectionOut,
   ConnectionParams,
@@ -40,7 +41,7 @@ export const botConnectionRoutes =
           tags,
           summary: 'Create a connection; the receiver must pass the verification handshake first',
           body: CreateConnectionBody,
-          response: { 201: ConnectionCreated, ...botErrorResponses },
+          response: { 201: ConnectionCreated, ...botSaveErrorResponses },
         },
       },
       async (request, reply) => {
@@ -71,7 +72,7 @@ export const botConnectionRoutes =
           summary: "Replace a connection's settings; a new URL or token is verified again",
           params: ConnectionParams,
           body: UpdateConnectionBody,
-          response: { 200: ConnectionSaved, ...botErrorResponses },
+          response: { 200: ConnectionSaved, ...botSaveErrorResponses },
         },
       },
       async (request) => {

@@ -3,9 +3,10 @@ import { Value } from '@sinclair/typebox/value';
 import type { BotService } from '../../bots/bot-service.js';
 import { explain } from '../../bots/violations/explain-errors.js';
 import { violationsError } from '../../bots/violations/violation.js';
+import { INVOCATION_ERRORS } from '../../lib/error-codes.js';
 import { invocationJson } from '../bot-json.js';
 import {
-  BotErrorBody,
+  botErrorBody,
   botErrorResponses,
   ChatContextBody,
   ConnectionParams,
@@ -40,11 +41,11 @@ export const botInvocationRoutes =
           summary:
             'POST the chat context to the receiver and return its validated, normalised reply',
           description:
-            'Receiver failures answer 422 with a code: reply_invalid, reply_not_json, reply_too_large, receiver_status, ' +
-            "receiver_unreachable, reply_timeout. Each sets the connection's error; a success clears it.",
+            `Receiver failures answer 422 with a code: ${Object.keys(INVOCATION_ERRORS).join(', ')}. ` +
+            "Each sets the connection's error; a success clears it.",
           params: ConnectionParams,
           body: ChatContextBody,
-          response: { 200: InvokeResult, ...botErrorResponses, 422: BotErrorBody },
+          response: { 200: InvokeResult, ...botErrorResponses, 422: botErrorBody(422) },
         },
       },
       async (request) => {

@@ -3,7 +3,14 @@ import { Type } from '@sinclair/typebox';
 import { conflict, notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
+import {
+  AppParams,
+  EndpointParams,
+  errorBody,
+  errorResponses,
+  pageOf,
+  PageQuery,
+} from '../schemas/common.js';
 import { AttemptOut, DeliveryListQuery, DeliveryOut } from '../schemas/messages.js';
 import { attemptJson, deliveryJson } from '../serialize.js';
 
@@ -76,7 +83,11 @@ export const deliveryRoutes =
           tags: ['deliveries'],
           summary: 'Try a delivery now; a failed or succeeded one starts a fresh schedule',
           params: DeliveryParams,
-          response: { 202: DeliveryOut, 409: errorResponses[400], ...errorResponses },
+          response: {
+            202: DeliveryOut,
+            409: errorBody(409, ['delivery_in_flight']),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {

@@ -7,7 +7,7 @@ import { stringifyJson } from '../../lib/json.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { acceptMessage } from '../message-intake.js';
-import { AppParams, errorResponses } from '../schemas/common.js';
+import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { MessageOut } from '../schemas/messages.js';
 import { messageJson, sendJsonText } from '../serialize.js';
 
@@ -85,7 +85,7 @@ export const eventRoutes =
             202: MessageOut,
             200: MessageOut,
             ...errorResponses,
-            413: errorResponses[400],
+            413: errorBody(413),
           },
         },
       },

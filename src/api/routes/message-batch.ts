@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.js';
 import type { NewMessage } from '../../store/store.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { AppParams, errorResponses } from '../schemas/common.js';
+import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { MessageCreate, MessageOut } from '../schemas/messages.js';
 import { payloadText } from '../message-intake.js';
 import { messageJson, sendJsonText } from '../serialize.js';
@@ -49,7 +49,7 @@ export const messageBatchRoutes =
             'The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.',
           params: AppParams,
           body: BatchCreate,
-          response: { 202: BatchOut, 200: BatchOut, ...errorResponses, 413: errorResponses[400] },
+          response: { 202: BatchOut, 200: BatchOut, ...errorResponses, 413: errorBody(413) },
         },
       },
       async (request, reply) => {

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { badRequest, notFound, payloadTooLarge } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { AppParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
+import { AppParams, errorBody, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import { MessageCreate, MessageListQuery, MessageOut } from '../schemas/messages.js';
 import { messageJson, messagePageJson, sendJsonText } from '../serialize.js';
 import { acceptMessage, payloadText, type AcceptedMessage } from '../message-intake.js';
@@ -35,7 +35,7 @@ export const messageRoutes =
             202: MessageOut,
             200: MessageOut,
             ...errorResponses,
-            413: errorResponses[400],
+            413: errorBody(413),
           },
         },
       },

@@ -3,7 +3,7 @@ import { simulate } from '../../inspector/simulate/simulator.js';
 import { notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
+import { EndpointParams, errorBody, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import { AttemptOut } from '../schemas/messages.js';
 import { SimulateBody, SimulateOut } from '../schemas/simulate.js';
 import { attemptJson } from '../serialize.js';
@@ -25,7 +25,11 @@ export const simulateRoutes =
             "Rendered in the endpoint's format and signed with its keys; recorded as a test attempt (test: true), apart from real deliveries. `overrides` is merged into the catalog sample (JSON Merge Patch).",
           params: EndpointParams,
           body: SimulateBody,
-          response: { 200: SimulateOut, ...errorResponses },
+          response: {
+            200: SimulateOut,
+            409: errorBody(409, ['unknown_format']),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {

@@ -6,7 +6,7 @@ import { binJson, binUrl } from '../bin-json.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
 import { requireInspector } from '../inspector-context.js';
-import { AppParams, errorResponses } from '../schemas/common.js';
+import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { TestEndpointBody, TestEndpointOut } from '../schemas/simulate.js';
 import { endpointJson } from '../serialize.js';
 
@@ -24,7 +24,11 @@ export const testEndpointRoutes =
             'The endpoint gets the given format (default standard), retry policy `single`, and a new signing secret returned once. Requests it receives are captured by the bin and verified there.',
           params: AppParams,
           body: TestEndpointBody,
-          response: { 201: TestEndpointOut, 409: errorResponses[400], ...errorResponses },
+          response: {
+            201: TestEndpointOut,
+            409: errorBody(409, ['bin_limit_reached']),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {

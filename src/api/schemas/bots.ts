@@ -5,31 +5,48 @@ import {
   UpdateConnectionBody,
 } from '../../bots/connections/connection-input.js';
 import { BotReply } from '../../bots/reply/responses.js';
-import { IsoDate } from './common.js';
+import {
+  codesWithStatus,
+  HANDSHAKE_ERRORS,
+  type CodeWithStatus,
+  type ErrorStatus,
+  type HandshakeFailure,
+} from '../../lib/error-codes.js';
+import { errorBody, IsoDate } from './common.js';
+
+const handshakeFailures = Object.keys(HANDSHAKE_ERRORS) as HandshakeFailure[];
 
 /** Schemas of the bot connection API (ChatBot's /v2/integrations/webhook), for docs and replies. */
 
 export { ChatContextBody, CreateConnectionBody, UpdateConnectionBody };
 
-export const BotErrorBody = Type.Object({
-  code: Type.String(),
-  message: Type.String(),
-  details: Type.Array(
-    Type.Object({
-      field: Type.Optional(Type.String()),
-      message: Type.String(),
-      limit: Type.Optional(
-        Type.String({ description: 'The rule that was broken, e.g. "1-20 characters"' }),
-      ),
-    }),
-  ),
-});
+const BotErrorDetails = Type.Array(
+  Type.Object({
+    field: Type.Optional(Type.String()),
+    message: Type.String(),
+    limit: Type.Optional(
+      Type.String({ description: 'The rule that was broken, e.g. "1-20 characters"' }),
+    ),
+  }),
+);
+
+/** An error of the bot API: its details may name the broken `limit`. */
+export const botErrorBody = <S extends ErrorStatus>(
+  status: S,
+  codes: readonly CodeWithStatus<S>[] = codesWithStatus(status),
+) => errorBody(status, codes, BotErrorDetails);
 
 export const botErrorResponses = {
-  400: BotErrorBody,
-  401: BotErrorBody,
-  403: BotErrorBody,
-  404: BotErrorBody,
+  400: botErrorBody(400, ['invalid_request', 'invalid_json']),
+  401: botErrorBody(401),
+  403: botErrorBody(403),
+  404: botErrorBody(404),
+};
+
+/** Saving a connection may also fail its verification handshake. */
+export const botSaveErrorResponses = {
+  ...botErrorResponses,
+  400: botErrorBody(400, ['invalid_request', 'invalid_json', ...handshakeFailures]),
 };
 
 export const ConnectionParams = Type.Object({

@@ -1,15 +1,35 @@
-import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox';
+import {
+  Type,
+  type Static,
+  type TArray,
+  type TLiteral,
+  type TObject,
+  type TUnion,
+} from '@sinclair/typebox';
+import { codesWithStatus, type CodeWithStatus, type ErrorStatus } from '../../lib/error-codes.js';
 
-export const ErrorBody = Type.Object(
-  {
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Array(
-      Type.Object({ field: Type.Optional(Type.String()), message: Type.String() }),
-    ),
-  },
-  { $id: 'Error' },
+const ErrorDetails = Type.Array(
+  Type.Object({ field: Type.Optional(Type.String()), message: Type.String() }),
 );
+
+/**
+ * The error body a route answers with `status`: `code` is one of `codes` (by default every code the
+ * catalogue answers with that status), and the OpenAPI response lists them.
+ */
+export function errorBody<S extends ErrorStatus>(
+  status: S,
+  codes: readonly CodeWithStatus<S>[] = codesWithStatus(status),
+  details: TArray<TObject> = ErrorDetails,
+) {
+  return Type.Object(
+    {
+      code: Type.Unsafe<CodeWithStatus<S>>({ type: 'string', enum: [...codes] }),
+      message: Type.String(),
+      details,
+    },
+    { description: `Error: ${codes.map((code) => `\`${code}\``).join(', ')}` },
+  );
+}
 
 export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 250, default: 50 }),
@@ -36,10 +56,11 @@ export const EndpointParams = Type.Object({
 
 export const IsoDate = Type.String({ format: 'date-time' });
 
+/** The errors every authenticated route may answer. */
 export const errorResponses = {
-  400: ErrorBody,
-  401: ErrorBody,
-  404: ErrorBody,
+  400: errorBody(400, ['invalid_request', 'invalid_json']),
+  401: errorBody(401),
+  404: errorBody(404),
 };
 
 /** A union of string literals that keeps its literal types. */
