@@ -27,13 +27,17 @@ export const GENERAL_ERRORS = {
   },
   payload_too_large: {
     status: 413,
-    description: 'the body or a message payload is above the payload limit',
+    description:
+      'the body or a message payload is above the payload limit (`HOOKLINE_PAYLOAD_LIMIT_BYTES`, 256 KiB by default)',
   },
   unsupported_media_type: {
     status: 415,
     description: 'a body whose content type the route does not read',
   },
-  internal: { status: 500, description: 'a bug: the server log has the cause' },
+  internal: {
+    status: 500,
+    description: 'an unexpected failure, a bug: the server log has the cause',
+  },
   store_unavailable: {
     status: 503,
     description: 'the database cannot be reached right now; try again shortly',
@@ -45,8 +49,13 @@ export const GENERAL_ERRORS = {
   },
 } as const satisfies Record<string, CodeEntry>;
 
-/** Codes of particular resources. */
-export const RESOURCE_ERRORS = {
+/** Codes of particular routes. */
+export const ROUTE_ERRORS = {
+  app_key_required: {
+    status: 403,
+    description:
+      "bot connections belong to an app: call with the app's API key, not the admin token",
+  },
   delivery_in_flight: {
     status: 409,
     description: 'retry of a delivery that is being sent right now; ask again once it is done',
@@ -59,29 +68,25 @@ export const RESOURCE_ERRORS = {
     status: 409,
     description: 'the app already has the most live bins; delete one or wait for one to expire',
   },
-  bin_expired: { status: 410, description: 'the bin has expired: it captures and streams no more' },
-  bins_unsupported: { status: 501, description: 'the store does not keep bins' },
-  app_key_required: {
-    status: 403,
-    description: 'bot connections belong to an app: call with its API key, not the admin token',
+  bin_expired: {
+    status: 410,
+    description: 'the bin has expired: its URL captures no more, its stream ends',
   },
+  bins_unsupported: { status: 501, description: 'the store does not keep bins' },
 } as const satisfies Record<string, CodeEntry>;
 
 /** Saving a bot connection: why its receiver failed the verification handshake. */
 export const HANDSHAKE_ERRORS = {
-  verification_wrong_body: {
-    status: 400,
-    description: 'the receiver answered 200, but its body is not the challenge',
-  },
+  verification_wrong_body: { status: 400, description: '200, but the body is not the challenge' },
   verification_status: {
     status: 400,
-    description: 'the receiver answered a status other than 200',
+    description: 'any status but 200 (also 204 and redirects, which are never followed)',
   },
   verification_timeout: { status: 400, description: 'no complete answer within the timeout' },
   verification_unreachable: {
     status: 400,
     description:
-      'connection refused or reset, DNS or TLS failure, or an address the egress policy refuses',
+      'connection refused or reset, DNS or TLS failure, or an address the egress policy (`HOOKLINE_EGRESS`) forbids',
   },
 } as const satisfies Record<string, CodeEntry>;
 
@@ -89,36 +94,39 @@ export const HANDSHAKE_ERRORS = {
 export const INVOCATION_ERRORS = {
   reply_invalid: {
     status: 422,
-    description: 'the reply breaks the schema; `details` lists every violation with its `limit`',
+    description:
+      'the reply breaks the schema; `details` lists **every** violation, `{field, limit, message}`, e.g. `responses[0].buttons[2].title` / `1-20 characters`',
   },
   reply_not_json: { status: 422, description: 'the body (or an empty body) is not JSON' },
-  reply_too_large: { status: 422, description: 'the body is larger than the reply limit' },
+  reply_too_large: {
+    status: 422,
+    description: 'the body is larger than the reply limit (256 KiB)',
+  },
   receiver_status: {
     status: 422,
     description: 'a status outside 2xx (redirects are not followed)',
   },
   receiver_unreachable: {
     status: 422,
-    description:
-      'connection refused or dropped, DNS or TLS failure, or an address the egress policy refuses',
+    description: 'connection refused or dropped, DNS or TLS failure, egress policy',
   },
   reply_timeout: { status: 422, description: 'no complete answer within the timeout' },
 } as const satisfies Record<string, CodeEntry>;
 
 export const ERROR_CODES = {
   ...GENERAL_ERRORS,
-  ...RESOURCE_ERRORS,
+  ...ROUTE_ERRORS,
   ...HANDSHAKE_ERRORS,
   ...INVOCATION_ERRORS,
 } as const;
 
 /** The catalogue's sections, in the order the docs show them. */
-export const ERROR_SECTIONS = [
-  { title: 'Any route', codes: GENERAL_ERRORS },
-  { title: 'Resources', codes: RESOURCE_ERRORS },
-  { title: 'Bot connections: verification handshake', codes: HANDSHAKE_ERRORS },
-  { title: 'Bot connections: invocation', codes: INVOCATION_ERRORS },
-] as const;
+export const ERROR_SECTIONS = {
+  general: { title: 'Any route', codes: GENERAL_ERRORS },
+  routes: { title: 'Particular routes', codes: ROUTE_ERRORS },
+  handshake: { title: 'Saving a bot connection (verification handshake)', codes: HANDSHAKE_ERRORS },
+  invocation: { title: 'Invoking a bot connection', codes: INVOCATION_ERRORS },
+} as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 export type HandshakeFailure = keyof typeof HANDSHAKE_ERRORS;

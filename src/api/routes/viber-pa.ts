@@ -4,7 +4,7 @@ import type { App } from '../../domain/types.js';
 import { parseJsonLossless } from '../../lib/json.js';
 import type { ApiContext } from '../context.js';
 import { appByViberToken } from '../viber/auth-token.js';
-import { MISSING_AUTH_TOKEN, ViberApiError, viberError, viberReply } from '../viber/status.js';
+import { ViberApiError, viberError, viberReply } from '../viber/status.js';
 import { VALIDATION_TIMEOUT_MS, validateWebhookUrl } from '../viber/validation-callback.js';
 import { findViberWebhook, saveViberWebhook } from '../viber/webhook-endpoint.js';
 import {
@@ -69,7 +69,7 @@ export const viberApiRoutes =
           : typeof fromBody === 'string' && fromBody !== ''
             ? fromBody
             : null;
-      if (token === null) throw new ViberApiError(MISSING_AUTH_TOKEN, 'no X-Viber-Auth-Token');
+      if (token === null) throw viberError('missing_auth_token', 'no X-Viber-Auth-Token');
       const found = await appByViberToken(ctx.store, token);
       if (!found) throw viberError('invalidAuthToken', 'unknown auth token');
       return found;

@@ -18,7 +18,33 @@ export const VIBER_STATUS = {
   tooManyRequests: 12,
 } as const;
 
-export type ViberStatusName = keyof typeof VIBER_STATUS;
+/**
+ * The replies Hookline's /pa answers, by `status_message`: Viber's status and when it is sent
+ * (docs/viber-api.md's table is generated from this). `missing_auth_token` is how Viber names its
+ * invalidAuthToken status when no token came at all.
+ */
+export const VIBER_REPLIES = {
+  ok: { status: VIBER_STATUS.ok, when: 'success' },
+  invalidUrl: {
+    status: VIBER_STATUS.invalidUrl,
+    when: 'not an absolute https URL (http only with the development switch), or the validation callback did not get an HTTP 200 in time',
+  },
+  missing_auth_token: {
+    status: VIBER_STATUS.invalidAuthToken,
+    when: 'no `X-Viber-Auth-Token` (nor `auth_token`)',
+  },
+  invalidAuthToken: {
+    status: VIBER_STATUS.invalidAuthToken,
+    when: "the token is not an app's current token",
+  },
+  badData: {
+    status: VIBER_STATUS.badData,
+    when: 'body not JSON, not an object, above 30 KB (30720 bytes), `event_types` not an array of known names, `url`/`send_name`/`send_photo` of the wrong type',
+  },
+  missingData: { status: VIBER_STATUS.missingData, when: 'no `url`' },
+} as const;
+
+export type ViberReplyName = keyof typeof VIBER_REPLIES;
 
 export interface ViberReply {
   status: number;
@@ -26,15 +52,9 @@ export interface ViberReply {
   [field: string]: unknown;
 }
 
-export function viberReply(name: ViberStatusName, extra: Record<string, unknown> = {}): ViberReply {
-  return { status: VIBER_STATUS[name], status_message: name, ...extra };
+export function viberReply(name: ViberReplyName, extra: Record<string, unknown> = {}): ViberReply {
+  return { status: VIBER_REPLIES[name].status, status_message: name, ...extra };
 }
-
-/** A request without X-Viber-Auth-Token (or auth_token): Viber's invalidAuthToken code, named as Viber names it. */
-export const MISSING_AUTH_TOKEN: ViberReply = {
-  status: VIBER_STATUS.invalidAuthToken,
-  status_message: 'missing_auth_token',
-};
 
 /** Thrown inside /pa handlers; turned into an HTTP 200 Viber reply. */
 export class ViberApiError extends Error {
@@ -47,5 +67,5 @@ export class ViberApiError extends Error {
   }
 }
 
-export const viberError = (name: ViberStatusName, reason: string) =>
+export const viberError = (name: Exclude<ViberReplyName, 'ok'>, reason: string) =>
   new ViberApiError(viberReply(name), reason);
