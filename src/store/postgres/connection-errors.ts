@@ -73,11 +73,7 @@ export function toStoreError(error: unknown, target: string): unknown {
   }
   const code = codeOf(error);
   if (code === '22021' || code === '22P05') {
-    return badRequest(
-      'text fields must not contain NUL (\\u0000) characters',
-      [],
-      'invalid_request',
-    );
+    return badRequest('text fields must not contain NUL (\\u0000) characters');
   }
   return error;
 }
