@@ -75,10 +75,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, new HooklineError('internal', 'internal error; see the server log'));
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, notFoundRoute(request.method, request.url)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    return send(reply, new HooklineError('not_found', `no route ${request.method} ${path}`));
+  });
 }
-
-const notFoundRoute = (method: string, url: string) =>
-  new HooklineError('not_found', `no route ${method} ${url.split('?')[0]}`);
