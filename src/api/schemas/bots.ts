@@ -14,8 +14,6 @@ import {
 } from '../../lib/error-codes.js';
 import { errorBody, IsoDate } from './common.js';
 
-const handshakeFailures = Object.keys(HANDSHAKE_ERRORS) as HandshakeFailure[];
-
 /** Schemas of the bot connection API (ChatBot's /v2/integrations/webhook), for docs and replies. */
 
 export { ChatContextBody, CreateConnectionBody, UpdateConnectionBody };
@@ -42,6 +40,8 @@ export const botErrorResponses = {
   403: botErrorBody(403),
   404: botErrorBody(404),
 };
+
+const handshakeFailures = Object.keys(HANDSHAKE_ERRORS) as HandshakeFailure[];
 
 /** Saving a connection may also fail its verification handshake. */
 export const botSaveErrorResponses = {
