@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { ApiContext } from '../api/context.js';
 import { buildServer, type HooklineServer, type ServerOptions } from '../api/server.js';
-import { Dispatcher, type DispatcherEvents } from '../delivery/dispatcher.js';
+import { Dispatcher } from '../delivery/dispatcher.js';
+import { EngineEvents, logListenerErrors } from '../delivery/engine-events.js';
 import { HttpSender } from '../delivery/http-sender.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import type { Store } from '../store/store.js';
@@ -20,7 +21,6 @@ export interface AppDeps {
   sender?: HttpSender;
   /** Tests drive the dispatcher themselves with drainDue(). */
   autoStartDispatcher?: boolean;
-  dispatcherEvents?: DispatcherEvents;
   random?: () => number;
 }
 
@@ -30,6 +30,8 @@ export interface HooklineApp {
   server: HooklineServer;
   /** null for role `api`. */
   dispatcher: Dispatcher | null;
+  /** The dispatcher's typed events (claimed, attempt, committed, released, idle); silent for role `api`. */
+  events: EngineEvents;
   adminToken: string;
   adminTokenGenerated: boolean;
   listen(): Promise<string>;
@@ -53,6 +55,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   }
   const sender = deps.sender ?? new HttpSender({ egress: config.egress });
 
+  const events = new EngineEvents(logListenerErrors(logger));
   const runsWorker = config.role !== 'api';
   const dispatcher = runsWorker
     ? new Dispatcher(
@@ -69,7 +72,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
           random: deps.random,
           rateLimitWorkers: config.rateLimitWorkers,
         },
-        deps.dispatcherEvents,
+        events,
       )
     : null;
 
@@ -110,6 +113,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     store,
     server,
     dispatcher,
+    events,
     adminToken: admin.token,
     adminTokenGenerated: admin.generated,
     async listen() {

@@ -1,13 +1,12 @@
 import type { Logger } from 'pino';
-import { decide } from '../domain/attempt-outcome.js';
-import { DEFAULT_TIMEOUT_MS, resolveSchedule } from '../domain/retry-policy.js';
-import type { Attempt, Endpoint } from '../domain/types.js';
-import { RenderError } from '../formats/format.js';
-import { getFormat } from '../formats/registry.js';
+import type { Endpoint } from '../domain/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { AttemptResult, ClaimedDelivery, Release, Store } from '../store/store.js';
+import { runAttempt, type AttemptDeps, type AttemptStep } from './attempt.js';
 import { DispatchCache } from './dispatch-cache.js';
-import type { HttpSender, SendResult } from './http-sender.js';
+import { EndpointSlots, type EndpointLoad } from './endpoint-slots.js';
+import { EngineEvents, logListenerErrors, type ReleaseReason } from './engine-events.js';
+import type { HttpSender } from './http-sender.js';
 import { OriginGate } from './origin-gate.js';
 import { RateLimiter } from './rate-limiter.js';
 import { ResultWriter } from './result-writer.js';
@@ -40,33 +39,23 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   cacheTtlMs: 1000,
 };
 
-/** What one delivery's turn ended with: a result to commit, or the claim to give back. */
-type Step = { kind: 'result'; result: AttemptResult } | { kind: 'release'; release: Release };
-
-interface EndpointLoad {
-  inflight: number;
-  waiting: ClaimedDelivery[];
-}
-
-export interface DispatcherEvents {
-  /** Called after a result is committed (tests and metrics). */
-  onCommitted?: (result: AttemptResult, endpoint: Endpoint) => void;
-}
-
 /**
- * Claims due deliveries under a lease, renders and signs them in the endpoint's format, POSTs them,
- * and group-commits the results. Per-endpoint concurrency and rate limits are applied here;
- * serial ordering is the store's (only a serial endpoint's head is ever due).
+ * The delivery loop: claims due deliveries under a lease, applies the endpoint's limits, runs each
+ * attempt (`attempt.ts`) when its endpoint and origin have a free slot, and group-commits the
+ * results; it sleeps until the next due time or a wake-up. Serial ordering is the store's (only a
+ * serial endpoint's head is ever due). What happens is told on `events` (`engine-events.ts`).
  */
 export class Dispatcher {
   private running = false;
   private loop: Promise<void> | null = null;
+  /** Deliveries taken in this process: running, or waiting for an endpoint or origin slot. */
   private inflight = 0;
-  private readonly loads = new Map<string, EndpointLoad>();
+  private readonly slots = new EndpointSlots();
   private readonly tasks = new Set<Promise<void>>();
   private readonly cache: DispatchCache;
   private readonly rates: RateLimiter;
   private readonly writer: ResultWriter;
+  private readonly attemptDeps: AttemptDeps;
   private wakeUp: (() => void) | null = null;
   /** A wake-up that came while the loop was busy: the next sleep is skipped, so none is lost. */
   private wakePending = false;
@@ -83,11 +72,12 @@ export class Dispatcher {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
-    private readonly events: DispatcherEvents = {},
+    readonly events: EngineEvents = new EngineEvents(logListenerErrors(logger)),
   ) {
     this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
     this.rates = new RateLimiter(clock);
     this.writer = new ResultWriter(store, clock);
+    this.attemptDeps = { sender, clock, logger, random: options.random };
     // undici reads 0 connections as "no limit"; so does the gate.
     this.gate = new OriginGate(
       sender.connectionsPerOrigin > 0 ? sender.connectionsPerOrigin : Number.POSITIVE_INFINITY,
@@ -121,11 +111,9 @@ export class Dispatcher {
     this.wake();
     this.slotFreed?.();
     await this.loop;
-    for (const load of this.loads.values()) {
-      for (const c of load.waiting.splice(0)) {
-        this.unstarted.push(this.releaseNow(c));
-        this.inflight--;
-      }
+    for (const claim of this.slots.takeAllWaiting()) {
+      this.unstarted.push(this.releaseNow(claim));
+      this.inflight--;
     }
     this.gate.cancelQueued();
     // Give back what never started at once (other workers may take it), before waiting for the
@@ -161,20 +149,23 @@ export class Dispatcher {
         continue;
       }
       let claimed = 0;
+      let claimError: unknown;
       this.wakePending = false;
       try {
         claimed = await this.claimBatch();
       } catch (error) {
+        claimError = error;
         this.logger.error({ err: error }, 'claiming due deliveries failed; retrying');
       }
-      if (claimed === 0 && this.running) await this.sleepUntilDue();
+      if (claimed === 0 && this.running) await this.sleepUntilDue(claimError);
     }
   }
 
-  private async sleepUntilDue(): Promise<void> {
+  private async sleepUntilDue(claimError: unknown): Promise<void> {
     let waitMs = this.options.pollMs;
+    let due: number | null = null;
     try {
-      const due = await this.store.nextDueAt();
+      due = await this.store.nextDueAt();
       // What is due belongs to saturated endpoints: their freed slots (or new work) wake the loop.
       const dueNowButSaturated = due !== null && due <= this.clock.now() && this.excluded.size > 0;
       if (due !== null && !dueNowButSaturated)
@@ -183,6 +174,8 @@ export class Dispatcher {
       this.logger.error({ err: error }, 'reading the next due time failed');
     }
     if (this.wakePending) return;
+    if (this.events.listening('idle'))
+      this.events.emit('idle', { sleepMs: waitMs, nextDueAt: due, claimError });
     await new Promise<void>((resolve) => {
       const timer = setTimeout(done, waitMs);
       function done() {
@@ -194,15 +187,7 @@ export class Dispatcher {
     this.wakeUp = null;
   }
 
-  private saturatedEndpoints(): string[] {
-    const out: string[] = [];
-    for (const [id, load] of this.loads) {
-      const endpoint = this.cache.endpoint(id);
-      if (endpoint && load.inflight + load.waiting.length >= endpoint.maxConcurrency) out.push(id);
-    }
-    return out;
-  }
-
+  /** Claims a batch, parks or rate-limits what cannot go now, and starts or queues the rest. */
   private async claimBatch(): Promise<number> {
     const limit = Math.min(this.options.batchSize, this.options.maxInflight - this.inflight);
     if (limit <= 0) return 0;
@@ -210,9 +195,10 @@ export class Dispatcher {
       now: this.clock.now(),
       limit,
       leaseMs: this.options.leaseMs,
-      excludeEndpointIds: [...(this.excluded = new Set(this.saturatedEndpoints()))],
+      excludeEndpointIds: [...(this.excluded = new Set(this.slots.saturated(this.cache)))],
     });
     if (claimed.length === 0) return 0;
+    if (this.events.listening('claimed')) this.events.emit('claimed', { deliveries: claimed });
     await this.cache.preload(claimed.map((c) => c.delivery.endpointId));
     const releases: Release[] = [];
     for (const c of claimed) {
@@ -237,136 +223,71 @@ export class Dispatcher {
         }
       }
       this.inflight++;
-      this.enqueue(c, endpoint);
+      const load = this.slots.enter(c, endpoint);
+      if (load) this.launch(c, endpoint, load);
     }
-    if (releases.length > 0) await this.store.releaseDeliveries(releases);
+    if (releases.length > 0) {
+      await this.store.releaseDeliveries(releases);
+      if (this.events.listening('released')) {
+        // Only a disabled endpoint's release is parked (null); a rate limit's has a time.
+        const parked = releases.filter((r) => r.nextAttemptAt === null);
+        const limited = releases.filter((r) => r.nextAttemptAt !== null);
+        if (parked.length > 0) this.emitReleased(parked, 'disabled');
+        if (limited.length > 0) this.emitReleased(limited, 'rate-limited');
+      }
+    }
     return claimed.length;
   }
 
-  private enqueue(claim: ClaimedDelivery, endpoint: Endpoint): void {
-    let load = this.loads.get(endpoint.id);
-    if (!load) {
-      load = { inflight: 0, waiting: [] };
-      this.loads.set(endpoint.id, load);
-    }
-    if (load.inflight < endpoint.maxConcurrency) this.launch(claim, endpoint, load);
-    else load.waiting.push(claim);
-  }
-
+  /** Runs one delivery whose endpoint slot is held; when it ends, the slot passes on. */
   private launch(claim: ClaimedDelivery, endpoint: Endpoint, load: EndpointLoad): void {
-    load.inflight++;
     const task = this.deliver(claim, endpoint)
       .catch((error) =>
         this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'),
       )
       .finally(() => {
         this.tasks.delete(task);
-        load.inflight--;
         this.inflight--;
-        const next = load.waiting.shift();
+        const next = this.slots.leave(endpoint.id, load);
         if (next) this.launch(next, this.cache.endpoint(endpoint.id) ?? endpoint, load);
-        else if (load.inflight === 0) this.loads.delete(endpoint.id);
         this.slotFreed?.();
-        if (
-          this.excluded.has(endpoint.id) &&
-          load.inflight + load.waiting.length < endpoint.maxConcurrency
-        )
+        if (this.excluded.has(endpoint.id) && EndpointSlots.hasRoom(load, endpoint.maxConcurrency))
           this.wakeUp?.();
       });
     this.tasks.add(task);
   }
 
-  private async releaseUnstarted(): Promise<void> {
-    const unstarted = this.unstarted.splice(0);
-    if (unstarted.length > 0) await this.store.releaseDeliveries(unstarted);
-  }
-
-  private releaseNow(claim: ClaimedDelivery): Release {
-    return {
-      deliveryId: claim.delivery.id,
-      leaseToken: claim.leaseToken,
-      nextAttemptAt: this.clock.now(),
-    };
-  }
-
+  /** Waits for a connection to the endpoint's origin, runs the attempt, then commits or releases. */
   private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {
     const origin = this.sender.originOf(endpoint.url);
     if (!(await this.gate.acquire(origin))) {
       this.unstarted.push(this.releaseNow(claim)); // shutting down before a connection was free
       return;
     }
-    let step: Step;
+    let step: AttemptStep;
     try {
-      step = await this.attempt(claim, endpoint);
+      step = await runAttempt(this.attemptDeps, claim, endpoint, this.cache.app(endpoint.appId));
     } finally {
       this.gate.release(origin);
     }
-    if (step.kind === 'release') await this.store.releaseDeliveries([step.release]);
-    else await this.commit(step.result, endpoint);
-  }
-
-  /** Renders, signs and sends one delivery while its origin's slot is held; the result is committed after. */
-  private async attempt(claim: ClaimedDelivery, endpoint: Endpoint): Promise<Step> {
-    const { delivery, message, leaseToken } = claim;
-    const schedule = resolveSchedule(endpoint.retryPolicy);
-    const timeoutMs = endpoint.timeoutMs ?? schedule.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const now = this.clock.now();
-    if (delivery.leaseUntil !== null && now + timeoutMs > delivery.leaseUntil) {
-      // Waited too long for a slot: the lease could lapse mid-request, so give it back instead.
-      return {
-        kind: 'release',
-        release: { deliveryId: delivery.id, leaseToken, nextAttemptAt: now },
-      };
+    if (step.kind === 'release') {
+      const releases = [step.release];
+      await this.store.releaseDeliveries(releases);
+      this.emitReleased(releases, 'lease-too-short');
+      return;
     }
-    const app = this.cache.app(endpoint.appId);
-    const format = getFormat(endpoint.format);
-    const base = { deliveryId: delivery.id, endpointId: endpoint.id, leaseToken };
-    const failedWith = (note: string): Step => ({
-      kind: 'result',
-      result: { ...base, attempt: null, outcome: 'failed', nextAttemptAt: null, note },
-    });
-    if (!app || !format)
-      return failedWith(
-        !app ? `app ${endpoint.appId} not found` : `unknown format ${endpoint.format}`,
-      );
-    let request;
-    try {
-      request = format.render({ message, endpoint, app, now });
-    } catch (error) {
-      // A message that cannot be rendered never will be: fail it visibly instead of looping on its lease.
-      if (!(error instanceof RenderError))
-        this.logger.error({ err: error, deliveryId: delivery.id }, 'format failed to render');
-      return failedWith(
-        error instanceof RenderError
-          ? error.message
-          : `format ${endpoint.format} failed to render: ${String(error)}`,
-      );
-    }
-    if (request === null)
-      return {
-        kind: 'result',
-        result: { ...base, attempt: null, outcome: 'succeeded', nextAttemptAt: null },
-      };
-    const sent = await this.sender.send(request, timeoutMs);
-    const decision = decide(
-      {
-        previousAttempts: delivery.attempts,
-        statusCode: sent.statusCode,
-        succeeded: sent.errorKind === null,
-        retryAfterHeader: sent.headers['retry-after'],
-      },
-      schedule,
-      this.clock.now(),
-      this.options.random,
-    );
-    return {
-      kind: 'result',
-      result: { ...base, attempt: toAttempt(claim, now, sent), ...decision },
-    };
+    if (this.events.listening('attempt'))
+      this.events.emit('attempt', { claim, endpoint, result: step.result });
+    await this.commit(step.result, endpoint);
   }
 
   private async commit(result: AttemptResult, endpoint: Endpoint): Promise<void> {
     await this.writer.write(result);
+    if (result.outcome !== 'succeeded') this.logUnsuccessful(result, endpoint);
+    if (this.events.listening('committed')) this.events.emit('committed', { result, endpoint });
+  }
+
+  private logUnsuccessful(result: AttemptResult, endpoint: Endpoint): void {
     const a = result.attempt;
     const ids = {
       appId: endpoint.appId,
@@ -379,7 +300,7 @@ export class Dispatcher {
         { ...ids, status: a?.statusCode, errorKind: a?.errorKind },
         `delivery failed: ${a?.errorMessage ?? result.note}`,
       );
-    } else if (result.outcome === 'retry') {
+    } else {
       this.logger.info(
         {
           ...ids,
@@ -390,23 +311,24 @@ export class Dispatcher {
         'attempt failed; retry scheduled',
       );
     }
-    this.events.onCommitted?.(result, endpoint);
   }
-}
 
-function toAttempt(claim: ClaimedDelivery, at: number, sent: SendResult): Omit<Attempt, 'id'> {
-  return {
-    appId: claim.delivery.appId,
-    deliveryId: claim.delivery.id,
-    messageId: claim.message.id,
-    endpointId: claim.delivery.endpointId,
-    at,
-    durationMs: sent.durationMs,
-    statusCode: sent.statusCode,
-    responseHeaders: sent.headers,
-    responseBody: sent.body,
-    errorKind: sent.errorKind,
-    errorMessage: sent.errorMessage,
-    test: false,
-  };
+  private async releaseUnstarted(): Promise<void> {
+    const unstarted = this.unstarted.splice(0);
+    if (unstarted.length === 0) return;
+    await this.store.releaseDeliveries(unstarted);
+    this.emitReleased(unstarted, 'shutdown');
+  }
+
+  private emitReleased(releases: readonly Release[], reason: ReleaseReason): void {
+    if (this.events.listening('released')) this.events.emit('released', { releases, reason });
+  }
+
+  private releaseNow(claim: ClaimedDelivery): Release {
+    return {
+      deliveryId: claim.delivery.id,
+      leaseToken: claim.leaseToken,
+      nextAttemptAt: this.clock.now(),
+    };
+  }
 }

@@ -1,0 +1,154 @@
+import type { Logger } from 'pino';
+import { decide } from '../domain/attempt-outcome.js';
+import { DEFAULT_TIMEOUT_MS, resolveSchedule, type RetrySchedule } from '../domain/retry-policy.js';
+import type { App, Attempt, Endpoint } from '../domain/types.js';
+import { RenderError, type RenderedRequest } from '../formats/format.js';
+import { getFormat } from '../formats/registry.js';
+import type { Clock } from '../lib/clock.js';
+import type { AttemptOutcome, AttemptResult, ClaimedDelivery, Release } from '../store/store.js';
+import type { SendResult } from './http-sender.js';
+
+/** How one delivery's turn ended: a result to commit, or the claim to give back unsent. */
+export type AttemptStep =
+  { kind: 'result'; result: AttemptResult } | { kind: 'release'; release: Release };
+
+/** A request ready to send (stage 1's output when there is something to send). */
+export interface PreparedRequest {
+  kind: 'send';
+  request: RenderedRequest;
+  timeoutMs: number;
+  schedule: RetrySchedule;
+  /** The attempt's time: the request is signed with it and the attempt recorded at it. */
+  at: number;
+}
+
+/** What an attempt needs besides the delivery: no store, just a sender, a clock and a logger. */
+export interface AttemptDeps {
+  sender: { send(request: RenderedRequest, timeoutMs: number): Promise<SendResult> };
+  clock: Clock;
+  logger: Logger;
+  /** Randomness for retry jitter. */
+  random?: () => number;
+}
+
+/**
+ * One attempt of a claimed delivery, in three stages with typed values between them (as in
+ * Svix's worker): prepare (lease check, render, sign) → send → decide (success, retry or final
+ * failure). The caller holds the origin's connection slot meanwhile and commits the result after.
+ */
+export async function runAttempt(
+  deps: AttemptDeps,
+  claim: ClaimedDelivery,
+  endpoint: Endpoint,
+  app: App | null,
+): Promise<AttemptStep> {
+  const prepared = prepareAttempt(claim, endpoint, app, deps.clock.now(), deps.logger);
+  if (prepared.kind !== 'send') return prepared;
+  const sent = await deps.sender.send(prepared.request, prepared.timeoutMs);
+  return decideAttempt(claim, endpoint, prepared, sent, deps.clock.now(), deps.random);
+}
+
+/** Stage 1: the signed request to send, or the step that ends the turn without sending. */
+export function prepareAttempt(
+  claim: ClaimedDelivery,
+  endpoint: Endpoint,
+  app: App | null,
+  now: number,
+  logger: Logger,
+): PreparedRequest | AttemptStep {
+  const { delivery, message } = claim;
+  const schedule = resolveSchedule(endpoint.retryPolicy);
+  const timeoutMs = endpoint.timeoutMs ?? schedule.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (delivery.leaseUntil !== null && now + timeoutMs > delivery.leaseUntil) {
+    // Waited too long for a slot: the lease could lapse mid-request, so give it back instead.
+    return {
+      kind: 'release',
+      release: { deliveryId: delivery.id, leaseToken: claim.leaseToken, nextAttemptAt: now },
+    };
+  }
+  if (!app) return unsent(claim, endpoint, 'failed', `app ${endpoint.appId} not found`);
+  const format = getFormat(endpoint.format);
+  if (!format) return unsent(claim, endpoint, 'failed', `unknown format ${endpoint.format}`);
+  let request;
+  try {
+    request = format.render({ message, endpoint, app, now });
+  } catch (error) {
+    // A message that cannot be rendered never will be: fail it visibly instead of looping on its lease.
+    if (error instanceof RenderError) return unsent(claim, endpoint, 'failed', error.message);
+    logger.error({ err: error, deliveryId: delivery.id }, 'format failed to render');
+    const note = `format ${endpoint.format} failed to render: ${String(error)}`;
+    return unsent(claim, endpoint, 'failed', note);
+  }
+  // The endpoint's format settings say this event is not sent: it counts as delivered.
+  if (request === null) return unsent(claim, endpoint, 'succeeded');
+  return { kind: 'send', request, timeoutMs, schedule, at: now };
+}
+
+/** Stage 3: the receiver's answer (or the failure to get one) decided on the retry schedule. */
+export function decideAttempt(
+  claim: ClaimedDelivery,
+  endpoint: Endpoint,
+  prepared: PreparedRequest,
+  sent: SendResult,
+  now: number,
+  random?: () => number,
+): AttemptStep {
+  const decision = decide(
+    {
+      previousAttempts: claim.delivery.attempts,
+      statusCode: sent.statusCode,
+      succeeded: sent.errorKind === null,
+      retryAfterHeader: sent.headers['retry-after'],
+    },
+    prepared.schedule,
+    now,
+    random,
+  );
+  return {
+    kind: 'result',
+    result: {
+      deliveryId: claim.delivery.id,
+      endpointId: endpoint.id,
+      leaseToken: claim.leaseToken,
+      attempt: toAttempt(claim, prepared.at, sent),
+      outcome: decision.outcome,
+      nextAttemptAt: decision.nextAttemptAt,
+    },
+  };
+}
+
+/** A turn that ends without a request; `note` is kept as the delivery's last error. */
+function unsent(
+  claim: ClaimedDelivery,
+  endpoint: Endpoint,
+  outcome: AttemptOutcome,
+  note?: string,
+): AttemptStep {
+  const result: AttemptResult = {
+    deliveryId: claim.delivery.id,
+    endpointId: endpoint.id,
+    leaseToken: claim.leaseToken,
+    attempt: null,
+    outcome,
+    nextAttemptAt: null,
+  };
+  if (note !== undefined) result.note = note;
+  return { kind: 'result', result };
+}
+
+function toAttempt(claim: ClaimedDelivery, at: number, sent: SendResult): Omit<Attempt, 'id'> {
+  return {
+    appId: claim.delivery.appId,
+    deliveryId: claim.delivery.id,
+    messageId: claim.message.id,
+    endpointId: claim.delivery.endpointId,
+    at,
+    durationMs: sent.durationMs,
+    statusCode: sent.statusCode,
+    responseHeaders: sent.headers,
+    responseBody: sent.body,
+    errorKind: sent.errorKind,
+    errorMessage: sent.errorMessage,
+    test: false,
+  };
+}
