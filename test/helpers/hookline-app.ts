@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/app/config.js';
 import { createApp, type AppDeps, type HooklineApp } from '../../src/app/create-app.js';
 import type { Dispatcher } from '../../src/delivery/dispatcher.js';
 import { FakeClock } from '../../src/lib/clock.js';
+import { eventMonitor, type AwaitNext } from './engine-events.js';
 
 /** Parsed JSON from the API, loosely typed on purpose: tests read fields by name and assert on them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,6 +21,8 @@ export interface TestHookline {
   clock: FakeClock;
   dataDir: string;
   dispatcher: Dispatcher;
+  /** Resolves on the dispatcher's next matching event (see helpers/engine-events.ts). */
+  awaitNext: AwaitNext;
   /** Calls the API in process; `token` defaults to the admin token. */
   api<T = Json>(
     method: string,
@@ -79,6 +82,7 @@ export async function startHookline(options: StartOptions = {}): Promise<TestHoo
     clock,
     dataDir,
     dispatcher,
+    awaitNext: eventMonitor(app.events).awaitNext,
     async api(method, url, body, opts = {}) {
       const headers: Record<string, string> = {
         authorization: `Bearer ${opts.token ?? ADMIN_TOKEN}`,

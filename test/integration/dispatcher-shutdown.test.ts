@@ -17,15 +17,6 @@ afterEach(async () => {
   removeDataDirs();
 });
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  // Polls; the bound only turns a hang into a failure that says what did not happen.
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
 describe('dispatcher shutdown', () => {
   it('gives back the claims still waiting for a connection before waiting for the sends in flight', async () => {
     receiver = await startReceiver({ kind: 'hang' });
@@ -43,20 +34,25 @@ describe('dispatcher shutdown', () => {
       )
         .map((d) => d.state)
         .sort();
+    let claimed = 0;
+    const allClaimed = h.awaitNext('claimed', (e) => (claimed += e.deliveries.length) === 3, {
+      what: 'claiming all three',
+    });
     h.dispatcher.start();
-    await until(
-      async () =>
-        receiver!.requests.length === 1 && (await states()).every((s) => s === 'delivering'),
-      'one send in flight, all claimed',
-    );
+    await allClaimed;
+    await receiver.waitFor(1); // one send in flight
+    expect(await states()).toEqual(['delivering', 'delivering', 'delivering']);
 
+    let released = 0;
+    const waitingReleased = h.awaitNext(
+      'released',
+      (e) => e.reason === 'shutdown' && (released += e.releases.length) === 2,
+      { what: 'releasing the two claims waiting for a connection' },
+    );
     const stopping = h.dispatcher.stop();
     // The two that never started are released while the first is still in flight.
-    await until(
-      async () =>
-        JSON.stringify(await states()) === JSON.stringify(['delivering', 'pending', 'pending']),
-      'the waiting claims released',
-    );
+    await waitingReleased;
+    expect(await states()).toEqual(['delivering', 'pending', 'pending']);
     expect(receiver.requests).toHaveLength(1);
 
     await receiver.close(); // ends the hanging request: its result is committed, then stop() returns

@@ -75,13 +75,6 @@ describePostgres('Hookline on PostgreSQL', () => {
     const url = new URL(db.url);
     url.port = String(proxy.port);
     const store = await openPostgresStore({ url: url.toString(), poolSize: 4, migrate: true });
-    let failedClaims = 0;
-    const claimDue = store.claimDue.bind(store);
-    store.claimDue = (args) =>
-      claimDue(args).catch((error: unknown) => {
-        failedClaims++;
-        throw error;
-      });
     const worker = await startHookline({
       store,
       autoStartDispatcher: true,
@@ -99,7 +92,10 @@ describePostgres('Hookline on PostgreSQL', () => {
         payload: { n: 5 },
       });
       expect(down.status).toBe(503);
-      while (failedClaims < 3) await new Promise((r) => setTimeout(r, 20));
+      for (let failedClaims = 0; failedClaims < 3; failedClaims++)
+        await worker.awaitNext('idle', (e) => e.claimError !== undefined, {
+          what: 'after a failed claim',
+        });
       await proxy.restore();
       const second = await sendMessage(worker, t.appId, { n: 6 });
       await receiver.waitFor(before + 2);
