@@ -4,11 +4,11 @@ import type { Clock } from '../lib/clock.js';
 import type { AttemptResult, ClaimedDelivery, Release, Store } from '../store/store.js';
 import { runAttempt, type AttemptDeps, type AttemptStep } from './attempt.js';
 import { DispatchCache } from './dispatch-cache.js';
+import { EndpointLimits } from './endpoint-limits.js';
 import { EndpointSlots, type EndpointLoad } from './endpoint-slots.js';
 import { EngineEvents, logListenerErrors, type ReleaseReason } from './engine-events.js';
 import type { HttpSender } from './http-sender.js';
 import { OriginGate } from './origin-gate.js';
-import { RateLimiter } from './rate-limiter.js';
 import { ResultWriter } from './result-writer.js';
 
 export interface DispatcherOptions {
@@ -53,7 +53,7 @@ export class Dispatcher {
   private readonly slots = new EndpointSlots();
   private readonly tasks = new Set<Promise<void>>();
   private readonly cache: DispatchCache;
-  private readonly rates: RateLimiter;
+  private readonly limits: EndpointLimits;
   private readonly writer: ResultWriter;
   private readonly attemptDeps: AttemptDeps;
   private wakeUp: (() => void) | null = null;
@@ -75,7 +75,7 @@ export class Dispatcher {
     readonly events: EngineEvents = new EngineEvents(logListenerErrors(logger)),
   ) {
     this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
-    this.rates = new RateLimiter(clock);
+    this.limits = new EndpointLimits(clock, options.rateLimitWorkers ?? 1);
     this.writer = new ResultWriter(store, clock);
     this.attemptDeps = { sender, clock, logger, random: options.random };
     // undici reads 0 connections as "no limit"; so does the gate.
@@ -204,23 +204,10 @@ export class Dispatcher {
     for (const c of claimed) {
       const endpoint = this.cache.endpoint(c.delivery.endpointId);
       if (!endpoint) continue; // deleted meanwhile: its deliveries are gone with it
-      if (endpoint.disabled) {
-        releases.push({ deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: null });
+      const heldBack = this.limits.holdBack(c, endpoint);
+      if (heldBack) {
+        releases.push(heldBack);
         continue;
-      }
-      if (endpoint.rateLimit !== null) {
-        const waitMs = this.rates.take(
-          endpoint.id,
-          endpoint.rateLimit / (this.options.rateLimitWorkers ?? 1),
-        );
-        if (waitMs > 0) {
-          releases.push({
-            deliveryId: c.delivery.id,
-            leaseToken: c.leaseToken,
-            nextAttemptAt: this.clock.now() + waitMs,
-          });
-          continue;
-        }
       }
       this.inflight++;
       const load = this.slots.enter(c, endpoint);
@@ -229,7 +216,7 @@ export class Dispatcher {
     if (releases.length > 0) {
       await this.store.releaseDeliveries(releases);
       if (this.events.listening('released')) {
-        // Only a disabled endpoint's release is parked (null); a rate limit's has a time.
+        // Only a disabled endpoint's release is parked (null); a rate limit's has a time (holdBack).
         const parked = releases.filter((r) => r.nextAttemptAt === null);
         const limited = releases.filter((r) => r.nextAttemptAt !== null);
         if (parked.length > 0) this.emitReleased(parked, 'disabled');
