@@ -73,6 +73,8 @@ function claimOf(
   };
 }
 
+/** Which delivery and claim a result is for. */
+const ids = { deliveryId: 42, endpointId: fixtureEndpoint().id, leaseToken: 'lease-1' };
 const delivered = fixtureMessage('message.delivered', { id: 'm1' });
 
 describe('one attempt (render, sign, send, decide)', () => {
@@ -87,9 +89,7 @@ describe('one attempt (render, sign, send, decide)', () => {
     expect(step).toEqual({
       kind: 'result',
       result: {
-        deliveryId: 42,
-        endpointId: fixtureEndpoint().id,
-        leaseToken: 'lease-1',
+        ...ids,
         outcome: 'succeeded',
         nextAttemptAt: null,
         attempt: expect.objectContaining({
@@ -163,9 +163,7 @@ describe('one attempt (render, sign, send, decide)', () => {
     expect(step).toEqual({
       kind: 'result',
       result: {
-        deliveryId: 42,
-        endpointId: fixtureEndpoint().id,
-        leaseToken: 'lease-1',
+        ...ids,
         attempt: null,
         outcome: 'failed',
         nextAttemptAt: null,
@@ -182,9 +180,7 @@ describe('one attempt (render, sign, send, decide)', () => {
     expect(step).toEqual({
       kind: 'result',
       result: {
-        deliveryId: 42,
-        endpointId: fixtureEndpoint().id,
-        leaseToken: 'lease-1',
+        ...ids,
         attempt: null,
         outcome: 'succeeded',
         nextAttemptAt: null,
@@ -193,30 +189,23 @@ describe('one attempt (render, sign, send, decide)', () => {
   });
 
   it('gives the claim back, unsent, when its lease could lapse before the timeout', async () => {
-    const step = await runAttempt(
-      deps,
-      claimOf(delivered, { leaseUntil: NOW + 14_999 }),
-      endpoint({ timeoutMs: 15_000 }),
-      fixtureApp,
-    );
+    const withLeaseUntil = (leaseUntil: number) =>
+      runAttempt(
+        deps,
+        claimOf(delivered, { leaseUntil }),
+        endpoint({ timeoutMs: 15_000 }),
+        fixtureApp,
+      );
 
-    expect(receiver.requests).toHaveLength(0);
-    expect(step).toEqual({
+    expect(await withLeaseUntil(NOW + 14_999)).toEqual({
       kind: 'release',
       release: { deliveryId: 42, leaseToken: 'lease-1', nextAttemptAt: NOW },
     });
-  });
-
-  it('sends when the lease outlasts the timeout exactly', async () => {
-    const step = await runAttempt(
-      deps,
-      claimOf(delivered, { leaseUntil: NOW + 15_000 }),
-      endpoint({ timeoutMs: 15_000 }),
-      fixtureApp,
-    );
-
-    expect(receiver.requests).toHaveLength(1);
+    expect(receiver.requests).toHaveLength(0);
+    // A lease that outlasts the timeout exactly is enough.
+    const step = await withLeaseUntil(NOW + 15_000);
     expect(step.kind === 'result' && step.result.outcome).toBe('succeeded');
+    expect(receiver.requests).toHaveLength(1);
   });
 
   it('fails, without sending, when the app or the format is gone', async () => {
