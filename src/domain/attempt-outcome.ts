@@ -1,9 +1,12 @@
-import { nextWait, parseRetryAfter, type RetrySchedule } from './retry-policy.js';
+import { nextAttemptAt, parseRetryAfter, type RetrySchedule } from './retry-policy.js';
 
 export interface AttemptFacts {
   /** Attempts made before this one in the current schedule. */
   previousAttempts: number;
+  /** When the first attempt of the current schedule started (this one's start when it is the first). */
+  firstAttemptAt: number;
   statusCode: number | null;
+  /** The exchange completed with a 2xx (the sender's verdict; the schedule may ask for more). */
   succeeded: boolean;
   retryAfterHeader: string | undefined;
 }
@@ -13,6 +16,15 @@ export type Decision =
   | { outcome: 'failed'; nextAttemptAt: null }
   | { outcome: 'retry'; nextAttemptAt: number };
 
+/**
+ * Why an answer the sender took as success does not count under this schedule (Routee: only
+ * 200 OK), or null when it counts.
+ */
+export function rejectedAnswer(schedule: RetrySchedule, statusCode: number | null): string | null {
+  if (statusCode === null || schedule.accepts(statusCode)) return null;
+  return `status ${statusCode}: ${schedule.acceptsDescription}`;
+}
+
 /** What happens after an attempt: done, retry at a time, or given up after the last attempt. */
 export function decide(
   facts: AttemptFacts,
@@ -20,10 +32,17 @@ export function decide(
   now: number,
   random?: () => number,
 ): Decision {
-  if (facts.succeeded) return { outcome: 'succeeded', nextAttemptAt: null };
+  if (facts.succeeded && rejectedAnswer(schedule, facts.statusCode) === null)
+    return { outcome: 'succeeded', nextAttemptAt: null };
   const made = facts.previousAttempts + 1;
   if (made >= schedule.maxAttempts) return { outcome: 'failed', nextAttemptAt: null };
   const honoursRetryAfter = facts.statusCode === 429 || facts.statusCode === 503;
-  const retryAfter = honoursRetryAfter ? parseRetryAfter(facts.retryAfterHeader, now) : null;
-  return { outcome: 'retry', nextAttemptAt: now + nextWait(schedule, made, retryAfter, random) };
+  const retryAfterMs = honoursRetryAfter ? parseRetryAfter(facts.retryAfterHeader, now) : null;
+  const at = nextAttemptAt(
+    schedule,
+    { attempt: made, firstAttemptAt: facts.firstAttemptAt, now, retryAfterMs },
+    random,
+  );
+  if (at === null) return { outcome: 'failed', nextAttemptAt: null };
+  return { outcome: 'retry', nextAttemptAt: at };
 }

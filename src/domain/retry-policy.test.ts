@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, SECOND } from '../lib/durations.js';
-import { decide } from './attempt-outcome.js';
+import { decide, rejectedAnswer } from './attempt-outcome.js';
 import {
   DEFAULT_RETRY_POLICY,
   DEFAULT_TIMEOUT_MS,
   MAX_RETRY_AFTER_MS,
-  nextWait,
+  nextAttemptAt,
   parseRetryAfter,
+  presetName,
   resolveSchedule,
   withJitter,
   type RetrySchedule,
@@ -24,6 +25,7 @@ function runToExhaustion(schedule: RetrySchedule): { attempts: number; waits: nu
     const d = decide(
       {
         previousAttempts: previous,
+        firstAttemptAt: NOW,
         statusCode: 500,
         succeeded: false,
         retryAfterHeader: undefined,
@@ -39,61 +41,160 @@ function runToExhaustion(schedule: RetrySchedule): { attempts: number; waits: nu
   }
 }
 
-describe('retry presets (the issue table)', () => {
-  it('exponential: 3 tries, 3 s timeout, 10^n s after attempt n', () => {
-    const s = resolveSchedule({ preset: 'exponential' });
+/** Fails every attempt until the schedule gives up: each attempt's time after the first one. */
+function attemptTimes(schedule: RetrySchedule, random = exact, attemptMs = 0): number[] {
+  const times = [0];
+  let startedAt = NOW;
+  for (let previous = 0; ; previous++) {
+    const now = startedAt + attemptMs; // the failed attempt ends after attemptMs
+    const d = decide(
+      {
+        previousAttempts: previous,
+        firstAttemptAt: NOW,
+        statusCode: 500,
+        succeeded: false,
+        retryAfterHeader: undefined,
+      },
+      schedule,
+      now,
+      random,
+    );
+    if (d.outcome === 'failed') return times;
+    startedAt = d.nextAttemptAt!;
+    times.push(startedAt - NOW);
+  }
+}
+
+describe("retry presets carry the platforms' names (docs/retries.md)", () => {
+  it('old names are aliases of the platform names', () => {
+    expect(presetName('exponential')).toBe('business');
+    expect(presetName('guaranteed')).toBe('chatapi-guaranteed');
+    expect(presetName('single')).toBe('chatapi-single');
+    for (const [alias, name] of [
+      ['exponential', 'business'],
+      ['guaranteed', 'chatapi-guaranteed'],
+      ['single', 'chatapi-single'],
+    ] as const) {
+      expect(resolveSchedule({ preset: alias })).toBe(resolveSchedule({ preset: name }));
+    }
+  });
+
+  // Page 001 (business messaging client), "Retrying failed webhooks": "doesn't respond within 3
+  // seconds", "retry the call two more times", "wait 10 seconds between the first and second
+  // attempt, 100 seconds ...", "The maximum amount of seconds that we'll wait is 100 000".
+  it('business: 3 tries, 3 s timeout, 10 s then 100 s, waits capped at 100 000 s', () => {
+    const s = resolveSchedule({ preset: 'business' });
     expect(s.maxAttempts).toBe(3);
     expect(s.timeoutMs).toBe(3 * SECOND);
     expect(runToExhaustion(s)).toEqual({ attempts: 3, waits: [10 * SECOND, 100 * SECOND] });
+    expect(s.delay(4)).toBe(10_000 * SECOND);
+    expect(s.delay(5)).toBe(100_000 * SECOND);
+    expect(s.delay(9)).toBe(100_000 * SECOND);
+    expect(s.accepts(201)).toBe(true); // "a 2xx status code"
   });
 
-  it('exponential waits are capped at 100 000 s', () => {
-    const s = resolveSchedule({ preset: 'exponential' });
-    expect(s.waitAfter(4)).toBe(10_000 * SECOND);
-    expect(s.waitAfter(5)).toBe(100_000 * SECOND);
-    expect(s.waitAfter(6)).toBe(100_000 * SECOND);
-    expect(s.waitAfter(9)).toBe(100_000 * SECOND);
-  });
+  // Page 002 (Routee), "Callback retry policy": "up 12 retries for 24 hours max ... after the
+  // initial callback attempt: 1st retry: 30 sec ... 12th retry: 24 hours".
+  const ROUTEE_PAGE_RETRIES = [
+    30 * SECOND,
+    1 * MINUTE,
+    2 * MINUTE,
+    5 * MINUTE,
+    10 * MINUTE,
+    15 * MINUTE,
+    30 * MINUTE,
+    1 * HOUR,
+    2 * HOUR,
+    4 * HOUR,
+    8 * HOUR,
+    24 * HOUR,
+  ];
 
-  it('routee: initial + 12 retries, 2 s timeout, 30 s ... 24 h', () => {
+  it('routee: the 12 retries are times after the initial attempt, the last at 24 h', () => {
     const s = resolveSchedule({ preset: 'routee' });
     expect(s.maxAttempts).toBe(13);
+    expect(attemptTimes(s)).toEqual([0, ...ROUTEE_PAGE_RETRIES]);
+    // The same when every failed attempt takes the whole 2 s timeout: times do not drift.
+    expect(attemptTimes(s, exact, 2 * SECOND)).toEqual([0, ...ROUTEE_PAGE_RETRIES]);
+  });
+
+  it('routee: jitter never moves a retry past 24 h after the initial attempt', () => {
+    const s = resolveSchedule({ preset: 'routee' });
+    for (const r of [0, 0.3, 0.5, 0.8, 0.999999]) {
+      const times = attemptTimes(s, () => r, 2 * SECOND);
+      expect(times).toHaveLength(13);
+      expect(Math.max(...times)).toBeLessThanOrEqual(DAY);
+      for (let i = 1; i < times.length; i++) {
+        expect(times[i]).toBeGreaterThan(times[i - 1]);
+        const planned = ROUTEE_PAGE_RETRIES[i - 1];
+        expect(times[i]).toBeGreaterThanOrEqual(Math.round(planned * 0.9));
+        expect(times[i]).toBeLessThanOrEqual(Math.min(DAY, Math.round(planned * 1.1)));
+      }
+    }
+    expect(attemptTimes(s, () => 0.999999).at(-1)).toBe(DAY);
+  });
+
+  it('routee: a Retry-After does not move a retry past 24 h; after 24 h nothing is sent', () => {
+    const s = resolveSchedule({ preset: 'routee' });
+    const late = NOW + DAY - 10 * MINUTE;
+    expect(
+      nextAttemptAt(s, { attempt: 11, firstAttemptAt: NOW, now: late, retryAfterMs: HOUR }, exact),
+    ).toBe(NOW + DAY);
+    expect(
+      nextAttemptAt(s, { attempt: 5, firstAttemptAt: NOW, now: NOW + DAY, retryAfterMs: null }),
+    ).toBeNull();
+    expect(
+      decide(
+        {
+          previousAttempts: 5,
+          firstAttemptAt: NOW,
+          statusCode: 500,
+          succeeded: false,
+          retryAfterHeader: undefined,
+        },
+        s,
+        NOW + DAY + SECOND,
+      ),
+    ).toEqual({ outcome: 'failed', nextAttemptAt: null });
+  });
+
+  // Page 002: "an HTTP 200 OK response must be returned within 2 seconds".
+  it('routee: only 200 OK within 2 s is a success', () => {
+    const s = resolveSchedule({ preset: 'routee' });
     expect(s.timeoutMs).toBe(2 * SECOND);
-    expect(runToExhaustion(s)).toEqual({
-      attempts: 13,
-      waits: [
-        30 * SECOND,
-        MINUTE,
-        2 * MINUTE,
-        5 * MINUTE,
-        10 * MINUTE,
-        15 * MINUTE,
-        30 * MINUTE,
-        HOUR,
-        2 * HOUR,
-        4 * HOUR,
-        8 * HOUR,
-        DAY,
-      ],
+    expect(rejectedAnswer(s, 200)).toBeNull();
+    expect(rejectedAnswer(s, 204)).toBe(
+      'status 204: the routee preset counts only 200 OK as success',
+    );
+    const facts = (statusCode: number) => ({
+      previousAttempts: 0,
+      firstAttemptAt: NOW,
+      statusCode,
+      succeeded: true,
+      retryAfterHeader: undefined,
+    });
+    expect(decide(facts(200), s, NOW, exact).outcome).toBe('succeeded');
+    expect(decide(facts(202), s, NOW, exact)).toEqual({
+      outcome: 'retry',
+      nextAttemptAt: NOW + 30 * SECOND,
     });
   });
 
-  it('guaranteed: 20 tries, default timeout, a growing backoff capped at 1 h', () => {
-    const s = resolveSchedule({ preset: 'guaranteed' });
+  // Page 003 (Chat-API), guaranteedHooks: "the server will seek to send a hook, making up to 20
+  // attempts"; without it, "one attempt is made to get the 200th status".
+  it('chatapi-guaranteed: 20 tries, a growing backoff capped at 1 h', () => {
+    const s = resolveSchedule({ preset: 'chatapi-guaranteed' });
     expect(s.maxAttempts).toBe(20);
     expect(s.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
     const { attempts, waits } = runToExhaustion(s);
     expect(attempts).toBe(20);
-    expect(waits).toHaveLength(19);
-    // 5 s doubling: 5, 10, 20, 40 s, ... then held at 1 h.
     expect(waits.slice(0, 4)).toEqual([5 * SECOND, 10 * SECOND, 20 * SECOND, 40 * SECOND]);
     for (let i = 1; i < waits.length; i++) expect(waits[i]).toBeGreaterThanOrEqual(waits[i - 1]);
-    expect(Math.max(...waits)).toBe(HOUR);
     expect(waits[waits.length - 1]).toBe(HOUR);
   });
 
-  it('single: one try, nothing scheduled after it', () => {
-    const s = resolveSchedule({ preset: 'single' });
+  it('chatapi-single: one try, nothing scheduled after it', () => {
+    const s = resolveSchedule({ preset: 'chatapi-single' });
     expect(s.maxAttempts).toBe(1);
     expect(s.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
     expect(runToExhaustion(s)).toEqual({ attempts: 1, waits: [] });
@@ -144,6 +245,7 @@ describe('jitter', () => {
     const s = resolveSchedule({ preset: 'standard' });
     const facts = {
       previousAttempts: 1,
+      firstAttemptAt: NOW - 5 * SECOND,
       statusCode: 500,
       succeeded: false,
       retryAfterHeader: undefined,
@@ -178,15 +280,23 @@ describe('Retry-After', () => {
 
   it('waits the longer of the policy and Retry-After, never beyond MAX_RETRY_AFTER_MS', () => {
     const s = resolveSchedule({ preset: 'standard' }); // 5 s after attempt 1
-    expect(nextWait(s, 1, 2 * MINUTE, exact)).toBe(2 * MINUTE);
-    expect(nextWait(s, 1, SECOND, exact)).toBe(5 * SECOND);
-    expect(nextWait(s, 1, 10 * DAY, exact)).toBe(MAX_RETRY_AFTER_MS);
-    expect(nextWait(s, 1, null, exact)).toBe(5 * SECOND);
+    const at = (retryAfterMs: number | null) =>
+      nextAttemptAt(s, { attempt: 1, firstAttemptAt: NOW, now: NOW, retryAfterMs }, exact)! - NOW;
+    expect(at(2 * MINUTE)).toBe(2 * MINUTE);
+    expect(at(SECOND)).toBe(5 * SECOND);
+    expect(at(10 * DAY)).toBe(MAX_RETRY_AFTER_MS);
+    expect(at(null)).toBe(5 * SECOND);
   });
 
   const after = (statusCode: number, header: string) =>
     decide(
-      { previousAttempts: 0, statusCode, succeeded: false, retryAfterHeader: header },
+      {
+        previousAttempts: 0,
+        firstAttemptAt: NOW,
+        statusCode,
+        succeeded: false,
+        retryAfterHeader: header,
+      },
       resolveSchedule({ preset: 'standard' }),
       NOW,
       exact,
@@ -216,7 +326,13 @@ describe('Retry-After', () => {
 
   it('does not extend a delivery past its last attempt', () => {
     const d = decide(
-      { previousAttempts: 0, statusCode: 429, succeeded: false, retryAfterHeader: '60' },
+      {
+        previousAttempts: 0,
+        firstAttemptAt: NOW,
+        statusCode: 429,
+        succeeded: false,
+        retryAfterHeader: '60',
+      },
       resolveSchedule({ preset: 'single' }),
       NOW,
       exact,
@@ -230,7 +346,13 @@ describe('decide', () => {
     const s = resolveSchedule({ preset: 'standard' });
     expect(
       decide(
-        { previousAttempts: 7, statusCode: 200, succeeded: true, retryAfterHeader: undefined },
+        {
+          previousAttempts: 7,
+          firstAttemptAt: NOW,
+          statusCode: 200,
+          succeeded: true,
+          retryAfterHeader: undefined,
+        },
         s,
         NOW,
       ),

@@ -23,8 +23,17 @@ export interface EndpointSecret {
 
 export type Ordering = 'parallel' | 'serial';
 
+/** Platform presets (docs/retries.md); `exponential`, `guaranteed`, `single` are older aliases. */
 export type RetryPreset =
-  'exponential' | 'routee' | 'guaranteed' | 'single' | 'standard' | 'custom';
+  | 'standard'
+  | 'business'
+  | 'routee'
+  | 'chatapi-guaranteed'
+  | 'chatapi-single'
+  | 'custom'
+  | 'exponential'
+  | 'guaranteed'
+  | 'single';
 
 export interface RetryPolicy {
   preset: RetryPreset;

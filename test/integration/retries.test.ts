@@ -143,3 +143,47 @@ describe('retries', () => {
     );
   });
 });
+
+// Page 002 (Routee), "Callback retry policy": 200 OK within 2 s, else up to 12 retries at
+// 30 s, 1 min, 2 min, 5 min, 10 min, 15 min, 30 min, 1 h, 2 h, 4 h, 8 h and 24 h after the
+// initial callback attempt, 24 hours max.
+describe('the routee preset against the page', () => {
+  const PAGE_TIMES_S = [30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
+
+  it('retries a 204 at the page times after the initial attempt, then fails; nothing after 24 h', async () => {
+    await restartHookline({ random: () => 0.5 });
+    receiver.setDefault(status(204));
+    const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'routee' } });
+    const messageId = await sendMessage(h, t.appId, {});
+    const start = h.clock.now();
+    for (let i = 0; i < 40; i++) {
+      await h.dispatcher.drainDue();
+      const d = await deliveryOf(t.appId, messageId);
+      if (d.state === 'failed') break;
+      h.clock.set(Date.parse(d.nextAttemptAt));
+    }
+    expect(receiver.requests).toHaveLength(13);
+    const attempts = (
+      await h.api('GET', `/api/v1/apps/${t.appId}/messages/${messageId}/attempts?limit=50`)
+    ).body.data as Array<{ at: string; statusCode: number; errorMessage: string }>;
+    const times = attempts.map((a) => (Date.parse(a.at) - start) / 1000).reverse();
+    expect(times).toEqual([0, ...PAGE_TIMES_S]);
+    expect(attempts[0]).toMatchObject({
+      statusCode: 204,
+      errorMessage: 'status 204: the routee preset counts only 200 OK as success',
+    });
+    expect(await deliveryOf(t.appId, messageId)).toMatchObject({ state: 'failed', attempts: 13 });
+    h.clock.advance(10 * 24 * 3600 * 1000);
+    expect(await h.dispatcher.drainDue()).toBe(0);
+  });
+
+  it('a 200 OK ends it', async () => {
+    receiver.script(status(500));
+    const t = await createTenant(h, { url: receiver.url, retryPolicy: { preset: 'routee' } });
+    const messageId = await sendMessage(h, t.appId, {});
+    await h.dispatcher.drainDue();
+    h.clock.advance(33_000);
+    await h.dispatcher.drainDue();
+    expect(await deliveryOf(t.appId, messageId)).toMatchObject({ state: 'succeeded', attempts: 2 });
+  });
+});
