@@ -2,15 +2,16 @@ import { normalizeStatus, type MessageStatusName } from '../domain/events/messag
 import { stringifyJson } from '../lib/json.js';
 import { signatureHeader } from '../signing/hex-hmac.js';
 import { readCanonical } from './canonical-payload.js';
-import { checkOptions, PRIVACY_CHECKS } from './format-options.js';
+import { checkOptions, PRIVACY_CHECKS, type OptionCheck } from './format-options.js';
 import type { RenderInput, RenderedRequest, WireFormat } from './format.js';
-import { privacyOf, redactProfiles } from './privacy.js';
+import { PHOTO_PLACEHOLDER, privacyOf, redactProfiles } from './privacy.js';
 import { currentSecret } from './signing-secret.js';
 
 /**
- * The business-messaging envelope: `<channel>:message:status` and `<channel>:message:in` (channel
- * `viber` unless the event names another), and the bare number-unsubscribe notification.
- * Signed with a `Signature` header: hex HMAC-SHA256 of the body keyed with the endpoint secret.
+ * The business-messaging envelope (page 001): `<channel>:message:status` and
+ * `<channel>:message:in` (channel `viber` unless the event names another), and the bare
+ * number-unsubscribe notification. Signed with a `Signature` header: hex HMAC-SHA256 of the body
+ * keyed with the endpoint secret, or with the webhook id as the page says (`signatureKey`).
  */
 type Json = Record<string, unknown>;
 
@@ -38,22 +39,29 @@ function statusNotification(data: Json): Json {
   };
 }
 
+/** The page writes unknown user_info values as the string "null" (`"picture": "null"`). */
+const PAGE_NULL = 'null';
+
 function businessUser(sender: Json): Json {
-  const userInfo: Json = { picture: sender.avatar ?? null, gender: null, title: null };
-  if (!('avatar' in sender)) delete userInfo.picture; // left out unless sendPhoto
+  const shownPhoto =
+    typeof sender.avatar === 'string' && sender.avatar !== PHOTO_PLACEHOLDER ? sender.avatar : null;
   return {
     id: sender.id,
-    identifier_id: null,
-    subscriber_id: null,
-    identity: null,
-    username: sender.name,
-    first_name: null,
-    middle_name: null,
-    last_name: null,
-    email: null,
+    identifier_id: sender.identifier_id ?? null,
+    subscriber_id: sender.subscriber_id ?? null,
+    identity: sender.identity ?? null,
+    username: sender.username ?? sender.name,
+    first_name: sender.first_name ?? null,
+    middle_name: sender.middle_name ?? null,
+    last_name: sender.last_name ?? null,
+    email: sender.email ?? null,
     phone: sender.phone ?? null,
-    attributes: null,
-    user_info: userInfo,
+    attributes: sender.attributes ?? null,
+    user_info: {
+      picture: shownPhoto ?? PAGE_NULL,
+      gender: sender.gender ?? PAGE_NULL,
+      title: sender.title ?? PAGE_NULL,
+    },
   };
 }
 
@@ -118,26 +126,41 @@ export function businessBody(type: string, data: Json): Json | null {
   return null;
 }
 
+/** Which key signs the `Signature` header: the endpoint secret, or "webhook id as secret" (page 001). */
+export const SIGNATURE_KEYS = ['secret', 'webhookId'] as const;
+
+const isSignatureKey: OptionCheck = (v) =>
+  (SIGNATURE_KEYS as readonly unknown[]).includes(v)
+    ? null
+    : `must be one of ${SIGNATURE_KEYS.join(', ')}`;
+
+function signingKey(input: RenderInput): string | null {
+  if (input.endpoint.formatOptions.signatureKey === 'webhookId') return input.endpoint.id;
+  return currentSecret(input.endpoint, input.now);
+}
+
 export const businessFormat: WireFormat = {
   name: 'business',
-  render({ message, endpoint, now }: RenderInput): RenderedRequest | null {
+  render(input: RenderInput): RenderedRequest | null {
+    const { message, endpoint } = input;
     const canonical = readCanonical(message);
     if (!canonical) return null;
     const data = redactProfiles(canonical.type, canonical.data, privacyOf(endpoint.formatOptions));
     const envelope = businessBody(canonical.type, data);
     if (!envelope) return null;
     const body = stringifyJson(envelope);
-    const secret = currentSecret(endpoint, now);
+    const key = signingKey(input);
     return {
       method: 'POST',
       url: endpoint.url,
       headers: {
         ...endpoint.headers,
         'content-type': 'application/json',
-        ...(secret ? signatureHeader(secret, body) : {}),
+        ...(key ? signatureHeader(key, body) : {}),
       },
       body,
     };
   },
-  validateOptions: (options) => checkOptions(options, PRIVACY_CHECKS),
+  validateOptions: (options) =>
+    checkOptions(options, { ...PRIVACY_CHECKS, signatureKey: isSignatureKey }),
 };

@@ -120,7 +120,7 @@ describe('chatapi format: canonical sample -> exact Chat-API webhook', () => {
       render('instance.status', sampleOf('instance.status'), { statusNotificationsOn: true })?.body,
     ).toBe('{"status":"battery_low","time":1768474800,"instanceId":"128634"}');
     expect(render('conversation.started', sampleOf('conversation.started'))?.body).toBe(
-      '{"chatUpdate":[{"dialog":{"id":"01234567890A=","name":"Subscriber","metadata":{"isGroup":false,"participants":[]}},' +
+      '{"chatUpdate":[{"dialog":{"id":"01234567890A=","name":"Subscriber","image":"https://avatar.placeholder.invalid/subscriber.jpg","metadata":{"isGroup":false,"participants":[]}},' +
         '"old_dialog":null,"status":"created"}],"instanceId":"128634"}',
     );
   });

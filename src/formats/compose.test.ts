@@ -64,7 +64,8 @@ describe('compose format: template + canonical sample -> exact request', () => {
     const body = render('message.received', data, { template, sendName: true })?.body ?? '';
     expect(body).toBe(
       '{"text":"say \\"hi\\"\\\\\\n</script>","token":5741311803571721087,' +
-        '"sender":{"id":"01234567890A=","name":"Jane Doe","country":"GB","language":"en","api_version":10,"phone":"447700900123"},' +
+        '"sender":{"id":"01234567890A=","name":"Jane Doe","avatar":"https://avatar.placeholder.invalid/subscriber.jpg",' +
+        '"country":"GB","language":"en","api_version":10,"phone":"447700900123"},' +
         '"missing":null}',
     );
     expect(JSON.parse(body.replace('5741311803571721087', '0'))).toMatchObject({
@@ -131,7 +132,7 @@ describe('compose format: template + canonical sample -> exact request', () => {
       body: '{"who":"@{{payload.sender.name}}","pic":"@{{payload.sender.avatar}}"}',
     };
     expect(render('message.received', sampleOf('message.received'), { template })?.body).toBe(
-      '{"who":"Subscriber","pic":""}',
+      '{"who":"Subscriber","pic":"https://avatar.placeholder.invalid/subscriber.jpg"}',
     );
   });
 });

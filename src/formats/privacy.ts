@@ -1,12 +1,19 @@
 import { parseJsonLossless, stringifyJson } from '../lib/json.js';
 
 /**
- * Viber's send_name / send_photo, for every format: unless an endpoint opts in, user names are
- * replaced by NAME_PLACEHOLDER and avatars are left out. Only user profiles are touched (the
- * sender of message.received, the user of subscription.subscribed and conversation.started) plus
- * the name of a private chat, which is the user's name.
+ * Viber's send_name / send_photo, for every format (page 000, "User Names and Photos"): unless an
+ * endpoint opts in, a user's names and photo are replaced by placeholder values; a user who
+ * disallowed Content Personalization (`content_personalization: false` on the profile) gets the
+ * placeholders whatever the endpoint says. Only user profiles are touched (the sender of
+ * message.received, the caller of call.missed, the user of subscription.subscribed and
+ * conversation.started) plus the name of a private chat, which is the user's name.
  */
 export const NAME_PLACEHOLDER = 'Subscriber';
+/** Stands for a hidden photo: a URL that names no real host (`.invalid` never resolves). */
+export const PHOTO_PLACEHOLDER = 'https://avatar.placeholder.invalid/subscriber.jpg';
+
+/** Profile fields that are names: the display name and the business-messaging name parts. */
+const NAME_PARTS = ['first_name', 'middle_name', 'last_name'] as const;
 
 export interface Privacy {
   sendName: boolean;
@@ -20,6 +27,7 @@ export function privacyOf(options: Record<string, unknown>): Privacy {
 
 const PROFILE_FIELD: Record<string, string> = {
   'message.received': 'sender',
+  'call.missed': 'caller',
   'subscription.subscribed': 'user',
   'conversation.started': 'user',
 };
@@ -28,43 +36,62 @@ type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function needsRedaction(profile: Json, privacy: Privacy): boolean {
-  return (
-    (!privacy.sendName && typeof profile.name === 'string' && profile.name !== NAME_PLACEHOLDER) ||
-    (!privacy.sendPhoto && 'avatar' in profile)
-  );
+/** What this profile may show: the endpoint's switches, unless the user disallowed personalization. */
+function allowedFor(profile: Json, privacy: Privacy): Privacy {
+  return profile.content_personalization === false
+    ? { sendName: false, sendPhoto: false }
+    : privacy;
 }
 
-function redactProfile(profile: Json, privacy: Privacy): Json {
+function needsRedaction(profile: Json, allowed: Privacy): boolean {
+  const nameShown =
+    (typeof profile.name === 'string' && profile.name !== NAME_PLACEHOLDER) ||
+    (typeof profile.username === 'string' && profile.username !== NAME_PLACEHOLDER) ||
+    NAME_PARTS.some((part) => part in profile);
+  const photoShown = typeof profile.avatar === 'string' && profile.avatar !== PHOTO_PLACEHOLDER;
+  return (!allowed.sendName && nameShown) || (!allowed.sendPhoto && photoShown);
+}
+
+function redactProfile(profile: Json, allowed: Privacy): Json {
   const copy: Json = { ...profile };
-  if (!privacy.sendName && typeof copy.name === 'string') copy.name = NAME_PLACEHOLDER;
-  if (!privacy.sendPhoto) delete copy.avatar;
+  if (!allowed.sendName) {
+    if (typeof copy.name === 'string') copy.name = NAME_PLACEHOLDER;
+    if (typeof copy.username === 'string') copy.username = NAME_PLACEHOLDER;
+    for (const part of NAME_PARTS) delete copy[part];
+  }
+  if (!allowed.sendPhoto && typeof copy.avatar === 'string') copy.avatar = PHOTO_PLACEHOLDER;
   return copy;
 }
+
+/** Events whose private chat is named after the user, without a profile of them (outgoing messages). */
+const CHAT_ONLY = new Set(['message.sent']);
 
 /** Returns the very same object when nothing needs hiding, a redacted copy otherwise. */
 export function redactProfiles<T>(eventType: string, data: T, privacy: Privacy): T {
   const field = PROFILE_FIELD[eventType];
-  if (!field || (privacy.sendName && privacy.sendPhoto) || !isRecord(data)) return data;
-  const profile = data[field];
+  if ((!field && !CHAT_ONLY.has(eventType)) || !isRecord(data)) return data;
+  const profile = field ? data[field] : {};
+  if (!isRecord(profile)) return data;
+  const allowed = allowedFor(profile, privacy);
+  if (allowed.sendName && allowed.sendPhoto) return data;
   const conversation = data.conversation;
-  const hideProfile = isRecord(profile) && needsRedaction(profile, privacy);
+  const hideProfile = field !== undefined && needsRedaction(profile, allowed);
   const hideChatName =
-    !privacy.sendName &&
+    !allowed.sendName &&
     isRecord(conversation) &&
     conversation.type !== 'group' &&
     typeof conversation.name === 'string' &&
     conversation.name !== NAME_PLACEHOLDER;
   if (!hideProfile && !hideChatName) return data;
   const out: Json = { ...data };
-  if (hideProfile) out[field] = redactProfile(profile, privacy);
+  if (hideProfile) out[field as string] = redactProfile(profile, allowed);
   if (hideChatName) out.conversation = { ...conversation, name: NAME_PLACEHOLDER };
   return out as T;
 }
 
 /** Payload-text version for formats that pass the payload through: the same text when unchanged. */
 export function redactPayloadText(eventType: string, payload: string, privacy: Privacy): string {
-  if (!PROFILE_FIELD[eventType] || (privacy.sendName && privacy.sendPhoto)) return payload;
+  if (!PROFILE_FIELD[eventType] && !CHAT_ONLY.has(eventType)) return payload;
   const data = parseJsonLossless(payload);
   const redacted = redactProfiles(eventType, data, privacy);
   return redacted === data ? payload : stringifyJson(redacted);

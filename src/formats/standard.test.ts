@@ -17,7 +17,7 @@ describe('standard format with the privacy switches', () => {
     const hidden = standardFormat.render(renderInput('subscription.subscribed', data))?.body;
     expect(hidden).toBe(
       '{"type":"subscription.subscribed","timestamp":"2026-01-15T09:31:00.000Z","data":{"user":{"id":"01234567890A=",' +
-        '"name":"Subscriber","country":"GB","language":"en","api_version":10},"timestamp":"2026-01-15T09:28:40.001Z",' +
+        '"name":"Subscriber","avatar":"https://avatar.placeholder.invalid/subscriber.jpg","country":"GB","language":"en","api_version":10},"timestamp":"2026-01-15T09:28:40.001Z",' +
         '"message_token":5741311803571720001,"chat_hostname":"SN-CHAT-05_"}}',
     );
     const shown = standardFormat.render(

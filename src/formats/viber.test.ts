@@ -8,6 +8,7 @@ import {
   sampleOf,
   VIBER_TOKEN,
 } from '../../test/helpers/format-fixture.js';
+import { PHOTO_PLACEHOLDER } from './privacy.js';
 import { viberFormat, viberWebhookCallback } from './viber.js';
 
 const hmacHex = (key: string, body: string) => createHmac('sha256', key).update(body).digest('hex');
@@ -16,8 +17,7 @@ const PROFILE_OPEN =
   '{"id":"01234567890A=","name":"Jane Doe","avatar":"' +
   AVATAR +
   '","country":"GB","language":"en","api_version":10}';
-const PROFILE_HIDDEN =
-  '{"id":"01234567890A=","name":"Subscriber","country":"GB","language":"en","api_version":10}';
+const PROFILE_HIDDEN = `{"id":"01234567890A=","name":"Subscriber","avatar":"${PHOTO_PLACEHOLDER}","country":"GB","language":"en","api_version":10}`;
 const SHOW = { sendName: true, sendPhoto: true };
 
 function render(
@@ -127,18 +127,31 @@ describe('viber format: canonical sample -> exact Viber callback', () => {
     );
   });
 
-  it('sendName/sendPhoto false (the default): name becomes the placeholder, avatar is left out', () => {
+  // Page 000, "User Names and Photos": send_name / send_photo default false; "If the user has
+  // disallowed content personalization, you will receive placeholder values."
+  it('sendName/sendPhoto false (the default): the name and the photo are placeholder values', () => {
     expect(render('subscription.subscribed', sampleOf('subscription.subscribed'), {})?.body).toBe(
       `{"event":"subscribed","timestamp":1768469320001,"chat_hostname":"SN-CHAT-05_","user":${PROFILE_HIDDEN},"message_token":5741311803571720001}`,
     );
     const nameOnly =
       render('conversation.started', sampleOf('conversation.started'), { sendName: true })?.body ??
       '';
-    expect(nameOnly).toContain('"name":"Jane Doe"');
-    expect(nameOnly).not.toContain('avatar');
+    expect(nameOnly).toContain(`"name":"Jane Doe","avatar":"${PHOTO_PLACEHOLDER}"`);
     const photoOnly =
       render('message.received', sampleOf('message.received'), { sendPhoto: true })?.body ?? '';
     expect(photoOnly).toContain(`"name":"Subscriber","avatar":"${AVATAR}"`);
+  });
+
+  it('a user who disallowed content personalization gets placeholders even with send_name and send_photo', () => {
+    const sample = sampleOf('subscription.subscribed');
+    const user = { ...(sample.user as Record<string, unknown>), content_personalization: false };
+    expect(render('subscription.subscribed', { ...sample, user }, SHOW)?.body).toBe(
+      `{"event":"subscribed","timestamp":1768469320001,"chat_hostname":"SN-CHAT-05_","user":${PROFILE_HIDDEN},"message_token":5741311803571720001}`,
+    );
+    const allowed = { ...user, content_personalization: true };
+    expect(render('subscription.subscribed', { ...sample, user: allowed }, SHOW)?.body).toContain(
+      PROFILE_OPEN,
+    );
   });
 
   it('eventTypes (set_webhook event_types) drops optional events but never mandatory ones', () => {

@@ -1,7 +1,9 @@
 import type { EventDefinition } from './definition.js';
+import { callMissed } from './call-missed.js';
 import { conversationStarted } from './conversation-started.js';
 import { instanceStatus } from './instance-status.js';
 import { messageReceived } from './message-received.js';
+import { messageSent } from './message-sent.js';
 import { messageStatus } from './message-status.js';
 import { numberUnsubscribed } from './number-unsubscribed.js';
 import { subscribed, unsubscribed } from './subscription.js';
@@ -9,12 +11,14 @@ import { subscribed, unsubscribed } from './subscription.js';
 /** The canonical event catalog: every event the messaging platform publishes, by name. */
 const DEFINITIONS: EventDefinition[] = [
   messageReceived,
+  messageSent,
   messageStatus,
   subscribed,
   unsubscribed,
   conversationStarted,
   numberUnsubscribed,
   instanceStatus,
+  callMissed,
 ] as unknown as EventDefinition[];
 
 const BY_TYPE = new Map(DEFINITIONS.map((d) => [d.type, d]));

@@ -15,6 +15,8 @@ export {
   type MessageStatus,
   type MessageStatusName,
 } from './message-status.js';
+export type { MessageSent } from './message-sent.js';
+export type { CallMissed } from './call-missed.js';
 export type { Subscribed, Unsubscribed } from './subscription.js';
 export type { ConversationStarted } from './conversation-started.js';
 export type { NumberUnsubscribed } from './number-unsubscribed.js';

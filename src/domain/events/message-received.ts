@@ -17,7 +17,7 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-const MessageContent = Type.Object(
+export const MessageContent = Type.Object(
   {
     type: Type.Union(
       MESSAGE_KINDS.map((k) => Type.Literal(k)),
@@ -62,7 +62,7 @@ const MessageContent = Type.Object(
   { additionalProperties: false },
 );
 
-const Conversation = Type.Object(
+export const Conversation = Type.Object(
   {
     id: Text('Conversation (chat) id'),
     name: Type.Optional(
@@ -106,14 +106,19 @@ export const REQUIRED_BY_KIND: Record<MessageKind, Array<keyof MessageReceived['
   url: ['media'],
 };
 
-function refine(data: MessageReceived): ErrorDetail[] {
-  const kind = data.message.type;
+/** What each message kind needs; shared by message.received and message.sent. */
+export function contentProblems(message: MessageReceived['message']): ErrorDetail[] {
+  const kind = message.type;
   return REQUIRED_BY_KIND[kind]
-    .filter((field) => data.message[field] === undefined)
+    .filter((field) => message[field] === undefined)
     .map((field) => ({
       field: `message.${field}`,
       message: `required when message.type is ${kind}`,
     }));
+}
+
+function refine(data: MessageReceived): ErrorDetail[] {
+  return contentProblems(data.message);
 }
 
 export const messageReceived = defineEvent({

@@ -21,6 +21,7 @@ const Campaign = Type.Object(
       Type.Integer({ minimum: 0, description: 'Seconds until the message expires' }),
     ),
     application_name: Type.Optional(Text('Application that sent the campaign')),
+    inbound_url: Type.Optional(Uri('Where inbound messages of the campaign go (Routee inboundUrl)')),
   },
   { additionalProperties: false },
 );
@@ -28,11 +29,27 @@ const Campaign = Type.Object(
 const Content = Type.Object(
   {
     text: Type.Optional(Type.String({ maxLength: 7000 })),
+    ios_fallback_text: Type.Optional(
+      Type.String({
+        maxLength: 7000,
+        description: 'Alternative message sent after the TTL expires (Routee iosFallbackText)',
+      }),
+    ),
     image_url: Type.Optional(Uri('Image sent with the message')),
     action: Type.Optional(
       Type.Object(
         { caption: Text('Button text', 64), target_url: Uri('Button target') },
         { additionalProperties: false },
+      ),
+    ),
+    file: Type.Optional(
+      Type.Object(
+        {
+          name: Text('File name', 512),
+          type: Text('File type, e.g. pdf', 64),
+          url: Uri('Where the file is'),
+        },
+        { additionalProperties: false, description: 'A file sent with the message (Routee viberFile)' },
       ),
     ),
   },

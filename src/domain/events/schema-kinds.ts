@@ -55,7 +55,13 @@ export const Uri = (description: string) =>
 export const Text = (description: string, maxLength = 256) =>
   Type.String({ minLength: 1, maxLength, description });
 
-/** A platform user as Viber describes one (sender of a message, subscriber, ...). */
+const OptionalText = (description: string, maxLength = 256) =>
+  Type.Optional(Type.String({ maxLength, description }));
+
+/**
+ * A platform user as Viber describes one (sender of a message, subscriber, ...), with the user
+ * record of the business-messaging client (page 001: username, first_name, ..., user_info).
+ */
 export const UserProfile = Type.Object(
   {
     id: Text('Platform user id (Viber: base64 id; business messaging: user id)'),
@@ -63,7 +69,13 @@ export const UserProfile = Type.Object(
       maxLength: 256,
       description: 'Display name; replaced by a placeholder unless sendName',
     }),
-    avatar: Type.Optional(Uri('Avatar URL; left out unless sendPhoto')),
+    avatar: Type.Optional(Uri('Avatar URL; replaced by a placeholder unless sendPhoto')),
+    content_personalization: Type.Optional(
+      Type.Boolean({
+        description:
+          'false: the user disallowed Content Personalization (Viber privacy settings), so names and photos are placeholders whatever sendName/sendPhoto say',
+      }),
+    ),
     country: Type.Optional(
       Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code' }),
     ),
@@ -74,6 +86,17 @@ export const UserProfile = Type.Object(
       Type.Integer({ minimum: 1, description: 'Highest API version the client supports' }),
     ),
     phone: Type.Optional(Text('Phone number with country code, when the platform knows it', 32)),
+    username: OptionalText('Business messaging: user name (defaults to name); a name'),
+    first_name: OptionalText('Business messaging: first name; a name'),
+    middle_name: OptionalText('Business messaging: middle name; a name'),
+    last_name: OptionalText('Business messaging: last name; a name'),
+    email: OptionalText('Business messaging: e-mail address'),
+    gender: OptionalText('Business messaging: user_info.gender', 64),
+    title: OptionalText('Business messaging: user_info.title', 64),
+    identifier_id: OptionalText('Business messaging: identifier id'),
+    subscriber_id: OptionalText('Business messaging: subscriber id'),
+    identity: OptionalText('Business messaging: user identity'),
+    attributes: OptionalText('Business messaging: user attributes', 4096),
   },
   { additionalProperties: false },
 );
