@@ -20,8 +20,10 @@ const isRecord = (v: unknown): v is Json =>
 
 /** The user's side of an event: a phone number when known, else the platform user id. */
 function userAddress(type: string, data: Json): unknown {
-  const profile = (type === 'message.received' ? data.sender : data.user) as Json | undefined;
-  if (type === 'message.status') return data.recipient;
+  const profile = (
+    type === 'message.received' ? data.sender : type === 'call.missed' ? data.caller : data.user
+  ) as Json | undefined;
+  if (type === 'message.status' || type === 'message.sent') return data.recipient;
   if (type === 'number.unsubscribed') return data.number;
   if (type === 'subscription.unsubscribed') return data.user_id;
   return profile ? (profile.phone ?? profile.id) : undefined;
@@ -32,6 +34,7 @@ export function aliasesFor(type: string, data: Json): Json {
   const mobile = userAddress(type, data);
   const incoming =
     type === 'message.received' ||
+    type === 'call.missed' ||
     type.startsWith('subscription.') ||
     type === 'conversation.started';
   const id = data.id ?? (data.message_token === undefined ? undefined : String(data.message_token));
@@ -44,7 +47,14 @@ export function aliasesFor(type: string, data: Json): Json {
   };
 }
 
+/** The page's status words (sent|delivered|read|failed|deleted): Viber's `seen` is written `read`. */
+function pageStatus(eventType: string, data: Json): Json {
+  return eventType === 'message.status' && data.status === 'seen' ? { status: 'read' } : {};
+}
+
 export function composeView(eventType: string, messageId: string, payload: unknown): Json {
-  const data = isRecord(payload) ? { ...aliasesFor(eventType, payload), ...payload } : payload;
+  const data = isRecord(payload)
+    ? { ...aliasesFor(eventType, payload), ...payload, ...pageStatus(eventType, payload) }
+    : payload;
   return { event: eventType, message_id: messageId, payload: data };
 }

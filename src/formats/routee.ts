@@ -22,16 +22,21 @@ export const ROUTEE_STATUS_NAMES: Record<Exclude<MessageStatusName, 'seen'>, str
 
 const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** `body`, in the page's field order: text, iosFallbackText, imageURL, viberAction, viberFile. */
 function routeeContent(content: Json | undefined): Json {
   if (!content) return {};
   const action = content.action as Json | undefined;
+  const file = content.file as Json | undefined;
   return {
     text: content.text,
+    iosFallbackText: content.ios_fallback_text,
     imageURL: content.image_url,
     viberAction: action ? { caption: action.caption, targetUrl: action.target_url } : undefined,
+    viberFile: file ? { fileName: file.name, fileType: file.type, fileUrl: file.url } : undefined,
   };
 }
 
+/** The page's callback body, every field in the page's order (page 002, "Viber Messaging Callbacks"). */
 export function routeeBody(data: Json): Json {
   const campaign = (data.campaign as Json | undefined) ?? {};
   const statusName = ROUTEE_STATUS_NAMES[normalizeStatus(data.status as MessageStatusName)];
@@ -50,6 +55,7 @@ export function routeeBody(data: Json): Json {
     body: routeeContent(data.content as Json | undefined),
     ttl: campaign.ttl ?? null,
     label: campaign.label ?? null,
+    inboundUrl: campaign.inbound_url ?? null,
     applicationName: campaign.application_name ?? null,
     price: data.price ?? null,
     direction: 'Outbound',
