@@ -144,3 +144,136 @@ describe('chatapi format: canonical sample -> exact Chat-API webhook', () => {
     ]);
   });
 });
+
+// Page 003 (Chat-API), "What information does the server transmit?": the message fields in the
+// page's order — ID, the content (body), FROMME, where it was sent from (self), forwarded
+// (isForwarded), the author, UNIX time, the dialog id (chatId), the serial number
+// (messageNumber), the form of the message (type), the sender's name, the caption, the quoted
+// message, the ACK status, the chat name, the instance number.
+const PAGE_MESSAGE_FIELDS = [
+  'id',
+  'body',
+  'fromMe',
+  'self',
+  'isForwarded',
+  'author',
+  'time',
+  'chatId',
+  'messageNumber',
+  'type',
+  'senderName',
+  'caption',
+  'quotedMsgId',
+  'ack',
+  'chatName',
+];
+
+describe('chatapi format against page 003 (Chat-API webhooks)', () => {
+  const messageOf = (type: string, data: Record<string, unknown>, options = ALL_ON) => {
+    const body = JSON.parse(render(type, data, options)?.body ?? '{}') as {
+      messages: Record<string, unknown>[];
+      instanceId: unknown;
+    };
+    expect(body.instanceId).toBe('128634'); // "the instance number"
+    return body.messages[0];
+  };
+
+  it('an incoming message: fromMe false, self 0, and no ACK ("missing ... for incoming messages")', () => {
+    const m = messageOf('message.received', sampleOf('message.received'));
+    expect(Object.keys(m)).toEqual(PAGE_MESSAGE_FIELDS.filter((f) => f !== 'ack'));
+    expect(m).toMatchObject({ fromMe: false, self: 0, type: 'chat' });
+  });
+
+  it('an outgoing message: fromMe true ("You have sent a message"), self 1 from the API, 0 from the phone, ACK 1/2/3', () => {
+    const fromApi = messageOf('message.sent', sampleOf('message.sent'));
+    expect(Object.keys(fromApi)).toEqual(PAGE_MESSAGE_FIELDS);
+    expect(fromApi).toMatchObject({
+      id: 'c0e7d2a1-5b7e-4f0a-9d8e-3b1f2a4c5d6e',
+      body: 'Your order #4521 is on its way.',
+      fromMe: true,
+      self: 1,
+      author: '447700900999',
+      chatId: '01234567890A=',
+      messageNumber: 43,
+      type: 'chat',
+      senderName: 'Shop',
+      ack: 1, // "1 – sent, 2 – delivered, 3 – viewed"
+    });
+    const fromPhone = messageOf(
+      'message.sent',
+      sampleOf('message.sent', { sent_from: 'phone', status: 'read' }),
+    );
+    expect(fromPhone).toMatchObject({ fromMe: true, self: 0, ack: 3 });
+    expect(messageOf('message.sent', sampleOf('message.sent', { status: 'delivered' })).ack).toBe(
+      2,
+    );
+  });
+
+  it('a missed call: the alert "Call-Miss" as the content', () => {
+    const m = messageOf('call.missed', sampleOf('call.missed'), { ...ALL_ON, sendName: true });
+    expect(m).toMatchObject({
+      id: 'call-7f3a9c21',
+      body: 'Call-Miss',
+      fromMe: false,
+      self: 0,
+      author: '01234567890A=',
+      chatId: '01234567890A=',
+      type: 'call_log',
+      senderName: 'Jane Doe',
+      chatName: 'Jane Doe',
+    });
+    expect(m).not.toHaveProperty('ack');
+  });
+
+  it('videoUploadOn: "auto-upload of videos from messages" puts the video in the incoming data', () => {
+    const video = sampleOf('message.received', {
+      message: { type: 'video', media: 'https://m/v.mp4', size: 10240, duration: 12, text: 'v' },
+    });
+    expect(messageOf('message.received', video, { ...ALL_ON, videoUploadOn: true })).toMatchObject({
+      type: 'video',
+      body: 'https://m/v.mp4',
+      caption: 'v',
+    });
+    expect(messageOf('message.received', video)).toMatchObject({
+      type: 'video',
+      body: '',
+      caption: 'v',
+    });
+  });
+
+  it('accepts every switch of "Additional Webhook Settings" as a boolean option', () => {
+    const switches = {
+      statusNotificationsOn: true,
+      ackNotificationsOn: true,
+      chatUpdateOn: false,
+      videoUploadOn: true,
+      guaranteedHooks: true,
+      parallelHooks: false,
+    };
+    expect(chatapiFormat.validateOptions(switches)).toEqual([]);
+    expect(chatapiFormat.validateOptions({ videoUploadOn: 'yes' })).toEqual([
+      { field: 'videoUploadOn', message: 'must be a boolean' },
+    ]);
+  });
+
+  it('instance statuses of the page are rendered as they are', () => {
+    for (const status of [
+      'authenticated',
+      'normal',
+      'phone',
+      'computer',
+      'offline',
+      'battery_low',
+      'syncing',
+      'init',
+      'loading',
+    ]) {
+      const body = render('instance.status', sampleOf('instance.status', { status }))?.body;
+      expect(JSON.parse(body ?? '{}')).toEqual({
+        status,
+        time: 1768474800,
+        instanceId: '128634',
+      });
+    }
+  });
+});
