@@ -2,9 +2,8 @@ import type { BotConnection, BotInvocation } from '../domain/bots.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const story = (c: BotConnection) => ({ id: c.storyId, name: null });
-const error = (c: BotConnection) =>
-  c.error ? { code: c.error.code, message: c.error.message, at: iso(c.error.at) } : null;
+/** ChatBot's `story`: `{id, name}`; a story nobody named yet is named by its id. */
+const story = (c: BotConnection) => ({ id: c.storyId, name: c.storyName ?? c.storyId });
 
 /** The list leaves out credentials, as ChatBot's does; GET /:id shows them. */
 export const connectionSummaryJson = (c: BotConnection) => ({
@@ -12,7 +11,8 @@ export const connectionSummaryJson = (c: BotConnection) => ({
   story: story(c),
   name: c.name,
   url: c.url,
-  error: error(c),
+  // As in ChatBot's list example: the failure's words, or false while healthy.
+  error: c.error ? c.error.message : (false as const),
   createdAt: iso(c.createdAt),
   updatedAt: iso(c.updatedAt),
 });
@@ -27,7 +27,8 @@ export const connectionJson = (c: BotConnection) => ({
   headers: Object.keys(c.headers).length === 0 ? null : c.headers,
   auth: c.auth,
   timeoutMs: c.timeoutMs,
-  error: error(c),
+  // As in ChatBot's single-connection example: "string or null".
+  error: c.error ? c.error.message : null,
   createdAt: iso(c.createdAt),
   updatedAt: iso(c.updatedAt),
 });

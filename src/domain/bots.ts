@@ -21,6 +21,8 @@ export interface BotConnection {
   appId: string;
   /** The story (bot) this connection belongs to; kept as given, 24 characters. */
   storyId: string;
+  /** The story's name (ChatBot's `story.name`); null until one is given (then shown as the id). */
+  storyName: string | null;
   name: string;
   url: string;
   /** Sent with the verification handshake and on every invocation; null = none. */

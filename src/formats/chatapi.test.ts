@@ -169,7 +169,11 @@ const PAGE_MESSAGE_FIELDS = [
 ];
 
 describe('chatapi format against page 003 (Chat-API webhooks)', () => {
-  const messageOf = (type: string, data: Record<string, unknown>, options = ALL_ON) => {
+  const messageOf = (
+    type: string,
+    data: Record<string, unknown>,
+    options: Record<string, unknown> = ALL_ON,
+  ) => {
     const body = JSON.parse(render(type, data, options)?.body ?? '{}') as {
       messages: Record<string, unknown>[];
       instanceId: unknown;

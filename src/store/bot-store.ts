@@ -7,11 +7,18 @@ import type { ListQuery } from './store.js';
  * exposes one as `store.bots`. Deleting an app deletes its connections and their invocations.
  */
 export interface BotStore {
+  /**
+   * One transaction: saves the connection and, when it carries a `storyName`, names its story
+   * (every connection of the story shows that name). Reads give the story's current name.
+   */
   createConnection(connection: BotConnection): Promise<BotConnection>;
   getConnection(appId: string, id: string): Promise<BotConnection | null>;
   /** Every connection of the app, oldest first (ChatBot's list is not paged). */
   listConnections(appId: string): Promise<BotConnection[]>;
-  /** Replaces the mutable fields (name, url, token, headers, auth, timeoutMs, error, updatedAt). */
+  /**
+   * Replaces the mutable fields (name, url, token, headers, auth, timeoutMs, error, updatedAt) and
+   * names the story when `storyName` is set, in one transaction.
+   */
   updateConnection(connection: BotConnection): Promise<BotConnection | null>;
   /** Deletes the connection and its invocations. */
   deleteConnection(appId: string, id: string): Promise<boolean>;

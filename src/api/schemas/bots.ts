@@ -55,22 +55,17 @@ export const ConnectionParams = Type.Object({
 
 const Story = Type.Object({
   id: Type.String(),
-  name: Type.Union([Type.String(), Type.Null()], {
-    description: 'Hookline keeps no stories: always null',
-  }),
+  name: Type.String({ description: 'The story name given with storyName; its id until then' }),
 });
-
-const ConnectionErrorOut = Type.Union(
-  [Type.Object({ code: Type.String(), message: Type.String(), at: IsoDate }), Type.Null()],
-  { description: 'The last invocation failure; null while healthy' },
-);
 
 export const ConnectionSummary = Type.Object({
   id: Type.String(),
   story: Story,
   name: Type.String(),
   url: Type.String(),
-  error: ConnectionErrorOut,
+  error: Type.Union([Type.String(), Type.Literal(false)], {
+    description: 'The last invocation failure, in words; false while healthy',
+  }),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });
@@ -87,7 +82,9 @@ export const ConnectionOut = Type.Object({
     Type.Null(),
   ]),
   timeoutMs: Type.Union([Type.Integer(), Type.Null()]),
-  error: ConnectionErrorOut,
+  error: Type.Union([Type.String(), Type.Null()], {
+    description: 'The last invocation failure, in words; null while healthy',
+  }),
   createdAt: IsoDate,
   updatedAt: IsoDate,
 });

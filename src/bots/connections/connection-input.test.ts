@@ -209,8 +209,15 @@ describe('create and update', () => {
         headers: {},
         auth: null,
         timeoutMs: null,
+        storyName: null,
       },
     });
+  });
+
+  it("storyName (Hookline's addition) names the story: 1-128 characters", () => {
+    const ok = validateConnectionInput({ ...VALID, storyName: 'Foo' }, 'create');
+    expect(ok.ok && ok.input.storyName).toBe('Foo');
+    expectViolation({ ...VALID, storyName: '' }, 'storyName', '1-128 characters');
   });
 
   it('create returns the normalised input', () => {
@@ -231,6 +238,7 @@ describe('create and update', () => {
         headers: { 'x-a': '1' },
         auth: { username: 'u', password: 'p' },
         timeoutMs: null,
+        storyName: null,
       },
     });
   });

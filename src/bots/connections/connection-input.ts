@@ -16,6 +16,8 @@ export interface ConnectionInput {
   auth: { username: string; password: string } | null;
   /** Hookline's addition: this connection's timeout; null = the service default. */
   timeoutMs: number | null;
+  /** Hookline's addition: names the story (ChatBot's `story.name`); null = leave it as it is. */
+  storyName: string | null;
 }
 
 export const MIN_TIMEOUT_MS = 100;
@@ -32,6 +34,7 @@ const shared = {
   ),
   auth: Type.Optional(Type.Object({ username: text(1, 1024), password: text(1, 1024) })),
   timeoutMs: Type.Optional(Type.Integer({ minimum: MIN_TIMEOUT_MS, maximum: MAX_TIMEOUT_MS })),
+  storyName: Type.Optional(text(1, 128)),
 };
 
 /** ChatBot's create and update bodies; unknown fields are ignored (a GET can be PUT back). */
@@ -132,6 +135,7 @@ export function validateConnectionInput(
       headers: { ...((body.headers as Record<string, string> | undefined) ?? {}) },
       auth: auth ? { username: auth.username, password: auth.password } : null,
       timeoutMs: (body.timeoutMs as number | undefined) ?? null,
+      storyName: (body.storyName as string | undefined) ?? null,
     },
   };
 }

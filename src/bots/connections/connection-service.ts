@@ -49,6 +49,7 @@ export class ConnectionService {
       id: newConnectionId(now),
       appId,
       storyId: input.storyId as string,
+      storyName: input.storyName,
       error: null,
       createdAt: now,
       updatedAt: now,
@@ -61,7 +62,12 @@ export class ConnectionService {
   async update(appId: string, id: string, body: unknown): Promise<BotConnection> {
     const current = await this.get(appId, id);
     const input = this.read(body, 'update');
-    const next: BotConnection = { ...current, ...fields(input), updatedAt: this.deps.clock.now() };
+    const next: BotConnection = {
+      ...current,
+      ...fields(input),
+      storyName: input.storyName ?? current.storyName,
+      updatedAt: this.deps.clock.now(),
+    };
     if (next.url !== current.url || next.token !== current.token) await this.verify(next);
     const saved = await this.deps.store.updateConnection(next);
     if (!saved) throw notFound('connection', id);

@@ -46,7 +46,8 @@ export function readReply(
   if (sent.statusCode < 200 || sent.statusCode > 299) {
     return fail(
       'receiver_status',
-      `the receiver answered HTTP ${sent.statusCode}; expected 2xx with a JSON reply`,
+      // ChatBot's words for it (its connections API example): a receiver's users know them.
+      `Request failed with status code ${sent.statusCode}`,
     );
   }
   if (sent.bodyTruncated)

@@ -21,7 +21,9 @@ const Campaign = Type.Object(
       Type.Integer({ minimum: 0, description: 'Seconds until the message expires' }),
     ),
     application_name: Type.Optional(Text('Application that sent the campaign')),
-    inbound_url: Type.Optional(Uri('Where inbound messages of the campaign go (Routee inboundUrl)')),
+    inbound_url: Type.Optional(
+      Uri('Where inbound messages of the campaign go (Routee inboundUrl)'),
+    ),
   },
   { additionalProperties: false },
 );
@@ -49,7 +51,10 @@ const Content = Type.Object(
           type: Text('File type, e.g. pdf', 64),
           url: Uri('Where the file is'),
         },
-        { additionalProperties: false, description: 'A file sent with the message (Routee viberFile)' },
+        {
+          additionalProperties: false,
+          description: 'A file sent with the message (Routee viberFile)',
+        },
       ),
     ),
   },

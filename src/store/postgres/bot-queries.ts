@@ -53,12 +53,19 @@ const INSERT_CONNECTION = `INSERT INTO bot_connections (${CONNECTION_COLUMNS.joi
 const UPDATE_CONNECTION = `UPDATE bot_connections SET ${MUTABLE.map((c, i) => `${c} = $${i + 3}`).join(', ')}
   WHERE app_id = $1 AND id = $2`;
 
+/** Connections with their story's name (null until named). */
+const WITH_STORY = `SELECT c.*, s.name AS story_name FROM bot_connections c
+  LEFT JOIN bot_stories s ON s.app_id = c.app_id AND s.id = c.story_id`;
+
 /** One connection of an app. $1 app id, $2 id */
-const CONNECTION_BY_ID = 'SELECT * FROM bot_connections WHERE app_id = $1 AND id = $2';
+const CONNECTION_BY_ID = `${WITH_STORY} WHERE c.app_id = $1 AND c.id = $2`;
 
 /** Every connection of an app, oldest first. $1 app id */
-const CONNECTIONS_OF_APP =
-  'SELECT * FROM bot_connections WHERE app_id = $1 ORDER BY created_at, id';
+const CONNECTIONS_OF_APP = `${WITH_STORY} WHERE c.app_id = $1 ORDER BY c.created_at, c.id`;
+
+/** Names a story (every connection of it shows the name). $1 app id, $2 story id, $3 name, $4 at */
+const NAME_STORY = `INSERT INTO bot_stories (app_id, id, name, updated_at) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (app_id, id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`;
 
 /** Deletes a connection; its invocations go by cascade. $1 app id, $2 id */
 const DELETE_CONNECTION = 'DELETE FROM bot_connections WHERE app_id = $1 AND id = $2';
@@ -87,6 +94,7 @@ interface ConnectionRow {
   id: string;
   app_id: string;
   story_id: string;
+  story_name: string | null;
   name: string;
   url: string;
   token: string | null;
@@ -117,6 +125,7 @@ const toConnection = (r: ConnectionRow): BotConnection => ({
   id: r.id,
   appId: r.app_id,
   storyId: r.story_id,
+  storyName: r.story_name,
   name: r.name,
   url: r.url,
   token: r.token,
@@ -164,6 +173,11 @@ const toInvocation = (r: InvocationRow): BotInvocation => ({
   messageId: r.message_id,
 });
 
+async function nameStory(db: Pick<pg.PoolClient, 'query'>, c: BotConnection): Promise<void> {
+  if (c.storyName !== null)
+    await db.query(NAME_STORY, [c.appId, c.storyId, c.storyName, c.updatedAt]);
+}
+
 /** PostgreSQL bot connections and invocations (see BotStore). */
 export class PgBotStore implements BotStore {
   constructor(
@@ -174,11 +188,18 @@ export class PgBotStore implements BotStore {
   createConnection(connection: BotConnection): Promise<BotConnection> {
     return this.guard(async () => {
       const v = connectionValues(connection);
-      await this.pool.query(
-        INSERT_CONNECTION,
-        CONNECTION_COLUMNS.map((c) => v[c]),
-      );
-      return connection;
+      await inTransaction(this.pool, async ({ db }) => {
+        await db.query(
+          INSERT_CONNECTION,
+          CONNECTION_COLUMNS.map((c) => v[c]),
+        );
+        await nameStory(db, connection);
+      });
+      const { rows } = await this.pool.query<ConnectionRow>(CONNECTION_BY_ID, [
+        connection.appId,
+        connection.id,
+      ]);
+      return rows[0] ? toConnection(rows[0]) : connection;
     });
   }
 
@@ -198,12 +219,22 @@ export class PgBotStore implements BotStore {
   updateConnection(connection: BotConnection): Promise<BotConnection | null> {
     return this.guard(async () => {
       const v = connectionValues(connection);
-      const r = await this.pool.query(UPDATE_CONNECTION, [
+      const updated = await inTransaction(this.pool, async ({ db }) => {
+        const r = await db.query(UPDATE_CONNECTION, [
+          connection.appId,
+          connection.id,
+          ...MUTABLE.map((c) => v[c]),
+        ]);
+        if (r.rowCount !== 1) return false;
+        await nameStory(db, connection);
+        return true;
+      });
+      if (!updated) return null;
+      const { rows } = await this.pool.query<ConnectionRow>(CONNECTION_BY_ID, [
         connection.appId,
         connection.id,
-        ...MUTABLE.map((c) => v[c]),
       ]);
-      return r.rowCount === 1 ? connection : null;
+      return rows[0] ? toConnection(rows[0]) : null;
     });
   }
 

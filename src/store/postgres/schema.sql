@@ -101,6 +101,13 @@ CREATE TABLE public.bot_invocations (
     message_id text
 );
 
+CREATE TABLE public.bot_stories (
+    app_id text NOT NULL,
+    id text NOT NULL,
+    name text NOT NULL,
+    updated_at bigint NOT NULL
+);
+
 CREATE TABLE public.deliveries (
     id bigint NOT NULL,
     app_id text NOT NULL COLLATE pg_catalog."C",
@@ -189,6 +196,9 @@ ALTER TABLE ONLY public.bot_connections
 ALTER TABLE ONLY public.bot_invocations
     ADD CONSTRAINT bot_invocations_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.bot_stories
+    ADD CONSTRAINT bot_stories_pkey PRIMARY KEY (app_id, id);
+
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_pkey PRIMARY KEY (id);
 
@@ -250,6 +260,9 @@ ALTER TABLE ONLY public.bot_connections
 
 ALTER TABLE ONLY public.bot_invocations
     ADD CONSTRAINT bot_invocations_connection_id_fkey FOREIGN KEY (connection_id) REFERENCES public.bot_connections(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.bot_stories
+    ADD CONSTRAINT bot_stories_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;

@@ -13,6 +13,10 @@ import {
   type BotInvocationRow,
 } from './bot-rows.js';
 
+/** Connections with their story's name. */
+const WITH_STORY = `SELECT c.*, s.name AS story_name FROM bot_connections c
+  LEFT JOIN bot_stories s ON s.app_id = c.app_id AND s.id = c.story_id`;
+
 const prepare = (db: Database) => ({
   insert:
     db.prepare(`INSERT INTO bot_connections (id, app_id, story_id, name, url, token, headers, auth_username,
@@ -23,8 +27,10 @@ const prepare = (db: Database) => ({
     db.prepare(`UPDATE bot_connections SET name=@name, url=@url, token=@token, headers=@headers,
     auth_username=@auth_username, auth_password=@auth_password, timeout_ms=@timeout_ms, error_code=@error_code,
     error_message=@error_message, error_at=@error_at, updated_at=@updated_at WHERE app_id=@app_id AND id=@id`),
-  byId: db.prepare('SELECT * FROM bot_connections WHERE app_id = ? AND id = ?'),
-  byApp: db.prepare('SELECT * FROM bot_connections WHERE app_id = ? ORDER BY created_at, id'),
+  byId: db.prepare(`${WITH_STORY} WHERE c.app_id = ? AND c.id = ?`),
+  byApp: db.prepare(`${WITH_STORY} WHERE c.app_id = ? ORDER BY c.created_at, c.id`),
+  nameStory: db.prepare(`INSERT INTO bot_stories (app_id, id, name, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (app_id, id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`),
   delete: db.prepare('DELETE FROM bot_connections WHERE app_id = ? AND id = ?'),
   // Only while the connection exists: a connection deleted mid-invocation takes nothing with it.
   insertInvocation:
@@ -59,8 +65,15 @@ export class SqliteBotStore implements BotStore {
   }
 
   async createConnection(connection: BotConnection): Promise<BotConnection> {
-    this.q.insert.run(botConnectionParams(connection));
-    return connection;
+    this.db.transaction(() => {
+      this.q.insert.run(botConnectionParams(connection));
+      this.nameStory(connection);
+    })();
+    return (await this.getConnection(connection.appId, connection.id)) ?? connection;
+  }
+
+  private nameStory(c: BotConnection): void {
+    if (c.storyName !== null) this.q.nameStory.run(c.appId, c.storyId, c.storyName, c.updatedAt);
   }
 
   async getConnection(appId: string, id: string): Promise<BotConnection | null> {
@@ -73,7 +86,12 @@ export class SqliteBotStore implements BotStore {
   }
 
   async updateConnection(connection: BotConnection): Promise<BotConnection | null> {
-    return this.q.update.run(botConnectionParams(connection)).changes === 1 ? connection : null;
+    const updated = this.db.transaction(() => {
+      if (this.q.update.run(botConnectionParams(connection)).changes !== 1) return false;
+      this.nameStory(connection);
+      return true;
+    })();
+    return updated ? this.getConnection(connection.appId, connection.id) : null;
   }
 
   async deleteConnection(appId: string, id: string): Promise<boolean> {

@@ -6,6 +6,8 @@ export interface BotConnectionRow {
   id: string;
   app_id: string;
   story_id: string;
+  /** From bot_stories (LEFT JOIN): null until the story is named. */
+  story_name: string | null;
   name: string;
   url: string;
   token: string | null;
@@ -24,6 +26,7 @@ export const toBotConnection = (r: BotConnectionRow): BotConnection => ({
   id: r.id,
   appId: r.app_id,
   storyId: r.story_id,
+  storyName: r.story_name,
   name: r.name,
   url: r.url,
   token: r.token,

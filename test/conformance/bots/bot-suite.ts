@@ -16,6 +16,7 @@ export function connectionRecord(appId: string, over: Partial<BotConnection> = {
     id: connectionId(),
     appId,
     storyId: '634fef70c56fd000073f5730',
+    storyName: null,
     name: 'Package tracking',
     url: 'http://127.0.0.1:9/bot',
     token: null,
@@ -127,6 +128,29 @@ export function describeBotStoreConformance(name: string, harness: StoreHarness)
       expect(await bots().updateConnection(next)).toEqual(next);
       expect(await bots().getConnection(app.id, c.id)).toEqual(next);
       expect(await bots().updateConnection(connectionRecord(app.id))).toBeNull();
+    });
+
+    it('names a story with the connection that carries a name; every connection of it shows it', async () => {
+      const app = await createApp(s());
+      const other = await createApp(s());
+      const unnamed = await bots().createConnection(connectionRecord(app.id));
+      expect(unnamed.storyName).toBeNull();
+      const named = await bots().createConnection(connectionRecord(app.id, { storyName: 'Foo' }));
+      expect(named.storyName).toBe('Foo');
+      expect((await bots().getConnection(app.id, unnamed.id))?.storyName).toBe('Foo');
+      // Another app's story with the same id is its own.
+      const elsewhere = await bots().createConnection(connectionRecord(other.id));
+      expect((await bots().getConnection(other.id, elsewhere.id))?.storyName).toBeNull();
+      // Renamed through an update; an update without a name leaves it.
+      expect(
+        (await bots().updateConnection({ ...unnamed, storyName: 'Bar', updatedAt: T0 + 1 }))
+          ?.storyName,
+      ).toBe('Bar');
+      expect((await bots().updateConnection({ ...named, storyName: null }))?.storyName).toBe('Bar');
+      expect((await bots().listConnections(app.id)).map((c) => c.storyName)).toEqual([
+        'Bar',
+        'Bar',
+      ]);
     });
 
     it('records invocations newest first, paged', async () => {

@@ -68,7 +68,7 @@ describe('create', () => {
     const at = new Date(api.clock.now()).toISOString();
     expect(one.json()).toEqual({
       id,
-      story: { id: STORY, name: null },
+      story: { id: STORY, name: STORY },
       name: 'Tracking',
       url: receiver.url(),
       token: 'secret-token',
@@ -83,10 +83,10 @@ describe('create', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json()).toContainEqual({
       id,
-      story: { id: STORY, name: null },
+      story: { id: STORY, name: STORY },
       name: 'Tracking',
       url: receiver.url(),
-      error: null,
+      error: false,
       createdAt: at,
       updatedAt: at,
     });

@@ -248,23 +248,25 @@ describe('an invalid reply', () => {
       ['responses[2].type', 'one of text, randomText, image, quickReplies, cards, buttons'],
     ]);
     expect(body.message).toContain('(and 3 more)');
-    expect(await connectionError(id)).toEqual({
-      code: 'reply_invalid',
-      message: body.message,
-      at: new Date(api.clock.now()).toISOString(),
-    });
+    expect(await connectionError(id)).toBe(body.message);
   });
 });
 
 describe('broken and slow replies', () => {
   const cases: [name: string, handler: Handler, status: number, code: string, words: string][] = [
-    ['non-2xx', json(500, { error: 'boom' }), 422, 'receiver_status', 'HTTP 500'],
+    [
+      'non-2xx',
+      json(500, { error: 'boom' }),
+      422,
+      'receiver_status',
+      'Request failed with status code 500',
+    ],
     [
       'a redirect (never followed)',
       (_q, s) => s.writeHead(302, { location: '/elsewhere' }).end(),
       422,
       'receiver_status',
-      'HTTP 302',
+      'Request failed with status code 302',
     ],
     [
       'not JSON',
@@ -297,7 +299,7 @@ describe('broken and slow replies', () => {
       const res = await invoke(id);
       expect(res.statusCode).toBe(status);
       expect(res.json()).toMatchObject({ code, message: expect.stringContaining(words) });
-      expect(await connectionError(id)).toMatchObject({ code });
+      expect(await connectionError(id)).toBe(res.json().message);
       expect(await invocations(id)).toEqual([
         expect.objectContaining({ outcome: code, error: res.json().message }),
       ]);
@@ -331,14 +333,16 @@ describe('connection error and history', () => {
     const id = await connection();
     replies(json(503, 'down'));
     expect((await invoke(id, { ...CONTEXT, messageId: 'first' })).statusCode).toBe(422);
-    expect(await connectionError(id)).toMatchObject({ code: 'receiver_status' });
+    expect(await connectionError(id)).toBe('Request failed with status code 503');
     const listed = (await call('GET', BASE)).json().find((c: { id: string }) => c.id === id);
-    expect(listed.error).toMatchObject({ code: 'receiver_status' });
+    expect(listed.error).toBe('Request failed with status code 503');
 
     api.clock.advance(1000);
     receiver.handler = chatbotReceiver;
     expect((await invoke(id, { ...CONTEXT, messageId: 'second' })).statusCode).toBe(200);
     expect(await connectionError(id)).toBeNull();
+    const healthy = (await call('GET', BASE)).json().find((c: { id: string }) => c.id === id);
+    expect(healthy.error).toBe(false);
 
     const all = await invocations(id);
     expect(

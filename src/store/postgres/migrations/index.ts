@@ -2,6 +2,7 @@ import type { Migration } from '../../migration.js';
 import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
+import { sql as platformFidelity } from './004_platform_fidelity.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -10,4 +11,5 @@ export const migrations: Migration[] = [
   { version: 1, name: 'core', sql: core },
   { version: 2, name: 'bots', sql: bots },
   { version: 3, name: 'bins', sql: bins },
+  { version: 4, name: 'platform_fidelity', sql: platformFidelity },
 ];

@@ -4,6 +4,7 @@ import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as endpointDue } from './004_endpoint_due.js';
 import { sql as stateFreeIndexes } from './005_state_free_indexes.js';
+import { sql as platformFidelity } from './006_platform_fidelity.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -14,4 +15,5 @@ export const migrations: Migration[] = [
   { version: 3, name: 'bins', sql: bins },
   { version: 4, name: 'endpoint_due', sql: endpointDue },
   { version: 5, name: 'state_free_indexes', sql: stateFreeIndexes },
+  { version: 6, name: 'platform_fidelity', sql: platformFidelity },
 ];
