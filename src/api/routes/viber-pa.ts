@@ -6,7 +6,11 @@ import type { ApiContext } from '../context.js';
 import { appByViberToken } from '../viber/auth-token.js';
 import { ViberApiError, viberError, viberReply } from '../viber/status.js';
 import { VALIDATION_TIMEOUT_MS, validateWebhookUrl } from '../viber/validation-callback.js';
-import { findViberWebhook, saveViberWebhook } from '../viber/webhook-endpoint.js';
+import {
+  findViberWebhook,
+  removeViberWebhook,
+  saveViberWebhook,
+} from '../viber/webhook-endpoint.js';
 import {
   effectiveEventTypes,
   parseSetWebhook,
@@ -111,9 +115,8 @@ export const viberApiRoutes =
             const input = parseSetWebhook(body);
             return oneAtATime(account.id, async () => {
               if (input.url === '') {
-                const current = await findViberWebhook(ctx.store, account.id);
-                if (current && (await ctx.store.deleteEndpoint(account.id, current.id)))
-                  ctx.notify.endpointChanged(current.id);
+                const removed = await removeViberWebhook(ctx.store, account.id, ctx.clock.now());
+                if (removed) ctx.notify.endpointChanged(removed.id);
                 return viberReply('ok');
               }
               const problem = webhookUrlProblem(input.url, allowHttp);

@@ -7,8 +7,11 @@ import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
 /**
  * The one Viber webhook of an app is an ordinary endpoint (format `viber`) marked in its metadata,
  * so it shows in the endpoint API, retries like any other and is filtered by its event types.
+ * A removed webhook (`set_webhook` with `url: ""`) stays as a disabled endpoint marked `removed`,
+ * with its deliveries and attempts; the next set_webhook makes a new endpoint.
  */
 export const VIBER_WEBHOOK_MARK = 'hookline.viberWebhook';
+export const VIBER_WEBHOOK_REMOVED_AT = 'hookline.viberWebhookRemovedAt';
 
 /** Viber event names -> the canonical types they come from (delivered/seen/failed are all message.status). */
 const CANONICAL: Record<ViberEvent, string> = {
@@ -34,6 +37,32 @@ export async function findViberWebhook(store: Store, appId: string): Promise<End
     cursor = page.nextCursor;
   } while (cursor !== null);
   return null;
+}
+
+/**
+ * set_webhook with an empty URL: the webhook stops receiving (the endpoint is disabled, so no new
+ * deliveries are made and pending ones are held, unsent) and is no longer the app's webhook, but
+ * the endpoint stays with its deliveries and attempts. Returns it, or null when there was none.
+ */
+export async function removeViberWebhook(
+  store: Store,
+  appId: string,
+  now: number,
+): Promise<Endpoint | null> {
+  const current = await findViberWebhook(store, appId);
+  if (!current) return null;
+  const removed: Endpoint = {
+    ...current,
+    disabled: true,
+    description: `Viber webhook, removed by /pa/set_webhook at ${new Date(now).toISOString()}`,
+    metadata: {
+      ...current.metadata,
+      [VIBER_WEBHOOK_MARK]: 'removed',
+      [VIBER_WEBHOOK_REMOVED_AT]: new Date(now).toISOString(),
+    },
+    updatedAt: now,
+  };
+  return store.updateEndpoint(removed);
 }
 
 export interface WebhookSettings {

@@ -81,7 +81,7 @@ describe('POST /api/v1/apps/:appId/events (typed ingest)', () => {
       { field: 'payload.reason', message: 'required when status is failed' },
     ]);
     const unknown = await post(`/api/v1/apps/${account.id}/events`, {
-      type: 'message.sent',
+      type: 'message.forwarded',
       data: {},
     });
     expect(unknown.json<{ details: Array<{ field: string }> }>().details[0].field).toBe('type');
@@ -139,7 +139,7 @@ describe('POST /api/v1/apps/:appId/events (typed ingest)', () => {
     });
     expect(reply.statusCode).toBe(200);
     const catalog = reply.json<{ data: Array<{ type: string; schema: { type: string } }> }>();
-    expect(catalog.data.map((e) => e.type)).toHaveLength(7);
+    expect(catalog.data.map((e) => e.type)).toHaveLength(9);
     expect(catalog.data[0].schema.type).toBe('object');
     expect(reply.body).toContain('"message_token":5741311803571721087');
   });
@@ -186,7 +186,7 @@ describe('compose templates through the API', () => {
     const [request] = receiver.requests;
     expect(request.method).toBe('PUT');
     expect(`${request.url.pathname}${request.url.search}`).toBe(
-      '/ack/receive?id=9223372036854775807&mobile=01234567890A%3D&status=seen',
+      '/ack/receive?id=9223372036854775807&mobile=01234567890A%3D&status=read',
     );
     expect(request.headers['x-foreign']).toBe('order-1');
     expect(request.body).toBe(

@@ -32,6 +32,8 @@ async function endpoints() {
       format: string;
       filterTypes: string[];
       formatOptions: Record<string, unknown>;
+      disabled: boolean;
+      metadata: Record<string, string>;
     }>;
   }>().data;
 }
@@ -144,17 +146,70 @@ describe('POST /pa/set_webhook', () => {
     });
   });
 
-  it('url "" removes the webhook', async () => {
+  // Page 000, "Removing the Webhook": "send an empty URL in the request. This will effectively
+  // remove the webhook"; the request example is {"url": ""}.
+  it('url "" removes the webhook but keeps the endpoint with its deliveries and attempts', async () => {
     await pa('set_webhook', { url: receiver.url('/gone') });
+    const [webhook] = await endpoints();
+    // One callback delivered to it before the removal: its history.
+    const sent = await api.server.inject({
+      method: 'POST',
+      url: `/api/v1/apps/${account.id}/events`,
+      headers: bearer(account.apiKey),
+      payload: {
+        type: 'subscription.unsubscribed',
+        data: { user_id: 'u1', timestamp: '2026-01-15T09:00:00Z' },
+      },
+    });
+    expect(sent.statusCode).toBe(202);
+    await api.dispatcher.drainDue();
+    expect(receiver.requests.filter((r) => r.url.pathname === '/gone')).toHaveLength(2);
+
     expect((await pa('set_webhook', { url: '' })).json()).toEqual({
       status: 0,
       status_message: 'ok',
     });
-    expect(await endpoints()).toEqual([]);
     expect((await pa('get_account_info', {})).json()).toMatchObject({
       webhook: '',
       event_types: [],
     });
+    const [kept] = await endpoints();
+    expect(kept).toMatchObject({
+      id: webhook.id,
+      url: receiver.url('/gone'),
+      disabled: true,
+      metadata: { 'hookline.viberWebhook': 'removed' },
+    });
+    const attempts = await api.server.inject({
+      method: 'GET',
+      url: `/api/v1/apps/${account.id}/endpoints/${webhook.id}/attempts`,
+      headers: bearer(account.apiKey),
+    });
+    expect(attempts.json().data).toHaveLength(1);
+
+    // Nothing more goes to it; a new set_webhook makes a new endpoint beside the old one.
+    await api.server.inject({
+      method: 'POST',
+      url: `/api/v1/apps/${account.id}/events`,
+      headers: bearer(account.apiKey),
+      payload: {
+        type: 'subscription.unsubscribed',
+        data: { user_id: 'u2', timestamp: '2026-01-15T09:01:00Z' },
+      },
+    });
+    await api.dispatcher.drainDue();
+    expect(receiver.requests.filter((r) => r.url.pathname === '/gone')).toHaveLength(2);
+    await pa('set_webhook', { url: receiver.url('/new') });
+    const after = await endpoints();
+    expect(after.map((e) => [e.url, e.disabled])).toEqual(
+      expect.arrayContaining([
+        [receiver.url('/gone'), true],
+        [receiver.url('/new'), false],
+      ]),
+    );
+    expect((await pa('get_account_info', {})).json().webhook).toBe(receiver.url('/new'));
+    expect((await pa('set_webhook', { url: '' })).json().status).toBe(0);
+    expect((await pa('set_webhook', { url: '' })).json().status).toBe(0); // none left: still ok
   });
 
   it('answers Viber errors with HTTP 200: tokens, bad data, missing data, size', async () => {

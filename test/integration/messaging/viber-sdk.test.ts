@@ -212,8 +212,8 @@ describe('the official viber-bot SDK against Hookline', () => {
     expect(response.userProfile).toMatchObject({
       id: '01234567890A=',
       name: 'Subscriber',
-      avatar: null,
-    }); // send_name/send_photo false
+      avatar: 'https://avatar.placeholder.invalid/subscriber.jpg',
+    }); // send_name/send_photo false: placeholder values (page 000)
     const [[subscribed]] = emitted.of('subscribed') as [
       [{ userProfile: { id: string; country: string } }],
     ];
