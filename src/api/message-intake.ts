@@ -1,5 +1,6 @@
+import { isReportedEvent, reportKeyOf } from '../domain/events/report-key.js';
 import { badRequest } from '../lib/errors.js';
-import { stringifyJson } from '../lib/json.js';
+import { parseJsonLossless, stringifyJson } from '../lib/json.js';
 import { newId } from '../lib/ids.js';
 import type { InsertMessageResult } from '../store/store.js';
 import type { ApiContext } from './context.js';
@@ -30,6 +31,19 @@ export function payloadText(payload: unknown, limitBytes: number): PayloadCheck 
 }
 
 /**
+ * The key that ties a sent message's delivery reports together (business messaging `webhook_id`),
+ * read from the payload of message.sent / message.status; null for other events.
+ */
+export function reportKeyFor(eventType: string, payload: string): string | null {
+  if (!isReportedEvent(eventType)) return null;
+  try {
+    return reportKeyOf(eventType, parseJsonLossless(payload));
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The one way a message enters Hookline (plain messages, typed events, the simulator's real sends):
  * checks an explicit endpoint, stores message + deliveries in one transaction, wakes the dispatcher.
  */
@@ -44,7 +58,12 @@ export async function acceptMessage(
   }
   const now = ctx.clock.now();
   const result = await ctx.store.insertMessage(
-    { id: newId('msg', now), createdAt: now, ...input },
+    {
+      id: newId('msg', now),
+      createdAt: now,
+      ...input,
+      reportKey: reportKeyFor(input.eventType, input.payload),
+    },
     ctx.idempotencyWindowMs,
   );
   if (result.deliveries > 0) ctx.notify.workAdded();

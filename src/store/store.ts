@@ -35,6 +35,13 @@ export interface NewMessage {
   idempotencyKey: string | null;
   endpointId: string | null;
   createdAt: number;
+  /**
+   * The platform message this event reports on (see domain/events/report-key.ts). With an
+   * `endpointId`, the store remembers that endpoint for the key; without one, a remembered
+   * endpoint becomes the message's `endpointId` (its only target). Kept as long as the message
+   * that set it.
+   */
+  reportKey?: string | null;
 }
 
 export interface InsertMessageResult {

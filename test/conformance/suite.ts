@@ -13,6 +13,7 @@ import { nextDueAndStatsCases } from './cases/next-due-and-stats.js';
 import { paginationCases } from './cases/pagination.js';
 import { recoveryCases } from './cases/recovery.js';
 import { releaseCases } from './cases/releases.js';
+import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
@@ -78,6 +79,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('apps', () => appCases(ctx));
     describe('endpoints', () => endpointCases(ctx));
     describe('messages and fan-out', () => messageCases(ctx));
+    describe('delivery reports follow their webhook (webhook_id)', () => reportRoutingCases(ctx));
     describe('idempotency', () => idempotencyCases(ctx));
     describe('claims', () => claimCases(ctx));
     describe('leases', () => leaseCases(ctx));

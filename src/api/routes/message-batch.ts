@@ -7,7 +7,7 @@ import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { MessageCreate, MessageOut } from '../schemas/messages.js';
-import { payloadText } from '../message-intake.js';
+import { payloadText, reportKeyFor } from '../message-intake.js';
 import { messageJson, sendJsonText } from '../serialize.js';
 
 /** Messages per batch request; a campaign of more goes in several requests. */
@@ -71,6 +71,7 @@ export const messageBatchRoutes =
             idempotencyKey: item.idempotencyKey ?? null,
             endpointId: item.endpointId ?? null,
             createdAt: now,
+            reportKey: payload.ok ? reportKeyFor(item.eventType, payload.text) : null,
           };
         });
         if (await checkEndpoints(ctx, appRecord.id, messages, problems)) onlyTooLarge = false;

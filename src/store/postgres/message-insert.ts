@@ -35,6 +35,18 @@ const INSERT_DELIVERIES = `INSERT INTO deliveries (app_id, message_id, endpoint_
     created_at, updated_at)
   SELECT $1, $2, t.endpoint_id, 'pending', 0, t.due, $3, $3 FROM unnest($4::text[], $5::bigint[]) AS t(endpoint_id, due)`;
 
+/** The endpoint remembered for a report key. $1 app id, $2 report key */
+const REPORT_ROUTE =
+  'SELECT endpoint_id FROM message_webhooks WHERE app_id = $1 AND report_key = $2';
+
+/**
+ * Remembers (or re-points) the endpoint of a report key, tied to the message that set it.
+ * $1 app id, $2 report key, $3 endpoint id, $4 message id, $5 created_at
+ */
+const REMEMBER_ROUTE = `INSERT INTO message_webhooks (app_id, report_key, endpoint_id, message_id, created_at)
+  VALUES ($1, $2, $3, $4, $5) ON CONFLICT (app_id, report_key) DO UPDATE SET
+  endpoint_id = excluded.endpoint_id, message_id = excluded.message_id, created_at = excluded.created_at`;
+
 const FOREIGN_KEY_VIOLATION = '23503';
 
 function matches(state: EndpointState, eventType: string, explicit: string | null): boolean {
@@ -103,18 +115,31 @@ async function targetsOf(db: Db, m: NewMessage): Promise<EndpointState[]> {
   );
 }
 
+/** The message's endpoint: its own, else the one remembered for its report key. */
+async function reportRoute(
+  db: Db,
+  m: NewMessage,
+  reportKey: string | null,
+): Promise<string | null> {
+  if (m.endpointId !== null || reportKey === null) return m.endpointId;
+  const { rows } = await db.query<{ endpoint_id: string }>(REPORT_ROUTE, [m.appId, reportKey]);
+  return rows[0]?.endpoint_id ?? null;
+}
+
 /**
  * One transaction: the message and a delivery for every matching enabled endpoint. A serial
  * endpoint's delivery is due only when the endpoint has no active one (checked under its lock).
  */
 export async function insertMessage(
   pool: pg.Pool,
-  m: NewMessage,
+  message: NewMessage,
   windowMs: number,
   wake: Wake,
 ): Promise<InsertMessageResult> {
+  const { reportKey = null, ...fields } = message;
   try {
     return await inTransaction(pool, async (tx) => {
+      const m = { ...fields, endpointId: await reportRoute(tx.db, message, reportKey) };
       if (m.idempotencyKey !== null) {
         const existing = await claimKey(tx, m, windowMs);
         if (existing) {
@@ -128,6 +153,8 @@ export async function insertMessage(
           values: [m.id, m.appId, m.eventType, m.payload, null, m.endpointId, m.createdAt],
         });
       }
+      if (reportKey !== null && message.endpointId !== null)
+        await tx.db.query(REMEMBER_ROUTE, [m.appId, reportKey, m.endpointId, m.id, m.createdAt]);
       const targets = await targetsOf(tx.db, m);
       if (targets.length > 0) {
         const busy = await activeEndpoints(
@@ -148,7 +175,8 @@ export async function insertMessage(
     });
   } catch (error) {
     // The app (or the endpoint) was deleted while the message went in.
-    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw notFound('app', m.appId);
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION)
+      throw notFound('app', message.appId);
     throw error;
   }
 }

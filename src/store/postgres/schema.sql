@@ -156,6 +156,14 @@ CREATE TABLE public.endpoints (
     CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text])))
 );
 
+CREATE TABLE public.message_webhooks (
+    app_id text NOT NULL,
+    report_key text NOT NULL,
+    endpoint_id text NOT NULL,
+    message_id text NOT NULL,
+    created_at bigint NOT NULL
+);
+
 CREATE TABLE public.messages (
     id text NOT NULL COLLATE pg_catalog."C",
     app_id text NOT NULL COLLATE pg_catalog."C",
@@ -205,6 +213,9 @@ ALTER TABLE ONLY public.deliveries
 ALTER TABLE ONLY public.endpoints
     ADD CONSTRAINT endpoints_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.message_webhooks
+    ADD CONSTRAINT message_webhooks_pkey PRIMARY KEY (app_id, report_key);
+
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
 
@@ -245,6 +256,10 @@ CREATE INDEX deliveries_message ON public.deliveries USING btree (message_id);
 
 CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
 
+CREATE INDEX message_webhooks_endpoint ON public.message_webhooks USING btree (endpoint_id);
+
+CREATE INDEX message_webhooks_message ON public.message_webhooks USING btree (message_id);
+
 CREATE INDEX messages_app ON public.messages USING btree (app_id, id);
 
 CREATE UNIQUE INDEX messages_idempotency ON public.messages USING btree (app_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
@@ -272,6 +287,12 @@ ALTER TABLE ONLY public.deliveries
 
 ALTER TABLE ONLY public.endpoints
     ADD CONSTRAINT endpoints_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.message_webhooks
+    ADD CONSTRAINT message_webhooks_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.message_webhooks
+    ADD CONSTRAINT message_webhooks_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.messages(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;

@@ -19,6 +19,13 @@ const prepare = (db: Database) => ({
   clearKey: db.prepare('UPDATE messages SET idempotency_key = NULL WHERE id = ?'),
   byId: db.prepare('SELECT * FROM messages WHERE id = ? AND app_id = ?'),
   byIdOnly: db.prepare('SELECT * FROM messages WHERE id = ?'),
+  reportRoute: db.prepare(
+    'SELECT endpoint_id FROM message_webhooks WHERE app_id = ? AND report_key = ?',
+  ),
+  rememberRoute:
+    db.prepare(`INSERT INTO message_webhooks (app_id, report_key, endpoint_id, message_id, created_at)
+    VALUES (@appId, @reportKey, @endpointId, @id, @createdAt) ON CONFLICT (app_id, report_key) DO UPDATE SET
+    endpoint_id = excluded.endpoint_id, message_id = excluded.message_id, created_at = excluded.created_at`),
 });
 
 export class SqliteMessages {
@@ -46,18 +53,30 @@ export class SqliteMessages {
         this.q.clearKey.run(existing.id);
       }
     }
-    this.q.insert.run(message);
+    const { reportKey = null, ...fields } = message;
+    const stored = { ...fields, endpointId: this.reportRoute(message, reportKey) };
+    this.q.insert.run(stored);
+    if (reportKey !== null && message.endpointId !== null)
+      this.q.rememberRoute.run({ ...stored, reportKey });
     const targets = routeMessage(
       this.endpoints.routable(message.appId),
       message.eventType,
-      message.endpointId,
+      stored.endpointId,
     );
     const now = message.createdAt;
     for (const target of targets) {
       const due = target.ordering === 'serial' && this.serial.hasActive(target.id) ? null : now;
       this.q.insertDelivery.run(message.appId, message.id, target.id, due, now, now);
     }
-    return { message: { ...message }, created: true, deliveries: targets.length };
+    return { message: stored, created: true, deliveries: targets.length };
+  }
+
+  /** The message's endpoint: its own, else the one remembered for its report key. */
+  private reportRoute(message: NewMessage, reportKey: string | null): string | null {
+    if (message.endpointId !== null || reportKey === null) return message.endpointId;
+    const row = this.q.reportRoute.get(message.appId, reportKey) as
+      { endpoint_id: string } | undefined;
+    return row?.endpoint_id ?? null;
   }
 
   get(appId: string, id: string): Message | null {

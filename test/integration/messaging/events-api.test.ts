@@ -115,9 +115,16 @@ describe('POST /api/v1/apps/:appId/events (typed ingest)', () => {
       '{"event":"viber:message:status","payload":{"id":"9223372036854775807","channel":"viber","from":null,"to":"01234567890A=",' +
         '"status":"read","delivered_at":null,"read_at":null,"processed_at":null,"timestamp":"2026-01-15T09:31:02.886358Z","foreign_id":"order-1"}}',
     );
-    const everyone = await post(
+    // A later status of the same message follows it there (webhook_id is per message) ...
+    const later = await post(
       `/api/v1/apps/${account.id}/events`,
       `{"type":"message.status","data":${STATUS_WITH_BIG_TOKEN}}`,
+    );
+    expect(later.json()).toMatchObject({ endpointId: a.id, deliveries: 1 });
+    // ... while a status of another message goes to every endpoint.
+    const everyone = await post(
+      `/api/v1/apps/${account.id}/events`,
+      `{"type":"message.status","data":${STATUS_WITH_BIG_TOKEN.replace('9223372036854775807', '9223372036854775806')}}`,
     );
     expect(everyone.json()).toMatchObject({ endpointId: null, deliveries: 2 });
     const bad = await post(`/api/v1/apps/${account.id}/events`, {
@@ -220,6 +227,84 @@ describe('compose templates through the API', () => {
         field: 'template.body',
         message: 'unclosed tag: @{{ without }} at position 6 (line 1, column 7)',
       },
+    ]);
+  });
+});
+
+// Page 001, "Compose Webhook": "Upon creation, you will receive an id for the newly created
+// Webhook. To request delivery reports, include the webhook_id parameter and its corresponding
+// value in your API Request. Once the request is made, you will receive the delivery report as
+// you configured."
+describe('webhook_id is per message', () => {
+  it('a message sent with a webhookId gets every later delivery report of it there, without repeating the id', async () => {
+    const compose = await createEndpoint({
+      url: receiver.url('/unused'),
+      format: 'compose',
+      filterTypes: ['message.*'],
+      formatOptions: {
+        template: {
+          url: `${receiver.url('/ack/receive')}?id=@{{payload.id}}&mobile=@{{payload.mobile}}&status=@{{payload.status}}`,
+        },
+      },
+    });
+    const plain = await createEndpoint({ url: receiver.url('/all'), filterTypes: ['message.*'] });
+    expect(compose.statusCode).toBe(201);
+    expect(plain.statusCode).toBe(201);
+    const webhookId = compose.json<{ id: string }>().id;
+    await api.dispatcher.drainDue();
+    receiver.requests.length = 0;
+
+    const sent = {
+      message_token: 5741311803571730004,
+      id: 'a418d672-9781-4d97-b517-a56f7d95ad8a',
+      timestamp: '2026-01-15T09:31:00Z',
+      recipient: '9190199xxxxx',
+      sent_from: 'api',
+      message: { type: 'text', text: 'Your order has shipped' },
+    };
+    const accepted = await post(`/api/v1/apps/${account.id}/events`, {
+      type: 'message.sent',
+      data: sent,
+      webhookId,
+    });
+    expect(accepted.statusCode).toBe(202);
+    for (const status of ['sent', 'delivered', 'read']) {
+      const report = await post(`/api/v1/apps/${account.id}/events`, {
+        type: 'message.status',
+        data: {
+          message_token: sent.message_token,
+          id: sent.id,
+          status,
+          recipient: sent.recipient,
+          timestamp: '2026-01-15T09:32:00Z',
+        },
+      });
+      expect(report.statusCode).toBe(202);
+      expect(report.json<{ endpointId: string }>().endpointId).toBe(webhookId);
+    }
+    await api.dispatcher.drainDue();
+    const paths = receiver.requests.map((r) => `${r.url.pathname}${r.url.search}`);
+    expect(paths.filter((p) => p.startsWith('/all'))).toHaveLength(0);
+    expect(paths.filter((p) => p.startsWith('/ack/receive')).sort()).toEqual(
+      [
+        '/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&mobile=9190199xxxxx&status=delivered',
+        '/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&mobile=9190199xxxxx&status=read',
+        '/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&mobile=9190199xxxxx&status=sent',
+        `/ack/receive?id=a418d672-9781-4d97-b517-a56f7d95ad8a&mobile=9190199xxxxx&status=`,
+      ].sort(),
+    );
+    // A status of another message, without a webhookId, still goes to every matching endpoint.
+    receiver.requests.length = 0;
+    await post(`/api/v1/apps/${account.id}/events`, {
+      type: 'message.status',
+      data: { message_token: 1, status: 'sent', recipient: 'x', timestamp: '2026-01-15T09:33:00Z' },
+    });
+    await api.dispatcher.drainDue();
+    // (An earlier test's compose endpoint PUTs to /ack/receive too: only this one POSTs.)
+    const reached = receiver.requests.map((r) => `${r.method} ${r.url.pathname}`);
+    expect(reached.filter((p) => p === 'POST /ack/receive' || p === 'POST /all').sort()).toEqual([
+      'POST /ack/receive',
+      'POST /all',
     ]);
   });
 });

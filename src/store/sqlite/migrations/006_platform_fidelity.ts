@@ -1,6 +1,7 @@
 /**
  * What the platform pages need stored (issue 18): story names for bot connections (ChatBot's
- * `story.name`).
+ * `story.name`), and the webhook each sent message's delivery reports go to (business messaging
+ * `webhook_id`), kept with the message that set it: deleting that message deletes the row.
  */
 export const sql = `
 CREATE TABLE bot_stories (
@@ -10,4 +11,15 @@ CREATE TABLE bot_stories (
   updated_at INTEGER NOT NULL,
   PRIMARY KEY (app_id, id)
 );
+
+CREATE TABLE message_webhooks (
+  app_id TEXT NOT NULL,
+  report_key TEXT NOT NULL,
+  endpoint_id TEXT NOT NULL REFERENCES endpoints(id) ON DELETE CASCADE,
+  message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (app_id, report_key)
+);
+CREATE INDEX message_webhooks_message ON message_webhooks(message_id);
+CREATE INDEX message_webhooks_endpoint ON message_webhooks(endpoint_id);
 `;
