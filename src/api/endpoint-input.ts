@@ -24,6 +24,7 @@ export function endpointDefaults(): Omit<
     format: 'standard',
     formatOptions: {},
     metadata: {},
+    verification: null,
   };
 }
 

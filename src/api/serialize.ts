@@ -1,5 +1,12 @@
 import type { FastifyReply } from 'fastify';
-import type { App, Attempt, Delivery, Endpoint, Message } from '../domain/types.js';
+import type {
+  App,
+  Attempt,
+  Delivery,
+  Endpoint,
+  EndpointVerification,
+  Message,
+} from '../domain/types.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
@@ -29,8 +36,16 @@ export const endpointJson = (e: Endpoint) => ({
   format: e.format,
   formatOptions: e.formatOptions,
   metadata: e.metadata,
+  verification: e.verification === null ? null : verificationJson(e.verification),
   createdAt: iso(e.createdAt),
   updatedAt: iso(e.updatedAt),
+});
+
+export const verificationJson = (v: EndpointVerification) => ({
+  binId: v.binId,
+  binUrl: v.binUrl,
+  startedAt: iso(v.startedAt),
+  until: iso(v.until),
 });
 
 /** Messages are written as text so the stored payload goes out byte for byte (64-bit integers). */

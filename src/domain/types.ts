@@ -41,6 +41,16 @@ export interface RetryPolicy {
   waitsMs?: number[];
 }
 
+/** A verification switch: the endpoint's deliveries go to a bin until `until` (see endpoint-verification.ts). */
+export interface EndpointVerification {
+  binId: string;
+  /** The bin's capture URL. */
+  binUrl: string;
+  startedAt: number;
+  /** When the endpoint goes back to its URL by itself. */
+  until: number;
+}
+
 export interface Endpoint {
   id: string;
   appId: string;
@@ -63,6 +73,8 @@ export interface Endpoint {
   /** Format-specific settings (compose template, chat-api switches, ...). */
   formatOptions: Record<string, unknown>;
   metadata: Metadata;
+  /** A running or past verification switch to a bin; null when never switched or stopped. */
+  verification: EndpointVerification | null;
   createdAt: number;
   updatedAt: number;
 }

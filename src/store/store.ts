@@ -172,6 +172,17 @@ export interface Store {
     now: number,
   ): Promise<number>;
 
+  /**
+   * Makes the endpoint's pending, unclaimed deliveries that are due exactly at `heldUntil` due at
+   * `now` (deliveries held by a verification switch that was stopped early); returns how many.
+   */
+  releaseHeldDeliveries(
+    appId: string,
+    endpointId: string,
+    heldUntil: number,
+    now: number,
+  ): Promise<number>;
+
   listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Promise<Page<Attempt>>;
   /** Records an attempt made outside the delivery engine (simulator): test attempts. */
   insertAttempt(attempt: Omit<Attempt, 'id'>): Promise<Attempt>;

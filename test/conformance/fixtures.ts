@@ -49,6 +49,7 @@ export function endpointRecord(appId: string, over: Partial<Endpoint> = {}): End
     format: 'standard',
     formatOptions: {},
     metadata: {},
+    verification: null,
     createdAt: T0,
     updatedAt: T0,
     ...over,

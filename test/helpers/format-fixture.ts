@@ -36,6 +36,7 @@ export function fixtureEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     format: 'standard',
     formatOptions: {},
     metadata: {},
+    verification: null,
     createdAt: FIXTURE_NOW,
     updatedAt: FIXTURE_NOW,
     ...overrides,

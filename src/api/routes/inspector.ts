@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ApiContext } from '../context.js';
 import { binRoutes } from './bins.js';
+import { endpointVerificationRoutes } from './endpoint-verification.js';
 import type { BinStreamSettings } from './bin-stream.js';
 import { simulateRoutes } from './simulate.js';
 import { testEndpointRoutes } from './test-endpoint.js';
@@ -12,4 +13,5 @@ export const inspectorRoutes =
     await app.register(binRoutes(ctx, stream));
     await app.register(simulateRoutes(ctx));
     await app.register(testEndpointRoutes(ctx));
+    await app.register(endpointVerificationRoutes(ctx));
   };

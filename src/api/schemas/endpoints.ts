@@ -66,13 +66,45 @@ export const EndpointCreate = Type.Object(
 
 export const EndpointPatch = Type.Partial(Type.Object(settings), { additionalProperties: false });
 
+export const EndpointVerificationOut = Type.Object(
+  {
+    binId: Type.String(),
+    binUrl: Type.String({ description: 'Where deliveries go while it runs' }),
+    startedAt: Type.String(),
+    until: Type.String({ description: 'When the endpoint goes back to its URL by itself' }),
+  },
+  { description: 'Webhook verification: deliveries go to a bin until `until`' },
+);
+
 export const EndpointOut = Type.Object({
   id: Type.String(),
   appId: Type.String(),
   ...settings,
+  verification: Type.Union([EndpointVerificationOut, Type.Null()]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+
+/** POST .../verification: switch the endpoint to a bin for a set time, or until stopped. */
+export const VerificationStart = Type.Object(
+  {
+    durationSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 10,
+        maximum: 30 * 24 * 3600,
+        description: 'How long; default: until stopped (at most until the bin expires)',
+      }),
+    ),
+    binId: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "One of the app's bins; default: a new bin",
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const EndpointCreated = Type.Intersect([
   EndpointOut,

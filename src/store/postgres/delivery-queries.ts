@@ -100,6 +100,26 @@ export async function retryDelivery(
   });
 }
 
+/**
+ * Held deliveries of an endpoint become due now. $1 app id, $2 endpoint id, $3 held until, $4 now
+ */
+const RELEASE_HELD = `UPDATE deliveries SET next_attempt_at = $4, updated_at = $4
+  WHERE app_id = $1 AND endpoint_id = $2 AND state = 'pending' AND next_attempt_at = $3`;
+
+/** See Store.releaseHeldDeliveries. */
+export async function releaseHeldDeliveries(
+  pool: pg.Pool,
+  appId: string,
+  endpointId: string,
+  heldUntil: number,
+  now: number,
+  wake: Wake,
+): Promise<number> {
+  const { rowCount } = await pool.query(RELEASE_HELD, [appId, endpointId, heldUntil, now]);
+  if ((rowCount ?? 0) > 0) wake();
+  return rowCount ?? 0;
+}
+
 /** See Store.recoverEndpoint. Serial endpoints get them back parked, the oldest promoted if idle. */
 export async function recoverEndpoint(
   pool: pg.Pool,

@@ -192,6 +192,24 @@ export class PostgresStore implements Store {
   retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null> {
     return this.run(() => deliveries.retryDelivery(this.pool, appId, id, now, this.notifier.wake));
   }
+  releaseHeldDeliveries(
+    appId: string,
+    endpointId: string,
+    heldUntil: number,
+    now: number,
+  ): Promise<number> {
+    return this.run(() =>
+      deliveries.releaseHeldDeliveries(
+        this.pool,
+        appId,
+        endpointId,
+        heldUntil,
+        now,
+        this.notifier.wake,
+      ),
+    );
+  }
+
   recoverEndpoint(
     appId: string,
     endpointId: string,

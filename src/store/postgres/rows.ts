@@ -27,6 +27,7 @@ export interface EndpointRow {
   format: string;
   format_options: string;
   metadata: string;
+  verification: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -47,6 +48,7 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   format: r.format,
   formatOptions: JSON.parse(r.format_options),
   metadata: JSON.parse(r.metadata),
+  verification: r.verification === null ? null : JSON.parse(r.verification),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -68,6 +70,7 @@ export const endpointValues = (e: Endpoint): unknown[] => [
   e.format,
   JSON.stringify(e.formatOptions),
   JSON.stringify(e.metadata),
+  e.verification === null ? null : JSON.stringify(e.verification),
   e.createdAt,
   e.updatedAt,
 ];
@@ -88,6 +91,7 @@ export const ENDPOINT_COLUMNS = [
   'format',
   'format_options',
   'metadata',
+  'verification',
   'created_at',
   'updated_at',
 ];

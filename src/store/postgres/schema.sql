@@ -153,6 +153,7 @@ CREATE TABLE public.endpoints (
     metadata text DEFAULT '{}'::text NOT NULL,
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
+    verification text,
     CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text])))
 );
 

@@ -14,6 +14,9 @@ const prepare = (db: Database) => ({
   reopen:
     db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
     lease_until = NULL, lease_token = NULL WHERE id = ?`),
+  releaseHeld:
+    db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now WHERE endpoint_id = @endpointId
+    AND app_id = @appId AND state = 'pending' AND next_attempt_at = @heldUntil AND lease_token IS NULL`),
   failedInWindow:
     db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
     AND state = 'failed' AND created_at >= @since AND created_at < @until ORDER BY id`),
@@ -86,6 +89,10 @@ export class SqliteDeliveries {
       for (const { id } of ids) this.q.reopen.run(this.serial.dueTime(endpointId, now), now, id);
       return ids.length;
     })();
+  }
+
+  releaseHeld(appId: string, endpointId: string, heldUntil: number, now: number): number {
+    return this.q.releaseHeld.run({ appId, endpointId, heldUntil, now }).changes;
   }
 
   listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Page<Attempt> {

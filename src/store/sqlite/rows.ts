@@ -27,6 +27,7 @@ export interface EndpointRow {
   format: string;
   format_options: string;
   metadata: string;
+  verification: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -47,6 +48,7 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   format: r.format,
   formatOptions: JSON.parse(r.format_options),
   metadata: JSON.parse(r.metadata),
+  verification: r.verification === null ? null : JSON.parse(r.verification),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -67,6 +69,7 @@ export const endpointParams = (e: Endpoint) => ({
   format: e.format,
   format_options: JSON.stringify(e.formatOptions),
   metadata: JSON.stringify(e.metadata),
+  verification: e.verification === null ? null : JSON.stringify(e.verification),
   created_at: e.createdAt,
   updated_at: e.updatedAt,
 });

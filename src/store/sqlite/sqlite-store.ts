@@ -170,6 +170,15 @@ export class SqliteStore implements Store {
     return this.parts.deliveries.recover(appId, endpointId, window, now);
   }
 
+  async releaseHeldDeliveries(
+    appId: string,
+    endpointId: string,
+    heldUntil: number,
+    now: number,
+  ): Promise<number> {
+    return this.parts.deliveries.releaseHeld(appId, endpointId, heldUntil, now);
+  }
+
   async listAttempts(
     appId: string,
     filter: AttemptFilter,

@@ -21,6 +21,7 @@ const WRITES = [
   'insertMessage',
   'retryDelivery',
   'recoverEndpoint',
+  'releaseHeldDeliveries',
   'insertAttempt',
   'claimDue',
   'recordAttempts',

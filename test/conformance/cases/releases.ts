@@ -22,6 +22,39 @@ export function releaseCases({ store }: SuiteContext): void {
     expect((await store().listAttempts(app.id, {}, { limit: 10, cursor: null })).data).toEqual([]);
   });
 
+  it('releaseHeldDeliveries makes the deliveries held until a time due now, and no others', async () => {
+    const app = await createApp(store());
+    const ep = await createEndpoint(store(), app.id);
+    const other = await createEndpoint(store(), app.id);
+    for (let i = 0; i < 3; i++) await send(store(), app.id);
+    const claims = await claim(store(), T0);
+    const held = T0 + 600_000;
+    const mine = claims.filter((c) => c.delivery.endpointId === ep.id);
+    await store().releaseDeliveries(
+      claims.map((c) => ({
+        deliveryId: c.delivery.id,
+        leaseToken: c.leaseToken,
+        // One of the endpoint's deliveries is due at another time (a retry), not held.
+        nextAttemptAt: c === mine[2] ? held + 1 : held,
+      })),
+    );
+    expect(await store().releaseHeldDeliveries(app.id, ep.id, held, T0 + 10)).toBe(2);
+    expect(await store().releaseHeldDeliveries('app_other', ep.id, held, T0 + 10)).toBe(0);
+    const due = await claim(store(), T0 + 10);
+    expect(due.map((c) => c.delivery.id).sort()).toEqual(
+      [mine[0].delivery.id, mine[1].delivery.id].sort(),
+    );
+    expect(
+      (
+        await store().getDelivery(
+          app.id,
+          claims.find((c) => c.delivery.endpointId === other.id)!.delivery.id,
+        )
+      )?.nextAttemptAt,
+    ).toBe(held);
+    expect((await store().getDelivery(app.id, mine[2].delivery.id))?.nextAttemptAt).toBe(held + 1);
+  });
+
   it('parks a delivery released with no due time', async () => {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);

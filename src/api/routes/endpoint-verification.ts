@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { activeVerification } from '../../domain/endpoint-verification.js';
+import type { Endpoint } from '../../domain/types.js';
+import { HooklineError, notFound } from '../../lib/errors.js';
+import { SECOND } from '../../lib/durations.js';
+import { loadApp } from '../auth.js';
+import { binUrl } from '../bin-json.js';
+import type { ApiContext } from '../context.js';
+import { requireInspector } from '../inspector-context.js';
+import { EndpointParams, errorResponses } from '../schemas/common.js';
+import { EndpointOut, VerificationStart } from '../schemas/endpoints.js';
+import { endpointJson } from '../serialize.js';
+
+/**
+ * Chat-API "Webhook Verification" (page 003): an endpoint's real traffic goes to a bin for a set
+ * time or until stopped, then back to the endpoint's URL by itself; deliveries made meanwhile are
+ * captured by the bin and held for the URL, so nothing is lost (see docs/testing-webhooks.md).
+ */
+export const endpointVerificationRoutes =
+  (ctx: ApiContext): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    async function load(
+      request: Parameters<typeof loadApp>[1],
+      appId: string,
+      id: string,
+    ): Promise<Endpoint> {
+      await loadApp(ctx, request, appId);
+      const endpoint = await ctx.store.getEndpoint(appId, id);
+      if (!endpoint) throw notFound('endpoint', id);
+      return endpoint;
+    }
+
+    async function save(endpoint: Endpoint): Promise<Endpoint> {
+      const saved = await ctx.store.updateEndpoint(endpoint);
+      if (!saved) throw notFound('endpoint', endpoint.id);
+      ctx.notify.endpointChanged(saved.id);
+      return saved;
+    }
+
+    app.post(
+      '/apps/:appId/endpoints/:endpointId/verification',
+      {
+        schema: {
+          tags: ['testing'],
+          summary: "Switch the endpoint's deliveries to a bin for a set time, or until stopped",
+          params: EndpointParams,
+          body: VerificationStart,
+          response: { 200: EndpointOut, 409: errorResponses[400], ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { appId, endpointId } = request.params;
+        const endpoint = await load(request, appId, endpointId);
+        const now = ctx.clock.now();
+        if (activeVerification(endpoint, now)) {
+          throw new HooklineError(
+            409,
+            'verification_running',
+            `endpoint ${endpointId} is already switched to bin ${endpoint.verification?.binId}; stop it first`,
+          );
+        }
+        const { service } = requireInspector(ctx);
+        const { durationSeconds, binId } = request.body;
+        const bin =
+          binId === undefined
+            ? await service.create(appId, {
+                ...(durationSeconds === undefined
+                  ? {}
+                  : { expiresInSeconds: durationSeconds + 3600 }),
+              })
+            : await service.get({ appId }, binId);
+        if (now >= bin.expiresAt)
+          throw new HooklineError(400, 'invalid_request', `binId: bin ${bin.id} has expired`, [
+            { field: 'binId', message: 'has expired' },
+          ]);
+        const until =
+          durationSeconds === undefined
+            ? bin.expiresAt
+            : Math.min(now + durationSeconds * SECOND, bin.expiresAt);
+        const saved = await save({
+          ...endpoint,
+          verification: {
+            binId: bin.id,
+            binUrl: binUrl(ctx.publicUrl, bin.id),
+            startedAt: now,
+            until,
+          },
+          updatedAt: now,
+        });
+        ctx.notify.workAdded();
+        return endpointJson(saved);
+      },
+    );
+
+    app.delete(
+      '/apps/:appId/endpoints/:endpointId/verification',
+      {
+        schema: {
+          tags: ['testing'],
+          summary: 'Stop a verification now: the endpoint goes back to its URL, held deliveries go',
+          params: EndpointParams,
+          response: { 200: EndpointOut, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { appId, endpointId } = request.params;
+        const endpoint = await load(request, appId, endpointId);
+        const now = ctx.clock.now();
+        const running = activeVerification(endpoint, now);
+        if (!running) return endpointJson(endpoint);
+        const saved = await save({
+          ...endpoint,
+          verification: { ...running, until: now },
+          updatedAt: now,
+        });
+        // Deliveries held for the end of the switch go now, to the endpoint's URL.
+        await ctx.store.releaseHeldDeliveries(appId, endpointId, running.until, now);
+        ctx.notify.workAdded();
+        return endpointJson(saved);
+      },
+    );
+  };
