@@ -64,6 +64,11 @@ export const ROUTE_ERRORS = {
     status: 409,
     description: 'simulate on an endpoint whose format this server does not know',
   },
+  verification_running: {
+    status: 409,
+    description:
+      'the endpoint is already switched to a bin (webhook verification); stop that one first',
+  },
   bin_limit_reached: {
     status: 409,
     description: 'the app already has the most live bins; delete one or wait for one to expire',
@@ -104,7 +109,8 @@ export const INVOCATION_ERRORS = {
   },
   receiver_status: {
     status: 422,
-    description: 'a status outside 2xx (redirects are not followed)',
+    description:
+      "a status outside 2xx (redirects are not followed); the message is ChatBot's `Request failed with status code <status>`",
   },
   receiver_unreachable: {
     status: 422,

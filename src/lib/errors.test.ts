@@ -17,6 +17,7 @@ describe('the error catalogue', () => {
     expect(codesWithStatus(409)).toEqual([
       'delivery_in_flight',
       'unknown_format',
+      'verification_running',
       'bin_limit_reached',
     ]);
     expect(codesWithStatus(401)).toEqual(['unauthorized']);

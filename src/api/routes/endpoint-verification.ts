@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { activeVerification } from '../../domain/endpoint-verification.js';
 import type { Endpoint } from '../../domain/types.js';
-import { HooklineError, notFound } from '../../lib/errors.js';
+import { badRequest, HooklineError, notFound } from '../../lib/errors.js';
 import { SECOND } from '../../lib/durations.js';
 import { loadApp } from '../auth.js';
 import { binUrl } from '../bin-json.js';
 import type { ApiContext } from '../context.js';
 import { requireInspector } from '../inspector-context.js';
-import { EndpointParams, errorResponses } from '../schemas/common.js';
+import { EndpointParams, errorBody, errorResponses } from '../schemas/common.js';
 import { EndpointOut, VerificationStart } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
 
@@ -45,7 +45,11 @@ export const endpointVerificationRoutes =
           summary: "Switch the endpoint's deliveries to a bin for a set time, or until stopped",
           params: EndpointParams,
           body: VerificationStart,
-          response: { 200: EndpointOut, 409: errorResponses[400], ...errorResponses },
+          response: {
+            200: EndpointOut,
+            409: errorBody(409, ['verification_running', 'bin_limit_reached']),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {
@@ -54,7 +58,6 @@ export const endpointVerificationRoutes =
         const now = ctx.clock.now();
         if (activeVerification(endpoint, now)) {
           throw new HooklineError(
-            409,
             'verification_running',
             `endpoint ${endpointId} is already switched to bin ${endpoint.verification?.binId}; stop it first`,
           );
@@ -70,7 +73,7 @@ export const endpointVerificationRoutes =
               })
             : await service.get({ appId }, binId);
         if (now >= bin.expiresAt)
-          throw new HooklineError(400, 'invalid_request', `binId: bin ${bin.id} has expired`, [
+          throw badRequest(`binId: bin ${bin.id} has expired`, [
             { field: 'binId', message: 'has expired' },
           ]);
         const until =
