@@ -49,6 +49,7 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
       metadata: {},
       apiKeyHash: sha256Hex(apiKey),
       viberAuthToken: null,
+      instanceSettings: {},
       createdAt: now,
       updatedAt: now,
     });

@@ -20,6 +20,7 @@ import { installErrorHandler } from './error-handler.js';
 import { appRoutes } from './routes/apps.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
+import { instanceSettingsRoutes } from './routes/instance-settings.js';
 import { healthRoutes } from './routes/health.js';
 import { messageBatchRoutes } from './routes/message-batch.js';
 import { messageRoutes } from './routes/messages.js';
@@ -120,6 +121,7 @@ export async function buildServer(
       });
       await api.register(appRoutes(ctx));
       await api.register(endpointRoutes(ctx));
+      await api.register(instanceSettingsRoutes(ctx));
       await api.register(messageRoutes(ctx));
       await api.register(messageBatchRoutes(ctx));
       await api.register(deliveryRoutes(ctx));

@@ -10,9 +10,24 @@ export interface App {
   apiKeyHash: string;
   /** Viber-compatible auth token (X-Viber-Auth-Token); keys the viber format's signature. */
   viberAuthToken: string | null;
+  /** Chat-API instance settings (see domain/instance-settings.ts): the switches that are set. */
+  instanceSettings: InstanceSettings;
   createdAt: number;
   updatedAt: number;
 }
+
+/** Chat-API switches set on an app; a switch left out is unset. */
+export type InstanceSettings = Partial<
+  Record<
+    | 'ackNotificationsOn'
+    | 'chatUpdateOn'
+    | 'statusNotificationsOn'
+    | 'videoUploadOn'
+    | 'guaranteedHooks'
+    | 'parallelHooks',
+    boolean
+  >
+>;
 
 export interface EndpointSecret {
   secret: string;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ENDPOINT_SECRET,
   FIXTURE_NOW,
+  fixtureApp,
   renderInput,
   sampleOf,
 } from '../../test/helpers/format-fixture.js';
@@ -279,5 +280,26 @@ describe('chatapi format against page 003 (Chat-API webhooks)', () => {
         instanceId: '128634',
       });
     }
+  });
+});
+
+describe('chatapi switches from the app (instance settings)', () => {
+  it("the app's instance settings switch events on; an endpoint's own value wins", () => {
+    const app = { ...fixtureApp, instanceSettings: { ackNotificationsOn: true } };
+    const input = (formatOptions: Record<string, unknown>) => ({
+      ...renderInput('message.status', sampleOf('message.status'), {
+        format: 'chatapi',
+        formatOptions,
+      }),
+      app,
+    });
+    expect(chatapiFormat.render(input({}))?.body).toContain('"ack":[');
+    expect(chatapiFormat.render(input({ ackNotificationsOn: false }))).toBeNull();
+    expect(
+      chatapiFormat.render({
+        ...renderInput('message.status', sampleOf('message.status'), { format: 'chatapi' }),
+        app: fixtureApp,
+      }),
+    ).toBeNull();
   });
 });

@@ -200,7 +200,7 @@ export const chatapiFormat: WireFormat = {
     const canonical = readCanonical(input.message);
     if (!canonical) return null;
     const options = input.endpoint.formatOptions;
-    const switches = chatapiSwitches(options);
+    const switches = chatapiSwitches(options, input.app.instanceSettings);
     const data = redactProfiles(canonical.type, canonical.data, privacyOf(options));
     const payload = chatapiPayload(canonical.type, data, switches);
     if (!payload) return null;

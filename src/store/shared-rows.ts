@@ -8,6 +8,7 @@ export interface AppRow {
   metadata: string;
   api_key_hash: string;
   viber_auth_token: string | null;
+  instance_settings: string;
   created_at: number;
   updated_at: number;
 }
@@ -17,6 +18,7 @@ export const toApp = (r: AppRow): App => ({
   metadata: JSON.parse(r.metadata),
   apiKeyHash: r.api_key_hash,
   viberAuthToken: r.viber_auth_token,
+  instanceSettings: JSON.parse(r.instance_settings),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

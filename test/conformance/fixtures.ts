@@ -25,6 +25,7 @@ export function appRecord(over: Partial<App> = {}): App {
     metadata: {},
     apiKeyHash: `hash-${unique()}`,
     viberAuthToken: null,
+    instanceSettings: {},
     createdAt: T0,
     updatedAt: T0,
     ...over,

@@ -14,6 +14,7 @@ export const fixtureApp: App = {
   metadata: {},
   apiKeyHash: 'x',
   viberAuthToken: VIBER_TOKEN,
+  instanceSettings: {},
   createdAt: FIXTURE_NOW,
   updatedAt: FIXTURE_NOW,
 };

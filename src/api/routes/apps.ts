@@ -54,6 +54,7 @@ export const appRoutes =
           metadata: request.body.metadata ?? {},
           apiKeyHash: sha256Hex(apiKey),
           viberAuthToken: null,
+          instanceSettings: {},
           createdAt: now,
           updatedAt: now,
         };

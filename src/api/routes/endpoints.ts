@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import { withInstanceSwitches } from '../../domain/instance-settings.js';
 import { activeSecrets } from '../../domain/secrets.js';
 import type { Endpoint } from '../../domain/types.js';
 import { badRequest, notFound } from '../../lib/errors.js';
@@ -78,15 +79,18 @@ export const endpointRoutes =
         const { secret: given, ...settings } = request.body;
         const now = ctx.clock.now();
         const secret = given ?? newWebhookSecret();
-        const endpoint: Endpoint = {
-          ...endpointDefaults(),
-          ...settings,
-          id: newId('ep', now),
-          appId: appRecord.id,
-          secrets: [{ secret, createdAt: now, expiresAt: null }],
-          createdAt: now,
-          updatedAt: now,
-        };
+        const endpoint: Endpoint = withInstanceSwitches(
+          {
+            ...endpointDefaults(),
+            ...settings,
+            id: newId('ep', now),
+            appId: appRecord.id,
+            secrets: [{ secret, createdAt: now, expiresAt: null }],
+            createdAt: now,
+            updatedAt: now,
+          },
+          appRecord.instanceSettings,
+        );
         assertValidEndpoint(endpoint);
         await ctx.store.createEndpoint(endpoint);
         return reply.status(201).send({ ...endpointJson(endpoint), secret });
@@ -124,7 +128,11 @@ export const endpointRoutes =
           request.params.appId,
           request.params.endpointId,
         );
-        const next: Endpoint = { ...current, ...request.body, updatedAt: ctx.clock.now() };
+        const appRecord = await loadApp(ctx, request, request.params.appId);
+        const next: Endpoint = withInstanceSwitches(
+          { ...current, ...request.body, updatedAt: ctx.clock.now() },
+          appRecord.instanceSettings,
+        );
         assertValidEndpoint(next);
         return endpointJson(await save(next));
       },

@@ -20,6 +20,7 @@ function target(over: { app?: Partial<App>; endpoint?: Partial<Endpoint> } = {})
     metadata: {},
     apiKeyHash: 'h',
     viberAuthToken: null,
+    instanceSettings: {},
     createdAt: 0,
     updatedAt: 0,
     ...over.app,

@@ -6,13 +6,19 @@ import type { Db } from './pool.js';
 import { toApp, type AppRow } from './rows.js';
 import { inTransaction } from './transaction.js';
 
-/** Creates an app. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token, $6 created_at, $7 updated_at */
-const INSERT_APP = `INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+/**
+ * Creates an app. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token, $6 created_at,
+ * $7 updated_at, $8 instance_settings
+ */
+const INSERT_APP = `INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at,
+    instance_settings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
 
-/** Replaces the mutable fields. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token, $6 updated_at */
-const UPDATE_APP = `UPDATE apps SET name = $2, metadata = $3, api_key_hash = $4, viber_auth_token = $5, updated_at = $6
-  WHERE id = $1`;
+/**
+ * Replaces the mutable fields. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token,
+ * $6 updated_at, $7 instance_settings
+ */
+const UPDATE_APP = `UPDATE apps SET name = $2, metadata = $3, api_key_hash = $4, viber_auth_token = $5, updated_at = $6,
+  instance_settings = $7 WHERE id = $1`;
 
 /** One app by id ($1). */
 const APP_BY_ID = 'SELECT * FROM apps WHERE id = $1';
@@ -39,6 +45,7 @@ export async function createApp(db: Db, app: App): Promise<App> {
     app.viberAuthToken,
     app.createdAt,
     app.updatedAt,
+    JSON.stringify(app.instanceSettings),
   ]);
   return app;
 }
@@ -77,6 +84,7 @@ export async function updateApp(db: Db, app: App): Promise<App | null> {
     app.apiKeyHash,
     app.viberAuthToken,
     app.updatedAt,
+    JSON.stringify(app.instanceSettings),
   ]);
   return r.rowCount === 1 ? app : null;
 }

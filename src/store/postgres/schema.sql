@@ -8,7 +8,8 @@ CREATE TABLE public.apps (
     api_key_hash text NOT NULL,
     viber_auth_token text,
     created_at bigint NOT NULL,
-    updated_at bigint NOT NULL
+    updated_at bigint NOT NULL,
+    instance_settings text DEFAULT '{}'::text NOT NULL
 );
 
 CREATE TABLE public.attempts (

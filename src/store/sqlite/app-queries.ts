@@ -6,10 +6,11 @@ import { toApp, type AppRow } from './rows.js';
 
 const prepare = (db: Database) => ({
   insertStmt:
-    db.prepare(`INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at)
-    VALUES (@id, @name, @metadata, @apiKeyHash, @viberAuthToken, @createdAt, @updatedAt)`),
+    db.prepare(`INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, instance_settings,
+    created_at, updated_at) VALUES (@id, @name, @metadata, @apiKeyHash, @viberAuthToken, @instanceSettings,
+    @createdAt, @updatedAt)`),
   updateStmt: db.prepare(`UPDATE apps SET name=@name, metadata=@metadata, api_key_hash=@apiKeyHash,
-    viber_auth_token=@viberAuthToken, updated_at=@updatedAt WHERE id=@id`),
+    viber_auth_token=@viberAuthToken, instance_settings=@instanceSettings, updated_at=@updatedAt WHERE id=@id`),
   byId: db.prepare('SELECT * FROM apps WHERE id = ?'),
   byKey: db.prepare('SELECT * FROM apps WHERE api_key_hash = ?'),
   page: db.prepare('SELECT * FROM apps WHERE id < @cursor ORDER BY id DESC LIMIT @limit'),
@@ -19,6 +20,12 @@ const prepare = (db: Database) => ({
   deleteStmt: db.prepare('DELETE FROM apps WHERE id = ?'),
 });
 
+const appParams = (app: App) => ({
+  ...app,
+  metadata: JSON.stringify(app.metadata),
+  instanceSettings: JSON.stringify(app.instanceSettings),
+});
+
 export class SqliteApps {
   private readonly q: ReturnType<typeof prepare>;
   constructor(private readonly db: Database) {
@@ -26,7 +33,7 @@ export class SqliteApps {
   }
 
   create(app: App): App {
-    this.q.insertStmt.run({ ...app, metadata: JSON.stringify(app.metadata) });
+    this.q.insertStmt.run(appParams(app));
     return app;
   }
 
@@ -51,7 +58,7 @@ export class SqliteApps {
   }
 
   update(app: App): App | null {
-    const info = this.q.updateStmt.run({ ...app, metadata: JSON.stringify(app.metadata) });
+    const info = this.q.updateStmt.run(appParams(app));
     return info.changes === 1 ? app : null;
   }
 

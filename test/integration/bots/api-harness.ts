@@ -39,6 +39,7 @@ export async function startBotApi(options: BotRouteOptions = {}): Promise<BotApi
       metadata: {},
       apiKeyHash: sha256Hex(keys[tenant]),
       viberAuthToken: null,
+      instanceSettings: {},
       createdAt: clock.now(),
       updatedAt: clock.now(),
     });

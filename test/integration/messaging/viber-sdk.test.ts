@@ -245,6 +245,7 @@ describe('the official viber-bot SDK against Hookline', () => {
       metadata: {},
       apiKeyHash: '',
       viberAuthToken: account.token,
+      instanceSettings: {},
       createdAt: 0,
       updatedAt: 0,
     };

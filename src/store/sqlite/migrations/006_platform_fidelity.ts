@@ -2,7 +2,8 @@
  * What the platform pages need stored (issue 18): story names for bot connections (ChatBot's
  * `story.name`), and the webhook each sent message's delivery reports go to (business messaging
  * `webhook_id`), kept with the message that set it: deleting that message deletes the row; an
- * endpoint's verification switch to a bin (Chat-API "Webhook Verification", JSON).
+ * endpoint's verification switch to a bin (Chat-API "Webhook Verification", JSON); an app's Chat-API
+ * instance settings (JSON).
  */
 export const sql = `
 CREATE TABLE bot_stories (
@@ -25,4 +26,5 @@ CREATE INDEX message_webhooks_message ON message_webhooks(message_id);
 CREATE INDEX message_webhooks_endpoint ON message_webhooks(endpoint_id);
 
 ALTER TABLE endpoints ADD COLUMN verification TEXT;
+ALTER TABLE apps ADD COLUMN instance_settings TEXT NOT NULL DEFAULT '{}';
 `;
