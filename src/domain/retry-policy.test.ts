@@ -17,30 +17,6 @@ import type { RetryPolicy } from './types.js';
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const exact = () => 0.5; // jitter factor 0.9 + 0.2 * 0.5 = 1
 
-/** Fails every attempt through `decide` until it gives up: the waits it scheduled, and the attempt count. */
-function runToExhaustion(schedule: RetrySchedule): { attempts: number; waits: number[] } {
-  const waits: number[] = [];
-  let now = NOW;
-  for (let previous = 0; ; previous++) {
-    const d = decide(
-      {
-        previousAttempts: previous,
-        firstAttemptAt: NOW,
-        statusCode: 500,
-        succeeded: false,
-        retryAfterHeader: undefined,
-      },
-      schedule,
-      now,
-      exact,
-    );
-    if (d.outcome === 'failed') return { attempts: previous + 1, waits };
-    expect(d.outcome).toBe('retry');
-    waits.push(d.nextAttemptAt! - now);
-    now = d.nextAttemptAt!;
-  }
-}
-
 /** Fails every attempt until the schedule gives up: each attempt's time after the first one. */
 function attemptTimes(schedule: RetrySchedule, random = exact, attemptMs = 0): number[] {
   const times = [0];
@@ -63,6 +39,12 @@ function attemptTimes(schedule: RetrySchedule, random = exact, attemptMs = 0): n
     startedAt = d.nextAttemptAt!;
     times.push(startedAt - NOW);
   }
+}
+
+/** The attempt count and the waits between attempts, when every attempt fails at once. */
+function runToExhaustion(schedule: RetrySchedule): { attempts: number; waits: number[] } {
+  const times = attemptTimes(schedule);
+  return { attempts: times.length, waits: times.slice(1).map((t, i) => t - times[i]) };
 }
 
 describe("retry presets carry the platforms' names (docs/retries.md)", () => {
