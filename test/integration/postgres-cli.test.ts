@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeTarget } from '../../src/store/postgres/connection-errors.js';
+import { migrations } from '../../src/store/postgres/migrations/index.js';
 import { buildCli, type BuiltCli } from '../helpers/build-cli.js';
 import { closedPort } from '../helpers/free-port.js';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
 
 const run = promisify(execFile);
+/** Every migration's number, as the CLI lists them (others may be added: read, not written here). */
+const ALL = migrations.map((m) => m.version).join(', ');
 
 /** The `hookline` command as users run it, against PostgreSQL. */
 describePostgres('hookline CLI on PostgreSQL', () => {
@@ -44,7 +47,7 @@ describePostgres('hookline CLI on PostgreSQL', () => {
     const first = await hookline(['migrate', '--database', db.url]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout.trim()).toBe(
-      `PostgreSQL at ${describeTarget(db.url)}: applied migration(s) 1, 2, 3`,
+      `PostgreSQL at ${describeTarget(db.url)}: applied migration(s) ${ALL}`,
     );
     const again = await hookline(['migrate'], { HOOKLINE_DATABASE_URL: db.url });
     expect(again.stdout.trim()).toBe(`PostgreSQL at ${describeTarget(db.url)} is up to date`);
@@ -74,7 +77,7 @@ describePostgres('hookline CLI on PostgreSQL', () => {
       expect(r.code).toBe(1);
       expect(r.stderr.trim()).toBe(
         `hookline: cannot start: the database at ${describeTarget(empty.url)} lacks migration(s) ` +
-          '1, 2, 3; run `hookline migrate` (or start without --no-migrate)',
+          `${ALL}; run \`hookline migrate\` (or start without --no-migrate)`,
       );
     } finally {
       await empty.drop();
