@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { decide } from '../domain/attempt-outcome.js';
+import { decide, rejectedAnswer } from '../domain/attempt-outcome.js';
 import { DEFAULT_TIMEOUT_MS, resolveSchedule, type RetrySchedule } from '../domain/retry-policy.js';
 import type { App, Attempt, Endpoint } from '../domain/types.js';
 import { RenderError, type RenderedRequest } from '../formats/format.js';
@@ -29,6 +29,11 @@ export interface AttemptDeps {
   logger: Logger;
   /** Randomness for retry jitter. */
   random?: () => number;
+  /**
+   * When the first attempt of the delivery's current schedule started; asked only for schedules
+   * placed after the first attempt (Routee) when an attempt failed. Default: this attempt's time.
+   */
+  firstAttemptAt?(claim: ClaimedDelivery, now: number): Promise<number>;
 }
 
 /**
@@ -44,8 +49,29 @@ export async function runAttempt(
 ): Promise<AttemptStep> {
   const prepared = prepareAttempt(claim, endpoint, app, deps.clock.now(), deps.logger);
   if (prepared.kind !== 'send') return prepared;
-  const sent = await deps.sender.send(prepared.request, prepared.timeoutMs);
-  return decideAttempt(claim, endpoint, prepared, sent, deps.clock.now(), deps.random);
+  const sent = accepted(
+    prepared.schedule,
+    await deps.sender.send(prepared.request, prepared.timeoutMs),
+  );
+  const firstAttemptAt =
+    sent.errorKind !== null && prepared.schedule.measured === 'after-first' && deps.firstAttemptAt
+      ? await deps.firstAttemptAt(claim, prepared.at)
+      : prepared.at;
+  return decideAttempt(
+    claim,
+    endpoint,
+    prepared,
+    sent,
+    deps.clock.now(),
+    deps.random,
+    firstAttemptAt,
+  );
+}
+
+/** A preset may ask for more than a 2xx (Routee: 200 OK only): anything else is a failed attempt. */
+export function accepted(schedule: RetrySchedule, sent: SendResult): SendResult {
+  const rejected = sent.errorKind === null ? rejectedAnswer(schedule, sent.statusCode) : null;
+  return rejected === null ? sent : { ...sent, errorKind: 'status', errorMessage: rejected };
 }
 
 /** Stage 1: the signed request to send, or the step that ends the turn without sending. */
@@ -92,13 +118,16 @@ export function decideAttempt(
   sent: SendResult,
   now: number,
   random?: () => number,
+  firstAttemptAt: number = prepared.at,
 ): AttemptStep {
+  const answer = accepted(prepared.schedule, sent);
   const decision = decide(
     {
       previousAttempts: claim.delivery.attempts,
-      statusCode: sent.statusCode,
-      succeeded: sent.errorKind === null,
-      retryAfterHeader: sent.headers['retry-after'],
+      firstAttemptAt,
+      statusCode: answer.statusCode,
+      succeeded: answer.errorKind === null,
+      retryAfterHeader: answer.headers['retry-after'],
     },
     prepared.schedule,
     now,
@@ -110,7 +139,7 @@ export function decideAttempt(
       deliveryId: claim.delivery.id,
       endpointId: endpoint.id,
       leaseToken: claim.leaseToken,
-      attempt: toAttempt(claim, prepared.at, sent),
+      attempt: toAttempt(claim, prepared.at, answer),
       outcome: decision.outcome,
       nextAttemptAt: decision.nextAttemptAt,
     },
@@ -136,7 +165,11 @@ function unsent(
   return { kind: 'result', result };
 }
 
-function toAttempt(claim: ClaimedDelivery, at: number, sent: SendResult): Omit<Attempt, 'id'> {
+export function toAttempt(
+  claim: ClaimedDelivery,
+  at: number,
+  sent: SendResult,
+): Omit<Attempt, 'id'> {
   return {
     appId: claim.delivery.appId,
     deliveryId: claim.delivery.id,

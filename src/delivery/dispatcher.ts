@@ -3,6 +3,8 @@ import type { Endpoint } from '../domain/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { AttemptResult, ClaimedDelivery, Release, Store } from '../store/store.js';
 import { runAttempt, type AttemptDeps, type AttemptStep } from './attempt.js';
+import { captureAttempt } from './verification-capture.js';
+import { activeVerification } from '../domain/endpoint-verification.js';
 import { DispatchCache } from './dispatch-cache.js';
 import { EndpointLimits } from './endpoint-limits.js';
 import { EndpointSlots, type EndpointLoad } from './endpoint-slots.js';
@@ -77,7 +79,13 @@ export class Dispatcher {
     this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
     this.limits = new EndpointLimits(clock, options.rateLimitWorkers ?? 1);
     this.writer = new ResultWriter(store, clock);
-    this.attemptDeps = { sender, clock, logger, random: options.random };
+    this.attemptDeps = {
+      sender,
+      clock,
+      logger,
+      random: options.random,
+      firstAttemptAt: (claim, now) => this.firstAttemptAt(claim, now),
+    };
     // undici reads 0 connections as "no limit"; so does the gate.
     this.gate = new OriginGate(
       sender.connectionsPerOrigin > 0 ? sender.connectionsPerOrigin : Number.POSITIVE_INFINITY,
@@ -246,21 +254,25 @@ export class Dispatcher {
 
   /** Waits for a connection to the endpoint's origin, runs the attempt, then commits or releases. */
   private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {
-    const origin = this.sender.originOf(endpoint.url);
+    const verifying = activeVerification(endpoint, this.clock.now());
+    const origin = this.sender.originOf(verifying ? verifying.binUrl : endpoint.url);
     if (!(await this.gate.acquire(origin))) {
       this.unstarted.push(this.releaseNow(claim)); // shutting down before a connection was free
       return;
     }
     let step: AttemptStep;
     try {
-      step = await runAttempt(this.attemptDeps, claim, endpoint, this.cache.app(endpoint.appId));
+      const app = this.cache.app(endpoint.appId);
+      step = verifying
+        ? await captureAttempt(this.attemptDeps, this.store, claim, endpoint, app, verifying)
+        : await runAttempt(this.attemptDeps, claim, endpoint, app);
     } finally {
       this.gate.release(origin);
     }
     if (step.kind === 'release') {
       const releases = [step.release];
       await this.store.releaseDeliveries(releases);
-      this.emitReleased(releases, 'lease-too-short');
+      this.emitReleased(releases, verifying ? 'verification' : 'lease-too-short');
       return;
     }
     if (this.events.listening('attempt'))
@@ -305,6 +317,22 @@ export class Dispatcher {
     if (unstarted.length === 0) return;
     await this.store.releaseDeliveries(unstarted);
     this.emitReleased(unstarted, 'shutdown');
+  }
+
+  /**
+   * When the first attempt of the delivery's current schedule started: the oldest of its last
+   * `attempts` recorded attempts (a re-opened delivery starts a new schedule). Read only for
+   * schedules placed after the first attempt (Routee), and only when an attempt failed.
+   */
+  private async firstAttemptAt(claim: ClaimedDelivery, now: number): Promise<number> {
+    const previous = claim.delivery.attempts;
+    if (previous === 0) return now;
+    const page = await this.store.listAttempts(
+      claim.delivery.appId,
+      { deliveryId: claim.delivery.id },
+      { limit: previous, cursor: null },
+    );
+    return page.data.at(-1)?.at ?? now;
   }
 
   private emitReleased(releases: readonly Release[], reason: ReleaseReason): void {

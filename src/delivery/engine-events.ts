@@ -12,7 +12,9 @@ export type ReleaseReason =
   /** Waited so long for a slot that the lease could lapse mid-request: due again now. */
   | 'lease-too-short'
   /** The dispatcher is stopping and the delivery had not started: due again now. */
-  | 'shutdown';
+  | 'shutdown'
+  /** The endpoint is switched to a bin: the bin captured it, due for the URL when the switch ends. */
+  | 'verification';
 
 /**
  * What the dispatcher tells its listeners (tests, metrics, the console's live views), by name.
