@@ -31,7 +31,8 @@ export function payloadText(payload: unknown, limitBytes: number): PayloadCheck 
 
 /**
  * The one way a message enters Hookline (plain messages, typed events, the simulator's real sends):
- * checks an explicit endpoint, stores message + deliveries in one transaction, wakes the dispatcher.
+ * checks an explicit endpoint, stores message + deliveries in one transaction (which wakes the
+ * dispatcher).
  */
 export async function acceptMessage(
   ctx: ApiContext,
@@ -43,10 +44,8 @@ export async function acceptMessage(
     ]);
   }
   const now = ctx.clock.now();
-  const result = await ctx.store.insertMessage(
+  return ctx.store.insertMessage(
     { id: newId('msg', now), createdAt: now, ...input },
     ctx.idempotencyWindowMs,
   );
-  if (result.deliveries > 0) ctx.notify.workAdded();
-  return result;
 }

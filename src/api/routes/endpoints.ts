@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { activeSecrets } from '../../domain/secrets.js';
+import { newEndpoint } from '../../domain/new-endpoint.js';
+import { activeSecrets, rotateSecret } from '../../domain/secrets.js';
 import type { Endpoint } from '../../domain/types.js';
 import { badRequest, notFound } from '../../lib/errors.js';
-import { newId, newWebhookSecret } from '../../lib/ids.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
+import { assertValidEndpoint } from '../endpoint-input.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
   EndpointCreate,
@@ -36,8 +36,6 @@ export const endpointRoutes =
     async function save(endpoint: Endpoint): Promise<Endpoint> {
       const saved = await ctx.store.updateEndpoint(endpoint);
       if (!saved) throw notFound('endpoint', endpoint.id);
-      ctx.notify.endpointChanged(saved.id);
-      ctx.notify.workAdded();
       return saved;
     }
 
@@ -75,18 +73,10 @@ export const endpointRoutes =
       },
       async (request, reply) => {
         const appRecord = await loadApp(ctx, request, request.params.appId);
-        const { secret: given, ...settings } = request.body;
-        const now = ctx.clock.now();
-        const secret = given ?? newWebhookSecret();
-        const endpoint: Endpoint = {
-          ...endpointDefaults(),
-          ...settings,
-          id: newId('ep', now),
-          appId: appRecord.id,
-          secrets: [{ secret, createdAt: now, expiresAt: null }],
-          createdAt: now,
-          updatedAt: now,
-        };
+        const { endpoint, secret } = newEndpoint(
+          { ...request.body, appId: appRecord.id },
+          ctx.clock.now(),
+        );
         assertValidEndpoint(endpoint);
         await ctx.store.createEndpoint(endpoint);
         return reply.status(201).send({ ...endpointJson(endpoint), secret });
@@ -145,7 +135,6 @@ export const endpointRoutes =
         if (!(await ctx.store.deleteEndpoint(request.params.appId, request.params.endpointId))) {
           throw notFound('endpoint', request.params.endpointId);
         }
-        ctx.notify.endpointChanged(request.params.endpointId);
         return reply.status(204).send(null);
       },
     );
@@ -198,26 +187,9 @@ export const endpointRoutes =
           request.params.appId,
           request.params.endpointId,
         );
-        const now = ctx.clock.now();
-        const graceMs = request.body.graceMs ?? 24 * 3600 * 1000;
-        const secret = request.body.secret ?? newWebhookSecret();
-        if (endpoint.secrets.some((s) => s.secret === secret))
-          throw badRequest('secret: already used by this endpoint', [
-            { field: 'secret', message: 'already used by this endpoint' },
-          ]);
-        const kept = endpoint.secrets
-          .filter((s) => s.expiresAt === null || s.expiresAt > now)
-          .map((s) => ({
-            ...s,
-            expiresAt: s.expiresAt === null ? now + graceMs : Math.min(s.expiresAt, now + graceMs),
-          }))
-          .filter((s) => s.expiresAt > now);
-        await save({
-          ...endpoint,
-          secrets: [{ secret, createdAt: now, expiresAt: null }, ...kept],
-          updatedAt: now,
-        });
-        return { secret };
+        const rotated = rotateSecret(endpoint, request.body, ctx.clock.now());
+        await save(rotated.endpoint);
+        return { secret: rotated.secret };
       },
     );
 
@@ -247,7 +219,6 @@ export const endpointRoutes =
           { since, until },
           now,
         );
-        ctx.notify.workAdded();
         return reply.status(202).send({ requeued });
       },
     );

@@ -83,7 +83,6 @@ export const messageBatchRoutes =
         const results = await Promise.all(
           messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs)),
         );
-        if (results.some((r) => r.deliveries > 0)) ctx.notify.workAdded();
         const data = results.map((r) =>
           messageJson(r.message, { deliveries: r.deliveries, idempotentReplayed: !r.created }),
         );

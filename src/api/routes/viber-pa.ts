@@ -112,8 +112,7 @@ export const viberApiRoutes =
             return oneAtATime(account.id, async () => {
               if (input.url === '') {
                 const current = await findViberWebhook(ctx.store, account.id);
-                if (current && (await ctx.store.deleteEndpoint(account.id, current.id)))
-                  ctx.notify.endpointChanged(current.id);
+                if (current) await ctx.store.deleteEndpoint(account.id, current.id);
                 return viberReply('ok');
               }
               const problem = webhookUrlProblem(input.url, allowHttp);
@@ -128,14 +127,12 @@ export const viberApiRoutes =
               if (!check.ok)
                 throw viberError('invalidUrl', `validation callback failed: ${check.reason}`);
               const events = effectiveEventTypes(input.eventTypes);
-              const saved = await saveViberWebhook(
+              await saveViberWebhook(
                 ctx.store,
                 account.id,
                 { url: input.url, events, sendName: input.sendName, sendPhoto: input.sendPhoto },
                 ctx.clock.now(),
               );
-              ctx.notify.endpointChanged(saved.id);
-              ctx.notify.workAdded();
               return viberReply('ok', { event_types: events });
             });
           },
