@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { newEndpoint } from '../../src/domain/new-endpoint.js';
-import type { Endpoint, RetryPolicy } from '../../src/domain/types.js';
+import type { RetryPolicy } from '../../src/domain/types.js';
 import { sha256Hex } from '../../src/lib/hash.js';
 import { newId, newToken } from '../../src/lib/ids.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';

@@ -1,36 +1,22 @@
 import type pg from 'pg';
-import type {
-  BotConnection,
-  BotInvocation,
-  ConnectionError,
-  InvocationOutcome,
-} from '../../domain/bots.js';
+import type { BotConnection, BotInvocation, ConnectionError } from '../../domain/bots.js';
 import type { Page } from '../../domain/types.js';
 import type { BotStore } from '../bot-store.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
+import {
+  toConnection,
+  connectionValues,
+  toInvocation,
+  CONNECTION_COLUMNS,
+  type ConnectionRow,
+  type InvocationRow,
+} from './bot-rows.js';
 import { inTransaction } from './transaction.js';
 
 /** Runs a store call, mapping "database unreachable" to 503 (the PostgresStore's wrapper). */
 export type Guard = <T>(work: () => Promise<T>) => Promise<T>;
 
-const CONNECTION_COLUMNS = [
-  'id',
-  'app_id',
-  'story_id',
-  'name',
-  'url',
-  'token',
-  'headers',
-  'auth_username',
-  'auth_password',
-  'timeout_ms',
-  'error_code',
-  'error_message',
-  'error_at',
-  'created_at',
-  'updated_at',
-];
 const MUTABLE = [
   'name',
   'url',
@@ -82,87 +68,6 @@ const FIRST_INVOCATIONS = `SELECT * FROM bot_invocations WHERE app_id = $1 AND c
   ORDER BY id DESC LIMIT $3`;
 const INVOCATIONS_AFTER = `SELECT * FROM bot_invocations WHERE app_id = $1 AND connection_id = $2 AND id < $4
   ORDER BY id DESC LIMIT $3`;
-
-interface ConnectionRow {
-  id: string;
-  app_id: string;
-  story_id: string;
-  name: string;
-  url: string;
-  token: string | null;
-  headers: string;
-  auth_username: string | null;
-  auth_password: string | null;
-  timeout_ms: number | null;
-  error_code: string | null;
-  error_message: string | null;
-  error_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-interface InvocationRow {
-  id: string;
-  app_id: string;
-  connection_id: string;
-  at: number;
-  latency_ms: number;
-  status_code: number | null;
-  outcome: string;
-  error: string | null;
-  message_id: string | null;
-}
-
-const toConnection = (r: ConnectionRow): BotConnection => ({
-  id: r.id,
-  appId: r.app_id,
-  storyId: r.story_id,
-  name: r.name,
-  url: r.url,
-  token: r.token,
-  headers: JSON.parse(r.headers),
-  auth:
-    r.auth_username === null
-      ? null
-      : { username: r.auth_username, password: r.auth_password ?? '' },
-  timeoutMs: r.timeout_ms,
-  error:
-    r.error_code === null
-      ? null
-      : { code: r.error_code, message: r.error_message ?? '', at: r.error_at ?? 0 },
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const connectionValues = (c: BotConnection): Record<string, unknown> => ({
-  id: c.id,
-  app_id: c.appId,
-  story_id: c.storyId,
-  name: c.name,
-  url: c.url,
-  token: c.token,
-  headers: JSON.stringify(c.headers),
-  auth_username: c.auth?.username ?? null,
-  auth_password: c.auth?.password ?? null,
-  timeout_ms: c.timeoutMs,
-  error_code: c.error?.code ?? null,
-  error_message: c.error?.message ?? null,
-  error_at: c.error?.at ?? null,
-  created_at: c.createdAt,
-  updated_at: c.updatedAt,
-});
-
-const toInvocation = (r: InvocationRow): BotInvocation => ({
-  id: r.id,
-  appId: r.app_id,
-  connectionId: r.connection_id,
-  at: r.at,
-  latencyMs: r.latency_ms,
-  statusCode: r.status_code,
-  outcome: r.outcome as InvocationOutcome,
-  error: r.error,
-  messageId: r.message_id,
-});
 
 /** PostgreSQL bot connections and invocations (see BotStore). */
 export class PgBotStore implements BotStore {

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { Attempt, Delivery, Page } from '../../domain/types.js';
+import type { Delivery, Page } from '../../domain/types.js';
 import { decodeNumericCursor, toPage } from '../cursor.js';
-import type { AttemptFilter, DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
-import { attemptParams, toAttempt, toDelivery, type AttemptRow, type DeliveryRow } from './rows.js';
+import type { DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
+import { toDelivery, type DeliveryRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -17,13 +17,9 @@ const prepare = (db: Database) => ({
   failedInWindow:
     db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
     AND state = 'failed' AND created_at >= @since AND created_at < @until ORDER BY id`),
-  insertAttempt:
-    db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
-    status_code, response_headers, response_body, error_kind, error_message, test) VALUES (@app_id, @delivery_id,
-    @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers, @response_body, @error_kind,
-    @error_message, @test)`),
 });
 
+/** Deliveries as the API sees them: read, list, retry one, recover an endpoint's failed ones. */
 export class SqliteDeliveries {
   private readonly q: ReturnType<typeof prepare>;
   private readonly statements: StatementCache;
@@ -86,22 +82,5 @@ export class SqliteDeliveries {
       for (const { id } of ids) this.q.reopen.run(this.serial.dueTime(endpointId, now), now, id);
       return ids.length;
     })();
-  }
-
-  listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Page<Attempt> {
-    const where = ['app_id = @appId', 'id < @cursor', 'test = @test'];
-    if (filter.messageId !== undefined) where.push('message_id = @messageId');
-    if (filter.endpointId !== undefined) where.push('endpoint_id = @endpointId');
-    if (filter.deliveryId !== undefined) where.push('delivery_id = @deliveryId');
-    const sql = `SELECT * FROM attempts WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
-    const cursor = query.cursor === null ? MAX_ID : decodeNumericCursor(query.cursor);
-    const params = { ...filter, appId, cursor, test: filter.test ? 1 : 0, limit: query.limit + 1 };
-    const rows = this.statements.get(sql).all(params) as AttemptRow[];
-    return toPage(rows.map(toAttempt), query.limit, (a) => a.id);
-  }
-
-  insertAttempt(attempt: Omit<Attempt, 'id'>): Attempt {
-    const info = this.q.insertAttempt.run(attemptParams(attempt));
-    return { ...attempt, id: Number(info.lastInsertRowid) };
   }
 }

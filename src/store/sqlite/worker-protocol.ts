@@ -7,7 +7,7 @@ import type { Covers, StoreWrite } from '../store-methods.js';
 /** The sub-stores of `Store` the thread serves besides the store itself. */
 export type SubStore = 'bins' | 'bots';
 
-const BIN_READS = [
+export const BIN_READS = [
   'getBin',
   'listBins',
   'getRequest',
@@ -16,7 +16,7 @@ const BIN_READS = [
   'latestRequestId',
   'countRequests',
 ] as const satisfies ReadonlyArray<keyof BinStore>;
-const BIN_WRITES = [
+export const BIN_WRITES = [
   'createBin',
   'updateBin',
   'deleteBin',
@@ -25,12 +25,12 @@ const BIN_WRITES = [
   'deleteRequest',
   'clearRequests',
 ] as const satisfies ReadonlyArray<keyof BinStore>;
-const BOT_READS = [
+export const BOT_READS = [
   'getConnection',
   'listConnections',
   'listInvocations',
 ] as const satisfies ReadonlyArray<keyof BotStore>;
-const BOT_WRITES = [
+export const BOT_WRITES = [
   'createConnection',
   'updateConnection',
   'deleteConnection',
