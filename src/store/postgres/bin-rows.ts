@@ -2,6 +2,8 @@ import type { Bin, BinRequest } from '../../domain/bins.js';
 
 /** Bin table rows as PostgreSQL returns them, and their mapping to domain records. */
 
+export { toBin, type BinRow } from '../shared-rows.js';
+
 export const BIN_COLUMNS = [
   'id',
   'app_id',
@@ -13,18 +15,6 @@ export const BIN_COLUMNS = [
   'created_at',
   'expires_at',
 ];
-
-export interface BinRow {
-  id: string;
-  app_id: string | null;
-  response_status: number;
-  response_body: string;
-  response_content_type: string;
-  response_delay_ms: number;
-  request_limit: number;
-  created_at: number;
-  expires_at: number;
-}
 
 export interface RequestRow {
   id: number;
@@ -39,20 +29,6 @@ export interface RequestRow {
   remote_address: string;
   received_at: number;
 }
-
-export const toBin = (r: BinRow): Bin => ({
-  id: r.id,
-  appId: r.app_id,
-  response: {
-    status: r.response_status,
-    body: r.response_body,
-    contentType: r.response_content_type,
-    delayMs: r.response_delay_ms,
-  },
-  requestLimit: r.request_limit,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-});
 
 export const binValues = (b: Bin) => [
   b.id,

@@ -5,12 +5,12 @@ import type { BotStore } from '../bot-store.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
 import {
-  toConnection,
-  connectionValues,
-  toInvocation,
+  toBotConnection,
+  botConnectionParams,
+  toBotInvocation,
   CONNECTION_COLUMNS,
-  type ConnectionRow,
-  type InvocationRow,
+  type BotConnectionRow,
+  type BotInvocationRow,
 } from './bot-rows.js';
 import { inTransaction } from './transaction.js';
 
@@ -78,7 +78,7 @@ export class PgBotStore implements BotStore {
 
   createConnection(connection: BotConnection): Promise<BotConnection> {
     return this.guard(async () => {
-      const v = connectionValues(connection);
+      const v = botConnectionParams(connection);
       await this.pool.query(
         INSERT_CONNECTION,
         CONNECTION_COLUMNS.map((c) => v[c]),
@@ -89,20 +89,22 @@ export class PgBotStore implements BotStore {
 
   getConnection(appId: string, id: string): Promise<BotConnection | null> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<ConnectionRow>(CONNECTION_BY_ID, [appId, id]);
-      return rows[0] ? toConnection(rows[0]) : null;
+      const { rows } = await this.pool.query<BotConnectionRow>(CONNECTION_BY_ID, [appId, id]);
+      return rows[0] ? toBotConnection(rows[0]) : null;
     });
   }
 
   listConnections(appId: string): Promise<BotConnection[]> {
     return this.guard(async () =>
-      (await this.pool.query<ConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(toConnection),
+      (await this.pool.query<BotConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(
+        toBotConnection,
+      ),
     );
   }
 
   updateConnection(connection: BotConnection): Promise<BotConnection | null> {
     return this.guard(async () => {
-      const v = connectionValues(connection);
+      const v = botConnectionParams(connection);
       const r = await this.pool.query(UPDATE_CONNECTION, [
         connection.appId,
         connection.id,
@@ -152,18 +154,18 @@ export class PgBotStore implements BotStore {
     return this.guard(async () => {
       const { rows } =
         query.cursor === null
-          ? await this.pool.query<InvocationRow>(FIRST_INVOCATIONS, [
+          ? await this.pool.query<BotInvocationRow>(FIRST_INVOCATIONS, [
               appId,
               connectionId,
               query.limit + 1,
             ])
-          : await this.pool.query<InvocationRow>(INVOCATIONS_AFTER, [
+          : await this.pool.query<BotInvocationRow>(INVOCATIONS_AFTER, [
               appId,
               connectionId,
               query.limit + 1,
               decodeCursor(query.cursor),
             ]);
-      return toPage(rows.map(toInvocation), query.limit, (x) => x.id);
+      return toPage(rows.map(toBotInvocation), query.limit, (x) => x.id);
     });
   }
 }
