@@ -84,6 +84,9 @@ export function observeChanges(store: Store): ObservedStore {
   }
   const observed = new Proxy(store, {
     get(target, key) {
+      // An own property (a test replacing a method) reads as itself: a proxy must not hide it.
+      if (Object.prototype.hasOwnProperty.call(target, key))
+        return Reflect.get(target, key, target);
       const known = members.get(key);
       if (known) return known;
       const value: unknown = Reflect.get(target, key, target);

@@ -123,4 +123,11 @@ describe('store change feed', () => {
     unsubscribe();
     expect(await signalled(() => store.updateApp({ ...app, name: 'Quiet' }))).toEqual([]);
   });
+
+  it('a method replaced on the store (as tests do) reads as the replacement', async () => {
+    const replacement = async () => null;
+    Object.defineProperty(store, 'nextDueAt', { value: replacement });
+    expect(store.nextDueAt).toBe(replacement);
+    expect(raw.nextDueAt).toBe(replacement);
+  });
 });
