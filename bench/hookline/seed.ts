@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { endpointDefaults } from '../../src/api/endpoint-input.js';
-import type { Endpoint, RetryPolicy } from '../../src/domain/types.js';
+import { newEndpoint } from '../../src/domain/new-endpoint.js';
+import type { RetryPolicy } from '../../src/domain/types.js';
 import { sha256Hex } from '../../src/lib/hash.js';
-import { newId, newToken, newWebhookSecret } from '../../src/lib/ids.js';
+import { newId, newToken } from '../../src/lib/ids.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makePayload } from '../lib/payload.js';
 import { epochNow } from '../lib/timing.js';
@@ -55,17 +55,15 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
     });
     const endpointIds: string[] = [];
     for (let e = 0; e < spec.endpoints; e++) {
-      const endpoint: Endpoint = {
-        ...endpointDefaults(),
-        id: newId('ep', now),
-        appId,
-        url: `${spec.receiverUrl}ep/${e}`,
-        secrets: [{ secret: newWebhookSecret(), createdAt: now, expiresAt: null }],
-        maxConcurrency: spec.maxConcurrency,
-        retryPolicy: spec.retryPolicy,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const { endpoint } = newEndpoint(
+        {
+          appId,
+          url: `${spec.receiverUrl}ep/${e}`,
+          maxConcurrency: spec.maxConcurrency,
+          retryPolicy: spec.retryPolicy,
+        },
+        now,
+      );
       await store.createEndpoint(endpoint);
       endpointIds.push(endpoint.id);
     }

@@ -1,23 +1,24 @@
 import type { Logger } from 'pino';
+import type { BotService } from '../bots/bot-service.js';
+import type { HttpSender } from '../delivery/http-sender.js';
+import type { Inspector } from '../inspector/inspector.js';
 import type { Clock } from '../lib/clock.js';
 import type { Store } from '../store/store.js';
-import type { HttpSender } from '../delivery/http-sender.js';
 
-/** What routes need: the store, time, limits, and hooks that tell the dispatcher about changes. */
+/** What routes need: the store, the services built on it, time and limits. */
 export interface ApiContext {
+  /** Its writes wake the dispatcher by themselves (createApp observes it, store/change-feed.ts). */
   store: Store;
   clock: Clock;
   logger: Logger;
   /** Sender for synchronous calls made by the API (simulator, bots, validation callbacks). */
   sender: HttpSender;
+  /** Bins and their captures, live streams and response delays (one per server). */
+  inspector: Inspector;
+  /** Bot connections, their handshake and invocations. */
+  bots: BotService;
   adminToken: string;
   publicUrl: string;
   payloadLimitBytes: number;
   idempotencyWindowMs: number;
-  notify: {
-    /** New or re-queued work may be due. */
-    workAdded(): void;
-    endpointChanged(endpointId: string): void;
-    appChanged(appId: string): void;
-  };
 }

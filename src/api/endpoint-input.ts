@@ -1,32 +1,7 @@
 import { endpointProblems } from '../domain/endpoint-rules.js';
-import { DEFAULT_RETRY_POLICY } from '../domain/retry-policy.js';
 import type { Endpoint } from '../domain/types.js';
 import { formatNames, getFormat } from '../formats/registry.js';
 import { badRequest, type ErrorDetail } from '../lib/errors.js';
-
-export const DEFAULT_MAX_CONCURRENCY = 50;
-
-/** Fills defaults for a new endpoint's settings. */
-export function endpointDefaults(): Omit<
-  Endpoint,
-  'id' | 'appId' | 'url' | 'secrets' | 'createdAt' | 'updatedAt'
-> {
-  return {
-    description: '',
-    disabled: false,
-    filterTypes: null,
-    headers: {},
-    timeoutMs: null,
-    retryPolicy: DEFAULT_RETRY_POLICY,
-    ordering: 'parallel',
-    maxConcurrency: DEFAULT_MAX_CONCURRENCY,
-    rateLimit: null,
-    format: 'standard',
-    formatOptions: {},
-    metadata: {},
-    verification: null,
-  };
-}
 
 /** Every rule the schema cannot express, checked on the merged endpoint; throws a 400 naming each field. */
 export function assertValidEndpoint(endpoint: Endpoint): void {

@@ -2,7 +2,7 @@ import { isReportedEvent, reportKeyOf } from '../domain/events/report-key.js';
 import { badRequest } from '../lib/errors.js';
 import { parseJsonLossless, stringifyJson } from '../lib/json.js';
 import { newId } from '../lib/ids.js';
-import type { InsertMessageResult } from '../store/store.js';
+import type { InsertMessageResult, NewMessage } from '../store/store.js';
 import type { ApiContext } from './context.js';
 
 export interface MessageInput {
@@ -34,7 +34,7 @@ export function payloadText(payload: unknown, limitBytes: number): PayloadCheck 
  * The key that ties a sent message's delivery reports together (business messaging `webhook_id`),
  * read from the payload of message.sent / message.status; null for other events.
  */
-export function reportKeyFor(eventType: string, payload: string): string | null {
+function reportKeyFor(eventType: string, payload: string): string | null {
   if (!isReportedEvent(eventType)) return null;
   try {
     return reportKeyOf(eventType, parseJsonLossless(payload));
@@ -45,7 +45,8 @@ export function reportKeyFor(eventType: string, payload: string): string | null 
 
 /**
  * The one way a message enters Hookline (plain messages, typed events, the simulator's real sends):
- * checks an explicit endpoint, stores message + deliveries in one transaction, wakes the dispatcher.
+ * checks an explicit endpoint, stores message + deliveries in one transaction (which wakes the
+ * dispatcher).
  */
 export async function acceptMessage(
   ctx: ApiContext,
@@ -56,16 +57,15 @@ export async function acceptMessage(
       { field: 'endpointId', message: 'unknown endpoint' },
     ]);
   }
-  const now = ctx.clock.now();
-  const result = await ctx.store.insertMessage(
-    {
-      id: newId('msg', now),
-      createdAt: now,
-      ...input,
-      reportKey: reportKeyFor(input.eventType, input.payload),
-    },
-    ctx.idempotencyWindowMs,
-  );
-  if (result.deliveries > 0) ctx.notify.workAdded();
-  return result;
+  return ctx.store.insertMessage(newMessage(input, ctx.clock.now()), ctx.idempotencyWindowMs);
+}
+
+/** A message as the store takes it: a new id, the time, and the key its reports are routed by. */
+export function newMessage(input: MessageInput, now: number): NewMessage {
+  return {
+    id: newId('msg', now),
+    createdAt: now,
+    ...input,
+    reportKey: reportKeyFor(input.eventType, input.payload),
+  };
 }

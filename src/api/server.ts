@@ -99,6 +99,8 @@ export async function buildServer(
   });
 
   installErrorHandler(app);
+  // Live bin streams and response delays would otherwise hold the close open.
+  app.addHook('preClose', async () => ctx.inspector.shutDown());
   await app.register(swagger, {
     openapi: {
       info: {

@@ -1,13 +1,17 @@
 import type { Logger } from 'pino';
 import type { ApiContext } from '../api/context.js';
 import { buildServer, type HooklineServer, type ServerOptions } from '../api/server.js';
+import { BotService } from '../bots/bot-service.js';
 import { Dispatcher } from '../delivery/dispatcher.js';
 import { EngineEvents, logListenerErrors } from '../delivery/engine-events.js';
 import { HttpSender } from '../delivery/http-sender.js';
+import { Inspector } from '../inspector/inspector.js';
 import { systemClock, type Clock } from '../lib/clock.js';
+import { observeChanges } from '../store/change-feed.js';
 import type { Store } from '../store/store.js';
 import { resolveAdminToken } from './admin-token.js';
 import { publicUrlOf, type Config } from './config.js';
+import { followChanges } from './follow-changes.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { plugins } from './plugins.js';
@@ -26,6 +30,7 @@ export interface AppDeps {
 
 export interface HooklineApp {
   config: Config;
+  /** The store every part uses: its writes wake the dispatcher (store/change-feed.ts). */
   store: Store;
   server: HooklineServer;
   /** null for role `api`. */
@@ -44,7 +49,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const { config } = deps;
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const store = deps.store ?? (await openStore(config, logger));
+  const opened = deps.store ?? (await openStore(config, logger));
+  const { store, changes } = observeChanges(opened);
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
   if (admin.file !== null && store.capabilities.dialect === 'postgres') {
     // Each node would generate its own token: nodes behind one load balancer must share one.
@@ -93,19 +99,16 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     sender,
     adminToken: admin.token,
     publicUrl: publicUrlOf(config),
+    inspector: new Inspector(store.bins, clock),
+    bots: new BotService({ store: store.bots, sender, clock }),
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
-    notify: {
-      workAdded: () => dispatcher?.wake(),
-      endpointChanged: (id) => dispatcher?.invalidateEndpoint(id),
-      appChanged: (id) => dispatcher?.invalidateApp(id),
-    },
   };
   const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
   const server = await buildServer(ctx, serverOptions);
   if (dispatcher && deps.autoStartDispatcher !== false) dispatcher.start();
-  // Work added by other processes (api nodes on PostgreSQL) wakes this dispatcher via the store.
-  const stopWakes = dispatcher ? store.onWake?.(() => dispatcher.wake()) : undefined;
+  // Every write through the store, and work added by other processes (PostgreSQL), reaches it.
+  const stopWakes = dispatcher ? followChanges(changes, dispatcher) : undefined;
 
   let closed = false;
   return {

@@ -77,7 +77,6 @@ export const ROUTE_ERRORS = {
     status: 410,
     description: 'the bin has expired: its URL captures no more, its stream ends',
   },
-  bins_unsupported: { status: 501, description: 'the store does not keep bins' },
 } as const satisfies Record<string, CodeEntry>;
 
 /** Saving a bot connection: why its receiver failed the verification handshake. */

@@ -1,6 +1,6 @@
 import type { Bin, BinRequest, NewBinRequest } from '../domain/bins.js';
 import type { Page } from '../domain/types.js';
-import type { ListQuery } from './store.js';
+import type { ListQuery } from './list-query.js';
 
 /** Which bins a list returns: one app's, the ones owned by no app (null), or all (undefined). */
 export interface BinFilter {
@@ -14,7 +14,7 @@ export interface CreateBinLimits {
 }
 
 /**
- * Persistence of bins and their captured requests, in domain terms. Each store adapter exposes one
+ * Persistence of bins and their captured requests, in domain terms. Part of the `Store` contract
  * as `store.bins`. Deleting an app deletes its bins; deleting a bin deletes its requests.
  */
 export interface BinStore {
@@ -46,14 +46,4 @@ export interface BinStore {
   deleteRequest(binId: string, id: number): Promise<boolean>;
   /** Deletes every request of the bin; returns how many. */
   clearRequests(binId: string): Promise<number>;
-}
-
-/** A store that keeps bins. */
-export interface WithBinStore {
-  readonly bins: BinStore;
-}
-
-export function hasBinStore<S extends object>(store: S): store is S & WithBinStore {
-  const bins = (store as Partial<WithBinStore>).bins;
-  return typeof bins === 'object' && bins !== null;
 }

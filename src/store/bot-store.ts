@@ -1,10 +1,10 @@
 import type { BotConnection, BotInvocation, ConnectionError } from '../domain/bots.js';
 import type { Page } from '../domain/types.js';
-import type { ListQuery } from './store.js';
+import type { ListQuery } from './list-query.js';
 
 /**
- * Persistence of bot connections and their invocations, in domain terms. Each store adapter
- * exposes one as `store.bots`. Deleting an app deletes its connections and their invocations.
+ * Persistence of bot connections and their invocations, in domain terms. Part of the `Store`
+ * contract as `store.bots`. Deleting an app deletes its connections and their invocations.
  */
 export interface BotStore {
   /**
@@ -34,16 +34,4 @@ export interface BotStore {
     connectionId: string,
     query: ListQuery,
   ): Promise<Page<BotInvocation>>;
-}
-
-/** A store that keeps bot connections. */
-export interface WithBotStore {
-  readonly bots: BotStore;
-}
-
-export function hasBotStore<S extends object>(store: S): store is S & WithBotStore {
-  return (
-    typeof (store as Partial<WithBotStore>).bots === 'object' &&
-    (store as Partial<WithBotStore>).bots !== null
-  );
 }

@@ -1,3 +1,5 @@
+import type { Bin } from '../domain/bins.js';
+import type { BotConnection, BotInvocation, InvocationOutcome } from '../domain/bots.js';
 import type { App, Message } from '../domain/types.js';
 
 /** Row shapes both SQL stores return alike (text, integers), and their domain records. */
@@ -40,4 +42,115 @@ export const toMessage = (r: MessageRow): Message => ({
   idempotencyKey: r.idempotency_key,
   endpointId: r.endpoint_id,
   createdAt: r.created_at,
+});
+
+export interface BinRow {
+  id: string;
+  app_id: string | null;
+  response_status: number;
+  response_body: string;
+  response_content_type: string;
+  response_delay_ms: number;
+  request_limit: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export const toBin = (r: BinRow): Bin => ({
+  id: r.id,
+  appId: r.app_id,
+  response: {
+    status: r.response_status,
+    body: r.response_body,
+    contentType: r.response_content_type,
+    delayMs: r.response_delay_ms,
+  },
+  requestLimit: r.request_limit,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+});
+
+export interface BotConnectionRow {
+  id: string;
+  app_id: string;
+  story_id: string;
+  /** From bot_stories (LEFT JOIN): null until the story is named. */
+  story_name: string | null;
+  name: string;
+  url: string;
+  token: string | null;
+  headers: string;
+  auth_username: string | null;
+  auth_password: string | null;
+  timeout_ms: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  error_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export const toBotConnection = (r: BotConnectionRow): BotConnection => ({
+  id: r.id,
+  appId: r.app_id,
+  storyId: r.story_id,
+  storyName: r.story_name,
+  name: r.name,
+  url: r.url,
+  token: r.token,
+  headers: JSON.parse(r.headers),
+  auth:
+    r.auth_username === null
+      ? null
+      : { username: r.auth_username, password: r.auth_password ?? '' },
+  timeoutMs: r.timeout_ms,
+  error:
+    r.error_code === null
+      ? null
+      : { code: r.error_code, message: r.error_message ?? '', at: r.error_at ?? 0 },
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export interface BotInvocationRow {
+  id: string;
+  app_id: string;
+  connection_id: string;
+  at: number;
+  latency_ms: number;
+  status_code: number | null;
+  outcome: string;
+  error: string | null;
+  message_id: string | null;
+}
+
+export const toBotInvocation = (r: BotInvocationRow): BotInvocation => ({
+  id: r.id,
+  appId: r.app_id,
+  connectionId: r.connection_id,
+  at: r.at,
+  latencyMs: r.latency_ms,
+  statusCode: r.status_code,
+  outcome: r.outcome as InvocationOutcome,
+  error: r.error,
+  messageId: r.message_id,
+});
+
+/** A connection's column values by column name. */
+export const botConnectionParams = (c: BotConnection): Record<string, unknown> => ({
+  id: c.id,
+  app_id: c.appId,
+  story_id: c.storyId,
+  name: c.name,
+  url: c.url,
+  token: c.token,
+  headers: JSON.stringify(c.headers),
+  auth_username: c.auth?.username ?? null,
+  auth_password: c.auth?.password ?? null,
+  timeout_ms: c.timeoutMs,
+  error_code: c.error?.code ?? null,
+  error_message: c.error?.message ?? null,
+  error_at: c.error?.at ?? null,
+  created_at: c.createdAt,
+  updated_at: c.updatedAt,
 });

@@ -7,6 +7,9 @@ import type {
   Message,
   Page,
 } from '../domain/types.js';
+import type { BinStore } from './bin-store.js';
+import type { BotStore } from './bot-store.js';
+import type { ListQuery } from './list-query.js';
 
 /**
  * The persistence contract, in domain terms. SQLite (embedded) and PostgreSQL implement it;
@@ -21,11 +24,7 @@ export interface StoreCapabilities {
   crossProcessWakeups: boolean;
 }
 
-export interface ListQuery {
-  limit: number;
-  /** Opaque cursor from a previous page's nextCursor. */
-  cursor: string | null;
-}
+export type { ListQuery } from './list-query.js';
 
 export interface NewMessage {
   id: string;
@@ -125,6 +124,10 @@ export interface StoreStats {
 
 export interface Store {
   readonly capabilities: StoreCapabilities;
+  /** Inspector bins and their captured requests (src/inspector). */
+  readonly bins: BinStore;
+  /** Bot connections and their invocations (src/bots). */
+  readonly bots: BotStore;
   /** Applies pending migrations (idempotent, safe when several nodes start at once). */
   migrate(): Promise<void>;
   /** Throws when the database cannot be reached. */

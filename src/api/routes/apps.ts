@@ -92,7 +92,6 @@ export const appRoutes =
         const next: App = { ...current, ...request.body, updatedAt: ctx.clock.now() };
         const saved = await ctx.store.updateApp(next);
         if (!saved) throw notFound('app', current.id);
-        ctx.notify.appChanged(saved.id);
         return appJson(saved);
       },
     );
@@ -134,7 +133,6 @@ export const appRoutes =
         requireAdmin(request);
         if (!(await ctx.store.deleteApp(request.params.appId)))
           throw notFound('app', request.params.appId);
-        ctx.notify.appChanged(request.params.appId);
         return reply.status(204).send(null);
       },
     );

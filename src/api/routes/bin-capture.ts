@@ -6,7 +6,6 @@ import { BIN_LIMITS } from '../../inspector/bin-limits.js';
 import { toNewBinRequest } from '../../inspector/capture.js';
 import { badRequest, HooklineError, notFound } from '../../lib/errors.js';
 import type { ApiContext } from '../context.js';
-import { requireInspector } from '../inspector-context.js';
 
 /** Whatever the request said its type was, the capture parser reads the bytes as they are. */
 const CAPTURE_TYPE = 'application/x-hookline-capture';
@@ -53,7 +52,7 @@ export const binCaptureRoutes =
         request: FastifyRequest<{ Params: { binId: string } }>,
         reply: FastifyReply,
       ) => {
-        const { service, delays } = requireInspector(ctx);
+        const { service, delays } = ctx.inspector;
         let body = request.body as CappedBody | undefined;
         // GET, HEAD and TRACE bodies are not parsed by fastify; a bin still keeps them.
         if (body === undefined && hasBody(request.raw))

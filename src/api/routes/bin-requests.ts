@@ -4,7 +4,7 @@ import { binRequestJson } from '../../inspector/request-json.js';
 import { binTargets } from '../../inspector/verify/bin-targets.js';
 import { verifyCapture } from '../../inspector/verify/verify-request.js';
 import type { ApiContext } from '../context.js';
-import { requireInspector, viewerOf } from '../inspector-context.js';
+import { viewerOf } from '../bin-viewer.js';
 import {
   BinParams,
   BinRequestDetailOut,
@@ -32,7 +32,7 @@ export const binRequestRoutes =
         },
       },
       async (request) => {
-        const { service } = requireInspector(ctx);
+        const { service } = ctx.inspector;
         const q = request.query;
         const page = await service.listRequests(viewerOf(request), request.params.binId, {
           limit: q.limit,
@@ -55,7 +55,7 @@ export const binRequestRoutes =
         },
       },
       async (request) => {
-        const { service } = requireInspector(ctx);
+        const { service } = ctx.inspector;
         const { bin, request: captured } = await service.getRequest(
           viewerOf(request),
           request.params.binId,
@@ -77,7 +77,7 @@ export const binRequestRoutes =
         },
       },
       async (request, reply) => {
-        await requireInspector(ctx).service.deleteRequest(
+        await ctx.inspector.service.deleteRequest(
           viewerOf(request),
           request.params.binId,
           request.params.requestId,
@@ -97,10 +97,7 @@ export const binRequestRoutes =
         },
       },
       async (request) => ({
-        deleted: await requireInspector(ctx).service.clearRequests(
-          viewerOf(request),
-          request.params.binId,
-        ),
+        deleted: await ctx.inspector.service.clearRequests(viewerOf(request), request.params.binId),
       }),
     );
   };

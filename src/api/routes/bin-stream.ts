@@ -5,7 +5,7 @@ import { isExpired } from '../../inspector/bin-service.js';
 import { BinStream, type StreamSink } from '../../inspector/bin-stream.js';
 import { HooklineError } from '../../lib/errors.js';
 import type { ApiContext } from '../context.js';
-import { requireInspector, viewerOf } from '../inspector-context.js';
+import { viewerOf } from '../bin-viewer.js';
 import { BinParams, StreamQuery } from '../schemas/bins.js';
 import { errorBody, errorResponses } from '../schemas/common.js';
 
@@ -60,7 +60,7 @@ export const binStreamRoutes =
         },
       },
       async (request, reply) => {
-        const inspector = requireInspector(ctx);
+        const { inspector } = ctx;
         const bin = await inspector.service.get(viewerOf(request), request.params.binId);
         if (isExpired(bin, ctx.clock.now()))
           throw new HooklineError('bin_expired', `bin ${bin.id} has expired`);

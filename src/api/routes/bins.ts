@@ -4,7 +4,7 @@ import type { Bin } from '../../domain/bins.js';
 import { badRequest } from '../../lib/errors.js';
 import { binJson } from '../bin-json.js';
 import type { ApiContext } from '../context.js';
-import { requireInspector, shutDownInspector, viewerOf } from '../inspector-context.js';
+import { viewerOf } from '../bin-viewer.js';
 import { BinCreate, BinListQuery, BinOut, BinParams, BinPatch } from '../schemas/bins.js';
 import { errorBody, errorResponses, pageOf } from '../schemas/common.js';
 import { binRequestRoutes } from './bin-requests.js';
@@ -16,14 +16,8 @@ const tags = ['bins'];
 export const binRoutes =
   (ctx: ApiContext, stream: BinStreamSettings = {}): FastifyPluginAsyncTypebox =>
   async (app) => {
-    app.addHook('preClose', async () => shutDownInspector(ctx));
     const json = async (bin: Bin) =>
-      binJson(
-        bin,
-        ctx.publicUrl,
-        ctx.clock.now(),
-        await requireInspector(ctx).service.requestCount(bin),
-      );
+      binJson(bin, ctx.publicUrl, ctx.clock.now(), await ctx.inspector.service.requestCount(bin));
 
     app.post(
       '/bins',
@@ -36,7 +30,7 @@ export const binRoutes =
         },
       },
       async (request, reply) => {
-        const { service } = requireInspector(ctx);
+        const { service } = ctx.inspector;
         const viewer = viewerOf(request);
         const { appId, ...options } = request.body;
         let owner = viewer.appId;
@@ -64,7 +58,7 @@ export const binRoutes =
         },
       },
       async (request) => {
-        const { service } = requireInspector(ctx);
+        const { service } = ctx.inspector;
         const q = request.query;
         const page = await service.list(viewerOf(request), q.appId, {
           limit: q.limit,
@@ -85,7 +79,7 @@ export const binRoutes =
         },
       },
       async (request) =>
-        json(await requireInspector(ctx).service.get(viewerOf(request), request.params.binId)),
+        json(await ctx.inspector.service.get(viewerOf(request), request.params.binId)),
     );
 
     app.patch(
@@ -101,11 +95,7 @@ export const binRoutes =
       },
       async (request) =>
         json(
-          await requireInspector(ctx).service.update(
-            viewerOf(request),
-            request.params.binId,
-            request.body,
-          ),
+          await ctx.inspector.service.update(viewerOf(request), request.params.binId, request.body),
         ),
     );
 
@@ -120,7 +110,7 @@ export const binRoutes =
         },
       },
       async (request, reply) => {
-        await requireInspector(ctx).service.delete(viewerOf(request), request.params.binId);
+        await ctx.inspector.service.delete(viewerOf(request), request.params.binId);
         return reply.status(204).send(null);
       },
     );

@@ -1,16 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { BotService, type BotServiceOptions } from '../../bots/bot-service.js';
-import { hasBotStore } from '../../store/bot-store.js';
 import { authenticate } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { appIdOf } from './bot-auth.js';
 import { botConnectionRoutes } from './bot-connections.js';
 import { botInvocationRoutes } from './bot-invocations.js';
-
-export type BotRouteOptions = Pick<
-  BotServiceOptions,
-  'defaultTimeoutMs' | 'replyLimitBytes' | 'random'
->;
 
 /**
  * ChatBot-compatible bot connections under /v2/integrations/webhook (a root plugin: its own
@@ -18,21 +11,8 @@ export type BotRouteOptions = Pick<
  * reported with its field and limit; the schemas here document the API.
  */
 export const botRoutes =
-  (ctx: ApiContext, options: BotRouteOptions = {}): FastifyPluginAsyncTypebox =>
+  (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    if (!hasBotStore(ctx.store)) {
-      // Until every store adapter keeps bot connections, a store without them simply has no bot API.
-      ctx.logger.warn(
-        `bot connections are off: the ${ctx.store.capabilities.dialect} store does not keep them`,
-      );
-      return;
-    }
-    const service = new BotService({
-      ...options,
-      store: ctx.store.bots,
-      sender: ctx.sender,
-      clock: ctx.clock,
-    });
     await app.register(
       async (scope) => {
         scope.setValidatorCompiler(() => (data) => ({ value: data }));
@@ -40,8 +20,8 @@ export const botRoutes =
           request.principal = await authenticate(ctx, request);
           appIdOf(request);
         });
-        await scope.register(botConnectionRoutes(service));
-        await scope.register(botInvocationRoutes(service));
+        await scope.register(botConnectionRoutes(ctx.bots));
+        await scope.register(botInvocationRoutes(ctx.bots));
       },
       { prefix: '/v2/integrations/webhook' },
     );

@@ -100,7 +100,6 @@ export const deliveryRoutes =
         if (!delivery) throw notFound('delivery', String(request.params.deliveryId));
         if (delivery.state === 'delivering')
           throw conflict(`delivery ${delivery.id} is in flight right now`, 'delivery_in_flight');
-        ctx.notify.workAdded();
         return reply.status(202).send(deliveryJson(delivery));
       },
     );

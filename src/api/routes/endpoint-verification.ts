@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { activeVerification } from '../../domain/endpoint-verification.js';
-import type { Endpoint } from '../../domain/types.js';
-import { badRequest, HooklineError, notFound } from '../../lib/errors.js';
+import { badRequest, HooklineError } from '../../lib/errors.js';
 import { SECOND } from '../../lib/durations.js';
-import { loadApp } from '../auth.js';
 import { binUrl } from '../bin-json.js';
 import type { ApiContext } from '../context.js';
-import { requireInspector } from '../inspector-context.js';
+import { loadEndpoint, saveEndpoint } from '../endpoint-records.js';
 import { EndpointParams, errorBody, errorResponses } from '../schemas/common.js';
 import { EndpointOut, VerificationStart } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
@@ -19,24 +17,6 @@ import { endpointJson } from '../serialize.js';
 export const endpointVerificationRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    async function load(
-      request: Parameters<typeof loadApp>[1],
-      appId: string,
-      id: string,
-    ): Promise<Endpoint> {
-      await loadApp(ctx, request, appId);
-      const endpoint = await ctx.store.getEndpoint(appId, id);
-      if (!endpoint) throw notFound('endpoint', id);
-      return endpoint;
-    }
-
-    async function save(endpoint: Endpoint): Promise<Endpoint> {
-      const saved = await ctx.store.updateEndpoint(endpoint);
-      if (!saved) throw notFound('endpoint', endpoint.id);
-      ctx.notify.endpointChanged(saved.id);
-      return saved;
-    }
-
     app.post(
       '/apps/:appId/endpoints/:endpointId/verification',
       {
@@ -54,7 +34,7 @@ export const endpointVerificationRoutes =
       },
       async (request) => {
         const { appId, endpointId } = request.params;
-        const endpoint = await load(request, appId, endpointId);
+        const { endpoint } = await loadEndpoint(ctx, request, request.params);
         const now = ctx.clock.now();
         if (activeVerification(endpoint, now)) {
           throw new HooklineError(
@@ -62,7 +42,7 @@ export const endpointVerificationRoutes =
             `endpoint ${endpointId} is already switched to bin ${endpoint.verification?.binId}; stop it first`,
           );
         }
-        const { service } = requireInspector(ctx);
+        const { service } = ctx.inspector;
         const { durationSeconds, binId } = request.body;
         const bin =
           binId === undefined
@@ -80,7 +60,7 @@ export const endpointVerificationRoutes =
           durationSeconds === undefined
             ? bin.expiresAt
             : Math.min(now + durationSeconds * SECOND, bin.expiresAt);
-        const saved = await save({
+        const saved = await saveEndpoint(ctx, {
           ...endpoint,
           verification: {
             binId: bin.id,
@@ -90,7 +70,6 @@ export const endpointVerificationRoutes =
           },
           updatedAt: now,
         });
-        ctx.notify.workAdded();
         return endpointJson(saved);
       },
     );
@@ -107,18 +86,17 @@ export const endpointVerificationRoutes =
       },
       async (request) => {
         const { appId, endpointId } = request.params;
-        const endpoint = await load(request, appId, endpointId);
+        const { endpoint } = await loadEndpoint(ctx, request, request.params);
         const now = ctx.clock.now();
         const running = activeVerification(endpoint, now);
         if (!running) return endpointJson(endpoint);
-        const saved = await save({
+        const saved = await saveEndpoint(ctx, {
           ...endpoint,
           verification: { ...running, until: now },
           updatedAt: now,
         });
         // Deliveries held for the end of the switch go now, to the endpoint's URL.
         await ctx.store.releaseHeldDeliveries(appId, endpointId, running.until, now);
-        ctx.notify.workAdded();
         return endpointJson(saved);
       },
     );

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { withInstanceSwitches } from '../../domain/instance-settings.js';
-import { activeSecrets } from '../../domain/secrets.js';
-import type { Endpoint } from '../../domain/types.js';
+import { changedEndpoint, newEndpoint } from '../../domain/new-endpoint.js';
+import { activeSecrets, rotateSecret } from '../../domain/secrets.js';
 import { badRequest, notFound } from '../../lib/errors.js';
-import { newId, newWebhookSecret } from '../../lib/ids.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
-import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
+import { assertValidEndpoint } from '../endpoint-input.js';
+import { loadEndpoint, saveEndpoint } from '../endpoint-records.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
   EndpointCreate,
@@ -23,25 +22,6 @@ import { endpointJson } from '../serialize.js';
 export const endpointRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    async function loadEndpoint(
-      request: Parameters<typeof loadApp>[1],
-      appId: string,
-      endpointId: string,
-    ): Promise<Endpoint> {
-      await loadApp(ctx, request, appId);
-      const endpoint = await ctx.store.getEndpoint(appId, endpointId);
-      if (!endpoint) throw notFound('endpoint', endpointId);
-      return endpoint;
-    }
-
-    async function save(endpoint: Endpoint): Promise<Endpoint> {
-      const saved = await ctx.store.updateEndpoint(endpoint);
-      if (!saved) throw notFound('endpoint', endpoint.id);
-      ctx.notify.endpointChanged(saved.id);
-      ctx.notify.workAdded();
-      return saved;
-    }
-
     app.get(
       '/apps/:appId/endpoints',
       {
@@ -76,20 +56,13 @@ export const endpointRoutes =
       },
       async (request, reply) => {
         const appRecord = await loadApp(ctx, request, request.params.appId);
-        const { secret: given, ...settings } = request.body;
-        const now = ctx.clock.now();
-        const secret = given ?? newWebhookSecret();
-        const endpoint: Endpoint = withInstanceSwitches(
+        const { endpoint, secret } = newEndpoint(
           {
-            ...endpointDefaults(),
-            ...settings,
-            id: newId('ep', now),
+            ...request.body,
             appId: appRecord.id,
-            secrets: [{ secret, createdAt: now, expiresAt: null }],
-            createdAt: now,
-            updatedAt: now,
+            instanceSettings: appRecord.instanceSettings,
           },
-          appRecord.instanceSettings,
+          ctx.clock.now(),
         );
         assertValidEndpoint(endpoint);
         await ctx.store.createEndpoint(endpoint);
@@ -107,8 +80,10 @@ export const endpointRoutes =
           response: { 200: EndpointOut, ...errorResponses },
         },
       },
-      async (request) =>
-        endpointJson(await loadEndpoint(request, request.params.appId, request.params.endpointId)),
+      async (request) => {
+        const { endpoint } = await loadEndpoint(ctx, request, request.params);
+        return endpointJson(endpoint);
+      },
     );
 
     app.patch(
@@ -123,18 +98,10 @@ export const endpointRoutes =
         },
       },
       async (request) => {
-        const current = await loadEndpoint(
-          request,
-          request.params.appId,
-          request.params.endpointId,
-        );
-        const appRecord = await loadApp(ctx, request, request.params.appId);
-        const next: Endpoint = withInstanceSwitches(
-          { ...current, ...request.body, updatedAt: ctx.clock.now() },
-          appRecord.instanceSettings,
-        );
+        const { app, endpoint } = await loadEndpoint(ctx, request, request.params);
+        const next = changedEndpoint(endpoint, request.body, app.instanceSettings, ctx.clock.now());
         assertValidEndpoint(next);
-        return endpointJson(await save(next));
+        return endpointJson(await saveEndpoint(ctx, next));
       },
     );
 
@@ -153,7 +120,6 @@ export const endpointRoutes =
         if (!(await ctx.store.deleteEndpoint(request.params.appId, request.params.endpointId))) {
           throw notFound('endpoint', request.params.endpointId);
         }
-        ctx.notify.endpointChanged(request.params.endpointId);
         return reply.status(204).send(null);
       },
     );
@@ -170,11 +136,7 @@ export const endpointRoutes =
         },
       },
       async (request) => {
-        const endpoint = await loadEndpoint(
-          request,
-          request.params.appId,
-          request.params.endpointId,
-        );
+        const { endpoint } = await loadEndpoint(ctx, request, request.params);
         const now = ctx.clock.now();
         const active = new Set(activeSecrets(endpoint, now));
         return {
@@ -201,31 +163,10 @@ export const endpointRoutes =
         },
       },
       async (request) => {
-        const endpoint = await loadEndpoint(
-          request,
-          request.params.appId,
-          request.params.endpointId,
-        );
-        const now = ctx.clock.now();
-        const graceMs = request.body.graceMs ?? 24 * 3600 * 1000;
-        const secret = request.body.secret ?? newWebhookSecret();
-        if (endpoint.secrets.some((s) => s.secret === secret))
-          throw badRequest('secret: already used by this endpoint', [
-            { field: 'secret', message: 'already used by this endpoint' },
-          ]);
-        const kept = endpoint.secrets
-          .filter((s) => s.expiresAt === null || s.expiresAt > now)
-          .map((s) => ({
-            ...s,
-            expiresAt: s.expiresAt === null ? now + graceMs : Math.min(s.expiresAt, now + graceMs),
-          }))
-          .filter((s) => s.expiresAt > now);
-        await save({
-          ...endpoint,
-          secrets: [{ secret, createdAt: now, expiresAt: null }, ...kept],
-          updatedAt: now,
-        });
-        return { secret };
+        const { endpoint } = await loadEndpoint(ctx, request, request.params);
+        const rotated = rotateSecret(endpoint, request.body, ctx.clock.now());
+        await saveEndpoint(ctx, rotated.endpoint);
+        return { secret: rotated.secret };
       },
     );
 
@@ -241,7 +182,7 @@ export const endpointRoutes =
         },
       },
       async (request, reply) => {
-        await loadEndpoint(request, request.params.appId, request.params.endpointId);
+        await loadEndpoint(ctx, request, request.params);
         const now = ctx.clock.now();
         const since = Date.parse(request.body.since);
         const until = request.body.until ? Date.parse(request.body.until) : now + 1;
@@ -255,7 +196,6 @@ export const endpointRoutes =
           { since, until },
           now,
         );
-        ctx.notify.workAdded();
         return reply.status(202).send({ requeued });
       },
     );

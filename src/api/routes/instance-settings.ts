@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CHATAPI_SWITCHES, withInstanceSwitches } from '../../domain/instance-settings.js';
+import { CHATAPI_SWITCHES } from '../../domain/instance-settings.js';
+import { changedEndpoint } from '../../domain/new-endpoint.js';
 import type { Endpoint, InstanceSettings } from '../../domain/types.js';
 import { notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
@@ -71,18 +72,15 @@ export const instanceSettingsRoutes =
           updatedAt: now,
         });
         if (!saved) throw notFound('app', current.id);
-        ctx.notify.appChanged(saved.id);
         for (const endpoint of await endpointsOf(ctx, saved.id)) {
-          const next = withInstanceSwitches(endpoint, settings);
+          const next = changedEndpoint(endpoint, {}, settings, now);
           if (
             JSON.stringify(next.retryPolicy) === JSON.stringify(endpoint.retryPolicy) &&
             next.ordering === endpoint.ordering
           )
             continue;
-          const updated = await ctx.store.updateEndpoint({ ...next, updatedAt: now });
-          if (updated) ctx.notify.endpointChanged(updated.id);
+          await ctx.store.updateEndpoint(next);
         }
-        ctx.notify.workAdded();
         return saved.instanceSettings;
       },
     );

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { badRequest, HooklineError, type ErrorDetail } from '../../lib/errors.js';
-import { newId } from '../../lib/ids.js';
 import type { NewMessage } from '../../store/store.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { MessageCreate, MessageOut } from '../schemas/messages.js';
-import { payloadText, reportKeyFor } from '../message-intake.js';
+import { newMessage, payloadText } from '../message-intake.js';
 import { messageJson, sendJsonText } from '../serialize.js';
 
 /** Messages per batch request; a campaign of more goes in several requests. */
@@ -63,16 +62,16 @@ export const messageBatchRoutes =
             problems.push({ field: `messages[${i}].payload`, message: payload.problem });
             onlyTooLarge &&= payload.status === 413;
           }
-          return {
-            id: newId('msg', now),
-            appId: appRecord.id,
-            eventType: item.eventType,
-            payload: payload.ok ? payload.text : '{}',
-            idempotencyKey: item.idempotencyKey ?? null,
-            endpointId: item.endpointId ?? null,
-            createdAt: now,
-            reportKey: payload.ok ? reportKeyFor(item.eventType, payload.text) : null,
-          };
+          return newMessage(
+            {
+              appId: appRecord.id,
+              eventType: item.eventType,
+              payload: payload.ok ? payload.text : '{}',
+              idempotencyKey: item.idempotencyKey ?? null,
+              endpointId: item.endpointId ?? null,
+            },
+            now,
+          );
         });
         if (await checkEndpoints(ctx, appRecord.id, messages, problems)) onlyTooLarge = false;
         if (problems.length > 0) {
@@ -84,7 +83,6 @@ export const messageBatchRoutes =
         const results = await Promise.all(
           messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs)),
         );
-        if (results.some((r) => r.deliveries > 0)) ctx.notify.workAdded();
         const data = results.map((r) =>
           messageJson(r.message, { deliveries: r.deliveries, idempotentReplayed: !r.created }),
         );

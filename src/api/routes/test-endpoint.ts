@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { newEndpoint } from '../../domain/new-endpoint.js';
 import type { Endpoint } from '../../domain/types.js';
-import { newId, newWebhookSecret } from '../../lib/ids.js';
 import { loadApp } from '../auth.js';
 import { binJson, binUrl } from '../bin-json.js';
 import type { ApiContext } from '../context.js';
-import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
-import { requireInspector } from '../inspector-context.js';
+import { assertValidEndpoint } from '../endpoint-input.js';
 import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { TestEndpointBody, TestEndpointOut } from '../schemas/simulate.js';
 import { endpointJson } from '../serialize.js';
@@ -33,22 +32,19 @@ export const testEndpointRoutes =
       },
       async (request, reply) => {
         const appRecord = await loadApp(ctx, request, request.params.appId);
-        const { service } = requireInspector(ctx);
+        const { service } = ctx.inspector;
         const now = ctx.clock.now();
-        const secret = newWebhookSecret();
-        const draft: Endpoint = {
-          ...endpointDefaults(),
-          id: newId('ep', now),
-          appId: appRecord.id,
-          url: binUrl(ctx.publicUrl, 'bin_pending'),
-          retryPolicy: { preset: 'single' },
-          format: request.body.format ?? 'standard',
-          formatOptions: request.body.formatOptions ?? {},
-          filterTypes: request.body.filterTypes ?? null,
-          secrets: [{ secret, createdAt: now, expiresAt: null }],
-          createdAt: now,
-          updatedAt: now,
-        };
+        const { endpoint: draft, secret } = newEndpoint(
+          {
+            appId: appRecord.id,
+            url: binUrl(ctx.publicUrl, 'bin_pending'),
+            retryPolicy: { preset: 'single' },
+            format: request.body.format ?? 'standard',
+            formatOptions: request.body.formatOptions ?? {},
+            filterTypes: request.body.filterTypes ?? null,
+          },
+          now,
+        );
         assertValidEndpoint(draft); // before the bin exists: nothing is written when the endpoint is refused
         const bin = await service.create(appRecord.id, request.body.bin ?? {});
         const endpoint: Endpoint = {

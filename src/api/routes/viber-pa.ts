@@ -115,8 +115,7 @@ export const viberApiRoutes =
             const input = parseSetWebhook(body);
             return oneAtATime(account.id, async () => {
               if (input.url === '') {
-                const removed = await removeViberWebhook(ctx.store, account.id, ctx.clock.now());
-                if (removed) ctx.notify.endpointChanged(removed.id);
+                await removeViberWebhook(ctx.store, account.id, ctx.clock.now());
                 return viberReply('ok');
               }
               const problem = webhookUrlProblem(input.url, allowHttp);
@@ -131,14 +130,12 @@ export const viberApiRoutes =
               if (!check.ok)
                 throw viberError('invalidUrl', `validation callback failed: ${check.reason}`);
               const events = effectiveEventTypes(input.eventTypes);
-              const saved = await saveViberWebhook(
+              await saveViberWebhook(
                 ctx.store,
                 account.id,
                 { url: input.url, events, sendName: input.sendName, sendPhoto: input.sendPhoto },
                 ctx.clock.now(),
               );
-              ctx.notify.endpointChanged(saved.id);
-              ctx.notify.workAdded();
               return viberReply('ok', { event_types: events });
             });
           },

@@ -52,7 +52,6 @@ export const viberTokenRoutes =
           updatedAt: ctx.clock.now(),
         });
         if (!saved) throw notFound('app', current.id);
-        ctx.notify.appChanged(saved.id);
         return { appId: saved.id, viberAuthToken: saved.viberAuthToken };
       },
     );

@@ -1,8 +1,8 @@
+import { newEndpoint } from '../../domain/new-endpoint.js';
 import type { Endpoint } from '../../domain/types.js';
 import type { ViberEvent } from '../../formats/viber.js';
-import { newId, newWebhookSecret } from '../../lib/ids.js';
 import type { Store } from '../../store/store.js';
-import { assertValidEndpoint, endpointDefaults } from '../endpoint-input.js';
+import { assertValidEndpoint } from '../endpoint-input.js';
 
 /**
  * The one Viber webhook of an app is an ordinary endpoint (format `viber`) marked in its metadata,
@@ -100,20 +100,18 @@ export async function saveViberWebhook(
     assertValidEndpoint(next);
     return (await store.updateEndpoint(next)) ?? next;
   }
-  const endpoint: Endpoint = {
-    ...endpointDefaults(),
-    id: newId('ep', now),
-    appId,
-    url: settings.url,
-    description: 'Viber webhook (set by /pa/set_webhook)',
-    format: 'viber',
-    formatOptions,
-    filterTypes,
-    metadata: { [VIBER_WEBHOOK_MARK]: 'true' },
-    secrets: [{ secret: newWebhookSecret(), createdAt: now, expiresAt: null }],
-    createdAt: now,
-    updatedAt: now,
-  };
+  const { endpoint } = newEndpoint(
+    {
+      appId,
+      url: settings.url,
+      description: 'Viber webhook (set by /pa/set_webhook)',
+      format: 'viber',
+      formatOptions,
+      filterTypes,
+      metadata: { [VIBER_WEBHOOK_MARK]: 'true' },
+    },
+    now,
+  );
   assertValidEndpoint(endpoint);
   return store.createEndpoint(endpoint);
 }

@@ -4,6 +4,14 @@ import type { Page } from '../../domain/types.js';
 import type { BinFilter, BinStore, CreateBinLimits } from '../bin-store.js';
 import { decodeCursor, decodeNumericCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
+import {
+  toBin,
+  binValues,
+  toRequest,
+  BIN_COLUMNS,
+  type BinRow,
+  type RequestRow,
+} from './bin-rows.js';
 import type { Guard } from './bot-queries.js';
 import { lockKey } from './endpoint-locks.js';
 import { inTransaction } from './transaction.js';
@@ -17,18 +25,6 @@ const LOCK_APP_BINS = `SELECT pg_advisory_xact_lock(${APP_BINS_LOCK_CLASS}, $1::
 /** Live (not expired at $2) bins of app $1. */
 const LIVE_BINS_OF_APP =
   'SELECT count(*)::int AS n FROM bins WHERE app_id = $1 AND expires_at > $2';
-
-const BIN_COLUMNS = [
-  'id',
-  'app_id',
-  'response_status',
-  'response_body',
-  'response_content_type',
-  'response_delay_ms',
-  'request_limit',
-  'created_at',
-  'expires_at',
-];
 
 /** Creates a bin. $1..$9 = BIN_COLUMNS */
 const INSERT_BIN = `INSERT INTO bins (${BIN_COLUMNS.join(', ')}) VALUES (${BIN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
@@ -80,72 +76,6 @@ const DELETE_REQUEST = 'DELETE FROM bin_requests WHERE bin_id = $1 AND id = $2';
 
 /** Deletes every request of bin $1. */
 const CLEAR_REQUESTS = 'DELETE FROM bin_requests WHERE bin_id = $1';
-
-interface BinRow {
-  id: string;
-  app_id: string | null;
-  response_status: number;
-  response_body: string;
-  response_content_type: string;
-  response_delay_ms: number;
-  request_limit: number;
-  created_at: number;
-  expires_at: number;
-}
-
-interface RequestRow {
-  id: number;
-  bin_id: string;
-  method: string;
-  path: string;
-  query: string;
-  headers: string;
-  body: Buffer;
-  body_size: number;
-  body_truncated: boolean;
-  remote_address: string;
-  received_at: number;
-}
-
-const toBin = (r: BinRow): Bin => ({
-  id: r.id,
-  appId: r.app_id,
-  response: {
-    status: r.response_status,
-    body: r.response_body,
-    contentType: r.response_content_type,
-    delayMs: r.response_delay_ms,
-  },
-  requestLimit: r.request_limit,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-});
-
-const binValues = (b: Bin) => [
-  b.id,
-  b.appId,
-  b.response.status,
-  b.response.body,
-  b.response.contentType,
-  b.response.delayMs,
-  b.requestLimit,
-  b.createdAt,
-  b.expiresAt,
-];
-
-const toRequest = (r: RequestRow): BinRequest => ({
-  id: r.id,
-  binId: r.bin_id,
-  method: r.method,
-  path: r.path,
-  query: r.query,
-  headers: JSON.parse(r.headers),
-  body: r.body,
-  bodySize: r.body_size,
-  bodyTruncated: r.body_truncated,
-  remoteAddress: r.remote_address,
-  receivedAt: r.received_at,
-});
 
 /** PostgreSQL inspector bins and their captured requests (see BinStore). */
 export class PgBinStore implements BinStore {

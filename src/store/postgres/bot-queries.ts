@@ -1,36 +1,22 @@
 import type pg from 'pg';
-import type {
-  BotConnection,
-  BotInvocation,
-  ConnectionError,
-  InvocationOutcome,
-} from '../../domain/bots.js';
+import type { BotConnection, BotInvocation, ConnectionError } from '../../domain/bots.js';
 import type { Page } from '../../domain/types.js';
 import type { BotStore } from '../bot-store.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
+import {
+  toBotConnection,
+  botConnectionParams,
+  toBotInvocation,
+  CONNECTION_COLUMNS,
+  type BotConnectionRow,
+  type BotInvocationRow,
+} from './bot-rows.js';
 import { inTransaction } from './transaction.js';
 
 /** Runs a store call, mapping "database unreachable" to 503 (the PostgresStore's wrapper). */
 export type Guard = <T>(work: () => Promise<T>) => Promise<T>;
 
-const CONNECTION_COLUMNS = [
-  'id',
-  'app_id',
-  'story_id',
-  'name',
-  'url',
-  'token',
-  'headers',
-  'auth_username',
-  'auth_password',
-  'timeout_ms',
-  'error_code',
-  'error_message',
-  'error_at',
-  'created_at',
-  'updated_at',
-];
 const MUTABLE = [
   'name',
   'url',
@@ -90,89 +76,6 @@ const FIRST_INVOCATIONS = `SELECT * FROM bot_invocations WHERE app_id = $1 AND c
 const INVOCATIONS_AFTER = `SELECT * FROM bot_invocations WHERE app_id = $1 AND connection_id = $2 AND id < $4
   ORDER BY id DESC LIMIT $3`;
 
-interface ConnectionRow {
-  id: string;
-  app_id: string;
-  story_id: string;
-  story_name: string | null;
-  name: string;
-  url: string;
-  token: string | null;
-  headers: string;
-  auth_username: string | null;
-  auth_password: string | null;
-  timeout_ms: number | null;
-  error_code: string | null;
-  error_message: string | null;
-  error_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-interface InvocationRow {
-  id: string;
-  app_id: string;
-  connection_id: string;
-  at: number;
-  latency_ms: number;
-  status_code: number | null;
-  outcome: string;
-  error: string | null;
-  message_id: string | null;
-}
-
-const toConnection = (r: ConnectionRow): BotConnection => ({
-  id: r.id,
-  appId: r.app_id,
-  storyId: r.story_id,
-  storyName: r.story_name,
-  name: r.name,
-  url: r.url,
-  token: r.token,
-  headers: JSON.parse(r.headers),
-  auth:
-    r.auth_username === null
-      ? null
-      : { username: r.auth_username, password: r.auth_password ?? '' },
-  timeoutMs: r.timeout_ms,
-  error:
-    r.error_code === null
-      ? null
-      : { code: r.error_code, message: r.error_message ?? '', at: r.error_at ?? 0 },
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
-
-const connectionValues = (c: BotConnection): Record<string, unknown> => ({
-  id: c.id,
-  app_id: c.appId,
-  story_id: c.storyId,
-  name: c.name,
-  url: c.url,
-  token: c.token,
-  headers: JSON.stringify(c.headers),
-  auth_username: c.auth?.username ?? null,
-  auth_password: c.auth?.password ?? null,
-  timeout_ms: c.timeoutMs,
-  error_code: c.error?.code ?? null,
-  error_message: c.error?.message ?? null,
-  error_at: c.error?.at ?? null,
-  created_at: c.createdAt,
-  updated_at: c.updatedAt,
-});
-
-const toInvocation = (r: InvocationRow): BotInvocation => ({
-  id: r.id,
-  appId: r.app_id,
-  connectionId: r.connection_id,
-  at: r.at,
-  latencyMs: r.latency_ms,
-  statusCode: r.status_code,
-  outcome: r.outcome as InvocationOutcome,
-  error: r.error,
-  messageId: r.message_id,
-});
-
 async function nameStory(db: Pick<pg.PoolClient, 'query'>, c: BotConnection): Promise<void> {
   if (c.storyName !== null)
     await db.query(NAME_STORY, [c.appId, c.storyId, c.storyName, c.updatedAt]);
@@ -187,7 +90,7 @@ export class PgBotStore implements BotStore {
 
   createConnection(connection: BotConnection): Promise<BotConnection> {
     return this.guard(async () => {
-      const v = connectionValues(connection);
+      const v = botConnectionParams(connection);
       await inTransaction(this.pool, async ({ db }) => {
         await db.query(
           INSERT_CONNECTION,
@@ -195,30 +98,32 @@ export class PgBotStore implements BotStore {
         );
         await nameStory(db, connection);
       });
-      const { rows } = await this.pool.query<ConnectionRow>(CONNECTION_BY_ID, [
+      const { rows } = await this.pool.query<BotConnectionRow>(CONNECTION_BY_ID, [
         connection.appId,
         connection.id,
       ]);
-      return rows[0] ? toConnection(rows[0]) : connection;
+      return rows[0] ? toBotConnection(rows[0]) : connection;
     });
   }
 
   getConnection(appId: string, id: string): Promise<BotConnection | null> {
     return this.guard(async () => {
-      const { rows } = await this.pool.query<ConnectionRow>(CONNECTION_BY_ID, [appId, id]);
-      return rows[0] ? toConnection(rows[0]) : null;
+      const { rows } = await this.pool.query<BotConnectionRow>(CONNECTION_BY_ID, [appId, id]);
+      return rows[0] ? toBotConnection(rows[0]) : null;
     });
   }
 
   listConnections(appId: string): Promise<BotConnection[]> {
     return this.guard(async () =>
-      (await this.pool.query<ConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(toConnection),
+      (await this.pool.query<BotConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(
+        toBotConnection,
+      ),
     );
   }
 
   updateConnection(connection: BotConnection): Promise<BotConnection | null> {
     return this.guard(async () => {
-      const v = connectionValues(connection);
+      const v = botConnectionParams(connection);
       const updated = await inTransaction(this.pool, async ({ db }) => {
         const r = await db.query(UPDATE_CONNECTION, [
           connection.appId,
@@ -230,11 +135,11 @@ export class PgBotStore implements BotStore {
         return true;
       });
       if (!updated) return null;
-      const { rows } = await this.pool.query<ConnectionRow>(CONNECTION_BY_ID, [
+      const { rows } = await this.pool.query<BotConnectionRow>(CONNECTION_BY_ID, [
         connection.appId,
         connection.id,
       ]);
-      return rows[0] ? toConnection(rows[0]) : null;
+      return rows[0] ? toBotConnection(rows[0]) : null;
     });
   }
 
@@ -278,18 +183,18 @@ export class PgBotStore implements BotStore {
     return this.guard(async () => {
       const { rows } =
         query.cursor === null
-          ? await this.pool.query<InvocationRow>(FIRST_INVOCATIONS, [
+          ? await this.pool.query<BotInvocationRow>(FIRST_INVOCATIONS, [
               appId,
               connectionId,
               query.limit + 1,
             ])
-          : await this.pool.query<InvocationRow>(INVOCATIONS_AFTER, [
+          : await this.pool.query<BotInvocationRow>(INVOCATIONS_AFTER, [
               appId,
               connectionId,
               query.limit + 1,
               decodeCursor(query.cursor),
             ]);
-      return toPage(rows.map(toInvocation), query.limit, (x) => x.id);
+      return toPage(rows.map(toBotInvocation), query.limit, (x) => x.id);
     });
   }
 }

@@ -2,31 +2,7 @@ import type { Bin, BinRequest, NewBinRequest } from '../../domain/bins.js';
 
 /** Bin table rows as SQLite returns them, and their mapping to domain records. */
 
-export interface BinRow {
-  id: string;
-  app_id: string | null;
-  response_status: number;
-  response_body: string;
-  response_content_type: string;
-  response_delay_ms: number;
-  request_limit: number;
-  created_at: number;
-  expires_at: number;
-}
-
-export const toBin = (r: BinRow): Bin => ({
-  id: r.id,
-  appId: r.app_id,
-  response: {
-    status: r.response_status,
-    body: r.response_body,
-    contentType: r.response_content_type,
-    delayMs: r.response_delay_ms,
-  },
-  requestLimit: r.request_limit,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-});
+export { toBin, type BinRow } from '../shared-rows.js';
 
 export const binParams = (b: Bin) => ({
   id: b.id,

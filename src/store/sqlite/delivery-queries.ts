@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import type { Attempt, Delivery, Page } from '../../domain/types.js';
+import type { Delivery, Page } from '../../domain/types.js';
 import { decodeNumericCursor, toPage } from '../cursor.js';
-import type { AttemptFilter, DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
-import { attemptParams, toAttempt, toDelivery, type AttemptRow, type DeliveryRow } from './rows.js';
+import type { DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
+import { toDelivery, type DeliveryRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 import { StatementCache } from './statement-cache.js';
 
@@ -20,13 +20,12 @@ const prepare = (db: Database) => ({
   failedInWindow:
     db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
     AND state = 'failed' AND created_at >= @since AND created_at < @until ORDER BY id`),
-  insertAttempt:
-    db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
-    status_code, response_headers, response_body, error_kind, error_message, test) VALUES (@app_id, @delivery_id,
-    @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers, @response_body, @error_kind,
-    @error_message, @test)`),
 });
 
+/**
+ * Deliveries as the API sees them: read, list, retry one, recover an endpoint's failed ones,
+ * release those a verification held.
+ */
 export class SqliteDeliveries {
   private readonly q: ReturnType<typeof prepare>;
   private readonly statements: StatementCache;
@@ -93,22 +92,5 @@ export class SqliteDeliveries {
 
   releaseHeld(appId: string, endpointId: string, heldUntil: number, now: number): number {
     return this.q.releaseHeld.run({ appId, endpointId, heldUntil, now }).changes;
-  }
-
-  listAttempts(appId: string, filter: AttemptFilter, query: ListQuery): Page<Attempt> {
-    const where = ['app_id = @appId', 'id < @cursor', 'test = @test'];
-    if (filter.messageId !== undefined) where.push('message_id = @messageId');
-    if (filter.endpointId !== undefined) where.push('endpoint_id = @endpointId');
-    if (filter.deliveryId !== undefined) where.push('delivery_id = @deliveryId');
-    const sql = `SELECT * FROM attempts WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
-    const cursor = query.cursor === null ? MAX_ID : decodeNumericCursor(query.cursor);
-    const params = { ...filter, appId, cursor, test: filter.test ? 1 : 0, limit: query.limit + 1 };
-    const rows = this.statements.get(sql).all(params) as AttemptRow[];
-    return toPage(rows.map(toAttempt), query.limit, (a) => a.id);
-  }
-
-  insertAttempt(attempt: Omit<Attempt, 'id'>): Attempt {
-    const info = this.q.insertAttempt.run(attemptParams(attempt));
-    return { ...attempt, id: Number(info.lastInsertRowid) };
   }
 }

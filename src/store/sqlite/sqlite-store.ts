@@ -19,15 +19,19 @@ import type {
   StoreStats,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
+import { SqliteAttempts } from './attempt-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
+import { SqliteClaims } from './claim.js';
 import { SqliteDeliveries } from './delivery-queries.js';
-import { SqliteDispatch } from './dispatch-queries.js';
 import { SqliteEndpoints } from './endpoint-queries.js';
 import { GroupCommit } from './group-commit.js';
+import { SqliteLeases } from './lease-queries.js';
+import { SqliteMessageInsert } from './message-insert.js';
 import { SqliteMessages } from './message-queries.js';
 import { migrateSqlite } from './migrate.js';
 import { openSqlite, type SqliteSync } from './open.js';
+import { ResultRecording } from './record-attempts.js';
 import { SqliteSerialQueue } from './serial-queue.js';
 
 export interface SqliteStoreOptions {
@@ -59,9 +63,13 @@ export class SqliteStore implements Store {
   private parts!: {
     apps: SqliteApps;
     endpoints: SqliteEndpoints;
+    messageInsert: SqliteMessageInsert;
     messages: SqliteMessages;
     deliveries: SqliteDeliveries;
-    dispatch: SqliteDispatch;
+    attempts: SqliteAttempts;
+    claims: SqliteClaims;
+    results: ResultRecording;
+    leases: SqliteLeases;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -79,9 +87,13 @@ export class SqliteStore implements Store {
     this.parts = {
       apps: new SqliteApps(this.db),
       endpoints,
-      messages: new SqliteMessages(this.db, endpoints, serial),
+      messageInsert: new SqliteMessageInsert(this.db, endpoints, serial),
+      messages: new SqliteMessages(this.db),
       deliveries: new SqliteDeliveries(this.db, serial),
-      dispatch: new SqliteDispatch(this.db, serial),
+      attempts: new SqliteAttempts(this.db),
+      claims: new SqliteClaims(this.db),
+      results: new ResultRecording(this.db, serial),
+      leases: new SqliteLeases(this.db),
     };
   }
 
@@ -135,7 +147,7 @@ export class SqliteStore implements Store {
   }
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
-    return this.writes.run(() => this.parts.messages.insert(message, windowMs));
+    return this.writes.run(() => this.parts.messageInsert.insert(message, windowMs));
   }
   async getMessage(appId: string, id: string): Promise<Message | null> {
     return this.parts.messages.get(appId, id);
@@ -184,28 +196,28 @@ export class SqliteStore implements Store {
     filter: AttemptFilter,
     query: ListQuery,
   ): Promise<Page<Attempt>> {
-    return this.parts.deliveries.listAttempts(appId, filter, query);
+    return this.parts.attempts.list(appId, filter, query);
   }
   async insertAttempt(attempt: Omit<Attempt, 'id'>): Promise<Attempt> {
-    return this.parts.deliveries.insertAttempt(attempt);
+    return this.parts.attempts.insert(attempt);
   }
 
   async claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
-    return this.parts.dispatch.claim(args);
+    return this.parts.claims.claim(args);
   }
   recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.writes.run(() => this.parts.dispatch.record(results, now));
+    return this.writes.run(() => this.parts.results.record(results, now));
   }
   async releaseDeliveries(releases: Release[]): Promise<void> {
-    this.parts.dispatch.release(releases);
+    this.parts.leases.release(releases);
   }
   async releaseAllLeases(now: number): Promise<number> {
-    return this.parts.dispatch.releaseAll(now);
+    return this.parts.leases.releaseAll(now);
   }
   async nextDueAt(): Promise<number | null> {
-    return this.parts.dispatch.nextDueAt();
+    return this.parts.leases.nextDueAt();
   }
   async stats(appId?: string): Promise<StoreStats> {
-    return this.parts.dispatch.stats(appId);
+    return this.parts.leases.stats(appId);
   }
 }

@@ -1,64 +1,17 @@
 import { Worker } from 'node:worker_threads';
 import type { BinStore } from '../bin-store.js';
 import type { BotStore } from '../bot-store.js';
+import { STORE_READS, STORE_WRITES } from '../store-methods.js';
 import type { Store, StoreCapabilities } from '../store.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import {
   reviveBuffers,
   reviveError,
+  SUB_STORE_READS,
+  type SubStore,
   type WorkerCall,
   type WorkerReply,
 } from './worker-protocol.js';
-
-/** Writes go to the store thread (they may wait behind an fsync). */
-const WRITES = [
-  'createApp',
-  'updateApp',
-  'deleteApp',
-  'createEndpoint',
-  'updateEndpoint',
-  'deleteEndpoint',
-  'insertMessage',
-  'retryDelivery',
-  'recoverEndpoint',
-  'releaseHeldDeliveries',
-  'insertAttempt',
-  'claimDue',
-  'recordAttempts',
-  'releaseDeliveries',
-  'releaseAllLeases',
-] as const satisfies ReadonlyArray<keyof Store>;
-
-/** Reads run here on a read-only connection: WAL lets them see every commit without waiting for one. */
-const READS = [
-  'ping',
-  'getApp',
-  'getAppByKeyHash',
-  'listApps',
-  'getEndpoint',
-  'getEndpointsByIds',
-  'listEndpoints',
-  'getMessage',
-  'listMessages',
-  'getDelivery',
-  'listDeliveries',
-  'listAttempts',
-  'nextDueAt',
-  'stats',
-] as const satisfies ReadonlyArray<keyof Store>;
-
-const SUB_STORE_READS = new Set([
-  'getBin',
-  'listBins',
-  'getRequest',
-  'listRequests',
-  'requestsAfter',
-  'latestRequestId',
-  'countRequests',
-  'getConnection',
-  'listConnections',
-  'listInvocations',
-]);
 
 // Run from TypeScript sources (tests), the worker registers the tsx loader first; built code runs as is.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -110,17 +63,17 @@ export class ThreadedSqliteStore {
     this.bots = this.forwarder('bots') as BotStore;
   }
 
-  call(target: WorkerCall['target'], method: string, args: unknown[]): Promise<unknown> {
+  call(call: Omit<WorkerCall, 'id'>): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the SQLite store is closed'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { target, resolve, reject });
-      this.worker.postMessage({ id, target, method, args } satisfies WorkerCall);
+      this.pending.set(id, { target: call.target, resolve, reject });
+      this.worker.postMessage({ ...call, id } as WorkerCall);
     });
   }
 
   async migrate(): Promise<void> {
-    await this.call('store', 'migrate', []);
+    await this.call({ target: 'store', method: 'migrate', args: [] });
     if (!this.reader) {
       this.reader = new SqliteStore({ file: this.options.file, readonly: true });
       await this.reader.migrate();
@@ -136,7 +89,7 @@ export class ThreadedSqliteStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.reader?.close();
-    await this.call('store', 'close', []);
+    await this.call({ target: 'store', method: 'close', args: [] });
     this.closed = true;
     await this.worker.terminate();
     this.options.onClose?.();
@@ -156,14 +109,15 @@ export class ThreadedSqliteStore {
     this.pending.clear();
   }
 
-  private forwarder(target: 'bins' | 'bots'): object {
+  private forwarder(target: SubStore): object {
+    const reads: ReadonlySet<string> = SUB_STORE_READS[target];
     return new Proxy(
       {},
       {
         get: (_t, method) => {
           // 'then' stays undefined so the forwarder is never mistaken for a promise.
           if (typeof method !== 'string' || method === 'then') return undefined;
-          if (SUB_STORE_READS.has(method)) {
+          if (reads.has(method)) {
             return (...args: unknown[]) => {
               const sub = this.read()[target] as unknown as Record<
                 string,
@@ -172,21 +126,22 @@ export class ThreadedSqliteStore {
               return sub[method](...args);
             };
           }
-          return (...args: unknown[]) => this.call(target, method, args);
+          return (...args: unknown[]) => this.call({ target, method, args } as WorkerCall);
         },
       },
     );
   }
 }
 
-for (const method of WRITES) {
+// Every Store member is one of these or set above (store-methods.ts checks the lists cover Store).
+for (const method of STORE_WRITES) {
   Object.defineProperty(ThreadedSqliteStore.prototype, method, {
     value(this: ThreadedSqliteStore, ...args: unknown[]) {
-      return this.call('store', method, args);
+      return this.call({ target: 'store', method, args });
     },
   });
 }
-for (const method of READS) {
+for (const method of STORE_READS) {
   Object.defineProperty(ThreadedSqliteStore.prototype, method, {
     value(this: ThreadedSqliteStore, ...args: unknown[]) {
       const reader = (this as unknown as { read(): SqliteStore }).read();

@@ -1,13 +1,62 @@
 import { isErrorCode } from '../../lib/error-codes.js';
 import { HooklineError, type ErrorDetail } from '../../lib/errors.js';
+import type { BinStore } from '../bin-store.js';
+import type { BotStore } from '../bot-store.js';
+import type { Covers, StoreWrite } from '../store-methods.js';
 
-/** A method call forwarded to the store thread. */
-export interface WorkerCall {
-  id: number;
-  target: 'store' | 'bins' | 'bots';
-  method: string;
-  args: unknown[];
-}
+/** The sub-stores of `Store` the thread serves besides the store itself. */
+export type SubStore = 'bins' | 'bots';
+
+export const BIN_READS = [
+  'getBin',
+  'listBins',
+  'getRequest',
+  'listRequests',
+  'requestsAfter',
+  'latestRequestId',
+  'countRequests',
+] as const satisfies ReadonlyArray<keyof BinStore>;
+export const BIN_WRITES = [
+  'createBin',
+  'updateBin',
+  'deleteBin',
+  'purgeExpiredBins',
+  'insertRequest',
+  'deleteRequest',
+  'clearRequests',
+] as const satisfies ReadonlyArray<keyof BinStore>;
+export const BOT_READS = [
+  'getConnection',
+  'listConnections',
+  'listInvocations',
+] as const satisfies ReadonlyArray<keyof BotStore>;
+export const BOT_WRITES = [
+  'createConnection',
+  'updateConnection',
+  'deleteConnection',
+  'recordInvocation',
+] as const satisfies ReadonlyArray<keyof BotStore>;
+
+// Every sub-store method is listed as a read or a write (a new one fails to compile until it is).
+const everyBinMethod: Covers<BinStore, (typeof BIN_READS)[number] | (typeof BIN_WRITES)[number]> =
+  true;
+const everyBotMethod: Covers<BotStore, (typeof BOT_READS)[number] | (typeof BOT_WRITES)[number]> =
+  true;
+void everyBinMethod;
+void everyBotMethod;
+
+/** Sub-store reads run in the calling thread on the read-only connection; writes go to the thread. */
+export const SUB_STORE_READS: Record<SubStore, ReadonlySet<string>> = {
+  bins: new Set(BIN_READS),
+  bots: new Set(BOT_READS),
+};
+
+/** A method call forwarded to the store thread: every write, and opening and closing. */
+export type WorkerCall = { id: number; args: unknown[] } & (
+  | { target: 'store'; method: StoreWrite | 'migrate' | 'close' }
+  | { target: 'bins'; method: (typeof BIN_WRITES)[number] }
+  | { target: 'bots'; method: (typeof BOT_WRITES)[number] }
+);
 
 export type WorkerReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { buildServer, type HooklineServer } from '../../../src/api/server.js';
-import { botRoutes, type BotRouteOptions } from '../../../src/api/routes/bots.js';
+import { botRoutes } from '../../../src/api/routes/bots.js';
 import type { ApiContext } from '../../../src/api/context.js';
+import { BotService, type BotServiceOptions } from '../../../src/bots/bot-service.js';
+import { Inspector } from '../../../src/inspector/inspector.js';
 import { HttpSender } from '../../../src/delivery/http-sender.js';
 import { FakeClock } from '../../../src/lib/clock.js';
 import { sha256Hex } from '../../../src/lib/hash.js';
@@ -23,7 +25,12 @@ export interface BotApi {
 }
 
 /** The real server (real SQLite file, real sender) with the bot routes mounted as the app will. */
-export async function startBotApi(options: BotRouteOptions = {}): Promise<BotApi> {
+export type BotApiOptions = Pick<
+  BotServiceOptions,
+  'defaultTimeoutMs' | 'replyLimitBytes' | 'random'
+>;
+
+export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-bots-api-'));
   const store = new SqliteStore({ file: join(dir, 'hookline.db') });
   await store.migrate();
@@ -49,20 +56,14 @@ export async function startBotApi(options: BotRouteOptions = {}): Promise<BotApi
     clock,
     logger: pino({ level: 'silent' }),
     sender,
+    inspector: new Inspector(store.bins, clock),
+    bots: new BotService({ ...options, store: store.bots, sender, clock }),
     adminToken,
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
-    notify: {
-      workAdded: () => undefined,
-      endpointChanged: () => undefined,
-      appChanged: () => undefined,
-    },
   };
-  const server = await buildServer(ctx, {
-    role: 'api',
-    rootPlugins: [(c) => botRoutes(c, options)],
-  });
+  const server = await buildServer(ctx, { role: 'api', rootPlugins: [botRoutes] });
   return {
     server,
     store,

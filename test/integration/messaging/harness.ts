@@ -9,10 +9,14 @@ import { eventRoutes } from '../../../src/api/routes/events.js';
 import { viberApiRoutes, type ViberApiOptions } from '../../../src/api/routes/viber-pa.js';
 import { viberTokenRoutes } from '../../../src/api/routes/viber-token.js';
 import { buildServer, type HooklineServer } from '../../../src/api/server.js';
+import { followChanges } from '../../../src/app/follow-changes.js';
+import { BotService } from '../../../src/bots/bot-service.js';
 import { Dispatcher } from '../../../src/delivery/dispatcher.js';
 import { HttpSender } from '../../../src/delivery/http-sender.js';
+import { Inspector } from '../../../src/inspector/inspector.js';
 import { FakeClock } from '../../../src/lib/clock.js';
 import { newToken } from '../../../src/lib/ids.js';
+import { observeChanges } from '../../../src/store/change-feed.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { forwardTo } from '../../helpers/forward-to.js';
 import { CaptureReceiver } from './receiver.js';
@@ -34,22 +38,21 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
   const clock = new FakeClock(Date.UTC(2026, 0, 15, 9, 31, 5));
   const sender = new HttpSender({ egress: 'private' });
   const logger = pino({ level: 'silent' });
-  const dispatcher = new Dispatcher(store, sender, clock, logger);
+  const { store: observed, changes } = observeChanges(store);
+  const dispatcher = new Dispatcher(observed, sender, clock, logger);
+  followChanges(changes, dispatcher);
   const adminToken = newToken('admin');
   const ctx: ApiContext = {
-    store,
+    store: observed,
     clock,
     logger,
     sender,
+    inspector: new Inspector(store.bins, clock),
+    bots: new BotService({ store: store.bots, sender, clock }),
     adminToken,
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
-    notify: {
-      workAdded: () => undefined,
-      endpointChanged: (id) => dispatcher.invalidateEndpoint(id),
-      appChanged: (id) => dispatcher.invalidateApp(id),
-    },
   };
   const server = await buildServer(ctx, {
     role: 'all',

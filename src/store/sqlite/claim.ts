@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { AttemptResult, ClaimArgs, ClaimedDelivery, Release, StoreStats } from '../store.js';
+import type { ClaimArgs, ClaimedDelivery } from '../store.js';
 import type { Message } from '../../domain/types.js';
 import { toDelivery, toMessage, type DeliveryRow, type MessageRow } from './rows.js';
 import { DueSelection } from './due-selection.js';
-import { ResultRecording } from './result-recording.js';
-import type { SqliteSerialQueue } from './serial-queue.js';
 import { unsyncedTransaction } from './unsynced-transaction.js';
 
 /** The lease statement's RETURNING columns, in order. */
@@ -32,32 +30,19 @@ const prepare = (db: Database) => ({
     )
     .raw(),
   messages: db.prepare('SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))'),
-  release: db.prepare(`UPDATE deliveries SET next_attempt_at = @next, lease_until = NULL,
-    lease_token = NULL WHERE id = @id AND lease_token = @token`),
-  releaseAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, lease_until = NULL,
-    lease_token = NULL WHERE state = 'pending' AND lease_token IS NOT NULL`),
-  nextDue: db.prepare(`SELECT min(next_attempt_at) AS due FROM deliveries WHERE state = 'pending'
-    AND next_attempt_at IS NOT NULL`),
-  stats: db.prepare(`SELECT state, lease_token IS NOT NULL AS leased, count(*) AS n FROM deliveries
-    GROUP BY state, leased`),
-  statsOfApp:
-    db.prepare(`SELECT state, lease_token IS NOT NULL AS leased, count(*) AS n FROM deliveries
-    WHERE app_id = ? GROUP BY state, leased`),
 });
 
-/** The dispatcher's queries: claims under a lease, results, releases. */
-export class SqliteDispatch {
+/**
+ * Claims due deliveries under a lease, oldest due first: due-selection.ts picks the ids (round-robin
+ * over endpoints when one has a huge backlog), one UPDATE … RETURNING leases them.
+ */
+export class SqliteClaims {
   private readonly q: ReturnType<typeof prepare>;
   private readonly dueSelection: DueSelection;
-  private readonly results: ResultRecording;
 
-  constructor(
-    private readonly db: Database,
-    serial: SqliteSerialQueue,
-  ) {
+  constructor(private readonly db: Database) {
     this.q = prepare(db);
     this.dueSelection = new DueSelection(db);
-    this.results = new ResultRecording(db, serial);
   }
 
   /** A claim is promised to no one: its commit skips the fsync (a lost claim just leaves the delivery due). */
@@ -114,38 +99,6 @@ export class SqliteDispatch {
     const out = new Map<string, Message>();
     for (const m of this.q.messages.all(JSON.stringify([...ids])) as MessageRow[])
       out.set(m.id, toMessage(m));
-    return out;
-  }
-
-  /** Runs inside the caller's transaction (group commit). */
-  record(results: AttemptResult[], now: number): void {
-    this.results.record(results, now);
-  }
-
-  release(releases: Release[]): void {
-    this.db.transaction(() => {
-      for (const r of releases) {
-        this.q.release.run({ id: r.deliveryId, token: r.leaseToken, next: r.nextAttemptAt });
-      }
-    })();
-  }
-
-  releaseAll(now: number): number {
-    return this.q.releaseAll.run({ now }).changes;
-  }
-
-  nextDueAt(): number | null {
-    return (this.q.nextDue.get() as { due: number | null }).due;
-  }
-
-  stats(appId?: string): StoreStats {
-    const rows = (appId ? this.q.statsOfApp.all(appId) : this.q.stats.all()) as Array<{
-      state: string;
-      leased: number;
-      n: number;
-    }>;
-    const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0 };
-    for (const r of rows) out[(r.leased ? 'delivering' : r.state) as keyof StoreStats] += r.n;
     return out;
   }
 }

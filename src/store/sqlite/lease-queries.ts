@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import type { Release, StoreStats } from '../store.js';
+
+const prepare = (db: Database) => ({
+  release: db.prepare(`UPDATE deliveries SET next_attempt_at = @next, lease_until = NULL,
+    lease_token = NULL WHERE id = @id AND lease_token = @token`),
+  releaseAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, lease_until = NULL,
+    lease_token = NULL WHERE state = 'pending' AND lease_token IS NOT NULL`),
+  nextDue: db.prepare(`SELECT min(next_attempt_at) AS due FROM deliveries WHERE state = 'pending'
+    AND next_attempt_at IS NOT NULL`),
+  stats: db.prepare(`SELECT state, lease_token IS NOT NULL AS leased, count(*) AS n FROM deliveries
+    GROUP BY state, leased`),
+  statsOfApp:
+    db.prepare(`SELECT state, lease_token IS NOT NULL AS leased, count(*) AS n FROM deliveries
+    WHERE app_id = ? GROUP BY state, leased`),
+});
+
+/** Leases given back without an attempt, the next due time, and counts per state. */
+export class SqliteLeases {
+  private readonly q: ReturnType<typeof prepare>;
+
+  constructor(private readonly db: Database) {
+    this.q = prepare(db);
+  }
+
+  release(releases: Release[]): void {
+    this.db.transaction(() => {
+      for (const r of releases) {
+        this.q.release.run({ id: r.deliveryId, token: r.leaseToken, next: r.nextAttemptAt });
+      }
+    })();
+  }
+
+  releaseAll(now: number): number {
+    return this.q.releaseAll.run({ now }).changes;
+  }
+
+  nextDueAt(): number | null {
+    return (this.q.nextDue.get() as { due: number | null }).due;
+  }
+
+  stats(appId?: string): StoreStats {
+    const rows = (appId ? this.q.statsOfApp.all(appId) : this.q.stats.all()) as Array<{
+      state: string;
+      leased: number;
+      n: number;
+    }>;
+    const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0 };
+    for (const r of rows) out[(r.leased ? 'delivering' : r.state) as keyof StoreStats] += r.n;
+    return out;
+  }
+}
