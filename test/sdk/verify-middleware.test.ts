@@ -90,7 +90,7 @@ function post(url: string, headers: Record<string, string>, body = BODY, query =
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
-  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
 }
 
 describe.each(Object.entries(frameworks))('hookline/verify middleware on %s', (_name, start) => {
