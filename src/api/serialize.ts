@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { currentAlgorithm } from '../domain/signature-algorithm.js';
 import type { App, Attempt, Delivery, Endpoint, Message } from '../domain/types.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -29,6 +30,7 @@ export const endpointJson = (e: Endpoint) => ({
   format: e.format,
   formatOptions: e.formatOptions,
   metadata: e.metadata,
+  signatureAlgorithm: currentAlgorithm(e.secrets),
   createdAt: iso(e.createdAt),
   updatedAt: iso(e.updatedAt),
 });

@@ -120,6 +120,7 @@ export function businessBody(type: string, data: Json): Json | null {
 
 export const businessFormat: WireFormat = {
   name: 'business',
+  hmacOnly: true,
   render({ message, endpoint, now }: RenderInput): RenderedRequest | null {
     const canonical = readCanonical(message);
     if (!canonical) return null;

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { newEndpoint } from '../../domain/new-endpoint.js';
 import { activeSecrets, rotateSecret } from '../../domain/secrets.js';
+import { algorithmOf, currentAlgorithm } from '../../domain/signature-algorithm.js';
 import type { Endpoint } from '../../domain/types.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
+import { nextSecret, secretJson, verificationKey } from '../endpoint-secrets.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
   EndpointCreate,
@@ -16,6 +18,7 @@ import {
   RecoverBody,
   SecretRotate,
   SecretsOut,
+  VerificationKey,
 } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
 
@@ -73,13 +76,18 @@ export const endpointRoutes =
       },
       async (request, reply) => {
         const appRecord = await loadApp(ctx, request, request.params.appId);
-        const { endpoint, secret } = newEndpoint(
-          { ...request.body, appId: appRecord.id },
+        const { secret: given, signatureAlgorithm, ...settings } = request.body;
+        const secret = nextSecret(
+          given,
+          signatureAlgorithm ?? (given ? algorithmOf(given) : 'hmac-sha256'),
+        );
+        const { endpoint } = newEndpoint(
+          { ...settings, secret, appId: appRecord.id },
           ctx.clock.now(),
         );
         assertValidEndpoint(endpoint);
         await ctx.store.createEndpoint(endpoint);
-        return reply.status(201).send({ ...endpointJson(endpoint), secret });
+        return reply.status(201).send({ ...endpointJson(endpoint), ...verificationKey(secret) });
       },
     );
 
@@ -158,15 +166,7 @@ export const endpointRoutes =
         );
         const now = ctx.clock.now();
         const active = new Set(activeSecrets(endpoint, now));
-        return {
-          secrets: endpoint.secrets
-            .filter((s) => active.has(s.secret))
-            .map((s) => ({
-              secret: s.secret,
-              createdAt: new Date(s.createdAt).toISOString(),
-              expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt).toISOString(),
-            })),
-        };
+        return { secrets: endpoint.secrets.filter((s) => active.has(s.secret)).map(secretJson) };
       },
     );
 
@@ -175,10 +175,11 @@ export const endpointRoutes =
       {
         schema: {
           tags: ['endpoints'],
-          summary: 'Rotate the signing secret; old secrets keep signing for graceMs (default 24 h)',
+          summary:
+            'Rotate the signing secret (or ed25519 key); old ones keep signing for graceMs (default 24 h)',
           params: EndpointParams,
           body: SecretRotate,
-          response: { 200: Type.Object({ secret: Type.String() }), ...errorResponses },
+          response: { 200: VerificationKey, ...errorResponses },
         },
       },
       async (request) => {
@@ -187,9 +188,20 @@ export const endpointRoutes =
           request.params.appId,
           request.params.endpointId,
         );
-        const rotated = rotateSecret(endpoint, request.body, ctx.clock.now());
+        const given = request.body.secret;
+        const secret = nextSecret(
+          given,
+          request.body.signatureAlgorithm ??
+            (given ? algorithmOf(given) : currentAlgorithm(endpoint.secrets)),
+        );
+        const rotated = rotateSecret(
+          endpoint,
+          { secret, graceMs: request.body.graceMs },
+          ctx.clock.now(),
+        );
+        assertValidEndpoint(rotated.endpoint);
         await save(rotated.endpoint);
-        return { secret: rotated.secret };
+        return verificationKey(secret);
       },
     );
 
