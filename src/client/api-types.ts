@@ -911,6 +911,8 @@ export interface paths {
                                     preset: "standard" | "exponential" | "routee" | "guaranteed" | "single" | "custom";
                                     waitsMs?: number[];
                                 };
+                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                                signatureAlgorithm: "hmac-sha256" | "ed25519";
                                 timeoutMs: number | null;
                                 updatedAt: string;
                                 url: string;
@@ -1003,8 +1005,10 @@ export interface paths {
                             preset: "standard" | "exponential" | "routee" | "guaranteed" | "single" | "custom";
                             waitsMs?: number[];
                         };
-                        /** @description whsec_ + base64 of 24–64 bytes; generated when omitted */
+                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
                         secret?: string;
+                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
                         timeoutMs?: number | null;
                         url: string;
                     };
@@ -1041,11 +1045,16 @@ export interface paths {
                                 preset: "standard" | "exponential" | "routee" | "guaranteed" | "single" | "custom";
                                 waitsMs?: number[];
                             };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
                             timeoutMs: number | null;
                             updatedAt: string;
                             url: string;
                         } & {
-                            secret: string;
+                            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                            publicKey?: string;
+                            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                            secret?: string;
                         };
                     };
                 };
@@ -1155,6 +1164,8 @@ export interface paths {
                                 preset: "standard" | "exponential" | "routee" | "guaranteed" | "single" | "custom";
                                 waitsMs?: number[];
                             };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
                             timeoutMs: number | null;
                             updatedAt: string;
                             url: string;
@@ -1355,6 +1366,8 @@ export interface paths {
                                 preset: "standard" | "exponential" | "routee" | "guaranteed" | "single" | "custom";
                                 waitsMs?: number[];
                             };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
                             timeoutMs: number | null;
                             updatedAt: string;
                             url: string;
@@ -1755,7 +1768,12 @@ export interface paths {
                             secrets: {
                                 createdAt: string;
                                 expiresAt: string | null;
-                                secret: string;
+                                /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                                publicKey?: string;
+                                /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                                secret?: string;
+                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                                signatureAlgorithm: "hmac-sha256" | "ed25519";
                             }[];
                         };
                     };
@@ -1827,7 +1845,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate the signing secret; old secrets keep signing for graceMs (default 24 h) */
+        /** Rotate the signing secret (or ed25519 key); old ones keep signing for graceMs (default 24 h) */
         post: {
             parameters: {
                 query?: never;
@@ -1843,8 +1861,10 @@ export interface paths {
                     "application/json": {
                         /** @default 86400000 */
                         graceMs?: number;
-                        /** @description whsec_ + base64 of 24–64 bytes; generated when omitted */
+                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
                         secret?: string;
+                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
                     };
                 };
             };
@@ -1856,7 +1876,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            secret: string;
+                            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                            publicKey?: string;
+                            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                            secret?: string;
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
                         };
                     };
                 };
@@ -2984,6 +3009,8 @@ export interface paths {
                                     preset: "standard" | "exponential" | "routee" | "guaranteed" | "single" | "custom";
                                     waitsMs?: number[];
                                 };
+                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                                signatureAlgorithm: "hmac-sha256" | "ed25519";
                                 timeoutMs: number | null;
                                 updatedAt: string;
                                 url: string;
