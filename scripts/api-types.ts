@@ -35,8 +35,7 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   }
 }
 
-const HEADER = `/* eslint-disable */
-/**
+const HEADER = `/**
  * Generated from the server's OpenAPI document by \`npm run api-types\` (scripts/api-types.ts).
  * Do not edit: \`npm test\` fails when this file and the live document disagree.
  */

@@ -24,6 +24,7 @@ import { endpointRoutes } from './routes/endpoints.js';
 import { healthRoutes } from './routes/health.js';
 import { messageBatchRoutes } from './routes/message-batch.js';
 import { messageRoutes } from './routes/messages.js';
+import { svixRoutes } from './svix/index.js';
 
 export interface ServerOptions {
   role: string;
@@ -128,6 +129,7 @@ export async function buildServer(
       await api.register(messageRoutes(ctx));
       await api.register(messageBatchRoutes(ctx));
       await api.register(deliveryRoutes(ctx));
+      await api.register(svixRoutes(ctx));
       for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));
     },
     { prefix: '/api/v1' },

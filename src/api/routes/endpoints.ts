@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { newEndpoint } from '../../domain/new-endpoint.js';
-import { activeSecrets, rotateSecret } from '../../domain/secrets.js';
-import { algorithmOf, currentAlgorithm } from '../../domain/signature-algorithm.js';
+import { activeSecrets } from '../../domain/secrets.js';
+import { algorithmOf } from '../../domain/signature-algorithm.js';
 import type { Endpoint } from '../../domain/types.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 import { nextSecret, secretJson, verificationKey } from '../endpoint-secrets.js';
+import { rotateEndpointSecret } from '../secret-rotation.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
   EndpointCreate,
@@ -188,19 +189,7 @@ export const endpointRoutes =
           request.params.appId,
           request.params.endpointId,
         );
-        const given = request.body.secret;
-        const secret = nextSecret(
-          given,
-          request.body.signatureAlgorithm ??
-            (given ? algorithmOf(given) : currentAlgorithm(endpoint.secrets)),
-        );
-        const rotated = rotateSecret(
-          endpoint,
-          { secret, graceMs: request.body.graceMs },
-          ctx.clock.now(),
-        );
-        assertValidEndpoint(rotated.endpoint);
-        await save(rotated.endpoint);
+        const secret = await rotateEndpointSecret(ctx, endpoint, request.body);
         return verificationKey(secret);
       },
     );

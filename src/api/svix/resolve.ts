@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import type { App, Endpoint, Message } from '../../domain/types.js';
+import { notFound } from '../../lib/errors.js';
+import { loadApp } from '../auth.js';
+import type { ApiContext } from '../context.js';
+
+/**
+ * Path ids as Svix names them (`app_id`, `endpoint_id`, `msg_id`). Svix also accepts an object's
+ * `uid` there; Hookline objects have no uid (docs/svix-compatibility.md), so an unknown id is 404.
+ */
+export const svixApp = (ctx: ApiContext, request: FastifyRequest, appId: string): Promise<App> =>
+  loadApp(ctx, request, appId);
+
+export async function svixEndpointOf(
+  ctx: ApiContext,
+  request: FastifyRequest,
+  appId: string,
+  endpointId: string,
+): Promise<{ app: App; endpoint: Endpoint }> {
+  const app = await loadApp(ctx, request, appId);
+  const endpoint = await ctx.store.getEndpoint(app.id, endpointId);
+  if (!endpoint) throw notFound('endpoint', endpointId);
+  return { app, endpoint };
+}
+
+export async function svixMessageOf(
+  ctx: ApiContext,
+  request: FastifyRequest,
+  appId: string,
+  msgId: string,
+): Promise<{ app: App; message: Message }> {
+  const app = await loadApp(ctx, request, appId);
+  const message = await ctx.store.getMessage(app.id, msgId);
+  if (!message) throw notFound('message', msgId);
+  return { app, message };
+}
