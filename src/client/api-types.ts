@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * Generated from the server's OpenAPI document by `npm run api-types` (scripts/api-types.ts).
  * Do not edit: `npm test` fails when this file and the live document disagree.

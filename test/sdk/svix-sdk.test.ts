@@ -169,6 +169,14 @@ describe('the svix SDK against Hookline', () => {
       }),
     ]);
 
+    const filtered = await apiError(
+      svix.messageAttempt.listByEndpoint(app.id, 'ep_any', { status: MessageStatus.Fail }),
+    );
+    expect(filtered.code).toBe(422);
+    expect(filtered.body.detail).toEqual([
+      expect.objectContaining({ loc: ['querystring', 'status'] }),
+    ]);
+
     const denied = await apiError(
       new Svix('wrong-token', { serverUrl: baseUrl }).application.list(),
     );

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Attempt } from '../../domain/types.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import type { ApiContext } from '../context.js';
-import { listQuery, listResponse, SvixListQuery } from './list.js';
+import { listQuery, listResponse, refuseFilters, SvixListQuery } from './list.js';
 import { svixEndpointOf, svixMessageOf } from './resolve.js';
 import { svixAttempt } from './shapes.js';
 
@@ -32,6 +32,7 @@ export const svixAttemptRoutes =
       '/app/:app_id/attempt/msg/:msg_id',
       { schema: { hide: true, params: ByMessage, querystring: AttemptQuery } },
       async (request) => {
+        refuseFilters(request.query);
         const { app: appRecord, message } = await svixMessageOf(
           ctx,
           request,
@@ -51,6 +52,7 @@ export const svixAttemptRoutes =
       '/app/:app_id/attempt/endpoint/:endpoint_id',
       { schema: { hide: true, params: ByEndpoint, querystring: SvixListQuery } },
       async (request) => {
+        refuseFilters(request.query);
         const { app: appRecord, endpoint } = await svixEndpointOf(
           ctx,
           request,

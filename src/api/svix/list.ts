@@ -22,3 +22,16 @@ export const listResponse = <T>(data: T[], nextCursor: string | null) => ({
   prevIterator: null,
   done: nextCursor === null,
 });
+
+/** Svix list filters Hookline cannot apply: refused by name rather than ignored. */
+const UNSUPPORTED_FILTERS: Record<string, string> = {
+  status: 'filter attempts by status through GET /api/v1/apps/{appId}/deliveries?state=',
+  status_code_class: 'not kept per attempt',
+  channel: 'Hookline has no channels',
+  tag: 'messages have no tags',
+};
+
+export function refuseFilters(query: Record<string, unknown>): void {
+  for (const [name, why] of Object.entries(UNSUPPORTED_FILTERS))
+    if (query[name] !== undefined) throw invalidField(name, `not supported by Hookline: ${why}`);
+}

@@ -5,7 +5,7 @@ import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { acceptMessage, payloadText } from '../message-intake.js';
 import { sendJsonText } from '../serialize.js';
-import { listQuery, SvixListQuery } from './list.js';
+import { listQuery, refuseFilters, SvixListQuery } from './list.js';
 import { svixMessageOf } from './resolve.js';
 import { svixMessageText } from './shapes.js';
 import { refuseUnsupported } from './unsupported.js';
@@ -107,6 +107,7 @@ export const svixMessageRoutes =
         },
       },
       async (request, reply) => {
+        refuseFilters(request.query);
         const appRecord = await loadApp(ctx, request, request.params.app_id);
         const q = request.query;
         const types = q.event_types?.split(',').filter(Boolean) ?? [];
