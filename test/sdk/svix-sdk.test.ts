@@ -173,9 +173,7 @@ describe('the svix SDK against Hookline', () => {
       svix.messageAttempt.listByEndpoint(app.id, 'ep_any', { status: MessageStatus.Fail }),
     );
     expect(filtered.code).toBe(422);
-    expect(filtered.body.detail).toEqual([
-      expect.objectContaining({ loc: ['querystring', 'status'] }),
-    ]);
+    expect(filtered.body.detail).toEqual([expect.objectContaining({ loc: ['query', 'status'] })]);
 
     const denied = await apiError(
       new Svix('wrong-token', { serverUrl: baseUrl }).application.list(),

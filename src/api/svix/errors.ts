@@ -8,6 +8,24 @@ import { HooklineError } from '../../lib/errors.js';
  */
 type Loc = string[];
 
+/** Fastify's validation contexts under the names Svix's `loc` uses. */
+const LOCATIONS: Record<string, string> = {
+  querystring: 'query',
+  params: 'path',
+  headers: 'header',
+};
+
+/** Invalid input outside the body (a query parameter): its 422 `loc` says where. */
+export class SvixInputError extends HooklineError {
+  constructor(
+    readonly location: 'query' | 'path',
+    field: string,
+    message: string,
+  ) {
+    super(400, 'invalid_request', `${field}: ${message}`, [{ field, message }]);
+  }
+}
+
 const locOf = (location: string, field: string | undefined): Loc => [
   location,
   ...(field ?? '')
@@ -35,7 +53,8 @@ function instancePathField(v: { instancePath?: string; params?: Record<string, u
 export function installSvixErrorHandler(scope: FastifyInstance): void {
   scope.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
     if (error.validation) {
-      const location = error.validationContext ?? 'body';
+      const context = error.validationContext ?? 'body';
+      const location = LOCATIONS[context] ?? context;
       return reply.status(422).send(
         validationBody(
           location,
@@ -49,7 +68,14 @@ export function installSvixErrorHandler(scope: FastifyInstance): void {
     if (error instanceof HooklineError) {
       if (error.status >= 500) request.log.warn({ code: error.code }, error.message);
       if (error.status === 400 && error.details.some((d) => d.field !== undefined))
-        return reply.status(422).send(validationBody('body', error.details));
+        return reply
+          .status(422)
+          .send(
+            validationBody(
+              error instanceof SvixInputError ? error.location : 'body',
+              error.details,
+            ),
+          );
       return reply.status(error.status).send({ code: error.code, detail: error.message });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { invalidField } from '../../lib/errors.js';
+import { SvixInputError } from './errors.js';
 
 /** Svix list parameters: `limit`, `iterator` (Hookline's cursor), `order`; other filters pass. */
 export const SvixListQuery = Type.Object({
@@ -11,7 +11,11 @@ export const SvixListQuery = Type.Object({
 /** Hookline lists newest first, Svix's `descending`; `ascending` is refused rather than ignored. */
 export function listQuery(query: { limit: number; iterator?: string; order?: string }) {
   if (query.order !== undefined && query.order !== 'descending')
-    throw invalidField('order', 'Hookline lists newest first: only "descending" is supported');
+    throw new SvixInputError(
+      'query',
+      'order',
+      'Hookline lists newest first: only "descending" is supported',
+    );
   return { limit: query.limit, cursor: query.iterator ?? null };
 }
 
@@ -33,5 +37,6 @@ const UNSUPPORTED_FILTERS: Record<string, string> = {
 
 export function refuseFilters(query: Record<string, unknown>): void {
   for (const [name, why] of Object.entries(UNSUPPORTED_FILTERS))
-    if (query[name] !== undefined) throw invalidField(name, `not supported by Hookline: ${why}`);
+    if (query[name] !== undefined)
+      throw new SvixInputError('query', name, `not supported by Hookline: ${why}`);
 }
