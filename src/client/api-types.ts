@@ -44,14 +44,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -60,14 +61,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -76,14 +78,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -134,14 +137,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -150,14 +154,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -166,14 +171,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -226,14 +232,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -242,14 +249,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -258,14 +266,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -297,14 +306,15 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -313,14 +323,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -329,14 +340,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -387,14 +399,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -403,14 +416,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -419,14 +433,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -480,14 +495,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -496,14 +512,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -512,14 +529,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -585,14 +603,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -601,14 +620,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -617,14 +637,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -684,14 +705,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -700,14 +722,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -716,14 +739,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -785,14 +809,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -801,14 +826,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -817,14 +843,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -833,14 +860,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `delivery_in_flight` */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "delivery_in_flight";
                             details: {
                                 field?: string;
                                 message: string;
@@ -920,14 +948,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -936,14 +965,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -952,14 +982,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1057,14 +1088,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1073,14 +1105,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1089,14 +1122,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1171,14 +1205,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1187,14 +1222,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1203,14 +1239,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1243,14 +1280,15 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1259,14 +1297,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1275,14 +1314,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1373,14 +1413,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1389,14 +1430,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1405,14 +1447,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1460,7 +1503,7 @@ export interface paths {
                                 deliveryId: number | null;
                                 durationMs: number;
                                 endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls") | (never | null);
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
@@ -1475,14 +1518,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1491,14 +1535,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1507,14 +1552,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1581,14 +1627,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1597,14 +1644,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1613,14 +1661,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1681,14 +1730,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1697,14 +1747,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1713,14 +1764,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1777,14 +1829,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1793,14 +1846,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1809,14 +1863,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1884,14 +1939,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1900,14 +1956,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1916,14 +1973,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1986,7 +2044,7 @@ export interface paths {
                                 deliveryId: number | null;
                                 durationMs: number;
                                 endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls") | (never | null);
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
@@ -2013,14 +2071,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2029,14 +2088,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2045,14 +2105,32 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unknown_format` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unknown_format";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2104,7 +2182,7 @@ export interface paths {
                                 deliveryId: number | null;
                                 durationMs: number;
                                 endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls") | (never | null);
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
@@ -2119,14 +2197,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2135,14 +2214,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2151,14 +2231,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2250,14 +2331,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2266,14 +2348,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2282,14 +2365,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2298,14 +2382,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `payload_too_large` */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "payload_too_large";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2367,14 +2452,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2383,14 +2469,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2399,14 +2486,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2480,14 +2568,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2496,14 +2585,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2512,14 +2602,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2528,14 +2619,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `payload_too_large` */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "payload_too_large";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2589,14 +2681,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2605,14 +2698,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2621,14 +2715,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2682,7 +2777,7 @@ export interface paths {
                                 deliveryId: number | null;
                                 durationMs: number;
                                 endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls") | (never | null);
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
@@ -2697,14 +2792,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2713,14 +2809,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2729,14 +2826,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2836,14 +2934,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2852,14 +2951,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2868,14 +2968,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2884,14 +2985,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `payload_too_large` */
                 413: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "payload_too_large";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3019,14 +3121,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3035,14 +3138,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3051,14 +3155,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3067,14 +3172,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `bin_limit_reached` */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "bin_limit_reached";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3123,14 +3229,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3139,14 +3246,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3155,14 +3263,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3199,14 +3308,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3215,14 +3325,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3231,14 +3342,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3308,14 +3420,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3324,14 +3437,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3340,14 +3454,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3416,14 +3531,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3432,14 +3548,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3448,14 +3565,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3464,14 +3582,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `bin_limit_reached` */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "bin_limit_reached";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3535,14 +3654,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3551,14 +3671,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3567,14 +3688,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3606,14 +3728,15 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3622,14 +3745,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3638,14 +3762,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3715,14 +3840,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3731,14 +3857,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3747,14 +3874,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3821,14 +3949,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3837,14 +3966,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3853,14 +3983,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3896,14 +4027,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3912,14 +4044,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3928,14 +4061,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4013,14 +4147,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4029,14 +4164,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4045,14 +4181,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4085,14 +4222,15 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4101,14 +4239,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4117,14 +4256,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4168,14 +4308,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4184,14 +4325,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4200,14 +4342,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4216,14 +4359,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `bin_expired` */
                 410: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "bin_expired";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4259,14 +4403,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4275,14 +4420,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4291,14 +4437,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4351,14 +4498,15 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4367,14 +4515,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4383,14 +4532,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4577,14 +4727,15 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4595,14 +4746,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4613,14 +4765,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `app_key_required` */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "app_key_required";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4631,14 +4784,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4698,14 +4852,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json`, `verification_wrong_body`, `verification_status`, `verification_timeout`, `verification_unreachable` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "verification_wrong_body" | "verification_status" | "verification_timeout" | "verification_unreachable";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4716,14 +4871,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4734,14 +4890,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `app_key_required` */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "app_key_required";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4752,14 +4909,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4836,14 +4994,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4854,14 +5013,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4872,14 +5032,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `app_key_required` */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "app_key_required";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4890,14 +5051,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4957,14 +5119,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json`, `verification_wrong_body`, `verification_status`, `verification_timeout`, `verification_unreachable` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "verification_wrong_body" | "verification_status" | "verification_timeout" | "verification_unreachable";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4975,14 +5138,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -4993,14 +5157,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `app_key_required` */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "app_key_required";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5011,14 +5176,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5063,14 +5229,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5081,14 +5248,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5099,14 +5267,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `app_key_required` */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "app_key_required";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5117,14 +5286,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5188,14 +5358,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5206,14 +5377,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5224,14 +5396,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `app_key_required` */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "app_key_required";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5242,14 +5415,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5345,14 +5519,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5363,14 +5538,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `unauthorized` */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "unauthorized";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5381,14 +5557,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `app_key_required` */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "app_key_required";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5399,14 +5576,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `not_found` */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "not_found";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5417,14 +5595,15 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description Error: `reply_invalid`, `reply_not_json`, `reply_too_large`, `receiver_status`, `receiver_unreachable`, `reply_timeout` */
                 422: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            code: string;
+                            /** @enum {string} */
+                            code: "reply_invalid" | "reply_not_json" | "reply_too_large" | "receiver_status" | "receiver_unreachable" | "reply_timeout";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */

@@ -22,7 +22,7 @@ export class SvixInputError extends HooklineError {
     field: string,
     message: string,
   ) {
-    super(400, 'invalid_request', `${field}: ${message}`, [{ field, message }]);
+    super('invalid_request', `${field}: ${message}`, [{ field, message }]);
   }
 }
 

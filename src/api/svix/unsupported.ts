@@ -15,7 +15,6 @@ export function refuseUnsupported(body: Record<string, unknown>, fields: Record<
 /** A Svix operation Hookline does not serve (see docs/svix-compatibility.md). */
 export const notSupported = (what: string, why: string) =>
   new HooklineError(
-    405,
     'not_supported',
     `${what} is not supported by Hookline's Svix-compatible API: ${why}`,
   );
