@@ -33,12 +33,7 @@ export const svixAttemptRoutes =
       { schema: { hide: true, params: ByMessage, querystring: AttemptQuery } },
       async (request) => {
         refuseFilters(request.query);
-        const { app: appRecord, message } = await svixMessageOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.msg_id,
-        );
+        const { app: appRecord, message } = await svixMessageOf(ctx, request, request.params);
         const page = await ctx.store.listAttempts(
           appRecord.id,
           { messageId: message.id, endpointId: request.query.endpoint_id },
@@ -53,12 +48,7 @@ export const svixAttemptRoutes =
       { schema: { hide: true, params: ByEndpoint, querystring: SvixListQuery } },
       async (request) => {
         refuseFilters(request.query);
-        const { app: appRecord, endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { app: appRecord, endpoint } = await svixEndpointOf(ctx, request, request.params);
         const page = await ctx.store.listAttempts(
           appRecord.id,
           { endpointId: endpoint.id },
@@ -72,12 +62,7 @@ export const svixAttemptRoutes =
       '/app/:app_id/msg/:msg_id/attempt/:attempt_id',
       { schema: { hide: true, params: OneAttempt } },
       async (request) => {
-        const { app: appRecord, message } = await svixMessageOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.msg_id,
-        );
+        const { app: appRecord, message } = await svixMessageOf(ctx, request, request.params);
         const match = /^atmpt_(\d{1,15})$/.exec(request.params.attempt_id);
         // A message has few attempts: read them all and pick the one asked for.
         const page = match
@@ -97,12 +82,7 @@ export const svixAttemptRoutes =
       '/app/:app_id/msg/:msg_id/endpoint/:endpoint_id/resend',
       { schema: { hide: true, params: Resend } },
       async (request, reply) => {
-        const { app: appRecord, message } = await svixMessageOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.msg_id,
-        );
+        const { app: appRecord, message } = await svixMessageOf(ctx, request, request.params);
         const deliveries = await ctx.store.listDeliveries(
           appRecord.id,
           { messageId: message.id, endpointId: request.params.endpoint_id },

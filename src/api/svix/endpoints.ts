@@ -126,12 +126,7 @@ export const svixEndpointRoutes =
       '/app/:app_id/endpoint/:endpoint_id',
       { schema: { hide: true, params: EndpointParams } },
       async (request) => {
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         return svixEndpoint(endpoint);
       },
     );
@@ -141,12 +136,7 @@ export const svixEndpointRoutes =
       { schema: { hide: true, params: EndpointParams, body: EndpointUpdate } },
       async (request) => {
         refuseUnsupported(request.body, UNSUPPORTED);
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         // PUT replaces: fields left out go back to their defaults.
         const { description, disabled, filterTypes, metadata, rateLimit } = endpointDefaults();
         const reset = { description, disabled, filterTypes, metadata, rateLimit };
@@ -164,12 +154,7 @@ export const svixEndpointRoutes =
           ...UNSUPPORTED,
           secret: 'rotate it with POST .../secret/rotate',
         });
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         return svixEndpoint(await save(applySettings(endpoint, request.body, ctx.clock.now())));
       },
     );
@@ -178,12 +163,7 @@ export const svixEndpointRoutes =
       '/app/:app_id/endpoint/:endpoint_id',
       { schema: { hide: true, params: EndpointParams } },
       async (request, reply) => {
-        const { app: appRecord, endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { app: appRecord, endpoint } = await svixEndpointOf(ctx, request, request.params);
         if (!(await ctx.store.deleteEndpoint(appRecord.id, endpoint.id)))
           throw notFound('endpoint', endpoint.id);
         return reply.status(204).send();
@@ -194,12 +174,7 @@ export const svixEndpointRoutes =
       '/app/:app_id/endpoint/:endpoint_id/secret',
       { schema: { hide: true, params: EndpointParams } },
       async (request) => {
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         const current = endpoint.secrets.find((s) => s.expiresAt === null) ?? endpoint.secrets[0];
         const key = verificationKey(current.secret);
         // An ed25519 endpoint's secret key never leaves Hookline: its whpk_ public key is the key.
@@ -222,12 +197,7 @@ export const svixEndpointRoutes =
         },
       },
       async (request, reply) => {
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         const given = request.body?.key ?? undefined;
         const grace = request.body?.gracePeriodSeconds;
         await rotateEndpointSecret(ctx, endpoint, {
@@ -252,12 +222,7 @@ export const svixEndpointRoutes =
         },
       },
       async (request, reply) => {
-        const { app: appRecord, endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { app: appRecord, endpoint } = await svixEndpointOf(ctx, request, request.params);
         const now = ctx.clock.now();
         const since = Date.parse(request.body.since);
         const until = request.body.until ? Date.parse(request.body.until) : now + 1;
@@ -282,12 +247,7 @@ export const svixEndpointRoutes =
       '/app/:app_id/endpoint/:endpoint_id/headers',
       { schema: { hide: true, params: EndpointParams } },
       async (request) => {
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         return headersOut(endpoint);
       },
     );
@@ -296,12 +256,7 @@ export const svixEndpointRoutes =
       '/app/:app_id/endpoint/:endpoint_id/headers',
       { schema: { hide: true, params: EndpointParams, body: Type.Object({ headers: Headers }) } },
       async (request, reply) => {
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         await save({ ...endpoint, headers: request.body.headers, updatedAt: ctx.clock.now() });
         return reply.status(204).send();
       },
@@ -320,12 +275,7 @@ export const svixEndpointRoutes =
         },
       },
       async (request, reply) => {
-        const { endpoint } = await svixEndpointOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.endpoint_id,
-        );
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         const headers = { ...endpoint.headers, ...request.body.headers };
         for (const name of request.body.deleteHeaders ?? []) delete headers[name];
         await save({ ...endpoint, headers, updatedAt: ctx.clock.now() });

@@ -140,12 +140,7 @@ export const svixMessageRoutes =
       '/app/:app_id/msg/:msg_id',
       { schema: { hide: true, params: MessageParams, querystring: WithContent } },
       async (request, reply) => {
-        const { message } = await svixMessageOf(
-          ctx,
-          request,
-          request.params.app_id,
-          request.params.msg_id,
-        );
+        const { message } = await svixMessageOf(ctx, request, request.params);
         return sendJsonText(
           reply,
           200,

@@ -14,8 +14,7 @@ export const svixApp = (ctx: ApiContext, request: FastifyRequest, appId: string)
 export async function svixEndpointOf(
   ctx: ApiContext,
   request: FastifyRequest,
-  appId: string,
-  endpointId: string,
+  { app_id: appId, endpoint_id: endpointId }: { app_id: string; endpoint_id: string },
 ): Promise<{ app: App; endpoint: Endpoint }> {
   const app = await loadApp(ctx, request, appId);
   const endpoint = await ctx.store.getEndpoint(app.id, endpointId);
@@ -26,8 +25,7 @@ export async function svixEndpointOf(
 export async function svixMessageOf(
   ctx: ApiContext,
   request: FastifyRequest,
-  appId: string,
-  msgId: string,
+  { app_id: appId, msg_id: msgId }: { app_id: string; msg_id: string },
 ): Promise<{ app: App; message: Message }> {
   const app = await loadApp(ctx, request, appId);
   const message = await ctx.store.getMessage(app.id, msgId);
