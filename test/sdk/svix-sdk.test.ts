@@ -104,7 +104,11 @@ describe('the svix SDK against Hookline', () => {
     await svix.endpoint.rotateSecret(app.id, endpoint.id, {});
     const { key: secondKey } = await svix.endpoint.getSecret(app.id, endpoint.id);
     expect(secondKey).not.toBe(firstKey);
-    await svix.message.create(app.id, { eventType: 'message.status', payload: PAYLOAD });
+    const second = await svix.message.create(app.id, {
+      eventType: 'message.status',
+      payload: PAYLOAD,
+    });
+    expect(second.eventId).toBeNull();
     await h.dispatcher.drainDue();
     const rotated = receiver.requests[2];
     for (const key of [firstKey, secondKey])

@@ -28,12 +28,15 @@ export const svixEndpoint = (e: Endpoint) => ({
   updatedAt: iso(e.updatedAt),
 });
 
-/** MessageOut as JSON text: the stored payload goes out byte for byte. Svix's eventId is Hookline's idempotency key. */
+/**
+ * MessageOut as JSON text: the stored payload goes out byte for byte. Svix's eventId is Hookline's
+ * idempotency key, unless the key is one the Svix SDKs make up per request (`auto_…`).
+ */
 export function svixMessageText(m: Message, withContent: boolean): string {
   const head = JSON.stringify({
     id: m.id,
     eventType: m.eventType,
-    eventId: m.idempotencyKey,
+    eventId: m.idempotencyKey?.startsWith('auto_') ? null : m.idempotencyKey,
     channels: null,
     tags: null,
     timestamp: iso(m.createdAt),
