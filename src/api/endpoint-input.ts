@@ -1,4 +1,5 @@
 import { endpointProblems } from '../domain/endpoint-rules.js';
+import { currentAlgorithm } from '../domain/signature-algorithm.js';
 import type { Endpoint } from '../domain/types.js';
 import { formatNames, getFormat } from '../formats/registry.js';
 import { badRequest, type ErrorDetail } from '../lib/errors.js';
@@ -13,6 +14,11 @@ export function assertValidEndpoint(endpoint: Endpoint): void {
       message: `unknown format "${endpoint.format}"; one of ${formatNames().join(', ')}`,
     });
   } else {
+    if (format.hmacOnly && currentAlgorithm(endpoint.secrets) === 'ed25519')
+      details.push({
+        field: 'format',
+        message: `the ${format.name} format signs with an HMAC; an ed25519 endpoint cannot use it (rotate to an hmac-sha256 secret first)`,
+      });
     for (const d of format.validateOptions(endpoint.formatOptions)) {
       details.push({ ...d, field: `formatOptions${d.field ? `.${d.field}` : ''}` });
     }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { currentAlgorithm } from '../domain/signature-algorithm.js';
 import type {
   App,
   Attempt,
@@ -37,6 +38,7 @@ export const endpointJson = (e: Endpoint) => ({
   formatOptions: e.formatOptions,
   metadata: e.metadata,
   verification: e.verification === null ? null : verificationJson(e.verification),
+  signatureAlgorithm: currentAlgorithm(e.secrets),
   createdAt: iso(e.createdAt),
   updatedAt: iso(e.updatedAt),
 });

@@ -17,6 +17,7 @@ import { parseJsonLossless } from '../lib/json.js';
 import { authenticate } from './auth.js';
 import type { ApiContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
+import { defaultsAreOptional } from './openapi-defaults.js';
 import { appRoutes } from './routes/apps.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
@@ -24,6 +25,7 @@ import { instanceSettingsRoutes } from './routes/instance-settings.js';
 import { healthRoutes } from './routes/health.js';
 import { messageBatchRoutes } from './routes/message-batch.js';
 import { messageRoutes } from './routes/messages.js';
+import { svixRoutes } from './svix/index.js';
 
 export interface ServerOptions {
   role: string;
@@ -111,6 +113,8 @@ export async function buildServer(
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    transformObject: (document) =>
+      defaultsAreOptional('openapiObject' in document ? document.openapiObject : {}),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -127,6 +131,7 @@ export async function buildServer(
       await api.register(messageRoutes(ctx));
       await api.register(messageBatchRoutes(ctx));
       await api.register(deliveryRoutes(ctx));
+      await api.register(svixRoutes(ctx));
       for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));
     },
     { prefix: '/api/v1' },

@@ -141,6 +141,7 @@ function signingKey(input: RenderInput): string | null {
 
 export const businessFormat: WireFormat = {
   name: 'business',
+  hmacOnly: true,
   render(input: RenderInput): RenderedRequest | null {
     const { message, endpoint } = input;
     const canonical = readCanonical(message);

@@ -23,6 +23,11 @@ export interface RenderedRequest {
 /** Renders a message into one signed HTTP request, in one platform's wire format. */
 export interface WireFormat {
   readonly name: string;
+  /**
+   * Its platform's signature is an HMAC keyed with the endpoint secret (or the app's token), which
+   * an ed25519 key cannot make: such endpoints keep an HMAC secret.
+   */
+  readonly hmacOnly?: boolean;
   /** Returns null when this endpoint's settings say the event is not sent (counts as delivered). */
   render(input: RenderInput): RenderedRequest | null;
   /** Checks the endpoint's formatOptions when it is saved; an empty list means valid. */

@@ -176,6 +176,7 @@ function checkEventTypes(value: unknown): string | null {
 
 export const viberFormat: WireFormat = {
   name: 'viber',
+  hmacOnly: true,
   render({ message, endpoint, app, now }: RenderInput): RenderedRequest | null {
     const canonical = readCanonical(message);
     if (!canonical) return null;

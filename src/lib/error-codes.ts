@@ -56,6 +56,11 @@ export const ROUTE_ERRORS = {
     description:
       "bot connections belong to an app: call with the app's API key, not the admin token",
   },
+  not_supported: {
+    status: 405,
+    description:
+      "an operation of the Svix-compatible API that Hookline does not serve (docs/svix-compatibility.md); Svix's `{ code, detail }` body",
+  },
   delivery_in_flight: {
     status: 409,
     description: 'retry of a delivery that is being sent right now; ask again once it is done',

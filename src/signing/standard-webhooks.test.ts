@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { newSigningKey, parsePublicKey, publicKeyOf } from './ed25519-keys.js';
 import { decodeSecret, signStandard, standardWebhookHeaders } from './standard-webhooks.js';
 
 // The published Standard Webhooks test vector.
@@ -42,6 +43,29 @@ describe('Standard Webhooks v1 signing', () => {
       .update(`${ID}.${TIMESTAMP}.${BODY}`)
       .digest('base64');
     expect(parts[0]).toBe(`v1,${expectedNext}`);
+    expect(parts[1]).toBe(EXPECTED);
+  });
+});
+
+describe('Standard Webhooks v1a (ed25519) signing', () => {
+  it('signs with a whsk_ key; node:crypto verifies with its whpk_ public key', () => {
+    const secretKey = newSigningKey();
+    const [version, signature] = signStandard(secretKey, ID, TIMESTAMP, BODY).split(',');
+    expect(version).toBe('v1a');
+    const publicKey = parsePublicKey(publicKeyOf(secretKey))!;
+    const content = Buffer.from(`${ID}.${TIMESTAMP}.${BODY}`);
+    expect(verify(null, content, publicKey, Buffer.from(signature, 'base64'))).toBe(true);
+    expect(verify(null, Buffer.from(`${BODY}x`), publicKey, Buffer.from(signature, 'base64'))).toBe(
+      false,
+    );
+  });
+
+  it('mixes v1 and v1a while an endpoint rotates from HMAC to ed25519', () => {
+    const secretKey = newSigningKey();
+    const parts = standardWebhookHeaders([secretKey, SECRET], ID, TIMESTAMP, BODY)[
+      'webhook-signature'
+    ].split(' ');
+    expect(parts.map((p) => p.split(',')[0])).toEqual(['v1a', 'v1']);
     expect(parts[1]).toBe(EXPECTED);
   });
 });

@@ -6,6 +6,12 @@ import { cliSources, ROOT } from './cli-sources.js';
 export { ROOT };
 export const BIN = join(ROOT, 'bin/hookline.js');
 const BUILT_CLI = join(ROOT, 'dist/src/cli/main.js');
+/** What `npm run build` must leave: the CLI and the package's typed entry points. */
+const BUILT_OUTPUTS = [
+  BUILT_CLI,
+  join(ROOT, 'dist/src/client/index.d.ts'),
+  join(ROOT, 'dist/src/verify/index.d.ts'),
+];
 
 function newestSource(): number {
   return Math.max(0, ...cliSources().map((file) => statSync(file).mtimeMs));
@@ -17,7 +23,8 @@ function newestSource(): number {
  * other test helpers that build.
  */
 export function ensureBuilt(): void {
-  if (existsSync(BUILT_CLI) && statSync(BUILT_CLI).mtimeMs >= newestSource()) return;
+  const newest = newestSource();
+  if (BUILT_OUTPUTS.every((file) => existsSync(file) && statSync(file).mtimeMs >= newest)) return;
   try {
     execFileSync('flock', ['/tmp/hookline-build.lock', 'npx', 'tsc', '-p', 'tsconfig.build.json'], {
       cwd: ROOT,
@@ -26,6 +33,7 @@ export function ensureBuilt(): void {
   } catch {
     // tsc exits non-zero on a type error anywhere in the tree but still writes the files: checked below.
   }
-  if (!existsSync(BUILT_CLI))
-    throw new Error('the CLI did not build: run `npx tsc -p tsconfig.build.json`');
+  const missing = BUILT_OUTPUTS.filter((file) => !existsSync(file));
+  if (missing.length > 0)
+    throw new Error(`${missing.join(', ')} did not build: run \`npx tsc -p tsconfig.build.json\``);
 }

@@ -20,7 +20,7 @@ describe('secret rotation', () => {
 
     const rotated = await h.api('POST', `${secretUrl}/rotate`, { secret: NEW, graceMs: 3600_000 });
     expect(rotated.status).toBe(200);
-    expect(rotated.body).toEqual({ secret: NEW });
+    expect(rotated.body).toEqual({ signatureAlgorithm: 'hmac-sha256', secret: NEW });
     const listed = (await h.api('GET', secretUrl)).body.secrets;
     expect(listed.map((s: { secret: string }) => s.secret)).toEqual([NEW, OLD]);
     expect(listed[1].expiresAt).toBe(new Date(h.clock.now() + 3600_000).toISOString());

@@ -61,3 +61,12 @@ declare module 'viber-bot' {
     FAILED: 'failed';
   };
 }
+
+/** The SDK's own signature check: `validateMessage(signature, body)` compares its hex HMAC. */
+declare module 'viber-bot/lib/message/message-validator.js' {
+  class MessageValidator {
+    constructor(logger: unknown, authToken: string);
+    validateMessage(serverSideSignature: string | undefined, message: string | Buffer): boolean;
+  }
+  export = MessageValidator;
+}

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { App } from '../../domain/types.js';
 import { notFound } from '../../lib/errors.js';
 import { sha256Hex } from '../../lib/hash.js';
-import { newId, newToken } from '../../lib/ids.js';
+import { newToken } from '../../lib/ids.js';
+import { newApp } from '../../domain/new-app.js';
 import { loadApp, principalOf, requireAdmin } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppCreate, AppOut, AppPatch, AppWithKey } from '../schemas/apps.js';
@@ -46,18 +47,7 @@ export const appRoutes =
       },
       async (request, reply) => {
         requireAdmin(request);
-        const now = ctx.clock.now();
-        const apiKey = newToken('hk');
-        const created: App = {
-          id: newId('app', now),
-          name: request.body.name,
-          metadata: request.body.metadata ?? {},
-          apiKeyHash: sha256Hex(apiKey),
-          viberAuthToken: null,
-          instanceSettings: {},
-          createdAt: now,
-          updatedAt: now,
-        };
+        const { app: created, apiKey } = newApp(request.body, ctx.clock.now());
         await ctx.store.createApp(created);
         return reply.status(201).send({ ...appJson(created), apiKey });
       },

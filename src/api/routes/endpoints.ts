@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { changedEndpoint, newEndpoint } from '../../domain/new-endpoint.js';
-import { activeSecrets, rotateSecret } from '../../domain/secrets.js';
+import { activeSecrets } from '../../domain/secrets.js';
+import { algorithmOf } from '../../domain/signature-algorithm.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 import { loadEndpoint, saveEndpoint } from '../endpoint-records.js';
+import { nextSecret, secretJson, verificationKey } from '../endpoint-secrets.js';
+import { rotateEndpointSecret } from '../secret-rotation.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
   EndpointCreate,
@@ -16,6 +19,7 @@ import {
   RecoverBody,
   SecretRotate,
   SecretsOut,
+  VerificationKey,
 } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
 
@@ -56,9 +60,15 @@ export const endpointRoutes =
       },
       async (request, reply) => {
         const appRecord = await loadApp(ctx, request, request.params.appId);
-        const { endpoint, secret } = newEndpoint(
+        const { secret: given, signatureAlgorithm, ...settings } = request.body;
+        const secret = nextSecret(
+          given,
+          signatureAlgorithm ?? (given ? algorithmOf(given) : 'hmac-sha256'),
+        );
+        const { endpoint } = newEndpoint(
           {
-            ...request.body,
+            ...settings,
+            secret,
             appId: appRecord.id,
             instanceSettings: appRecord.instanceSettings,
           },
@@ -66,7 +76,7 @@ export const endpointRoutes =
         );
         assertValidEndpoint(endpoint);
         await ctx.store.createEndpoint(endpoint);
-        return reply.status(201).send({ ...endpointJson(endpoint), secret });
+        return reply.status(201).send({ ...endpointJson(endpoint), ...verificationKey(secret) });
       },
     );
 
@@ -139,15 +149,7 @@ export const endpointRoutes =
         const { endpoint } = await loadEndpoint(ctx, request, request.params);
         const now = ctx.clock.now();
         const active = new Set(activeSecrets(endpoint, now));
-        return {
-          secrets: endpoint.secrets
-            .filter((s) => active.has(s.secret))
-            .map((s) => ({
-              secret: s.secret,
-              createdAt: new Date(s.createdAt).toISOString(),
-              expiresAt: s.expiresAt === null ? null : new Date(s.expiresAt).toISOString(),
-            })),
-        };
+        return { secrets: endpoint.secrets.filter((s) => active.has(s.secret)).map(secretJson) };
       },
     );
 
@@ -156,17 +158,17 @@ export const endpointRoutes =
       {
         schema: {
           tags: ['endpoints'],
-          summary: 'Rotate the signing secret; old secrets keep signing for graceMs (default 24 h)',
+          summary:
+            'Rotate the signing secret (or ed25519 key); old ones keep signing for graceMs (default 24 h)',
           params: EndpointParams,
           body: SecretRotate,
-          response: { 200: Type.Object({ secret: Type.String() }), ...errorResponses },
+          response: { 200: VerificationKey, ...errorResponses },
         },
       },
       async (request) => {
         const { endpoint } = await loadEndpoint(ctx, request, request.params);
-        const rotated = rotateSecret(endpoint, request.body, ctx.clock.now());
-        await saveEndpoint(ctx, rotated.endpoint);
-        return { secret: rotated.secret };
+        const secret = await rotateEndpointSecret(ctx, endpoint, request.body);
+        return verificationKey(secret);
       },
     );
 

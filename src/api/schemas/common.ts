@@ -66,6 +66,10 @@ export const errorResponses = {
 /** A union of string literals that keeps its literal types. */
 export function literals<const T extends readonly string[]>(
   values: T,
+  options: { description?: string } = {},
 ): TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }> {
-  return Type.Union(values.map((v) => Type.Literal(v))) as never;
+  return Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  ) as never;
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { RETRY_PRESETS } from '../../domain/retry-policy.js';
+import { SIGNATURE_ALGORITHMS } from '../../domain/signature-algorithm.js';
 import { literals, Metadata } from './common.js';
 
 const RetryPolicy = Type.Object(
@@ -19,6 +20,11 @@ const Headers = Type.Record(
     maxProperties: 20,
   },
 );
+
+const SignatureAlgorithm = literals(SIGNATURE_ALGORITHMS, {
+  description:
+    'hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key)',
+});
 
 const settings = {
   url: Type.String({ minLength: 1, maxLength: 2048 }),
@@ -56,10 +62,12 @@ export const EndpointCreate = Type.Object(
     metadata: Type.Optional(settings.metadata),
     secret: Type.Optional(
       Type.String({
-        pattern: '^whsec_[A-Za-z0-9+/]{32,88}={0,2}$',
-        description: 'whsec_ + base64 of 24–64 bytes; generated when omitted',
+        pattern: '^(whsec_[A-Za-z0-9+/]{32,88}={0,2}|whsk_[A-Za-z0-9+/]{43,86}={0,2})$',
+        description:
+          'whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted',
       }),
     ),
+    signatureAlgorithm: Type.Optional(SignatureAlgorithm),
   },
   { additionalProperties: false },
 );
@@ -81,6 +89,7 @@ export const EndpointOut = Type.Object({
   appId: Type.String(),
   ...settings,
   verification: Type.Union([EndpointVerificationOut, Type.Null()]),
+  signatureAlgorithm: SignatureAlgorithm,
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -106,14 +115,31 @@ export const VerificationStart = Type.Object(
   { additionalProperties: false },
 );
 
+/** What a receiver verifies with: the HMAC secret, or the public key of an ed25519 secret key. */
+export const VerificationKey = Type.Object({
+  signatureAlgorithm: SignatureAlgorithm,
+  secret: Type.Optional(
+    Type.String({ description: 'hmac-sha256: the whsec_ secret, shown to the receiver' }),
+  ),
+  publicKey: Type.Optional(
+    Type.String({
+      description: 'ed25519: the whpk_ public key; the whsk_ secret key is never shown',
+    }),
+  ),
+});
+
 export const EndpointCreated = Type.Intersect([
   EndpointOut,
-  Type.Object({ secret: Type.String() }),
+  Type.Object({
+    secret: VerificationKey.properties.secret,
+    publicKey: VerificationKey.properties.publicKey,
+  }),
 ]);
 
 export const SecretRotate = Type.Object(
   {
     secret: Type.Optional(EndpointCreate.properties.secret),
+    signatureAlgorithm: Type.Optional(SignatureAlgorithm),
     graceMs: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 * 1000, default: 24 * 3600 * 1000 }),
     ),
@@ -124,7 +150,7 @@ export const SecretRotate = Type.Object(
 export const SecretsOut = Type.Object({
   secrets: Type.Array(
     Type.Object({
-      secret: Type.String(),
+      ...VerificationKey.properties,
       createdAt: Type.String(),
       expiresAt: Type.Union([Type.String(), Type.Null()]),
     }),

@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { decodeSecret } from '../../signing/standard-webhooks.js';
+import { createHmac, createPublicKey, timingSafeEqual, verify } from 'node:crypto';
+import { parseSecretKey } from '../../signing/ed25519-keys.js';
+import { decodeSecret, isAsymmetricKey } from '../../signing/standard-webhooks.js';
 import { verifyHexHmac } from '../../signing/hex-hmac.js';
 import { verifyViberSignature } from '../../signing/viber-signature.js';
 
@@ -10,7 +11,10 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Standard Webhooks v1: any `v1,<base64>` of the header matches HMAC(secret, `id.timestamp.body`). */
+/**
+ * Standard Webhooks: any `v1,<base64>` of the header matches HMAC(secret, `id.timestamp.body`),
+ * or, for an ed25519 (`whsk_`) key, any `v1a,<base64>` verifies with its public key.
+ */
 export function standardSignatureMatches(
   secret: string,
   id: string,
@@ -18,6 +22,18 @@ export function standardSignatureMatches(
   body: Buffer,
   header: string,
 ): boolean {
+  if (isAsymmetricKey(secret)) {
+    const publicKey = createPublicKey(parseSecretKey(secret));
+    const content = Buffer.concat([Buffer.from(`${id}.${timestamp}.`), body]);
+    return header.split(' ').some((part) => {
+      const [version, signature] = part.split(',', 2);
+      return (
+        version === 'v1a' &&
+        signature !== undefined &&
+        verify(null, content, publicKey, Buffer.from(signature, 'base64'))
+      );
+    });
+  }
   const expected = createHmac('sha256', decodeSecret(secret))
     .update(`${id}.${timestamp}.`)
     .update(body)

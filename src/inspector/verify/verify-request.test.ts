@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BinRequest } from '../../domain/bins.js';
 import type { App, Endpoint } from '../../domain/types.js';
 import { signatureHeader } from '../../signing/hex-hmac.js';
+import { newSigningKey } from '../../signing/ed25519-keys.js';
 import { standardWebhookHeaders } from '../../signing/standard-webhooks.js';
 import { viberSignature } from '../../signing/viber-signature.js';
 import type { BinTarget } from './bin-targets.js';
@@ -71,6 +72,18 @@ describe('verifyCapture', () => {
       key: 'current-secret',
       timestampSkewSeconds: 2,
     });
+  });
+
+  it('verifies an ed25519 (v1a) endpoint, and not with a changed body', () => {
+    const key = newSigningKey();
+    const ed = target({ endpoint: { secrets: [{ secret: key, createdAt: 3, expiresAt: null }] } });
+    const headers = standardWebhookHeaders([key], 'msg_1', NOW / 1000, BODY);
+    expect(verifyCapture(captured({ ...headers }), [ed])).toMatchObject({
+      verified: true,
+      scheme: 'standard-webhooks',
+      key: 'current-secret',
+    });
+    expect(verifyCapture(captured({ ...headers }, `${BODY} `), [ed]).verified).toBe(false);
   });
 
   it('knows a signature made with a rotated secret', () => {

@@ -1,0 +1,6127 @@
+/**
+ * Generated from the server's OpenAPI document by `npm run api-types` (scripts/api-types.ts).
+ * Do not edit: `npm test` fails when this file and the live document disagree.
+ */
+
+export interface paths {
+    "/api/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List apps (an app key sees only its own) */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                createdAt: string;
+                                id: string;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                name: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an app (admin); its API key is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                            updatedAt: string;
+                        } & {
+                            /** @description Shown once: only its hash is stored. */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an app */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an app with everything it owns (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update an app */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/api-key/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the app API key; the old one stops working at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            id: string;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            name: string;
+                            updatedAt: string;
+                        } & {
+                            /** @description Shown once: only its hash is stored. */
+                            apiKey: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List deliveries, by state, endpoint or message */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    endpointId?: string;
+                    limit?: number;
+                    messageId?: string;
+                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                appId: string;
+                                attempts: number;
+                                createdAt: string;
+                                endpointId: string;
+                                id: number;
+                                lastError: string | null;
+                                lastStatus: number | null;
+                                messageId: string;
+                                nextAttemptAt: string | null;
+                                state: "pending" | "delivering" | "succeeded" | "failed";
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a delivery */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    deliveryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            attempts: number;
+                            createdAt: string;
+                            endpointId: string;
+                            id: number;
+                            lastError: string | null;
+                            lastStatus: number | null;
+                            messageId: string;
+                            nextAttemptAt: string | null;
+                            state: "pending" | "delivering" | "succeeded" | "failed";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Try a delivery now; a failed or succeeded one starts a fresh schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    deliveryId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            attempts: number;
+                            createdAt: string;
+                            endpointId: string;
+                            id: number;
+                            lastError: string | null;
+                            lastStatus: number | null;
+                            messageId: string;
+                            nextAttemptAt: string | null;
+                            state: "pending" | "delivering" | "succeeded" | "failed";
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `delivery_in_flight` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "delivery_in_flight";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List endpoints */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                appId: string;
+                                createdAt: string;
+                                description: string;
+                                disabled: boolean;
+                                filterTypes: string[] | null;
+                                format: string;
+                                formatOptions: {
+                                    [key: string]: unknown;
+                                };
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                id: string;
+                                maxConcurrency: number;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                ordering: "parallel" | "serial";
+                                rateLimit: number | null;
+                                retryPolicy: {
+                                    preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                                    waitsMs?: number[];
+                                };
+                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                                signatureAlgorithm: "hmac-sha256" | "ed25519";
+                                timeoutMs: number | null;
+                                updatedAt: string;
+                                url: string;
+                                /** @description Webhook verification: deliveries go to a bin until `until` */
+                                verification: {
+                                    binId: string;
+                                    /** @description Where deliveries go while it runs */
+                                    binUrl: string;
+                                    startedAt: string;
+                                    /** @description When the endpoint goes back to its URL by itself */
+                                    until: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an endpoint; its signing secret is returned once here */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        disabled?: boolean;
+                        filterTypes?: string[] | null;
+                        format?: string;
+                        formatOptions?: {
+                            [key: string]: unknown;
+                        };
+                        headers?: {
+                            [key: string]: string;
+                        };
+                        maxConcurrency?: number;
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        ordering?: "parallel" | "serial";
+                        rateLimit?: number | null;
+                        retryPolicy?: {
+                            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                            waitsMs?: number[];
+                        };
+                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
+                        secret?: string;
+                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
+                        timeoutMs?: number | null;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            description: string;
+                            disabled: boolean;
+                            filterTypes: string[] | null;
+                            format: string;
+                            formatOptions: {
+                                [key: string]: unknown;
+                            };
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            maxConcurrency: number;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            ordering: "parallel" | "serial";
+                            rateLimit: number | null;
+                            retryPolicy: {
+                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                                waitsMs?: number[];
+                            };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
+                            timeoutMs: number | null;
+                            updatedAt: string;
+                            url: string;
+                            /** @description Webhook verification: deliveries go to a bin until `until` */
+                            verification: {
+                                binId: string;
+                                /** @description Where deliveries go while it runs */
+                                binUrl: string;
+                                startedAt: string;
+                                /** @description When the endpoint goes back to its URL by itself */
+                                until: string;
+                            } | null;
+                        } & {
+                            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                            publicKey?: string;
+                            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                            secret?: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            description: string;
+                            disabled: boolean;
+                            filterTypes: string[] | null;
+                            format: string;
+                            formatOptions: {
+                                [key: string]: unknown;
+                            };
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            maxConcurrency: number;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            ordering: "parallel" | "serial";
+                            rateLimit: number | null;
+                            retryPolicy: {
+                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                                waitsMs?: number[];
+                            };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
+                            timeoutMs: number | null;
+                            updatedAt: string;
+                            url: string;
+                            /** @description Webhook verification: deliveries go to a bin until `until` */
+                            verification: {
+                                binId: string;
+                                /** @description Where deliveries go while it runs */
+                                binUrl: string;
+                                startedAt: string;
+                                /** @description When the endpoint goes back to its URL by itself */
+                                until: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an endpoint with its deliveries and attempts */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Update an endpoint (only the fields given) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        disabled?: boolean;
+                        filterTypes?: string[] | null;
+                        format?: string;
+                        formatOptions?: {
+                            [key: string]: unknown;
+                        };
+                        headers?: {
+                            [key: string]: string;
+                        };
+                        maxConcurrency?: number;
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        ordering?: "parallel" | "serial";
+                        rateLimit?: number | null;
+                        retryPolicy?: {
+                            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                            waitsMs?: number[];
+                        };
+                        timeoutMs?: number | null;
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            description: string;
+                            disabled: boolean;
+                            filterTypes: string[] | null;
+                            format: string;
+                            formatOptions: {
+                                [key: string]: unknown;
+                            };
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            maxConcurrency: number;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            ordering: "parallel" | "serial";
+                            rateLimit: number | null;
+                            retryPolicy: {
+                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                                waitsMs?: number[];
+                            };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
+                            timeoutMs: number | null;
+                            updatedAt: string;
+                            url: string;
+                            /** @description Webhook verification: deliveries go to a bin until `until` */
+                            verification: {
+                                binId: string;
+                                /** @description Where deliveries go while it runs */
+                                binUrl: string;
+                                startedAt: string;
+                                /** @description When the endpoint goes back to its URL by itself */
+                                until: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an endpoint's attempts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                at: string;
+                                deliveryId: number | null;
+                                durationMs: number;
+                                endpointId: string;
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
+                                errorMessage: string | null;
+                                id: number;
+                                messageId: string;
+                                responseBody: string;
+                                responseHeaders: {
+                                    [key: string]: string;
+                                };
+                                statusCode: number | null;
+                                test: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an endpoint's deliveries by state */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                appId: string;
+                                attempts: number;
+                                createdAt: string;
+                                endpointId: string;
+                                id: number;
+                                lastError: string | null;
+                                lastStatus: number | null;
+                                messageId: string;
+                                nextAttemptAt: string | null;
+                                state: "pending" | "delivering" | "succeeded" | "failed";
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/recover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-queue the endpoint's failed deliveries created in [since, until) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        since: string;
+                        /** Format: date-time */
+                        until?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requeued: number;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secrets that sign now: the current one and any in their rotation grace period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secrets: {
+                                createdAt: string;
+                                expiresAt: string | null;
+                                /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                                publicKey?: string;
+                                /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                                secret?: string;
+                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                                signatureAlgorithm: "hmac-sha256" | "ed25519";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret (or ed25519 key); old ones keep signing for graceMs (default 24 h) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 86400000 */
+                        graceMs?: number;
+                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
+                        secret?: string;
+                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                            publicKey?: string;
+                            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                            secret?: string;
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a realistic sample of a canonical event to the endpoint now and return the attempt
+         * @description Rendered in the endpoint's format and signed with its keys; recorded as a test attempt (test: true), apart from real deliveries. `overrides` is merged into the catalog sample (JSON Merge Patch).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A canonical event type, e.g. message.received (GET /event-catalog lists them) */
+                        eventType: string;
+                        /** @description JSON object merged into the sample (JSON Merge Patch: null removes a field) */
+                        overrides?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempt: {
+                                at: string;
+                                deliveryId: number | null;
+                                durationMs: number;
+                                endpointId: string;
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
+                                errorMessage: string | null;
+                                id: number;
+                                messageId: string;
+                                responseBody: string;
+                                responseHeaders: {
+                                    [key: string]: string;
+                                };
+                                statusCode: number | null;
+                                test: boolean;
+                            } | null;
+                            eventType: string;
+                            matchesFilter: boolean;
+                            messageId: string;
+                            reason: string | null;
+                            request: {
+                                body: string | null;
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                method: string;
+                                url: string;
+                            } | null;
+                            sent: boolean;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unknown_format` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unknown_format";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/test-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the endpoint's test attempts (simulator), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                at: string;
+                                deliveryId: number | null;
+                                durationMs: number;
+                                endpointId: string;
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
+                                errorMessage: string | null;
+                                id: number;
+                                messageId: string;
+                                responseBody: string;
+                                responseHeaders: {
+                                    [key: string]: string;
+                                };
+                                statusCode: number | null;
+                                test: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Switch the endpoint's deliveries to a bin for a set time, or until stopped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description One of the app's bins; default: a new bin */
+                        binId?: string;
+                        /** @description How long; default: until stopped (at most until the bin expires) */
+                        durationSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            description: string;
+                            disabled: boolean;
+                            filterTypes: string[] | null;
+                            format: string;
+                            formatOptions: {
+                                [key: string]: unknown;
+                            };
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            maxConcurrency: number;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            ordering: "parallel" | "serial";
+                            rateLimit: number | null;
+                            retryPolicy: {
+                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                                waitsMs?: number[];
+                            };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
+                            timeoutMs: number | null;
+                            updatedAt: string;
+                            url: string;
+                            /** @description Webhook verification: deliveries go to a bin until `until` */
+                            verification: {
+                                binId: string;
+                                /** @description Where deliveries go while it runs */
+                                binUrl: string;
+                                startedAt: string;
+                                /** @description When the endpoint goes back to its URL by itself */
+                                until: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `verification_running`, `bin_limit_reached` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "verification_running" | "bin_limit_reached";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Stop a verification now: the endpoint goes back to its URL, held deliveries go */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            description: string;
+                            disabled: boolean;
+                            filterTypes: string[] | null;
+                            format: string;
+                            formatOptions: {
+                                [key: string]: unknown;
+                            };
+                            headers: {
+                                [key: string]: string;
+                            };
+                            id: string;
+                            maxConcurrency: number;
+                            metadata: {
+                                [key: string]: string;
+                            };
+                            ordering: "parallel" | "serial";
+                            rateLimit: number | null;
+                            retryPolicy: {
+                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                                waitsMs?: number[];
+                            };
+                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                            signatureAlgorithm: "hmac-sha256" | "ed25519";
+                            timeoutMs: number | null;
+                            updatedAt: string;
+                            url: string;
+                            /** @description Webhook verification: deliveries go to a bin until `until` */
+                            verification: {
+                                binId: string;
+                                /** @description Where deliveries go while it runs */
+                                binUrl: string;
+                                startedAt: string;
+                                /** @description When the endpoint goes back to its URL by itself */
+                                until: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a catalog event (message.received, message.status, ...); a 400 names the failing field */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The event, checked against its type's schema; 64-bit integers kept exact */
+                        data?: unknown;
+                        /** @description Same as type (the messages API spelling) */
+                        eventType?: string;
+                        idempotencyKey?: string;
+                        /** @description Same as data (the messages API spelling) */
+                        payload?: unknown;
+                        /** @description A catalog event type, e.g. message.status */
+                        type?: string;
+                        /** @description Deliver to this endpoint only (business-messaging webhook_id) */
+                        webhookId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            endpointId: string | null;
+                            eventType: string;
+                            id: string;
+                            idempotencyKey: string | null;
+                            payload: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            endpointId: string | null;
+                            eventType: string;
+                            id: string;
+                            idempotencyKey: string | null;
+                            payload: unknown;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/instance-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's Chat-API instance settings */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Chat-API instance switches (page 003, "Additional Webhook Settings"); a switch left out is unset (off unless an endpoint sets it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ackNotificationsOn?: boolean;
+                            chatUpdateOn?: boolean;
+                            guaranteedHooks?: boolean;
+                            parallelHooks?: boolean;
+                            statusNotificationsOn?: boolean;
+                            videoUploadOn?: boolean;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace the app's Chat-API instance settings */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            /** @description Chat-API instance switches (page 003, "Additional Webhook Settings"); a switch left out is unset (off unless an endpoint sets it) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ackNotificationsOn?: boolean;
+                        chatUpdateOn?: boolean;
+                        guaranteedHooks?: boolean;
+                        parallelHooks?: boolean;
+                        statusNotificationsOn?: boolean;
+                        videoUploadOn?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Chat-API instance switches (page 003, "Additional Webhook Settings"); a switch left out is unset (off unless an endpoint sets it) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ackNotificationsOn?: boolean;
+                            chatUpdateOn?: boolean;
+                            guaranteedHooks?: boolean;
+                            parallelHooks?: boolean;
+                            statusNotificationsOn?: boolean;
+                            videoUploadOn?: boolean;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    eventType?: string;
+                    limit?: number;
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                appId: string;
+                                createdAt: string;
+                                endpointId: string | null;
+                                eventType: string;
+                                id: string;
+                                idempotencyKey: string | null;
+                                payload: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Accept a message: stored with a delivery per matching endpoint in one transaction
+         * @description An Idempotency-Key header (or idempotencyKey field) seen within 24 h returns the original message (200) and creates nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Deliver to this endpoint only. */
+                        endpointId?: string;
+                        eventType: string;
+                        idempotencyKey?: string;
+                        /** @description Any JSON object; 64-bit integers are kept exact. */
+                        payload: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            endpointId: string | null;
+                            eventType: string;
+                            id: string;
+                            idempotencyKey: string | null;
+                            payload: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            endpointId: string | null;
+                            eventType: string;
+                            id: string;
+                            idempotencyKey: string | null;
+                            payload: unknown;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a message */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            createdAt: string;
+                            endpointId: string | null;
+                            eventType: string;
+                            id: string;
+                            idempotencyKey: string | null;
+                            payload: unknown;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/messages/{messageId}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a message's attempts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                at: string;
+                                deliveryId: number | null;
+                                durationMs: number;
+                                endpointId: string;
+                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
+                                errorMessage: string | null;
+                                id: number;
+                                messageId: string;
+                                responseBody: string;
+                                responseHeaders: {
+                                    [key: string]: string;
+                                };
+                                statusCode: number | null;
+                                test: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/messages/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept up to 1000 messages in one request
+         * @description Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        messages: {
+                            /** @description Deliver to this endpoint only. */
+                            endpointId?: string;
+                            eventType: string;
+                            idempotencyKey?: string;
+                            /** @description Any JSON object; 64-bit integers are kept exact. */
+                            payload: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                appId: string;
+                                createdAt: string;
+                                endpointId: string | null;
+                                eventType: string;
+                                id: string;
+                                idempotencyKey: string | null;
+                                payload: unknown;
+                            } & {
+                                deliveries: number;
+                                idempotentReplayed: boolean;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: ({
+                                appId: string;
+                                createdAt: string;
+                                endpointId: string | null;
+                                eventType: string;
+                                id: string;
+                                idempotencyKey: string | null;
+                                payload: unknown;
+                            } & {
+                                deliveries: number;
+                                idempotentReplayed: boolean;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/test-endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a bin and an endpoint that delivers to it
+         * @description The endpoint gets the given format (default standard), retry policy `single`, and a new signing secret returned once. Requests it receives are captured by the bin and verified there.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bin?: {
+                            /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+                            expiresInSeconds?: number;
+                            /** @description Requests kept; the oldest are dropped past it (default 500) */
+                            requestLimit?: number;
+                            /** @description Body of that answer (default empty) */
+                            responseBody?: string;
+                            /** @description Its content type (default text/plain; charset=utf-8) */
+                            responseContentType?: string;
+                            /** @description Wait before answering, up to 30 s (default 0) */
+                            responseDelayMs?: number;
+                            /** @description Status every capture is answered with (default 200) */
+                            responseStatus?: number;
+                        };
+                        filterTypes?: string[] | null;
+                        /** @description Wire format of the endpoint (default standard) */
+                        format?: string;
+                        formatOptions?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bin: {
+                                appId: string | null;
+                                createdAt: string;
+                                expired: boolean;
+                                expiresAt: string;
+                                id: string;
+                                requestCount: number;
+                                /** @description Requests kept; the oldest are dropped past it (default 500) */
+                                requestLimit: number;
+                                /** @description Body of that answer (default empty) */
+                                responseBody: string;
+                                /** @description Its content type (default text/plain; charset=utf-8) */
+                                responseContentType: string;
+                                /** @description Wait before answering, up to 30 s (default 0) */
+                                responseDelayMs: number;
+                                /** @description Status every capture is answered with (default 200) */
+                                responseStatus: number;
+                                /** @description The public capture URL; any method and any path below it is captured */
+                                url: string;
+                            };
+                            endpoint: {
+                                appId: string;
+                                createdAt: string;
+                                description: string;
+                                disabled: boolean;
+                                filterTypes: string[] | null;
+                                format: string;
+                                formatOptions: {
+                                    [key: string]: unknown;
+                                };
+                                headers: {
+                                    [key: string]: string;
+                                };
+                                id: string;
+                                maxConcurrency: number;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                ordering: "parallel" | "serial";
+                                rateLimit: number | null;
+                                retryPolicy: {
+                                    preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+                                    waitsMs?: number[];
+                                };
+                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                                signatureAlgorithm: "hmac-sha256" | "ed25519";
+                                timeoutMs: number | null;
+                                updatedAt: string;
+                                url: string;
+                                /** @description Webhook verification: deliveries go to a bin until `until` */
+                                verification: {
+                                    binId: string;
+                                    /** @description Where deliveries go while it runs */
+                                    binUrl: string;
+                                    startedAt: string;
+                                    /** @description When the endpoint goes back to its URL by itself */
+                                    until: string;
+                                } | null;
+                            };
+                            /** @description The endpoint's signing secret, shown once */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `bin_limit_reached` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "bin_limit_reached";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/viber-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the app's Viber auth token (null until issued) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            /** @description X-Viber-Auth-Token for /pa/*; also keys X-Viber-Content-Signature of viber-format deliveries. */
+                            viberAuthToken: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a new Viber auth token; the previous one stops working at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            /** @description X-Viber-Auth-Token for /pa/*; also keys X-Viber-Content-Signature of viber-format deliveries. */
+                            viberAuthToken: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bins, newest first (an app key sees its own) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Admin only: one app's bins */
+                    appId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                appId: string | null;
+                                createdAt: string;
+                                expired: boolean;
+                                expiresAt: string;
+                                id: string;
+                                requestCount: number;
+                                /** @description Requests kept; the oldest are dropped past it (default 500) */
+                                requestLimit: number;
+                                /** @description Body of that answer (default empty) */
+                                responseBody: string;
+                                /** @description Its content type (default text/plain; charset=utf-8) */
+                                responseContentType: string;
+                                /** @description Wait before answering, up to 30 s (default 0) */
+                                responseDelayMs: number;
+                                /** @description Status every capture is answered with (default 200) */
+                                responseStatus: number;
+                                /** @description The public capture URL; any method and any path below it is captured */
+                                url: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a bin: a URL that captures any request sent to it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Owning app; an app key always creates bins for its own app */
+                        appId?: string;
+                        /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+                        expiresInSeconds?: number;
+                        /** @description Requests kept; the oldest are dropped past it (default 500) */
+                        requestLimit?: number;
+                        /** @description Body of that answer (default empty) */
+                        responseBody?: string;
+                        /** @description Its content type (default text/plain; charset=utf-8) */
+                        responseContentType?: string;
+                        /** @description Wait before answering, up to 30 s (default 0) */
+                        responseDelayMs?: number;
+                        /** @description Status every capture is answered with (default 200) */
+                        responseStatus?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string | null;
+                            createdAt: string;
+                            expired: boolean;
+                            expiresAt: string;
+                            id: string;
+                            requestCount: number;
+                            /** @description Requests kept; the oldest are dropped past it (default 500) */
+                            requestLimit: number;
+                            /** @description Body of that answer (default empty) */
+                            responseBody: string;
+                            /** @description Its content type (default text/plain; charset=utf-8) */
+                            responseContentType: string;
+                            /** @description Wait before answering, up to 30 s (default 0) */
+                            responseDelayMs: number;
+                            /** @description Status every capture is answered with (default 200) */
+                            responseStatus: number;
+                            /** @description The public capture URL; any method and any path below it is captured */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `bin_limit_reached` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "bin_limit_reached";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bins/{binId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a bin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    binId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string | null;
+                            createdAt: string;
+                            expired: boolean;
+                            expiresAt: string;
+                            id: string;
+                            requestCount: number;
+                            /** @description Requests kept; the oldest are dropped past it (default 500) */
+                            requestLimit: number;
+                            /** @description Body of that answer (default empty) */
+                            responseBody: string;
+                            /** @description Its content type (default text/plain; charset=utf-8) */
+                            responseContentType: string;
+                            /** @description Wait before answering, up to 30 s (default 0) */
+                            responseDelayMs: number;
+                            /** @description Status every capture is answered with (default 200) */
+                            responseStatus: number;
+                            /** @description The public capture URL; any method and any path below it is captured */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a bin and its requests; live streams end */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    binId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change what a bin answers, how many requests it keeps, or when it expires */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    binId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+                        expiresInSeconds?: number;
+                        /** @description Requests kept; the oldest are dropped past it (default 500) */
+                        requestLimit?: number;
+                        /** @description Body of that answer (default empty) */
+                        responseBody?: string;
+                        /** @description Its content type (default text/plain; charset=utf-8) */
+                        responseContentType?: string;
+                        /** @description Wait before answering, up to 30 s (default 0) */
+                        responseDelayMs?: number;
+                        /** @description Status every capture is answered with (default 200) */
+                        responseStatus?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string | null;
+                            createdAt: string;
+                            expired: boolean;
+                            expiresAt: string;
+                            id: string;
+                            requestCount: number;
+                            /** @description Requests kept; the oldest are dropped past it (default 500) */
+                            requestLimit: number;
+                            /** @description Body of that answer (default empty) */
+                            responseBody: string;
+                            /** @description Its content type (default text/plain; charset=utf-8) */
+                            responseContentType: string;
+                            /** @description Wait before answering, up to 30 s (default 0) */
+                            responseDelayMs: number;
+                            /** @description Status every capture is answered with (default 200) */
+                            responseStatus: number;
+                            /** @description The public capture URL; any method and any path below it is captured */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/bins/{binId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List captured requests, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    binId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                binId: string;
+                                body: string;
+                                bodyEncoding: "utf8" | "base64";
+                                bodySize: number;
+                                bodyTruncated: boolean;
+                                /** @description Best guess from the body; null when unknown */
+                                eventType: string | null;
+                                /** @description Name/value pairs as received, repeats kept */
+                                headers: [
+                                    string,
+                                    string
+                                ][];
+                                id: number;
+                                method: string;
+                                path: string;
+                                query: string;
+                                receivedAt: string;
+                                remoteAddress: string;
+                                subpath: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete every captured request of the bin */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    binId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bins/{binId}/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a captured request, with whether Hookline signed it and which scheme
+         * @description The signature is checked against the keys of every endpoint whose URL points at this bin.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    binId: string;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            binId: string;
+                            body: string;
+                            bodyEncoding: "utf8" | "base64";
+                            bodySize: number;
+                            bodyTruncated: boolean;
+                            /** @description Best guess from the body; null when unknown */
+                            eventType: string | null;
+                            /** @description Name/value pairs as received, repeats kept */
+                            headers: [
+                                string,
+                                string
+                            ][];
+                            id: number;
+                            method: string;
+                            path: string;
+                            query: string;
+                            receivedAt: string;
+                            remoteAddress: string;
+                            subpath: string;
+                        } & {
+                            verification: {
+                                endpointId: string | null;
+                                key: ("current-secret" | "rotated-secret" | "viber-auth-token") | (never | null);
+                                message: string;
+                                scheme: ("standard-webhooks" | "viber" | "hex-hmac") | (never | null);
+                                signed: boolean;
+                                timestampSkewSeconds: number | null;
+                                verified: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a captured request */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    binId: string;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bins/{binId}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live stream of captured requests (text/event-stream)
+         * @description Events: `ready`, then `request` per capture (id = request id; reconnect with Last-Event-ID to miss nothing), and `deleted` or `expired` before the stream ends.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Send requests after this id first (default: only new ones; Last-Event-ID wins) */
+                    after?: number;
+                };
+                header?: {
+                    /** @description Resume after this request id */
+                    "last-event-id"?: string;
+                };
+                path: {
+                    binId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `bin_expired` */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "bin_expired";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every catalog event with its JSON schema and a sample */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/formats/compose/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview a compose template: the request it would send (unsigned) for a sample or given event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Event data; the catalog sample of eventType when absent */
+                        data?: unknown;
+                        /** @description Used when the template has no url */
+                        endpointUrl?: string;
+                        /** @description Catalog event type; message.status by default */
+                        eventType?: string;
+                        sendName?: boolean;
+                        sendPhoto?: boolean;
+                        /** @description A compose template: {url, method, headers, body, bodyFormat} */
+                        template: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and store reachability */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string;
+                            /** @enum {string} */
+                            status: "ok";
+                            store: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            role: string;
+                            /** @enum {string} */
+                            status: "unavailable";
+                            store: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pa/get_account_info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Viber get_account_info: the app and its webhook with its event types */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pa/set_webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Viber set_webhook: validate the URL with a signed webhook callback, then save it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/integrations/webhook/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the app's bot connections */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The last invocation failure, in words; false while healthy */
+                            error: string | false;
+                            id: string;
+                            name: string;
+                            story: {
+                                id: string;
+                                /** @description The story name given with storyName; its id until then */
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        }[];
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `app_key_required` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "app_key_required";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a connection; the receiver must pass the verification handshake first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        auth?: {
+                            password: string;
+                            username: string;
+                        };
+                        headers?: {
+                            [key: string]: string;
+                        };
+                        name: string;
+                        storyId: string;
+                        storyName?: string;
+                        timeoutMs?: number;
+                        token?: string;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: {
+                                /** @enum {number} */
+                                code: 201;
+                                /** @enum {string} */
+                                type: "created";
+                            };
+                            /** Format: date-time */
+                            timestamp: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json`, `verification_wrong_body`, `verification_status`, `verification_timeout`, `verification_unreachable` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "verification_wrong_body" | "verification_status" | "verification_timeout" | "verification_unreachable";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `app_key_required` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "app_key_required";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/integrations/webhook/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 24 hex characters */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            auth: {
+                                password: string;
+                                username: string;
+                            } | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description The last invocation failure, in words; null while healthy */
+                            error: string | null;
+                            headers: {
+                                [key: string]: string;
+                            } | null;
+                            id: string;
+                            name: string;
+                            story: {
+                                id: string;
+                                /** @description The story name given with storyName; its id until then */
+                                name: string;
+                            };
+                            timeoutMs: number | null;
+                            token: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `app_key_required` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "app_key_required";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Replace a connection's settings; a new URL or token is verified again */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 24 hex characters */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        auth?: {
+                            password: string;
+                            username: string;
+                        };
+                        headers?: {
+                            [key: string]: string;
+                        };
+                        name: string;
+                        storyName?: string;
+                        timeoutMs?: number;
+                        token?: string;
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: {
+                                /** @enum {number} */
+                                code: 200;
+                                /** @enum {string} */
+                                type: "success";
+                            };
+                            /** Format: date-time */
+                            timestamp: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json`, `verification_wrong_body`, `verification_status`, `verification_timeout`, `verification_unreachable` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json" | "verification_wrong_body" | "verification_status" | "verification_timeout" | "verification_unreachable";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `app_key_required` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "app_key_required";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete a connection and its invocation history */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 24 hex characters */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: {
+                                /** @enum {number} */
+                                code: 200;
+                                /** @enum {string} */
+                                type: "success";
+                            };
+                            /** Format: date-time */
+                            timestamp: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `app_key_required` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "app_key_required";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/integrations/webhook/{id}/invocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the connection's invocations, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description 24 hex characters */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: date-time */
+                                at: string;
+                                connectionId: string;
+                                error: string | null;
+                                id: string;
+                                latencyMs: number;
+                                messageId: string | null;
+                                /** @description ok, or the error code the caller got */
+                                outcome: string;
+                                statusCode: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `app_key_required` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "app_key_required";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/integrations/webhook/{id}/invoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * POST the chat context to the receiver and return its validated, normalised reply
+         * @description Receiver failures answer 422 with a code: reply_invalid, reply_not_json, reply_too_large, receiver_status, receiver_unreachable, reply_timeout. Each sets the connection's error; a success clears it.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 24 hex characters */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attributes?: {
+                            [key: string]: unknown;
+                        };
+                        chatId: string;
+                        externalId?: string;
+                        messageId: string;
+                        node?: {
+                            id?: string;
+                            name?: string;
+                            /** @enum {string} */
+                            type?: "WEBHOOK";
+                            webhookId?: string;
+                            webhookName?: string;
+                        };
+                        userAttributes?: {
+                            [key: string]: unknown;
+                        };
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            invocation: {
+                                /** Format: date-time */
+                                at: string;
+                                connectionId: string;
+                                error: string | null;
+                                id: string;
+                                latencyMs: number;
+                                messageId: string | null;
+                                /** @description ok, or the error code the caller got */
+                                outcome: string;
+                                statusCode: number | null;
+                            };
+                            /** @description Normalised: defaults filled in, randomText picked as text */
+                            responses: unknown[];
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `app_key_required` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "app_key_required";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `reply_invalid`, `reply_not_json`, `reply_too_large`, `receiver_status`, `receiver_unreachable`, `reply_timeout` */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "reply_invalid" | "reply_not_json" | "reply_too_large" | "receiver_status" | "receiver_unreachable" | "reply_timeout";
+                            details: {
+                                field?: string;
+                                /** @description The rule that was broken, e.g. "1-20 characters" */
+                                limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
