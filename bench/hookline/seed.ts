@@ -80,6 +80,7 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
               eventType: EVENT_TYPE,
               payload: makePayload(spec.payloadBytes, i),
               idempotencyKey: null,
+              orderingKey: null,
               endpointId: null,
               createdAt,
             },

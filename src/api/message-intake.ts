@@ -12,6 +12,8 @@ export interface MessageInput {
   payload: string;
   idempotencyKey: string | null;
   endpointId: string | null;
+  /** The producer's ordering key; when absent, per-key endpoints derive one from the event. */
+  orderingKey?: string | null;
 }
 
 export type AcceptedMessage = InsertMessageResult;
@@ -66,6 +68,7 @@ export function newMessage(input: MessageInput, now: number): NewMessage {
     id: newId('msg', now),
     createdAt: now,
     ...input,
+    orderingKey: input.orderingKey ?? null,
     reportKey: reportKeyFor(input.eventType, input.payload),
   };
 }

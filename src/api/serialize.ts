@@ -32,6 +32,8 @@ export const endpointJson = (e: Endpoint) => ({
   timeoutMs: e.timeoutMs,
   retryPolicy: e.retryPolicy,
   ordering: e.ordering,
+  orderingKeyPath: e.orderingKeyPath,
+  filter: e.filter,
   maxConcurrency: e.maxConcurrency,
   rateLimit: e.rateLimit,
   format: e.format,
@@ -58,6 +60,7 @@ export function messageJson(m: Message, extra: Record<string, unknown> = {}): st
     eventType: m.eventType,
     idempotencyKey: m.idempotencyKey,
     endpointId: m.endpointId,
+    orderingKey: m.orderingKey,
     createdAt: iso(m.createdAt),
     ...extra,
   });

@@ -1,5 +1,7 @@
 import type { ErrorDetail } from '../lib/errors.js';
 import { isValidFilterPattern } from './event-filter.js';
+import { parseKeyPath } from './ordering-key.js';
+import { payloadFilterProblems } from './payload-filter.js';
 import type { RetryPolicy } from './types.js';
 
 /** Headers Hookline owns on the wire; an endpoint may not override them. */
@@ -35,6 +37,8 @@ export interface EndpointSettingsInput {
   filterTypes?: string[] | null;
   headers?: Record<string, string>;
   retryPolicy?: RetryPolicy;
+  filter?: unknown;
+  orderingKeyPath?: string | null;
 }
 
 /** Checks beyond the JSON schema; every problem names its field. */
@@ -54,6 +58,12 @@ export function endpointProblems(input: EndpointSettingsInput): ErrorDetail[] {
   for (const name of Object.keys(input.headers ?? {})) {
     if (RESERVED_HEADERS.has(name.toLowerCase()))
       out.push({ field: `headers.${name}`, message: 'this header is set by Hookline' });
+  }
+  if (input.filter !== undefined && input.filter !== null)
+    out.push(...payloadFilterProblems(input.filter));
+  if (input.orderingKeyPath !== undefined && input.orderingKeyPath !== null) {
+    const path = parseKeyPath(input.orderingKeyPath);
+    if ('problem' in path) out.push({ field: 'orderingKeyPath', message: path.problem });
   }
   const policy = input.retryPolicy;
   if (policy) {

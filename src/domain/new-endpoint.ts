@@ -20,6 +20,8 @@ export function endpointDefaults(): EndpointSettings {
     timeoutMs: null,
     retryPolicy: DEFAULT_RETRY_POLICY,
     ordering: 'parallel',
+    orderingKeyPath: null,
+    filter: null,
     maxConcurrency: DEFAULT_MAX_CONCURRENCY,
     rateLimit: null,
     format: 'standard',

@@ -1,4 +1,5 @@
 /** Domain records, shared by the store, the API and the dispatcher. Times are epoch milliseconds. */
+import type { PayloadFilter } from './payload-filter.js';
 
 export type Metadata = Record<string, string>;
 
@@ -36,7 +37,7 @@ export interface EndpointSecret {
   expiresAt: number | null;
 }
 
-export type Ordering = 'parallel' | 'serial';
+export type Ordering = 'parallel' | 'serial' | 'per-key';
 
 /** Platform presets (docs/retries.md); `exponential`, `guaranteed`, `single` are older aliases. */
 export type RetryPreset =
@@ -80,6 +81,10 @@ export interface Endpoint {
   timeoutMs: number | null;
   retryPolicy: RetryPolicy;
   ordering: Ordering;
+  /** With per-key ordering: the payload field the key is read from (dotted); null = the message's key. */
+  orderingKeyPath: string | null;
+  /** Payload filter (payload-filter.ts), checked when a message is accepted; null = none. */
+  filter: PayloadFilter | null;
   maxConcurrency: number;
   /** Deliveries per second; null = unlimited. */
   rateLimit: number | null;
@@ -103,6 +108,8 @@ export interface Message {
   idempotencyKey: string | null;
   /** Routes the message to this one endpoint only. */
   endpointId: string | null;
+  /** What per-key endpoints order it by: given by the producer or derived from the event. */
+  orderingKey: string | null;
   createdAt: number;
 }
 

@@ -32,6 +32,7 @@ export interface MessageRow {
   payload: string;
   idempotency_key: string | null;
   endpoint_id: string | null;
+  ordering_key: string | null;
   created_at: number;
 }
 export const toMessage = (r: MessageRow): Message => ({
@@ -41,6 +42,7 @@ export const toMessage = (r: MessageRow): Message => ({
   payload: r.payload,
   idempotencyKey: r.idempotency_key,
   endpointId: r.endpoint_id,
+  orderingKey: r.ordering_key,
   createdAt: r.created_at,
 });
 

@@ -33,6 +33,8 @@ export interface NewMessage {
   payload: string;
   idempotencyKey: string | null;
   endpointId: string | null;
+  /** What per-key endpoints order it by (given, or derived from the event); null = none. */
+  orderingKey: string | null;
   createdAt: number;
   /**
    * The platform message this event reports on (see domain/events/report-key.ts). With an

@@ -45,6 +45,8 @@ export function endpointRecord(appId: string, over: Partial<Endpoint> = {}): End
     timeoutMs: null,
     retryPolicy: { preset: 'standard' },
     ordering: 'parallel',
+    orderingKeyPath: null,
+    filter: null,
     maxConcurrency: 10,
     rateLimit: null,
     format: 'standard',
@@ -65,6 +67,7 @@ export function messageRecord(appId: string, over: Partial<NewMessage> = {}): Ne
     payload: '{"ok":true}',
     idempotencyKey: null,
     endpointId: null,
+    orderingKey: null,
     createdAt: T0,
     ...over,
   };

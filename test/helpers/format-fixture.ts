@@ -32,6 +32,8 @@ export function fixtureEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     timeoutMs: null,
     retryPolicy: { preset: 'exponential' },
     ordering: 'parallel',
+    orderingKeyPath: null,
+    filter: null,
     maxConcurrency: 10,
     rateLimit: null,
     format: 'standard',
@@ -52,6 +54,7 @@ export function fixtureMessage(eventType: string, payload: string | unknown): Me
     payload: typeof payload === 'string' ? payload : stringifyJson(payload),
     idempotencyKey: null,
     endpointId: null,
+    orderingKey: null,
     createdAt: FIXTURE_NOW - 5000,
   };
 }

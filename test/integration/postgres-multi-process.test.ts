@@ -10,8 +10,8 @@ import { createTestDatabase, describePostgres, type TestDatabase } from '../help
 
 /**
  * Scale-out as it runs in production: one api process, two worker processes and a webhook
- * receiver, all real child processes, on one fresh PostgreSQL database. 5,000 messages go to four
- * endpoints (two serial); one worker is SIGKILLed mid-run. Its leases expire (HOOKLINE_LEASE_MS,
+ * receiver, all real child processes, on one fresh PostgreSQL database. 5,000 messages go to five
+ * endpoints (two serial, one per-key over 16 keys); one worker is SIGKILLed mid-run. Its leases expire (HOOKLINE_LEASE_MS,
  * the minimum 70 s) and the other worker finishes its work, so this test takes about 1.5 minutes.
  */
 
@@ -98,6 +98,12 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
       B: { filterTypes: ['message.*'], ordering: 'parallel', maxConcurrency: 64 },
       S1: { filterTypes: ['user.subscribed'], ordering: 'serial' },
       S2: { filterTypes: ['message.failed'], ordering: 'serial' },
+      K: {
+        filterTypes: ['message.delivered'],
+        ordering: 'per-key',
+        orderingKeyPath: 'k',
+        maxConcurrency: 64,
+      },
     })) {
       const ep = await call('POST', `/api/v1/apps/${app.body.id}/endpoints`, ADMIN, {
         url: `${receiverUrl}/${key}`,
@@ -111,17 +117,18 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
     // Senders: each serial lane sends one message after the other (so its order is defined); the
     // rest go 16 at a time.
     const accepted = new Map<string, { seq: number; type: string }>();
-    const send = async (seq: number, type: string) => {
+    const send = async (seq: number, type: string, k: number) => {
       const r = await call('POST', `/api/v1/apps/${app.body.id}/messages`, app.body.apiKey, {
         eventType: type,
-        payload: { seq },
+        payload: { seq, k },
       });
       if (r.status !== 202)
         throw new Error(`message ${seq}: ${r.status} ${JSON.stringify(r.body)}`);
       accepted.set(r.body.id, { seq, type });
     };
-    const lane = async (from: number, to: number, step: number, type: string) => {
-      for (let seq = from; seq < to; seq += step) await send(seq, type);
+    // A lane sends one message after the other: its order is defined, and it is one key (k) of K.
+    const lane = async (from: number, to: number, step: number, type: string, k = 0) => {
+      for (let seq = from; seq < to; seq += step) await send(seq, type, k);
     };
     const s2Start = LANES.S1;
     const pStart = LANES.S1 + LANES.S2;
@@ -129,7 +136,7 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
     const sending = Promise.all([
       lane(0, s2Start, 1, 'user.subscribed'),
       lane(s2Start, pStart, 1, 'message.failed'),
-      ...Array.from({ length: 16 }, (_, i) => lane(pStart + i, total, 16, 'message.delivered')),
+      ...Array.from({ length: 16 }, (_, i) => lane(pStart + i, total, 16, 'message.delivered', i)),
     ]);
 
     // Kill worker 1 mid-run, then note what was in flight: only those may arrive twice.
@@ -153,6 +160,7 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
       ...(type.startsWith('message.') ? ['B'] : []),
       ...(type === 'user.subscribed' ? ['S1'] : []),
       ...(type === 'message.failed' ? ['S2'] : []),
+      ...(type === 'message.delivered' ? ['K'] : []),
     ];
     const expectedPairs = [...accepted].reduce((n, [, m]) => n + expected(m.type).length, 0);
     expect(accepted.size).toBe(total);
@@ -209,5 +217,14 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
         .filter((seq, i, all) => i === 0 || seq !== all[i - 1]);
     expect(serialOrder('S1')).toEqual(Array.from({ length: LANES.S1 }, (_, i) => i));
     expect(serialOrder('S2')).toEqual(Array.from({ length: LANES.S2 }, (_, i) => s2Start + i));
+    // The per-key endpoint received each key's messages in acceptance order (a key is one lane).
+    const k = serialOrder('K');
+    for (let key = 0; key < 16; key++) {
+      const ofKey = k.filter((seq) => (seq! - pStart) % 16 === key);
+      const sent = Array.from({ length: LANES.P }, (_, i) => pStart + i).filter(
+        (seq) => (seq - pStart) % 16 === key,
+      );
+      expect(ofKey.filter((seq, i, all) => i === 0 || seq !== all[i - 1])).toEqual(sent);
+    }
   }, 300_000);
 });

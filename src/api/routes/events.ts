@@ -8,6 +8,7 @@ import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { acceptMessage } from '../message-intake.js';
 import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
+import { OrderingKey } from '../schemas/messages.js';
 import { MessageOut } from '../schemas/messages.js';
 import { messageJson, sendJsonText } from '../serialize.js';
 
@@ -43,6 +44,7 @@ const EventCreate = Type.Object(
       }),
     ),
     idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    orderingKey: Type.Optional(OrderingKey),
   },
   { additionalProperties: false },
 );
@@ -116,6 +118,7 @@ export const eventRoutes =
           payload,
           idempotencyKey: request.body.idempotencyKey ?? request.headers['idempotency-key'] ?? null,
           endpointId: webhookId,
+          orderingKey: request.body.orderingKey ?? null,
         });
         if (!result.created) reply.header('idempotent-replayed', 'true');
         return sendJsonText(

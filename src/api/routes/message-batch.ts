@@ -69,6 +69,7 @@ export const messageBatchRoutes =
               payload: payload.ok ? payload.text : '{}',
               idempotencyKey: item.idempotencyKey ?? null,
               endpointId: item.endpointId ?? null,
+              orderingKey: item.orderingKey ?? null,
             },
             now,
           );

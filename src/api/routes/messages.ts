@@ -7,6 +7,7 @@ import { AppParams, errorBody, errorResponses, pageOf, PageQuery } from '../sche
 import { MessageCreate, MessageListQuery, MessageOut } from '../schemas/messages.js';
 import { messageJson, messagePageJson, sendJsonText } from '../serialize.js';
 import { acceptMessage, payloadText, type AcceptedMessage } from '../message-intake.js';
+import { isValidFilterPattern } from '../../domain/event-filter.js';
 
 const MessageParams = Type.Object({
   appId: Type.String({ maxLength: 64 }),
@@ -55,6 +56,7 @@ export const messageRoutes =
           payload: payload.text,
           idempotencyKey: body.idempotencyKey ?? request.headers['idempotency-key'] ?? null,
           endpointId: body.endpointId ?? null,
+          orderingKey: body.orderingKey ?? null,
         });
         if (!result.created) reply.header('idempotent-replayed', 'true');
         return sendJsonText(
@@ -79,6 +81,11 @@ export const messageRoutes =
       async (request, reply) => {
         await loadApp(ctx, request, request.params.appId);
         const q = request.query;
+        if (q.eventType !== undefined && !isValidFilterPattern(q.eventType))
+          throw badRequest(
+            `eventType: "${q.eventType}" is not an event type or a "prefix.*" pattern`,
+            [{ field: 'eventType', message: 'not an event type or a "prefix.*" pattern' }],
+          );
         const page = await ctx.store.listMessages(
           request.params.appId,
           {

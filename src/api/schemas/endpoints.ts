@@ -37,7 +37,26 @@ const settings = {
   headers: Headers,
   timeoutMs: Type.Union([Type.Integer({ minimum: 100, maximum: 60_000 }), Type.Null()]),
   retryPolicy: RetryPolicy,
-  ordering: literals(['parallel', 'serial'] as const),
+  ordering: literals(['parallel', 'serial', 'per-key'] as const, {
+    description:
+      'parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency',
+  }),
+  orderingKeyPath: Type.Union([
+    Type.String({
+      minLength: 1,
+      maxLength: 512,
+      description:
+        'per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey',
+    }),
+    Type.Null(),
+  ]),
+  filter: Type.Union([
+    Type.Record(Type.String(), Type.Unknown(), {
+      description:
+        'Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md',
+    }),
+    Type.Null(),
+  ]),
   maxConcurrency: Type.Integer({ minimum: 1, maximum: 1000 }),
   rateLimit: Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }), Type.Null()]),
   format: Type.String({ minLength: 1, maxLength: 32 }),
@@ -55,6 +74,8 @@ export const EndpointCreate = Type.Object(
     timeoutMs: Type.Optional(settings.timeoutMs),
     retryPolicy: Type.Optional(settings.retryPolicy),
     ordering: Type.Optional(settings.ordering),
+    orderingKeyPath: Type.Optional(settings.orderingKeyPath),
+    filter: Type.Optional(settings.filter),
     maxConcurrency: Type.Optional(settings.maxConcurrency),
     rateLimit: Type.Optional(settings.rateLimit),
     format: Type.Optional(settings.format),

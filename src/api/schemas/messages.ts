@@ -2,6 +2,14 @@ import { Type } from '@sinclair/typebox';
 import { ERROR_KINDS } from '../../domain/types.js';
 import { literals } from './common.js';
 
+/** What per-key endpoints order a message by; see docs/ordering.md. */
+export const OrderingKey = Type.String({
+  minLength: 1,
+  maxLength: 256,
+  description:
+    'Per-key endpoints deliver messages with the same key one at a time, in acceptance order. Default: derived from the event (a message’s token for its statuses, the user for inbound messages and subscriptions)',
+});
+
 export const MessageCreate = Type.Object(
   {
     eventType: Type.String({
@@ -11,6 +19,7 @@ export const MessageCreate = Type.Object(
     }),
     payload: Type.Unknown({ description: 'Any JSON object; 64-bit integers are kept exact.' }),
     idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    orderingKey: Type.Optional(OrderingKey),
     endpointId: Type.Optional(
       Type.String({ minLength: 1, maxLength: 64, description: 'Deliver to this endpoint only.' }),
     ),
@@ -25,11 +34,18 @@ export const MessageOut = Type.Object({
   payload: Type.Unknown(),
   idempotencyKey: Type.Union([Type.String(), Type.Null()]),
   endpointId: Type.Union([Type.String(), Type.Null()]),
+  orderingKey: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
 });
 
 export const MessageListQuery = Type.Object({
-  eventType: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  eventType: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 256,
+      description: 'An event type, or a `prefix.*` wildcard as in endpoint filters',
+    }),
+  ),
   since: Type.Optional(Type.String({ format: 'date-time' })),
   until: Type.Optional(Type.String({ format: 'date-time' })),
 });

@@ -61,6 +61,7 @@ export async function simulate(deps: SimulateDeps, input: SimulateInput): Promis
     payload,
     idempotencyKey: null,
     endpointId: endpoint.id,
+    orderingKey: null,
     createdAt: now,
   };
   const base = {

@@ -5,7 +5,7 @@ import type { DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
 import { lockEndpoints } from './endpoint-locks.js';
 import type { Db } from './pool.js';
 import { toDelivery, type DeliveryRow } from './rows.js';
-import { activeEndpoints, promoteHeads } from './serial-queue.js';
+import { activeEndpoints, activeKeys, promoteHeads, startKeyLines } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 
@@ -58,15 +58,27 @@ export async function listDeliveries(
   return toPage(rows.map(toDelivery), query.limit, (d) => d.id);
 }
 
-/** When a re-opened delivery of the endpoint may go: now, or parked (disabled, or behind a serial head). */
+/** The ordering key of delivery $1. */
+const KEY_OF = 'SELECT ordering_key FROM deliveries WHERE id = $1';
+
+/**
+ * When re-opened delivery `id` of the endpoint may go: now, or parked (disabled, or behind its
+ * line's head: the serial endpoint's, or its key's).
+ */
 async function dueTime(
   db: Db,
   endpoint: { id: string; ordering: string; disabled: boolean } | undefined,
+  id: number,
   now: number,
 ) {
   if (!endpoint || endpoint.disabled) return null;
   if (endpoint.ordering === 'serial' && (await activeEndpoints(db, [endpoint.id])).has(endpoint.id))
     return null;
+  if (endpoint.ordering === 'per-key') {
+    const key = (await db.query<{ ordering_key: string | null }>(KEY_OF, [id])).rows[0]
+      ?.ordering_key;
+    if (key && (await activeKeys(db, [[endpoint.id, key]])).size > 0) return null;
+  }
   return now;
 }
 
@@ -91,7 +103,7 @@ export async function retryDelivery(
       if (current.nextAttemptAt === null) return current;
       await db.query(MAKE_DUE, [id, now]);
     } else {
-      const due = await dueTime(db, endpoint, now);
+      const due = await dueTime(db, endpoint, id, now);
       await db.query(REOPEN, [id, due, now]);
       if (due === null) return getDelivery(db, appId, id);
     }
@@ -132,7 +144,7 @@ export async function recoverEndpoint(
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const endpoint = (await lockEndpoints(db, [endpointId], 'exclusive')).get(endpointId);
     if (!endpoint || endpoint.appId !== appId) return 0;
-    const due = endpoint.disabled || endpoint.ordering === 'serial' ? null : now;
+    const due = endpoint.disabled || endpoint.ordering !== 'parallel' ? null : now;
     const reopened =
       (
         await db.query(REOPEN_FAILED_IN_WINDOW, [
@@ -147,6 +159,8 @@ export async function recoverEndpoint(
     let woke = due !== null && reopened > 0;
     if (reopened > 0 && endpoint.ordering === 'serial' && !endpoint.disabled)
       woke = (await promoteHeads(db, [endpointId], now)) > 0;
+    if (reopened > 0 && endpoint.ordering === 'per-key' && !endpoint.disabled)
+      woke = (await startKeyLines(db, endpointId, now)) > 0;
     if (woke) afterCommit(wake);
     return reopened;
   });

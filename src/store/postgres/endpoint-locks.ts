@@ -13,6 +13,8 @@ import { RetryTransaction } from './transaction.js';
 
 /** Advisory lock class for endpoints (migrations use 0x686c). */
 const ENDPOINT_LOCK_CLASS = 0x686d;
+/** Advisory lock class for the keys of per-key endpoints. */
+const KEY_LOCK_CLASS = 0x686e;
 
 export interface EndpointState {
   id: string;
@@ -29,6 +31,23 @@ const READ_STATE = `SELECT id, app_id, ordering, disabled, filter_types FROM end
 const TAKE_LOCKS = `SELECT CASE WHEN t.exclusive THEN pg_advisory_xact_lock(${ENDPOINT_LOCK_CLASS}, t.key)::text
   ELSE pg_advisory_xact_lock_shared(${ENDPOINT_LOCK_CLASS}, t.key)::text END
   FROM unnest($1::int4[], $2::bool[]) AS t(key, exclusive)`;
+
+/** Takes exclusive locks on $1 (int4 keys, sorted). */
+const TAKE_KEY_LOCKS = `SELECT pg_advisory_xact_lock(${KEY_LOCK_CLASS}, t.key)::text FROM unnest($1::int4[]) AS t(key)`;
+
+/**
+ * Locks keys of per-key endpoints exclusively for the rest of the transaction: the guard of one
+ * key's line. Taken after the endpoints' (shared) locks and after any delivery row locks, in key
+ * order, by inserts and results alike, so they cannot deadlock.
+ */
+export async function lockOrderingKeys(
+  db: Db,
+  lines: ReadonlyArray<readonly [endpointId: string, key: string]>,
+): Promise<void> {
+  if (lines.length === 0) return;
+  const keys = [...new Set(lines.map(([e, k]) => lockKey(`${e}\n${k}`)))].sort((a, b) => a - b);
+  await db.query({ name: 'hl_lock_keys', text: TAKE_KEY_LOCKS, values: [keys] });
+}
 
 export function lockKey(endpointId: string): number {
   return createHash('sha1').update(endpointId).digest().readInt32BE(0);

@@ -9,7 +9,7 @@ import { rebalance } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 
-/** Creates an endpoint. $1..$19 = ENDPOINT_COLUMNS */
+/** Creates an endpoint. $1..$21 = ENDPOINT_COLUMNS */
 const INSERT_ENDPOINT = `INSERT INTO endpoints (${ENDPOINT_COLUMNS.join(', ')})
   VALUES (${ENDPOINT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 

@@ -1,21 +1,23 @@
 import type pg from 'pg';
-import { compileFilter } from '../../domain/event-filter.js';
 import { notFound } from '../../lib/errors.js';
 import type { InsertMessageResult, NewMessage } from '../store.js';
-import { lockEndpoints, type EndpointState } from './endpoint-locks.js';
+import { routeMessage, toRoutable, type RouteTarget } from '../endpoint-routing.js';
+import { lockEndpoints, lockOrderingKeys } from './endpoint-locks.js';
 import type { Db } from './pool.js';
 import { toMessage, type MessageRow } from './rows.js';
-import { activeEndpoints } from './serial-queue.js';
+import { activeEndpoints, activeKeys, lineId, type KeyLine } from './serial-queue.js';
 import { inTransaction, type Tx } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 import type { Ordering } from '../../domain/types.js';
 
 /**
  * Stores the message; a key already taken leaves the row out (the unique index decides, on any node).
- * $1 id, $2 app id, $3 event type, $4 payload, $5 idempotency key, $6 endpoint id, $7 created_at
+ * $1 id, $2 app id, $3 event type, $4 payload, $5 idempotency key, $6 endpoint id, $7 created_at,
+ * $8 ordering key
  */
-const INSERT_MESSAGE = `INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)
+const INSERT_MESSAGE = `INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id,
+    created_at, ordering_key)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
   ON CONFLICT (app_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`;
 
 /** The message holding an idempotency key. $1 app id, $2 key */
@@ -25,15 +27,17 @@ const MESSAGE_BY_KEY = 'SELECT * FROM messages WHERE app_id = $1 AND idempotency
 const RELEASE_KEY = 'UPDATE messages SET idempotency_key = NULL WHERE id = $1';
 
 /** The app's enabled endpoints, for routing (first pass, before locking). $1 app id */
-const ROUTING_CANDIDATES = `SELECT id, ordering, filter_types FROM endpoints WHERE app_id = $1 AND NOT disabled`;
+const ROUTING_CANDIDATES = `SELECT id, ordering, filter_types, payload_filter, ordering_key_path
+  FROM endpoints WHERE app_id = $1 AND NOT disabled`;
 
 /**
  * One delivery per target endpoint, due at the given time or parked (NULL).
- * $1 app id, $2 message id, $3 created_at, $4 endpoint ids, $5 due times
+ * $1 app id, $2 message id, $3 created_at, $4 endpoint ids, $5 due times, $6 ordering keys
  */
-const INSERT_DELIVERIES = `INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at,
-    created_at, updated_at)
-  SELECT $1, $2, t.endpoint_id, 'pending', 0, t.due, $3, $3 FROM unnest($4::text[], $5::bigint[]) AS t(endpoint_id, due)`;
+const INSERT_DELIVERIES = `INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
+    next_attempt_at, created_at, updated_at)
+  SELECT $1, $2, t.endpoint_id, t.key, 'pending', 0, t.due, $3, $3
+  FROM unnest($4::text[], $5::bigint[], $6::text[]) AS t(endpoint_id, due, key)`;
 
 /** The endpoint remembered for a report key. $1 app id, $2 report key */
 const REPORT_ROUTE =
@@ -49,14 +53,6 @@ const REMEMBER_ROUTE = `INSERT INTO message_webhooks (app_id, report_key, endpoi
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
-function matches(state: EndpointState, eventType: string, explicit: string | null): boolean {
-  if (state.disabled) return false;
-  if (explicit !== null) return state.id === explicit;
-  return compileFilter(state.filterTypes === null ? null : JSON.parse(state.filterTypes))(
-    eventType,
-  );
-}
-
 /** Inserts the message row, honouring the idempotency window; null means "return `existing`". */
 async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<MessageRow | null> {
   const values = [
@@ -67,6 +63,7 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<Messag
     m.idempotencyKey,
     m.endpointId,
     m.createdAt,
+    m.orderingKey,
   ];
   for (let round = 0; round < 3; round++) {
     if (
@@ -83,35 +80,55 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<Messag
   throw new Error(`idempotency key ${m.idempotencyKey} kept changing hands`);
 }
 
-async function targetsOf(db: Db, m: NewMessage): Promise<EndpointState[]> {
-  const { rows } = await db.query<{ id: string; ordering: Ordering; filter_types: string | null }>({
+interface CandidateRow {
+  id: string;
+  ordering: Ordering;
+  filter_types: string | null;
+  payload_filter: string | null;
+  ordering_key_path: string | null;
+}
+
+/**
+ * The message's targets, with their ordering keys, locked: each endpoint shared (serial ones
+ * exclusively), then each per-key target's key exclusively. An endpoint disabled, deleted or
+ * switched meanwhile is seen as it is now (a switched one restarts the transaction).
+ */
+async function targetsOf(db: Db, m: NewMessage): Promise<RouteTarget[]> {
+  const { rows } = await db.query<CandidateRow>({
     name: 'hl_routing_candidates',
     text: ROUTING_CANDIDATES,
     values: [m.appId],
   });
-  const first = rows.filter((r) =>
-    matches(
-      {
-        id: r.id,
-        appId: m.appId,
-        ordering: r.ordering,
-        disabled: false,
-        filterTypes: r.filter_types,
-      },
-      m.eventType,
-      m.endpointId,
-    ),
+  const routable = rows.map((r) =>
+    toRoutable({
+      id: r.id,
+      ordering: r.ordering,
+      filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
+      filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
+      orderingKeyPath: r.ordering_key_path,
+    }),
   );
+  const first = routeMessage(routable, m);
   if (first.length === 0) return [];
-  // Re-read under the locks: an endpoint disabled, deleted or switched meanwhile is seen as it is now.
   const locked = await lockEndpoints(
     db,
-    first.map((r) => r.id),
+    first.map((t) => t.endpoint.id),
     'by-ordering',
-    new Map(first.map((r) => [r.id, r.ordering])),
+    new Map(first.map((t) => [t.endpoint.id, t.endpoint.ordering])),
   );
-  return [...locked.values()].filter(
-    (s) => s.appId === m.appId && matches(s, m.eventType, m.endpointId),
+  const targets = first.filter((t) => {
+    const now = locked.get(t.endpoint.id);
+    return now !== undefined && now.appId === m.appId && !now.disabled;
+  });
+  await lockOrderingKeys(db, keyLines(targets));
+  return targets;
+}
+
+function keyLines(targets: RouteTarget[]): KeyLine[] {
+  return targets.flatMap((t) =>
+    t.endpoint.ordering === 'per-key' && t.orderingKey !== null
+      ? [[t.endpoint.id, t.orderingKey] as const]
+      : [],
   );
 }
 
@@ -150,7 +167,16 @@ export async function insertMessage(
         await tx.db.query({
           name: 'hl_insert_message',
           text: INSERT_MESSAGE,
-          values: [m.id, m.appId, m.eventType, m.payload, null, m.endpointId, m.createdAt],
+          values: [
+            m.id,
+            m.appId,
+            m.eventType,
+            m.payload,
+            null,
+            m.endpointId,
+            m.createdAt,
+            m.orderingKey,
+          ],
         });
       }
       if (reportKey !== null && message.endpointId !== null)
@@ -159,15 +185,26 @@ export async function insertMessage(
       if (targets.length > 0) {
         const busy = await activeEndpoints(
           tx.db,
-          targets.filter((t) => t.ordering === 'serial').map((t) => t.id),
+          targets.filter((t) => t.endpoint.ordering === 'serial').map((t) => t.endpoint.id),
         );
-        const due = targets.map((t) =>
-          t.ordering === 'serial' && busy.has(t.id) ? null : m.createdAt,
+        const busyKeys = await activeKeys(tx.db, keyLines(targets));
+        const due = targets.map(({ endpoint, orderingKey }) =>
+          (endpoint.ordering === 'serial' && busy.has(endpoint.id)) ||
+          (orderingKey !== null && busyKeys.has(lineId([endpoint.id, orderingKey])))
+            ? null
+            : m.createdAt,
         );
         await tx.db.query({
           name: 'hl_insert_deliveries',
           text: INSERT_DELIVERIES,
-          values: [m.appId, m.id, m.createdAt, targets.map((t) => t.id), due],
+          values: [
+            m.appId,
+            m.id,
+            m.createdAt,
+            targets.map((t) => t.endpoint.id),
+            due,
+            targets.map((t) => t.orderingKey),
+          ],
         });
         if (due.some((d) => d !== null)) tx.afterCommit(wake);
       }

@@ -3,6 +3,7 @@ import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery, MessageFilter } from '../store.js';
 import type { Db } from './pool.js';
 import { toMessage, type MessageRow } from './rows.js';
+import { eventTypeRange } from '../../domain/event-filter.js';
 
 /** One message of an app. $1 app id, $2 message id */
 const MESSAGE_BY_ID = 'SELECT * FROM messages WHERE app_id = $1 AND id = $2';
@@ -43,7 +44,12 @@ export async function listMessages(
     where.push(clause.replace('?', `$${values.length}`));
   };
   if (query.cursor !== null) add('id < ?', decodeCursor(query.cursor));
-  if (filter.eventType !== undefined) add('event_type = ?', filter.eventType);
+  const types = filter.eventType === undefined ? null : eventTypeRange(filter.eventType);
+  if (types?.kind === 'exact') add('event_type = ?', types.type);
+  if (types?.kind === 'prefix') {
+    add('event_type >= ?', types.from);
+    add('event_type < ?', types.to);
+  }
   if (filter.since !== undefined) add('created_at >= ?', filter.since);
   if (filter.until !== undefined) add('created_at < ?', filter.until);
   const sql = `SELECT * FROM messages WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $2`;

@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { AttemptResult } from '../store.js';
 import { attemptArrays, INSERT_ATTEMPTS } from './attempt-queries.js';
-import { lockEndpoints } from './endpoint-locks.js';
+import { lockEndpoints, lockOrderingKeys } from './endpoint-locks.js';
 import { withoutNul } from './rows.js';
-import { promoteHeads } from './serial-queue.js';
+import { promoteHeads, promoteKeyHeads, type KeyLine } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 
@@ -25,13 +25,13 @@ const APPLY_RESULTS = `UPDATE deliveries d SET state = r.state, attempts = d.att
   FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::int4[], $6::text[])
     AS r(id, token, state, next, status, error)
   WHERE d.id = r.id AND d.lease_token = r.token
-  RETURNING d.id, d.endpoint_id, d.state, d.next_attempt_at`;
+  RETURNING d.id, d.endpoint_id, d.ordering_key, d.state, d.next_attempt_at`;
 
 const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as const;
 
 /**
  * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
- * the next delivery of each serial endpoint whose head finished.
+ * the next delivery of each line (serial endpoint, or key of a per-key endpoint) whose head finished.
  */
 export async function recordAttempts(
   pool: pg.Pool,
@@ -64,6 +64,7 @@ export async function recordAttempts(
     const { rows: changed } = await db.query<{
       id: number;
       endpoint_id: string;
+      ordering_key: string | null;
       state: string;
       next_attempt_at: number | null;
     }>({
@@ -88,7 +89,19 @@ export async function recordAttempts(
         .filter((e) => e !== undefined && e.ordering === 'serial' && !e.disabled)
         .map((e) => e!.id),
     );
-    const promoted = await promoteHeads(db, [...finishedSerial], now);
+    const finishedKeys: KeyLine[] = changed.flatMap((c) => {
+      const e = endpoints.get(c.endpoint_id);
+      return c.state !== 'pending' &&
+        c.ordering_key !== null &&
+        e?.ordering === 'per-key' &&
+        !e.disabled
+        ? [[c.endpoint_id, c.ordering_key] as const]
+        : [];
+    });
+    await lockOrderingKeys(db, finishedKeys);
+    const promoted =
+      (await promoteHeads(db, [...finishedSerial], now)) +
+      (await promoteKeyHeads(db, finishedKeys, now));
     if (
       promoted > 0 ||
       changed.some((c) => c.state === 'pending' && (c.next_attempt_at ?? Infinity) <= now)

@@ -22,6 +22,8 @@ export interface EndpointRow {
   timeout_ms: number | null;
   retry_policy: string;
   ordering: string;
+  ordering_key_path: string | null;
+  payload_filter: string | null;
   max_concurrency: number;
   rate_limit: number | null;
   format: string;
@@ -43,6 +45,8 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   timeoutMs: r.timeout_ms,
   retryPolicy: JSON.parse(r.retry_policy),
   ordering: r.ordering as Ordering,
+  orderingKeyPath: r.ordering_key_path,
+  filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
   maxConcurrency: r.max_concurrency,
   rateLimit: r.rate_limit,
   format: r.format,
@@ -65,6 +69,8 @@ export const endpointValues = (e: Endpoint): unknown[] => [
   e.timeoutMs,
   JSON.stringify(e.retryPolicy),
   e.ordering,
+  e.orderingKeyPath,
+  e.filter === null ? null : JSON.stringify(e.filter),
   e.maxConcurrency,
   e.rateLimit,
   e.format,
@@ -86,6 +92,8 @@ export const ENDPOINT_COLUMNS = [
   'timeout_ms',
   'retry_policy',
   'ordering',
+  'ordering_key_path',
+  'payload_filter',
   'max_concurrency',
   'rate_limit',
   'format',

@@ -20,6 +20,8 @@ export class ChunkedStatement<T> {
     private readonly sql: (tuples: string) => string,
     width: number,
     private readonly values: (item: T, out: unknown[]) => void,
+    /** RETURNING several columns: rows come back as arrays (`rows()`), not single values. */
+    private readonly returnsRows = false,
   ) {
     this.tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
   }
@@ -38,6 +40,11 @@ export class ChunkedStatement<T> {
     return out;
   }
 
+  /** Like run, for a statement with RETURNING of several columns: the rows, as arrays. */
+  rows(items: readonly T[], named: Record<string, unknown> = {}): unknown[][] {
+    return this.pluck(items, named) as unknown[][];
+  }
+
   private each(items: readonly T[], call: (stmt: Statement, values: unknown[]) => void): void {
     let i = 0;
     for (const size of SIZES) {
@@ -53,7 +60,10 @@ export class ChunkedStatement<T> {
     let stmt = this.bySize.get(size);
     if (!stmt) {
       stmt = this.db.prepare(this.sql(Array.from({ length: size }, () => this.tuple).join(', ')));
-      if (stmt.reader) stmt.pluck();
+      if (stmt.reader) {
+        if (this.returnsRows) stmt.raw();
+        else stmt.pluck();
+      }
       this.bySize.set(size, stmt);
     }
     return stmt;

@@ -10,6 +10,7 @@ const MAX_ID = Number.MAX_SAFE_INTEGER;
 
 const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM deliveries WHERE id = ? AND app_id = ?'),
+  keyOf: db.prepare('SELECT ordering_key FROM deliveries WHERE id = ?').pluck(),
   makeDue: db.prepare('UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ?'),
   reopen:
     db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
@@ -18,7 +19,7 @@ const prepare = (db: Database) => ({
     db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now WHERE endpoint_id = @endpointId
     AND app_id = @appId AND state = 'pending' AND next_attempt_at = @heldUntil AND lease_token IS NULL`),
   failedInWindow:
-    db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
+    db.prepare(`SELECT id, ordering_key FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
     AND state = 'failed' AND created_at >= @since AND created_at < @until ORDER BY id`),
 });
 
@@ -74,7 +75,8 @@ export class SqliteDeliveries {
         // A parked delivery stays behind its serial head; a scheduled one becomes due now.
         if (current.nextAttemptAt !== null) this.q.makeDue.run(now, now, id);
       } else {
-        this.q.reopen.run(this.serial.dueTime(current.endpointId, now), now, id);
+        const key = this.q.keyOf.get(id) as string | null;
+        this.q.reopen.run(this.serial.dueTime(current.endpointId, now, key), now, id);
       }
       return this.get(appId, id);
     })();
@@ -84,8 +86,10 @@ export class SqliteDeliveries {
     return this.db.transaction(() => {
       const ids = this.q.failedInWindow.all({ appId, endpointId, ...window }) as Array<{
         id: number;
+        ordering_key: string | null;
       }>;
-      for (const { id } of ids) this.q.reopen.run(this.serial.dueTime(endpointId, now), now, id);
+      for (const { id, ordering_key: key } of ids)
+        this.q.reopen.run(this.serial.dueTime(endpointId, now, key), now, id);
       return ids.length;
     })();
   }

@@ -7,7 +7,7 @@ import { endpointParams, toEndpoint, type EndpointRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 const COLUMNS = `id, app_id, url, description, disabled, filter_types, secrets, headers, timeout_ms, retry_policy,
-  ordering, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at`;
+  ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at`;
 
 const prepare = (db: Database) => ({
   insertStmt: db.prepare(
@@ -17,7 +17,8 @@ const prepare = (db: Database) => ({
   ),
   updateStmt: db.prepare(`UPDATE endpoints SET url=@url, description=@description,
     disabled=@disabled, filter_types=@filter_types, secrets=@secrets, headers=@headers, timeout_ms=@timeout_ms,
-    retry_policy=@retry_policy, ordering=@ordering, max_concurrency=@max_concurrency, rate_limit=@rate_limit,
+    retry_policy=@retry_policy, ordering=@ordering, ordering_key_path=@ordering_key_path,
+    payload_filter=@payload_filter, max_concurrency=@max_concurrency, rate_limit=@rate_limit,
     format=@format, format_options=@format_options, metadata=@metadata, verification=@verification,
     updated_at=@updated_at
     WHERE id=@id AND app_id=@app_id`),

@@ -7,11 +7,12 @@ import type { SqliteSerialQueue } from './serial-queue.js';
 
 const prepare = (db: Database) => ({
   insert:
-    db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at)
-    VALUES (@id, @appId, @eventType, @payload, @idempotencyKey, @endpointId, @createdAt)`),
+    db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id,
+    ordering_key, created_at)
+    VALUES (@id, @appId, @eventType, @payload, @idempotencyKey, @endpointId, @orderingKey, @createdAt)`),
   insertDelivery:
-    db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at,
-    created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`),
+    db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
+    next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`),
   byKey: db.prepare('SELECT * FROM messages WHERE app_id = ? AND idempotency_key = ?'),
   clearKey: db.prepare('UPDATE messages SET idempotency_key = NULL WHERE id = ?'),
   reportRoute: db.prepare(
@@ -55,15 +56,11 @@ export class SqliteMessageInsert {
     this.q.insert.run(stored);
     if (reportKey !== null && message.endpointId !== null)
       this.q.rememberRoute.run({ ...stored, reportKey });
-    const targets = routeMessage(
-      this.endpoints.routable(message.appId),
-      message.eventType,
-      stored.endpointId,
-    );
+    const targets = routeMessage(this.endpoints.routable(message.appId), stored);
     const now = message.createdAt;
-    for (const target of targets) {
-      const due = target.ordering === 'serial' && this.serial.hasActive(target.id) ? null : now;
-      this.q.insertDelivery.run(message.appId, message.id, target.id, due, now, now);
+    for (const { endpoint, orderingKey } of targets) {
+      const due = this.serial.isLineBusy(endpoint.id, endpoint.ordering, orderingKey) ? null : now;
+      this.q.insertDelivery.run(message.appId, message.id, endpoint.id, orderingKey, due, now, now);
     }
     return { message: stored, created: true, deliveries: targets.length };
   }

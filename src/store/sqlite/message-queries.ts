@@ -4,6 +4,7 @@ import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery, MessageFilter } from '../store.js';
 import { toMessage, type MessageRow } from './rows.js';
 import { StatementCache } from './statement-cache.js';
+import { eventTypeRange } from '../../domain/event-filter.js';
 
 const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM messages WHERE id = ? AND app_id = ?'),
@@ -26,13 +27,27 @@ export class SqliteMessages {
 
   list(appId: string, filter: MessageFilter, query: ListQuery): Page<Message> {
     const where = ['app_id = @appId', 'id < @cursor'];
-    if (filter.eventType !== undefined) where.push('event_type = @eventType');
+    const types = filter.eventType === undefined ? null : eventTypeRange(filter.eventType);
+    const range: Record<string, string> = {};
+    if (types?.kind === 'exact') {
+      where.push('event_type = @typeExact');
+      range.typeExact = types.type;
+    } else if (types?.kind === 'prefix') {
+      where.push('event_type >= @typeFrom AND event_type < @typeTo');
+      Object.assign(range, { typeFrom: types.from, typeTo: types.to });
+    }
     if (filter.since !== undefined) where.push('created_at >= @since');
     if (filter.until !== undefined) where.push('created_at < @until');
     const sql = `SELECT * FROM messages WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
     const stmt = this.statements.get(sql);
     const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
-    const rows = stmt.all({ ...filter, appId, cursor, limit: query.limit + 1 }) as MessageRow[];
+    const rows = stmt.all({
+      ...filter,
+      ...range,
+      appId,
+      cursor,
+      limit: query.limit + 1,
+    }) as MessageRow[];
     return toPage(rows.map(toMessage), query.limit, (m) => m.id);
   }
 }

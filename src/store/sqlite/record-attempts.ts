@@ -20,7 +20,7 @@ const updateSql = (outcome: AttemptOutcome) => (tuples: string) => `
   UPDATE deliveries SET ${SET[outcome]}, attempts = attempts + 1, lease_until = NULL, lease_token = NULL,
     last_status = r.status, updated_at = @now
   FROM r WHERE deliveries.id = r.id AND deliveries.lease_token = r.token
-  ${outcome === 'retry' ? '' : 'RETURNING deliveries.endpoint_id'}`;
+  ${outcome === 'retry' ? '' : 'RETURNING deliveries.endpoint_id, deliveries.ordering_key'}`;
 
 const pushResultValues = (r: AttemptResult, out: unknown[]): void => {
   const a = r.attempt;
@@ -54,7 +54,7 @@ export class ResultRecording {
       pushAttemptValues,
     );
     const update = (outcome: AttemptOutcome) =>
-      new ChunkedStatement(db, updateSql(outcome), 5, pushResultValues);
+      new ChunkedStatement(db, updateSql(outcome), 5, pushResultValues, outcome !== 'retry');
     this.updates = {
       succeeded: update('succeeded'),
       retry: update('retry'),
@@ -82,12 +82,14 @@ export class ResultRecording {
     }
     this.attempts.run(attempts);
     this.updates.retry.run(byOutcome.retry, { now });
-    // A finished delivery frees its serial endpoint; once per endpoint is enough (one active each).
-    const finished = new Set<string>();
+    // A finished delivery frees its line (serial endpoint, or key); once per line is enough.
+    const finished = new Map<string, [endpointId: string, key: string | null]>();
     for (const outcome of ['succeeded', 'failed'] as const) {
-      for (const endpointId of this.updates[outcome].pluck(byOutcome[outcome], { now }))
-        finished.add(endpointId as string);
+      for (const [endpointId, key] of this.updates[outcome].rows(byOutcome[outcome], {
+        now,
+      }) as Array<[string, string | null]>)
+        finished.set(`${endpointId}\n${key ?? ''}`, [endpointId, key]);
     }
-    for (const endpointId of finished) this.serial.advance(endpointId, now);
+    for (const [endpointId, key] of finished.values()) this.serial.advance(endpointId, key, now);
   }
 }

@@ -22,6 +22,8 @@ export interface EndpointRow {
   timeout_ms: number | null;
   retry_policy: string;
   ordering: string;
+  ordering_key_path: string | null;
+  payload_filter: string | null;
   max_concurrency: number;
   rate_limit: number | null;
   format: string;
@@ -43,6 +45,8 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   timeoutMs: r.timeout_ms,
   retryPolicy: JSON.parse(r.retry_policy),
   ordering: r.ordering as Ordering,
+  orderingKeyPath: r.ordering_key_path,
+  filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
   maxConcurrency: r.max_concurrency,
   rateLimit: r.rate_limit,
   format: r.format,
@@ -64,6 +68,8 @@ export const endpointParams = (e: Endpoint) => ({
   timeout_ms: e.timeoutMs,
   retry_policy: JSON.stringify(e.retryPolicy),
   ordering: e.ordering,
+  ordering_key_path: e.orderingKeyPath,
+  payload_filter: e.filter === null ? null : JSON.stringify(e.filter),
   max_concurrency: e.maxConcurrency,
   rate_limit: e.rateLimit,
   format: e.format,

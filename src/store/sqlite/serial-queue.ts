@@ -1,12 +1,31 @@
 import type { Database } from 'better-sqlite3';
+import type { Ordering } from '../../domain/types.js';
 
+// A line is what must go one at a time: a serial endpoint, or one key of a per-key endpoint.
+// Its active delivery is pending with a due time (due, or in flight under a lease); the others wait
+// parked (next_attempt_at NULL) and are promoted in id (acceptance) order.
 const prepare = (db: Database) => ({
-  // In flight (leased) or due: both are pending rows with a due time.
   activeStmt: db.prepare(`SELECT 1 FROM deliveries WHERE endpoint_id = ?
+    AND state = 'pending' AND next_attempt_at IS NOT NULL LIMIT 1`),
+  activeKeyStmt: db.prepare(`SELECT 1 FROM deliveries WHERE endpoint_id = ? AND ordering_key = ?
     AND state = 'pending' AND next_attempt_at IS NOT NULL LIMIT 1`),
   promoteStmt: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
     WHERE id = (SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
       AND next_attempt_at IS NULL ORDER BY id LIMIT 1)`),
+  promoteKeyStmt: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
+    WHERE id = (SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND ordering_key = @key
+      AND state = 'pending' AND next_attempt_at IS NULL ORDER BY id LIMIT 1)`),
+  // After a switch to per-key: the oldest parked delivery of every key with nothing active.
+  promoteKeyHeads: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
+    WHERE id IN (SELECT min(p.id) FROM deliveries p WHERE p.endpoint_id = @endpointId
+      AND p.state = 'pending' AND p.next_attempt_at IS NULL AND p.ordering_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM deliveries a WHERE a.endpoint_id = p.endpoint_id
+        AND a.ordering_key = p.ordering_key AND a.state = 'pending' AND a.next_attempt_at IS NOT NULL)
+      GROUP BY p.ordering_key)`),
+  // Deliveries accepted while the endpoint was not per-key have no key: nothing orders them.
+  unparkKeyless: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
+    WHERE endpoint_id = @endpointId AND state = 'pending' AND next_attempt_at IS NULL
+      AND ordering_key IS NULL`),
   endpointStmt: db.prepare('SELECT ordering, disabled FROM endpoints WHERE id = ?'),
   parkAll: db.prepare(`UPDATE deliveries SET next_attempt_at = NULL
     WHERE endpoint_id = ? AND state = 'pending' AND next_attempt_at IS NOT NULL AND lease_token IS NULL`),
@@ -15,13 +34,13 @@ const prepare = (db: Database) => ({
 });
 
 interface EndpointMode {
-  ordering: string;
+  ordering: Ordering;
   disabled: number;
 }
 
 /**
- * Keeps serial endpoints to one active delivery (pending and due, or in flight); the others
- * wait parked (next_attempt_at NULL) and are promoted in id order.
+ * Keeps each line (a serial endpoint, or one key of a per-key endpoint) to one active delivery;
+ * the rest of the line waits parked and is promoted in acceptance order.
  */
 export class SqliteSerialQueue {
   private readonly q: ReturnType<typeof prepare>;
@@ -50,23 +69,30 @@ export class SqliteSerialQueue {
     return mode;
   }
 
-  hasActive(endpointId: string): boolean {
-    return this.q.activeStmt.get(endpointId) !== undefined;
+  /** Whether a new delivery on this line must wait behind an active one. */
+  isLineBusy(endpointId: string, ordering: Ordering, key: string | null): boolean {
+    if (ordering === 'serial') return this.q.activeStmt.get(endpointId) !== undefined;
+    if (ordering === 'per-key' && key !== null)
+      return this.q.activeKeyStmt.get(endpointId, key) !== undefined;
+    return false;
   }
 
-  /** When a (re)opened delivery of this endpoint may be tried: now, or null (parked). */
-  dueTime(endpointId: string, now: number): number | null {
+  /** When a (re)opened delivery of this endpoint and key may be tried: now, or null (parked). */
+  dueTime(endpointId: string, now: number, key: string | null): number | null {
     const ep = this.mode(endpointId);
     if (!ep || ep.disabled === 1) return null;
-    if (ep.ordering === 'serial' && this.hasActive(endpointId)) return null;
-    return now;
+    return this.isLineBusy(endpointId, ep.ordering, key) ? null : now;
   }
 
-  /** After a delivery of the endpoint finished: let the next parked one go, if the endpoint is serial. */
-  advance(endpointId: string, now: number): void {
+  /** After a delivery of the endpoint finished: let the next parked one of its line go. */
+  advance(endpointId: string, key: string | null, now: number): void {
     const ep = this.mode(endpointId);
-    if (!ep || ep.disabled === 1 || ep.ordering !== 'serial') return;
-    if (!this.hasActive(endpointId)) this.q.promoteStmt.run({ endpointId, now });
+    if (!ep || ep.disabled === 1 || ep.ordering === 'parallel') return;
+    if (ep.ordering === 'serial') {
+      if (!this.isLineBusy(endpointId, 'serial', null)) this.q.promoteStmt.run({ endpointId, now });
+    } else if (key !== null && !this.isLineBusy(endpointId, 'per-key', key)) {
+      this.q.promoteKeyStmt.run({ endpointId, key, now });
+    }
   }
 
   /** Re-applies the parking rules after an endpoint's ordering or enabled flag changed. */
@@ -78,9 +104,13 @@ export class SqliteSerialQueue {
       this.q.parkAll.run(endpointId);
     } else if (ep.ordering === 'parallel') {
       this.q.unparkAll.run({ endpointId, now });
+    } else if (ep.ordering === 'serial') {
+      this.q.parkAll.run(endpointId);
+      this.advance(endpointId, null, now);
     } else {
       this.q.parkAll.run(endpointId);
-      this.advance(endpointId, now);
+      this.q.unparkKeyless.run({ endpointId, now });
+      this.q.promoteKeyHeads.run({ endpointId, now });
     }
   }
 }
