@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { EGRESS_POLICIES, type EgressPolicy } from '../delivery/address-guard.js';
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
-import { DAY } from '../lib/durations.js';
+import { parseFrameAncestors } from '../api/console-headers.js';
+import { DAY, MINUTE } from '../lib/durations.js';
 
 export type Role = 'all' | 'api' | 'worker';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -32,6 +33,12 @@ export interface Config {
   rateLimitWorkers: number;
   /** Development switch: /pa/set_webhook accepts http:// webhook URLs (Viber requires https). */
   viberAllowHttp: boolean;
+  /** How long a portal link can be exchanged for a session. */
+  portalLinkTtlMs: number;
+  /** How long a portal session lasts once opened, unless its creator asks for less or more. */
+  portalSessionTtlMs: number;
+  /** CSP `frame-ancestors` of the console's pages: who may embed the portal in an iframe. */
+  portalFrameAncestors: string;
 }
 
 interface OptionSpec {
@@ -65,6 +72,9 @@ export const DEFAULT_CONFIG: Config = {
   pollMs: DEFAULT_DISPATCHER_OPTIONS.pollMs,
   rateLimitWorkers: 1,
   viberAllowHttp: false,
+  portalLinkTtlMs: 10 * MINUTE,
+  portalSessionTtlMs: 7 * DAY,
+  portalFrameAncestors: "'self'",
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -211,6 +221,24 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_VIBER_ALLOW_HTTP',
     parse: bool,
     expects: 'true or false',
+  },
+  {
+    key: 'portalLinkTtlMs',
+    env: 'HOOKLINE_PORTAL_LINK_TTL_MS',
+    parse: int(10_000, DAY),
+    expects: 'an integer of ms from 10000 to 1 day',
+  },
+  {
+    key: 'portalSessionTtlMs',
+    env: 'HOOKLINE_PORTAL_SESSION_TTL_MS',
+    parse: int(MINUTE, 90 * DAY),
+    expects: 'an integer of ms from 60000 to 90 days',
+  },
+  {
+    key: 'portalFrameAncestors',
+    env: 'HOOKLINE_PORTAL_FRAME_ANCESTORS',
+    parse: parseFrameAncestors,
+    expects: "CSP sources separated by spaces, e.g. 'self' https://app.example.com ('none' alone)",
   },
 ];
 

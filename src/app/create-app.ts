@@ -103,6 +103,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     bots: new BotService({ store: store.bots, sender, clock }),
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
+    portal: { linkTtlMs: config.portalLinkTtlMs, sessionTtlMs: config.portalSessionTtlMs },
   };
   const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
   const server = await buildServer(ctx, serverOptions);
