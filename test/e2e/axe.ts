@@ -19,7 +19,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, so the console's CSP does not block the script.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(o: object): Promise<AxeResults> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(o: object): Promise<AxeResults> } }).axe;
     type AxeResults = {
       violations: Array<{
         id: string;

@@ -64,7 +64,7 @@ describe.skipIf(browserMissing)('console: operator sign-in and apps', () => {
     const { page, errors, close } = await openPage(browser, 390);
     await signIn(page, server.url);
     const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(overflow).toBe(0);
     const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
@@ -80,9 +80,9 @@ describe.skipIf(browserMissing)('console: operator sign-in and apps', () => {
     const { page, close } = await openPage(browser);
     await signIn(page, server.url);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     await close();
   });
 });
