@@ -35,7 +35,7 @@ export async function rotateEndpointSecret(
       input.signatureAlgorithm ?? (given ? algorithmOf(given) : currentAlgorithm(current.secrets)),
     );
     const rotated = rotateSecret(current, { secret, graceMs: input.graceMs }, ctx.clock.now());
-    assertValidEndpoint(rotated.endpoint);
+    assertValidEndpoint(rotated.endpoint, ctx.targets);
     return { ...rotated.endpoint, updatedAt };
   });
   return secret;

@@ -74,7 +74,7 @@ export const endpointRoutes =
           },
           ctx.clock.now(),
         );
-        assertValidEndpoint(endpoint);
+        assertValidEndpoint(endpoint, ctx.targets);
         await ctx.store.createEndpoint(endpoint);
         return reply.status(201).send({ ...endpointJson(endpoint), ...verificationKey(secret) });
       },
@@ -111,7 +111,7 @@ export const endpointRoutes =
         const { app, endpoint } = await loadEndpoint(ctx, request, request.params);
         const saved = await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
           const next = changedEndpoint(current, request.body, app.instanceSettings, updatedAt);
-          assertValidEndpoint(next);
+          assertValidEndpoint(next, ctx.targets);
           return next;
         });
         return endpointJson(saved);

@@ -85,7 +85,7 @@ export const svixEndpointRoutes =
     const save = (endpoint: Endpoint, change: (current: Endpoint) => Partial<Endpoint>) =>
       changeEndpoint(ctx, endpoint, (current, updatedAt) => {
         const next = { ...current, ...change(current), updatedAt };
-        assertValidEndpoint(next);
+        assertValidEndpoint(next, ctx.targets);
         return next;
       });
     const saveSettings = (endpoint: Endpoint, settings: Settings) =>
@@ -120,7 +120,7 @@ export const svixEndpointRoutes =
           now,
         );
         const endpoint = applySettings(created, request.body, now);
-        assertValidEndpoint(endpoint);
+        assertValidEndpoint(endpoint, ctx.targets);
         await ctx.store.createEndpoint(endpoint);
         return reply.status(201).send(svixEndpoint(endpoint));
       },

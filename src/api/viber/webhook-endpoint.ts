@@ -1,6 +1,7 @@
 import { newEndpoint } from '../../domain/new-endpoint.js';
 import type { Endpoint } from '../../domain/types.js';
 import type { ViberEvent } from '../../formats/viber.js';
+import type { TargetRules } from '../../delivery/target-rules.js';
 import { HooklineError, notFound } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned-update.js';
 import type { Store } from '../../store/store.js';
@@ -99,6 +100,7 @@ export async function saveViberWebhook(
   appId: string,
   settings: WebhookSettings,
   now: number,
+  targets: TargetRules,
 ): Promise<Endpoint> {
   const formatOptions = {
     sendName: settings.sendName,
@@ -118,7 +120,7 @@ export async function saveViberWebhook(
         filterTypes,
         updatedAt,
       };
-      assertValidEndpoint(next);
+      assertValidEndpoint(next, targets);
       return next;
     });
   }
@@ -134,6 +136,6 @@ export async function saveViberWebhook(
     },
     now,
   );
-  assertValidEndpoint(endpoint);
+  assertValidEndpoint(endpoint, targets);
   return store.createEndpoint(endpoint);
 }

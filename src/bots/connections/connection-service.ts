@@ -3,6 +3,7 @@ import type { Clock } from '../../lib/clock.js';
 import { HooklineError, invalidField, notFound } from '../../lib/errors.js';
 import { updateVersioned } from '../../lib/versioned-update.js';
 import type { BotStore } from '../../store/bot-store.js';
+import { targetProblem, type TargetRules } from '../../delivery/target-rules.js';
 import type { BotSender } from '../bot-sender.js';
 import { verifyReceiver } from '../verify/handshake.js';
 import { violationsError } from '../violations/violation.js';
@@ -14,6 +15,8 @@ export interface ConnectionServiceDeps {
   sender: BotSender;
   clock: Clock;
   defaultTimeoutMs: number;
+  /** Egress policy and HOOKLINE_REQUIRE_HTTPS, checked on the URL before the handshake. */
+  targets: TargetRules;
 }
 
 export const timeoutOf = (
@@ -92,6 +95,11 @@ export class ConnectionService {
   private read(body: unknown, mode: 'create' | 'update'): ConnectionInput {
     const result = validateConnectionInput(body, mode);
     if (!result.ok) throw violationsError('invalid connection', result.violations);
+    const refused = targetProblem(result.input.url, this.deps.targets);
+    if (refused)
+      throw violationsError('invalid connection', [
+        { path: 'url', limit: 'a URL the egress policy allows', message: `url: ${refused}` },
+      ]);
     return result.input;
   }
 
