@@ -40,6 +40,13 @@ export interface Config {
   rateLimitWorkers: number;
   /** Development switch: /pa/set_webhook accepts http:// webhook URLs (Viber requires https). */
   viberAllowHttp: boolean;
+  /** Accepted for GET /metrics besides the admin token; required on the metrics port when set. */
+  metricsToken: string | null;
+  /** null = GET /metrics on the API port (token required); else its own port, on metricsHost. */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** Per-endpoint metric series for this many endpoints (the busiest); 0 = none. */
+  metricsEndpointSeries: number;
 }
 
 interface OptionSpec {
@@ -77,6 +84,10 @@ export const DEFAULT_CONFIG: Config = {
   pollMs: DEFAULT_DISPATCHER_OPTIONS.pollMs,
   rateLimitWorkers: 1,
   viberAllowHttp: false,
+  metricsToken: null,
+  metricsPort: null,
+  metricsHost: '127.0.0.1',
+  metricsEndpointSeries: 0,
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -260,6 +271,30 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_VIBER_ALLOW_HTTP',
     parse: bool,
     expects: 'true or false',
+  },
+  {
+    key: 'metricsToken',
+    env: 'HOOKLINE_METRICS_TOKEN',
+    parse: (raw) => (raw.length >= 16 ? raw : undefined),
+    expects: 'at least 16 characters',
+  },
+  {
+    key: 'metricsPort',
+    env: 'HOOKLINE_METRICS_PORT',
+    parse: int(0, 65535),
+    expects: 'an integer from 0 to 65535',
+  },
+  {
+    key: 'metricsHost',
+    env: 'HOOKLINE_METRICS_HOST',
+    parse: text,
+    expects: 'a host name or address',
+  },
+  {
+    key: 'metricsEndpointSeries',
+    env: 'HOOKLINE_METRICS_ENDPOINT_SERIES',
+    parse: int(0, 1000),
+    expects: 'an integer from 0 to 1000',
   },
 ];
 
