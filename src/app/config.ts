@@ -12,6 +12,8 @@ export interface Config {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
+  /** Log each request and its response (method, path, status, time; never headers or bodies). */
+  logRequests: boolean;
   role: Role;
   /** null = embedded SQLite in dataDir. */
   databaseUrl: string | null;
@@ -27,6 +29,10 @@ export interface Config {
   egress: EgressPolicy;
   /** CIDRs reachable whatever the egress policy says (`10.0.0.0/8,fd00::/8`). */
   egressAllow: string[];
+  /** HTTP CONNECT proxy every delivery goes through; null = connect directly. */
+  egressProxy: string | null;
+  /** Addresses deliveries leave from, as the operator declares them (GET /api/v1/egress). */
+  egressAddresses: string[];
   /** Refuse plain-http receiver URLs on every API (native, Svix, Viber, bots). */
   requireHttps: boolean;
   batchSize: number;
@@ -67,6 +73,7 @@ export const DEFAULT_CONFIG: Config = {
   port: 8080,
   dataDir: './data',
   logLevel: 'info',
+  logRequests: false,
   role: 'all',
   databaseUrl: null,
   dbPoolSize: 10,
@@ -78,6 +85,8 @@ export const DEFAULT_CONFIG: Config = {
   idempotencyWindowMs: DAY,
   egress: 'public-only',
   egressAllow: [],
+  egressProxy: null,
+  egressAddresses: [],
   requireHttps: false,
   batchSize: DEFAULT_DISPATCHER_OPTIONS.batchSize,
   maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
@@ -161,6 +170,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     parse: oneOf(LEVELS),
     expects: `one of ${LEVELS.join(', ')}`,
   },
+  { key: 'logRequests', env: 'HOOKLINE_LOG_REQUESTS', parse: bool, expects: 'true or false' },
   { key: 'role', env: 'HOOKLINE_ROLE', parse: oneOf(ROLES), expects: `one of ${ROLES.join(', ')}` },
   {
     key: 'databaseUrl',
@@ -221,6 +231,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_EGRESS_ALLOW',
     parse: cidrList,
     expects: 'comma-separated CIDRs or addresses, e.g. 10.1.0.0/16,fd00::/8',
+  },
+  {
+    key: 'egressProxy',
+    env: 'HOOKLINE_EGRESS_PROXY',
+    parse: httpUrl,
+    expects: 'an http(s) URL of an HTTP CONNECT proxy',
+  },
+  {
+    key: 'egressAddresses',
+    env: 'HOOKLINE_EGRESS_ADDRESSES',
+    parse: cidrList,
+    expects: 'comma-separated addresses or CIDRs, e.g. 203.0.113.7,2001:db8::/64',
   },
   {
     key: 'requireHttps',
