@@ -1,9 +1,16 @@
 import type { Logger } from 'pino';
 import type { BotService } from '../bots/bot-service.js';
 import type { HttpSender } from '../delivery/http-sender.js';
+import type { TargetRules } from '../delivery/target-rules.js';
 import type { Inspector } from '../inspector/inspector.js';
 import type { Clock } from '../lib/clock.js';
 import type { Store } from '../store/store.js';
+
+/** Lifetimes of portal links and sessions (config). */
+export interface PortalSettings {
+  linkTtlMs: number;
+  sessionTtlMs: number;
+}
 
 /** What routes need: the store, the services built on it, time and limits. */
 export interface ApiContext {
@@ -17,8 +24,11 @@ export interface ApiContext {
   inspector: Inspector;
   /** Bot connections, their handshake and invocations. */
   bots: BotService;
+  /** What a receiver URL must satisfy when saved: the egress policy, HOOKLINE_REQUIRE_HTTPS. */
+  targets: TargetRules;
   adminToken: string;
   publicUrl: string;
   payloadLimitBytes: number;
   idempotencyWindowMs: number;
+  portal: PortalSettings;
 }

@@ -1,7 +1,9 @@
 import type { BotConnection } from '../../domain/bots.js';
 import type { Clock } from '../../lib/clock.js';
 import { HooklineError, invalidField, notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned-update.js';
 import type { BotStore } from '../../store/bot-store.js';
+import { targetProblem, type TargetRules } from '../../delivery/target-rules.js';
 import type { BotSender } from '../bot-sender.js';
 import { verifyReceiver } from '../verify/handshake.js';
 import { violationsError } from '../violations/violation.js';
@@ -13,6 +15,8 @@ export interface ConnectionServiceDeps {
   sender: BotSender;
   clock: Clock;
   defaultTimeoutMs: number;
+  /** Egress policy and HOOKLINE_REQUIRE_HTTPS, checked on the URL before the handshake. */
+  targets: TargetRules;
 }
 
 export const timeoutOf = (
@@ -60,18 +64,25 @@ export class ConnectionService {
 
   /** Replaces the settings; the handshake runs again when the URL or the token changes. */
   async update(appId: string, id: string, body: unknown): Promise<BotConnection> {
-    const current = await this.get(appId, id);
+    const read = await this.get(appId, id);
     const input = this.read(body, 'update');
-    const next: BotConnection = {
-      ...current,
-      ...fields(input),
-      storyName: input.storyName ?? current.storyName,
-      updatedAt: this.deps.clock.now(),
-    };
-    if (next.url !== current.url || next.token !== current.token) await this.verify(next);
-    const saved = await this.deps.store.updateConnection(next);
-    if (!saved) throw notFound('connection', id);
-    return saved;
+    return updateVersioned({
+      read,
+      reread: () => this.deps.store.getConnection(appId, id),
+      change: async (current, updatedAt) => {
+        const next: BotConnection = {
+          ...current,
+          ...fields(input),
+          storyName: input.storyName ?? current.storyName,
+          updatedAt,
+        };
+        if (next.url !== current.url || next.token !== current.token) await this.verify(next);
+        return next;
+      },
+      write: (next, expectedUpdatedAt) => this.deps.store.updateConnection(next, expectedUpdatedAt),
+      now: () => this.deps.clock.now(),
+      missing: () => notFound('connection', id),
+    });
   }
 
   /** Returns when it was deleted. */
@@ -84,6 +95,11 @@ export class ConnectionService {
   private read(body: unknown, mode: 'create' | 'update'): ConnectionInput {
     const result = validateConnectionInput(body, mode);
     if (!result.ok) throw violationsError('invalid connection', result.violations);
+    const refused = targetProblem(result.input.url, this.deps.targets);
+    if (refused)
+      throw violationsError('invalid connection', [
+        { path: 'url', limit: 'a URL the egress policy allows', message: `url: ${refused}` },
+      ]);
     return result.input;
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { ApiContext } from '../../../src/api/context.js';
+import { DEFAULT_CONFIG } from '../../../src/app/config.js';
 import { composePreviewRoutes } from '../../../src/api/routes/compose-preview.js';
 import { eventRoutes } from '../../../src/api/routes/events.js';
 import { viberApiRoutes, type ViberApiOptions } from '../../../src/api/routes/viber-pa.js';
@@ -20,6 +21,7 @@ import { observeChanges } from '../../../src/store/change-feed.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { forwardTo } from '../../helpers/forward-to.js';
 import { CaptureReceiver } from './receiver.js';
+import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
 
 export interface MessagingApi {
   server: HooklineServer;
@@ -36,7 +38,7 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
   const store = new SqliteStore({ file: join(dir, 'hookline.db') });
   await store.migrate();
   const clock = new FakeClock(Date.UTC(2026, 0, 15, 9, 31, 5));
-  const sender = new HttpSender({ egress: 'private' });
+  const sender = new HttpSender({ egress: TEST_EGRESS });
   const logger = pino({ level: 'silent' });
   const { store: observed, changes } = observeChanges(store);
   const dispatcher = new Dispatcher(observed, sender, clock, logger);
@@ -48,11 +50,16 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
     logger,
     sender,
     inspector: new Inspector(store.bins, clock),
-    bots: new BotService({ store: store.bots, sender, clock }),
+    bots: new BotService({ store: store.bots, sender, clock, targets: LOOPBACK_TARGETS }),
+    targets: LOOPBACK_TARGETS,
     adminToken,
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
+    portal: {
+      linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
+      sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,
+    },
   };
   const server = await buildServer(ctx, {
     role: 'all',
