@@ -1072,6 +1072,10 @@ export interface paths {
                                 createdAt: string;
                                 description: string;
                                 disabled: boolean;
+                                /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                                filter: {
+                                    [key: string]: unknown;
+                                } | null;
                                 filterTypes: string[] | null;
                                 format: string;
                                 formatOptions: {
@@ -1085,7 +1089,10 @@ export interface paths {
                                 metadata: {
                                     [key: string]: string;
                                 };
-                                ordering: "parallel" | "serial";
+                                /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                                ordering: "parallel" | "serial" | "per-key";
+                                /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                                orderingKeyPath: string | null;
                                 rateLimit: number | null;
                                 retryPolicy: {
                                     preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -1196,6 +1203,10 @@ export interface paths {
                     "application/json": {
                         description?: string;
                         disabled?: boolean;
+                        /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                        filter?: {
+                            [key: string]: unknown;
+                        } | null;
                         filterTypes?: string[] | null;
                         format?: string;
                         formatOptions?: {
@@ -1208,7 +1219,10 @@ export interface paths {
                         metadata?: {
                             [key: string]: string;
                         };
-                        ordering?: "parallel" | "serial";
+                        /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                        ordering?: "parallel" | "serial" | "per-key";
+                        /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                        orderingKeyPath?: string | null;
                         rateLimit?: number | null;
                         retryPolicy?: {
                             preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -1235,6 +1249,10 @@ export interface paths {
                             createdAt: string;
                             description: string;
                             disabled: boolean;
+                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             filterTypes: string[] | null;
                             format: string;
                             formatOptions: {
@@ -1248,7 +1266,10 @@ export interface paths {
                             metadata: {
                                 [key: string]: string;
                             };
-                            ordering: "parallel" | "serial";
+                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                            ordering: "parallel" | "serial" | "per-key";
+                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                            orderingKeyPath: string | null;
                             rateLimit: number | null;
                             retryPolicy: {
                                 preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -1383,6 +1404,10 @@ export interface paths {
                             createdAt: string;
                             description: string;
                             disabled: boolean;
+                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             filterTypes: string[] | null;
                             format: string;
                             formatOptions: {
@@ -1396,7 +1421,10 @@ export interface paths {
                             metadata: {
                                 [key: string]: string;
                             };
-                            ordering: "parallel" | "serial";
+                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                            ordering: "parallel" | "serial" | "per-key";
+                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                            orderingKeyPath: string | null;
                             rateLimit: number | null;
                             retryPolicy: {
                                 preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -1599,6 +1627,10 @@ export interface paths {
                     "application/json": {
                         description?: string;
                         disabled?: boolean;
+                        /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                        filter?: {
+                            [key: string]: unknown;
+                        } | null;
                         filterTypes?: string[] | null;
                         format?: string;
                         formatOptions?: {
@@ -1611,7 +1643,10 @@ export interface paths {
                         metadata?: {
                             [key: string]: string;
                         };
-                        ordering?: "parallel" | "serial";
+                        /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                        ordering?: "parallel" | "serial" | "per-key";
+                        /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                        orderingKeyPath?: string | null;
                         rateLimit?: number | null;
                         retryPolicy?: {
                             preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -1634,6 +1669,10 @@ export interface paths {
                             createdAt: string;
                             description: string;
                             disabled: boolean;
+                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             filterTypes: string[] | null;
                             format: string;
                             formatOptions: {
@@ -1647,7 +1686,10 @@ export interface paths {
                             metadata: {
                                 [key: string]: string;
                             };
-                            ordering: "parallel" | "serial";
+                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                            ordering: "parallel" | "serial" | "per-key";
+                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                            orderingKeyPath: string | null;
                             rateLimit: number | null;
                             retryPolicy: {
                                 preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -2693,6 +2735,10 @@ export interface paths {
                             createdAt: string;
                             description: string;
                             disabled: boolean;
+                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             filterTypes: string[] | null;
                             format: string;
                             formatOptions: {
@@ -2706,7 +2752,10 @@ export interface paths {
                             metadata: {
                                 [key: string]: string;
                             };
-                            ordering: "parallel" | "serial";
+                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                            ordering: "parallel" | "serial" | "per-key";
+                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                            orderingKeyPath: string | null;
                             rateLimit: number | null;
                             retryPolicy: {
                                 preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -2840,6 +2889,10 @@ export interface paths {
                             createdAt: string;
                             description: string;
                             disabled: boolean;
+                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                            filter: {
+                                [key: string]: unknown;
+                            } | null;
                             filterTypes: string[] | null;
                             format: string;
                             formatOptions: {
@@ -2853,7 +2906,10 @@ export interface paths {
                             metadata: {
                                 [key: string]: string;
                             };
-                            ordering: "parallel" | "serial";
+                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                            ordering: "parallel" | "serial" | "per-key";
+                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                            orderingKeyPath: string | null;
                             rateLimit: number | null;
                             retryPolicy: {
                                 preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -2980,6 +3036,8 @@ export interface paths {
                         /** @description Same as type (the messages API spelling) */
                         eventType?: string;
                         idempotencyKey?: string;
+                        /** @description Per-key endpoints deliver messages with the same key one at a time, in acceptance order. Default: derived from the event (a message’s token for its statuses, the user for inbound messages and subscriptions) */
+                        orderingKey?: string;
                         /** @description Same as data (the messages API spelling) */
                         payload?: unknown;
                         /** @description A catalog event type, e.g. message.status */
@@ -3003,6 +3061,7 @@ export interface paths {
                             eventType: string;
                             id: string;
                             idempotencyKey: string | null;
+                            orderingKey: string | null;
                             payload: unknown;
                         };
                     };
@@ -3020,6 +3079,7 @@ export interface paths {
                             eventType: string;
                             id: string;
                             idempotencyKey: string | null;
+                            orderingKey: string | null;
                             payload: unknown;
                         };
                     };
@@ -3351,6 +3411,7 @@ export interface paths {
             parameters: {
                 query?: {
                     cursor?: string;
+                    /** @description An event type, or a `prefix.*` wildcard as in endpoint filters */
                     eventType?: string;
                     limit?: number;
                     since?: string;
@@ -3378,6 +3439,7 @@ export interface paths {
                                 eventType: string;
                                 id: string;
                                 idempotencyKey: string | null;
+                                orderingKey: string | null;
                                 payload: unknown;
                             }[];
                             nextCursor: string | null;
@@ -3477,6 +3539,8 @@ export interface paths {
                         endpointId?: string;
                         eventType: string;
                         idempotencyKey?: string;
+                        /** @description Per-key endpoints deliver messages with the same key one at a time, in acceptance order. Default: derived from the event (a message’s token for its statuses, the user for inbound messages and subscriptions) */
+                        orderingKey?: string;
                         /** @description Any JSON object; 64-bit integers are kept exact. */
                         payload: unknown;
                     };
@@ -3496,6 +3560,7 @@ export interface paths {
                             eventType: string;
                             id: string;
                             idempotencyKey: string | null;
+                            orderingKey: string | null;
                             payload: unknown;
                         };
                     };
@@ -3513,6 +3578,7 @@ export interface paths {
                             eventType: string;
                             id: string;
                             idempotencyKey: string | null;
+                            orderingKey: string | null;
                             payload: unknown;
                         };
                     };
@@ -3643,6 +3709,7 @@ export interface paths {
                             eventType: string;
                             id: string;
                             idempotencyKey: string | null;
+                            orderingKey: string | null;
                             payload: unknown;
                         };
                     };
@@ -3883,6 +3950,8 @@ export interface paths {
                             endpointId?: string;
                             eventType: string;
                             idempotencyKey?: string;
+                            /** @description Per-key endpoints deliver messages with the same key one at a time, in acceptance order. Default: derived from the event (a message’s token for its statuses, the user for inbound messages and subscriptions) */
+                            orderingKey?: string;
                             /** @description Any JSON object; 64-bit integers are kept exact. */
                             payload: unknown;
                         }[];
@@ -3904,6 +3973,7 @@ export interface paths {
                                 eventType: string;
                                 id: string;
                                 idempotencyKey: string | null;
+                                orderingKey: string | null;
                                 payload: unknown;
                             } & {
                                 deliveries: number;
@@ -3926,6 +3996,7 @@ export interface paths {
                                 eventType: string;
                                 id: string;
                                 idempotencyKey: string | null;
+                                orderingKey: string | null;
                                 payload: unknown;
                             } & {
                                 deliveries: number;
@@ -4341,6 +4412,10 @@ export interface paths {
                                 createdAt: string;
                                 description: string;
                                 disabled: boolean;
+                                /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
+                                filter: {
+                                    [key: string]: unknown;
+                                } | null;
                                 filterTypes: string[] | null;
                                 format: string;
                                 formatOptions: {
@@ -4354,7 +4429,10 @@ export interface paths {
                                 metadata: {
                                     [key: string]: string;
                                 };
-                                ordering: "parallel" | "serial";
+                                /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+                                ordering: "parallel" | "serial" | "per-key";
+                                /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
+                                orderingKeyPath: string | null;
                                 rateLimit: number | null;
                                 retryPolicy: {
                                     preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
@@ -5848,6 +5926,64 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "bin_expired";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/egress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The addresses deliveries leave from, for receivers to allow-list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Addresses or CIDRs deliveries leave from (HOOKLINE_EGRESS_ADDRESSES), for receivers to allow-list; empty when the operator declared none */
+                            addresses: string[];
+                            /** @description Deliveries go through the HTTP CONNECT proxy HOOKLINE_EGRESS_PROXY */
+                            proxied: boolean;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 message: string;
