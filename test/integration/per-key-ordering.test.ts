@@ -56,8 +56,8 @@ function keyCheckingReceiver(): {
 /** Sends MESSAGES messages over KEYS users, in batches, and returns each user's seqs in order. */
 async function sendAll(h: TestHookline, appId: string): Promise<Map<string, number[]>> {
   const sent = new Map<string, number[]>();
-  for (let from = 0; from < MESSAGES; from += 100) {
-    const messages = Array.from({ length: Math.min(100, MESSAGES - from) }, (_, i) => {
+  for (let from = 0; from < MESSAGES; from += 50) {
+    const messages = Array.from({ length: Math.min(50, MESSAGES - from) }, (_, i) => {
       const seq = from + i;
       const user = `u${seq % KEYS}`;
       sent.set(user, [...(sent.get(user) ?? []), seq]);
