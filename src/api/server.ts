@@ -29,6 +29,8 @@ import { svixRoutes } from './svix/index.js';
 
 export interface ServerOptions {
   role: string;
+  /** Log every request and response (HOOKLINE_LOG_REQUESTS); off by default. */
+  logRequests?: boolean;
   /** Extra route plugins mounted under /api/v1 with auth (formats, bins, ...). */
   apiPlugins?: Array<(ctx: ApiContext) => FastifyPluginAsyncTypebox>;
   /** Route plugins mounted at the root without the admin/app auth (Viber /pa, bot API, bin capture). */
@@ -69,7 +71,7 @@ export async function buildServer(
 ): Promise<HooklineServer> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
     ajv: {
       customOptions: {

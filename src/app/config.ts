@@ -11,6 +11,8 @@ export interface Config {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
+  /** Log each request and its response (method, path, status, time; never headers or bodies). */
+  logRequests: boolean;
   role: Role;
   /** null = embedded SQLite in dataDir. */
   databaseUrl: string | null;
@@ -64,6 +66,7 @@ export const DEFAULT_CONFIG: Config = {
   port: 8080,
   dataDir: './data',
   logLevel: 'info',
+  logRequests: false,
   role: 'all',
   databaseUrl: null,
   dbPoolSize: 10,
@@ -157,6 +160,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     parse: oneOf(LEVELS),
     expects: `one of ${LEVELS.join(', ')}`,
   },
+  { key: 'logRequests', env: 'HOOKLINE_LOG_REQUESTS', parse: bool, expects: 'true or false' },
   { key: 'role', env: 'HOOKLINE_ROLE', parse: oneOf(ROLES), expects: `one of ${ROLES.join(', ')}` },
   {
     key: 'databaseUrl',

@@ -121,7 +121,11 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
   };
-  const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
+  const serverOptions: ServerOptions = {
+    role: config.role,
+    logRequests: config.logRequests,
+    ...plugins(config),
+  };
   const server = await buildServer(ctx, serverOptions);
   metrics.observe(events, store, clock);
   const metricsServer = await setUpMetricsAccess(config, admin.token, metrics, server, logger);
