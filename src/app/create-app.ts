@@ -120,6 +120,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     targets,
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
+    portal: { linkTtlMs: config.portalLinkTtlMs, sessionTtlMs: config.portalSessionTtlMs },
   };
   const serverOptions: ServerOptions = {
     role: config.role,
