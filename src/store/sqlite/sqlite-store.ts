@@ -17,8 +17,10 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  Backlog,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
+import { SqliteBacklog } from './backlog-queries.js';
 import { SqliteAttempts } from './attempt-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
@@ -70,6 +72,7 @@ export class SqliteStore implements Store {
     claims: SqliteClaims;
     results: ResultRecording;
     leases: SqliteLeases;
+    backlog: SqliteBacklog;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -94,6 +97,7 @@ export class SqliteStore implements Store {
       claims: new SqliteClaims(this.db),
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
+      backlog: new SqliteBacklog(this.db),
     };
   }
 
@@ -219,5 +223,8 @@ export class SqliteStore implements Store {
   }
   async stats(appId?: string): Promise<StoreStats> {
     return this.parts.leases.stats(appId);
+  }
+  async backlog(now: number, cap: number): Promise<Backlog> {
+    return this.parts.backlog.read(now, cap);
   }
 }
