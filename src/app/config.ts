@@ -26,6 +26,10 @@ export interface Config {
   egress: EgressPolicy;
   /** CIDRs reachable whatever the egress policy says (`10.0.0.0/8,fd00::/8`). */
   egressAllow: string[];
+  /** HTTP CONNECT proxy every delivery goes through; null = connect directly. */
+  egressProxy: string | null;
+  /** Addresses deliveries leave from, as the operator declares them (GET /api/v1/egress). */
+  egressAddresses: string[];
   /** Refuse plain-http receiver URLs on every API (native, Svix, Viber, bots). */
   requireHttps: boolean;
   batchSize: number;
@@ -71,6 +75,8 @@ export const DEFAULT_CONFIG: Config = {
   idempotencyWindowMs: DAY,
   egress: 'public-only',
   egressAllow: [],
+  egressProxy: null,
+  egressAddresses: [],
   requireHttps: false,
   batchSize: DEFAULT_DISPATCHER_OPTIONS.batchSize,
   maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
@@ -211,6 +217,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_EGRESS_ALLOW',
     parse: cidrList,
     expects: 'comma-separated CIDRs or addresses, e.g. 10.1.0.0/16,fd00::/8',
+  },
+  {
+    key: 'egressProxy',
+    env: 'HOOKLINE_EGRESS_PROXY',
+    parse: httpUrl,
+    expects: 'an http(s) URL of an HTTP CONNECT proxy',
+  },
+  {
+    key: 'egressAddresses',
+    env: 'HOOKLINE_EGRESS_ADDRESSES',
+    parse: cidrList,
+    expects: 'comma-separated addresses or CIDRs, e.g. 203.0.113.7,2001:db8::/64',
   },
   {
     key: 'requireHttps',

@@ -74,7 +74,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const targets = targetRulesOf(config);
   const warning = loopbackWarning(config);
   if (warning) logger.warn({ egress: config.egress, egressAllow: config.egressAllow }, warning);
-  const sender = deps.sender ?? new HttpSender({ egress: targets.egress });
+  const sender =
+    deps.sender ?? new HttpSender({ egress: targets.egress, proxy: config.egressProxy });
 
   const events = new EngineEvents(logListenerErrors(logger));
   const runsWorker = config.role !== 'api';

@@ -61,6 +61,11 @@ export const ROUTE_ERRORS = {
     description:
       "an operation of the Svix-compatible API that Hookline does not serve (docs/svix-compatibility.md); Svix's `{ code, detail }` body",
   },
+  update_conflict: {
+    status: 409,
+    description:
+      'the record kept changing under concurrent updates and this one could not be applied; send it again',
+  },
   delivery_in_flight: {
     status: 409,
     description: 'retry of a delivery that is being sent right now; ask again once it is done',

@@ -160,8 +160,12 @@ export interface Store {
   getApp(id: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
-  /** Replaces the app's mutable fields (name, metadata, apiKeyHash). */
-  updateApp(app: App): Promise<App | null>;
+  /**
+   * Replaces the app's mutable fields (name, metadata, apiKeyHash, ...). With `expectedUpdatedAt`,
+   * only while the stored app's `updatedAt` still equals it (the version the caller read), else
+   * null: see lib/versioned-update.ts. Every write to an app raises its `updatedAt`.
+   */
+  updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null>;
   /** Deletes the app with all its endpoints, messages, deliveries and attempts. */
   deleteApp(id: string): Promise<boolean>;
 
@@ -169,8 +173,13 @@ export interface Store {
   getEndpoint(appId: string, id: string): Promise<Endpoint | null>;
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]>;
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>>;
-  /** Replaces every mutable field of the endpoint. */
-  updateEndpoint(endpoint: Endpoint): Promise<Endpoint | null>;
+  /**
+   * Replaces every mutable field of the endpoint. With `expectedUpdatedAt`, only while the stored
+   * endpoint's `updatedAt` still equals it (the version the caller read), else null. A write that
+   * changes an endpoint's fields outside this method must raise `updated_at` too, so that a
+   * concurrent read-modify-write notices it.
+   */
+  updateEndpoint(endpoint: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null>;
   deleteEndpoint(appId: string, id: string): Promise<boolean>;
 
   /**

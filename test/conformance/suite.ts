@@ -18,6 +18,7 @@ import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
+import { versionedUpdateCases } from './cases/versioned-updates.js';
 
 /** How the suite gets stores of one adapter. */
 export interface StoreHarness {
@@ -79,6 +80,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
 
     describe('apps', () => appCases(ctx));
     describe('endpoints', () => endpointCases(ctx));
+    describe('updates conditional on the version read', () => versionedUpdateCases(ctx));
     describe('messages and fan-out', () => messageCases(ctx));
     describe('delivery reports follow their webhook (webhook_id)', () => reportRoutingCases(ctx));
     describe('idempotency', () => idempotencyCases(ctx));

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { newApp } from '../../domain/new-app.js';
 import type { App } from '../../domain/types.js';
 import { notFound } from '../../lib/errors.js';
+import { changeApp } from '../app-records.js';
 import { principalOf, requireAdmin } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { Metadata } from '../schemas/common.js';
@@ -31,11 +32,14 @@ const UNSUPPORTED = {
 export const svixAppRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    async function save(next: App) {
-      const saved = await ctx.store.updateApp(next);
-      if (!saved) throw notFound('app', next.id);
-      return svixApp(saved);
-    }
+    const save = async (read: App, change: (current: App) => Pick<App, 'name' | 'metadata'>) =>
+      svixApp(
+        await changeApp(ctx, read, (current, updatedAt) => ({
+          ...current,
+          ...change(current),
+          updatedAt,
+        })),
+      );
 
     app.get('/app', { schema: { hide: true, querystring: SvixListQuery } }, async (request) => {
       const principal = principalOf(request);
@@ -63,9 +67,9 @@ export const svixAppRoutes =
       { schema: { hide: true, params: AppParams, body: ApplicationIn } },
       async (request) => {
         refuseUnsupported(request.body, UNSUPPORTED);
-        const current = await loadSvixApp(ctx, request, request.params.app_id);
+        const read = await loadSvixApp(ctx, request, request.params.app_id);
         const { name, metadata = {} } = request.body;
-        return save({ ...current, name, metadata, updatedAt: ctx.clock.now() });
+        return save(read, () => ({ name, metadata }));
       },
     );
 
@@ -74,9 +78,11 @@ export const svixAppRoutes =
       { schema: { hide: true, params: AppParams, body: Type.Partial(ApplicationIn) } },
       async (request) => {
         refuseUnsupported(request.body, UNSUPPORTED);
-        const current = await loadSvixApp(ctx, request, request.params.app_id);
-        const { name = current.name, metadata = current.metadata } = request.body;
-        return save({ ...current, name, metadata, updatedAt: ctx.clock.now() });
+        const read = await loadSvixApp(ctx, request, request.params.app_id);
+        return save(read, (current) => ({
+          name: request.body.name ?? current.name,
+          metadata: request.body.metadata ?? current.metadata,
+        }));
       },
     );
 

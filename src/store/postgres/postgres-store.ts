@@ -149,8 +149,8 @@ export class PostgresStore implements Store {
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
     return this.run(() => apps.listApps(this.pool, query, onlyId));
   }
-  updateApp(app: App): Promise<App | null> {
-    return this.run(() => apps.updateApp(this.pool, app));
+  updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
+    return this.run(() => apps.updateApp(this.pool, app, expectedUpdatedAt));
   }
   deleteApp(id: string): Promise<boolean> {
     return this.run(() => apps.deleteApp(this.pool, id));
@@ -168,8 +168,10 @@ export class PostgresStore implements Store {
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.run(() => endpoints.listEndpoints(this.pool, appId, query));
   }
-  updateEndpoint(e: Endpoint): Promise<Endpoint | null> {
-    return this.run(() => endpoints.updateEndpoint(this.pool, e, this.notifier.wake));
+  updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
+    return this.run(() =>
+      endpoints.updateEndpoint(this.pool, e, this.notifier.wake, expectedUpdatedAt),
+    );
   }
   deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.run(() => endpoints.deleteEndpoint(this.pool, appId, id));

@@ -123,8 +123,8 @@ export class SqliteStore implements Store {
   async listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
     return this.parts.apps.list(query, onlyId);
   }
-  async updateApp(app: App): Promise<App | null> {
-    return this.parts.apps.update(app);
+  async updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
+    return this.parts.apps.update(app, expectedUpdatedAt);
   }
   async deleteApp(id: string): Promise<boolean> {
     this.parts.endpoints.forgetApp(id);
@@ -143,8 +143,8 @@ export class SqliteStore implements Store {
   async listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.parts.endpoints.list(appId, query);
   }
-  async updateEndpoint(e: Endpoint): Promise<Endpoint | null> {
-    return this.parts.endpoints.update(e);
+  async updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
+    return this.parts.endpoints.update(e, expectedUpdatedAt);
   }
   async deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.parts.endpoints.delete(appId, id);
