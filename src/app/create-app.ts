@@ -120,8 +120,13 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     targets,
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
+    portal: { linkTtlMs: config.portalLinkTtlMs, sessionTtlMs: config.portalSessionTtlMs },
   };
-  const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
+  const serverOptions: ServerOptions = {
+    role: config.role,
+    logRequests: config.logRequests,
+    ...plugins(config),
+  };
   const server = await buildServer(ctx, serverOptions);
   metrics.observe(events, store, clock);
   const metricsServer = await setUpMetricsAccess(config, admin.token, metrics, server, logger);

@@ -28,7 +28,7 @@ export function plugins(config: Config): Pick<ServerOptions, 'apiPlugins' | 'roo
       binCaptureRoutes,
       (ctx) => botRoutes(ctx),
       // The web console at `/`, once `npm install` or `npm start` has built it.
-      ...(web ? [() => consoleRoutes(web)] : []),
+      ...(web ? [() => consoleRoutes(web, { frameAncestors: config.portalFrameAncestors })] : []),
     ],
   };
 }
