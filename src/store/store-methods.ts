@@ -41,6 +41,10 @@ export const STORE_READS = [
   'listAttempts',
   'nextDueAt',
   'stats',
+  'statsSeries',
+  'endpointHealth',
+  'failingEndpoints',
+  'backlog',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 /** Opening, closing, capabilities, the sub-stores and the cross-process wake-ups. */

@@ -17,6 +17,7 @@ import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
+import { statsCases } from './cases/stats.js';
 
 /** How the suite gets stores of one adapter. */
 export interface StoreHarness {
@@ -92,6 +93,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('tenant isolation', () => isolationCases(ctx));
     describe('nextDueAt and stats', () => nextDueAndStatsCases(ctx));
     describe('cascade deletes', () => cascadeCases(ctx));
+    describe('rollups and endpoint health', () => statsCases(ctx));
     describe('several nodes (or concurrent callers) on one database', () => clusterCases(ctx));
   });
 }
