@@ -44,6 +44,7 @@ export const STORE_READS = [
   'statsSeries',
   'endpointHealth',
   'failingEndpoints',
+  'appBacklog',
   'backlog',
 ] as const satisfies ReadonlyArray<keyof Store>;
 

@@ -135,11 +135,33 @@ export interface StatsQuery {
 }
 
 /** Deliveries of an app waiting to be sent now. */
-export interface Backlog {
+export interface AppBacklog {
   /** Pending: due, waiting for a retry, or parked behind a serial head or a disabled endpoint. */
   pending: number;
   /** Under a lease: being sent. */
   delivering: number;
+}
+
+/**
+ * The delivery backlog as an operator watches it (GET /metrics). Each count stops at the `cap`
+ * given, so reading it stays cheap however large the backlog grows: a count equal to the cap means
+ * "at least".
+ */
+export interface Backlog {
+  /** Pending and due now, including leases that expired (their worker is gone). */
+  dueNow: number;
+  /** Pending and due later: waiting for a retry (or a rate limit's next slot). */
+  waiting: number;
+  /** Under a lease that has not expired: being sent. */
+  inFlight: number;
+  /** Finally failed. */
+  failed: number;
+  /** When the longest-waiting due delivery became due; null when nothing is due now. */
+  oldestDueAt: number | null;
+  /** Endpoints switched off. */
+  disabledEndpoints: number;
+  /** Endpoints with at least one delivery waiting for a retry after a failed attempt. */
+  failingEndpoints: number;
 }
 
 export interface Store {
@@ -234,7 +256,9 @@ export interface Store {
   /** The app's endpoints with failures since their last success, most failures first. */
   failingEndpoints(appId: string, limit: number): Promise<string[]>;
   /** Counts from the small index of pending deliveries, never the whole history. */
-  backlog(appId: string): Promise<Backlog>;
+  appBacklog(appId: string): Promise<AppBacklog>;
+  /** The backlog at `now`, each count bounded by `cap` (see `Backlog`). */
+  backlog(now: number, cap: number): Promise<Backlog>;
   /**
    * Present when `capabilities.crossProcessWakeups`: calls `listener` whenever another process may
    * have made work due (a message accepted, a delivery re-queued, a serial head promoted), and

@@ -40,7 +40,7 @@ export const statsRoutes =
             since: w.since,
             until: w.until,
           }),
-          ctx.store.backlog(appId),
+          ctx.store.appBacklog(appId),
           ctx.store.failingEndpoints(appId, FAILING_SHOWN),
         ]);
         const [health, endpoints] = await Promise.all([

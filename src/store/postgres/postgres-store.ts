@@ -3,7 +3,7 @@ import type { EndpointHealth } from '../../domain/endpoint-health.js';
 import type { StatsBucket } from '../../domain/endpoint-stats.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
-  Backlog,
+  AppBacklog,
   StatsQuery,
   AttemptFilter,
   AttemptResult,
@@ -19,9 +19,11 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  Backlog,
 } from '../store.js';
 import * as apps from './app-queries.js';
 import * as attempts from './attempt-queries.js';
+import { backlog } from './backlog-queries.js';
 import { PgBinStore } from './bin-queries.js';
 import { PgBotStore } from './bot-queries.js';
 import { claimDue } from './claim.js';
@@ -262,7 +264,10 @@ export class PostgresStore implements Store {
   failingEndpoints(appId: string, limit: number): Promise<string[]> {
     return this.run(() => stats.failingEndpoints(this.pool, appId, limit));
   }
-  backlog(appId: string): Promise<Backlog> {
+  appBacklog(appId: string): Promise<AppBacklog> {
     return this.run(() => stats.backlog(this.pool, appId));
+  }
+  backlog(now: number, cap: number): Promise<Backlog> {
+    return this.run(() => backlog(this.pool, now, cap));
   }
 }

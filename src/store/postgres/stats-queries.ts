@@ -7,7 +7,7 @@ import {
   type CountsRow,
   type HealthRow,
 } from '../shared-stats.js';
-import type { Backlog, StatsQuery } from '../store.js';
+import type { AppBacklog, StatsQuery } from '../store.js';
 import type { Db } from './pool.js';
 
 const SUMS = summedCounts('::bigint');
@@ -87,7 +87,11 @@ export async function failingEndpoints(db: Db, appId: string, limit: number): Pr
   return rows.map((r) => r.endpoint_id);
 }
 
-export async function backlog(db: Db, appId: string): Promise<Backlog> {
-  const { rows } = await db.query<Backlog>({ name: 'hl_backlog', text: BACKLOG, values: [appId] });
+export async function backlog(db: Db, appId: string): Promise<AppBacklog> {
+  const { rows } = await db.query<AppBacklog>({
+    name: 'hl_backlog',
+    text: BACKLOG,
+    values: [appId],
+  });
   return { pending: Number(rows[0].pending), delivering: Number(rows[0].delivering) };
 }

@@ -14,15 +14,17 @@ import type {
   ListQuery,
   MessageFilter,
   NewMessage,
-  Backlog,
+  AppBacklog,
   RecoverWindow,
   Release,
   StatsQuery,
   Store,
   StoreCapabilities,
   StoreStats,
+  Backlog,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
+import { SqliteBacklog } from './backlog-queries.js';
 import { SqliteAttempts } from './attempt-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
@@ -76,6 +78,7 @@ export class SqliteStore implements Store {
     results: ResultRecording;
     leases: SqliteLeases;
     stats: SqliteStatsQueries;
+    backlog: SqliteBacklog;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -101,6 +104,7 @@ export class SqliteStore implements Store {
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
       stats: new SqliteStatsQueries(this.db),
+      backlog: new SqliteBacklog(this.db),
     };
   }
 
@@ -238,7 +242,10 @@ export class SqliteStore implements Store {
   async failingEndpoints(appId: string, limit: number): Promise<string[]> {
     return this.parts.stats.failing(appId, limit);
   }
-  async backlog(appId: string): Promise<Backlog> {
+  async appBacklog(appId: string): Promise<AppBacklog> {
     return this.parts.stats.backlog(appId);
+  }
+  async backlog(now: number, cap: number): Promise<Backlog> {
+    return this.parts.backlog.read(now, cap);
   }
 }

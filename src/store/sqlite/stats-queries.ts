@@ -8,7 +8,7 @@ import {
   type CountsRow,
   type HealthRow,
 } from '../shared-stats.js';
-import type { Backlog, StatsQuery } from '../store.js';
+import type { AppBacklog, StatsQuery } from '../store.js';
 
 const SUMS = summedCounts();
 
@@ -78,7 +78,7 @@ export class SqliteStatsQueries {
     );
   }
 
-  backlog(appId: string): Backlog {
-    return this.q.backlog.get(appId) as Backlog;
+  backlog(appId: string): AppBacklog {
+    return this.q.backlog.get(appId) as AppBacklog;
   }
 }

@@ -173,11 +173,11 @@ export function statsCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);
     for (let i = 0; i < 3; i++) await send(store(), app.id);
-    expect(await store().backlog(app.id)).toEqual({ pending: 3, delivering: 0 });
+    expect(await store().appBacklog(app.id)).toEqual({ pending: 3, delivering: 0 });
     const [c] = await claim(store(), T0, 1);
-    expect(await store().backlog(app.id)).toEqual({ pending: 2, delivering: 1 });
+    expect(await store().appBacklog(app.id)).toEqual({ pending: 2, delivering: 1 });
     await store().recordAttempts([timed(c, 'succeeded', T0, 5)], T0);
-    expect(await store().backlog(app.id)).toEqual({ pending: 2, delivering: 0 });
+    expect(await store().appBacklog(app.id)).toEqual({ pending: 2, delivering: 0 });
   });
 
   it('deleting an endpoint drops its health; the app keeps its history', async () => {
