@@ -78,6 +78,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -163,6 +180,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -266,6 +300,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -332,6 +383,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -433,6 +501,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -521,6 +606,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -637,6 +739,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -731,6 +850,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -835,6 +971,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1028,6 +1181,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1230,6 +1400,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1401,6 +1588,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1468,6 +1672,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1663,6 +1884,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1760,6 +1998,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1877,6 +2132,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1980,6 +2252,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2071,6 +2360,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2181,6 +2487,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2313,6 +2636,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2472,6 +2812,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2575,6 +2932,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2767,6 +3141,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2942,6 +3333,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3073,6 +3481,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3184,6 +3609,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3269,6 +3711,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3374,6 +3833,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3498,6 +3974,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3611,6 +4104,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3714,6 +4224,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3864,6 +4391,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3901,6 +4445,239 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a portal session for the app: a one-time link to the console's portal
+         * @description The link (`<public URL>/portal#<token>`) can be exchanged once, within HOOKLINE_PORTAL_LINK_TTL_MS (10 min by default), for a session credential scoped to this app (POST /api/v1/portal/session).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long the session lasts once opened; HOOKLINE_PORTAL_SESSION_TTL_MS by default */
+                        sessionTtlMs?: number;
+                        theme?: {
+                            /** @description an https URL */
+                            logoUrl?: string;
+                            mode?: "light" | "dark";
+                            /** @description e.g. `#0a7cff` */
+                            primaryColor?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            /** @description The session's id */
+                            id: string;
+                            /** @description The link cannot be exchanged after this */
+                            linkExpiresAt: string;
+                            sessionTtlMs: number;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                            /** @description The link's one-time token (the URL's fragment) */
+                            token: string;
+                            /** @description `<public URL>/portal#<token>`: opens the session, once */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** End every portal session of the app, and its links not used yet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4029,6 +4806,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4263,6 +5057,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4371,6 +5182,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4442,6 +5270,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4562,6 +5407,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4665,6 +5527,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4796,6 +5675,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4862,6 +5758,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4982,6 +5895,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5091,6 +6021,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5161,6 +6108,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5289,6 +6253,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5356,6 +6337,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5450,6 +6448,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5476,6 +6491,64 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "bin_expired";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/egress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The addresses deliveries leave from, for receivers to allow-list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Addresses or CIDRs deliveries leave from (HOOKLINE_EGRESS_ADDRESSES), for receivers to allow-list; empty when the operator declared none */
+                            addresses: string[];
+                            /** @description Deliveries go through the HTTP CONNECT proxy HOOKLINE_EGRESS_PROXY */
+                            proxied: boolean;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5537,6 +6610,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5640,6 +6730,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5660,6 +6767,283 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal session calling: its app and theming (portal credential only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            appName: string;
+                            expiresAt: string;
+                            id: string;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Exchange a portal link's token for a session credential (works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            appName: string;
+                            expiresAt: string;
+                            id: string;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                        } & {
+                            /** @description The session credential, shown once: send it as `Authorization: Bearer <token>` */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_link_invalid` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** End the portal session calling (sign out) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5849,7 +7233,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5857,7 +7241,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5868,7 +7252,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5876,7 +7260,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5975,7 +7359,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5983,7 +7367,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5994,7 +7378,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6002,7 +7386,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6112,7 +7496,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6120,7 +7504,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6131,7 +7515,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6139,7 +7523,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6238,7 +7622,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6246,7 +7630,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6257,7 +7641,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6265,7 +7649,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6348,7 +7732,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6356,7 +7740,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6367,7 +7751,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6375,7 +7759,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6477,7 +7861,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6485,7 +7869,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6496,7 +7880,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6504,7 +7888,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6638,7 +8022,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6646,7 +8030,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6657,7 +8041,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6665,7 +8049,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
