@@ -13,6 +13,7 @@ import { nextDueAndStatsCases } from './cases/next-due-and-stats.js';
 import { paginationCases } from './cases/pagination.js';
 import { recoveryCases } from './cases/recovery.js';
 import { releaseCases } from './cases/releases.js';
+import { requeueCases } from './cases/requeue.js';
 import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
@@ -87,6 +88,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('releases', () => releaseCases(ctx));
     describe('serial ordering', () => serialCases(ctx));
     describe('recovery windows', () => recoveryCases(ctx));
+    describe('recover by state, replay', () => requeueCases(ctx));
     describe('retryDelivery', () => retryDeliveryCases(ctx));
     describe('pagination', () => paginationCases(ctx));
     describe('tenant isolation', () => isolationCases(ctx));

@@ -12,7 +12,9 @@ import type {
   ListQuery,
   MessageFilter,
   NewMessage,
-  RecoverWindow,
+  RecoverOutcome,
+  RecoverRequest,
+  ReplayResult,
   Release,
   Store,
   StoreCapabilities,
@@ -32,6 +34,7 @@ import { SqliteMessages } from './message-queries.js';
 import { migrateSqlite } from './migrate.js';
 import { openSqlite, type SqliteSync } from './open.js';
 import { ResultRecording } from './record-attempts.js';
+import { SqliteRequeue } from './requeue.js';
 import { SqliteSerialQueue } from './serial-queue.js';
 
 export interface SqliteStoreOptions {
@@ -70,6 +73,7 @@ export class SqliteStore implements Store {
     claims: SqliteClaims;
     results: ResultRecording;
     leases: SqliteLeases;
+    requeue: SqliteRequeue;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -94,6 +98,7 @@ export class SqliteStore implements Store {
       claims: new SqliteClaims(this.db),
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
+      requeue: new SqliteRequeue(this.db, serial),
     };
   }
 
@@ -176,10 +181,19 @@ export class SqliteStore implements Store {
   async recoverEndpoint(
     appId: string,
     endpointId: string,
-    window: RecoverWindow,
+    request: RecoverRequest,
     now: number,
-  ): Promise<number> {
-    return this.parts.deliveries.recover(appId, endpointId, window, now);
+  ): Promise<RecoverOutcome | null> {
+    return this.parts.requeue.recover(appId, endpointId, request, now);
+  }
+  async replayMessage(
+    appId: string,
+    messageId: string,
+    endpointId: string,
+    now: number,
+    windowMs: number,
+  ): Promise<ReplayResult> {
+    return this.parts.requeue.replay(appId, messageId, endpointId, now, windowMs);
   }
 
   async releaseHeldDeliveries(

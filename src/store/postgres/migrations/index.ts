@@ -3,6 +3,7 @@ import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as platformFidelity } from './004_platform_fidelity.js';
+import { sql as retentionAndReplay } from './009_retention_and_replay.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -12,4 +13,5 @@ export const migrations: Migration[] = [
   { version: 2, name: 'bots', sql: bots },
   { version: 3, name: 'bins', sql: bins },
   { version: 4, name: 'platform_fidelity', sql: platformFidelity },
+  { version: 9, name: 'retention_and_replay', sql: retentionAndReplay },
 ];
