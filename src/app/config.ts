@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EGRESS_POLICIES, type EgressPolicy } from '../delivery/address-guard.js';
+import { EGRESS_POLICIES, parseAllowList, type EgressPolicy } from '../delivery/address-guard.js';
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
 import { DAY } from '../lib/durations.js';
 
@@ -24,6 +24,10 @@ export interface Config {
   payloadLimitBytes: number;
   idempotencyWindowMs: number;
   egress: EgressPolicy;
+  /** CIDRs reachable whatever the egress policy says (`10.0.0.0/8,fd00::/8`). */
+  egressAllow: string[];
+  /** Refuse plain-http receiver URLs on every API (native, Svix, Viber, bots). */
+  requireHttps: boolean;
   batchSize: number;
   maxInflight: number;
   leaseMs: number;
@@ -32,6 +36,13 @@ export interface Config {
   rateLimitWorkers: number;
   /** Development switch: /pa/set_webhook accepts http:// webhook URLs (Viber requires https). */
   viberAllowHttp: boolean;
+  /** Accepted for GET /metrics besides the admin token; required on the metrics port when set. */
+  metricsToken: string | null;
+  /** null = GET /metrics on the API port (token required); else its own port, on metricsHost. */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** Per-endpoint metric series for this many endpoints (the busiest); 0 = none. */
+  metricsEndpointSeries: number;
 }
 
 interface OptionSpec {
@@ -58,13 +69,19 @@ export const DEFAULT_CONFIG: Config = {
   publicUrl: null,
   payloadLimitBytes: 256 * 1024,
   idempotencyWindowMs: DAY,
-  egress: 'private',
+  egress: 'public-only',
+  egressAllow: [],
+  requireHttps: false,
   batchSize: DEFAULT_DISPATCHER_OPTIONS.batchSize,
   maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
   leaseMs: DEFAULT_DISPATCHER_OPTIONS.leaseMs,
   pollMs: DEFAULT_DISPATCHER_OPTIONS.pollMs,
   rateLimitWorkers: 1,
   viberAllowHttp: false,
+  metricsToken: null,
+  metricsPort: null,
+  metricsHost: '127.0.0.1',
+  metricsEndpointSeries: 0,
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -103,6 +120,19 @@ function httpUrl(raw: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Comma-separated CIDRs or addresses, each checked; kept as the operator wrote them. */
+function cidrList(raw: string): string[] | undefined {
+  try {
+    parseAllowList(raw);
+  } catch {
+    return undefined;
+  }
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Every option: its environment variable and how a raw string becomes a value. */
@@ -174,7 +204,19 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     key: 'egress',
     env: 'HOOKLINE_EGRESS',
     parse: oneOf(EGRESS_POLICIES),
-    expects: `one of ${EGRESS_POLICIES.join(', ')}`,
+    expects: `one of ${EGRESS_POLICIES.join(', ')} (formerly private-and-loopback, private, none)`,
+  },
+  {
+    key: 'egressAllow',
+    env: 'HOOKLINE_EGRESS_ALLOW',
+    parse: cidrList,
+    expects: 'comma-separated CIDRs or addresses, e.g. 10.1.0.0/16,fd00::/8',
+  },
+  {
+    key: 'requireHttps',
+    env: 'HOOKLINE_REQUIRE_HTTPS',
+    parse: bool,
+    expects: 'true or false',
   },
   {
     key: 'batchSize',
@@ -211,6 +253,30 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_VIBER_ALLOW_HTTP',
     parse: bool,
     expects: 'true or false',
+  },
+  {
+    key: 'metricsToken',
+    env: 'HOOKLINE_METRICS_TOKEN',
+    parse: (raw) => (raw.length >= 16 ? raw : undefined),
+    expects: 'at least 16 characters',
+  },
+  {
+    key: 'metricsPort',
+    env: 'HOOKLINE_METRICS_PORT',
+    parse: int(0, 65535),
+    expects: 'an integer from 0 to 65535',
+  },
+  {
+    key: 'metricsHost',
+    env: 'HOOKLINE_METRICS_HOST',
+    parse: text,
+    expects: 'a host name or address',
+  },
+  {
+    key: 'metricsEndpointSeries',
+    env: 'HOOKLINE_METRICS_ENDPOINT_SERIES',
+    parse: int(0, 1000),
+    expects: 'an integer from 0 to 1000',
   },
 ];
 

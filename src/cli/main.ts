@@ -46,6 +46,11 @@ program
   .option('--database <url>', 'postgres:// URL (default: embedded SQLite in the data folder)')
   .option('--no-migrate', 'do not apply migrations on start')
   .option(
+    '--egress <policy>',
+    'receivers reachable: public-only (default), public-and-loopback (development) or unrestricted',
+    oneOf(['public-only', 'public-and-loopback', 'unrestricted']),
+  )
+  .option(
     '--db-pool-size <n>',
     'PostgreSQL connections per process (default 10, env HOOKLINE_DB_POOL_SIZE)',
   )

@@ -42,6 +42,7 @@ export const STORE_READS = [
   'listAttempts',
   'nextDueAt',
   'stats',
+  'backlog',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 /** Opening, closing, capabilities, the sub-stores and the cross-process wake-ups. */

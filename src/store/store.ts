@@ -152,6 +152,28 @@ export interface StoreStats {
   failed: number;
 }
 
+/**
+ * The delivery backlog as an operator watches it (GET /metrics). Each count stops at the `cap`
+ * given, so reading it stays cheap however large the backlog grows: a count equal to the cap means
+ * "at least".
+ */
+export interface Backlog {
+  /** Pending and due now, including leases that expired (their worker is gone). */
+  dueNow: number;
+  /** Pending and due later: waiting for a retry (or a rate limit's next slot). */
+  waiting: number;
+  /** Under a lease that has not expired: being sent. */
+  inFlight: number;
+  /** Finally failed. */
+  failed: number;
+  /** When the longest-waiting due delivery became due; null when nothing is due now. */
+  oldestDueAt: number | null;
+  /** Endpoints switched off. */
+  disabledEndpoints: number;
+  /** Endpoints with at least one delivery waiting for a retry after a failed attempt. */
+  failingEndpoints: number;
+}
+
 export interface Store {
   readonly capabilities: StoreCapabilities;
   /** Inspector bins and their captured requests (src/inspector). */
@@ -251,6 +273,8 @@ export interface Store {
   /** The earliest time anything becomes due, or null when nothing is waiting. */
   nextDueAt(): Promise<number | null>;
   stats(appId?: string): Promise<StoreStats>;
+  /** The backlog at `now`, each count bounded by `cap` (see `Backlog`). */
+  backlog(now: number, cap: number): Promise<Backlog>;
   /**
    * Present when `capabilities.crossProcessWakeups`: calls `listener` whenever another process may
    * have made work due (a message accepted, a delivery re-queued, a serial head promoted), and

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { appCases } from './cases/apps.js';
+import { backlogCases } from './cases/backlog.js';
 import { cascadeCases } from './cases/cascade.js';
 import { claimCases } from './cases/claims.js';
 import { clusterCases } from './cases/cluster.js';
@@ -93,6 +94,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('pagination', () => paginationCases(ctx));
     describe('tenant isolation', () => isolationCases(ctx));
     describe('nextDueAt and stats', () => nextDueAndStatsCases(ctx));
+    describe('backlog', () => backlogCases(ctx));
     describe('cascade deletes', () => cascadeCases(ctx));
     describe('several nodes (or concurrent callers) on one database', () => clusterCases(ctx));
   });

@@ -17,9 +17,11 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  Backlog,
 } from '../store.js';
 import * as apps from './app-queries.js';
 import * as attempts from './attempt-queries.js';
+import { backlog } from './backlog-queries.js';
 import { PgBinStore } from './bin-queries.js';
 import { PgBotStore } from './bot-queries.js';
 import { claimDue } from './claim.js';
@@ -267,5 +269,8 @@ export class PostgresStore implements Store {
   }
   stats(appId?: string): Promise<StoreStats> {
     return this.run(() => leases.stats(this.pool, appId));
+  }
+  backlog(now: number, cap: number): Promise<Backlog> {
+    return this.run(() => backlog(this.pool, now, cap));
   }
 }

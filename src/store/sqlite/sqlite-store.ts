@@ -19,8 +19,10 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  Backlog,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
+import { SqliteBacklog } from './backlog-queries.js';
 import { SqliteAttempts } from './attempt-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
@@ -74,6 +76,7 @@ export class SqliteStore implements Store {
     results: ResultRecording;
     leases: SqliteLeases;
     requeue: SqliteRequeue;
+    backlog: SqliteBacklog;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -99,6 +102,7 @@ export class SqliteStore implements Store {
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
       requeue: new SqliteRequeue(this.db, serial),
+      backlog: new SqliteBacklog(this.db),
     };
   }
 
@@ -233,5 +237,8 @@ export class SqliteStore implements Store {
   }
   async stats(appId?: string): Promise<StoreStats> {
     return this.parts.leases.stats(appId);
+  }
+  async backlog(now: number, cap: number): Promise<Backlog> {
+    return this.parts.backlog.read(now, cap);
   }
 }
