@@ -261,7 +261,9 @@ export interface Store {
 
   /**
    * Claims up to `limit` due deliveries (pending and due, or delivering with an expired lease)
-   * under a lease, oldest due first. Serial endpoints only ever have their head delivery due.
+   * under a lease, in two lanes that take turns: first attempts, oldest due first, and all due
+   * deliveries (mostly retries), oldest due first. So a backlog of retries never keeps a first
+   * attempt waiting. Serial endpoints only ever have their head delivery due.
    */
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]>;
   /** Group commit of attempt results; a result whose lease was lost still records its attempt. */
