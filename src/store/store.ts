@@ -10,6 +10,7 @@ import type {
 } from '../domain/types.js';
 import type { BinStore } from './bin-store.js';
 import type { BotStore } from './bot-store.js';
+import type { PortalStore } from './portal-store.js';
 import type { ListQuery } from './list-query.js';
 
 /**
@@ -180,6 +181,8 @@ export interface Store {
   readonly bins: BinStore;
   /** Bot connections and their invocations (src/bots). */
   readonly bots: BotStore;
+  /** Portal sessions (src/api/portal). */
+  readonly portal: PortalStore;
   /** Applies pending migrations (idempotent, safe when several nodes start at once). */
   migrate(): Promise<void>;
   /** Throws when the database cannot be reached. */
@@ -190,8 +193,12 @@ export interface Store {
   getApp(id: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
-  /** Replaces the app's mutable fields (name, metadata, apiKeyHash). */
-  updateApp(app: App): Promise<App | null>;
+  /**
+   * Replaces the app's mutable fields (name, metadata, apiKeyHash, ...). With `expectedUpdatedAt`,
+   * only while the stored app's `updatedAt` still equals it (the version the caller read), else
+   * null: see lib/versioned-update.ts. Every write to an app raises its `updatedAt`.
+   */
+  updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null>;
   /** Deletes the app with all its endpoints, messages, deliveries and attempts. */
   deleteApp(id: string): Promise<boolean>;
 
@@ -199,8 +206,13 @@ export interface Store {
   getEndpoint(appId: string, id: string): Promise<Endpoint | null>;
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]>;
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>>;
-  /** Replaces every mutable field of the endpoint. */
-  updateEndpoint(endpoint: Endpoint): Promise<Endpoint | null>;
+  /**
+   * Replaces every mutable field of the endpoint. With `expectedUpdatedAt`, only while the stored
+   * endpoint's `updatedAt` still equals it (the version the caller read), else null. A write that
+   * changes an endpoint's fields outside this method must raise `updated_at` too, so that a
+   * concurrent read-modify-write notices it.
+   */
+  updateEndpoint(endpoint: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null>;
   deleteEndpoint(appId: string, id: string): Promise<boolean>;
 
   /**

@@ -12,6 +12,7 @@ import { leaseCases } from './cases/leases.js';
 import { messageCases } from './cases/messages.js';
 import { nextDueAndStatsCases } from './cases/next-due-and-stats.js';
 import { paginationCases } from './cases/pagination.js';
+import { portalCases } from './cases/portal.js';
 import { recoveryCases } from './cases/recovery.js';
 import { releaseCases } from './cases/releases.js';
 import { requeueCases } from './cases/requeue.js';
@@ -19,6 +20,7 @@ import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
+import { versionedUpdateCases } from './cases/versioned-updates.js';
 
 /** How the suite gets stores of one adapter. */
 export interface StoreHarness {
@@ -80,6 +82,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
 
     describe('apps', () => appCases(ctx));
     describe('endpoints', () => endpointCases(ctx));
+    describe('updates conditional on the version read', () => versionedUpdateCases(ctx));
     describe('messages and fan-out', () => messageCases(ctx));
     describe('delivery reports follow their webhook (webhook_id)', () => reportRoutingCases(ctx));
     describe('idempotency', () => idempotencyCases(ctx));
@@ -96,6 +99,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('nextDueAt and stats', () => nextDueAndStatsCases(ctx));
     describe('backlog', () => backlogCases(ctx));
     describe('cascade deletes', () => cascadeCases(ctx));
+    describe('portal sessions', () => portalCases(ctx));
     describe('several nodes (or concurrent callers) on one database', () => clusterCases(ctx));
   });
 }

@@ -26,6 +26,7 @@ import { SqliteBacklog } from './backlog-queries.js';
 import { SqliteAttempts } from './attempt-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
+import { SqlitePortalStore } from './portal-queries.js';
 import { SqliteClaims } from './claim.js';
 import { SqliteDeliveries } from './delivery-queries.js';
 import { SqliteEndpoints } from './endpoint-queries.js';
@@ -65,6 +66,8 @@ export class SqliteStore implements Store {
   readonly bots: SqliteBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
   readonly bins: SqliteBinStore;
+  /** Portal sessions. */
+  readonly portal: SqlitePortalStore;
   private parts!: {
     apps: SqliteApps;
     endpoints: SqliteEndpoints;
@@ -85,6 +88,7 @@ export class SqliteStore implements Store {
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, (op) => this.writes.run(op));
     this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
+    this.portal = new SqlitePortalStore(this.db);
   }
 
   async migrate(): Promise<void> {
@@ -128,8 +132,8 @@ export class SqliteStore implements Store {
   async listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
     return this.parts.apps.list(query, onlyId);
   }
-  async updateApp(app: App): Promise<App | null> {
-    return this.parts.apps.update(app);
+  async updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
+    return this.parts.apps.update(app, expectedUpdatedAt);
   }
   async deleteApp(id: string): Promise<boolean> {
     this.parts.endpoints.forgetApp(id);
@@ -148,8 +152,8 @@ export class SqliteStore implements Store {
   async listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.parts.endpoints.list(appId, query);
   }
-  async updateEndpoint(e: Endpoint): Promise<Endpoint | null> {
-    return this.parts.endpoints.update(e);
+  async updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
+    return this.parts.endpoints.update(e, expectedUpdatedAt);
   }
   async deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.parts.endpoints.delete(appId, id);
