@@ -24,6 +24,7 @@ import {
   VerificationKey,
 } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
+import { withHealth } from '../endpoint-health-json.js';
 
 export const endpointRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
@@ -45,7 +46,7 @@ export const endpointRoutes =
           limit: request.query.limit,
           cursor: request.query.cursor ?? null,
         });
-        return { data: page.data.map(endpointJson), nextCursor: page.nextCursor };
+        return { data: await withHealth(ctx, page.data), nextCursor: page.nextCursor };
       },
     );
 
@@ -94,7 +95,8 @@ export const endpointRoutes =
       },
       async (request) => {
         const { endpoint } = await loadEndpoint(ctx, request, request.params);
-        return endpointJson(endpoint);
+        const [json] = await withHealth(ctx, [endpoint]);
+        return json;
       },
     );
 

@@ -4,6 +4,7 @@ import { SIGNATURE_ALGORITHMS } from '../../domain/signature-algorithm.js';
 import { RECOVERABLE_STATES } from '../../domain/types.js';
 import { RECOVER_DEFAULT_LIMIT, RECOVER_MAX_LIMIT } from '../requeue.js';
 import { literals, Metadata } from './common.js';
+import { EndpointHealthOut } from './stats.js';
 
 const RetryPolicy = Type.Object(
   {
@@ -92,6 +93,7 @@ export const EndpointOut = Type.Object({
   ...settings,
   verification: Type.Union([EndpointVerificationOut, Type.Null()]),
   signatureAlgorithm: SignatureAlgorithm,
+  health: Type.Optional(EndpointHealthOut),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
