@@ -34,6 +34,7 @@ export interface MessageRow {
   endpoint_id: string | null;
   ordering_key: string | null;
   created_at: number;
+  payload_dropped_at?: number | null;
 }
 export const toMessage = (r: MessageRow): Message => ({
   id: r.id,
@@ -44,6 +45,8 @@ export const toMessage = (r: MessageRow): Message => ({
   endpointId: r.endpoint_id,
   orderingKey: r.ordering_key,
   createdAt: r.created_at,
+  // Only when dropped: a kept payload's record has no such field.
+  ...(r.payload_dropped_at != null ? { payloadDroppedAt: Number(r.payload_dropped_at) } : {}),
 });
 
 export interface BinRow {
