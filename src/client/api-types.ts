@@ -1781,6 +1781,10 @@ export interface paths {
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
+                                /** @description The headers sent; Authorization and credential-named headers redacted */
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
                                 responseBody: string;
                                 responseHeaders: {
                                     [key: string]: string;
@@ -2407,6 +2411,10 @@ export interface paths {
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
+                                /** @description The headers sent; Authorization and credential-named headers redacted */
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
                                 responseBody: string;
                                 responseHeaders: {
                                     [key: string]: string;
@@ -2562,6 +2570,10 @@ export interface paths {
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
+                                /** @description The headers sent; Authorization and credential-named headers redacted */
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
                                 responseBody: string;
                                 responseHeaders: {
                                     [key: string]: string;
@@ -3764,6 +3776,10 @@ export interface paths {
                                 errorMessage: string | null;
                                 id: number;
                                 messageId: string;
+                                /** @description The headers sent; Authorization and credential-named headers redacted */
+                                requestHeaders: {
+                                    [key: string]: string;
+                                };
                                 responseBody: string;
                                 responseHeaders: {
                                     [key: string]: string;
