@@ -118,7 +118,9 @@ describe('tenant isolation', () => {
   });
 
   it('an app key cannot create apps; the admin sees every app', async () => {
-    expect((await asB('POST', '/api/v1/apps', { name: 'mine now' })).status).toBe(404);
+    const create = await asB('POST', '/api/v1/apps', { name: 'mine now' });
+    expect(create.status).toBe(403);
+    expect(create.body.code).toBe('admin_required');
     const all = await h.api('GET', '/api/v1/apps');
     expect(all.body.data.map((x: { id: string }) => x.id).sort()).toEqual(
       [a.appId, b.appId].sort(),
