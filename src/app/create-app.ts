@@ -74,7 +74,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const targets = targetRulesOf(config);
   const warning = loopbackWarning(config);
   if (warning) logger.warn({ egress: config.egress, egressAllow: config.egressAllow }, warning);
-  const sender = deps.sender ?? new HttpSender({ egress: targets.egress });
+  const sender =
+    deps.sender ?? new HttpSender({ egress: targets.egress, proxy: config.egressProxy });
 
   const events = new EngineEvents(logListenerErrors(logger));
   const runsWorker = config.role !== 'api';
@@ -119,8 +120,13 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     targets,
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
+    portal: { linkTtlMs: config.portalLinkTtlMs, sessionTtlMs: config.portalSessionTtlMs },
   };
-  const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
+  const serverOptions: ServerOptions = {
+    role: config.role,
+    logRequests: config.logRequests,
+    ...plugins(config),
+  };
   const server = await buildServer(ctx, serverOptions);
   metrics.observe(events, store, clock);
   const metricsServer = await setUpMetricsAccess(config, admin.token, metrics, server, logger);

@@ -78,6 +78,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -163,6 +180,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -266,6 +300,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -332,6 +383,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -433,6 +501,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -521,6 +606,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -637,6 +739,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -731,6 +850,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -835,6 +971,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -983,6 +1136,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1140,6 +1310,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1266,6 +1453,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1333,6 +1537,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1483,6 +1704,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1580,6 +1818,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1697,6 +1952,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1800,6 +2072,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1891,6 +2180,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2001,6 +2307,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2141,6 +2464,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2259,6 +2599,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2406,6 +2763,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2528,6 +2902,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2667,6 +3058,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2778,6 +3186,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2863,6 +3288,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2968,6 +3410,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3092,6 +3551,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3205,6 +3681,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3308,6 +3801,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3458,6 +3968,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3495,6 +4022,239 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a portal session for the app: a one-time link to the console's portal
+         * @description The link (`<public URL>/portal#<token>`) can be exchanged once, within HOOKLINE_PORTAL_LINK_TTL_MS (10 min by default), for a session credential scoped to this app (POST /api/v1/portal/session).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long the session lasts once opened; HOOKLINE_PORTAL_SESSION_TTL_MS by default */
+                        sessionTtlMs?: number;
+                        theme?: {
+                            /** @description an https URL */
+                            logoUrl?: string;
+                            mode?: "light" | "dark";
+                            /** @description e.g. `#0a7cff` */
+                            primaryColor?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            /** @description The session's id */
+                            id: string;
+                            /** @description The link cannot be exchanged after this */
+                            linkExpiresAt: string;
+                            sessionTtlMs: number;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                            /** @description The link's one-time token (the URL's fragment) */
+                            token: string;
+                            /** @description `<public URL>/portal#<token>`: opens the session, once */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** End every portal session of the app, and its links not used yet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -3654,6 +4414,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3762,6 +4539,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3833,6 +4627,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3953,6 +4764,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4056,6 +4884,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4187,6 +5032,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4253,6 +5115,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4373,6 +5252,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4482,6 +5378,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4552,6 +5465,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4680,6 +5610,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4747,6 +5694,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4833,6 +5797,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4936,6 +5917,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5031,6 +6029,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5051,6 +6066,283 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal session calling: its app and theming (portal credential only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            appName: string;
+                            expiresAt: string;
+                            id: string;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Exchange a portal link's token for a session credential (works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            appName: string;
+                            expiresAt: string;
+                            id: string;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                        } & {
+                            /** @description The session credential, shown once: send it as `Authorization: Bearer <token>` */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_link_invalid` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** End the portal session calling (sign out) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5240,7 +6532,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5248,7 +6540,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5259,7 +6551,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5267,7 +6559,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5366,7 +6658,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5374,7 +6666,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5385,7 +6677,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5393,7 +6685,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5503,7 +6795,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5511,7 +6803,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5522,7 +6814,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5530,7 +6822,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5629,7 +6921,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5637,7 +6929,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5648,7 +6940,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5656,7 +6948,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5739,7 +7031,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5747,7 +7039,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5758,7 +7050,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5766,7 +7058,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5868,7 +7160,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5876,7 +7168,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -5887,7 +7179,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5895,7 +7187,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6029,7 +7321,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6037,7 +7329,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6048,7 +7340,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6056,7 +7348,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */

@@ -66,6 +66,16 @@ export const ROUTE_ERRORS = {
     description:
       "bot connections belong to an app: call with the app's API key, not the admin token",
   },
+  portal_link_invalid: {
+    status: 401,
+    description:
+      'a portal link token that is unknown, already used or expired (a link opens one session, once)',
+  },
+  portal_forbidden: {
+    status: 403,
+    description:
+      "a portal session's credential on a route the portal may not use: admin routes and anything outside its own app",
+  },
   not_supported: {
     status: 405,
     description:

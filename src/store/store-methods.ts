@@ -51,6 +51,7 @@ export const STORE_LIFECYCLE = [
   'close',
   'bins',
   'bots',
+  'portal',
   'onWake',
 ] as const satisfies ReadonlyArray<keyof Store>;
 

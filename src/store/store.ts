@@ -9,6 +9,7 @@ import type {
 } from '../domain/types.js';
 import type { BinStore } from './bin-store.js';
 import type { BotStore } from './bot-store.js';
+import type { PortalStore } from './portal-store.js';
 import type { ListQuery } from './list-query.js';
 
 /**
@@ -150,6 +151,8 @@ export interface Store {
   readonly bins: BinStore;
   /** Bot connections and their invocations (src/bots). */
   readonly bots: BotStore;
+  /** Portal sessions (src/api/portal). */
+  readonly portal: PortalStore;
   /** Applies pending migrations (idempotent, safe when several nodes start at once). */
   migrate(): Promise<void>;
   /** Throws when the database cannot be reached. */

@@ -12,6 +12,7 @@ import { leaseCases } from './cases/leases.js';
 import { messageCases } from './cases/messages.js';
 import { nextDueAndStatsCases } from './cases/next-due-and-stats.js';
 import { paginationCases } from './cases/pagination.js';
+import { portalCases } from './cases/portal.js';
 import { recoveryCases } from './cases/recovery.js';
 import { releaseCases } from './cases/releases.js';
 import { reportRoutingCases } from './cases/report-routing.js';
@@ -96,6 +97,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('nextDueAt and stats', () => nextDueAndStatsCases(ctx));
     describe('backlog', () => backlogCases(ctx));
     describe('cascade deletes', () => cascadeCases(ctx));
+    describe('portal sessions', () => portalCases(ctx));
     describe('several nodes (or concurrent callers) on one database', () => clusterCases(ctx));
   });
 }

@@ -5,7 +5,7 @@ import { sha256Hex } from '../../lib/hash.js';
 import { newToken } from '../../lib/ids.js';
 import { newApp } from '../../domain/new-app.js';
 import { changeApp } from '../app-records.js';
-import { loadApp, principalOf, requireAdmin } from '../auth.js';
+import { loadApp, principalOf, requireAdmin, scopedAppId } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppCreate, AppOut, AppPatch, AppWithKey } from '../schemas/apps.js';
 import { AppParams, errorBody, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
@@ -26,7 +26,7 @@ export const appRoutes =
       },
       async (request) => {
         const principal = principalOf(request);
-        const onlyId = principal.kind === 'app' ? principal.appId : undefined;
+        const onlyId = scopedAppId(principal);
         const page = await ctx.store.listApps(
           { limit: request.query.limit, cursor: request.query.cursor ?? null },
           onlyId,

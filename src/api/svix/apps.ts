@@ -4,7 +4,7 @@ import { newApp } from '../../domain/new-app.js';
 import type { App } from '../../domain/types.js';
 import { notFound } from '../../lib/errors.js';
 import { changeApp } from '../app-records.js';
-import { principalOf, requireAdmin } from '../auth.js';
+import { principalOf, requireAdmin, scopedAppId } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { Metadata } from '../schemas/common.js';
 import { listQuery, listResponse, SvixListQuery } from './list.js';
@@ -43,10 +43,7 @@ export const svixAppRoutes =
 
     app.get('/app', { schema: { hide: true, querystring: SvixListQuery } }, async (request) => {
       const principal = principalOf(request);
-      const page = await ctx.store.listApps(
-        listQuery(request.query),
-        principal.kind === 'app' ? principal.appId : undefined,
-      );
+      const page = await ctx.store.listApps(listQuery(request.query), scopedAppId(principal));
       return listResponse(page.data.map(svixApp), page.nextCursor);
     });
 

@@ -22,6 +22,7 @@ import * as attempts from './attempt-queries.js';
 import { backlog } from './backlog-queries.js';
 import { PgBinStore } from './bin-queries.js';
 import { PgBotStore } from './bot-queries.js';
+import { PgPortalStore } from './portal-queries.js';
 import { claimDue } from './claim.js';
 import { describeConnectError, describeTarget, toStoreError } from './connection-errors.js';
 import * as deliveries from './delivery-queries.js';
@@ -68,6 +69,8 @@ export class PostgresStore implements Store {
   readonly bots: PgBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
   readonly bins: PgBinStore;
+  /** Portal sessions. */
+  readonly portal: PgPortalStore;
   private readonly target: string;
   private readonly wakes: WakeListener;
   private readonly notifier: WakeNotifier;
@@ -87,6 +90,7 @@ export class PostgresStore implements Store {
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.bots = new PgBotStore(this.pool, guard);
     this.bins = new PgBinStore(this.pool, guard);
+    this.portal = new PgPortalStore(this.pool, guard);
     this.wakes = new WakeListener({
       client: clientConfig({ ...settings, applicationName: `${settings.applicationName}-listen` }),
       pollMs: options.wakePollMs ?? 1000,

@@ -24,6 +24,7 @@ import { SqliteBacklog } from './backlog-queries.js';
 import { SqliteAttempts } from './attempt-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
+import { SqlitePortalStore } from './portal-queries.js';
 import { SqliteClaims } from './claim.js';
 import { SqliteDeliveries } from './delivery-queries.js';
 import { SqliteEndpoints } from './endpoint-queries.js';
@@ -62,6 +63,8 @@ export class SqliteStore implements Store {
   readonly bots: SqliteBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
   readonly bins: SqliteBinStore;
+  /** Portal sessions. */
+  readonly portal: SqlitePortalStore;
   private parts!: {
     apps: SqliteApps;
     endpoints: SqliteEndpoints;
@@ -81,6 +84,7 @@ export class SqliteStore implements Store {
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, (op) => this.writes.run(op));
     this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
+    this.portal = new SqlitePortalStore(this.db);
   }
 
   async migrate(): Promise<void> {
