@@ -41,7 +41,6 @@ describe('tenant isolation', () => {
     const calls: Array<[string, string, unknown?]> = [
       ['GET', A],
       ['PATCH', A, { name: 'stolen' }],
-      ['DELETE', A],
       ['POST', `${A}/api-key/rotate`],
       ['GET', `${A}/endpoints`],
       ['POST', `${A}/endpoints`, { url: 'http://127.0.0.1:1/x' }],
@@ -66,6 +65,11 @@ describe('tenant isolation', () => {
       expect({ method, url, status: res.status }).toEqual({ method, url, status: 404 });
       expect(res.body.code).toBe('not_found');
     }
+    // Deleting apps is the admin's: any app key gets 403, whichever app it names.
+    const del = await asB('DELETE', A);
+    expect(del.status).toBe(403);
+    expect(del.body.code).toBe('admin_required');
+    expect((await h.api('GET', A)).status).toBe(200);
   });
 
   it("B's key cannot reach A's records through B's own app either", async () => {

@@ -42,7 +42,11 @@ export const appRoutes =
           tags: ['apps'],
           summary: 'Create an app (admin); its API key is shown once',
           body: AppCreate,
-          response: { 201: AppWithKey, 403: errorBody(403, ['admin_required']), ...errorResponses },
+          response: {
+            201: AppWithKey,
+            ...errorResponses,
+            403: errorBody(403, ['admin_required', 'portal_forbidden']),
+          },
         },
       },
       async (request, reply) => {
@@ -119,8 +123,8 @@ export const appRoutes =
           params: AppParams,
           response: {
             204: Type.Null(),
-            403: errorBody(403, ['admin_required']),
             ...errorResponses,
+            403: errorBody(403, ['admin_required', 'portal_forbidden']),
           },
         },
       },
