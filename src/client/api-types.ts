@@ -5866,6 +5866,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/egress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The addresses deliveries leave from, for receivers to allow-list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Addresses or CIDRs deliveries leave from (HOOKLINE_EGRESS_ADDRESSES), for receivers to allow-list; empty when the operator declared none */
+                            addresses: string[];
+                            /** @description Deliveries go through the HTTP CONNECT proxy HOOKLINE_EGRESS_PROXY */
+                            proxied: boolean;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized" | "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/event-catalog": {
         parameters: {
             query?: never;

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
   AttemptFilter,
@@ -79,7 +79,12 @@ export class SqliteStore implements Store {
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    if (options.file !== ':memory:' && !options.readonly) {
+      // The database holds tenants' secrets: folder 0700, database files 0600.
+      ensurePrivateDir(dirname(options.file));
+      ensurePrivateFile(options.file);
+      for (const suffix of ['-wal', '-shm']) tightenIfPresent(`${options.file}${suffix}`);
+    }
     this.db = openSqlite(options.file, options.sync ?? 'full', options.readonly ?? false);
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, (op) => this.writes.run(op));
