@@ -188,7 +188,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `portal_forbidden` */
+                /** @description Error: `admin_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -196,7 +196,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "portal_forbidden";
+                            code: "admin_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -391,7 +391,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `portal_forbidden` */
+                /** @description Error: `admin_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -399,7 +399,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "portal_forbidden";
+                            code: "admin_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1081,6 +1081,7 @@ export interface paths {
                                 formatOptions: {
                                     [key: string]: unknown;
                                 };
+                                /** @description Extra request headers: token-character names, values without control characters */
                                 headers: {
                                     [key: string]: string;
                                 };
@@ -1257,6 +1258,7 @@ export interface paths {
                         formatOptions?: {
                             [key: string]: unknown;
                         };
+                        /** @description Extra request headers: token-character names, values without control characters */
                         headers?: {
                             [key: string]: string;
                         };
@@ -1303,6 +1305,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -1503,6 +1506,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -1771,6 +1775,7 @@ export interface paths {
                         formatOptions?: {
                             [key: string]: unknown;
                         };
+                        /** @description Extra request headers: token-character names, values without control characters */
                         headers?: {
                             [key: string]: string;
                         };
@@ -1813,6 +1818,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -3103,6 +3109,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -3302,6 +3309,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -5216,6 +5224,7 @@ export interface paths {
                                 formatOptions: {
                                     [key: string]: unknown;
                                 };
+                                /** @description Extra request headers: token-character names, values without control characters */
                                 headers: {
                                     [key: string]: string;
                                 };
@@ -7527,7 +7536,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7535,7 +7544,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7653,7 +7662,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7661,7 +7670,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7790,7 +7799,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7798,7 +7807,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7916,7 +7925,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7924,7 +7933,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -8026,7 +8035,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8034,7 +8043,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -8155,7 +8164,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8163,7 +8172,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -8316,7 +8325,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8324,7 +8333,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */

@@ -142,7 +142,7 @@ describe('routes and methods', () => {
     expect(ordering.status).toBe(400);
     expect(ordering.body.details).toContainEqual({
       field: 'ordering',
-      message: 'must be one of: parallel, serial',
+      message: 'must be one of: parallel, serial, per-key',
     });
     const state = await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=nope`);
     expect(state.status).toBe(400);
