@@ -17,7 +17,8 @@ import { parseJsonLossless } from '../lib/json.js';
 import { authenticate } from './auth.js';
 import type { ApiContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
-import { defaultsAreOptional } from './openapi-defaults.js';
+import { docsBranding } from './docs-branding.js';
+import { openApiOptions } from './openapi-options.js';
 import { appRoutes } from './routes/apps.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
@@ -103,20 +104,8 @@ export async function buildServer(
   installErrorHandler(app);
   // Live bin streams and response delays would otherwise hold the close open.
   app.addHook('preClose', async () => ctx.inspector.shutDown());
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Hookline API',
-        version: '1',
-        description: 'Self-hosted webhooks for messaging and chatbot APIs.',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transformObject: (document) =>
-      defaultsAreOptional('openapiObject' in document ? document.openapiObject : {}),
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swagger, openApiOptions);
+  await app.register(swaggerUi, { routePrefix: '/docs', ...docsBranding });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(ctx, options.role));

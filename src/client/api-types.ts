@@ -31,15 +31,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                createdAt: string;
-                                id: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                name: string;
-                                updatedAt: string;
-                            }[];
+                            data: components["schemas"]["App"][];
                             nextCursor: string | null;
                         };
                     };
@@ -108,12 +100,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["AppCreate"];
                 };
             };
             responses: {
@@ -123,18 +110,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        } & {
-                            /** @description Shown once: only its hash is stored. */
-                            apiKey: string;
-                        };
+                        "application/json": components["schemas"]["AppCreated"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -221,15 +197,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["App"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -373,12 +341,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        name?: string;
-                    };
+                    "application/json": components["schemas"]["AppPatch"];
                 };
             };
             responses: {
@@ -388,15 +351,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["App"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -481,18 +436,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        } & {
-                            /** @description Shown once: only its hash is stored. */
-                            apiKey: string;
-                        };
+                        "application/json": components["schemas"]["AppCreated"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -586,19 +530,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                attempts: number;
-                                createdAt: string;
-                                endpointId: string;
-                                id: number;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string | null;
-                                state: "pending" | "delivering" | "succeeded" | "failed";
-                                updatedAt: string;
-                            }[];
+                            data: components["schemas"]["Delivery"][];
                             nextCursor: string | null;
                         };
                     };
@@ -690,19 +622,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            attempts: number;
-                            createdAt: string;
-                            endpointId: string;
-                            id: number;
-                            lastError: string | null;
-                            lastStatus: number | null;
-                            messageId: string;
-                            nextAttemptAt: string | null;
-                            state: "pending" | "delivering" | "succeeded" | "failed";
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -794,19 +714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            attempts: number;
-                            createdAt: string;
-                            endpointId: string;
-                            id: number;
-                            lastError: string | null;
-                            lastStatus: number | null;
-                            messageId: string;
-                            nextAttemptAt: string | null;
-                            state: "pending" | "delivering" | "succeeded" | "failed";
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -914,45 +822,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                createdAt: string;
-                                description: string;
-                                disabled: boolean;
-                                filterTypes: string[] | null;
-                                format: string;
-                                formatOptions: {
-                                    [key: string]: unknown;
-                                };
-                                headers: {
-                                    [key: string]: string;
-                                };
-                                id: string;
-                                maxConcurrency: number;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                ordering: "parallel" | "serial";
-                                rateLimit: number | null;
-                                retryPolicy: {
-                                    preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                    waitsMs?: number[];
-                                };
-                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                                signatureAlgorithm: "hmac-sha256" | "ed25519";
-                                timeoutMs: number | null;
-                                updatedAt: string;
-                                url: string;
-                                /** @description Webhook verification: deliveries go to a bin until `until` */
-                                verification: {
-                                    binId: string;
-                                    /** @description Where deliveries go while it runs */
-                                    binUrl: string;
-                                    startedAt: string;
-                                    /** @description When the endpoint goes back to its URL by itself */
-                                    until: string;
-                                } | null;
-                            }[];
+                            data: components["schemas"]["Endpoint"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1023,34 +893,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        description?: string;
-                        disabled?: boolean;
-                        filterTypes?: string[] | null;
-                        format?: string;
-                        formatOptions?: {
-                            [key: string]: unknown;
-                        };
-                        headers?: {
-                            [key: string]: string;
-                        };
-                        maxConcurrency?: number;
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        ordering?: "parallel" | "serial";
-                        rateLimit?: number | null;
-                        retryPolicy?: {
-                            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                            waitsMs?: number[];
-                        };
-                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
-                        secret?: string;
-                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
-                        timeoutMs?: number | null;
-                        url: string;
-                    };
+                    "application/json": components["schemas"]["EndpointCreate"];
                 };
             };
             responses: {
@@ -1060,50 +903,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            headers: {
-                                [key: string]: string;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            ordering: "parallel" | "serial";
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        } & {
-                            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
-                            publicKey?: string;
-                            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
-                            secret?: string;
-                        };
+                        "application/json": components["schemas"]["EndpointCreated"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1191,45 +991,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            headers: {
-                                [key: string]: string;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            ordering: "parallel" | "serial";
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1375,30 +1137,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        description?: string;
-                        disabled?: boolean;
-                        filterTypes?: string[] | null;
-                        format?: string;
-                        formatOptions?: {
-                            [key: string]: unknown;
-                        };
-                        headers?: {
-                            [key: string]: string;
-                        };
-                        maxConcurrency?: number;
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        ordering?: "parallel" | "serial";
-                        rateLimit?: number | null;
-                        retryPolicy?: {
-                            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                            waitsMs?: number[];
-                        };
-                        timeoutMs?: number | null;
-                        url?: string;
-                    };
+                    "application/json": components["schemas"]["EndpointPatch"];
                 };
             };
             responses: {
@@ -1408,45 +1147,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            headers: {
-                                [key: string]: string;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            ordering: "parallel" | "serial";
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1534,22 +1235,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            }[];
+                            data: components["schemas"]["Attempt"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1646,19 +1332,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                attempts: number;
-                                createdAt: string;
-                                endpointId: string;
-                                id: number;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string | null;
-                                state: "pending" | "delivering" | "succeeded" | "failed";
-                                updatedAt: string;
-                            }[];
+                            data: components["schemas"]["Delivery"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1746,12 +1420,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        since: string;
-                        /** Format: date-time */
-                        until?: string;
-                    };
+                    "application/json": components["schemas"]["RecoverRequest"];
                 };
             };
             responses: {
@@ -1851,18 +1520,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            secrets: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
-                                publicKey?: string;
-                                /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
-                                secret?: string;
-                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                                signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["EndpointSecrets"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1948,14 +1606,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @default 86400000 */
-                        graceMs?: number;
-                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
-                        secret?: string;
-                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
-                    };
+                    "application/json": components["schemas"]["SecretRotate"];
                 };
             };
             responses: {
@@ -2059,12 +1710,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description A canonical event type, e.g. message.received (GET /event-catalog lists them) */
-                        eventType: string;
-                        /** @description JSON object merged into the sample (JSON Merge Patch: null removes a field) */
-                        overrides?: unknown;
-                    };
+                    "application/json": components["schemas"]["SimulateRequest"];
                 };
             };
             responses: {
@@ -2074,37 +1720,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attempt: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            } | null;
-                            eventType: string;
-                            matchesFilter: boolean;
-                            messageId: string;
-                            reason: string | null;
-                            request: {
-                                body: string | null;
-                                headers: {
-                                    [key: string]: string;
-                                };
-                                method: string;
-                                url: string;
-                            } | null;
-                            sent: boolean;
-                        };
+                        "application/json": components["schemas"]["Simulation"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2213,22 +1829,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            }[];
+                            data: components["schemas"]["Attempt"][];
                             nextCursor: string | null;
                         };
                     };
@@ -2316,12 +1917,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description One of the app's bins; default: a new bin */
-                        binId?: string;
-                        /** @description How long; default: until stopped (at most until the bin expires) */
-                        durationSeconds?: number;
-                    };
+                    "application/json": components["schemas"]["VerificationStart"];
                 };
             };
             responses: {
@@ -2331,45 +1927,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            headers: {
-                                [key: string]: string;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            ordering: "parallel" | "serial";
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2461,45 +2019,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            headers: {
-                                [key: string]: string;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            ordering: "parallel" | "serial";
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2605,15 +2125,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Default Response */
@@ -2622,15 +2134,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2929,15 +2433,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                createdAt: string;
-                                endpointId: string | null;
-                                eventType: string;
-                                id: string;
-                                idempotencyKey: string | null;
-                                payload: unknown;
-                            }[];
+                            data: components["schemas"]["Message"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3013,14 +2509,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Deliver to this endpoint only. */
-                        endpointId?: string;
-                        eventType: string;
-                        idempotencyKey?: string;
-                        /** @description Any JSON object; 64-bit integers are kept exact. */
-                        payload: unknown;
-                    };
+                    "application/json": components["schemas"]["MessageCreate"];
                 };
             };
             responses: {
@@ -3030,15 +2519,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Default Response */
@@ -3047,15 +2528,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -3160,15 +2633,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -3262,22 +2727,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            }[];
+                            data: components["schemas"]["Attempt"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3368,14 +2818,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        messages: {
-                            /** @description Deliver to this endpoint only. */
-                            endpointId?: string;
-                            eventType: string;
-                            idempotencyKey?: string;
-                            /** @description Any JSON object; 64-bit integers are kept exact. */
-                            payload: unknown;
-                        }[];
+                        messages: components["schemas"]["MessageCreate"][];
                     };
                 };
             };
@@ -3387,15 +2830,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: ({
-                                appId: string;
-                                createdAt: string;
-                                endpointId: string | null;
-                                eventType: string;
-                                id: string;
-                                idempotencyKey: string | null;
-                                payload: unknown;
-                            } & {
+                            data: (components["schemas"]["Message"] & {
                                 deliveries: number;
                                 idempotentReplayed: boolean;
                             })[];
@@ -3409,15 +2844,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: ({
-                                appId: string;
-                                createdAt: string;
-                                endpointId: string | null;
-                                eventType: string;
-                                id: string;
-                                idempotencyKey: string | null;
-                                payload: unknown;
-                            } & {
+                            data: (components["schemas"]["Message"] & {
                                 deliveries: number;
                                 idempotentReplayed: boolean;
                             })[];
@@ -3524,28 +2951,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        bin?: {
-                            /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
-                            expiresInSeconds?: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit?: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody?: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType?: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs?: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus?: number;
-                        };
-                        filterTypes?: string[] | null;
-                        /** @description Wire format of the endpoint (default standard) */
-                        format?: string;
-                        formatOptions?: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["TestEndpointRequest"];
                 };
             };
             responses: {
@@ -3555,69 +2961,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bin: {
-                                appId: string | null;
-                                createdAt: string;
-                                expired: boolean;
-                                expiresAt: string;
-                                id: string;
-                                requestCount: number;
-                                /** @description Requests kept; the oldest are dropped past it (default 500) */
-                                requestLimit: number;
-                                /** @description Body of that answer (default empty) */
-                                responseBody: string;
-                                /** @description Its content type (default text/plain; charset=utf-8) */
-                                responseContentType: string;
-                                /** @description Wait before answering, up to 30 s (default 0) */
-                                responseDelayMs: number;
-                                /** @description Status every capture is answered with (default 200) */
-                                responseStatus: number;
-                                /** @description The public capture URL; any method and any path below it is captured */
-                                url: string;
-                            };
-                            endpoint: {
-                                appId: string;
-                                createdAt: string;
-                                description: string;
-                                disabled: boolean;
-                                filterTypes: string[] | null;
-                                format: string;
-                                formatOptions: {
-                                    [key: string]: unknown;
-                                };
-                                headers: {
-                                    [key: string]: string;
-                                };
-                                id: string;
-                                maxConcurrency: number;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                ordering: "parallel" | "serial";
-                                rateLimit: number | null;
-                                retryPolicy: {
-                                    preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                    waitsMs?: number[];
-                                };
-                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                                signatureAlgorithm: "hmac-sha256" | "ed25519";
-                                timeoutMs: number | null;
-                                updatedAt: string;
-                                url: string;
-                                /** @description Webhook verification: deliveries go to a bin until `until` */
-                                verification: {
-                                    binId: string;
-                                    /** @description Where deliveries go while it runs */
-                                    binUrl: string;
-                                    startedAt: string;
-                                    /** @description When the endpoint goes back to its URL by itself */
-                                    until: string;
-                                } | null;
-                            };
-                            /** @description The endpoint's signing secret, shown once */
-                            secret: string;
-                        };
+                        "application/json": components["schemas"]["TestEndpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -3895,26 +3239,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string | null;
-                                createdAt: string;
-                                expired: boolean;
-                                expiresAt: string;
-                                id: string;
-                                requestCount: number;
-                                /** @description Requests kept; the oldest are dropped past it (default 500) */
-                                requestLimit: number;
-                                /** @description Body of that answer (default empty) */
-                                responseBody: string;
-                                /** @description Its content type (default text/plain; charset=utf-8) */
-                                responseContentType: string;
-                                /** @description Wait before answering, up to 30 s (default 0) */
-                                responseDelayMs: number;
-                                /** @description Status every capture is answered with (default 200) */
-                                responseStatus: number;
-                                /** @description The public capture URL; any method and any path below it is captured */
-                                url: string;
-                            }[];
+                            data: components["schemas"]["Bin"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3983,22 +3308,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Owning app; an app key always creates bins for its own app */
-                        appId?: string;
-                        /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
-                        expiresInSeconds?: number;
-                        /** @description Requests kept; the oldest are dropped past it (default 500) */
-                        requestLimit?: number;
-                        /** @description Body of that answer (default empty) */
-                        responseBody?: string;
-                        /** @description Its content type (default text/plain; charset=utf-8) */
-                        responseContentType?: string;
-                        /** @description Wait before answering, up to 30 s (default 0) */
-                        responseDelayMs?: number;
-                        /** @description Status every capture is answered with (default 200) */
-                        responseStatus?: number;
-                    };
+                    "application/json": components["schemas"]["BinCreate"];
                 };
             };
             responses: {
@@ -4008,26 +3318,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string | null;
-                            createdAt: string;
-                            expired: boolean;
-                            expiresAt: string;
-                            id: string;
-                            requestCount: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus: number;
-                            /** @description The public capture URL; any method and any path below it is captured */
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Bin"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -4131,26 +3422,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string | null;
-                            createdAt: string;
-                            expired: boolean;
-                            expiresAt: string;
-                            id: string;
-                            requestCount: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus: number;
-                            /** @description The public capture URL; any method and any path below it is captured */
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Bin"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -4294,20 +3566,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
-                        expiresInSeconds?: number;
-                        /** @description Requests kept; the oldest are dropped past it (default 500) */
-                        requestLimit?: number;
-                        /** @description Body of that answer (default empty) */
-                        responseBody?: string;
-                        /** @description Its content type (default text/plain; charset=utf-8) */
-                        responseContentType?: string;
-                        /** @description Wait before answering, up to 30 s (default 0) */
-                        responseDelayMs?: number;
-                        /** @description Status every capture is answered with (default 200) */
-                        responseStatus?: number;
-                    };
+                    "application/json": components["schemas"]["BinPatch"];
                 };
             };
             responses: {
@@ -4317,26 +3576,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string | null;
-                            createdAt: string;
-                            expired: boolean;
-                            expiresAt: string;
-                            id: string;
-                            requestCount: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus: number;
-                            /** @description The public capture URL; any method and any path below it is captured */
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Bin"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -4423,27 +3663,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                binId: string;
-                                body: string;
-                                bodyEncoding: "utf8" | "base64";
-                                bodySize: number;
-                                bodyTruncated: boolean;
-                                /** @description Best guess from the body; null when unknown */
-                                eventType: string | null;
-                                /** @description Name/value pairs as received, repeats kept */
-                                headers: [
-                                    string,
-                                    string
-                                ][];
-                                id: number;
-                                method: string;
-                                path: string;
-                                query: string;
-                                receivedAt: string;
-                                remoteAddress: string;
-                                subpath: string;
-                            }[];
+                            data: components["schemas"]["BinRequest"][];
                             nextCursor: string | null;
                         };
                     };
@@ -4613,37 +3833,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            binId: string;
-                            body: string;
-                            bodyEncoding: "utf8" | "base64";
-                            bodySize: number;
-                            bodyTruncated: boolean;
-                            /** @description Best guess from the body; null when unknown */
-                            eventType: string | null;
-                            /** @description Name/value pairs as received, repeats kept */
-                            headers: [
-                                string,
-                                string
-                            ][];
-                            id: number;
-                            method: string;
-                            path: string;
-                            query: string;
-                            receivedAt: string;
-                            remoteAddress: string;
-                            subpath: string;
-                        } & {
-                            verification: {
-                                endpointId: string | null;
-                                key: ("current-secret" | "rotated-secret" | "viber-auth-token") | (never | null);
-                                message: string;
-                                scheme: ("standard-webhooks" | "viber" | "hex-hmac") | (never | null);
-                                signed: boolean;
-                                timestampSkewSeconds: number | null;
-                                verified: boolean;
-                            };
-                        };
+                        "application/json": components["schemas"]["BinRequestDetail"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -4807,6 +3997,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Server-sent events until the bin is deleted or expires */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
                 /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
@@ -4902,6 +4101,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCatalog"];
+                    };
+                };
                 /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
@@ -4997,6 +4205,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComposePreview"];
+                    };
+                };
                 /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
@@ -5203,22 +4420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description The last invocation failure, in words; false while healthy */
-                            error: string | false;
-                            id: string;
-                            name: string;
-                            story: {
-                                id: string;
-                                /** @description The story name given with storyName; its id until then */
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            updatedAt: string;
-                            url: string;
-                        }[];
+                        "application/json": components["schemas"]["ConnectionSummary"][];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -5457,31 +4659,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            auth: {
-                                password: string;
-                                username: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description The last invocation failure, in words; null while healthy */
-                            error: string | null;
-                            headers: {
-                                [key: string]: string;
-                            } | null;
-                            id: string;
-                            name: string;
-                            story: {
-                                id: string;
-                                /** @description The story name given with storyName; its id until then */
-                                name: string;
-                            };
-                            timeoutMs: number | null;
-                            token: string | null;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Connection"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -5833,18 +5011,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                at: string;
-                                connectionId: string;
-                                error: string | null;
-                                id: string;
-                                latencyMs: number;
-                                messageId: string | null;
-                                /** @description ok, or the error code the caller got */
-                                outcome: string;
-                                statusCode: number | null;
-                            }[];
+                            data: components["schemas"]["Invocation"][];
                             nextCursor: string | null;
                         };
                     };
@@ -5989,25 +5156,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attributes: {
-                                [key: string]: unknown;
-                            };
-                            invocation: {
-                                /** Format: date-time */
-                                at: string;
-                                connectionId: string;
-                                error: string | null;
-                                id: string;
-                                latencyMs: number;
-                                messageId: string | null;
-                                /** @description ok, or the error code the caller got */
-                                outcome: string;
-                                statusCode: number | null;
-                            };
-                            /** @description Normalised: defaults filled in, randomText picked as text */
-                            responses: unknown[];
-                        };
+                        "application/json": components["schemas"]["InvokeResult"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -6116,7 +5265,418 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        App: {
+            createdAt: string;
+            id: string;
+            metadata: {
+                [key: string]: string;
+            };
+            name: string;
+            updatedAt: string;
+        };
+        AppCreate: {
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+        };
+        AppCreated: components["schemas"]["App"] & {
+            /** @description Shown once: only its hash is stored. */
+            apiKey: string;
+        };
+        AppPatch: {
+            metadata?: {
+                [key: string]: string;
+            };
+            name?: string;
+        };
+        Attempt: {
+            at: string;
+            deliveryId: number | null;
+            durationMs: number;
+            endpointId: string;
+            errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | null;
+            errorMessage: string | null;
+            id: number;
+            messageId: string;
+            responseBody: string;
+            responseHeaders: {
+                [key: string]: string;
+            };
+            statusCode: number | null;
+            test: boolean;
+        };
+        Bin: {
+            appId: string | null;
+            createdAt: string;
+            expired: boolean;
+            expiresAt: string;
+            id: string;
+            requestCount: number;
+            /** @description Requests kept; the oldest are dropped past it (default 500) */
+            requestLimit: number;
+            /** @description Body of that answer (default empty) */
+            responseBody: string;
+            /** @description Its content type (default text/plain; charset=utf-8) */
+            responseContentType: string;
+            /** @description Wait before answering, up to 30 s (default 0) */
+            responseDelayMs: number;
+            /** @description Status every capture is answered with (default 200) */
+            responseStatus: number;
+            /** @description The public capture URL; any method and any path below it is captured */
+            url: string;
+        };
+        BinCreate: {
+            /** @description Owning app; an app key always creates bins for its own app */
+            appId?: string;
+            /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+            expiresInSeconds?: number;
+            /** @description Requests kept; the oldest are dropped past it (default 500) */
+            requestLimit?: number;
+            /** @description Body of that answer (default empty) */
+            responseBody?: string;
+            /** @description Its content type (default text/plain; charset=utf-8) */
+            responseContentType?: string;
+            /** @description Wait before answering, up to 30 s (default 0) */
+            responseDelayMs?: number;
+            /** @description Status every capture is answered with (default 200) */
+            responseStatus?: number;
+        };
+        BinPatch: {
+            /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+            expiresInSeconds?: number;
+            /** @description Requests kept; the oldest are dropped past it (default 500) */
+            requestLimit?: number;
+            /** @description Body of that answer (default empty) */
+            responseBody?: string;
+            /** @description Its content type (default text/plain; charset=utf-8) */
+            responseContentType?: string;
+            /** @description Wait before answering, up to 30 s (default 0) */
+            responseDelayMs?: number;
+            /** @description Status every capture is answered with (default 200) */
+            responseStatus?: number;
+        };
+        BinRequest: {
+            binId: string;
+            body: string;
+            bodyEncoding: "utf8" | "base64";
+            bodySize: number;
+            bodyTruncated: boolean;
+            /** @description Best guess from the body; null when unknown */
+            eventType: string | null;
+            /** @description Name/value pairs as received, repeats kept */
+            headers: string[][];
+            id: number;
+            method: string;
+            path: string;
+            query: string;
+            receivedAt: string;
+            remoteAddress: string;
+            subpath: string;
+        };
+        BinRequestDetail: components["schemas"]["BinRequest"] & {
+            verification: components["schemas"]["SignatureCheck"];
+        };
+        ComposePreview: {
+            /** @description The event data the template was rendered with */
+            data: unknown;
+            eventType: string;
+            request: {
+                body: string | null;
+                headers: {
+                    [key: string]: string;
+                };
+                method: string;
+                url: string;
+            };
+        };
+        Connection: {
+            auth: {
+                password: string;
+                username: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The last invocation failure, in words; null while healthy */
+            error: string | null;
+            headers: {
+                [key: string]: string;
+            } | null;
+            id: string;
+            name: string;
+            story: {
+                id: string;
+                /** @description The story name given with storyName; its id until then */
+                name: string;
+            };
+            timeoutMs: number | null;
+            token: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        ConnectionSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The last invocation failure, in words; false while healthy */
+            error: string | false;
+            id: string;
+            name: string;
+            story: {
+                id: string;
+                /** @description The story name given with storyName; its id until then */
+                name: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        Delivery: {
+            appId: string;
+            attempts: number;
+            createdAt: string;
+            endpointId: string;
+            id: number;
+            lastError: string | null;
+            lastStatus: number | null;
+            messageId: string;
+            nextAttemptAt: string | null;
+            state: "pending" | "delivering" | "succeeded" | "failed";
+            updatedAt: string;
+        };
+        Endpoint: {
+            appId: string;
+            createdAt: string;
+            description: string;
+            disabled: boolean;
+            filterTypes: string[] | null;
+            format: string;
+            formatOptions: {
+                [key: string]: unknown;
+            };
+            headers: {
+                [key: string]: string;
+            };
+            id: string;
+            maxConcurrency: number;
+            metadata: {
+                [key: string]: string;
+            };
+            ordering: "parallel" | "serial";
+            rateLimit: number | null;
+            retryPolicy: components["schemas"]["RetryPolicy"];
+            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+            signatureAlgorithm: "hmac-sha256" | "ed25519";
+            timeoutMs: number | null;
+            updatedAt: string;
+            url: string;
+            verification: components["schemas"]["EndpointVerification"] | null;
+        };
+        EndpointCreate: {
+            description?: string;
+            disabled?: boolean;
+            filterTypes?: string[] | null;
+            format?: string;
+            formatOptions?: {
+                [key: string]: unknown;
+            };
+            headers?: {
+                [key: string]: string;
+            };
+            maxConcurrency?: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            ordering?: "parallel" | "serial";
+            rateLimit?: number | null;
+            retryPolicy?: components["schemas"]["RetryPolicy"];
+            /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
+            secret?: string;
+            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+            signatureAlgorithm?: "hmac-sha256" | "ed25519";
+            timeoutMs?: number | null;
+            url: string;
+        };
+        EndpointCreated: components["schemas"]["Endpoint"] & {
+            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+            publicKey?: string;
+            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+            secret?: string;
+        };
+        EndpointPatch: {
+            description?: string;
+            disabled?: boolean;
+            filterTypes?: string[] | null;
+            format?: string;
+            formatOptions?: {
+                [key: string]: unknown;
+            };
+            headers?: {
+                [key: string]: string;
+            };
+            maxConcurrency?: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            ordering?: "parallel" | "serial";
+            rateLimit?: number | null;
+            retryPolicy?: components["schemas"]["RetryPolicy"];
+            timeoutMs?: number | null;
+            url?: string;
+        };
+        EndpointSecrets: {
+            secrets: {
+                createdAt: string;
+                expiresAt: string | null;
+                /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                publicKey?: string;
+                /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                secret?: string;
+                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                signatureAlgorithm: "hmac-sha256" | "ed25519";
+            }[];
+        };
+        /** @description Webhook verification: deliveries go to a bin until `until` */
+        EndpointVerification: {
+            binId: string;
+            /** @description Where deliveries go while it runs */
+            binUrl: string;
+            startedAt: string;
+            /** @description When the endpoint goes back to its URL by itself */
+            until: string;
+        };
+        EventCatalog: {
+            data: {
+                description: string;
+                /** @description A realistic example of the data */
+                sample: unknown;
+                /** @description The JSON schema of the event's data */
+                schema: unknown;
+                type: string;
+            }[];
+        };
+        Invocation: {
+            /** Format: date-time */
+            at: string;
+            connectionId: string;
+            error: string | null;
+            id: string;
+            latencyMs: number;
+            messageId: string | null;
+            /** @description ok, or the error code the caller got */
+            outcome: string;
+            statusCode: number | null;
+        };
+        InvokeResult: {
+            attributes: {
+                [key: string]: unknown;
+            };
+            invocation: components["schemas"]["Invocation"];
+            /** @description Normalised: defaults filled in, randomText picked as text */
+            responses: unknown[];
+        };
+        Message: {
+            appId: string;
+            createdAt: string;
+            endpointId: string | null;
+            eventType: string;
+            id: string;
+            idempotencyKey: string | null;
+            payload: unknown;
+        };
+        MessageCreate: {
+            /** @description Deliver to this endpoint only. */
+            endpointId?: string;
+            eventType: string;
+            idempotencyKey?: string;
+            /** @description Any JSON object; 64-bit integers are kept exact. */
+            payload: unknown;
+        };
+        RecoverRequest: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until?: string;
+        };
+        RetryPolicy: {
+            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+            waitsMs?: number[];
+        };
+        SecretRotate: {
+            /** @default 86400000 */
+            graceMs: number;
+            /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
+            secret?: string;
+            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+            signatureAlgorithm?: "hmac-sha256" | "ed25519";
+        };
+        SignatureCheck: {
+            endpointId: string | null;
+            key: ("current-secret" | "rotated-secret" | "viber-auth-token") | null;
+            message: string;
+            scheme: ("standard-webhooks" | "viber" | "hex-hmac") | null;
+            signed: boolean;
+            timestampSkewSeconds: number | null;
+            verified: boolean;
+        };
+        SimulateRequest: {
+            /** @description A canonical event type, e.g. message.received (GET /event-catalog lists them) */
+            eventType: string;
+            /** @description JSON object merged into the sample (JSON Merge Patch: null removes a field) */
+            overrides?: unknown;
+        };
+        Simulation: {
+            attempt: components["schemas"]["Attempt"] | null;
+            eventType: string;
+            matchesFilter: boolean;
+            messageId: string;
+            reason: string | null;
+            request: {
+                body: string | null;
+                headers: {
+                    [key: string]: string;
+                };
+                method: string;
+                url: string;
+            } | null;
+            sent: boolean;
+        };
+        TestEndpoint: {
+            bin: components["schemas"]["Bin"];
+            endpoint: components["schemas"]["Endpoint"];
+            /** @description The endpoint's signing secret, shown once */
+            secret: string;
+        };
+        TestEndpointRequest: {
+            bin?: {
+                /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+                expiresInSeconds?: number;
+                /** @description Requests kept; the oldest are dropped past it (default 500) */
+                requestLimit?: number;
+                /** @description Body of that answer (default empty) */
+                responseBody?: string;
+                /** @description Its content type (default text/plain; charset=utf-8) */
+                responseContentType?: string;
+                /** @description Wait before answering, up to 30 s (default 0) */
+                responseDelayMs?: number;
+                /** @description Status every capture is answered with (default 200) */
+                responseStatus?: number;
+            };
+            filterTypes?: string[] | null;
+            /** @description Wire format of the endpoint (default standard) */
+            format?: string;
+            formatOptions?: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationStart: {
+            /** @description One of the app's bins; default: a new bin */
+            binId?: string;
+            /** @description How long; default: until stopped (at most until the bin expires) */
+            durationSeconds?: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
