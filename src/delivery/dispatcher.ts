@@ -59,6 +59,8 @@ export class Dispatcher {
   private readonly writer: ResultWriter;
   private readonly attemptDeps: AttemptDeps;
   private wakeUp: (() => void) | null = null;
+  /** While the loop sleeps: when it will wake (clock time), and how to wake it sooner. */
+  private sleeping: { until: number; shorten: (ms: number) => void } | null = null;
   /** A wake-up that came while the loop was busy: the next sleep is skipped, so none is lost. */
   private wakePending = false;
   /** Endpoints the last claim skipped as saturated: a slot freeing on one of them wakes the loop. */
@@ -185,14 +187,35 @@ export class Dispatcher {
     if (this.events.listening('idle'))
       this.events.emit('idle', { sleepMs: waitMs, nextDueAt: due, claimError });
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, waitMs);
+      let timer = setTimeout(done, waitMs);
       function done() {
         clearTimeout(timer);
         resolve();
       }
       this.wakeUp = done;
+      this.sleeping = {
+        until: this.clock.now() + waitMs,
+        shorten: (ms) => {
+          clearTimeout(timer);
+          timer = setTimeout(done, ms);
+        },
+      };
     });
     this.wakeUp = null;
+    this.sleeping = null;
+  }
+
+  /**
+   * Work became due at `at` (a retry just committed): if the loop sleeps past it, it wakes then,
+   * not at the next poll.
+   */
+  private dueAt(at: number): void {
+    const sleeping = this.sleeping;
+    if (!sleeping || at >= sleeping.until) return;
+    const ms = Math.max(1, at - this.clock.now());
+    sleeping.until = this.clock.now() + ms;
+    sleeping.shorten(ms);
+    if (this.events.listening('idle')) this.events.emit('idle', { sleepMs: ms, nextDueAt: at });
   }
 
   /** Claims a batch, parks or rate-limits what cannot go now, and starts or queues the rest. */
@@ -282,6 +305,11 @@ export class Dispatcher {
 
   private async commit(result: AttemptResult, endpoint: Endpoint): Promise<void> {
     await this.writer.write(result);
+    if (result.outcome === 'retry') {
+      if (result.nextAttemptAt != null) this.dueAt(result.nextAttemptAt);
+    } else if (endpoint.ordering !== 'parallel') {
+      this.dueAt(this.clock.now()); // the store made the next one in line due
+    }
     if (result.outcome !== 'succeeded') this.logUnsuccessful(result, endpoint);
     if (this.events.listening('committed')) this.events.emit('committed', { result, endpoint });
   }
