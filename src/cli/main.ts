@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError } from 'commander';
-import { addResourceCommands } from './resource-commands.js';
-import { serve } from './serve.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { cliCommands } from './commands.js';
+import { hooklineVersion } from './version.js';
 
 function port(raw: string): string {
   if (!/^\d+$/.test(raw) || Number(raw) > 65535)
@@ -10,16 +9,9 @@ function port(raw: string): string {
   return raw;
 }
 
-function oneOf(values: string[]) {
-  return (raw: string) => {
-    if (!values.includes(raw))
-      throw new InvalidArgumentError(`expected one of ${values.join(', ')}`);
-    return raw;
-  };
-}
-
 const program = new Command('hookline')
   .description('Self-hosted webhooks for messaging and chatbot APIs')
+  .version(hooklineVersion(), '-V, --version', 'print the version')
   .option(
     '--url <url>',
     'API base URL for client commands',
@@ -30,28 +22,50 @@ const program = new Command('hookline')
     "API token (default: HOOKLINE_TOKEN, or the data folder's admin-token)",
   )
   .option('--data-dir <dir>', 'data folder', process.env.HOOKLINE_DATA_DIR ?? './data')
-  .showHelpAfterError();
+  .addOption(
+    new Option(
+      '-o, --output <format>',
+      'table or json (default: a table on a terminal, JSON when piped)',
+    ).choices(['table', 'json']),
+  )
+  .option('--json', 'print JSON (same as --output json)')
+  .showHelpAfterError('(add --help for usage)');
 
 program
   .command('serve')
   .description('run the API and the delivery worker')
   .option('-p, --port <port>', 'HTTP port (default 8080, env HOOKLINE_PORT)', port)
   .option('--host <host>', 'bind address (default 0.0.0.0)')
-  .option(
-    '--log-level <level>',
-    'fatal, error, warn, info, debug, trace or silent (default info)',
-    oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  .addOption(
+    new Option('--log-level <level>', 'log level (default info)').choices([
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ]),
   )
-  .option('--role <role>', 'all, api or worker (default all)', oneOf(['all', 'api', 'worker']))
+  .addOption(
+    new Option('--role <role>', 'all, api or worker (default all)').choices([
+      'all',
+      'api',
+      'worker',
+    ]),
+  )
   .option('--database <url>', 'postgres:// URL (default: embedded SQLite in the data folder)')
   .option('--no-migrate', 'do not apply migrations on start')
   .option(
     '--db-pool-size <n>',
     'PostgreSQL connections per process (default 10, env HOOKLINE_DB_POOL_SIZE)',
   )
-  .action(async (o, cmd) => serve({ ...o, dataDir: cmd.optsWithGlobals().dataDir }));
+  .action(async (o, cmd) => {
+    // Loaded only to serve: the server's modules would slow down every other command.
+    const { serve } = await import('./serve.js');
+    await serve({ ...o, dataDir: cmd.optsWithGlobals().dataDir });
+  });
 
-addResourceCommands(program);
 for (const add of cliCommands) add(program);
 
 program.parseAsync(process.argv).catch((error: Error) => {
