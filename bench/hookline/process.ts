@@ -62,6 +62,7 @@ export class HooklineProcess {
           ...process.env,
           HOOKLINE_HOST: '127.0.0.1',
           HOOKLINE_ADMIN_TOKEN: options.adminToken,
+          HOOKLINE_EGRESS: 'public-and-loopback', // receivers listen on 127.0.0.1
           HOOKLINE_LOG_LEVEL: 'warn',
           ...options.env,
         },

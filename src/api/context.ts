@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotService } from '../bots/bot-service.js';
 import type { HttpSender } from '../delivery/http-sender.js';
+import type { TargetRules } from '../delivery/target-rules.js';
 import type { Inspector } from '../inspector/inspector.js';
 import type { Clock } from '../lib/clock.js';
 import type { Store } from '../store/store.js';
@@ -17,6 +18,8 @@ export interface ApiContext {
   inspector: Inspector;
   /** Bot connections, their handshake and invocations. */
   bots: BotService;
+  /** What a receiver URL must satisfy when saved: the egress policy, HOOKLINE_REQUIRE_HTTPS. */
+  targets: TargetRules;
   adminToken: string;
   publicUrl: string;
   payloadLimitBytes: number;

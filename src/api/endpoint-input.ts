@@ -1,12 +1,20 @@
+import { targetProblem, type TargetRules } from '../delivery/target-rules.js';
 import { endpointProblems } from '../domain/endpoint-rules.js';
 import { currentAlgorithm } from '../domain/signature-algorithm.js';
 import type { Endpoint } from '../domain/types.js';
 import { formatNames, getFormat } from '../formats/registry.js';
 import { badRequest, type ErrorDetail } from '../lib/errors.js';
 
-/** Every rule the schema cannot express, checked on the merged endpoint; throws a 400 naming each field. */
-export function assertValidEndpoint(endpoint: Endpoint): void {
+/**
+ * Every rule the schema cannot express, checked on the merged endpoint, the egress policy and
+ * HOOKLINE_REQUIRE_HTTPS included; throws a 400 naming each field.
+ */
+export function assertValidEndpoint(endpoint: Endpoint, targets: TargetRules): void {
   const details: ErrorDetail[] = endpointProblems(endpoint);
+  const refused = details.some((d) => d.field === 'url')
+    ? null
+    : targetProblem(endpoint.url, targets);
+  if (refused) details.unshift({ field: 'url', message: refused });
   const format = getFormat(endpoint.format);
   if (!format) {
     details.push({

@@ -33,7 +33,7 @@ export async function rotateEndpointSecret(
     input.signatureAlgorithm ?? (given ? algorithmOf(given) : currentAlgorithm(endpoint.secrets)),
   );
   const rotated = rotateSecret(endpoint, { secret, graceMs: input.graceMs }, ctx.clock.now());
-  assertValidEndpoint(rotated.endpoint);
+  assertValidEndpoint(rotated.endpoint, ctx.targets);
   await saveEndpoint(ctx, rotated.endpoint);
   return secret;
 }

@@ -13,14 +13,16 @@ function problem(fn: () => unknown): string {
 }
 
 describe('config', () => {
-  it('defaults: port 8080, ./data, SQLite, 256 KiB payloads, 24 h idempotency, private egress', () => {
+  it('defaults: port 8080, ./data, SQLite, 256 KiB payloads, 24 h idempotency, public-only egress', () => {
     const c = loadConfig({});
     expect(c).toEqual({ ...DEFAULT_CONFIG, dataDir: resolve('./data') });
     expect(c.port).toBe(8080);
     expect(c.databaseUrl).toBeNull();
     expect(c.payloadLimitBytes).toBe(256 * 1024);
     expect(c.idempotencyWindowMs).toBe(24 * 3600 * 1000);
-    expect(c.egress).toBe('private');
+    expect(c.egress).toBe('public-only');
+    expect(c.egressAllow).toEqual([]);
+    expect(c.requireHttps).toBe(false);
     expect(c.role).toBe('all');
   });
 
@@ -29,13 +31,15 @@ describe('config', () => {
       HOOKLINE_PORT: '9090',
       HOOKLINE_ROLE: 'worker',
       HOOKLINE_MIGRATE_ON_START: 'false',
-      HOOKLINE_EGRESS: 'none',
+      HOOKLINE_EGRESS: 'unrestricted',
+      HOOKLINE_EGRESS_ALLOW: ' 10.1.0.0/16, fd00::/8,192.0.2.7',
     };
     const c = loadConfig(env, { port: 7070, dataDir: '/tmp/hk' });
     expect(c.port).toBe(7070);
     expect(c.role).toBe('worker');
     expect(c.migrateOnStart).toBe(false);
-    expect(c.egress).toBe('none');
+    expect(c.egress).toBe('unrestricted');
+    expect(c.egressAllow).toEqual(['10.1.0.0/16', 'fd00::/8', '192.0.2.7']);
     expect(c.dataDir).toBe('/tmp/hk');
   });
 
@@ -54,6 +58,12 @@ describe('config', () => {
       /HOOKLINE_DATABASE_URL/,
     );
     expect(problem(() => loadConfig({ HOOKLINE_EGRESS: 'open' }))).toMatch(/HOOKLINE_EGRESS/);
+    expect(problem(() => loadConfig({ HOOKLINE_EGRESS: 'private' }))).toMatch(
+      /one of public-only, public-and-loopback, unrestricted/,
+    );
+    expect(problem(() => loadConfig({ HOOKLINE_EGRESS_ALLOW: '10.0.0.0/33' }))).toMatch(
+      /HOOKLINE_EGRESS_ALLOW: "10.0.0.0\/33"/,
+    );
     expect(problem(() => loadConfig({ HOOKLINE_LEASE_MS: '1000' }))).toMatch(/HOOKLINE_LEASE_MS/);
     expect(problem(() => loadConfig({ HOOKLINE_MIGRATE_ON_START: 'maybe' }))).toMatch(
       /HOOKLINE_MIGRATE_ON_START.*true or false/,

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EGRESS_POLICIES, type EgressPolicy } from '../delivery/address-guard.js';
+import { EGRESS_POLICIES, parseAllowList, type EgressPolicy } from '../delivery/address-guard.js';
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
 import { DAY } from '../lib/durations.js';
 
@@ -24,6 +24,10 @@ export interface Config {
   payloadLimitBytes: number;
   idempotencyWindowMs: number;
   egress: EgressPolicy;
+  /** CIDRs reachable whatever the egress policy says (`10.0.0.0/8,fd00::/8`). */
+  egressAllow: string[];
+  /** Refuse plain-http receiver URLs on every API (native, Svix, Viber, bots). */
+  requireHttps: boolean;
   batchSize: number;
   maxInflight: number;
   leaseMs: number;
@@ -58,7 +62,9 @@ export const DEFAULT_CONFIG: Config = {
   publicUrl: null,
   payloadLimitBytes: 256 * 1024,
   idempotencyWindowMs: DAY,
-  egress: 'private',
+  egress: 'public-only',
+  egressAllow: [],
+  requireHttps: false,
   batchSize: DEFAULT_DISPATCHER_OPTIONS.batchSize,
   maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
   leaseMs: DEFAULT_DISPATCHER_OPTIONS.leaseMs,
@@ -103,6 +109,19 @@ function httpUrl(raw: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Comma-separated CIDRs or addresses, each checked; kept as the operator wrote them. */
+function cidrList(raw: string): string[] | undefined {
+  try {
+    parseAllowList(raw);
+  } catch {
+    return undefined;
+  }
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Every option: its environment variable and how a raw string becomes a value. */
@@ -174,7 +193,19 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     key: 'egress',
     env: 'HOOKLINE_EGRESS',
     parse: oneOf(EGRESS_POLICIES),
-    expects: `one of ${EGRESS_POLICIES.join(', ')}`,
+    expects: `one of ${EGRESS_POLICIES.join(', ')} (formerly private-and-loopback, private, none)`,
+  },
+  {
+    key: 'egressAllow',
+    env: 'HOOKLINE_EGRESS_ALLOW',
+    parse: cidrList,
+    expects: 'comma-separated CIDRs or addresses, e.g. 10.1.0.0/16,fd00::/8',
+  },
+  {
+    key: 'requireHttps',
+    env: 'HOOKLINE_REQUIRE_HTTPS',
+    parse: bool,
+    expects: 'true or false',
   },
   {
     key: 'batchSize',

@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { resolveAdminToken } from './admin-token.js';
 import { publicUrlOf, type Config } from './config.js';
 import { followChanges } from './follow-changes.js';
+import { loopbackWarning, targetRulesOf } from './egress.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
 import { plugins } from './plugins.js';
@@ -59,7 +60,10 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       'HOOKLINE_ADMIN_TOKEN is not set: this node uses a token from its own data folder; set the same HOOKLINE_ADMIN_TOKEN on every node',
     );
   }
-  const sender = deps.sender ?? new HttpSender({ egress: config.egress });
+  const targets = targetRulesOf(config);
+  const warning = loopbackWarning(config);
+  if (warning) logger.warn({ egress: config.egress, egressAllow: config.egressAllow }, warning);
+  const sender = deps.sender ?? new HttpSender({ egress: targets.egress });
 
   const events = new EngineEvents(logListenerErrors(logger));
   const runsWorker = config.role !== 'api';
@@ -100,7 +104,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     adminToken: admin.token,
     publicUrl: publicUrlOf(config),
     inspector: new Inspector(store.bins, clock),
-    bots: new BotService({ store: store.bots, sender, clock }),
+    bots: new BotService({ store: store.bots, sender, clock, targets }),
+    targets,
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
   };

@@ -1,4 +1,5 @@
 import type { BotInvocation } from '../domain/bots.js';
+import type { TargetRules } from '../delivery/target-rules.js';
 import type { Page } from '../domain/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { BotStore } from '../store/bot-store.js';
@@ -16,6 +17,8 @@ export interface BotServiceOptions {
   /** The delivery engine's HttpSender. */
   sender: BotSender;
   clock: Clock;
+  /** Egress policy and HOOKLINE_REQUIRE_HTTPS for connection URLs. */
+  targets: TargetRules;
   /** Picks randomText messages; default Math.random. */
   random?: RandomSource;
   /** Timeout of a handshake or invocation when the connection sets none; default 10 s. */

@@ -56,6 +56,12 @@ program
   )
   .option('--database <url>', 'postgres:// URL (default: embedded SQLite in the data folder)')
   .option('--no-migrate', 'do not apply migrations on start')
+  .addOption(
+    new Option(
+      '--egress <policy>',
+      'receivers reachable: public-only (default), public-and-loopback (development) or unrestricted',
+    ).choices(['public-only', 'public-and-loopback', 'unrestricted']),
+  )
   .option(
     '--db-pool-size <n>',
     'PostgreSQL connections per process (default 10, env HOOKLINE_DB_POOL_SIZE)',

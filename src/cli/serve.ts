@@ -1,5 +1,6 @@
 import { createApp } from '../app/create-app.js';
 import { ConfigError, loadConfig, type Config } from '../app/config.js';
+import { loopbackWarning } from '../app/egress.js';
 import { tuneHeapForServing } from './heap-tuning.js';
 
 export interface ServeFlags {
@@ -11,6 +12,7 @@ export interface ServeFlags {
   database?: string;
   migrate?: boolean;
   dbPoolSize?: string;
+  egress?: string;
 }
 
 /** `hookline serve`: runs until SIGINT/SIGTERM, then shuts down gracefully. */
@@ -26,6 +28,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
       databaseUrl: flags.database,
       migrateOnStart: flags.migrate === false ? false : undefined,
       dbPoolSize: flags.dbPoolSize,
+      egress: flags.egress,
     });
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -34,6 +37,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
     }
     throw error;
   }
+  const warning = loopbackWarning(config);
+  if (warning) console.warn(`hookline: ${warning}`);
   tuneHeapForServing();
   let app;
   try {

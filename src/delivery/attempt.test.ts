@@ -25,7 +25,7 @@ let sender: HttpSender;
 let deps: AttemptDeps;
 beforeAll(async () => {
   receiver = await startReceiver();
-  sender = new HttpSender({ egress: 'private' });
+  sender = new HttpSender({ egress: 'public-and-loopback' });
   deps = {
     sender,
     clock: new FakeClock(NOW),

@@ -3,7 +3,13 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
 import type { ErrorKind } from '../domain/types.js';
 import type { RenderedRequest } from '../formats/format.js';
-import { blockedReason, EgressRefused, type EgressPolicy } from './address-guard.js';
+import {
+  blockedReason,
+  EgressRefused,
+  egressRules,
+  type EgressPolicy,
+  type EgressRules,
+} from './address-guard.js';
 import { classifyError, describeError } from './error-kind.js';
 import { exchange, type ResponseHeaders } from './http-exchange.js';
 
@@ -20,7 +26,8 @@ export interface SendResult {
 }
 
 export interface HttpSenderOptions {
-  egress: EgressPolicy;
+  /** The egress policy (and allow-list) every receiver address is checked against. */
+  egress: EgressRules | EgressPolicy;
   /** Response bytes kept for the attempt log. */
   bodyCapBytes?: number;
   /** Keep-alive connections per origin. */
@@ -42,7 +49,7 @@ interface Target {
 }
 
 /** Wraps DNS so every resolved address is checked against the egress policy before connecting. */
-function guardedLookup(policy: EgressPolicy, base: LookupFunction): LookupFunction {
+function guardedLookup(rules: EgressRules, base: LookupFunction): LookupFunction {
   return ((
     hostname: string,
     options: { all?: boolean },
@@ -52,7 +59,7 @@ function guardedLookup(policy: EgressPolicy, base: LookupFunction): LookupFuncti
       if (err) return callback(err);
       const list = addresses as unknown as LookupAddress[];
       for (const a of list) {
-        const reason = blockedReason(a.address, policy);
+        const reason = blockedReason(a.address, rules);
         if (reason) return callback(new EgressRefused(`${hostname}: ${reason}`));
       }
       if (options.all) return callback(null, list);
@@ -70,6 +77,7 @@ export class HttpSender {
   private readonly bodyCap: number;
   private readonly monotonicNow: () => number;
   private readonly targets = new Map<string, Target>();
+  private readonly egress: EgressRules;
   /** Keep-alive connections per origin: more requests than this to one origin wait for a free one. */
   readonly connectionsPerOrigin: number;
 
@@ -77,12 +85,13 @@ export class HttpSender {
     this.bodyCap = options.bodyCapBytes ?? RESPONSE_BODY_CAP;
     this.monotonicNow = options.monotonicNow ?? (() => performance.now());
     this.connectionsPerOrigin = options.connectionsPerOrigin ?? 64;
+    this.egress = typeof options.egress === 'string' ? egressRules(options.egress) : options.egress;
     this.agent = new Agent({
       connections: this.connectionsPerOrigin,
       pipelining: 1,
       keepAliveTimeout: 30_000,
       connect: {
-        lookup: guardedLookup(options.egress, options.lookup ?? (dnsLookup as LookupFunction)),
+        lookup: guardedLookup(this.egress, options.lookup ?? (dnsLookup as LookupFunction)),
       },
     });
   }
@@ -147,7 +156,7 @@ export class HttpSender {
     if (target === undefined) {
       const parsed = new URL(url);
       const host = parsed.hostname.replace(/^\[|\]$/g, '');
-      const refused = isIP(host) === 0 ? null : blockedReason(host, this.options.egress);
+      const refused = isIP(host) === 0 ? null : blockedReason(host, this.egress);
       target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`, refused };
       if (this.targets.size >= TARGET_CACHE_SIZE) this.targets.clear();
       this.targets.set(url, target);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/app/config.js';
 import { createApp, type HooklineApp } from '../../src/app/create-app.js';
+import { TEST_EGRESS } from '../helpers/loopback-egress.js';
 import { freePort } from '../helpers/free-port.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,6 +55,7 @@ export async function startConsoleServer(
       port,
       publicUrl: url,
       logLevel: 'silent',
+      egress: TEST_EGRESS, // receivers listen on 127.0.0.1
       ...overrides,
     },
   );

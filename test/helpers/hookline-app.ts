@@ -6,6 +6,7 @@ import { createApp, type AppDeps, type HooklineApp } from '../../src/app/create-
 import type { Dispatcher } from '../../src/delivery/dispatcher.js';
 import { FakeClock } from '../../src/lib/clock.js';
 import { eventMonitor, type AwaitNext } from './engine-events.js';
+import { TEST_EGRESS } from './loopback-egress.js';
 
 /** Parsed JSON from the API, loosely typed on purpose: tests read fields by name and assert on them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -65,7 +66,14 @@ export async function startHookline(options: StartOptions = {}): Promise<TestHoo
   const clock = options.clock ?? new FakeClock(Date.now());
   const config = loadConfig(
     {},
-    { dataDir, adminToken: ADMIN_TOKEN, logLevel: 'silent', ...options.config },
+    // Receivers listen on 127.0.0.1: the tests opt in to loopback, as `npm start` does.
+    {
+      dataDir,
+      adminToken: ADMIN_TOKEN,
+      logLevel: 'silent',
+      egress: TEST_EGRESS,
+      ...options.config,
+    },
   );
   const { dataDir: _d, clock: _c, config: _o, ...deps } = options;
   const app = await createApp({

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'undici';
 import { BIN, ROOT } from './built-dist.js';
 import type { Json } from './hookline-app.js';
+import { TEST_EGRESS } from './loopback-egress.js';
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -25,6 +26,7 @@ export function startServe(dataDir: string, adminToken: string): ServeProcess {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('HOOKLINE_')) env[k] = v;
   env.HOOKLINE_ADMIN_TOKEN = adminToken;
+  env.HOOKLINE_EGRESS = TEST_EGRESS; // receivers listen on 127.0.0.1
   const child = spawn(
     process.execPath,
     [

@@ -22,7 +22,7 @@ describe('dispatcher shutdown', () => {
     receiver = await startReceiver({ kind: 'hang' });
     // One connection per origin: the first delivery holds it, the others wait for it.
     h = await startHookline({
-      sender: new HttpSender({ egress: 'private', connectionsPerOrigin: 1 }),
+      sender: new HttpSender({ egress: 'public-and-loopback', connectionsPerOrigin: 1 }),
     });
     const t = await createTenant(h, { url: receiver.url });
     for (let i = 0; i < 3; i++) await sendMessage(h, t.appId, { n: i });

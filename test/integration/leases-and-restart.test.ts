@@ -45,7 +45,7 @@ describe('leases', () => {
     const lost = await h.app.store.claimDue({ now: h.clock.now(), limit: 10, leaseMs });
     expect(lost.map((c) => c.message.id)).toEqual([messageId]);
 
-    const sender = new HttpSender({ egress: 'private' });
+    const sender = new HttpSender({ egress: 'public-and-loopback' });
     const survivor = new Dispatcher(h.app.store, sender, h.clock, pino({ level: 'silent' }), {
       ...DEFAULT_DISPATCHER_OPTIONS,
       random: noJitter,

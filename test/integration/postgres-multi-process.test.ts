@@ -39,6 +39,7 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
     Child.start(name, [cli.main, 'serve', '--role', role], {
       HOOKLINE_DATABASE_URL: db.url,
       HOOKLINE_ADMIN_TOKEN: ADMIN,
+      HOOKLINE_EGRESS: 'public-and-loopback', // receivers listen on 127.0.0.1
       HOOKLINE_HOST: '127.0.0.1',
       HOOKLINE_PORT: '0',
       HOOKLINE_DATA_DIR: join(dir, name),

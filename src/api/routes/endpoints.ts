@@ -74,7 +74,7 @@ export const endpointRoutes =
           },
           ctx.clock.now(),
         );
-        assertValidEndpoint(endpoint);
+        assertValidEndpoint(endpoint, ctx.targets);
         await ctx.store.createEndpoint(endpoint);
         return reply.status(201).send({ ...endpointJson(endpoint), ...verificationKey(secret) });
       },
@@ -110,7 +110,7 @@ export const endpointRoutes =
       async (request) => {
         const { app, endpoint } = await loadEndpoint(ctx, request, request.params);
         const next = changedEndpoint(endpoint, request.body, app.instanceSettings, ctx.clock.now());
-        assertValidEndpoint(next);
+        assertValidEndpoint(next, ctx.targets);
         return endpointJson(await saveEndpoint(ctx, next));
       },
     );

@@ -45,7 +45,7 @@ export const testEndpointRoutes =
           },
           now,
         );
-        assertValidEndpoint(draft); // before the bin exists: nothing is written when the endpoint is refused
+        assertValidEndpoint(draft, ctx.targets); // before the bin exists: nothing is written when the endpoint is refused
         const bin = await service.create(appRecord.id, request.body.bin ?? {});
         const endpoint: Endpoint = {
           ...draft,

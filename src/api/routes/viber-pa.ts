@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { App } from '../../domain/types.js';
 import { parseJsonLossless } from '../../lib/json.js';
+import { targetProblem } from '../../delivery/target-rules.js';
 import type { ApiContext } from '../context.js';
 import { appByViberToken } from '../viber/auth-token.js';
 import { ViberApiError, viberError, viberReply } from '../viber/status.js';
@@ -118,7 +119,8 @@ export const viberApiRoutes =
                 await removeViberWebhook(ctx.store, account.id, ctx.clock.now());
                 return viberReply('ok');
               }
-              const problem = webhookUrlProblem(input.url, allowHttp);
+              const problem =
+                webhookUrlProblem(input.url, allowHttp) ?? targetProblem(input.url, ctx.targets);
               if (problem) throw viberError('invalidUrl', problem);
               const check = await validateWebhookUrl(
                 ctx.sender,
@@ -135,6 +137,7 @@ export const viberApiRoutes =
                 account.id,
                 { url: input.url, events, sendName: input.sendName, sendPhoto: input.sendPhoto },
                 ctx.clock.now(),
+                ctx.targets,
               );
               return viberReply('ok', { event_types: events });
             });

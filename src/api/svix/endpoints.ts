@@ -82,7 +82,7 @@ export const svixEndpointRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     async function save(endpoint: Endpoint): Promise<Endpoint> {
-      assertValidEndpoint(endpoint);
+      assertValidEndpoint(endpoint, ctx.targets);
       return saveEndpoint(ctx, endpoint);
     }
 
@@ -115,7 +115,7 @@ export const svixEndpointRoutes =
           now,
         );
         const endpoint = applySettings(created, request.body, now);
-        assertValidEndpoint(endpoint);
+        assertValidEndpoint(endpoint, ctx.targets);
         await ctx.store.createEndpoint(endpoint);
         return reply.status(201).send(svixEndpoint(endpoint));
       },

@@ -1,6 +1,7 @@
 import { newEndpoint } from '../../domain/new-endpoint.js';
 import type { Endpoint } from '../../domain/types.js';
 import type { ViberEvent } from '../../formats/viber.js';
+import type { TargetRules } from '../../delivery/target-rules.js';
 import type { Store } from '../../store/store.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 
@@ -79,6 +80,7 @@ export async function saveViberWebhook(
   appId: string,
   settings: WebhookSettings,
   now: number,
+  targets: TargetRules,
 ): Promise<Endpoint> {
   const formatOptions = {
     sendName: settings.sendName,
@@ -97,7 +99,7 @@ export async function saveViberWebhook(
       filterTypes,
       updatedAt: now,
     };
-    assertValidEndpoint(next);
+    assertValidEndpoint(next, targets);
     return (await store.updateEndpoint(next)) ?? next;
   }
   const { endpoint } = newEndpoint(
@@ -112,6 +114,6 @@ export async function saveViberWebhook(
     },
     now,
   );
-  assertValidEndpoint(endpoint);
+  assertValidEndpoint(endpoint, targets);
   return store.createEndpoint(endpoint);
 }

@@ -2,6 +2,7 @@ import type { BotConnection } from '../../domain/bots.js';
 import type { Clock } from '../../lib/clock.js';
 import { HooklineError, invalidField, notFound } from '../../lib/errors.js';
 import type { BotStore } from '../../store/bot-store.js';
+import { targetProblem, type TargetRules } from '../../delivery/target-rules.js';
 import type { BotSender } from '../bot-sender.js';
 import { verifyReceiver } from '../verify/handshake.js';
 import { violationsError } from '../violations/violation.js';
@@ -13,6 +14,8 @@ export interface ConnectionServiceDeps {
   sender: BotSender;
   clock: Clock;
   defaultTimeoutMs: number;
+  /** Egress policy and HOOKLINE_REQUIRE_HTTPS, checked on the URL before the handshake. */
+  targets: TargetRules;
 }
 
 export const timeoutOf = (
@@ -84,6 +87,11 @@ export class ConnectionService {
   private read(body: unknown, mode: 'create' | 'update'): ConnectionInput {
     const result = validateConnectionInput(body, mode);
     if (!result.ok) throw violationsError('invalid connection', result.violations);
+    const refused = targetProblem(result.input.url, this.deps.targets);
+    if (refused)
+      throw violationsError('invalid connection', [
+        { path: 'url', limit: 'a URL the egress policy allows', message: `url: ${refused}` },
+      ]);
     return result.input;
   }
 

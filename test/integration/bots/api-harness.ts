@@ -12,6 +12,7 @@ import { FakeClock } from '../../../src/lib/clock.js';
 import { sha256Hex } from '../../../src/lib/hash.js';
 import { newId, newToken } from '../../../src/lib/ids.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
+import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
 
 export interface BotApi {
   server: HooklineServer;
@@ -35,7 +36,7 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
   const store = new SqliteStore({ file: join(dir, 'hookline.db') });
   await store.migrate();
   const clock = new FakeClock();
-  const sender = new HttpSender({ egress: 'private' });
+  const sender = new HttpSender({ egress: TEST_EGRESS });
   const adminToken = newToken('admin');
   const keys = { a: newToken('hk'), b: newToken('hk') };
   const appIds = { a: newId('app'), b: newId('app') };
@@ -57,7 +58,14 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
     logger: pino({ level: 'silent' }),
     sender,
     inspector: new Inspector(store.bins, clock),
-    bots: new BotService({ ...options, store: store.bots, sender, clock }),
+    bots: new BotService({
+      ...options,
+      store: store.bots,
+      sender,
+      clock,
+      targets: LOOPBACK_TARGETS,
+    }),
+    targets: LOOPBACK_TARGETS,
     adminToken,
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,

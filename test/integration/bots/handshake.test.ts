@@ -4,7 +4,7 @@ import { verifyReceiver } from '../../../src/bots/verify/handshake.js';
 import type { ReceiverTarget } from '../../../src/bots/outgoing-request.js';
 import { deadUrl, useBotReceiver } from './receiver.js';
 
-const sender = new HttpSender({ egress: 'private' });
+const sender = new HttpSender({ egress: 'public-and-loopback' });
 afterAll(async () => {
   await sender.close();
 });
@@ -110,7 +110,7 @@ describe('verification handshake', () => {
   });
 
   it('refuses an address the egress policy forbids, without connecting', async () => {
-    const strict = new HttpSender({ egress: 'private-and-loopback' });
+    const strict = new HttpSender({ egress: 'public-only' });
     try {
       const result = await verifyReceiver(strict, target(), 1000);
       expect(result).toEqual({

@@ -205,7 +205,7 @@ describe('what a bin answers', () => {
 
   it('waits the response delay before answering (a sender with a shorter timeout gives up), and keeps the request', async () => {
     const bin = await createBin(h, { responseDelayMs: 300 });
-    const sender = new HttpSender({ egress: 'private' });
+    const sender = new HttpSender({ egress: 'public-and-loopback' });
     try {
       const result = await sender.send(
         { method: 'POST', url: bin.url, headers: {}, body: 'slow' },

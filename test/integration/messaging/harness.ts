@@ -20,6 +20,7 @@ import { observeChanges } from '../../../src/store/change-feed.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { forwardTo } from '../../helpers/forward-to.js';
 import { CaptureReceiver } from './receiver.js';
+import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
 
 export interface MessagingApi {
   server: HooklineServer;
@@ -36,7 +37,7 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
   const store = new SqliteStore({ file: join(dir, 'hookline.db') });
   await store.migrate();
   const clock = new FakeClock(Date.UTC(2026, 0, 15, 9, 31, 5));
-  const sender = new HttpSender({ egress: 'private' });
+  const sender = new HttpSender({ egress: TEST_EGRESS });
   const logger = pino({ level: 'silent' });
   const { store: observed, changes } = observeChanges(store);
   const dispatcher = new Dispatcher(observed, sender, clock, logger);
@@ -48,7 +49,8 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
     logger,
     sender,
     inspector: new Inspector(store.bins, clock),
-    bots: new BotService({ store: store.bots, sender, clock }),
+    bots: new BotService({ store: store.bots, sender, clock, targets: LOOPBACK_TARGETS }),
+    targets: LOOPBACK_TARGETS,
     adminToken,
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,

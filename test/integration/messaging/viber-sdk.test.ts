@@ -86,7 +86,7 @@ beforeAll(async () => {
       logLevel: 'silent',
       adminToken: newToken('admin'),
       viberAllowHttp: true,
-      egress: 'private',
+      egress: 'public-and-loopback',
     },
   );
   hookline = await createApp({
