@@ -14,12 +14,11 @@ const nested = (schema: unknown): unknown =>
   isObject(schema) && typeof schema.$id === 'string' ? { allOf: [schema] } : schema;
 
 /** The route schema as documented: named body and response roots nested. */
-export function withNamedRoots<S extends object>(schema: S): S {
-  const own = schema as Schema;
+export function withNamedRoots(own: Schema): Schema {
   const response = isObject(own.response)
     ? Object.fromEntries(Object.entries(own.response).map(([status, s]) => [status, nested(s)]))
     : own.response;
-  return { ...own, body: nested(own.body), response } as S;
+  return { ...own, body: nested(own.body), response };
 }
 
 /** Replaces each `{ allOf: [{ $ref }] }` left by withNamedRoots with the `{ $ref }` itself. */

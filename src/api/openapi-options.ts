@@ -1,6 +1,8 @@
+import type { FastifySchema } from 'fastify';
 import type { SwaggerOptions } from '@fastify/swagger';
 import { unwrapSingleRefs, withNamedRoots } from './openapi-components.js';
 import { defaultsAreOptional } from './openapi-defaults.js';
+import { withGeneralErrors } from './openapi-general-errors.js';
 import { SECURITY_SCHEMES, withSecurity } from './openapi-security.js';
 
 /** How @fastify/swagger builds /openapi.json (linted by `npm run openapi:lint`). */
@@ -18,7 +20,11 @@ export const openApiOptions: SwaggerOptions = {
     servers: [{ url: '/', description: 'This Hookline server' }],
     components: { securitySchemes: SECURITY_SCHEMES },
   },
-  transform: ({ schema, url }) => withSecurity({ schema: withNamedRoots(schema ?? {}), url }),
+  transform: ({ schema, url }) => {
+    const own = (schema ?? {}) as Record<string, unknown>;
+    const documented = withSecurity(withGeneralErrors(withNamedRoots(own), url), url);
+    return { schema: documented as FastifySchema, url };
+  },
   refResolver: {
     // A schema with an `$id` becomes the component of that name instead of `def-N`.
     buildLocalReference: (json, _baseUri, _fragment, i) =>

@@ -32,13 +32,10 @@ export function securityOf(url: string): SecurityRequirement {
   return RULES.find((rule) => url.startsWith(rule.prefix))?.security ?? [];
 }
 
-/** @fastify/swagger `transform`: every route's operation carries its security explicitly. */
-export function withSecurity<S extends { security?: unknown }>({
-  schema,
-  url,
-}: {
-  schema: S;
-  url: string;
-}) {
-  return { schema: { ...schema, security: schema?.security ?? securityOf(url) }, url };
+/** A route's schema as documented: its own `security`, else the one of its URL. */
+export function withSecurity(
+  schema: Record<string, unknown>,
+  url: string,
+): Record<string, unknown> {
+  return { ...schema, security: schema.security ?? securityOf(url) };
 }

@@ -87,6 +87,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -156,6 +190,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -251,6 +353,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -317,6 +453,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -405,6 +575,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -482,6 +720,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -586,6 +858,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -668,6 +974,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -785,6 +1125,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -878,6 +1252,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -949,6 +1357,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1045,6 +1521,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1112,6 +1622,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1193,6 +1737,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1291,6 +1903,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1380,6 +2026,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1486,6 +2166,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1566,6 +2314,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1669,6 +2451,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1791,6 +2641,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1877,6 +2795,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1998,6 +2950,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** Stop a verification now: the endpoint goes back to its URL, held deliveries go */
@@ -2065,6 +3085,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2205,6 +3259,57 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2291,6 +3396,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2392,6 +3531,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -2481,6 +3688,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2599,6 +3840,57 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2679,6 +3971,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2775,6 +4101,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2919,6 +4279,57 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3032,6 +4443,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3123,6 +4602,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3194,6 +4707,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3287,6 +4834,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3389,6 +4970,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3476,6 +5125,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3542,6 +5225,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3622,6 +5339,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3719,6 +5504,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3789,6 +5608,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3887,6 +5740,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3954,6 +5841,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4074,6 +5995,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4153,6 +6108,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4257,6 +6246,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4499,6 +6556,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4625,6 +6716,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4732,6 +6891,40 @@ export interface paths {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
                                 limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
                                 message: string;
                             }[];
                             message: string;
@@ -4864,6 +7057,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -4968,6 +7229,40 @@ export interface paths {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
                                 limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
                                 message: string;
                             }[];
                             message: string;
@@ -5086,6 +7381,40 @@ export interface paths {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
                                 limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
                                 message: string;
                             }[];
                             message: string;
@@ -5235,6 +7564,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `reply_invalid`, `reply_not_json`, `reply_too_large`, `receiver_status`, `receiver_unreachable`, `reply_timeout` */
                 422: {
                     headers: {
@@ -5248,6 +7611,40 @@ export interface paths {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
                                 limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
                                 message: string;
                             }[];
                             message: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ADMIN_TOKEN,
   removeDataDirs,
   startHookline,
   type Json,
@@ -140,5 +141,34 @@ describe('Swagger UI at /docs', () => {
     const svg = Buffer.from(logo![1], 'base64').toString('utf8');
     expect(svg).toContain('Hookline');
     expect(svg.toLowerCase()).not.toContain('fastify');
+  });
+});
+
+describe('errors in the OpenAPI document', () => {
+  it('lists, on every route, the errors any route may answer', async () => {
+    for (const [path, methods] of Object.entries<Record<string, Json>>(doc.paths)) {
+      if (path.startsWith('/pa/') || path === '/healthz') continue;
+      for (const [method, operation] of Object.entries<Json>(methods)) {
+        const name = `${method.toUpperCase()} ${path}`;
+        const codes = (status: string) =>
+          operation.responses[status]?.content?.['application/json']?.schema?.properties?.code
+            ?.enum;
+        expect(codes('500'), name).toEqual(['internal']);
+        expect(codes('503'), name).toEqual(expect.arrayContaining(['store_unavailable']));
+        if (operation.requestBody) {
+          expect(codes('413'), name).toContain('payload_too_large');
+          expect(codes('415'), name).toEqual(['unsupported_media_type']);
+        }
+      }
+    }
+    // As documented: a body of a type the route does not read.
+    const response = await h.app.server.inject({
+      method: 'POST',
+      url: '/api/v1/apps',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/plain' },
+      payload: 'name=Acme',
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().code).toBe('unsupported_media_type');
   });
 });

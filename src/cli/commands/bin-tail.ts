@@ -24,9 +24,15 @@ export async function tailBin(
   options: { fromStart: boolean; json: boolean },
 ): Promise<void> {
   const client = { url: global.url, token: global.token ?? null, dataDir: global.dataDir };
-  const bin = await new ApiClient(client).call<{ id: string; url: string }>(
+  const api = new ApiClient(client);
+  const bin = await api.call<{ id: string; url: string }>(
     'GET',
     `/api/v1/bins/${encodeURIComponent(binId)}`,
+  );
+  // Start after the newest capture held now: what arrives while the stream connects is not lost.
+  const newest = await api.call<{ data: Array<{ id: number }> }>(
+    'GET',
+    `/api/v1/bins/${encodeURIComponent(bin.id)}/requests?limit=1`,
   );
   const note = (line: string) => process.stderr.write(`${line}\n`);
   note(`Tailing bin ${bin.id}: ${bin.url} (Ctrl-C to stop)`);
@@ -36,7 +42,7 @@ export async function tailBin(
     token: resolveToken(client),
     binId: bin.id,
     dispatcher: agent,
-    after: options.fromStart ? 0 : undefined,
+    after: options.fromStart ? 0 : (newest.data[0]?.id ?? 0),
     onRequest: async (captured) =>
       say(options.json ? JSON.stringify(captured) : capturedLine(captured)),
     onConnected: () => note('Connected; waiting for requests'),

@@ -42,7 +42,7 @@ function settingOptions(command: Command, forCreate: boolean): Command {
     .option('--timeout-ms <ms>', 'per attempt (100-60000)', integer(100, 60_000));
   if (!forCreate)
     command
-      .option('--url <url>', 'the new URL')
+      .option('--new-url <url>', 'send to this URL from now on')
       .option('--all-events', 'deliver every event type (clears --filter)')
       .option('--no-rate-limit', 'remove the rate limit')
       .option('--enable', 'enable the endpoint')
@@ -59,7 +59,7 @@ interface SettingFlags {
   rateLimit?: number | false;
   maxConcurrency?: number;
   timeoutMs?: number;
-  url?: string;
+  newUrl?: string;
   allEvents?: boolean;
   enable?: boolean;
   disable?: boolean;
@@ -69,7 +69,8 @@ function settingsBody(o: SettingFlags): Record<string, unknown> {
   if (o.enable && o.disable) throw new Error('--enable and --disable: give one of them');
   if (o.allEvents && o.filter) throw new Error('--all-events and --filter: give one of them');
   const body: Record<string, unknown> = {};
-  if (o.url !== undefined) body.url = o.url;
+  // Not --url: that is the global option naming the API.
+  if (o.newUrl !== undefined) body.url = o.newUrl;
   if (o.filter) body.filterTypes = o.filter;
   if (o.allEvents) body.filterTypes = null;
   if (o.format !== undefined) body.format = o.format;
