@@ -1,12 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import { isPortalSessionToken, isSessionLive, type PortalSession } from '../domain/portal.js';
 import type { App } from '../domain/types.js';
-import { notFound, unauthorized } from '../lib/errors.js';
+import { HooklineError, notFound, unauthorized } from '../lib/errors.js';
 import { sha256Hex } from '../lib/hash.js';
 import type { ApiContext } from './context.js';
+import { portalMayUse } from './portal-access.js';
 
-/** An app principal carries the app as read when its key was checked, for this request's use. */
-export type Principal = { kind: 'admin' } | { kind: 'app'; appId: string; app: App };
+/**
+ * Who calls. An app principal carries the app as read when its key was checked, for this request's
+ * use; a portal principal is scoped to one app like an app key, and only on the portal's routes.
+ */
+export type Principal =
+  | { kind: 'admin' }
+  | { kind: 'app'; appId: string; app: App }
+  | { kind: 'portal'; appId: string; app: App; session: PortalSession };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -31,15 +39,41 @@ function isAdminToken(token: string, adminToken: string): boolean {
   return timingSafeEqual(Buffer.from(sha256Hex(token), 'hex'), adminDigest.digest);
 }
 
-/** Admin token or an app's API key; anything else is 401. */
+/**
+ * Admin token, an app's API key, or a portal session's credential; anything else is 401. A portal
+ * credential on a route off the portal's allow-list is 403, whatever the route.
+ */
 export async function authenticate(ctx: ApiContext, request: FastifyRequest): Promise<Principal> {
   const token = bearer(request);
   if (token === null) throw unauthorized('missing Authorization: Bearer <token> header');
   if (isAdminToken(token, ctx.adminToken)) return { kind: 'admin' };
+  if (isPortalSessionToken(token)) return portalPrincipal(ctx, request, token);
   const app = await ctx.store.getAppByKeyHash(sha256Hex(token));
   if (!app) throw unauthorized('unknown API token');
   return { kind: 'app', appId: app.id, app };
 }
+
+async function portalPrincipal(
+  ctx: ApiContext,
+  request: FastifyRequest,
+  token: string,
+): Promise<Principal> {
+  const session = await ctx.store.portal.getSessionByHash(sha256Hex(token));
+  if (!session || !isSessionLive(session, ctx.clock.now()))
+    throw unauthorized('unknown, ended or expired portal session');
+  const app = await ctx.store.getApp(session.appId);
+  if (!app) throw unauthorized('unknown, ended or expired portal session');
+  if (!portalMayUse(request.method, request.routeOptions.url))
+    throw new HooklineError(
+      'portal_forbidden',
+      `a portal session cannot use ${request.method} ${request.routeOptions.url ?? request.url}`,
+    );
+  return { kind: 'portal', appId: app.id, app, session };
+}
+
+/** The one app a non-admin principal is scoped to; undefined for the admin. */
+export const scopedAppId = (principal: Principal): string | undefined =>
+  principal.kind === 'admin' ? undefined : principal.appId;
 
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw unauthorized();
@@ -59,7 +93,7 @@ export async function loadApp(
   appId: string,
 ): Promise<App> {
   const principal = principalOf(request);
-  if (principal.kind === 'app') {
+  if (principal.kind !== 'admin') {
     if (principal.appId !== appId) throw notFound('app', appId);
     return principal.app;
   }

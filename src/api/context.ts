@@ -6,6 +6,12 @@ import type { Inspector } from '../inspector/inspector.js';
 import type { Clock } from '../lib/clock.js';
 import type { Store } from '../store/store.js';
 
+/** Lifetimes of portal links and sessions (config). */
+export interface PortalSettings {
+  linkTtlMs: number;
+  sessionTtlMs: number;
+}
+
 /** What routes need: the store, the services built on it, time and limits. */
 export interface ApiContext {
   /** Its writes wake the dispatcher by themselves (createApp observes it, store/change-feed.ts). */
@@ -24,4 +30,5 @@ export interface ApiContext {
   publicUrl: string;
   payloadLimitBytes: number;
   idempotencyWindowMs: number;
+  portal: PortalSettings;
 }

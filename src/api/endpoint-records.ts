@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App, Endpoint } from '../domain/types.js';
 import { notFound } from '../lib/errors.js';
+import { updateVersioned } from '../lib/versioned-update.js';
 import { loadApp } from './auth.js';
 import type { ApiContext } from './context.js';
 
@@ -16,9 +17,22 @@ export async function loadEndpoint(
   return { app, endpoint };
 }
 
-/** Saves a changed endpoint; a 404 when it was deleted meanwhile. */
-export async function saveEndpoint(ctx: ApiContext, endpoint: Endpoint): Promise<Endpoint> {
-  const saved = await ctx.store.updateEndpoint(endpoint);
-  if (!saved) throw notFound('endpoint', endpoint.id);
-  return saved;
+/**
+ * Saves `change(endpoint)`, conditional on the version read: when another write came first, the
+ * change is made again on a fresh read (lib/versioned-update.ts), so no concurrent update is lost.
+ * A 404 when the endpoint was deleted meanwhile.
+ */
+export function changeEndpoint(
+  ctx: ApiContext,
+  endpoint: Endpoint,
+  change: (current: Endpoint, updatedAt: number) => Endpoint | Promise<Endpoint>,
+): Promise<Endpoint> {
+  return updateVersioned({
+    read: endpoint,
+    reread: () => ctx.store.getEndpoint(endpoint.appId, endpoint.id),
+    change,
+    write: (next, expectedUpdatedAt) => ctx.store.updateEndpoint(next, expectedUpdatedAt),
+    now: () => ctx.clock.now(),
+    missing: () => notFound('endpoint', endpoint.id),
+  });
 }

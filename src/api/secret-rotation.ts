@@ -7,7 +7,7 @@ import {
 import type { Endpoint } from '../domain/types.js';
 import type { ApiContext } from './context.js';
 import { assertValidEndpoint } from './endpoint-input.js';
-import { saveEndpoint } from './endpoint-records.js';
+import { changeEndpoint } from './endpoint-records.js';
 import { nextSecret } from './endpoint-secrets.js';
 
 export interface RotationInput {
@@ -28,12 +28,15 @@ export async function rotateEndpointSecret(
   input: RotationInput,
 ): Promise<string> {
   const given = input.secret;
-  const secret = nextSecret(
-    given,
-    input.signatureAlgorithm ?? (given ? algorithmOf(given) : currentAlgorithm(endpoint.secrets)),
-  );
-  const rotated = rotateSecret(endpoint, { secret, graceMs: input.graceMs }, ctx.clock.now());
-  assertValidEndpoint(rotated.endpoint, ctx.targets);
-  await saveEndpoint(ctx, rotated.endpoint);
+  let secret = '';
+  await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+    secret = nextSecret(
+      given,
+      input.signatureAlgorithm ?? (given ? algorithmOf(given) : currentAlgorithm(current.secrets)),
+    );
+    const rotated = rotateSecret(current, { secret, graceMs: input.graceMs }, ctx.clock.now());
+    assertValidEndpoint(rotated.endpoint, ctx.targets);
+    return { ...rotated.endpoint, updatedAt };
+  });
   return secret;
 }

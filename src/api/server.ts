@@ -26,10 +26,13 @@ import { instanceSettingsRoutes } from './routes/instance-settings.js';
 import { healthRoutes } from './routes/health.js';
 import { messageBatchRoutes } from './routes/message-batch.js';
 import { messageRoutes } from './routes/messages.js';
+import { portalExchangeRoutes, portalSessionRoutes } from './routes/portal-sessions.js';
 import { svixRoutes } from './svix/index.js';
 
 export interface ServerOptions {
   role: string;
+  /** Log every request and response (HOOKLINE_LOG_REQUESTS); off by default. */
+  logRequests?: boolean;
   /** Extra route plugins mounted under /api/v1 with auth (formats, bins, ...). */
   apiPlugins?: Array<(ctx: ApiContext) => FastifyPluginAsyncTypebox>;
   /** Route plugins mounted at the root without the admin/app auth (Viber /pa, bot API, bin capture). */
@@ -70,7 +73,7 @@ export async function buildServer(
 ): Promise<HooklineServer> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
-    logController: new LogController({ disableRequestLogging: true }),
+    logController: new LogController({ disableRequestLogging: !options.logRequests }),
     bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
     ajv: {
       customOptions: {
@@ -120,11 +123,14 @@ export async function buildServer(
       await api.register(messageRoutes(ctx));
       await api.register(messageBatchRoutes(ctx));
       await api.register(deliveryRoutes(ctx));
+      await api.register(portalSessionRoutes(ctx));
       await api.register(svixRoutes(ctx));
       for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));
     },
     { prefix: '/api/v1' },
   );
+  // A portal link's token is its own credential: exchanged outside the bearer-token scope.
+  await app.register(portalExchangeRoutes(ctx), { prefix: '/api/v1' });
   for (const plugin of options.rootPlugins ?? []) await app.register(plugin(ctx));
   return app;
 }

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newToken } from '../lib/ids.js';
+import { ensurePrivateDir } from '../lib/private-files.js';
 
 export interface AdminToken {
   token: string;
@@ -14,7 +15,7 @@ export function resolveAdminToken(configured: string | null, dataDir: string): A
   if (configured !== null) return { token: configured, generated: false, file: null };
   const file = join(dataDir, 'admin-token');
   if (existsSync(file)) return { token: readFileSync(file, 'utf8').trim(), generated: false, file };
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const token = newToken('hkadm', 32);
   writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });
   return { token, generated: true, file };

@@ -23,6 +23,8 @@ describe('config', () => {
     expect(c.egress).toBe('public-only');
     expect(c.egressAllow).toEqual([]);
     expect(c.requireHttps).toBe(false);
+    expect(c.egressProxy).toBeNull();
+    expect(c.egressAddresses).toEqual([]);
     expect(c.role).toBe('all');
   });
 
@@ -60,6 +62,12 @@ describe('config', () => {
     expect(problem(() => loadConfig({ HOOKLINE_EGRESS: 'open' }))).toMatch(/HOOKLINE_EGRESS/);
     expect(problem(() => loadConfig({ HOOKLINE_EGRESS: 'private' }))).toMatch(
       /one of public-only, public-and-loopback, unrestricted/,
+    );
+    expect(problem(() => loadConfig({ HOOKLINE_EGRESS_PROXY: 'socks5://p:1080' }))).toMatch(
+      /HOOKLINE_EGRESS_PROXY/,
+    );
+    expect(problem(() => loadConfig({ HOOKLINE_EGRESS_ADDRESSES: 'egress.example.com' }))).toMatch(
+      /HOOKLINE_EGRESS_ADDRESSES/,
     );
     expect(problem(() => loadConfig({ HOOKLINE_EGRESS_ALLOW: '10.0.0.0/33' }))).toMatch(
       /HOOKLINE_EGRESS_ALLOW: "10.0.0.0\/33"/,

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { EGRESS_POLICIES, parseAllowList, type EgressPolicy } from '../delivery/address-guard.js';
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
-import { DAY } from '../lib/durations.js';
+import { parseFrameAncestors } from '../api/console-headers.js';
+import { DAY, MINUTE } from '../lib/durations.js';
 
 export type Role = 'all' | 'api' | 'worker';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -11,6 +12,8 @@ export interface Config {
   port: number;
   dataDir: string;
   logLevel: LogLevel;
+  /** Log each request and its response (method, path, status, time; never headers or bodies). */
+  logRequests: boolean;
   role: Role;
   /** null = embedded SQLite in dataDir. */
   databaseUrl: string | null;
@@ -26,6 +29,10 @@ export interface Config {
   egress: EgressPolicy;
   /** CIDRs reachable whatever the egress policy says (`10.0.0.0/8,fd00::/8`). */
   egressAllow: string[];
+  /** HTTP CONNECT proxy every delivery goes through; null = connect directly. */
+  egressProxy: string | null;
+  /** Addresses deliveries leave from, as the operator declares them (GET /api/v1/egress). */
+  egressAddresses: string[];
   /** Refuse plain-http receiver URLs on every API (native, Svix, Viber, bots). */
   requireHttps: boolean;
   batchSize: number;
@@ -36,6 +43,19 @@ export interface Config {
   rateLimitWorkers: number;
   /** Development switch: /pa/set_webhook accepts http:// webhook URLs (Viber requires https). */
   viberAllowHttp: boolean;
+  /** How long a portal link can be exchanged for a session. */
+  portalLinkTtlMs: number;
+  /** How long a portal session lasts once opened, unless its creator asks for less or more. */
+  portalSessionTtlMs: number;
+  /** CSP `frame-ancestors` of the console's pages: who may embed the portal in an iframe. */
+  portalFrameAncestors: string;
+  /** Accepted for GET /metrics besides the admin token; required on the metrics port when set. */
+  metricsToken: string | null;
+  /** null = GET /metrics on the API port (token required); else its own port, on metricsHost. */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** Per-endpoint metric series for this many endpoints (the busiest); 0 = none. */
+  metricsEndpointSeries: number;
 }
 
 interface OptionSpec {
@@ -53,6 +73,7 @@ export const DEFAULT_CONFIG: Config = {
   port: 8080,
   dataDir: './data',
   logLevel: 'info',
+  logRequests: false,
   role: 'all',
   databaseUrl: null,
   dbPoolSize: 10,
@@ -64,6 +85,8 @@ export const DEFAULT_CONFIG: Config = {
   idempotencyWindowMs: DAY,
   egress: 'public-only',
   egressAllow: [],
+  egressProxy: null,
+  egressAddresses: [],
   requireHttps: false,
   batchSize: DEFAULT_DISPATCHER_OPTIONS.batchSize,
   maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
@@ -71,6 +94,13 @@ export const DEFAULT_CONFIG: Config = {
   pollMs: DEFAULT_DISPATCHER_OPTIONS.pollMs,
   rateLimitWorkers: 1,
   viberAllowHttp: false,
+  portalLinkTtlMs: 10 * MINUTE,
+  portalSessionTtlMs: 7 * DAY,
+  portalFrameAncestors: "'self'",
+  metricsToken: null,
+  metricsPort: null,
+  metricsHost: '127.0.0.1',
+  metricsEndpointSeries: 0,
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -140,6 +170,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     parse: oneOf(LEVELS),
     expects: `one of ${LEVELS.join(', ')}`,
   },
+  { key: 'logRequests', env: 'HOOKLINE_LOG_REQUESTS', parse: bool, expects: 'true or false' },
   { key: 'role', env: 'HOOKLINE_ROLE', parse: oneOf(ROLES), expects: `one of ${ROLES.join(', ')}` },
   {
     key: 'databaseUrl',
@@ -202,6 +233,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     expects: 'comma-separated CIDRs or addresses, e.g. 10.1.0.0/16,fd00::/8',
   },
   {
+    key: 'egressProxy',
+    env: 'HOOKLINE_EGRESS_PROXY',
+    parse: httpUrl,
+    expects: 'an http(s) URL of an HTTP CONNECT proxy',
+  },
+  {
+    key: 'egressAddresses',
+    env: 'HOOKLINE_EGRESS_ADDRESSES',
+    parse: cidrList,
+    expects: 'comma-separated addresses or CIDRs, e.g. 203.0.113.7,2001:db8::/64',
+  },
+  {
     key: 'requireHttps',
     env: 'HOOKLINE_REQUIRE_HTTPS',
     parse: bool,
@@ -242,6 +285,48 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_VIBER_ALLOW_HTTP',
     parse: bool,
     expects: 'true or false',
+  },
+  {
+    key: 'portalLinkTtlMs',
+    env: 'HOOKLINE_PORTAL_LINK_TTL_MS',
+    parse: int(10_000, DAY),
+    expects: 'an integer of ms from 10000 to 1 day',
+  },
+  {
+    key: 'portalSessionTtlMs',
+    env: 'HOOKLINE_PORTAL_SESSION_TTL_MS',
+    parse: int(MINUTE, 90 * DAY),
+    expects: 'an integer of ms from 60000 to 90 days',
+  },
+  {
+    key: 'portalFrameAncestors',
+    env: 'HOOKLINE_PORTAL_FRAME_ANCESTORS',
+    parse: parseFrameAncestors,
+    expects: "CSP sources separated by spaces, e.g. 'self' https://app.example.com ('none' alone)",
+  },
+  {
+    key: 'metricsToken',
+    env: 'HOOKLINE_METRICS_TOKEN',
+    parse: (raw) => (raw.length >= 16 ? raw : undefined),
+    expects: 'at least 16 characters',
+  },
+  {
+    key: 'metricsPort',
+    env: 'HOOKLINE_METRICS_PORT',
+    parse: int(0, 65535),
+    expects: 'an integer from 0 to 65535',
+  },
+  {
+    key: 'metricsHost',
+    env: 'HOOKLINE_METRICS_HOST',
+    parse: text,
+    expects: 'a host name or address',
+  },
+  {
+    key: 'metricsEndpointSeries',
+    env: 'HOOKLINE_METRICS_ENDPOINT_SERIES',
+    parse: int(0, 1000),
+    expects: 'an integer from 0 to 1000',
   },
 ];
 

@@ -8,6 +8,10 @@ import { HttpSender } from '../delivery/http-sender.js';
 import { Inspector } from '../inspector/inspector.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { observeChanges } from '../store/change-feed.js';
+import { HooklineMetrics } from '../observability/metrics.js';
+import { metricsAccess } from '../observability/metrics-access.js';
+import { metricsRoute } from '../observability/metrics-route.js';
+import { MetricsServer } from '../observability/metrics-server.js';
 import type { Store } from '../store/store.js';
 import { resolveAdminToken } from './admin-token.js';
 import { publicUrlOf, type Config } from './config.js';
@@ -40,6 +44,10 @@ export interface HooklineApp {
   events: EngineEvents;
   adminToken: string;
   adminTokenGenerated: boolean;
+  /** What GET /metrics reports. */
+  metrics: HooklineMetrics;
+  /** The metrics port's base URL once listening (HOOKLINE_METRICS_PORT); null on the API port. */
+  metricsUrl: string | null;
   listen(): Promise<string>;
   /** Stops claiming, finishes or releases in-flight work, closes the server and the store. */
   close(): Promise<void>;
@@ -51,7 +59,10 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const clock = deps.clock ?? systemClock;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const opened = deps.store ?? (await openStore(config, logger));
-  const { store, changes } = observeChanges(opened);
+  const observed = observeChanges(opened);
+  const { changes } = observed;
+  const metrics = new HooklineMetrics({ endpointSeries: config.metricsEndpointSeries });
+  const store = metrics.instrumentStore(observed.store);
   const admin = resolveAdminToken(config.adminToken, config.dataDir);
   if (admin.file !== null && store.capabilities.dialect === 'postgres') {
     // Each node would generate its own token: nodes behind one load balancer must share one.
@@ -63,7 +74,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const targets = targetRulesOf(config);
   const warning = loopbackWarning(config);
   if (warning) logger.warn({ egress: config.egress, egressAllow: config.egressAllow }, warning);
-  const sender = deps.sender ?? new HttpSender({ egress: targets.egress });
+  const sender =
+    deps.sender ?? new HttpSender({ egress: targets.egress, proxy: config.egressProxy });
 
   const events = new EngineEvents(logListenerErrors(logger));
   const runsWorker = config.role !== 'api';
@@ -108,15 +120,22 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     targets,
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
+    portal: { linkTtlMs: config.portalLinkTtlMs, sessionTtlMs: config.portalSessionTtlMs },
   };
-  const serverOptions: ServerOptions = { role: config.role, ...plugins(config) };
+  const serverOptions: ServerOptions = {
+    role: config.role,
+    logRequests: config.logRequests,
+    ...plugins(config),
+  };
   const server = await buildServer(ctx, serverOptions);
+  metrics.observe(events, store, clock);
+  const metricsServer = await setUpMetricsAccess(config, admin.token, metrics, server, logger);
   if (dispatcher && deps.autoStartDispatcher !== false) dispatcher.start();
   // Every write through the store, and work added by other processes (PostgreSQL), reaches it.
   const stopWakes = dispatcher ? followChanges(changes, dispatcher) : undefined;
 
   let closed = false;
-  return {
+  const hookline: HooklineApp = {
     config,
     store,
     server,
@@ -124,17 +143,52 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     events,
     adminToken: admin.token,
     adminTokenGenerated: admin.generated,
+    metrics,
+    metricsUrl: null,
     async listen() {
-      return server.listen({ host: config.host, port: config.port });
+      const address = await server.listen({ host: config.host, port: config.port });
+      if (metricsServer)
+        hookline.metricsUrl = await metricsServer.listen(config.metricsHost, config.metricsPort!);
+      return address;
     },
     async close() {
       if (closed) return;
       closed = true;
       await server.close();
+      await metricsServer?.close();
       stopWakes?.();
       await dispatcher?.stop();
       if (!deps.sender) await sender.close();
+      metrics.close();
       await store.close();
     },
   };
+  return hookline;
 }
+
+/**
+ * GET /metrics on the API port, open to the metrics token and the admin token; or, with a metrics
+ * port, there only (the metrics token required when one is set).
+ */
+async function setUpMetricsAccess(
+  config: Config,
+  adminToken: string,
+  metrics: HooklineMetrics,
+  server: HooklineServer,
+  logger: Logger,
+): Promise<MetricsServer | null> {
+  const metricsTokens = config.metricsToken === null ? [] : [config.metricsToken];
+  if (config.metricsPort === null) {
+    await server.register(metricsRoute(metrics, metricsAccess([...metricsTokens, adminToken])));
+    return null;
+  }
+  if (metricsTokens.length === 0 && !isLoopback(config.metricsHost))
+    logger.warn(
+      { metricsHost: config.metricsHost },
+      'GET /metrics listens beyond this machine without a token: set HOOKLINE_METRICS_TOKEN',
+    );
+  return new MetricsServer(metrics, metricsAccess(metricsTokens), logger);
+}
+
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || host.startsWith('127.');

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../lib/private-files.js';
 
 function alive(pid: number): boolean {
   try {
@@ -15,7 +16,7 @@ function alive(pid: number): boolean {
  * a process that died (SIGKILL) is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, 'hookline.pid');
   try {
     writeFileSync(file, String(process.pid), { flag: 'wx' });

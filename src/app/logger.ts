@@ -1,6 +1,16 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
+import { REDACTED_PATHS, requestSerializer } from '../observability/log-redaction.js';
 import type { LogLevel } from './config.js';
 
-export function createLogger(level: LogLevel): Logger {
-  return pino({ level, base: undefined });
+/** JSON lines on stdout (or `destination`), credentials kept out (see log-redaction.ts). */
+export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: { req: requestSerializer },
+    },
+    destination,
+  );
 }

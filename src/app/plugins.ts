@@ -3,6 +3,7 @@ import { botRoutes } from '../api/routes/bots.js';
 import type { ServerOptions } from '../api/server.js';
 import { consoleRoutes } from '../api/routes/console.js';
 import { composePreviewRoutes } from '../api/routes/compose-preview.js';
+import { egressRoutes } from '../api/routes/egress.js';
 import { eventRoutes } from '../api/routes/events.js';
 import { inspectorRoutes } from '../api/routes/inspector.js';
 import { viberApiRoutes } from '../api/routes/viber-pa.js';
@@ -19,13 +20,15 @@ export function plugins(config: Config): Pick<ServerOptions, 'apiPlugins' | 'roo
       composePreviewRoutes,
       viberTokenRoutes,
       (ctx) => inspectorRoutes(ctx),
+      () =>
+        egressRoutes({ addresses: config.egressAddresses, proxied: config.egressProxy !== null }),
     ],
     rootPlugins: [
       (ctx) => viberApiRoutes(ctx, { allowHttp: config.viberAllowHttp }),
       binCaptureRoutes,
       (ctx) => botRoutes(ctx),
       // The web console at `/`, once `npm install` or `npm start` has built it.
-      ...(web ? [() => consoleRoutes(web)] : []),
+      ...(web ? [() => consoleRoutes(web, { frameAncestors: config.portalFrameAncestors })] : []),
     ],
   };
 }

@@ -70,6 +70,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -173,6 +190,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -336,6 +370,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -436,6 +487,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -550,6 +618,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -711,6 +796,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -833,6 +935,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -965,6 +1084,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1083,6 +1219,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1235,6 +1388,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1340,6 +1510,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1504,6 +1691,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -1605,6 +1809,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1720,6 +1941,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1886,6 +2124,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2009,6 +2264,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2141,6 +2413,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2305,6 +2594,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2434,6 +2740,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2599,6 +2922,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2786,6 +3126,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -2908,6 +3265,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3076,6 +3450,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3217,6 +3608,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3387,6 +3795,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3506,6 +3931,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3679,6 +4121,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -3798,6 +4257,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3962,6 +4438,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4084,6 +4577,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4245,6 +4755,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4338,6 +4865,239 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{appId}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a portal session for the app: a one-time link to the console's portal
+         * @description The link (`<public URL>/portal#<token>`) can be exchanged once, within HOOKLINE_PORTAL_LINK_TTL_MS (10 min by default), for a session credential scoped to this app (POST /api/v1/portal/session).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How long the session lasts once opened; HOOKLINE_PORTAL_SESSION_TTL_MS by default */
+                        sessionTtlMs?: number;
+                        theme?: {
+                            /** @description an https URL */
+                            logoUrl?: string;
+                            mode?: "light" | "dark";
+                            /** @description e.g. `#0a7cff` */
+                            primaryColor?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            /** @description The session's id */
+                            id: string;
+                            /** @description The link cannot be exchanged after this */
+                            linkExpiresAt: string;
+                            sessionTtlMs: number;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                            /** @description The link's one-time token (the URL's fragment) */
+                            token: string;
+                            /** @description `<public URL>/portal#<token>`: opens the session, once */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** End every portal session of the app, and its links not used yet */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{appId}/test-endpoint": {
         parameters: {
             query?: never;
@@ -4401,6 +5161,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4585,6 +5362,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4690,6 +5484,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4825,6 +5636,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -4928,6 +5756,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5108,6 +5953,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5208,6 +6070,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5322,6 +6201,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5487,6 +6383,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5591,6 +6504,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5723,6 +6653,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -5824,6 +6771,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5961,6 +6925,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -6039,6 +7020,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/egress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The addresses deliveries leave from, for receivers to allow-list */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Addresses or CIDRs deliveries leave from (HOOKLINE_EGRESS_ADDRESSES), for receivers to allow-list; empty when the operator declared none */
+                            addresses: string[];
+                            /** @description Deliveries go through the HTTP CONNECT proxy HOOKLINE_EGRESS_PROXY */
+                            proxied: boolean;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized" | "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/event-catalog": {
         parameters: {
             query?: never;
@@ -6091,6 +7130,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6237,6 +7293,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `not_found` */
                 404: {
                     headers: {
@@ -6325,6 +7398,283 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal session calling: its app and theming (portal credential only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            appName: string;
+                            expiresAt: string;
+                            id: string;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Exchange a portal link's token for a session credential (works once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            appName: string;
+                            expiresAt: string;
+                            id: string;
+                            theme: {
+                                /** @description an https URL */
+                                logoUrl?: string;
+                                mode?: "light" | "dark";
+                                /** @description e.g. `#0a7cff` */
+                                primaryColor?: string;
+                            };
+                        } & {
+                            /** @description The session credential, shown once: send it as `Authorization: Bearer <token>` */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_link_invalid` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** End the portal session calling (sign out) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6499,7 +7849,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6507,7 +7857,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6518,7 +7868,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6526,7 +7876,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6659,7 +8009,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6667,7 +8017,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6678,7 +8028,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6686,7 +8036,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6840,7 +8190,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6848,7 +8198,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -6859,7 +8209,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6867,7 +8217,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7000,7 +8350,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7008,7 +8358,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7019,7 +8369,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7027,7 +8377,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7178,7 +8528,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7186,7 +8536,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7197,7 +8547,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7205,7 +8555,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7330,7 +8680,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7338,7 +8688,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7349,7 +8699,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7357,7 +8707,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7507,7 +8857,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `unauthorized` */
+                /** @description Error: `unauthorized`, `portal_link_invalid` */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7515,7 +8865,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "unauthorized";
+                            code: "unauthorized" | "portal_link_invalid";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7526,7 +8876,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required` */
+                /** @description Error: `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7534,7 +8884,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required";
+                            code: "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */

@@ -1,3 +1,4 @@
+import { deliveryLogFields } from './log-fields.js';
 import type { Logger } from 'pino';
 import { decide, rejectedAnswer } from '../domain/attempt-outcome.js';
 import { DEFAULT_TIMEOUT_MS, resolveSchedule, type RetrySchedule } from '../domain/retry-policy.js';
@@ -101,7 +102,7 @@ export function prepareAttempt(
   } catch (error) {
     // A message that cannot be rendered never will be: fail it visibly instead of looping on its lease.
     if (error instanceof RenderError) return unsent(claim, endpoint, 'failed', error.message);
-    logger.error({ err: error, deliveryId: delivery.id }, 'format failed to render');
+    logger.error({ err: error, ...deliveryLogFields(claim) }, 'format failed to render');
     const note = `format ${endpoint.format} failed to render: ${String(error)}`;
     return unsent(claim, endpoint, 'failed', note);
   }

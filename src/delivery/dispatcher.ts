@@ -10,6 +10,7 @@ import { EndpointLimits } from './endpoint-limits.js';
 import { EndpointSlots, type EndpointLoad } from './endpoint-slots.js';
 import { EngineEvents, logListenerErrors, type ReleaseReason } from './engine-events.js';
 import type { HttpSender } from './http-sender.js';
+import { deliveryLogFields } from './log-fields.js';
 import { OriginGate } from './origin-gate.js';
 import { ResultWriter } from './result-writer.js';
 
@@ -261,7 +262,7 @@ export class Dispatcher {
   private launch(claim: ClaimedDelivery, endpoint: Endpoint, load: EndpointLoad): void {
     const task = this.deliver(claim, endpoint)
       .catch((error) =>
-        this.logger.error({ err: error, deliveryId: claim.delivery.id }, 'delivery task failed'),
+        this.logger.error({ err: error, ...deliveryLogFields(claim) }, 'delivery task failed'),
       )
       .finally(() => {
         this.tasks.delete(task);
@@ -300,28 +301,27 @@ export class Dispatcher {
     }
     if (this.events.listening('attempt'))
       this.events.emit('attempt', { claim, endpoint, result: step.result });
-    await this.commit(step.result, endpoint);
+    await this.commit(step.result, endpoint, claim);
   }
 
-  private async commit(result: AttemptResult, endpoint: Endpoint): Promise<void> {
+  private async commit(
+    result: AttemptResult,
+    endpoint: Endpoint,
+    claim: ClaimedDelivery,
+  ): Promise<void> {
     await this.writer.write(result);
     if (result.outcome === 'retry') {
       if (result.nextAttemptAt != null) this.dueAt(result.nextAttemptAt);
     } else if (endpoint.ordering !== 'parallel') {
       this.dueAt(this.clock.now()); // the store made the next one in line due
     }
-    if (result.outcome !== 'succeeded') this.logUnsuccessful(result, endpoint);
+    if (result.outcome !== 'succeeded') this.logUnsuccessful(result, claim);
     if (this.events.listening('committed')) this.events.emit('committed', { result, endpoint });
   }
 
-  private logUnsuccessful(result: AttemptResult, endpoint: Endpoint): void {
+  private logUnsuccessful(result: AttemptResult, claim: ClaimedDelivery): void {
     const a = result.attempt;
-    const ids = {
-      appId: endpoint.appId,
-      endpointId: endpoint.id,
-      deliveryId: result.deliveryId,
-      messageId: a?.messageId,
-    };
+    const ids = deliveryLogFields(claim);
     if (result.outcome === 'failed') {
       this.logger.warn(
         { ...ids, status: a?.statusCode, errorKind: a?.errorKind },

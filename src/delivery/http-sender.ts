@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import type { ErrorKind } from '../domain/types.js';
 import type { RenderedRequest } from '../formats/format.js';
 import {
@@ -32,6 +32,12 @@ export interface HttpSenderOptions {
   bodyCapBytes?: number;
   /** Keep-alive connections per origin. */
   connectionsPerOrigin?: number;
+  /**
+   * HTTP CONNECT proxy every request goes through (HOOKLINE_EGRESS_PROXY). The egress policy still
+   * applies to the final target: Hookline resolves and checks it, then asks the proxy for that
+   * very address, so the proxy's own DNS cannot send it elsewhere.
+   */
+  proxy?: string | null;
   /** Replaces DNS resolution (tests); must behave like dns.lookup. */
   lookup?: LookupFunction;
   /** Monotonic ms clock for durations. */
@@ -44,6 +50,11 @@ const TARGET_CACHE_SIZE = 10_000;
 interface Target {
   origin: string;
   path: string;
+  /** The URL's host name (no brackets) and `host:port` as sent in the Host header. */
+  hostname: string;
+  host: string;
+  protocol: string;
+  port: string;
   /** Why the egress policy refuses this IP-literal host; null when allowed or not a literal. */
   refused: string | null;
 }
@@ -73,7 +84,8 @@ function guardedLookup(rules: EgressRules, base: LookupFunction): LookupFunction
  * off at the timeout and the body cap. Shared by the dispatcher, bots and the simulator.
  */
 export class HttpSender {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
+  private readonly lookup: LookupFunction;
   private readonly bodyCap: number;
   private readonly monotonicNow: () => number;
   private readonly targets = new Map<string, Target>();
@@ -86,14 +98,15 @@ export class HttpSender {
     this.monotonicNow = options.monotonicNow ?? (() => performance.now());
     this.connectionsPerOrigin = options.connectionsPerOrigin ?? 64;
     this.egress = typeof options.egress === 'string' ? egressRules(options.egress) : options.egress;
-    this.agent = new Agent({
+    this.lookup = guardedLookup(this.egress, options.lookup ?? (dnsLookup as LookupFunction));
+    const pool = {
       connections: this.connectionsPerOrigin,
       pipelining: 1,
       keepAliveTimeout: 30_000,
-      connect: {
-        lookup: guardedLookup(this.egress, options.lookup ?? (dnsLookup as LookupFunction)),
-      },
-    });
+    };
+    this.agent = options.proxy
+      ? new ProxyAgent({ uri: options.proxy, ...pool })
+      : new Agent({ ...pool, connect: { lookup: this.lookup } });
   }
 
   /** `bodyCapBytes` overrides the sender's cap for this request (bots read whole replies). */
@@ -105,18 +118,23 @@ export class HttpSender {
     const started = this.monotonicNow();
     const target = this.target(request.url);
     if (target.refused) return failure('blocked', target.refused, 0);
-    const outcome = await exchange(
-      this.agent,
-      {
-        origin: target.origin,
-        path: target.path,
-        method: request.method as Dispatcher.HttpMethod,
-        headers: request.headers,
-        body: request.body ?? undefined,
-      },
-      timeoutMs,
-      bodyCapBytes,
-    );
+    const options: Dispatcher.DispatchOptions = {
+      origin: target.origin,
+      path: target.path,
+      method: request.method as Dispatcher.HttpMethod,
+      headers: request.headers,
+      body: request.body ?? undefined,
+    };
+    if (this.options.proxy && isIP(target.hostname) === 0) {
+      try {
+        Object.assign(options, await this.pinned(target, request.headers));
+      } catch (error) {
+        const kind = classifyError(error);
+        const message = kind === 'blocked' ? (error as Error).message : describeError(error);
+        return failure(kind, message, Math.round(this.monotonicNow() - started));
+      }
+    }
+    const outcome = await exchange(this.agent, options, timeoutMs, bodyCapBytes);
     const durationMs = Math.round(this.monotonicNow() - started);
     if (!outcome.ok) {
       const kind = outcome.timedOut ? 'timeout' : classifyError(outcome.error);
@@ -135,6 +153,26 @@ export class HttpSender {
       durationMs,
       errorKind: ok ? null : 'status',
       errorMessage: ok ? null : `receiver answered HTTP ${outcome.statusCode}`,
+    };
+  }
+
+  /**
+   * Through a proxy, the connect-time lookup never runs (the proxy resolves names): resolve and
+   * check the name here, and send to the checked address with the name as Host and TLS server
+   * name.
+   */
+  private async pinned(
+    target: Target,
+    headers: Record<string, string>,
+  ): Promise<Pick<Dispatcher.DispatchOptions, 'origin' | 'headers'>> {
+    const address = await new Promise<string>((resolve, reject) =>
+      this.lookup(target.hostname, {}, (err, ip) => (err ? reject(err) : resolve(ip as string))),
+    );
+    const literal = isIP(address) === 6 ? `[${address}]` : address;
+    return {
+      origin: `${target.protocol}//${literal}${target.port ? `:${target.port}` : ''}`,
+      // undici takes the TLS server name from the Host header.
+      headers: { ...headers, host: target.host },
     };
   }
 
@@ -157,7 +195,15 @@ export class HttpSender {
       const parsed = new URL(url);
       const host = parsed.hostname.replace(/^\[|\]$/g, '');
       const refused = isIP(host) === 0 ? null : blockedReason(host, this.egress);
-      target = { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}`, refused };
+      target = {
+        origin: parsed.origin,
+        path: `${parsed.pathname}${parsed.search}`,
+        hostname: host,
+        host: parsed.host,
+        protocol: parsed.protocol,
+        port: parsed.port,
+        refused,
+      };
       if (this.targets.size >= TARGET_CACHE_SIZE) this.targets.clear();
       this.targets.set(url, target);
     }

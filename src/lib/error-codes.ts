@@ -56,10 +56,25 @@ export const ROUTE_ERRORS = {
     description:
       "bot connections belong to an app: call with the app's API key, not the admin token",
   },
+  portal_link_invalid: {
+    status: 401,
+    description:
+      'a portal link token that is unknown, already used or expired (a link opens one session, once)',
+  },
+  portal_forbidden: {
+    status: 403,
+    description:
+      "a portal session's credential on a route the portal may not use: admin routes and anything outside its own app",
+  },
   not_supported: {
     status: 405,
     description:
       "an operation of the Svix-compatible API that Hookline does not serve (docs/svix-compatibility.md); Svix's `{ code, detail }` body",
+  },
+  update_conflict: {
+    status: 409,
+    description:
+      'the record kept changing under concurrent updates and this one could not be applied; send it again',
   },
   delivery_in_flight: {
     status: 409,

@@ -16,10 +16,14 @@ export interface BotStore {
   /** Every connection of the app, oldest first (ChatBot's list is not paged). */
   listConnections(appId: string): Promise<BotConnection[]>;
   /**
-   * Replaces the mutable fields (name, url, token, headers, auth, timeoutMs, error, updatedAt) and
-   * names the story when `storyName` is set, in one transaction.
+   * Replaces the settings (name, url, token, headers, auth, timeoutMs, updatedAt) and names the
+   * story when `storyName` is set, in one transaction. The error is left alone: only invocations
+   * write it. With `expectedUpdatedAt`, only while the stored `updatedAt` still equals it, else null.
    */
-  updateConnection(connection: BotConnection): Promise<BotConnection | null>;
+  updateConnection(
+    connection: BotConnection,
+    expectedUpdatedAt?: number,
+  ): Promise<BotConnection | null>;
   /** Deletes the connection and its invocations. */
   deleteConnection(appId: string, id: string): Promise<boolean>;
 

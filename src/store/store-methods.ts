@@ -41,6 +41,7 @@ export const STORE_READS = [
   'listAttempts',
   'nextDueAt',
   'stats',
+  'backlog',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 /** Opening, closing, capabilities, the sub-stores and the cross-process wake-ups. */
@@ -50,6 +51,7 @@ export const STORE_LIFECYCLE = [
   'close',
   'bins',
   'bots',
+  'portal',
   'onWake',
 ] as const satisfies ReadonlyArray<keyof Store>;
 

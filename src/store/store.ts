@@ -9,6 +9,7 @@ import type {
 } from '../domain/types.js';
 import type { BinStore } from './bin-store.js';
 import type { BotStore } from './bot-store.js';
+import type { PortalStore } from './portal-store.js';
 import type { ListQuery } from './list-query.js';
 
 /**
@@ -122,12 +123,36 @@ export interface StoreStats {
   failed: number;
 }
 
+/**
+ * The delivery backlog as an operator watches it (GET /metrics). Each count stops at the `cap`
+ * given, so reading it stays cheap however large the backlog grows: a count equal to the cap means
+ * "at least".
+ */
+export interface Backlog {
+  /** Pending and due now, including leases that expired (their worker is gone). */
+  dueNow: number;
+  /** Pending and due later: waiting for a retry (or a rate limit's next slot). */
+  waiting: number;
+  /** Under a lease that has not expired: being sent. */
+  inFlight: number;
+  /** Finally failed. */
+  failed: number;
+  /** When the longest-waiting due delivery became due; null when nothing is due now. */
+  oldestDueAt: number | null;
+  /** Endpoints switched off. */
+  disabledEndpoints: number;
+  /** Endpoints with at least one delivery waiting for a retry after a failed attempt. */
+  failingEndpoints: number;
+}
+
 export interface Store {
   readonly capabilities: StoreCapabilities;
   /** Inspector bins and their captured requests (src/inspector). */
   readonly bins: BinStore;
   /** Bot connections and their invocations (src/bots). */
   readonly bots: BotStore;
+  /** Portal sessions (src/api/portal). */
+  readonly portal: PortalStore;
   /** Applies pending migrations (idempotent, safe when several nodes start at once). */
   migrate(): Promise<void>;
   /** Throws when the database cannot be reached. */
@@ -138,8 +163,12 @@ export interface Store {
   getApp(id: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
-  /** Replaces the app's mutable fields (name, metadata, apiKeyHash). */
-  updateApp(app: App): Promise<App | null>;
+  /**
+   * Replaces the app's mutable fields (name, metadata, apiKeyHash, ...). With `expectedUpdatedAt`,
+   * only while the stored app's `updatedAt` still equals it (the version the caller read), else
+   * null: see lib/versioned-update.ts. Every write to an app raises its `updatedAt`.
+   */
+  updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null>;
   /** Deletes the app with all its endpoints, messages, deliveries and attempts. */
   deleteApp(id: string): Promise<boolean>;
 
@@ -147,8 +176,13 @@ export interface Store {
   getEndpoint(appId: string, id: string): Promise<Endpoint | null>;
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]>;
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>>;
-  /** Replaces every mutable field of the endpoint. */
-  updateEndpoint(endpoint: Endpoint): Promise<Endpoint | null>;
+  /**
+   * Replaces every mutable field of the endpoint. With `expectedUpdatedAt`, only while the stored
+   * endpoint's `updatedAt` still equals it (the version the caller read), else null. A write that
+   * changes an endpoint's fields outside this method must raise `updated_at` too, so that a
+   * concurrent read-modify-write notices it.
+   */
+  updateEndpoint(endpoint: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null>;
   deleteEndpoint(appId: string, id: string): Promise<boolean>;
 
   /**
@@ -204,6 +238,8 @@ export interface Store {
   /** The earliest time anything becomes due, or null when nothing is waiting. */
   nextDueAt(): Promise<number | null>;
   stats(appId?: string): Promise<StoreStats>;
+  /** The backlog at `now`, each count bounded by `cap` (see `Backlog`). */
+  backlog(now: number, cap: number): Promise<Backlog>;
   /**
    * Present when `capabilities.crossProcessWakeups`: calls `listener` whenever another process may
    * have made work due (a message accepted, a delivery re-queued, a serial head promoted), and

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { appCases } from './cases/apps.js';
+import { backlogCases } from './cases/backlog.js';
 import { cascadeCases } from './cases/cascade.js';
 import { claimCases } from './cases/claims.js';
 import { clusterCases } from './cases/cluster.js';
@@ -11,12 +12,14 @@ import { leaseCases } from './cases/leases.js';
 import { messageCases } from './cases/messages.js';
 import { nextDueAndStatsCases } from './cases/next-due-and-stats.js';
 import { paginationCases } from './cases/pagination.js';
+import { portalCases } from './cases/portal.js';
 import { recoveryCases } from './cases/recovery.js';
 import { releaseCases } from './cases/releases.js';
 import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
+import { versionedUpdateCases } from './cases/versioned-updates.js';
 
 /** How the suite gets stores of one adapter. */
 export interface StoreHarness {
@@ -78,6 +81,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
 
     describe('apps', () => appCases(ctx));
     describe('endpoints', () => endpointCases(ctx));
+    describe('updates conditional on the version read', () => versionedUpdateCases(ctx));
     describe('messages and fan-out', () => messageCases(ctx));
     describe('delivery reports follow their webhook (webhook_id)', () => reportRoutingCases(ctx));
     describe('idempotency', () => idempotencyCases(ctx));
@@ -91,7 +95,9 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('pagination', () => paginationCases(ctx));
     describe('tenant isolation', () => isolationCases(ctx));
     describe('nextDueAt and stats', () => nextDueAndStatsCases(ctx));
+    describe('backlog', () => backlogCases(ctx));
     describe('cascade deletes', () => cascadeCases(ctx));
+    describe('portal sessions', () => portalCases(ctx));
     describe('several nodes (or concurrent callers) on one database', () => clusterCases(ctx));
   });
 }

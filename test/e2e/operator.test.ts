@@ -4,12 +4,12 @@ import { browserMissing, launchBrowser } from './browser.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
 import { expectAccessible, openPage, screenshot, signIn } from './pages.js';
 
-describe.skipIf(browserMissing)('console: operator sign-in and apps', () => {
+describe.skipIf(browserMissing)('console: operator sign-in and apps', { timeout: 60_000 }, () => {
   let server: ConsoleServer;
   let browser: Browser;
   beforeAll(async () => {
     [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();

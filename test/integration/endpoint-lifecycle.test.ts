@@ -54,6 +54,9 @@ describe('endpoint changes and queued deliveries', () => {
     await h.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, {
       ordering: 'parallel',
     });
+    // The clock stood still since the endpoint was made: the update's version (updatedAt) is one
+    // millisecond on, and the released deliveries are due from then.
+    h.clock.advance(1);
     await h.dispatcher.drainDue();
     expect(receiver.requests).toHaveLength(3);
   });

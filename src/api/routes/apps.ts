@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { App } from '../../domain/types.js';
 import { notFound } from '../../lib/errors.js';
 import { sha256Hex } from '../../lib/hash.js';
 import { newToken } from '../../lib/ids.js';
 import { newApp } from '../../domain/new-app.js';
-import { loadApp, principalOf, requireAdmin } from '../auth.js';
+import { changeApp } from '../app-records.js';
+import { loadApp, principalOf, requireAdmin, scopedAppId } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppCreate, AppOut, AppPatch, AppWithKey } from '../schemas/apps.js';
 import { AppParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
@@ -26,7 +26,7 @@ export const appRoutes =
       },
       async (request) => {
         const principal = principalOf(request);
-        const onlyId = principal.kind === 'app' ? principal.appId : undefined;
+        const onlyId = scopedAppId(principal);
         const page = await ctx.store.listApps(
           { limit: request.query.limit, cursor: request.query.cursor ?? null },
           onlyId,
@@ -78,10 +78,12 @@ export const appRoutes =
         },
       },
       async (request) => {
-        const current = await loadApp(ctx, request, request.params.appId);
-        const next: App = { ...current, ...request.body, updatedAt: ctx.clock.now() };
-        const saved = await ctx.store.updateApp(next);
-        if (!saved) throw notFound('app', current.id);
+        const read = await loadApp(ctx, request, request.params.appId);
+        const saved = await changeApp(ctx, read, (current, updatedAt) => ({
+          ...current,
+          ...request.body,
+          updatedAt,
+        }));
         return appJson(saved);
       },
     );
@@ -97,14 +99,13 @@ export const appRoutes =
         },
       },
       async (request) => {
-        const current = await loadApp(ctx, request, request.params.appId);
+        const read = await loadApp(ctx, request, request.params.appId);
         const apiKey = newToken('hk');
-        const saved = await ctx.store.updateApp({
+        const saved = await changeApp(ctx, read, (current, updatedAt) => ({
           ...current,
           apiKeyHash: sha256Hex(apiKey),
-          updatedAt: ctx.clock.now(),
-        });
-        if (!saved) throw notFound('app', current.id);
+          updatedAt,
+        }));
         return { ...appJson(saved), apiKey };
       },
     );

@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { consoleHeadersHook } from '../console-headers.js';
 
 /**
  * The console's client-side routes: a browser reloading or opening a shared link to one of these
@@ -8,9 +9,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
  */
 export const CONSOLE_ROUTES = ['/signin', '/portal', '/apps', '/catalog', '/inspector', '/bots'];
 
-/** The web console (web/dist, built by `npm install` / `npm start`) served at `/`. */
-export function consoleRoutes(root: string): FastifyPluginAsyncTypebox {
+/**
+ * The web console (web/dist, built by `npm install` / `npm start`) served at `/`, every page and
+ * asset with the console's security headers (CSP with `frame-ancestors`, console-headers.ts).
+ */
+export function consoleRoutes(
+  root: string,
+  options: { frameAncestors: string },
+): FastifyPluginAsyncTypebox {
   return async (app) => {
+    app.addHook('onSend', consoleHeadersHook(options.frameAncestors));
     await app.register(fastifyStatic, {
       root,
       prefix: '/',

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { activeVerification } from '../../domain/endpoint-verification.js';
 import { badRequest, HooklineError } from '../../lib/errors.js';
+import type { Endpoint } from '../../domain/types.js';
 import { SECOND } from '../../lib/durations.js';
 import { binUrl } from '../bin-json.js';
 import type { ApiContext } from '../context.js';
-import { loadEndpoint, saveEndpoint } from '../endpoint-records.js';
+import { changeEndpoint, loadEndpoint } from '../endpoint-records.js';
 import { EndpointParams, errorBody, errorResponses } from '../schemas/common.js';
 import { EndpointOut, VerificationStart } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
@@ -33,15 +34,10 @@ export const endpointVerificationRoutes =
         },
       },
       async (request) => {
-        const { appId, endpointId } = request.params;
+        const { appId } = request.params;
         const { endpoint } = await loadEndpoint(ctx, request, request.params);
         const now = ctx.clock.now();
-        if (activeVerification(endpoint, now)) {
-          throw new HooklineError(
-            'verification_running',
-            `endpoint ${endpointId} is already switched to bin ${endpoint.verification?.binId}; stop it first`,
-          );
-        }
+        if (activeVerification(endpoint, now)) throw alreadyRunning(endpoint);
         const { service } = ctx.inspector;
         const { durationSeconds, binId } = request.body;
         const bin =
@@ -60,15 +56,19 @@ export const endpointVerificationRoutes =
           durationSeconds === undefined
             ? bin.expiresAt
             : Math.min(now + durationSeconds * SECOND, bin.expiresAt);
-        const saved = await saveEndpoint(ctx, {
-          ...endpoint,
-          verification: {
-            binId: bin.id,
-            binUrl: binUrl(ctx.publicUrl, bin.id),
-            startedAt: now,
-            until,
-          },
-          updatedAt: now,
+        const saved = await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+          // Checked again on the record written: two switches started together cannot both win.
+          if (activeVerification(current, now)) throw alreadyRunning(current);
+          return {
+            ...current,
+            verification: {
+              binId: bin.id,
+              binUrl: binUrl(ctx.publicUrl, bin.id),
+              startedAt: now,
+              until,
+            },
+            updatedAt,
+          };
         });
         return endpointJson(saved);
       },
@@ -90,10 +90,11 @@ export const endpointVerificationRoutes =
         const now = ctx.clock.now();
         const running = activeVerification(endpoint, now);
         if (!running) return endpointJson(endpoint);
-        const saved = await saveEndpoint(ctx, {
-          ...endpoint,
-          verification: { ...running, until: now },
-          updatedAt: now,
+        const saved = await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+          const stillRunning = activeVerification(current, now);
+          return stillRunning
+            ? { ...current, verification: { ...stillRunning, until: now }, updatedAt }
+            : current;
         });
         // Deliveries held for the end of the switch go now, to the endpoint's URL.
         await ctx.store.releaseHeldDeliveries(appId, endpointId, running.until, now);
@@ -101,3 +102,9 @@ export const endpointVerificationRoutes =
       },
     );
   };
+
+const alreadyRunning = (endpoint: Endpoint) =>
+  new HooklineError(
+    'verification_running',
+    `endpoint ${endpoint.id} is already switched to bin ${endpoint.verification?.binId}; stop it first`,
+  );

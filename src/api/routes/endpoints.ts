@@ -7,7 +7,7 @@ import { badRequest, notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
-import { loadEndpoint, saveEndpoint } from '../endpoint-records.js';
+import { changeEndpoint, loadEndpoint } from '../endpoint-records.js';
 import { nextSecret, secretJson, verificationKey } from '../endpoint-secrets.js';
 import { rotateEndpointSecret } from '../secret-rotation.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
@@ -109,9 +109,12 @@ export const endpointRoutes =
       },
       async (request) => {
         const { app, endpoint } = await loadEndpoint(ctx, request, request.params);
-        const next = changedEndpoint(endpoint, request.body, app.instanceSettings, ctx.clock.now());
-        assertValidEndpoint(next, ctx.targets);
-        return endpointJson(await saveEndpoint(ctx, next));
+        const saved = await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+          const next = changedEndpoint(current, request.body, app.instanceSettings, updatedAt);
+          assertValidEndpoint(next, ctx.targets);
+          return next;
+        });
+        return endpointJson(saved);
       },
     );
 

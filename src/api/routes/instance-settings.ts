@@ -3,9 +3,11 @@ import { Type } from '@sinclair/typebox';
 import { CHATAPI_SWITCHES } from '../../domain/instance-settings.js';
 import { changedEndpoint } from '../../domain/new-endpoint.js';
 import type { Endpoint, InstanceSettings } from '../../domain/types.js';
-import { notFound } from '../../lib/errors.js';
+import { HooklineError } from '../../lib/errors.js';
+import { changeApp } from '../app-records.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
+import { changeEndpoint } from '../endpoint-records.js';
 import { AppParams, errorResponses } from '../schemas/common.js';
 
 const Switch = Type.Boolean();
@@ -63,23 +65,28 @@ export const instanceSettingsRoutes =
         },
       },
       async (request) => {
-        const current = await loadApp(ctx, request, request.params.appId);
-        const now = ctx.clock.now();
+        const read = await loadApp(ctx, request, request.params.appId);
         const settings = request.body as InstanceSettings;
-        const saved = await ctx.store.updateApp({
+        const saved = await changeApp(ctx, read, (current, updatedAt) => ({
           ...current,
           instanceSettings: settings,
-          updatedAt: now,
-        });
-        if (!saved) throw notFound('app', current.id);
+          updatedAt,
+        }));
         for (const endpoint of await endpointsOf(ctx, saved.id)) {
-          const next = changedEndpoint(endpoint, {}, settings, now);
+          const next = changedEndpoint(endpoint, {}, settings, endpoint.updatedAt);
           if (
             JSON.stringify(next.retryPolicy) === JSON.stringify(endpoint.retryPolicy) &&
             next.ordering === endpoint.ordering
           )
             continue;
-          await ctx.store.updateEndpoint(next);
+          try {
+            await changeEndpoint(ctx, endpoint, (current, updatedAt) =>
+              changedEndpoint(current, {}, settings, updatedAt),
+            );
+          } catch (error) {
+            // Deleted meanwhile: nothing to carry the settings onto.
+            if (!(error instanceof HooklineError && error.code === 'not_found')) throw error;
+          }
         }
         return saved.instanceSettings;
       },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { notFound } from '../../lib/errors.js';
+import { changeApp } from '../app-records.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorResponses } from '../schemas/common.js';
@@ -45,13 +45,12 @@ export const viberTokenRoutes =
         },
       },
       async (request) => {
-        const current = await loadApp(ctx, request, request.params.appId);
-        const saved = await ctx.store.updateApp({
+        const read = await loadApp(ctx, request, request.params.appId);
+        const saved = await changeApp(ctx, read, (current, updatedAt) => ({
           ...current,
           viberAuthToken: newViberAuthToken(current.id),
-          updatedAt: ctx.clock.now(),
-        });
-        if (!saved) throw notFound('app', current.id);
+          updatedAt,
+        }));
         return { appId: saved.id, viberAuthToken: saved.viberAuthToken };
       },
     );

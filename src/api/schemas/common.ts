@@ -59,7 +59,8 @@ export const IsoDate = Type.String({ format: 'date-time' });
 /** The errors every authenticated route may answer. */
 export const errorResponses = {
   400: errorBody(400, ['invalid_request', 'invalid_json']),
-  401: errorBody(401),
+  401: errorBody(401, ['unauthorized']),
+  403: errorBody(403, ['portal_forbidden']),
   404: errorBody(404),
 };
 

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { newApp } from '../../domain/new-app.js';
 import type { App } from '../../domain/types.js';
 import { notFound } from '../../lib/errors.js';
-import { principalOf, requireAdmin } from '../auth.js';
+import { changeApp } from '../app-records.js';
+import { principalOf, requireAdmin, scopedAppId } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { Metadata } from '../schemas/common.js';
 import { listQuery, listResponse, SvixListQuery } from './list.js';
@@ -31,18 +32,18 @@ const UNSUPPORTED = {
 export const svixAppRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    async function save(next: App) {
-      const saved = await ctx.store.updateApp(next);
-      if (!saved) throw notFound('app', next.id);
-      return svixApp(saved);
-    }
+    const save = async (read: App, change: (current: App) => Pick<App, 'name' | 'metadata'>) =>
+      svixApp(
+        await changeApp(ctx, read, (current, updatedAt) => ({
+          ...current,
+          ...change(current),
+          updatedAt,
+        })),
+      );
 
     app.get('/app', { schema: { hide: true, querystring: SvixListQuery } }, async (request) => {
       const principal = principalOf(request);
-      const page = await ctx.store.listApps(
-        listQuery(request.query),
-        principal.kind === 'app' ? principal.appId : undefined,
-      );
+      const page = await ctx.store.listApps(listQuery(request.query), scopedAppId(principal));
       return listResponse(page.data.map(svixApp), page.nextCursor);
     });
 
@@ -63,9 +64,9 @@ export const svixAppRoutes =
       { schema: { hide: true, params: AppParams, body: ApplicationIn } },
       async (request) => {
         refuseUnsupported(request.body, UNSUPPORTED);
-        const current = await loadSvixApp(ctx, request, request.params.app_id);
+        const read = await loadSvixApp(ctx, request, request.params.app_id);
         const { name, metadata = {} } = request.body;
-        return save({ ...current, name, metadata, updatedAt: ctx.clock.now() });
+        return save(read, () => ({ name, metadata }));
       },
     );
 
@@ -74,9 +75,11 @@ export const svixAppRoutes =
       { schema: { hide: true, params: AppParams, body: Type.Partial(ApplicationIn) } },
       async (request) => {
         refuseUnsupported(request.body, UNSUPPORTED);
-        const current = await loadSvixApp(ctx, request, request.params.app_id);
-        const { name = current.name, metadata = current.metadata } = request.body;
-        return save({ ...current, name, metadata, updatedAt: ctx.clock.now() });
+        const read = await loadSvixApp(ctx, request, request.params.app_id);
+        return save(read, (current) => ({
+          name: request.body.name ?? current.name,
+          metadata: request.body.metadata ?? current.metadata,
+        }));
       },
     );
 

@@ -8,7 +8,7 @@ import { endpointDefaults, newEndpoint } from '../../domain/new-endpoint.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
-import { saveEndpoint } from '../endpoint-records.js';
+import { changeEndpoint } from '../endpoint-records.js';
 import { nextSecret, verificationKey } from '../endpoint-secrets.js';
 import { rotateEndpointSecret } from '../secret-rotation.js';
 import { Metadata } from '../schemas/common.js';
@@ -81,10 +81,15 @@ function applySettings(endpoint: Endpoint, s: Settings, now: number): Endpoint {
 export const svixEndpointRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    async function save(endpoint: Endpoint): Promise<Endpoint> {
-      assertValidEndpoint(endpoint, ctx.targets);
-      return saveEndpoint(ctx, endpoint);
-    }
+    /** Saves `change` made on the endpoint as stored when the write happens, checked. */
+    const save = (endpoint: Endpoint, change: (current: Endpoint) => Partial<Endpoint>) =>
+      changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+        const next = { ...current, ...change(current), updatedAt };
+        assertValidEndpoint(next, ctx.targets);
+        return next;
+      });
+    const saveSettings = (endpoint: Endpoint, settings: Settings) =>
+      save(endpoint, (current) => applySettings(current, settings, current.updatedAt));
 
     app.get(
       '/app/:app_id/endpoint',
@@ -139,9 +144,7 @@ export const svixEndpointRoutes =
         // PUT replaces: fields left out go back to their defaults.
         const { description, disabled, filterTypes, metadata, rateLimit } = endpointDefaults();
         const reset = { description, disabled, filterTypes, metadata, rateLimit };
-        return svixEndpoint(
-          await save(applySettings(endpoint, { ...reset, ...request.body }, ctx.clock.now())),
-        );
+        return svixEndpoint(await saveSettings(endpoint, { ...reset, ...request.body }));
       },
     );
 
@@ -154,7 +157,7 @@ export const svixEndpointRoutes =
           secret: 'rotate it with POST .../secret/rotate',
         });
         const { endpoint } = await svixEndpointOf(ctx, request, request.params);
-        return svixEndpoint(await save(applySettings(endpoint, request.body, ctx.clock.now())));
+        return svixEndpoint(await saveSettings(endpoint, request.body));
       },
     );
 
@@ -256,7 +259,7 @@ export const svixEndpointRoutes =
       { schema: { hide: true, params: EndpointParams, body: Type.Object({ headers: Headers }) } },
       async (request, reply) => {
         const { endpoint } = await svixEndpointOf(ctx, request, request.params);
-        await save({ ...endpoint, headers: request.body.headers, updatedAt: ctx.clock.now() });
+        await save(endpoint, () => ({ headers: request.body.headers }));
         return reply.status(204).send();
       },
     );
@@ -275,9 +278,11 @@ export const svixEndpointRoutes =
       },
       async (request, reply) => {
         const { endpoint } = await svixEndpointOf(ctx, request, request.params);
-        const headers = { ...endpoint.headers, ...request.body.headers };
-        for (const name of request.body.deleteHeaders ?? []) delete headers[name];
-        await save({ ...endpoint, headers, updatedAt: ctx.clock.now() });
+        await save(endpoint, (current) => {
+          const headers = { ...current.headers, ...request.body.headers };
+          for (const name of request.body.deleteHeaders ?? []) delete headers[name];
+          return { headers };
+        });
         return reply.status(204).send();
       },
     );

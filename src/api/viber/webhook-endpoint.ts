@@ -2,6 +2,8 @@ import { newEndpoint } from '../../domain/new-endpoint.js';
 import type { Endpoint } from '../../domain/types.js';
 import type { ViberEvent } from '../../formats/viber.js';
 import type { TargetRules } from '../../delivery/target-rules.js';
+import { HooklineError, notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned-update.js';
 import type { Store } from '../../store/store.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 
@@ -50,9 +52,9 @@ export async function removeViberWebhook(
   appId: string,
   now: number,
 ): Promise<Endpoint | null> {
-  const current = await findViberWebhook(store, appId);
-  if (!current) return null;
-  const removed: Endpoint = {
+  const read = await findViberWebhook(store, appId);
+  if (!read) return null;
+  return changeEndpointIn(store, read, now, (current, updatedAt) => ({
     ...current,
     disabled: true,
     description: `Viber webhook, removed by /pa/set_webhook at ${new Date(now).toISOString()}`,
@@ -61,10 +63,28 @@ export async function removeViberWebhook(
       [VIBER_WEBHOOK_MARK]: 'removed',
       [VIBER_WEBHOOK_REMOVED_AT]: new Date(now).toISOString(),
     },
-    updatedAt: now,
-  };
-  return store.updateEndpoint(removed);
+    updatedAt,
+  })).catch((error: unknown) => {
+    if (error instanceof HooklineError && error.code === 'not_found') return null;
+    throw error;
+  });
 }
+
+/** A conditional read-modify-write of the endpoint (lib/versioned-update.ts). */
+const changeEndpointIn = (
+  store: Store,
+  endpoint: Endpoint,
+  now: number,
+  change: (current: Endpoint, updatedAt: number) => Endpoint,
+): Promise<Endpoint> =>
+  updateVersioned({
+    read: endpoint,
+    reread: () => store.getEndpoint(endpoint.appId, endpoint.id),
+    change,
+    write: (next, expectedUpdatedAt) => store.updateEndpoint(next, expectedUpdatedAt),
+    now: () => now,
+    missing: () => notFound('endpoint', endpoint.id),
+  });
 
 export interface WebhookSettings {
   url: string;
@@ -88,19 +108,21 @@ export async function saveViberWebhook(
     eventTypes: settings.events,
   };
   const filterTypes = filterTypesFor(settings.events);
-  const current = await findViberWebhook(store, appId);
-  if (current) {
-    const next: Endpoint = {
-      ...current,
-      url: settings.url,
-      disabled: false,
-      format: 'viber',
-      formatOptions,
-      filterTypes,
-      updatedAt: now,
-    };
-    assertValidEndpoint(next, targets);
-    return (await store.updateEndpoint(next)) ?? next;
+  const read = await findViberWebhook(store, appId);
+  if (read) {
+    return changeEndpointIn(store, read, now, (current, updatedAt) => {
+      const next: Endpoint = {
+        ...current,
+        url: settings.url,
+        disabled: false,
+        format: 'viber',
+        formatOptions,
+        filterTypes,
+        updatedAt,
+      };
+      assertValidEndpoint(next, targets);
+      return next;
+    });
   }
   const { endpoint } = newEndpoint(
     {

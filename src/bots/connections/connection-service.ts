@@ -1,6 +1,7 @@
 import type { BotConnection } from '../../domain/bots.js';
 import type { Clock } from '../../lib/clock.js';
 import { HooklineError, invalidField, notFound } from '../../lib/errors.js';
+import { updateVersioned } from '../../lib/versioned-update.js';
 import type { BotStore } from '../../store/bot-store.js';
 import { targetProblem, type TargetRules } from '../../delivery/target-rules.js';
 import type { BotSender } from '../bot-sender.js';
@@ -63,18 +64,25 @@ export class ConnectionService {
 
   /** Replaces the settings; the handshake runs again when the URL or the token changes. */
   async update(appId: string, id: string, body: unknown): Promise<BotConnection> {
-    const current = await this.get(appId, id);
+    const read = await this.get(appId, id);
     const input = this.read(body, 'update');
-    const next: BotConnection = {
-      ...current,
-      ...fields(input),
-      storyName: input.storyName ?? current.storyName,
-      updatedAt: this.deps.clock.now(),
-    };
-    if (next.url !== current.url || next.token !== current.token) await this.verify(next);
-    const saved = await this.deps.store.updateConnection(next);
-    if (!saved) throw notFound('connection', id);
-    return saved;
+    return updateVersioned({
+      read,
+      reread: () => this.deps.store.getConnection(appId, id),
+      change: async (current, updatedAt) => {
+        const next: BotConnection = {
+          ...current,
+          ...fields(input),
+          storyName: input.storyName ?? current.storyName,
+          updatedAt,
+        };
+        if (next.url !== current.url || next.token !== current.token) await this.verify(next);
+        return next;
+      },
+      write: (next, expectedUpdatedAt) => this.deps.store.updateConnection(next, expectedUpdatedAt),
+      now: () => this.deps.clock.now(),
+      missing: () => notFound('connection', id),
+    });
   }
 
   /** Returns when it was deleted. */

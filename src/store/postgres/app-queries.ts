@@ -18,7 +18,7 @@ const INSERT_APP = `INSERT INTO apps (id, name, metadata, api_key_hash, viber_au
  * $6 updated_at, $7 instance_settings
  */
 const UPDATE_APP = `UPDATE apps SET name = $2, metadata = $3, api_key_hash = $4, viber_auth_token = $5, updated_at = $6,
-  instance_settings = $7 WHERE id = $1`;
+  instance_settings = $7 WHERE id = $1 AND ($8::bigint IS NULL OR updated_at = $8)`;
 
 /** One app by id ($1). */
 const APP_BY_ID = 'SELECT * FROM apps WHERE id = $1';
@@ -76,7 +76,7 @@ export async function listApps(db: Db, query: ListQuery, onlyId?: string): Promi
   return toPage(rows.map(toApp), query.limit, (a) => a.id);
 }
 
-export async function updateApp(db: Db, app: App): Promise<App | null> {
+export async function updateApp(db: Db, app: App, expectedUpdatedAt?: number): Promise<App | null> {
   const r = await db.query(UPDATE_APP, [
     app.id,
     app.name,
@@ -85,6 +85,7 @@ export async function updateApp(db: Db, app: App): Promise<App | null> {
     app.viberAuthToken,
     app.updatedAt,
     JSON.stringify(app.instanceSettings),
+    expectedUpdatedAt ?? null,
   ]);
   return r.rowCount === 1 ? app : null;
 }

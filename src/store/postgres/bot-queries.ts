@@ -25,9 +25,6 @@ const MUTABLE = [
   'auth_username',
   'auth_password',
   'timeout_ms',
-  'error_code',
-  'error_message',
-  'error_at',
   'updated_at',
 ];
 
@@ -35,9 +32,13 @@ const MUTABLE = [
 const INSERT_CONNECTION = `INSERT INTO bot_connections (${CONNECTION_COLUMNS.join(', ')})
   VALUES (${CONNECTION_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
-/** Replaces the mutable fields of connection $2 of app $1; $3.. = MUTABLE columns. */
+/**
+ * Replaces the settings of connection $2 of app $1; $3.. = MUTABLE columns, then the updated_at the
+ * caller read (null: unconditional). The error is the invocations' to write.
+ */
 const UPDATE_CONNECTION = `UPDATE bot_connections SET ${MUTABLE.map((c, i) => `${c} = $${i + 3}`).join(', ')}
-  WHERE app_id = $1 AND id = $2`;
+  WHERE app_id = $1 AND id = $2
+  AND ($${MUTABLE.length + 3}::bigint IS NULL OR updated_at = $${MUTABLE.length + 3})`;
 
 /** Connections with their story's name (null until named). */
 const WITH_STORY = `SELECT c.*, s.name AS story_name FROM bot_connections c
@@ -121,7 +122,10 @@ export class PgBotStore implements BotStore {
     );
   }
 
-  updateConnection(connection: BotConnection): Promise<BotConnection | null> {
+  updateConnection(
+    connection: BotConnection,
+    expectedUpdatedAt?: number,
+  ): Promise<BotConnection | null> {
     return this.guard(async () => {
       const v = botConnectionParams(connection);
       const updated = await inTransaction(this.pool, async ({ db }) => {
@@ -129,6 +133,7 @@ export class PgBotStore implements BotStore {
           connection.appId,
           connection.id,
           ...MUTABLE.map((c) => v[c]),
+          expectedUpdatedAt ?? null,
         ]);
         if (r.rowCount !== 1) return false;
         await nameStory(db, connection);

@@ -15,9 +15,12 @@ const INSERT_ENDPOINT = `INSERT INTO endpoints (${ENDPOINT_COLUMNS.join(', ')})
 
 const MUTABLE = ENDPOINT_COLUMNS.filter((c) => c !== 'id' && c !== 'app_id' && c !== 'created_at');
 
-/** Replaces every mutable field of endpoint $1 of app $2; $3.. = MUTABLE columns in order. */
+/**
+ * Replaces every mutable field of endpoint $1 of app $2; $3.. = MUTABLE columns in order, then the
+ * updated_at the caller read (null: unconditional).
+ */
 const UPDATE_ENDPOINT = `UPDATE endpoints SET ${MUTABLE.map((c, i) => `${c} = $${i + 3}`).join(', ')}
-  WHERE id = $1 AND app_id = $2`;
+  WHERE id = $1 AND app_id = $2 AND ($${MUTABLE.length + 3}::bigint IS NULL OR updated_at = $${MUTABLE.length + 3})`;
 
 const updateValues = (e: Endpoint) => {
   const all = endpointValues(e);
@@ -86,11 +89,13 @@ export async function updateEndpoint(
   pool: pg.Pool,
   endpoint: Endpoint,
   wake: Wake,
+  expectedUpdatedAt?: number,
 ): Promise<Endpoint | null> {
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const before = (await lockEndpoints(db, [endpoint.id], 'exclusive')).get(endpoint.id);
     if (!before || before.appId !== endpoint.appId) return null;
-    await db.query(UPDATE_ENDPOINT, updateValues(endpoint));
+    const values = [...updateValues(endpoint), expectedUpdatedAt ?? null];
+    if ((await db.query(UPDATE_ENDPOINT, values)).rowCount !== 1) return null;
     if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
       const due = await rebalance(db, endpoint, endpoint.updatedAt);
       if (due > 0) afterCommit(wake);

@@ -15,11 +15,14 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  Backlog,
 } from '../store.js';
 import * as apps from './app-queries.js';
 import * as attempts from './attempt-queries.js';
+import { backlog } from './backlog-queries.js';
 import { PgBinStore } from './bin-queries.js';
 import { PgBotStore } from './bot-queries.js';
+import { PgPortalStore } from './portal-queries.js';
 import { claimDue } from './claim.js';
 import { describeConnectError, describeTarget, toStoreError } from './connection-errors.js';
 import * as deliveries from './delivery-queries.js';
@@ -66,6 +69,8 @@ export class PostgresStore implements Store {
   readonly bots: PgBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
   readonly bins: PgBinStore;
+  /** Portal sessions. */
+  readonly portal: PgPortalStore;
   private readonly target: string;
   private readonly wakes: WakeListener;
   private readonly notifier: WakeNotifier;
@@ -85,6 +90,7 @@ export class PostgresStore implements Store {
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.bots = new PgBotStore(this.pool, guard);
     this.bins = new PgBinStore(this.pool, guard);
+    this.portal = new PgPortalStore(this.pool, guard);
     this.wakes = new WakeListener({
       client: clientConfig({ ...settings, applicationName: `${settings.applicationName}-listen` }),
       pollMs: options.wakePollMs ?? 1000,
@@ -147,8 +153,8 @@ export class PostgresStore implements Store {
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
     return this.run(() => apps.listApps(this.pool, query, onlyId));
   }
-  updateApp(app: App): Promise<App | null> {
-    return this.run(() => apps.updateApp(this.pool, app));
+  updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
+    return this.run(() => apps.updateApp(this.pool, app, expectedUpdatedAt));
   }
   deleteApp(id: string): Promise<boolean> {
     return this.run(() => apps.deleteApp(this.pool, id));
@@ -166,8 +172,10 @@ export class PostgresStore implements Store {
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.run(() => endpoints.listEndpoints(this.pool, appId, query));
   }
-  updateEndpoint(e: Endpoint): Promise<Endpoint | null> {
-    return this.run(() => endpoints.updateEndpoint(this.pool, e, this.notifier.wake));
+  updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
+    return this.run(() =>
+      endpoints.updateEndpoint(this.pool, e, this.notifier.wake, expectedUpdatedAt),
+    );
   }
   deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.run(() => endpoints.deleteEndpoint(this.pool, appId, id));
@@ -245,5 +253,8 @@ export class PostgresStore implements Store {
   }
   stats(appId?: string): Promise<StoreStats> {
     return this.run(() => leases.stats(this.pool, appId));
+  }
+  backlog(now: number, cap: number): Promise<Backlog> {
+    return this.run(() => backlog(this.pool, now, cap));
   }
 }

@@ -9,7 +9,8 @@ CREATE TABLE public.apps (
     viber_auth_token text,
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
-    instance_settings text DEFAULT '{}'::text NOT NULL
+    instance_settings text DEFAULT '{}'::text NOT NULL,
+    uid text COLLATE pg_catalog."C"
 );
 
 CREATE TABLE public.attempts (
@@ -25,7 +26,8 @@ CREATE TABLE public.attempts (
     response_body text NOT NULL,
     error_kind text,
     error_message text,
-    test boolean DEFAULT false NOT NULL
+    test boolean DEFAULT false NOT NULL,
+    request_headers text DEFAULT '{}'::text NOT NULL
 );
 
 ALTER TABLE public.attempts ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
@@ -155,6 +157,7 @@ CREATE TABLE public.endpoints (
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
     verification text,
+    uid text COLLATE pg_catalog."C",
     CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text])))
 );
 
@@ -174,6 +177,19 @@ CREATE TABLE public.messages (
     idempotency_key text,
     endpoint_id text COLLATE pg_catalog."C",
     created_at bigint NOT NULL
+);
+
+CREATE TABLE public.portal_sessions (
+    id text NOT NULL COLLATE pg_catalog."C",
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    link_hash text NOT NULL,
+    link_expires_at bigint NOT NULL,
+    session_hash text,
+    session_ttl_ms bigint NOT NULL,
+    expires_at bigint,
+    theme text DEFAULT '{}'::text NOT NULL,
+    created_at bigint NOT NULL,
+    redeemed_at bigint
 );
 
 CREATE TABLE public.schema_migrations (
@@ -221,8 +237,19 @@ ALTER TABLE ONLY public.message_webhooks
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.portal_sessions
+    ADD CONSTRAINT portal_sessions_link_hash_key UNIQUE (link_hash);
+
+ALTER TABLE ONLY public.portal_sessions
+    ADD CONSTRAINT portal_sessions_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.portal_sessions
+    ADD CONSTRAINT portal_sessions_session_hash_key UNIQUE (session_hash);
+
 ALTER TABLE ONLY public.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
+
+CREATE UNIQUE INDEX apps_uid ON public.apps USING btree (uid) WHERE (uid IS NOT NULL);
 
 CREATE INDEX attempts_app ON public.attempts USING btree (app_id, test, id);
 
@@ -258,6 +285,8 @@ CREATE INDEX deliveries_message ON public.deliveries USING btree (message_id);
 
 CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
 
+CREATE UNIQUE INDEX endpoints_uid ON public.endpoints USING btree (app_id, uid) WHERE (uid IS NOT NULL);
+
 CREATE INDEX message_webhooks_endpoint ON public.message_webhooks USING btree (endpoint_id);
 
 CREATE INDEX message_webhooks_message ON public.message_webhooks USING btree (message_id);
@@ -265,6 +294,8 @@ CREATE INDEX message_webhooks_message ON public.message_webhooks USING btree (me
 CREATE INDEX messages_app ON public.messages USING btree (app_id, id);
 
 CREATE UNIQUE INDEX messages_idempotency ON public.messages USING btree (app_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+CREATE INDEX portal_sessions_app ON public.portal_sessions USING btree (app_id);
 
 ALTER TABLE ONLY public.bin_requests
     ADD CONSTRAINT bin_requests_bin_id_fkey FOREIGN KEY (bin_id) REFERENCES public.bins(id) ON DELETE CASCADE;
@@ -298,3 +329,6 @@ ALTER TABLE ONLY public.message_webhooks
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.portal_sessions
+    ADD CONSTRAINT portal_sessions_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;

@@ -10,7 +10,8 @@ const prepare = (db: Database) => ({
     created_at, updated_at) VALUES (@id, @name, @metadata, @apiKeyHash, @viberAuthToken, @instanceSettings,
     @createdAt, @updatedAt)`),
   updateStmt: db.prepare(`UPDATE apps SET name=@name, metadata=@metadata, api_key_hash=@apiKeyHash,
-    viber_auth_token=@viberAuthToken, instance_settings=@instanceSettings, updated_at=@updatedAt WHERE id=@id`),
+    viber_auth_token=@viberAuthToken, instance_settings=@instanceSettings, updated_at=@updatedAt
+    WHERE id=@id AND (@expected IS NULL OR updated_at = @expected)`),
   byId: db.prepare('SELECT * FROM apps WHERE id = ?'),
   byKey: db.prepare('SELECT * FROM apps WHERE api_key_hash = ?'),
   page: db.prepare('SELECT * FROM apps WHERE id < @cursor ORDER BY id DESC LIMIT @limit'),
@@ -57,8 +58,8 @@ export class SqliteApps {
     return toPage(rows.map(toApp), query.limit, (a) => a.id);
   }
 
-  update(app: App): App | null {
-    const info = this.q.updateStmt.run(appParams(app));
+  update(app: App, expectedUpdatedAt?: number): App | null {
+    const info = this.q.updateStmt.run({ ...appParams(app), expected: expectedUpdatedAt ?? null });
     return info.changes === 1 ? app : null;
   }
 

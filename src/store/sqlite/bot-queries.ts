@@ -25,8 +25,8 @@ const prepare = (db: Database) => ({
     @error_code, @error_message, @error_at, @created_at, @updated_at)`),
   update:
     db.prepare(`UPDATE bot_connections SET name=@name, url=@url, token=@token, headers=@headers,
-    auth_username=@auth_username, auth_password=@auth_password, timeout_ms=@timeout_ms, error_code=@error_code,
-    error_message=@error_message, error_at=@error_at, updated_at=@updated_at WHERE app_id=@app_id AND id=@id`),
+    auth_username=@auth_username, auth_password=@auth_password, timeout_ms=@timeout_ms,
+    updated_at=@updated_at WHERE app_id=@app_id AND id=@id AND (@expected IS NULL OR updated_at = @expected)`),
   byId: db.prepare(`${WITH_STORY} WHERE c.app_id = ? AND c.id = ?`),
   byApp: db.prepare(`${WITH_STORY} WHERE c.app_id = ? ORDER BY c.created_at, c.id`),
   nameStory: db.prepare(`INSERT INTO bot_stories (app_id, id, name, updated_at) VALUES (?, ?, ?, ?)
@@ -85,9 +85,13 @@ export class SqliteBotStore implements BotStore {
     return (this.q.byApp.all(appId) as BotConnectionRow[]).map(toBotConnection);
   }
 
-  async updateConnection(connection: BotConnection): Promise<BotConnection | null> {
+  async updateConnection(
+    connection: BotConnection,
+    expectedUpdatedAt?: number,
+  ): Promise<BotConnection | null> {
+    const params = { ...botConnectionParams(connection), expected: expectedUpdatedAt ?? null };
     const updated = this.db.transaction(() => {
-      if (this.q.update.run(botConnectionParams(connection)).changes !== 1) return false;
+      if (this.q.update.run(params).changes !== 1) return false;
       this.nameStory(connection);
       return true;
     })();

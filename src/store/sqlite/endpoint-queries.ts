@@ -69,11 +69,12 @@ export class SqliteEndpoints {
     return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
   }
 
-  update(endpoint: Endpoint): Endpoint | null {
+  update(endpoint: Endpoint, expectedUpdatedAt?: number): Endpoint | null {
     try {
       return this.db.transaction(() => {
         const before = this.get(endpoint.appId, endpoint.id);
         if (!before) return null;
+        if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) return null;
         this.q.updateStmt.run(endpointParams(endpoint));
         if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
           this.serial.rebalance(endpoint.id, endpoint.updatedAt);

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
   AttemptFilter,
@@ -17,11 +17,14 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  Backlog,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
+import { SqliteBacklog } from './backlog-queries.js';
 import { SqliteAttempts } from './attempt-queries.js';
 import { SqliteBinStore } from './bin-queries.js';
 import { SqliteBotStore } from './bot-queries.js';
+import { SqlitePortalStore } from './portal-queries.js';
 import { SqliteClaims } from './claim.js';
 import { SqliteDeliveries } from './delivery-queries.js';
 import { SqliteEndpoints } from './endpoint-queries.js';
@@ -60,6 +63,8 @@ export class SqliteStore implements Store {
   readonly bots: SqliteBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
   readonly bins: SqliteBinStore;
+  /** Portal sessions. */
+  readonly portal: SqlitePortalStore;
   private parts!: {
     apps: SqliteApps;
     endpoints: SqliteEndpoints;
@@ -70,14 +75,21 @@ export class SqliteStore implements Store {
     claims: SqliteClaims;
     results: ResultRecording;
     leases: SqliteLeases;
+    backlog: SqliteBacklog;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    if (options.file !== ':memory:' && !options.readonly) {
+      // The database holds tenants' secrets: folder 0700, database files 0600.
+      ensurePrivateDir(dirname(options.file));
+      ensurePrivateFile(options.file);
+      for (const suffix of ['-wal', '-shm']) tightenIfPresent(`${options.file}${suffix}`);
+    }
     this.db = openSqlite(options.file, options.sync ?? 'full', options.readonly ?? false);
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, (op) => this.writes.run(op));
     this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
+    this.portal = new SqlitePortalStore(this.db);
   }
 
   async migrate(): Promise<void> {
@@ -94,6 +106,7 @@ export class SqliteStore implements Store {
       claims: new SqliteClaims(this.db),
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
+      backlog: new SqliteBacklog(this.db),
     };
   }
 
@@ -119,8 +132,8 @@ export class SqliteStore implements Store {
   async listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
     return this.parts.apps.list(query, onlyId);
   }
-  async updateApp(app: App): Promise<App | null> {
-    return this.parts.apps.update(app);
+  async updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
+    return this.parts.apps.update(app, expectedUpdatedAt);
   }
   async deleteApp(id: string): Promise<boolean> {
     this.parts.endpoints.forgetApp(id);
@@ -139,8 +152,8 @@ export class SqliteStore implements Store {
   async listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
     return this.parts.endpoints.list(appId, query);
   }
-  async updateEndpoint(e: Endpoint): Promise<Endpoint | null> {
-    return this.parts.endpoints.update(e);
+  async updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
+    return this.parts.endpoints.update(e, expectedUpdatedAt);
   }
   async deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.parts.endpoints.delete(appId, id);
@@ -219,5 +232,8 @@ export class SqliteStore implements Store {
   }
   async stats(appId?: string): Promise<StoreStats> {
     return this.parts.leases.stats(appId);
+  }
+  async backlog(now: number, cap: number): Promise<Backlog> {
+    return this.parts.backlog.read(now, cap);
   }
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { BinStore } from '../bin-store.js';
 import type { BotStore } from '../bot-store.js';
+import type { PortalStore } from '../portal-store.js';
 import { STORE_READS, STORE_WRITES } from '../store-methods.js';
 import type { Store, StoreCapabilities } from '../store.js';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
@@ -41,6 +42,7 @@ export class ThreadedSqliteStore {
   };
   readonly bins: BinStore;
   readonly bots: BotStore;
+  readonly portal: PortalStore;
   private readonly worker: Worker;
   private readonly pending = new Map<
     number,
@@ -61,6 +63,7 @@ export class ThreadedSqliteStore {
     );
     this.bins = this.forwarder('bins') as BinStore;
     this.bots = this.forwarder('bots') as BotStore;
+    this.portal = this.forwarder('portal') as PortalStore;
   }
 
   call(call: Omit<WorkerCall, 'id'>): Promise<unknown> {

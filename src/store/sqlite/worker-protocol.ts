@@ -2,10 +2,11 @@ import { isErrorCode } from '../../lib/error-codes.js';
 import { HooklineError, type ErrorDetail } from '../../lib/errors.js';
 import type { BinStore } from '../bin-store.js';
 import type { BotStore } from '../bot-store.js';
+import type { PortalStore } from '../portal-store.js';
 import type { Covers, StoreWrite } from '../store-methods.js';
 
 /** The sub-stores of `Store` the thread serves besides the store itself. */
-export type SubStore = 'bins' | 'bots';
+export type SubStore = 'bins' | 'bots' | 'portal';
 
 export const BIN_READS = [
   'getBin',
@@ -37,18 +38,34 @@ export const BOT_WRITES = [
   'recordInvocation',
 ] as const satisfies ReadonlyArray<keyof BotStore>;
 
+export const PORTAL_READS = ['getSessionByHash'] as const satisfies ReadonlyArray<
+  keyof PortalStore
+>;
+export const PORTAL_WRITES = [
+  'createSession',
+  'redeemLink',
+  'deleteSession',
+  'deleteSessionsOfApp',
+] as const satisfies ReadonlyArray<keyof PortalStore>;
+
 // Every sub-store method is listed as a read or a write (a new one fails to compile until it is).
 const everyBinMethod: Covers<BinStore, (typeof BIN_READS)[number] | (typeof BIN_WRITES)[number]> =
   true;
 const everyBotMethod: Covers<BotStore, (typeof BOT_READS)[number] | (typeof BOT_WRITES)[number]> =
   true;
+const everyPortalMethod: Covers<
+  PortalStore,
+  (typeof PORTAL_READS)[number] | (typeof PORTAL_WRITES)[number]
+> = true;
 void everyBinMethod;
+void everyPortalMethod;
 void everyBotMethod;
 
 /** Sub-store reads run in the calling thread on the read-only connection; writes go to the thread. */
 export const SUB_STORE_READS: Record<SubStore, ReadonlySet<string>> = {
   bins: new Set(BIN_READS),
   bots: new Set(BOT_READS),
+  portal: new Set(PORTAL_READS),
 };
 
 /** A method call forwarded to the store thread: every write, and opening and closing. */
@@ -56,6 +73,7 @@ export type WorkerCall = { id: number; args: unknown[] } & (
   | { target: 'store'; method: StoreWrite | 'migrate' | 'close' }
   | { target: 'bins'; method: (typeof BIN_WRITES)[number] }
   | { target: 'bots'; method: (typeof BOT_WRITES)[number] }
+  | { target: 'portal'; method: (typeof PORTAL_WRITES)[number] }
 );
 
 export type WorkerReply =

@@ -127,6 +127,18 @@ export function describeBotStoreConformance(name: string, harness: StoreHarness)
       expect(await bots().updateConnection(connectionRecord(app.id))).toBeNull();
     });
 
+    it("updates only from the version read, and leaves the invocations' error alone", async () => {
+      const app = await createApp(s());
+      const c = await bots().createConnection(connectionRecord(app.id));
+      const error = { code: 'receiver_status' as const, message: 'status 500', at: T0 + 1 };
+      await bots().recordInvocation(invocationRecord(c, T0 + 1), error);
+      const renamed = { ...c, name: 'Renamed', updatedAt: T0 + 2 };
+      const saved = await bots().updateConnection(renamed, c.updatedAt);
+      expect(saved).toMatchObject({ name: 'Renamed', error });
+      expect(await bots().updateConnection({ ...c, token: 'stale' }, c.updatedAt)).toBeNull();
+      expect(await bots().getConnection(app.id, c.id)).toEqual(saved);
+    });
+
     it('names a story with the connection that carries a name; every connection of it shows it', async () => {
       const app = await createApp(s());
       const other = await createApp(s());

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { buildServer, type HooklineServer } from '../../../src/api/server.js';
 import { botRoutes } from '../../../src/api/routes/bots.js';
 import type { ApiContext } from '../../../src/api/context.js';
+import { DEFAULT_CONFIG } from '../../../src/app/config.js';
 import { BotService, type BotServiceOptions } from '../../../src/bots/bot-service.js';
 import { Inspector } from '../../../src/inspector/inspector.js';
 import { HttpSender } from '../../../src/delivery/http-sender.js';
@@ -70,6 +71,10 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
+    portal: {
+      linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
+      sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,
+    },
   };
   const server = await buildServer(ctx, { role: 'api', rootPlugins: [botRoutes] });
   return {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import type { ApiContext } from '../../../src/api/context.js';
+import { DEFAULT_CONFIG } from '../../../src/app/config.js';
 import { composePreviewRoutes } from '../../../src/api/routes/compose-preview.js';
 import { eventRoutes } from '../../../src/api/routes/events.js';
 import { viberApiRoutes, type ViberApiOptions } from '../../../src/api/routes/viber-pa.js';
@@ -55,6 +56,10 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
+    portal: {
+      linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
+      sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,
+    },
   };
   const server = await buildServer(ctx, {
     role: 'all',

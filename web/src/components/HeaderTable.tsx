@@ -1,0 +1,29 @@
+import { Empty } from './Empty';
+
+export function HeaderTable({
+  headers,
+  label,
+}: {
+  headers: Record<string, string>;
+  label: string;
+}) {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return <Empty>None.</Empty>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{label}</caption>
+        <tbody>
+          {entries.map(([name, value]) => (
+            <tr key={name}>
+              <th scope="row" className="mono">
+                {name}
+              </th>
+              <td className="mono secret">{value}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
