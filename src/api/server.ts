@@ -26,6 +26,7 @@ import { instanceSettingsRoutes } from './routes/instance-settings.js';
 import { healthRoutes } from './routes/health.js';
 import { messageBatchRoutes } from './routes/message-batch.js';
 import { messageRoutes } from './routes/messages.js';
+import { statsRoutes } from './routes/stats.js';
 import { portalExchangeRoutes, portalSessionRoutes } from './routes/portal-sessions.js';
 import { svixRoutes } from './svix/index.js';
 
@@ -119,6 +120,7 @@ export async function buildServer(
       });
       await api.register(appRoutes(ctx));
       await api.register(endpointRoutes(ctx));
+      await api.register(statsRoutes(ctx));
       await api.register(instanceSettingsRoutes(ctx));
       await api.register(messageRoutes(ctx));
       await api.register(messageBatchRoutes(ctx));

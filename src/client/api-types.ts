@@ -3057,6 +3057,193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps/{appId}/endpoints/{endpointId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's attempts per bucket by outcome with latency percentiles */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bucket size; default 1m */
+                    bucket?: "1m" | "1h";
+                    /** @description Default: 1 hour before `until` (bucket 1m), 7 days before (bucket 1h) */
+                    since?: string;
+                    /** @description Default: now */
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                    endpointId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bucket: "1m" | "1h";
+                            endpointId: string;
+                            /** @description One point per bucket in [since, until), zeros where nothing was attempted */
+                            series: {
+                                /** @description Attempts made */
+                                attempts: number;
+                                /** @description Failed attempts that were the delivery’s last */
+                                failed: number;
+                                /** @description Median attempt duration, from the rollups’ latency histogram */
+                                latencyP50Ms: number | null;
+                                latencyP95Ms: number | null;
+                                /** @description Failed attempts with another one to come */
+                                retrying: number;
+                                start: string;
+                                /** @description Attempts that succeeded */
+                                succeeded: number;
+                                /** @description succeeded / attempts; null without attempts */
+                                successRate: number | null;
+                            }[];
+                            /** Format: date-time */
+                            since: string;
+                            totals: {
+                                /** @description Attempts made */
+                                attempts: number;
+                                /** @description Failed attempts that were the delivery’s last */
+                                failed: number;
+                                /** @description Median attempt duration, from the rollups’ latency histogram */
+                                latencyP50Ms: number | null;
+                                latencyP95Ms: number | null;
+                                /** @description Failed attempts with another one to come */
+                                retrying: number;
+                                /** @description Attempts that succeeded */
+                                succeeded: number;
+                                /** @description succeeded / attempts; null without attempts */
+                                successRate: number | null;
+                            };
+                            /** Format: date-time */
+                            until: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/apps/{appId}/endpoints/{endpointId}/test-attempts": {
         parameters: {
             query?: never;
@@ -5195,6 +5382,215 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{appId}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempts per bucket by outcome with latency percentiles, the backlog now and the failing endpoints */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Bucket size; default 1m */
+                    bucket?: "1m" | "1h";
+                    /** @description Default: 1 hour before `until` (bucket 1m), 7 days before (bucket 1h) */
+                    since?: string;
+                    /** @description Default: now */
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    appId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            /** @description Deliveries not yet finished, now (not bounded by since/until) */
+                            backlog: {
+                                /** @description Being sent now */
+                                delivering: number;
+                                /** @description Waiting: due, for a retry, or parked */
+                                pending: number;
+                            };
+                            bucket: "1m" | "1h";
+                            /** @description Endpoints failing since their last success, most failures first (at most 20) */
+                            failingEndpoints: {
+                                consecutiveFailures: number;
+                                description: string;
+                                disabled: boolean;
+                                failingSince: string | null;
+                                id: string;
+                                lastError: {
+                                    at: string;
+                                    /** @description timeout, connection, dns, status, tls or blocked */
+                                    kind: string | null;
+                                    message: string;
+                                    statusCode: number | null;
+                                } | null;
+                                url: string;
+                            }[];
+                            /** @description One point per bucket in [since, until), zeros where nothing was attempted */
+                            series: {
+                                /** @description Attempts made */
+                                attempts: number;
+                                /** @description Failed attempts that were the delivery’s last */
+                                failed: number;
+                                /** @description Median attempt duration, from the rollups’ latency histogram */
+                                latencyP50Ms: number | null;
+                                latencyP95Ms: number | null;
+                                /** @description Failed attempts with another one to come */
+                                retrying: number;
+                                start: string;
+                                /** @description Attempts that succeeded */
+                                succeeded: number;
+                                /** @description succeeded / attempts; null without attempts */
+                                successRate: number | null;
+                            }[];
+                            /** Format: date-time */
+                            since: string;
+                            totals: {
+                                /** @description Attempts made */
+                                attempts: number;
+                                /** @description Failed attempts that were the delivery’s last */
+                                failed: number;
+                                /** @description Median attempt duration, from the rollups’ latency histogram */
+                                latencyP50Ms: number | null;
+                                latencyP95Ms: number | null;
+                                /** @description Failed attempts with another one to come */
+                                retrying: number;
+                                /** @description Attempts that succeeded */
+                                succeeded: number;
+                                /** @description succeeded / attempts; null without attempts */
+                                successRate: number | null;
+                            };
+                            /** Format: date-time */
+                            until: string;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -9476,6 +9872,51 @@ export interface components {
             };
             headers: {
                 [key: string]: string;
+            };
+            /** @description Rolling figures, kept as attempt results are committed */
+            health?: {
+                /** @description Failed attempts since the last success */
+                consecutiveFailures: number;
+                /** @description The first failure after the last success; null while healthy */
+                failingSince: string | null;
+                lastDay: {
+                    /** @description Attempts made */
+                    attempts: number;
+                    /** @description Failed attempts that were the delivery’s last */
+                    failed: number;
+                    /** @description Median attempt duration, from the rollups’ latency histogram */
+                    latencyP50Ms: number | null;
+                    latencyP95Ms: number | null;
+                    /** @description Failed attempts with another one to come */
+                    retrying: number;
+                    /** @description Attempts that succeeded */
+                    succeeded: number;
+                    /** @description succeeded / attempts; null without attempts */
+                    successRate: number | null;
+                };
+                lastError: {
+                    at: string;
+                    /** @description timeout, connection, dns, status, tls or blocked */
+                    kind: string | null;
+                    message: string;
+                    statusCode: number | null;
+                } | null;
+                lastHour: {
+                    /** @description Attempts made */
+                    attempts: number;
+                    /** @description Failed attempts that were the delivery’s last */
+                    failed: number;
+                    /** @description Median attempt duration, from the rollups’ latency histogram */
+                    latencyP50Ms: number | null;
+                    latencyP95Ms: number | null;
+                    /** @description Failed attempts with another one to come */
+                    retrying: number;
+                    /** @description Attempts that succeeded */
+                    succeeded: number;
+                    /** @description succeeded / attempts; null without attempts */
+                    successRate: number | null;
+                };
+                lastSuccessAt: string | null;
             };
             id: string;
             maxConcurrency: number;

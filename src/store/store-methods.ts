@@ -41,6 +41,10 @@ export const STORE_READS = [
   'listAttempts',
   'nextDueAt',
   'stats',
+  'statsSeries',
+  'endpointHealth',
+  'failingEndpoints',
+  'appBacklog',
   'backlog',
 ] as const satisfies ReadonlyArray<keyof Store>;
 

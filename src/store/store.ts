@@ -7,6 +7,8 @@ import type {
   Message,
   Page,
 } from '../domain/types.js';
+import type { EndpointHealth } from '../domain/endpoint-health.js';
+import type { StatsBucket, StatsResolution } from '../domain/endpoint-stats.js';
 import type { BinStore } from './bin-store.js';
 import type { BotStore } from './bot-store.js';
 import type { PortalStore } from './portal-store.js';
@@ -121,6 +123,24 @@ export interface StoreStats {
   delivering: number;
   succeeded: number;
   failed: number;
+}
+
+/** A time series of rollups: one app (all its endpoints, past and present) or one endpoint. */
+export interface StatsQuery {
+  appId: string;
+  endpointId?: string;
+  resolution: StatsResolution;
+  /** Buckets starting in [since, until). */
+  since: number;
+  until: number;
+}
+
+/** Deliveries of an app waiting to be sent now. */
+export interface AppBacklog {
+  /** Pending: due, waiting for a retry, or parked behind a serial head or a disabled endpoint. */
+  pending: number;
+  /** Under a lease: being sent. */
+  delivering: number;
 }
 
 /**
@@ -238,6 +258,17 @@ export interface Store {
   /** The earliest time anything becomes due, or null when nothing is waiting. */
   nextDueAt(): Promise<number | null>;
   stats(appId?: string): Promise<StoreStats>;
+  /** Rollup buckets in time order; buckets without attempts are absent. */
+  statsSeries(query: StatsQuery): Promise<StatsBucket[]>;
+  /**
+   * The health of the app's endpoints among `endpointIds` (unknown ids are left out): counters as
+   * of the last committed result and the last hour and day summed from the rollups.
+   */
+  endpointHealth(appId: string, endpointIds: string[], now: number): Promise<EndpointHealth[]>;
+  /** The app's endpoints with failures since their last success, most failures first. */
+  failingEndpoints(appId: string, limit: number): Promise<string[]>;
+  /** Counts from the small index of pending deliveries, never the whole history. */
+  appBacklog(appId: string): Promise<AppBacklog>;
   /** The backlog at `now`, each count bounded by `cap` (see `Backlog`). */
   backlog(now: number, cap: number): Promise<Backlog>;
   /**

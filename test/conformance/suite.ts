@@ -19,6 +19,7 @@ import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
+import { statsCases } from './cases/stats.js';
 import { versionedUpdateCases } from './cases/versioned-updates.js';
 
 /** How the suite gets stores of one adapter. */
@@ -97,6 +98,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('nextDueAt and stats', () => nextDueAndStatsCases(ctx));
     describe('backlog', () => backlogCases(ctx));
     describe('cascade deletes', () => cascadeCases(ctx));
+    describe('rollups and endpoint health', () => statsCases(ctx));
     describe('portal sessions', () => portalCases(ctx));
     describe('several nodes (or concurrent callers) on one database', () => clusterCases(ctx));
   });

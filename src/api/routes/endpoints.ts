@@ -22,6 +22,7 @@ import {
   VerificationKey,
 } from '../schemas/endpoints.js';
 import { endpointJson } from '../serialize.js';
+import { withHealth } from '../endpoint-health-json.js';
 
 export const endpointRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
@@ -43,7 +44,7 @@ export const endpointRoutes =
           limit: request.query.limit,
           cursor: request.query.cursor ?? null,
         });
-        return { data: page.data.map(endpointJson), nextCursor: page.nextCursor };
+        return { data: await withHealth(ctx, page.data), nextCursor: page.nextCursor };
       },
     );
 
@@ -92,7 +93,8 @@ export const endpointRoutes =
       },
       async (request) => {
         const { endpoint } = await loadEndpoint(ctx, request, request.params);
-        return endpointJson(endpoint);
+        const [json] = await withHealth(ctx, [endpoint]);
+        return json;
       },
     );
 

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { RETRY_PRESETS } from '../../domain/retry-policy.js';
 import { SIGNATURE_ALGORITHMS } from '../../domain/signature-algorithm.js';
 import { literals, Metadata } from './common.js';
+import { EndpointHealthOut } from './stats.js';
 
 const RetryPolicy = Type.Object(
   {
@@ -97,6 +98,7 @@ export const EndpointOut = Type.Object(
     ...settings,
     verification: Type.Union([EndpointVerificationOut, Type.Null()]),
     signatureAlgorithm: SignatureAlgorithm,
+    health: Type.Optional(EndpointHealthOut),
     createdAt: Type.String(),
     updatedAt: Type.String(),
   },

@@ -1,6 +1,10 @@
 import type pg from 'pg';
+import type { EndpointHealth } from '../../domain/endpoint-health.js';
+import type { StatsBucket } from '../../domain/endpoint-stats.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
+  AppBacklog,
+  StatsQuery,
   AttemptFilter,
   AttemptResult,
   ClaimArgs,
@@ -33,6 +37,7 @@ import * as messages from './message-queries.js';
 import { migratePostgres } from './migrate.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
+import * as stats from './stats-queries.js';
 import { WakeListener } from './wake-listener.js';
 import { WakeNotifier } from './wake-notify.js';
 
@@ -240,7 +245,9 @@ export class PostgresStore implements Store {
     return this.run(() => claimDue(this.pool, args));
   }
   recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.run(() => recordAttempts(this.pool, results, now, this.notifier.wake));
+    return this.run(async () => {
+      await recordAttempts(this.pool, results, now, this.notifier.wake);
+    });
   }
   releaseDeliveries(releases: Release[]): Promise<void> {
     return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake));
@@ -253,6 +260,18 @@ export class PostgresStore implements Store {
   }
   stats(appId?: string): Promise<StoreStats> {
     return this.run(() => leases.stats(this.pool, appId));
+  }
+  statsSeries(query: StatsQuery): Promise<StatsBucket[]> {
+    return this.run(() => stats.statsSeries(this.pool, query));
+  }
+  endpointHealth(appId: string, ids: string[], now: number): Promise<EndpointHealth[]> {
+    return this.run(() => stats.endpointHealth(this.pool, appId, ids, now));
+  }
+  failingEndpoints(appId: string, limit: number): Promise<string[]> {
+    return this.run(() => stats.failingEndpoints(this.pool, appId, limit));
+  }
+  appBacklog(appId: string): Promise<AppBacklog> {
+    return this.run(() => stats.backlog(this.pool, appId));
   }
   backlog(now: number, cap: number): Promise<Backlog> {
     return this.run(() => backlog(this.pool, now, cap));

@@ -3,6 +3,8 @@ import type { AttemptResult } from '../store.js';
 import { attemptArrays, INSERT_ATTEMPTS } from './attempt-queries.js';
 import { lockEndpoints } from './endpoint-locks.js';
 import { withoutNul } from './rows.js';
+import type { HealthTransition } from '../../domain/endpoint-health.js';
+import { recordStats } from './record-stats.js';
 import { promoteHeads } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
@@ -31,16 +33,17 @@ const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as 
 
 /**
  * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
- * the next delivery of each serial endpoint whose head finished.
+ * the next delivery of each serial endpoint whose head finished, then the endpoints' rollups and
+ * health counters; returns what the results changed in their endpoints' health.
  */
 export async function recordAttempts(
   pool: pg.Pool,
   results: AttemptResult[],
   now: number,
   wake: Wake,
-): Promise<void> {
-  if (results.length === 0) return;
-  await inTransaction(pool, async ({ db, afterCommit }) => {
+): Promise<HealthTransition[]> {
+  if (results.length === 0) return [];
+  return inTransaction(pool, async ({ db, afterCommit }) => {
     const endpoints = await lockEndpoints(
       db,
       results.map((r) => r.endpointId),
@@ -60,7 +63,7 @@ export async function recordAttempts(
         text: INSERT_ATTEMPTS,
         values: attemptArrays(attempts),
       });
-    if (live.length === 0) return;
+    if (live.length === 0) return [];
     const { rows: changed } = await db.query<{
       id: number;
       endpoint_id: string;
@@ -95,5 +98,6 @@ export async function recordAttempts(
     ) {
       afterCommit(wake);
     }
+    return recordStats(db, live);
   });
 }

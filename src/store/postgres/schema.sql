@@ -137,6 +137,38 @@ ALTER TABLE public.deliveries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE public.endpoint_health (
+    endpoint_id text NOT NULL,
+    app_id text NOT NULL,
+    consecutive_failures integer DEFAULT 0 NOT NULL,
+    failing_since bigint,
+    last_success_at bigint,
+    last_error text
+);
+
+CREATE TABLE public.endpoint_stats (
+    app_id text NOT NULL,
+    endpoint_id text NOT NULL,
+    resolution text NOT NULL,
+    bucket_start bigint NOT NULL,
+    succeeded bigint DEFAULT 0 NOT NULL,
+    retrying bigint DEFAULT 0 NOT NULL,
+    failed bigint DEFAULT 0 NOT NULL,
+    l0 bigint DEFAULT 0 NOT NULL,
+    l1 bigint DEFAULT 0 NOT NULL,
+    l2 bigint DEFAULT 0 NOT NULL,
+    l3 bigint DEFAULT 0 NOT NULL,
+    l4 bigint DEFAULT 0 NOT NULL,
+    l5 bigint DEFAULT 0 NOT NULL,
+    l6 bigint DEFAULT 0 NOT NULL,
+    l7 bigint DEFAULT 0 NOT NULL,
+    l8 bigint DEFAULT 0 NOT NULL,
+    l9 bigint DEFAULT 0 NOT NULL,
+    l10 bigint DEFAULT 0 NOT NULL,
+    l11 bigint DEFAULT 0 NOT NULL,
+    l12 bigint DEFAULT 0 NOT NULL
+);
+
 CREATE TABLE public.endpoints (
     id text NOT NULL COLLATE pg_catalog."C",
     app_id text NOT NULL COLLATE pg_catalog."C",
@@ -228,6 +260,12 @@ ALTER TABLE ONLY public.bot_stories
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.endpoint_health
+    ADD CONSTRAINT endpoint_health_pkey PRIMARY KEY (endpoint_id);
+
+ALTER TABLE ONLY public.endpoint_stats
+    ADD CONSTRAINT endpoint_stats_pkey PRIMARY KEY (endpoint_id, resolution, bucket_start);
+
 ALTER TABLE ONLY public.endpoints
     ADD CONSTRAINT endpoints_pkey PRIMARY KEY (id);
 
@@ -283,6 +321,10 @@ CREATE INDEX deliveries_leased ON public.deliveries USING btree (lease_until) WH
 
 CREATE INDEX deliveries_message ON public.deliveries USING btree (message_id);
 
+CREATE INDEX endpoint_health_failing ON public.endpoint_health USING btree (app_id, consecutive_failures) WHERE (consecutive_failures > 0);
+
+CREATE INDEX endpoint_stats_app ON public.endpoint_stats USING btree (app_id, resolution, bucket_start);
+
 CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
 
 CREATE UNIQUE INDEX endpoints_uid ON public.endpoints USING btree (app_id, uid) WHERE (uid IS NOT NULL);
@@ -317,6 +359,12 @@ ALTER TABLE ONLY public.deliveries
 
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.messages(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.endpoint_health
+    ADD CONSTRAINT endpoint_health_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.endpoint_stats
+    ADD CONSTRAINT endpoint_stats_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.endpoints
     ADD CONSTRAINT endpoints_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;

@@ -3,6 +3,8 @@ import type { Attempt } from '../../domain/types.js';
 import type { AttemptOutcome, AttemptResult } from '../store.js';
 import { ChunkedStatement } from './chunked-statement.js';
 import { ATTEMPT_COLUMNS, pushAttemptValues } from './rows.js';
+import type { HealthTransition } from '../../domain/endpoint-health.js';
+import { SqliteStatsRecording } from './record-stats.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 type NewAttempt = Omit<Attempt, 'id'>;
@@ -41,6 +43,7 @@ const pushResultValues = (r: AttemptResult, out: unknown[]): void => {
 export class ResultRecording {
   private readonly attempts: ChunkedStatement<NewAttempt>;
   private readonly updates: Record<AttemptOutcome, ChunkedStatement<AttemptResult>>;
+  private readonly stats: SqliteStatsRecording;
 
   constructor(
     db: Database,
@@ -60,10 +63,14 @@ export class ResultRecording {
       retry: update('retry'),
       failed: update('failed'),
     };
+    this.stats = new SqliteStatsRecording(db);
   }
 
-  /** Runs inside the caller's transaction (group commit). */
-  record(results: AttemptResult[], now: number): void {
+  /**
+   * Runs inside the caller's transaction (group commit); returns what the results changed in their
+   * endpoints' health (rollups and counters are written in the same transaction).
+   */
+  record(results: AttemptResult[], now: number): HealthTransition[] {
     const attempts: NewAttempt[] = [];
     const byOutcome: Record<AttemptOutcome, AttemptResult[]> = {
       succeeded: [],
@@ -89,5 +96,6 @@ export class ResultRecording {
         finished.add(endpointId as string);
     }
     for (const endpointId of finished) this.serial.advance(endpointId, now);
+    return this.stats.record(results);
   }
 }

@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { EndpointHealth } from '../../domain/endpoint-health.js';
+import type { StatsBucket } from '../../domain/endpoint-stats.js';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
@@ -12,8 +14,10 @@ import type {
   ListQuery,
   MessageFilter,
   NewMessage,
+  AppBacklog,
   RecoverWindow,
   Release,
+  StatsQuery,
   Store,
   StoreCapabilities,
   StoreStats,
@@ -36,6 +40,7 @@ import { migrateSqlite } from './migrate.js';
 import { openSqlite, type SqliteSync } from './open.js';
 import { ResultRecording } from './record-attempts.js';
 import { SqliteSerialQueue } from './serial-queue.js';
+import { SqliteStatsQueries } from './stats-queries.js';
 
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for throwaway stores. */
@@ -75,6 +80,7 @@ export class SqliteStore implements Store {
     claims: SqliteClaims;
     results: ResultRecording;
     leases: SqliteLeases;
+    stats: SqliteStatsQueries;
     backlog: SqliteBacklog;
   };
 
@@ -106,6 +112,7 @@ export class SqliteStore implements Store {
       claims: new SqliteClaims(this.db),
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
+      stats: new SqliteStatsQueries(this.db),
       backlog: new SqliteBacklog(this.db),
     };
   }
@@ -219,7 +226,9 @@ export class SqliteStore implements Store {
     return this.parts.claims.claim(args);
   }
   recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.writes.run(() => this.parts.results.record(results, now));
+    return this.writes.run(() => {
+      this.parts.results.record(results, now);
+    });
   }
   async releaseDeliveries(releases: Release[]): Promise<void> {
     this.parts.leases.release(releases);
@@ -232,6 +241,18 @@ export class SqliteStore implements Store {
   }
   async stats(appId?: string): Promise<StoreStats> {
     return this.parts.leases.stats(appId);
+  }
+  async statsSeries(query: StatsQuery): Promise<StatsBucket[]> {
+    return this.parts.stats.series(query);
+  }
+  async endpointHealth(appId: string, ids: string[], now: number): Promise<EndpointHealth[]> {
+    return this.parts.stats.health(appId, ids, now);
+  }
+  async failingEndpoints(appId: string, limit: number): Promise<string[]> {
+    return this.parts.stats.failing(appId, limit);
+  }
+  async appBacklog(appId: string): Promise<AppBacklog> {
+    return this.parts.stats.backlog(appId);
   }
   async backlog(now: number, cap: number): Promise<Backlog> {
     return this.parts.backlog.read(now, cap);

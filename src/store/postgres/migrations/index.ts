@@ -3,6 +3,7 @@ import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as platformFidelity } from './004_platform_fidelity.js';
+import { sql as endpointStats } from './007_endpoint_stats.js';
 import { sql as consoleTables } from './010_console.js';
 
 export type { Migration } from '../../migration.js';
@@ -13,5 +14,6 @@ export const migrations: Migration[] = [
   { version: 2, name: 'bots', sql: bots },
   { version: 3, name: 'bins', sql: bins },
   { version: 4, name: 'platform_fidelity', sql: platformFidelity },
+  { version: 7, name: 'endpoint_stats', sql: endpointStats },
   { version: 10, name: 'console', sql: consoleTables },
 ];

@@ -5,6 +5,7 @@ import { sql as bins } from './003_bins.js';
 import { sql as endpointDue } from './004_endpoint_due.js';
 import { sql as stateFreeIndexes } from './005_state_free_indexes.js';
 import { sql as platformFidelity } from './006_platform_fidelity.js';
+import { sql as endpointStats } from './009_endpoint_stats.js';
 import { sql as consoleTables } from './012_console.js';
 
 export type { Migration } from '../../migration.js';
@@ -17,5 +18,6 @@ export const migrations: Migration[] = [
   { version: 4, name: 'endpoint_due', sql: endpointDue },
   { version: 5, name: 'state_free_indexes', sql: stateFreeIndexes },
   { version: 6, name: 'platform_fidelity', sql: platformFidelity },
+  { version: 9, name: 'endpoint_stats', sql: endpointStats },
   { version: 12, name: 'console', sql: consoleTables },
 ];
