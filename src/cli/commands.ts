@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addListenCommand } from './listen/listen-command.js';
 import { addMigrateCommand } from './migrate.js';
+import { addRecoverCommands } from './recover-command.js';
 import { addSimulateCommand } from './simulate-command.js';
 import { addAppCommands } from './commands/apps.js';
 import { addAttemptCommands } from './commands/attempts.js';
@@ -25,4 +26,5 @@ export const cliCommands: Array<(program: Command) => void> = [
   addMigrateCommand,
   addListenCommand,
   addSimulateCommand,
+  addRecoverCommands,
 ];

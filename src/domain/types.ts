@@ -104,9 +104,18 @@ export interface Message {
   /** Routes the message to this one endpoint only. */
   endpointId: string | null;
   createdAt: number;
+  /**
+   * When payload retention dropped the payload (`payload` is then `{}`); the message's metadata,
+   * deliveries and attempts stay. Absent or null while the payload is kept.
+   */
+  payloadDroppedAt?: number | null;
 }
 
 export type DeliveryState = 'pending' | 'delivering' | 'succeeded' | 'failed';
+
+/** The settled states `recover` may send again (failed by default). */
+export const RECOVERABLE_STATES = ['failed', 'succeeded'] as const;
+export type RecoverableState = (typeof RECOVERABLE_STATES)[number];
 
 export interface Delivery {
   id: number;

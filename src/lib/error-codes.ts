@@ -93,6 +93,11 @@ export const ROUTE_ERRORS = {
     status: 409,
     description: 'the app already has the most live bins; delete one or wait for one to expire',
   },
+  payload_expired: {
+    status: 410,
+    description:
+      "the message's payload was dropped by payload retention (`HOOKLINE_PAYLOAD_RETENTION_DAYS`): it cannot be sent again",
+  },
   bin_expired: {
     status: 410,
     description: 'the bin has expired: its URL captures no more, its stream ends',

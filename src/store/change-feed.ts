@@ -38,7 +38,9 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   insertMessage: (result) => (result.deliveries > 0 ? [WORK_ADDED] : []),
   // A delivery in flight is left as it is (the caller answers 409).
   retryDelivery: (delivery) => (delivery && delivery.state !== 'delivering' ? [WORK_ADDED] : []),
-  recoverEndpoint: (requeued) => (requeued > 0 ? [WORK_ADDED] : []),
+  recoverEndpoint: (outcome) => (outcome && outcome.requeued > 0 ? [WORK_ADDED] : []),
+  replayMessage: (outcome) =>
+    outcome !== null && outcome !== 'payload_expired' && outcome.created ? [WORK_ADDED] : [],
   // A verification stopped early: the deliveries it held are due now.
   releaseHeldDeliveries: (released) => (released > 0 ? [WORK_ADDED] : []),
   insertAttempt: null,

@@ -33,6 +33,7 @@ export interface MessageRow {
   idempotency_key: string | null;
   endpoint_id: string | null;
   created_at: number;
+  payload_dropped_at?: number | null;
 }
 export const toMessage = (r: MessageRow): Message => ({
   id: r.id,
@@ -42,6 +43,8 @@ export const toMessage = (r: MessageRow): Message => ({
   idempotencyKey: r.idempotency_key,
   endpointId: r.endpoint_id,
   createdAt: r.created_at,
+  // Only when dropped: a kept payload's record has no such field.
+  ...(r.payload_dropped_at != null ? { payloadDroppedAt: Number(r.payload_dropped_at) } : {}),
 });
 
 export interface BinRow {

@@ -17,6 +17,7 @@ export const STORE_WRITES = [
   'insertMessage',
   'retryDelivery',
   'recoverEndpoint',
+  'replayMessage',
   'releaseHeldDeliveries',
   'insertAttempt',
   'claimDue',

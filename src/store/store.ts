@@ -6,6 +6,7 @@ import type {
   Endpoint,
   Message,
   Page,
+  RecoverableState,
 } from '../domain/types.js';
 import type { EndpointHealth } from '../domain/endpoint-health.js';
 import type { StatsBucket, StatsResolution } from '../domain/endpoint-stats.js';
@@ -113,10 +114,39 @@ export interface MessageFilter {
   until?: number;
 }
 
-export interface RecoverWindow {
+export interface RecoverRequest {
+  /** created_at bounds of the deliveries, ms: [since, until); until null = when the run started. */
   since: number;
+  until: number | null;
+  /** The settled states to send again. */
+  states: RecoverableState[];
+  /** At most this many deliveries are re-queued per call; the same request again continues. */
+  limit: number;
+  /**
+   * The same request (endpoint, window, states) within this long continues the run it started
+   * (never re-sending what it re-queued); after it, it starts afresh.
+   */
+  idempotencyWindowMs: number;
+}
+
+export interface RecoverOutcome {
+  /** Deliveries re-queued by this call. */
+  requeued: number;
+  /** Re-queued by the whole run (all calls of the same request) so far. */
+  requeuedTotal: number;
+  /** false: more deliveries match; repeat the same request to continue. */
+  done: boolean;
+  /** The window's end as the run fixed it (ms). */
   until: number;
 }
+
+export interface ReplayOutcome {
+  delivery: Delivery;
+  /** false: the same replay was asked within the idempotency window, or one is still on its way. */
+  created: boolean;
+}
+
+export type ReplayResult = ReplayOutcome | 'payload_expired' | null;
 
 export interface StoreStats {
   pending: number;
@@ -221,13 +251,30 @@ export interface Store {
    * returns null when unknown, and the delivery unchanged when it is in flight.
    */
   retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null>;
-  /** Re-queues the endpoint's failed deliveries created within the window; returns how many. */
+  /**
+   * Re-queues the endpoint's deliveries in the given settled states created within the window,
+   * oldest first, at most `limit` per call. Deliveries whose payload was dropped are skipped.
+   * Returns null when the endpoint is not the app's.
+   */
   recoverEndpoint(
     appId: string,
     endpointId: string,
-    window: RecoverWindow,
+    request: RecoverRequest,
     now: number,
-  ): Promise<number>;
+  ): Promise<RecoverOutcome | null>;
+  /**
+   * Sends a past message of the app to one of its endpoints (any, even one created after the
+   * message) as a new delivery. The same replay within `idempotencyWindowMs`, or while the
+   * endpoint still has an unsettled delivery of the message, answers that delivery instead.
+   * Null when the message or endpoint is unknown; `payload_expired` when its payload was dropped.
+   */
+  replayMessage(
+    appId: string,
+    messageId: string,
+    endpointId: string,
+    now: number,
+    idempotencyWindowMs: number,
+  ): Promise<ReplayResult>;
 
   /**
    * Makes the endpoint's pending, unclaimed deliveries that are due exactly at `heldUntil` due at
@@ -246,7 +293,9 @@ export interface Store {
 
   /**
    * Claims up to `limit` due deliveries (pending and due, or delivering with an expired lease)
-   * under a lease, oldest due first. Serial endpoints only ever have their head delivery due.
+   * under a lease, in two lanes that take turns: first attempts, oldest due first, and all due
+   * deliveries (mostly retries), oldest due first. So a backlog of retries never keeps a first
+   * attempt waiting. Serial endpoints only ever have their head delivery due.
    */
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]>;
   /** Group commit of attempt results; a result whose lease was lost still records its attempt. */

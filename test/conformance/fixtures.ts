@@ -6,6 +6,7 @@ import type {
   ClaimedDelivery,
   InsertMessageResult,
   NewMessage,
+  RecoverRequest,
   Store,
 } from '../../src/store/store.js';
 
@@ -185,3 +186,21 @@ export async function deliveryOf(
 
 export const ids = (claims: ClaimedDelivery[]) =>
   claims.map((c) => c.delivery.id).sort((a, b) => a - b);
+
+/** Recovers the endpoint's failed deliveries in the window, all at once; how many were re-queued. */
+export async function recoverFailed(
+  store: Store,
+  appId: string,
+  endpointId: string,
+  window: { since: number; until: number },
+  now: number,
+  over: Partial<RecoverRequest> = {},
+): Promise<number | null> {
+  const outcome = await store.recoverEndpoint(
+    appId,
+    endpointId,
+    { ...window, states: ['failed'], limit: 10_000, idempotencyWindowMs: WINDOW_MS, ...over },
+    now,
+  );
+  return outcome === null ? null : outcome.requeued;
+}

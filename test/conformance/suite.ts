@@ -15,6 +15,7 @@ import { paginationCases } from './cases/pagination.js';
 import { portalCases } from './cases/portal.js';
 import { recoveryCases } from './cases/recovery.js';
 import { releaseCases } from './cases/releases.js';
+import { requeueCases } from './cases/requeue.js';
 import { reportRoutingCases } from './cases/report-routing.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
@@ -92,6 +93,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('releases', () => releaseCases(ctx));
     describe('serial ordering', () => serialCases(ctx));
     describe('recovery windows', () => recoveryCases(ctx));
+    describe('recover by state, replay', () => requeueCases(ctx));
     describe('retryDelivery', () => retryDeliveryCases(ctx));
     describe('pagination', () => paginationCases(ctx));
     describe('tenant isolation', () => isolationCases(ctx));

@@ -85,4 +85,41 @@ describe.skipIf(browserMissing)('console: operator sign-in and apps', { timeout:
     expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     await close();
   });
+
+  it('opens a portal link once, scoped to its app, whatever URL or API call is tried', async () => {
+    const mine = (await server.api('POST', '/api/v1/apps', { name: 'customer-a' })).body.id;
+    const other = (await server.api('POST', '/api/v1/apps', { name: 'customer-b' })).body.id;
+    const theirs = (
+      await server.api('POST', `/api/v1/apps/${other}/endpoints`, { url: 'http://127.0.0.1:9/b' })
+    ).body.id;
+    const link = await server.api('POST', `/api/v1/apps/${mine}/portal-sessions`, {
+      theme: { primaryColor: '#aa3300', mode: 'dark' },
+    });
+    expect(link.status).toBe(201);
+    const portal = await openPage(browser);
+    await portal.page.goto(link.body.url.replace(/^https?:\/\/[^/]+/, server.url));
+    await portal.page.waitForURL(new RegExp(`/apps/${mine}/endpoints$`));
+    await portal.page.getByRole('heading', { name: 'Endpoints', level: 1 }).waitFor();
+    expect(await portal.page.evaluate('document.documentElement.dataset.mode')).toBe('dark');
+    await expectAccessible(portal.page);
+    await screenshot(portal.page, 'portal');
+    // Another app's page by editing the URL: the API refuses, the page says so.
+    await portal.page.goto(`${server.url}/apps/${other}/endpoints/${theirs}`);
+    await portal.page.getByRole('alert').waitFor();
+    expect(await portal.page.getByText('http://127.0.0.1:9/b').count()).toBe(0);
+    // The session's credential, used directly.
+    const session = await portal.page.evaluate(
+      "JSON.parse(sessionStorage.getItem('hookline.session')).token",
+    );
+    const call = (path: string) => server.api('GET', path, undefined, String(session));
+    expect((await call(`/api/v1/apps/${mine}/endpoints`)).status).toBe(200);
+    expect((await call(`/api/v1/apps/${other}/endpoints/${theirs}`)).status).toBe(404);
+    expect((await call('/api/v1/apps')).status).toBe(403);
+    await portal.close();
+    // The link worked once.
+    const again = await openPage(browser);
+    await again.page.goto(link.body.url.replace(/^https?:\/\/[^/]+/, server.url));
+    await again.page.getByText(/ask for a new one/).waitFor();
+    await again.close();
+  });
 });

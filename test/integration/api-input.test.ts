@@ -219,6 +219,7 @@ describe('unknown ids are 404', () => {
       ['POST', `${A}/endpoints/ep_nope/recover`, { since: '2026-01-01T00:00:00Z' }],
       ['GET', `${A}/messages/msg_nope`],
       ['GET', `${A}/messages/msg_nope/attempts`],
+      ['POST', `${A}/messages/msg_nope/replay`, { endpointId: 'ep_nope' }],
       ['GET', `${A}/deliveries/424242`],
       ['POST', `${A}/deliveries/424242/retry`],
       ['GET', '/api/v1/nothing-here'],

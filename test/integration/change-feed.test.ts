@@ -8,6 +8,7 @@ import {
   createApp,
   createEndpoint,
   endpointRecord,
+  recoverFailed,
   send,
   T0,
 } from '../conformance/fixtures.js';
@@ -80,7 +81,7 @@ describe('store change feed', () => {
     await createEndpoint(store, app.id);
     expect(await signalled(() => send(store, app.id))).toEqual([{ kind: 'workAdded' }]);
     expect(
-      await signalled(() => store.recoverEndpoint(app.id, 'ep_none', { since: 0, until: T0 }, T0)),
+      await signalled(() => recoverFailed(store, app.id, 'ep_none', { since: 0, until: T0 }, T0)),
     ).toEqual([]);
 
     const [claimed] = await claim(store, T0);

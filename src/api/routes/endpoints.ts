@@ -3,12 +3,13 @@ import { Type } from '@sinclair/typebox';
 import { changedEndpoint, newEndpoint } from '../../domain/new-endpoint.js';
 import { activeSecrets } from '../../domain/secrets.js';
 import { algorithmOf } from '../../domain/signature-algorithm.js';
-import { badRequest, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 import { changeEndpoint, loadEndpoint } from '../endpoint-records.js';
 import { nextSecret, secretJson, verificationKey } from '../endpoint-secrets.js';
+import { recoverDeliveries } from '../requeue.js';
 import { rotateEndpointSecret } from '../secret-rotation.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
@@ -17,6 +18,7 @@ import {
   EndpointOut,
   EndpointPatch,
   RecoverBody,
+  RecoverOut,
   SecretRotate,
   SecretsOut,
   VerificationKey,
@@ -182,28 +184,23 @@ export const endpointRoutes =
       {
         schema: {
           tags: ['endpoints'],
-          summary: "Re-queue the endpoint's failed deliveries created in [since, until)",
+          summary: "Send the endpoint's settled deliveries created in [since, until) again",
+          description:
+            'Re-queues the deliveries in `states` (default failed; also succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left.',
           params: EndpointParams,
           body: RecoverBody,
-          response: { 202: Type.Object({ requeued: Type.Integer() }), ...errorResponses },
+          response: { 202: RecoverOut, ...errorResponses },
         },
       },
       async (request, reply) => {
         await loadEndpoint(ctx, request, request.params);
-        const now = ctx.clock.now();
-        const since = Date.parse(request.body.since);
-        const until = request.body.until ? Date.parse(request.body.until) : now + 1;
-        if (until <= since)
-          throw badRequest('until: must be after since', [
-            { field: 'until', message: 'must be after since' },
-          ]);
-        const requeued = await ctx.store.recoverEndpoint(
+        const outcome = await recoverDeliveries(
+          ctx,
           request.params.appId,
           request.params.endpointId,
-          { since, until },
-          now,
+          request.body,
         );
-        return reply.status(202).send({ requeued });
+        return reply.status(202).send({ ...outcome, until: new Date(outcome.until).toISOString() });
       },
     );
   };

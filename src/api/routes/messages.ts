@@ -4,8 +4,15 @@ import { badRequest, notFound, payloadTooLarge } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorBody, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
-import { MessageCreate, MessageListQuery, MessageOut } from '../schemas/messages.js';
-import { messageJson, messagePageJson, sendJsonText } from '../serialize.js';
+import {
+  DeliveryOut,
+  MessageCreate,
+  MessageListQuery,
+  MessageOut,
+  ReplayBody,
+} from '../schemas/messages.js';
+import { deliveryJson, messageJson, messagePageJson, sendJsonText } from '../serialize.js';
+import { replayMessage } from '../requeue.js';
 import { acceptMessage, payloadText, type AcceptedMessage } from '../message-intake.js';
 
 const MessageParams = Type.Object({
@@ -107,6 +114,32 @@ export const messageRoutes =
         const message = await ctx.store.getMessage(request.params.appId, request.params.messageId);
         if (!message) throw notFound('message', request.params.messageId);
         return sendJsonText(reply, 200, messageJson(message));
+      },
+    );
+
+    app.post(
+      '/apps/:appId/messages/:messageId/replay',
+      {
+        schema: {
+          tags: ['messages'],
+          summary: 'Send a past message to one endpoint of the app (even one created after it)',
+          description:
+            'Creates a new delivery of the message to the endpoint (202). The same replay again within the idempotency window (24 h), or while an earlier delivery of the message to that endpoint is still on its way, answers that delivery (200) and sends nothing more.',
+          params: MessageParams,
+          body: ReplayBody,
+          response: { 202: DeliveryOut, 200: DeliveryOut, ...errorResponses, 410: errorBody(410) },
+        },
+      },
+      async (request, reply) => {
+        await loadApp(ctx, request, request.params.appId);
+        const { delivery, created } = await replayMessage(
+          ctx,
+          request.params.appId,
+          request.params.messageId,
+          request.body.endpointId,
+        );
+        if (!created) reply.header('idempotent-replayed', 'true');
+        return reply.status(created ? 202 : 200).send(deliveryJson(delivery));
       },
     );
   };

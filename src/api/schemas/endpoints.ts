@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { RETRY_PRESETS } from '../../domain/retry-policy.js';
 import { SIGNATURE_ALGORITHMS } from '../../domain/signature-algorithm.js';
+import { RECOVERABLE_STATES } from '../../domain/types.js';
+import { RECOVER_DEFAULT_LIMIT, RECOVER_MAX_LIMIT } from '../requeue.js';
 import { literals, Metadata } from './common.js';
 import { EndpointHealthOut } from './stats.js';
 
@@ -174,10 +176,33 @@ export const SecretsOut = Type.Object(
   { $id: 'EndpointSecrets' },
 );
 
+export const RecoverStates = Type.Array(literals(RECOVERABLE_STATES), {
+  minItems: 1,
+  uniqueItems: true,
+  description: 'the states to send again; default ["failed"]',
+});
+
+export const RecoverLimit = Type.Integer({
+  minimum: 1,
+  maximum: RECOVER_MAX_LIMIT,
+  description: `at most this many deliveries per call (default ${RECOVER_DEFAULT_LIMIT}); when \`done\` is false, send the same request again to continue`,
+});
+
 export const RecoverBody = Type.Object(
   {
     since: Type.String({ format: 'date-time' }),
     until: Type.Optional(Type.String({ format: 'date-time' })),
+    states: Type.Optional(RecoverStates),
+    limit: Type.Optional(RecoverLimit),
   },
   { $id: 'RecoverRequest', additionalProperties: false },
 );
+
+export const RecoverOut = Type.Object({
+  requeued: Type.Integer({ description: 'deliveries re-queued by this call' }),
+  requeuedTotal: Type.Integer({ description: 'by every call of the same request so far' }),
+  done: Type.Boolean({
+    description: 'false: more deliveries match; send the same request again to continue',
+  }),
+  until: Type.String({ description: 'the end of the window, fixed by the first call' }),
+});

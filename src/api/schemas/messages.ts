@@ -56,6 +56,13 @@ export const DeliveryOut = Type.Object(
   { $id: 'Delivery' },
 );
 
+export const ReplayBody = Type.Object(
+  {
+    endpointId: Type.String({ minLength: 1, maxLength: 64, description: 'an endpoint of the app' }),
+  },
+  { additionalProperties: false },
+);
+
 export const DeliveryListQuery = Type.Object({
   state: Type.Optional(DeliveryState),
   endpointId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),

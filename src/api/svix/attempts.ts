@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { Attempt } from '../../domain/types.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import type { ApiContext } from '../context.js';
+import { replayMessage } from '../requeue.js';
 import { listQuery, listResponse, refuseFilters, SvixListQuery } from './list.js';
 import { svixEndpointOf, svixMessageOf } from './resolve.js';
 import { svixAttempt } from './shapes.js';
@@ -89,11 +90,11 @@ export const svixAttemptRoutes =
           { limit: 1, cursor: null },
         );
         const delivery = deliveries.data[0];
-        if (!delivery)
-          throw notFound(
-            'delivery of message',
-            `${message.id} to endpoint ${request.params.endpoint_id}`,
-          );
+        if (!delivery) {
+          // Never sent to it (an endpoint created later, say): Hookline's replay sends it there.
+          await replayMessage(ctx, appRecord.id, message.id, request.params.endpoint_id);
+          return reply.status(202).send({});
+        }
         // The same retry as POST /apps/{appId}/deliveries/{id}/retry: one engine, two front doors.
         const retried = await ctx.store.retryDelivery(appRecord.id, delivery.id, ctx.clock.now());
         if (!retried) throw notFound('delivery', String(delivery.id));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { currentAlgorithm } from '../../domain/signature-algorithm.js';
 import type { Endpoint } from '../../domain/types.js';
-import { badRequest, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { endpointDefaults, newEndpoint } from '../../domain/new-endpoint.js';
 import { loadApp } from '../auth.js';
@@ -10,7 +10,9 @@ import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 import { changeEndpoint } from '../endpoint-records.js';
 import { nextSecret, verificationKey } from '../endpoint-secrets.js';
+import { recoverDeliveries } from '../requeue.js';
 import { rotateEndpointSecret } from '../secret-rotation.js';
+import { RecoverLimit, RecoverStates } from '../schemas/endpoints.js';
 import { Metadata } from '../schemas/common.js';
 import { listQuery, listResponse, SvixListQuery } from './list.js';
 import { svixEndpointOf } from './resolve.js';
@@ -220,23 +222,21 @@ export const svixEndpointRoutes =
           body: Type.Object({
             since: Type.String({ format: 'date-time' }),
             until: nullable(Type.String({ format: 'date-time' })),
+            // Hookline's additions: Svix always recovers failed messages, all at once.
+            states: Type.Optional(RecoverStates),
+            limit: Type.Optional(RecoverLimit),
           }),
         },
       },
       async (request, reply) => {
         const { app: appRecord, endpoint } = await svixEndpointOf(ctx, request, request.params);
+        const outcome = await recoverDeliveries(ctx, appRecord.id, endpoint.id, request.body);
         const now = ctx.clock.now();
-        const since = Date.parse(request.body.since);
-        const until = request.body.until ? Date.parse(request.body.until) : now + 1;
-        if (until <= since)
-          throw badRequest('until: must be after since', [
-            { field: 'until', message: 'must be after since' },
-          ]);
-        await ctx.store.recoverEndpoint(appRecord.id, endpoint.id, { since, until }, now);
-        // Svix answers with a background task; Hookline re-queues at once, so it is finished.
+        // Svix answers with a background task. Hookline re-queues at most `limit` per call:
+        // `running` means the same request again continues.
         return reply.status(202).send({
           id: newId('qtask', now),
-          status: 'finished',
+          status: outcome.done ? 'finished' : 'running',
           task: 'endpoint.recover',
           updatedAt: new Date(now).toISOString(),
         });

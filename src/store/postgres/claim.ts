@@ -5,16 +5,29 @@ import type { Db } from './pool.js';
 import { toDelivery, type DeliveryRow } from './rows.js';
 
 /**
- * Claims due pending deliveries under a lease, oldest due first. FOR UPDATE SKIP LOCKED lets many
- * workers run this at once: each takes rows nobody else is taking, and none waits for another.
+ * Claims due pending deliveries under a lease in two lanes, as Hook0 keeps them: first attempts
+ * (index deliveries_due_first) get up to half the claim, and everything due, oldest first (mostly
+ * retries), fills the rest. So no backlog of retries keeps a new message waiting, and no flood of
+ * new messages stops the retries; with only one kind due, it takes the whole claim. Every row
+ * locked is claimed, so FOR UPDATE SKIP LOCKED still lets many workers claim side by side, each
+ * taking rows nobody else is taking and none waiting.
  * $1 now, $2 limit, $3 lease until, $4 lease token, $5 excluded endpoint ids
  */
-const CLAIM_DUE = `WITH picked AS (
+const CLAIM_DUE = `WITH first_lane AS (
+    SELECT id FROM deliveries
+    WHERE state = 'pending' AND attempts = 0 AND next_attempt_at <= $1
+      AND endpoint_id <> ALL($5::text[])
+    ORDER BY next_attempt_at, id
+    LIMIT ($2::int + 1) / 2
+    FOR UPDATE SKIP LOCKED),
+  oldest_lane AS (
     SELECT id FROM deliveries
     WHERE state = 'pending' AND next_attempt_at <= $1 AND endpoint_id <> ALL($5::text[])
+      AND id NOT IN (SELECT id FROM first_lane)
     ORDER BY next_attempt_at, id
-    LIMIT $2
-    FOR UPDATE SKIP LOCKED)
+    LIMIT $2::int - (SELECT count(*) FROM first_lane)
+    FOR UPDATE SKIP LOCKED),
+  picked AS (SELECT id FROM first_lane UNION ALL SELECT id FROM oldest_lane)
   UPDATE deliveries d SET state = 'delivering', lease_until = $3, lease_token = $4, updated_at = $1
   FROM picked WHERE d.id = picked.id
   RETURNING d.*`;

@@ -1,11 +1,11 @@
 import type pg from 'pg';
 import type { Delivery, Page } from '../../domain/types.js';
 import { decodeNumericCursor, toPage } from '../cursor.js';
-import type { DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
+import type { DeliveryFilter, ListQuery } from '../store.js';
 import { lockEndpoints } from './endpoint-locks.js';
 import type { Db } from './pool.js';
 import { toDelivery, type DeliveryRow } from './rows.js';
-import { activeEndpoints, promoteHeads } from './serial-queue.js';
+import { activeEndpoints } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 
@@ -18,14 +18,6 @@ const MAKE_DUE = `UPDATE deliveries SET next_attempt_at = $2, updated_at = $2 WH
 /** Re-opens a finished delivery with a fresh schedule, due at $2 or parked (NULL). $1 id, $2 due, $3 now */
 const REOPEN = `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = $2, updated_at = $3,
   lease_until = NULL, lease_token = NULL WHERE id = $1`;
-
-/**
- * Re-opens the endpoint's failed deliveries created in [since, until), due at $5 or parked (NULL).
- * $1 app id, $2 endpoint id, $3 since, $4 until, $5 due, $6 now
- */
-const REOPEN_FAILED_IN_WINDOW = `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = $5,
-  updated_at = $6, lease_until = NULL, lease_token = NULL
-  WHERE app_id = $1 AND endpoint_id = $2 AND state = 'failed' AND created_at >= $3 AND created_at < $4`;
 
 export async function getDelivery(db: Db, appId: string, id: number): Promise<Delivery | null> {
   const { rows } = await db.query<DeliveryRow>({
@@ -118,36 +110,4 @@ export async function releaseHeldDeliveries(
   const { rowCount } = await pool.query(RELEASE_HELD, [appId, endpointId, heldUntil, now]);
   if ((rowCount ?? 0) > 0) wake();
   return rowCount ?? 0;
-}
-
-/** See Store.recoverEndpoint. Serial endpoints get them back parked, the oldest promoted if idle. */
-export async function recoverEndpoint(
-  pool: pg.Pool,
-  appId: string,
-  endpointId: string,
-  window: RecoverWindow,
-  now: number,
-  wake: Wake,
-): Promise<number> {
-  return inTransaction(pool, async ({ db, afterCommit }) => {
-    const endpoint = (await lockEndpoints(db, [endpointId], 'exclusive')).get(endpointId);
-    if (!endpoint || endpoint.appId !== appId) return 0;
-    const due = endpoint.disabled || endpoint.ordering === 'serial' ? null : now;
-    const reopened =
-      (
-        await db.query(REOPEN_FAILED_IN_WINDOW, [
-          appId,
-          endpointId,
-          window.since,
-          window.until,
-          due,
-          now,
-        ])
-      ).rowCount ?? 0;
-    let woke = due !== null && reopened > 0;
-    if (reopened > 0 && endpoint.ordering === 'serial' && !endpoint.disabled)
-      woke = (await promoteHeads(db, [endpointId], now)) > 0;
-    if (woke) afterCommit(wake);
-    return reopened;
-  });
 }

@@ -14,7 +14,9 @@ import type {
   ListQuery,
   MessageFilter,
   NewMessage,
-  RecoverWindow,
+  RecoverOutcome,
+  RecoverRequest,
+  ReplayResult,
   Release,
   Store,
   StoreCapabilities,
@@ -37,6 +39,7 @@ import * as messages from './message-queries.js';
 import { migratePostgres } from './migrate.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
+import * as requeue from './requeue.js';
 import * as stats from './stats-queries.js';
 import { WakeListener } from './wake-listener.js';
 import { WakeNotifier } from './wake-notify.js';
@@ -226,11 +229,30 @@ export class PostgresStore implements Store {
   recoverEndpoint(
     appId: string,
     endpointId: string,
-    window: RecoverWindow,
+    request: RecoverRequest,
     now: number,
-  ): Promise<number> {
+  ): Promise<RecoverOutcome | null> {
     return this.run(() =>
-      deliveries.recoverEndpoint(this.pool, appId, endpointId, window, now, this.notifier.wake),
+      requeue.recoverEndpoint(this.pool, appId, endpointId, request, now, this.notifier.wake),
+    );
+  }
+  replayMessage(
+    appId: string,
+    messageId: string,
+    endpointId: string,
+    now: number,
+    windowMs: number,
+  ): Promise<ReplayResult> {
+    return this.run(() =>
+      requeue.replayMessage(
+        this.pool,
+        appId,
+        messageId,
+        endpointId,
+        now,
+        windowMs,
+        this.notifier.wake,
+      ),
     );
   }
 

@@ -208,7 +208,8 @@ CREATE TABLE public.messages (
     payload text NOT NULL,
     idempotency_key text,
     endpoint_id text COLLATE pg_catalog."C",
-    created_at bigint NOT NULL
+    created_at bigint NOT NULL,
+    payload_dropped_at bigint
 );
 
 CREATE TABLE public.portal_sessions (
@@ -222,6 +223,16 @@ CREATE TABLE public.portal_sessions (
     theme text DEFAULT '{}'::text NOT NULL,
     created_at bigint NOT NULL,
     redeemed_at bigint
+);
+
+CREATE TABLE public.requeue_runs (
+    app_id text NOT NULL COLLATE pg_catalog."C",
+    request_key text NOT NULL COLLATE pg_catalog."C",
+    until_at bigint NOT NULL,
+    cursor bigint DEFAULT 0 NOT NULL,
+    requeued integer DEFAULT 0 NOT NULL,
+    done boolean DEFAULT false NOT NULL,
+    created_at bigint NOT NULL
 );
 
 CREATE TABLE public.schema_migrations (
@@ -284,6 +295,9 @@ ALTER TABLE ONLY public.portal_sessions
 ALTER TABLE ONLY public.portal_sessions
     ADD CONSTRAINT portal_sessions_session_hash_key UNIQUE (session_hash);
 
+ALTER TABLE ONLY public.requeue_runs
+    ADD CONSTRAINT requeue_runs_pkey PRIMARY KEY (app_id, request_key);
+
 ALTER TABLE ONLY public.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
 
@@ -315,6 +329,8 @@ CREATE INDEX deliveries_app_state ON public.deliveries USING btree (app_id, stat
 
 CREATE INDEX deliveries_due ON public.deliveries USING btree (next_attempt_at, id) WHERE ((state = 'pending'::text) AND (next_attempt_at IS NOT NULL));
 
+CREATE INDEX deliveries_due_first ON public.deliveries USING btree (next_attempt_at, id) WHERE ((state = 'pending'::text) AND (attempts = 0) AND (next_attempt_at IS NOT NULL));
+
 CREATE INDEX deliveries_endpoint ON public.deliveries USING btree (endpoint_id, state, id);
 
 CREATE INDEX deliveries_leased ON public.deliveries USING btree (lease_until) WHERE (state = 'delivering'::text);
@@ -335,9 +351,13 @@ CREATE INDEX message_webhooks_message ON public.message_webhooks USING btree (me
 
 CREATE INDEX messages_app ON public.messages USING btree (app_id, id);
 
+CREATE INDEX messages_created ON public.messages USING btree (created_at, id);
+
 CREATE UNIQUE INDEX messages_idempotency ON public.messages USING btree (app_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
 
 CREATE INDEX portal_sessions_app ON public.portal_sessions USING btree (app_id);
+
+CREATE INDEX requeue_runs_created ON public.requeue_runs USING btree (created_at);
 
 ALTER TABLE ONLY public.bin_requests
     ADD CONSTRAINT bin_requests_bin_id_fkey FOREIGN KEY (bin_id) REFERENCES public.bins(id) ON DELETE CASCADE;
@@ -380,3 +400,6 @@ ALTER TABLE ONLY public.messages
 
 ALTER TABLE ONLY public.portal_sessions
     ADD CONSTRAINT portal_sessions_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.requeue_runs
+    ADD CONSTRAINT requeue_runs_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;

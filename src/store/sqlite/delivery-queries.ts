@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Delivery, Page } from '../../domain/types.js';
 import { decodeNumericCursor, toPage } from '../cursor.js';
-import type { DeliveryFilter, ListQuery, RecoverWindow } from '../store.js';
+import type { DeliveryFilter, ListQuery } from '../store.js';
 import { toDelivery, type DeliveryRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 import { StatementCache } from './statement-cache.js';
@@ -17,14 +17,11 @@ const prepare = (db: Database) => ({
   releaseHeld:
     db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now WHERE endpoint_id = @endpointId
     AND app_id = @appId AND state = 'pending' AND next_attempt_at = @heldUntil AND lease_token IS NULL`),
-  failedInWindow:
-    db.prepare(`SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND app_id = @appId
-    AND state = 'failed' AND created_at >= @since AND created_at < @until ORDER BY id`),
 });
 
 /**
- * Deliveries as the API sees them: read, list, retry one, recover an endpoint's failed ones,
- * release those a verification held.
+ * Deliveries as the API sees them: read, list, retry one, release those a verification held
+ * (recover and replay: requeue.ts).
  */
 export class SqliteDeliveries {
   private readonly q: ReturnType<typeof prepare>;
@@ -77,16 +74,6 @@ export class SqliteDeliveries {
         this.q.reopen.run(this.serial.dueTime(current.endpointId, now), now, id);
       }
       return this.get(appId, id);
-    })();
-  }
-
-  recover(appId: string, endpointId: string, window: RecoverWindow, now: number): number {
-    return this.db.transaction(() => {
-      const ids = this.q.failedInWindow.all({ appId, endpointId, ...window }) as Array<{
-        id: number;
-      }>;
-      for (const { id } of ids) this.q.reopen.run(this.serial.dueTime(endpointId, now), now, id);
-      return ids.length;
     })();
   }
 

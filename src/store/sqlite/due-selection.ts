@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3';
 
 const prepare = (db: Database) => ({
+  // The first-attempt lane (index deliveries_due_first): small, whatever the backlog of retries.
+  dueFirst: db
+    .prepare(
+      `SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND attempts = 0
+    AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit`,
+    )
+    .raw(),
   due: db
     .prepare(
       `SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
@@ -29,7 +36,12 @@ const WINDOW_FACTOR = 4;
 const MAX_ENDPOINT_STEPS = 2000;
 
 /**
- * Picks the due deliveries a claim takes, oldest due first. When some endpoints are excluded
+ * Picks the due deliveries a claim takes, in two lanes as Hook0 keeps them: first attempts get up
+ * to half the claim, and everything due, oldest first (mostly retries), fills the rest. So a backlog
+ * of retries — however old and large — never keeps a new message waiting, and a flood of new
+ * messages never stops retries; with only one kind due, it takes the whole claim.
+ *
+ * When some endpoints are excluded
  * (saturated in the claiming dispatcher), it must not walk a huge backlog of theirs to find others'
  * work: it reads a bounded window of the due index, then visits endpoints with work round-robin
  * through the per-endpoint due index, so a saturated endpoint's backlog never starves the rest.
@@ -43,6 +55,22 @@ export class DueSelection {
   }
 
   select(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
+    const first = this.firstAttempts(now, Math.ceil(limit / 2), exclude);
+    return fill(first, this.oldestDue(now, limit, exclude), limit);
+  }
+
+  private firstAttempts(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
+    const window = exclude.size === 0 ? limit : limit * WINDOW_FACTOR;
+    const rows = this.q.dueFirst.all({ now, limit: window }) as Array<[number, string]>;
+    const ids: number[] = [];
+    for (const [id, endpointId] of rows) {
+      if (ids.length >= limit) break;
+      if (!exclude.has(endpointId)) ids.push(id);
+    }
+    return ids;
+  }
+
+  private oldestDue(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
     if (exclude.size === 0) return this.q.due.all({ now, limit }) as number[];
     const picked = new Set<number>();
     const window = this.q.dueWindow.all({ now, limit: limit * WINDOW_FACTOR }) as Array<
@@ -85,4 +113,14 @@ export class DueSelection {
       for (const id of ids) picked.add(id);
     }
   }
+}
+
+/** The first lane's picks, then the oldest due not already picked, up to `limit`. */
+function fill(first: number[], oldest: number[], limit: number): number[] {
+  const picked = new Set(first);
+  for (const id of oldest) {
+    if (picked.size >= limit) break;
+    picked.add(id);
+  }
+  return [...picked];
 }

@@ -14,8 +14,10 @@ import type {
   ListQuery,
   MessageFilter,
   NewMessage,
+  RecoverOutcome,
+  RecoverRequest,
+  ReplayResult,
   AppBacklog,
-  RecoverWindow,
   Release,
   StatsQuery,
   Store,
@@ -39,6 +41,7 @@ import { SqliteMessages } from './message-queries.js';
 import { migrateSqlite } from './migrate.js';
 import { openSqlite, type SqliteSync } from './open.js';
 import { ResultRecording } from './record-attempts.js';
+import { SqliteRequeue } from './requeue.js';
 import { SqliteSerialQueue } from './serial-queue.js';
 import { SqliteStatsQueries } from './stats-queries.js';
 
@@ -80,6 +83,7 @@ export class SqliteStore implements Store {
     claims: SqliteClaims;
     results: ResultRecording;
     leases: SqliteLeases;
+    requeue: SqliteRequeue;
     stats: SqliteStatsQueries;
     backlog: SqliteBacklog;
   };
@@ -112,6 +116,7 @@ export class SqliteStore implements Store {
       claims: new SqliteClaims(this.db),
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
+      requeue: new SqliteRequeue(this.db, serial),
       stats: new SqliteStatsQueries(this.db),
       backlog: new SqliteBacklog(this.db),
     };
@@ -196,10 +201,19 @@ export class SqliteStore implements Store {
   async recoverEndpoint(
     appId: string,
     endpointId: string,
-    window: RecoverWindow,
+    request: RecoverRequest,
     now: number,
-  ): Promise<number> {
-    return this.parts.deliveries.recover(appId, endpointId, window, now);
+  ): Promise<RecoverOutcome | null> {
+    return this.parts.requeue.recover(appId, endpointId, request, now);
+  }
+  async replayMessage(
+    appId: string,
+    messageId: string,
+    endpointId: string,
+    now: number,
+    windowMs: number,
+  ): Promise<ReplayResult> {
+    return this.parts.requeue.replay(appId, messageId, endpointId, now, windowMs);
   }
 
   async releaseHeldDeliveries(

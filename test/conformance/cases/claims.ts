@@ -48,6 +48,35 @@ export function claimCases({ store }: SuiteContext): void {
     expect(second.map((c) => c.message.id)).toEqual([late.message.id]);
   });
 
+  it('never lets a backlog of older retries keep a first attempt waiting (two lanes)', async () => {
+    const app = await createApp(store());
+    const failing = await createEndpoint(store(), app.id, { filterTypes: ['retry.me'] });
+    const healthy = await createEndpoint(store(), app.id, { filterTypes: ['fresh.one'] });
+    for (let i = 0; i < 30; i++) await send(store(), app.id, { eventType: 'retry.me' });
+    for (const c of await claim(store(), T0)) await record(store(), c, 'retry', T0, T0 + 10);
+    const fresh = await send(store(), app.id, { eventType: 'fresh.one', createdAt: T0 + 50 });
+    // 30 retries due since T0 + 10, a first attempt due at T0 + 50: a claim of 4 takes both lanes.
+    const claimed = await claim(store(), T0 + 100, 4);
+    expect(claimed).toHaveLength(4);
+    expect(claimed.filter((c) => c.delivery.endpointId === healthy.id)).toEqual([
+      expect.objectContaining({ message: fresh.message }),
+    ]);
+    expect(claimed.filter((c) => c.delivery.endpointId === failing.id)).toHaveLength(3);
+    // With no first attempt due, retries take the whole claim, oldest first.
+    expect(await claim(store(), T0 + 100, 4)).toHaveLength(4);
+  });
+
+  it('gives retries their turn under a flood of first attempts', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    const [old] = [await send(store(), app.id)];
+    const [c] = await claim(store(), T0);
+    await record(store(), c, 'retry', T0, T0 + 10);
+    for (let i = 0; i < 20; i++) await send(store(), app.id, { createdAt: T0 + 20 });
+    const claimed = await claim(store(), T0 + 100, 4);
+    expect(claimed.map((x) => x.message.id)).toContain(old.message.id);
+  });
+
   it('leaves deliveries that are not due yet', async () => {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);

@@ -7,6 +7,7 @@ import {
   ids,
   messageRecord,
   record,
+  recoverFailed,
   resultOf,
   send,
   T0,
@@ -168,7 +169,7 @@ export function clusterCases(ctx: SuiteContext): void {
     }
     const [fourth] = await claim(n2, T0 + 11);
     const [recovered] = await Promise.all([
-      n1.recoverEndpoint(app.id, serial.id, { since: T0, until: T0 + 100 }, T0 + 12),
+      recoverFailed(n1, app.id, serial.id, { since: T0, until: T0 + 100 }, T0 + 12),
       n2.recordAttempts([resultOf(fourth, 'succeeded', T0 + 12)], T0 + 12),
     ]);
     expect(recovered).toBe(3);

@@ -1,5 +1,14 @@
 import { expect, it } from 'vitest';
-import { attemptOf, claim, createApp, createEndpoint, record, send, T0 } from '../fixtures.js';
+import {
+  attemptOf,
+  claim,
+  createApp,
+  createEndpoint,
+  record,
+  recoverFailed,
+  send,
+  T0,
+} from '../fixtures.js';
 import type { SuiteContext } from '../suite.js';
 
 /** App B never sees or changes app A's rows, through any method. */
@@ -51,8 +60,8 @@ export function isolationCases({ store }: SuiteContext): void {
     const before = await store().getDelivery(a.id, dA);
     expect(await store().retryDelivery(b.id, dA, T0 + 10)).toBeNull();
     expect(
-      await store().recoverEndpoint(b.id, epA.id, { since: 0, until: T0 + 10 ** 9 }, T0 + 10),
-    ).toBe(0);
+      await recoverFailed(store(), b.id, epA.id, { since: 0, until: T0 + 10 ** 9 }, T0 + 10),
+    ).toBeNull();
     expect(await store().getDelivery(a.id, dA)).toEqual(before);
     expect(
       await store().updateEndpoint({ ...epA, appId: b.id, url: 'http://127.0.0.1:1/stolen' }),

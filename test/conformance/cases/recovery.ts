@@ -1,5 +1,14 @@
 import { expect, it } from 'vitest';
-import { allDeliveries, claim, createApp, createEndpoint, record, send, T0 } from '../fixtures.js';
+import {
+  allDeliveries,
+  claim,
+  createApp,
+  createEndpoint,
+  record,
+  recoverFailed,
+  send,
+  T0,
+} from '../fixtures.js';
 import type { SuiteContext } from '../suite.js';
 
 export function recoveryCases({ store }: SuiteContext): void {
@@ -18,7 +27,8 @@ export function recoveryCases({ store }: SuiteContext): void {
 
   it('re-queues the failed deliveries created in [since, until)', async () => {
     const { app, ep } = await history();
-    const n = await store().recoverEndpoint(
+    const n = await recoverFailed(
+      store(),
       app.id,
       ep.id,
       { since: T0 + 10, until: T0 + 30 },
@@ -40,19 +50,19 @@ export function recoveryCases({ store }: SuiteContext): void {
   it('includes `since` and excludes `until`', async () => {
     const { app, ep } = await history();
     expect(
-      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 30 }, T0 + 500),
+      await recoverFailed(store(), app.id, ep.id, { since: T0, until: T0 + 30 }, T0 + 500),
     ).toBe(2);
     expect(
-      await store().recoverEndpoint(app.id, ep.id, { since: T0 + 30, until: T0 + 31 }, T0 + 500),
+      await recoverFailed(store(), app.id, ep.id, { since: T0 + 30, until: T0 + 31 }, T0 + 500),
     ).toBe(1);
     expect(
-      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500),
+      await recoverFailed(store(), app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500),
     ).toBe(0);
   });
 
   it('touches only the given endpoint', async () => {
     const { app, ep, other } = await history();
-    await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500);
+    await recoverFailed(store(), app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500);
     const others = await allDeliveries(store(), app.id, { endpointId: other.id });
     expect(others.map((d) => d.state)).toEqual(['failed', 'failed', 'failed', 'failed']);
   });
@@ -61,7 +71,7 @@ export function recoveryCases({ store }: SuiteContext): void {
     const { app, ep } = await history();
     await store().updateEndpoint({ ...ep, disabled: true });
     expect(
-      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500),
+      await recoverFailed(store(), app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500),
     ).toBe(3);
     expect(await claim(store(), T0 + 500, 100, [])).toEqual([]);
     const pending = await allDeliveries(store(), app.id, { endpointId: ep.id, state: 'pending' });

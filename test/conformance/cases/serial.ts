@@ -1,6 +1,15 @@
 import { expect, it } from 'vitest';
 import type { Endpoint } from '../../../src/domain/types.js';
-import { allDeliveries, claim, createApp, createEndpoint, record, send, T0 } from '../fixtures.js';
+import {
+  allDeliveries,
+  claim,
+  createApp,
+  createEndpoint,
+  record,
+  recoverFailed,
+  send,
+  T0,
+} from '../fixtures.js';
 import type { SuiteContext } from '../suite.js';
 
 /**
@@ -100,7 +109,7 @@ export function serialCases({ store }: SuiteContext): void {
       await record(store(), c, 'failed', T0 + 10 * (i + 1));
     }
     expect(
-      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 100 }, T0 + 1000),
+      await recoverFailed(store(), app.id, ep.id, { since: T0, until: T0 + 100 }, T0 + 1000),
     ).toBe(3);
     expect(await dueOf(app.id)).toEqual([T0 + 1000, null, null]);
     const seen: string[] = [];
@@ -119,9 +128,9 @@ export function serialCases({ store }: SuiteContext): void {
     await record(store(), first, 'failed', T0 + 1);
     const [second] = await claim(store(), T0 + 2);
     expect(second.message.id).toBe(messages[1]);
-    expect(
-      await store().recoverEndpoint(app.id, ep.id, { since: T0, until: T0 + 10 }, T0 + 3),
-    ).toBe(1);
+    expect(await recoverFailed(store(), app.id, ep.id, { since: T0, until: T0 + 10 }, T0 + 3)).toBe(
+      1,
+    );
     expect(await claim(store(), T0 + 3)).toEqual([]);
     await record(store(), second, 'succeeded', T0 + 4);
     // The recovered message is older than the third one, so it goes first.

@@ -8,15 +8,21 @@ import { EndpointPage } from '../pages/endpoints/EndpointPage';
 import { EndpointsPage } from '../pages/endpoints/EndpointsPage';
 import { BinPage } from '../pages/inspector/BinPage';
 import { InspectorPage } from '../pages/inspector/InspectorPage';
+import { BotPage } from '../pages/bots/BotPage';
+import { BotsPage } from '../pages/bots/BotsPage';
+import { OverviewPage } from '../pages/overview/OverviewPage';
+import { ViberPage } from '../pages/viber/ViberPage';
 import { FailuresPage } from '../pages/failures/FailuresPage';
 import { MessagePage } from '../pages/messages/MessagePage';
 import { MessagesPage } from '../pages/messages/MessagesPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { SignInPage } from '../pages/SignInPage';
+import { PortalPage } from '../pages/portal/PortalPage';
 
 /** Every page's URL; the server answers each with index.html (src/api/routes/console.ts). */
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
+  { path: '/portal', element: <PortalPage /> },
   {
     element: <RequireSession />,
     children: [
@@ -26,6 +32,10 @@ export const router = createBrowserRouter([
           { path: '/', element: <Navigate to="/apps" replace /> },
           { path: '/apps', element: <AppsPage /> },
           { path: '/apps/:appId', element: <Navigate to="overview" replace /> },
+          { path: '/apps/:appId/overview', element: <OverviewPage /> },
+          { path: '/apps/:appId/viber', element: <ViberPage /> },
+          { path: '/bots', element: <BotsPage /> },
+          { path: '/bots/:botId', element: <BotPage /> },
           { path: '/apps/:appId/endpoints', element: <EndpointsPage /> },
           { path: '/apps/:appId/endpoints/new', element: <EndpointNewPage /> },
           { path: '/apps/:appId/endpoints/:endpointId', element: <EndpointPage /> },

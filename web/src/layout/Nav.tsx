@@ -26,7 +26,7 @@ export function Nav() {
           </li>
         )}
         {appId &&
-          APP_PAGES.map(([path, label]) => (
+          APP_PAGES.filter(([path]) => operator || path !== 'viber').map(([path, label]) => (
             <li key={path}>
               <NavLink to={`/apps/${appId}/${path}`}>{label}</NavLink>
             </li>
@@ -34,11 +34,11 @@ export function Nav() {
         <li>
           <NavLink to={appId ? `/apps/${appId}/catalog` : '/catalog'}>Event catalog</NavLink>
         </li>
-        <li>
-          <NavLink to={appId && !operator ? `/apps/${appId}/inspector` : '/inspector'}>
-            Inspector
-          </NavLink>
-        </li>
+        {operator && (
+          <li>
+            <NavLink to={appId ? `/apps/${appId}/inspector` : '/inspector'}>Inspector</NavLink>
+          </li>
+        )}
         {operator && (
           <li>
             <NavLink to="/bots">Bot connections</NavLink>

@@ -3,10 +3,12 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { createHooklineClient } from '../../../src/client/index';
 import { loadSession, saveSession, type Session } from './session';
 import { SessionContext, type SessionState } from './session-context';
+import { useTheme } from './use-theme';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(loadSession);
   const queryClient = useQueryClient();
+  useTheme(session);
   const signIn = useCallback(
     (next: Session) => {
       queryClient.clear();

@@ -4,6 +4,7 @@ import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as platformFidelity } from './004_platform_fidelity.js';
 import { sql as endpointStats } from './007_endpoint_stats.js';
+import { sql as retentionAndReplay } from './009_retention_and_replay.js';
 import { sql as consoleTables } from './010_console.js';
 
 export type { Migration } from '../../migration.js';
@@ -15,5 +16,6 @@ export const migrations: Migration[] = [
   { version: 3, name: 'bins', sql: bins },
   { version: 4, name: 'platform_fidelity', sql: platformFidelity },
   { version: 7, name: 'endpoint_stats', sql: endpointStats },
+  { version: 9, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 10, name: 'console', sql: consoleTables },
 ];

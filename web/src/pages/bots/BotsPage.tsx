@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { HooklineApiError } from '../../../../src/client/api-error';
+import { Empty } from '../../components/Empty';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryView } from '../../components/QueryView';
+import { Time } from '../../components/Time';
+import { useApi } from '../../session/session-context';
+
+/**
+ * Bot connections (the bot API, /v2/integrations/webhook/). They belong to an app, so the API
+ * answers them to an app's API key only; signed in with the admin token, the page says so.
+ */
+export function BotsPage() {
+  const api = useApi();
+  const connections = useQuery({
+    queryKey: ['bots'],
+    queryFn: async () => {
+      const { data, error, response } = await api.raw.GET('/v2/integrations/webhook/');
+      if (error !== undefined || !response.ok) throw new HooklineApiError(response.status, error);
+      return data ?? [];
+    },
+  });
+  return (
+    <>
+      <PageTitle title="Bot connections" />
+      <QueryView query={connections} what="Loading bot connections">
+        {(list) =>
+          list.length === 0 ? (
+            <Empty>No bot connections. A bot connects with POST /v2/integrations/webhook/.</Empty>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Bot connections</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">URL</th>
+                    <th scope="col">Story</th>
+                    <th scope="col">Last error</th>
+                    <th scope="col">Updated</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/bots/${c.id}`}>{c.name || c.id}</Link>
+                      </td>
+                      <td className="mono secret">{c.url}</td>
+                      <td>{c.story.name}</td>
+                      <td>{c.error === false ? <span className="muted">none</span> : c.error}</td>
+                      <td>
+                        <Time at={c.updatedAt} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryView>
+    </>
+  );
+}
