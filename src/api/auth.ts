@@ -81,9 +81,11 @@ export function principalOf(request: FastifyRequest): Principal {
 }
 
 export function requireAdmin(request: FastifyRequest): void {
-  // Another tenant's key gets the same answer as an unknown route: nothing to see here.
   if (principalOf(request).kind !== 'admin')
-    throw notFound('route', `${request.method} ${request.url}`);
+    throw new HooklineError(
+      'admin_required',
+      `${request.method} ${request.url.split('?')[0]} needs the admin token, not an app key`,
+    );
 }
 
 /** The app named in the URL, if the caller may see it; another tenant's app is a 404. */

@@ -36,6 +36,29 @@ function dedupe(details: ErrorDetail[]): ErrorDetail[] {
   return [...byField.values()];
 }
 
+/**
+ * A choice (a union of literals) fails with one `const` error per allowed value; gathered per field,
+ * they become one "must be one of: a, b" message. `enum` errors carry the list themselves.
+ */
+function choicesByField(
+  errors: Array<{ keyword?: string; instancePath?: string; params?: Record<string, unknown> }>,
+  location: string,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const v of errors) {
+    const values =
+      v.keyword === 'const'
+        ? [v.params?.allowedValue]
+        : v.keyword === 'enum'
+          ? ((v.params?.allowedValues as unknown[]) ?? [])
+          : [];
+    if (values.length === 0) continue;
+    const field = fieldOf(v, location);
+    out.set(field, [...(out.get(field) ?? []), ...values.map((x) => String(x))]);
+  }
+  return out;
+}
+
 /** Fastify's own 4xx errors, by status; any other 4xx it raises is a bad request. */
 const FASTIFY_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   404: 'not_found',
@@ -48,7 +71,10 @@ function send(reply: FastifyReply, error: HooklineError): FastifyReply {
 }
 
 /** One error body for everything: { code, message, details }. Never a stack trace. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  methodsOf: (path: string) => string[] = () => [],
+): void {
   app.setErrorHandler((error: FastifyError & { validationContext?: string }, request, reply) => {
     if (error instanceof HooklineError) {
       if (error.status >= 500) request.log.warn({ code: error.code }, error.message);
@@ -56,12 +82,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (error.validation) {
       const location = error.validationContext ?? 'body';
+      const choices = choicesByField(error.validation, location);
       const details = dedupe(
         error.validation.map((v) => {
+          const field = fieldOf(v, location);
+          const allowed = choices.get(field);
           const extra = v.params?.additionalProperty
             ? 'unknown property'
-            : (v.message ?? 'invalid');
-          return { field: fieldOf(v, location), message: extra };
+            : allowed
+              ? `must be one of: ${allowed.join(', ')}`
+              : (v.message ?? 'invalid');
+          return { field, message: extra };
         }),
       );
       const first = details[0] ?? { field: location, message: 'invalid' };
@@ -77,6 +108,18 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
+    const allowed = methodsOf(path);
+    // A route of this very method that let the request through to here: a plain not-found.
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header('allow', allowed.join(', '));
+      return send(
+        reply,
+        new HooklineError(
+          'method_not_allowed',
+          `${request.method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`,
+        ),
+      );
+    }
     return send(reply, new HooklineError('not_found', `no route ${request.method} ${path}`));
   });
 }

@@ -12,13 +12,15 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { badRequest } from '../lib/errors.js';
-import { parseJsonLossless } from '../lib/json.js';
+import { badRequest, invalidField } from '../lib/errors.js';
+import { JsonLimitError, parseJsonLossless } from '../lib/json.js';
 import { authenticate } from './auth.js';
 import type { ApiContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { docsBranding } from './docs-branding.js';
 import { openApiOptions } from './openapi-options.js';
+import { trackRouteMethods } from './route-methods.js';
+import { refuseUnsafeNumbers } from './unsafe-numbers.js';
 import { appRoutes } from './routes/apps.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
@@ -94,6 +96,8 @@ export async function buildServer(
     try {
       done(null, parseJsonLossless(text));
     } catch (error) {
+      if (error instanceof JsonLimitError)
+        return done(invalidField('body', error.message), undefined);
       done(
         badRequest(
           `body: not valid JSON (${(error as Error).message})`,
@@ -105,7 +109,8 @@ export async function buildServer(
     }
   });
 
-  installErrorHandler(app);
+  installErrorHandler(app, trackRouteMethods(app));
+  app.addHook('preHandler', refuseUnsafeNumbers);
   // Live bin streams and response delays would otherwise hold the close open.
   app.addHook('preClose', async () => ctx.inspector.shutDown());
   await app.register(swagger, openApiOptions);

@@ -198,7 +198,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `portal_forbidden` */
+                /** @description Error: `admin_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -206,7 +206,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "portal_forbidden";
+                            code: "admin_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -495,7 +495,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `portal_forbidden` */
+                /** @description Error: `admin_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -503,7 +503,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "portal_forbidden";
+                            code: "admin_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8757,7 +8757,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8765,7 +8765,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -8917,7 +8917,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8925,7 +8925,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -9098,7 +9098,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9106,7 +9106,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -9258,7 +9258,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9266,7 +9266,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -9436,7 +9436,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9444,7 +9444,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -9588,7 +9588,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9596,7 +9596,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -9765,7 +9765,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9773,7 +9773,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -10091,6 +10091,7 @@ export interface components {
             formatOptions: {
                 [key: string]: unknown;
             };
+            /** @description Extra request headers: token-character names, values without control characters */
             headers: {
                 [key: string]: string;
             };
@@ -10162,6 +10163,7 @@ export interface components {
             formatOptions?: {
                 [key: string]: unknown;
             };
+            /** @description Extra request headers: token-character names, values without control characters */
             headers?: {
                 [key: string]: string;
             };
@@ -10193,6 +10195,7 @@ export interface components {
             formatOptions?: {
                 [key: string]: unknown;
             };
+            /** @description Extra request headers: token-character names, values without control characters */
             headers?: {
                 [key: string]: string;
             };

@@ -30,6 +30,30 @@ export function urlProblem(raw: string): string | null {
   return null;
 }
 
+// RFC 9110 token characters; values may hold tabs but no other control character (CR, LF, NUL...).
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,256}$/;
+const BAD_VALUE = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
+/** Header names and values that would be refused on the wire (and so fail every delivery). */
+function headerProblems(headers: Record<string, string>): ErrorDetail[] {
+  const out: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  for (const [name, value] of Object.entries(headers)) {
+    const field = `headers.${name}`;
+    const lower = name.toLowerCase();
+    if (!HEADER_NAME.test(name))
+      out.push({ field, message: 'not a valid header name (1-256 token characters)' });
+    else if (RESERVED_HEADERS.has(lower))
+      out.push({ field, message: 'this header is set by Hookline' });
+    else if (seen.has(lower))
+      out.push({ field, message: 'repeats a header name (names ignore case)' });
+    else if (BAD_VALUE.test(value))
+      out.push({ field, message: 'must not contain control characters (CR, LF, NUL, ...)' });
+    seen.add(lower);
+  }
+  return out;
+}
+
 export interface EndpointSettingsInput {
   url?: string;
   filterTypes?: string[] | null;
@@ -51,10 +75,7 @@ export function endpointProblems(input: EndpointSettingsInput): ErrorDetail[] {
         message: `"${p}" is not an event type or a "prefix.*" pattern`,
       });
   });
-  for (const name of Object.keys(input.headers ?? {})) {
-    if (RESERVED_HEADERS.has(name.toLowerCase()))
-      out.push({ field: `headers.${name}`, message: 'this header is set by Hookline' });
-  }
+  out.push(...headerProblems(input.headers ?? {}));
   const policy = input.retryPolicy;
   if (policy) {
     if (policy.preset === 'custom' && !policy.waitsMs)

@@ -1,4 +1,5 @@
 import type { BinRequest } from '../domain/bins.js';
+import { assertJsonDepth } from '../lib/json.js';
 
 type Json = Record<string, unknown>;
 
@@ -6,7 +7,9 @@ function parseObject(body: Buffer): Json | null {
   const first = body.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
   if (first !== 0x7b) return null; // '{'
   try {
-    const value: unknown = JSON.parse(body.toString('utf8'));
+    const text = body.toString('utf8');
+    assertJsonDepth(text);
+    const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value)
       ? (value as Json)
       : null;

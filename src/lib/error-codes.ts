@@ -51,6 +51,16 @@ export const GENERAL_ERRORS = {
 
 /** Codes of particular routes. */
 export const ROUTE_ERRORS = {
+  admin_required: {
+    status: 403,
+    description:
+      'a route only the admin token may call (creating or deleting apps, ...), called with an app key',
+  },
+  method_not_allowed: {
+    status: 405,
+    description:
+      'the path exists but not with this method; the `Allow` header lists the methods it has',
+  },
   app_key_required: {
     status: 403,
     description:

@@ -16,7 +16,7 @@ export function decodeCursor(cursor: string): string {
 
 export function decodeNumericCursor(cursor: string): number {
   const key = decodeCursor(cursor);
-  if (!/^\d+$/.test(key))
+  if (!/^\d{1,15}$/.test(key))
     throw badRequest('cursor: not a cursor from this API', [
       { field: 'cursor', message: 'invalid cursor' },
     ]);

@@ -41,7 +41,6 @@ describe('tenant isolation', () => {
     const calls: Array<[string, string, unknown?]> = [
       ['GET', A],
       ['PATCH', A, { name: 'stolen' }],
-      ['DELETE', A],
       ['POST', `${A}/api-key/rotate`],
       ['GET', `${A}/endpoints`],
       ['POST', `${A}/endpoints`, { url: 'http://127.0.0.1:1/x' }],
@@ -66,6 +65,11 @@ describe('tenant isolation', () => {
       expect({ method, url, status: res.status }).toEqual({ method, url, status: 404 });
       expect(res.body.code).toBe('not_found');
     }
+    // Deleting apps is the admin's: any app key gets 403, whichever app it names.
+    const del = await asB('DELETE', A);
+    expect(del.status).toBe(403);
+    expect(del.body.code).toBe('admin_required');
+    expect((await h.api('GET', A)).status).toBe(200);
   });
 
   it("B's key cannot reach A's records through B's own app either", async () => {
@@ -118,7 +122,9 @@ describe('tenant isolation', () => {
   });
 
   it('an app key cannot create apps; the admin sees every app', async () => {
-    expect((await asB('POST', '/api/v1/apps', { name: 'mine now' })).status).toBe(404);
+    const create = await asB('POST', '/api/v1/apps', { name: 'mine now' });
+    expect(create.status).toBe(403);
+    expect(create.body.code).toBe('admin_required');
     const all = await h.api('GET', '/api/v1/apps');
     expect(all.body.data.map((x: { id: string }) => x.id).sort()).toEqual(
       [a.appId, b.appId].sort(),

@@ -8,7 +8,7 @@ import { changeApp } from '../app-records.js';
 import { loadApp, principalOf, requireAdmin, scopedAppId } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppCreate, AppOut, AppPatch, AppWithKey } from '../schemas/apps.js';
-import { AppParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
+import { AppParams, errorBody, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import { appJson } from '../serialize.js';
 
 export const appRoutes =
@@ -42,7 +42,11 @@ export const appRoutes =
           tags: ['apps'],
           summary: 'Create an app (admin); its API key is shown once',
           body: AppCreate,
-          response: { 201: AppWithKey, ...errorResponses },
+          response: {
+            201: AppWithKey,
+            ...errorResponses,
+            403: errorBody(403, ['admin_required', 'portal_forbidden']),
+          },
         },
       },
       async (request, reply) => {
@@ -117,7 +121,11 @@ export const appRoutes =
           tags: ['apps'],
           summary: 'Delete an app with everything it owns (admin)',
           params: AppParams,
-          response: { 204: Type.Null(), ...errorResponses },
+          response: {
+            204: Type.Null(),
+            ...errorResponses,
+            403: errorBody(403, ['admin_required', 'portal_forbidden']),
+          },
         },
       },
       async (request, reply) => {

@@ -1,3 +1,4 @@
+import { assertJsonDepth } from '../../lib/json.js';
 import type { InvocationFailure } from '../../lib/error-codes.js';
 import type { BotSendResult } from '../bot-sender.js';
 import type { NormalizedReply, RandomSource } from '../reply/types.js';
@@ -54,6 +55,7 @@ export function readReply(
     return fail('reply_too_large', `the reply is larger than ${limits.replyLimitBytes} bytes`);
   let body: unknown;
   try {
+    assertJsonDepth(sent.body);
     body = JSON.parse(sent.body);
   } catch (error) {
     const what =
