@@ -90,6 +90,7 @@ export const attemptJson = (a: Attempt) => ({
   durationMs: a.durationMs,
   statusCode: a.statusCode,
   responseHeaders: a.responseHeaders,
+  requestHeaders: a.requestHeaders,
   responseBody: a.responseBody,
   errorKind: a.errorKind,
   errorMessage: a.errorMessage,

@@ -9936,6 +9936,10 @@ export interface components {
             errorMessage: string | null;
             id: number;
             messageId: string;
+            /** @description The headers sent; Authorization and credential-named headers redacted */
+            requestHeaders: {
+                [key: string]: string;
+            };
             responseBody: string;
             responseHeaders: {
                 [key: string]: string;

@@ -2,6 +2,7 @@ import { deliveryLogFields } from './log-fields.js';
 import type { Logger } from 'pino';
 import { decide, rejectedAnswer } from '../domain/attempt-outcome.js';
 import { DEFAULT_TIMEOUT_MS, resolveSchedule, type RetrySchedule } from '../domain/retry-policy.js';
+import { redactRequestHeaders } from '../domain/request-headers.js';
 import type { App, Attempt, Endpoint } from '../domain/types.js';
 import { RenderError, type RenderedRequest } from '../formats/format.js';
 import { getFormat } from '../formats/registry.js';
@@ -140,7 +141,7 @@ export function decideAttempt(
       deliveryId: claim.delivery.id,
       endpointId: endpoint.id,
       leaseToken: claim.leaseToken,
-      attempt: toAttempt(claim, prepared.at, answer),
+      attempt: toAttempt(claim, prepared.at, answer, prepared.request),
       outcome: decision.outcome,
       nextAttemptAt: decision.nextAttemptAt,
     },
@@ -170,6 +171,7 @@ export function toAttempt(
   claim: ClaimedDelivery,
   at: number,
   sent: SendResult,
+  request: RenderedRequest,
 ): Omit<Attempt, 'id'> {
   return {
     appId: claim.delivery.appId,
@@ -184,5 +186,6 @@ export function toAttempt(
     errorKind: sent.errorKind,
     errorMessage: sent.errorMessage,
     test: false,
+    requestHeaders: redactRequestHeaders(request.headers),
   };
 }

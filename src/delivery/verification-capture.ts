@@ -30,7 +30,10 @@ export async function captureAttempt(
     url: binTarget(prepared.request.url, verification.binUrl),
   };
   const captured = await deps.sender.send(request, prepared.timeoutMs);
-  await store.insertAttempt({ ...toAttempt(claim, prepared.at, captured), test: true });
+  await store.insertAttempt({
+    ...toAttempt(claim, prepared.at, captured, prepared.request),
+    test: true,
+  });
   const current = await store.getEndpoint(endpoint.appId, endpoint.id);
   const now = deps.clock.now();
   const until = current ? activeVerification(current, now)?.until : undefined;

@@ -160,6 +160,8 @@ export interface Attempt {
   errorMessage: string | null;
   /** Test attempts (simulator) are kept apart from real deliveries. */
   test: boolean;
+  /** The headers sent, credentials redacted (domain/request-headers.ts); {} before they were kept. */
+  requestHeaders: Record<string, string>;
 }
 
 /** A page of a list, newest first. */

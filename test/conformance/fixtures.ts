@@ -116,6 +116,7 @@ export function attemptOf(
     durationMs: 12,
     statusCode: 200,
     responseHeaders: { 'content-type': 'text/plain' },
+    requestHeaders: { 'webhook-id': 'msg_x', 'content-type': 'application/json' },
     responseBody: 'ok',
     errorKind: null,
     errorMessage: null,

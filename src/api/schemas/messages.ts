@@ -79,6 +79,9 @@ export const AttemptOut = Type.Object(
     durationMs: Type.Integer(),
     statusCode: Type.Union([Type.Integer(), Type.Null()]),
     responseHeaders: Type.Record(Type.String(), Type.String()),
+    requestHeaders: Type.Record(Type.String(), Type.String(), {
+      description: 'The headers sent; Authorization and credential-named headers redacted',
+    }),
     responseBody: Type.String(),
     errorKind: Type.Union([literals(ERROR_KINDS), Type.Null()]),
     errorMessage: Type.Union([Type.String(), Type.Null()]),

@@ -1,3 +1,4 @@
+import { redactRequestHeaders } from '../../domain/request-headers.js';
 import { compileFilter } from '../../domain/event-filter.js';
 import { DEFAULT_TIMEOUT_MS, resolveSchedule } from '../../domain/retry-policy.js';
 import type { App, Attempt, Endpoint, Message } from '../../domain/types.js';
@@ -89,6 +90,7 @@ export async function simulate(deps: SimulateDeps, input: SimulateInput): Promis
     errorKind: result.errorKind,
     errorMessage: result.errorMessage,
     test: true,
+    requestHeaders: redactRequestHeaders(request.headers),
   });
   return { ...base, sent: true, reason: null, request, attempt };
 }

@@ -8,14 +8,14 @@ import { toAttempt, withoutNul, type AttemptRow } from './rows.js';
  * Inserts attempts from parallel arrays, keeping only those whose delivery exists (or that have
  * none: test attempts). $1 app ids, $2 delivery ids, $3 message ids, $4 endpoint ids, $5 at,
  * $6 duration ms, $7 status codes, $8 response headers, $9 response bodies, $10 error kinds,
- * $11 error messages, $12 test flags
+ * $11 error messages, $12 test flags, $13 request headers
  */
 export const INSERT_ATTEMPTS = `INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
-    status_code, response_headers, response_body, error_kind, error_message, test)
+    status_code, response_headers, response_body, error_kind, error_message, test, request_headers)
   SELECT t.* FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::int4[], $7::int4[],
-    $8::text[], $9::text[], $10::text[], $11::text[], $12::bool[])
+    $8::text[], $9::text[], $10::text[], $11::text[], $12::bool[], $13::text[])
     AS t(app_id, delivery_id, message_id, endpoint_id, at, duration_ms, status_code, response_headers, response_body,
-      error_kind, error_message, test)
+      error_kind, error_message, test, request_headers)
   WHERE t.delivery_id IS NULL OR EXISTS (SELECT 1 FROM deliveries d WHERE d.id = t.delivery_id)
   RETURNING id`;
 
@@ -34,13 +34,14 @@ export function attemptArrays(attempts: Array<Omit<Attempt, 'id'>>): unknown[][]
     attempts.map((a) => a.errorKind),
     attempts.map((a) => withoutNul(a.errorMessage)),
     attempts.map((a) => a.test),
+    attempts.map((a) => withoutNul(JSON.stringify(a.requestHeaders))),
   ];
 }
 
-/** Records one attempt made outside the delivery engine (the simulator's test sends). $1..$12 as above */
+/** Records one attempt made outside the delivery engine (the simulator's test sends). $1..$13 as above */
 const INSERT_ONE_ATTEMPT = `INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
-    status_code, response_headers, response_body, error_kind, error_message, test)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`;
+    status_code, response_headers, response_body, error_kind, error_message, test, request_headers)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`;
 
 export async function insertAttempt(db: Db, attempt: Omit<Attempt, 'id'>): Promise<Attempt> {
   const values = attemptArrays([attempt]).map((column) => column[0]);

@@ -140,6 +140,7 @@ export interface AttemptRow {
   error_kind: string | null;
   error_message: string | null;
   test: boolean;
+  request_headers: string;
 }
 export const toAttempt = (r: AttemptRow): Attempt => ({
   id: r.id,
@@ -155,6 +156,7 @@ export const toAttempt = (r: AttemptRow): Attempt => ({
   errorKind: r.error_kind as ErrorKind | null,
   errorMessage: r.error_message,
   test: r.test,
+  requestHeaders: JSON.parse(r.request_headers),
 });
 
 /** PostgreSQL text cannot hold NUL; what a receiver answered is kept with U+FFFD in its place. */

@@ -10,9 +10,9 @@ const MAX_ID = Number.MAX_SAFE_INTEGER;
 const prepare = (db: Database) => ({
   insert:
     db.prepare(`INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
-    status_code, response_headers, response_body, error_kind, error_message, test) VALUES (@app_id, @delivery_id,
-    @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers, @response_body, @error_kind,
-    @error_message, @test)`),
+    status_code, response_headers, response_body, error_kind, error_message, test, request_headers) VALUES
+    (@app_id, @delivery_id, @message_id, @endpoint_id, @at, @duration_ms, @status_code, @response_headers,
+    @response_body, @error_kind, @error_message, @test, @request_headers)`),
 });
 
 /** Attempts as the API sees them, and test attempts made outside the engine (simulator). */

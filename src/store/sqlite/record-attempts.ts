@@ -53,7 +53,7 @@ export class ResultRecording {
       db,
       (tuples) => `INSERT INTO attempts (${ATTEMPT_COLUMNS})
       SELECT * FROM (VALUES ${tuples}) AS a WHERE EXISTS (SELECT 1 FROM deliveries WHERE id = a.column2)`,
-      12,
+      13,
       pushAttemptValues,
     );
     const update = (outcome: AttemptOutcome) =>

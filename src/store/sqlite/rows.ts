@@ -121,6 +121,7 @@ export interface AttemptRow {
   error_kind: string | null;
   error_message: string | null;
   test: number;
+  request_headers: string;
 }
 export const toAttempt = (r: AttemptRow): Attempt => ({
   id: r.id,
@@ -136,9 +137,10 @@ export const toAttempt = (r: AttemptRow): Attempt => ({
   errorKind: r.error_kind as ErrorKind | null,
   errorMessage: r.error_message,
   test: r.test === 1,
+  requestHeaders: JSON.parse(r.request_headers),
 });
 export const ATTEMPT_COLUMNS = `app_id, delivery_id, message_id, endpoint_id, at, duration_ms, status_code,
-  response_headers, response_body, error_kind, error_message, test`;
+  response_headers, response_body, error_kind, error_message, test, request_headers`;
 /** attemptParams as positional values, in ATTEMPT_COLUMNS order. */
 export const pushAttemptValues = (a: Omit<Attempt, 'id'>, out: unknown[]): void => {
   out.push(
@@ -154,6 +156,7 @@ export const pushAttemptValues = (a: Omit<Attempt, 'id'>, out: unknown[]): void 
     a.errorKind,
     a.errorMessage,
     a.test ? 1 : 0,
+    JSON.stringify(a.requestHeaders),
   );
 };
 export const attemptParams = (a: Omit<Attempt, 'id'>) => ({
@@ -169,4 +172,5 @@ export const attemptParams = (a: Omit<Attempt, 'id'>) => ({
   error_kind: a.errorKind,
   error_message: a.errorMessage,
   test: a.test ? 1 : 0,
+  request_headers: JSON.stringify(a.requestHeaders),
 });
