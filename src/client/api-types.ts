@@ -188,7 +188,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `portal_forbidden` */
+                /** @description Error: `admin_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -196,7 +196,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "portal_forbidden";
+                            code: "admin_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -391,7 +391,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `portal_forbidden` */
+                /** @description Error: `admin_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -399,7 +399,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "portal_forbidden";
+                            code: "admin_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1077,6 +1077,7 @@ export interface paths {
                                 formatOptions: {
                                     [key: string]: unknown;
                                 };
+                                /** @description Extra request headers: token-character names, values without control characters */
                                 headers: {
                                     [key: string]: string;
                                 };
@@ -1246,6 +1247,7 @@ export interface paths {
                         formatOptions?: {
                             [key: string]: unknown;
                         };
+                        /** @description Extra request headers: token-character names, values without control characters */
                         headers?: {
                             [key: string]: string;
                         };
@@ -1285,6 +1287,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -1478,6 +1481,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -1739,6 +1743,7 @@ export interface paths {
                         formatOptions?: {
                             [key: string]: unknown;
                         };
+                        /** @description Extra request headers: token-character names, values without control characters */
                         headers?: {
                             [key: string]: string;
                         };
@@ -1774,6 +1779,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -3057,6 +3063,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -3249,6 +3256,7 @@ export interface paths {
                             formatOptions: {
                                 [key: string]: unknown;
                             };
+                            /** @description Extra request headers: token-character names, values without control characters */
                             headers: {
                                 [key: string]: string;
                             };
@@ -5141,6 +5149,7 @@ export interface paths {
                                 formatOptions: {
                                     [key: string]: unknown;
                                 };
+                                /** @description Extra request headers: token-character names, values without control characters */
                                 headers: {
                                     [key: string]: string;
                                 };
@@ -7449,7 +7458,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7457,7 +7466,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7575,7 +7584,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7583,7 +7592,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7712,7 +7721,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7720,7 +7729,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7838,7 +7847,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7846,7 +7855,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -7948,7 +7957,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7956,7 +7965,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -8077,7 +8086,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8085,7 +8094,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
@@ -8238,7 +8247,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Error: `app_key_required`, `portal_forbidden` */
+                /** @description Error: `admin_required`, `app_key_required`, `portal_forbidden` */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8246,7 +8255,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /** @enum {string} */
-                            code: "app_key_required" | "portal_forbidden";
+                            code: "admin_required" | "app_key_required" | "portal_forbidden";
                             details: {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
