@@ -17,9 +17,10 @@ import { JsonLimitError, parseJsonLossless } from '../lib/json.js';
 import { authenticate } from './auth.js';
 import type { ApiContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
+import { docsBranding } from './docs-branding.js';
+import { openApiOptions } from './openapi-options.js';
 import { trackRouteMethods } from './route-methods.js';
 import { refuseUnsafeNumbers } from './unsafe-numbers.js';
-import { defaultsAreOptional } from './openapi-defaults.js';
 import { appRoutes } from './routes/apps.js';
 import { deliveryRoutes } from './routes/deliveries.js';
 import { endpointRoutes } from './routes/endpoints.js';
@@ -112,20 +113,8 @@ export async function buildServer(
   app.addHook('preHandler', refuseUnsafeNumbers);
   // Live bin streams and response delays would otherwise hold the close open.
   app.addHook('preClose', async () => ctx.inspector.shutDown());
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Hookline API',
-        version: '1',
-        description: 'Self-hosted webhooks for messaging and chatbot APIs.',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transformObject: (document) =>
-      defaultsAreOptional('openapiObject' in document ? document.openapiObject : {}),
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swagger, openApiOptions);
+  await app.register(swaggerUi, { routePrefix: '/docs', ...docsBranding });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(ctx, options.role));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../app/config.js';
-import { migrateDatabase } from '../app/migrate-database.js';
+import { startProgress } from './progress.js';
 
 /** `hookline migrate`: applies pending migrations and exits; safe while other nodes run or start. */
 export function addMigrateCommand(program: Command): void {
@@ -14,6 +13,7 @@ export function addMigrateCommand(program: Command): void {
       'postgres:// URL (default: HOOKLINE_DATABASE_URL, else the SQLite file in the data folder)',
     )
     .action(async (o: { database?: string }, cmd: Command) => {
+      const { ConfigError, loadConfig } = await import('../app/config.js');
       let config;
       try {
         config = loadConfig(process.env, {
@@ -27,6 +27,14 @@ export function addMigrateCommand(program: Command): void {
         }
         throw error;
       }
-      console.log(await migrateDatabase(config));
+      const { migrateDatabase } = await import('../app/migrate-database.js');
+      const progress = await startProgress('applying migrations');
+      let summary: string;
+      try {
+        summary = await migrateDatabase(config);
+      } finally {
+        progress.stop();
+      }
+      console.log(summary);
     });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ApiClient } from './api-client.js';
+import type { ApiClient } from './api-client.js';
 
 interface SimulateFlags {
   overrides?: string;
@@ -87,6 +87,7 @@ export function addSimulateCommand(program: Command): void {
       if (args.length < 2 || args.length > 3)
         throw new Error('usage: hookline simulate [appId] <endpointId> <eventType>');
       const global = cmd.optsWithGlobals() as { url: string; token?: string; dataDir: string };
+      const { ApiClient } = await import('./api-client.js');
       const api = new ApiClient({
         url: global.url,
         token: global.token ?? null,

@@ -31,15 +31,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                createdAt: string;
-                                id: string;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                name: string;
-                                updatedAt: string;
-                            }[];
+                            data: components["schemas"]["App"][];
                             nextCursor: string | null;
                         };
                     };
@@ -112,6 +104,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -125,12 +151,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["AppCreate"];
                 };
             };
             responses: {
@@ -140,18 +161,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        } & {
-                            /** @description Shown once: only its hash is stored. */
-                            apiKey: string;
-                        };
+                        "application/json": components["schemas"]["AppCreated"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -222,6 +232,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -255,15 +333,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["App"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -326,6 +396,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -425,6 +529,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -441,12 +579,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        name?: string;
-                    };
+                    "application/json": components["schemas"]["AppPatch"];
                 };
             };
             responses: {
@@ -456,15 +589,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["App"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -527,6 +652,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -566,18 +759,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            createdAt: string;
-                            id: string;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            name: string;
-                            updatedAt: string;
-                        } & {
-                            /** @description Shown once: only its hash is stored. */
-                            apiKey: string;
-                        };
+                        "application/json": components["schemas"]["AppCreated"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -640,6 +822,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -688,19 +904,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                attempts: number;
-                                createdAt: string;
-                                endpointId: string;
-                                id: number;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string | null;
-                                state: "pending" | "delivering" | "succeeded" | "failed";
-                                updatedAt: string;
-                            }[];
+                            data: components["schemas"]["Delivery"][];
                             nextCursor: string | null;
                         };
                     };
@@ -773,6 +977,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -809,19 +1047,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            attempts: number;
-                            createdAt: string;
-                            endpointId: string;
-                            id: number;
-                            lastError: string | null;
-                            lastStatus: number | null;
-                            messageId: string;
-                            nextAttemptAt: string | null;
-                            state: "pending" | "delivering" | "succeeded" | "failed";
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -892,6 +1118,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -930,19 +1190,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            attempts: number;
-                            createdAt: string;
-                            endpointId: string;
-                            id: number;
-                            lastError: string | null;
-                            lastStatus: number | null;
-                            messageId: string;
-                            nextAttemptAt: string | null;
-                            state: "pending" | "delivering" | "succeeded" | "failed";
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1030,6 +1278,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1067,98 +1349,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                createdAt: string;
-                                description: string;
-                                disabled: boolean;
-                                /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                                filter: {
-                                    [key: string]: unknown;
-                                } | null;
-                                filterTypes: string[] | null;
-                                format: string;
-                                formatOptions: {
-                                    [key: string]: unknown;
-                                };
-                                /** @description Extra request headers: token-character names, values without control characters */
-                                headers: {
-                                    [key: string]: string;
-                                };
-                                /** @description Rolling figures, kept as attempt results are committed */
-                                health?: {
-                                    /** @description Failed attempts since the last success */
-                                    consecutiveFailures: number;
-                                    /** @description The first failure after the last success; null while healthy */
-                                    failingSince: string | null;
-                                    lastDay: {
-                                        /** @description Attempts made */
-                                        attempts: number;
-                                        /** @description Failed attempts that were the delivery’s last */
-                                        failed: number;
-                                        /** @description Median attempt duration, from the rollups’ latency histogram */
-                                        latencyP50Ms: number | null;
-                                        latencyP95Ms: number | null;
-                                        /** @description Failed attempts with another one to come */
-                                        retrying: number;
-                                        /** @description Attempts that succeeded */
-                                        succeeded: number;
-                                        /** @description succeeded / attempts; null without attempts */
-                                        successRate: number | null;
-                                    };
-                                    lastError: {
-                                        at: string;
-                                        /** @description timeout, connection, dns, status, tls or blocked */
-                                        kind: string | null;
-                                        message: string;
-                                        statusCode: number | null;
-                                    } | null;
-                                    lastHour: {
-                                        /** @description Attempts made */
-                                        attempts: number;
-                                        /** @description Failed attempts that were the delivery’s last */
-                                        failed: number;
-                                        /** @description Median attempt duration, from the rollups’ latency histogram */
-                                        latencyP50Ms: number | null;
-                                        latencyP95Ms: number | null;
-                                        /** @description Failed attempts with another one to come */
-                                        retrying: number;
-                                        /** @description Attempts that succeeded */
-                                        succeeded: number;
-                                        /** @description succeeded / attempts; null without attempts */
-                                        successRate: number | null;
-                                    };
-                                    lastSuccessAt: string | null;
-                                };
-                                id: string;
-                                maxConcurrency: number;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                                ordering: "parallel" | "serial" | "per-key";
-                                /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                                orderingKeyPath: string | null;
-                                rateLimit: number | null;
-                                retryPolicy: {
-                                    preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                    waitsMs?: number[];
-                                };
-                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                                signatureAlgorithm: "hmac-sha256" | "ed25519";
-                                timeoutMs: number | null;
-                                updatedAt: string;
-                                url: string;
-                                /** @description Webhook verification: deliveries go to a bin until `until` */
-                                verification: {
-                                    binId: string;
-                                    /** @description Where deliveries go while it runs */
-                                    binUrl: string;
-                                    startedAt: string;
-                                    /** @description When the endpoint goes back to its URL by itself */
-                                    until: string;
-                                } | null;
-                            }[];
+                            data: components["schemas"]["Endpoint"][];
                             nextCursor: string | null;
                         };
                     };
@@ -1231,6 +1422,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1246,42 +1471,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        description?: string;
-                        disabled?: boolean;
-                        /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                        filter?: {
-                            [key: string]: unknown;
-                        } | null;
-                        filterTypes?: string[] | null;
-                        format?: string;
-                        formatOptions?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Extra request headers: token-character names, values without control characters */
-                        headers?: {
-                            [key: string]: string;
-                        };
-                        maxConcurrency?: number;
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                        ordering?: "parallel" | "serial" | "per-key";
-                        /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                        orderingKeyPath?: string | null;
-                        rateLimit?: number | null;
-                        retryPolicy?: {
-                            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                            waitsMs?: number[];
-                        };
-                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
-                        secret?: string;
-                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
-                        timeoutMs?: number | null;
-                        url: string;
-                    };
+                    "application/json": components["schemas"]["EndpointCreate"];
                 };
             };
             responses: {
@@ -1291,103 +1481,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                            filter: {
-                                [key: string]: unknown;
-                            } | null;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Extra request headers: token-character names, values without control characters */
-                            headers: {
-                                [key: string]: string;
-                            };
-                            /** @description Rolling figures, kept as attempt results are committed */
-                            health?: {
-                                /** @description Failed attempts since the last success */
-                                consecutiveFailures: number;
-                                /** @description The first failure after the last success; null while healthy */
-                                failingSince: string | null;
-                                lastDay: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastError: {
-                                    at: string;
-                                    /** @description timeout, connection, dns, status, tls or blocked */
-                                    kind: string | null;
-                                    message: string;
-                                    statusCode: number | null;
-                                } | null;
-                                lastHour: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastSuccessAt: string | null;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                            ordering: "parallel" | "serial" | "per-key";
-                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                            orderingKeyPath: string | null;
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        } & {
-                            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
-                            publicKey?: string;
-                            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
-                            secret?: string;
-                        };
+                        "application/json": components["schemas"]["EndpointCreated"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1450,6 +1544,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1492,98 +1654,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                            filter: {
-                                [key: string]: unknown;
-                            } | null;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Extra request headers: token-character names, values without control characters */
-                            headers: {
-                                [key: string]: string;
-                            };
-                            /** @description Rolling figures, kept as attempt results are committed */
-                            health?: {
-                                /** @description Failed attempts since the last success */
-                                consecutiveFailures: number;
-                                /** @description The first failure after the last success; null while healthy */
-                                failingSince: string | null;
-                                lastDay: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastError: {
-                                    at: string;
-                                    /** @description timeout, connection, dns, status, tls or blocked */
-                                    kind: string | null;
-                                    message: string;
-                                    statusCode: number | null;
-                                } | null;
-                                lastHour: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastSuccessAt: string | null;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                            ordering: "parallel" | "serial" | "per-key";
-                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                            orderingKeyPath: string | null;
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1646,6 +1717,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1746,6 +1851,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -1763,38 +1902,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        description?: string;
-                        disabled?: boolean;
-                        /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                        filter?: {
-                            [key: string]: unknown;
-                        } | null;
-                        filterTypes?: string[] | null;
-                        format?: string;
-                        formatOptions?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Extra request headers: token-character names, values without control characters */
-                        headers?: {
-                            [key: string]: string;
-                        };
-                        maxConcurrency?: number;
-                        metadata?: {
-                            [key: string]: string;
-                        };
-                        /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                        ordering?: "parallel" | "serial" | "per-key";
-                        /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                        orderingKeyPath?: string | null;
-                        rateLimit?: number | null;
-                        retryPolicy?: {
-                            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                            waitsMs?: number[];
-                        };
-                        timeoutMs?: number | null;
-                        url?: string;
-                    };
+                    "application/json": components["schemas"]["EndpointPatch"];
                 };
             };
             responses: {
@@ -1804,98 +1912,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                            filter: {
-                                [key: string]: unknown;
-                            } | null;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Extra request headers: token-character names, values without control characters */
-                            headers: {
-                                [key: string]: string;
-                            };
-                            /** @description Rolling figures, kept as attempt results are committed */
-                            health?: {
-                                /** @description Failed attempts since the last success */
-                                consecutiveFailures: number;
-                                /** @description The first failure after the last success; null while healthy */
-                                failingSince: string | null;
-                                lastDay: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastError: {
-                                    at: string;
-                                    /** @description timeout, connection, dns, status, tls or blocked */
-                                    kind: string | null;
-                                    message: string;
-                                    statusCode: number | null;
-                                } | null;
-                                lastHour: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastSuccessAt: string | null;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                            ordering: "parallel" | "serial" | "per-key";
-                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                            orderingKeyPath: string | null;
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -1966,6 +1983,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2000,26 +2085,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                /** @description The headers sent; Authorization and credential-named headers redacted */
-                                requestHeaders: {
-                                    [key: string]: string;
-                                };
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            }[];
+                            data: components["schemas"]["Attempt"][];
                             nextCursor: string | null;
                         };
                     };
@@ -2084,6 +2150,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2133,19 +2233,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                attempts: number;
-                                createdAt: string;
-                                endpointId: string;
-                                id: number;
-                                lastError: string | null;
-                                lastStatus: number | null;
-                                messageId: string;
-                                nextAttemptAt: string | null;
-                                state: "pending" | "delivering" | "succeeded" | "failed";
-                                updatedAt: string;
-                            }[];
+                            data: components["schemas"]["Delivery"][];
                             nextCursor: string | null;
                         };
                     };
@@ -2218,6 +2306,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2253,16 +2375,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description at most this many deliveries per call (default 1000); when `done` is false, send the same request again to continue */
-                        limit?: number;
-                        /** Format: date-time */
-                        since: string;
-                        /** @description the states to send again; default ["failed"] */
-                        states?: ("failed" | "succeeded")[];
-                        /** Format: date-time */
-                        until?: string;
-                    };
+                    "application/json": components["schemas"]["RecoverRequest"];
                 };
             };
             responses: {
@@ -2352,6 +2465,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2386,18 +2567,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            secrets: {
-                                createdAt: string;
-                                expiresAt: string | null;
-                                /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
-                                publicKey?: string;
-                                /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
-                                secret?: string;
-                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                                signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["EndpointSecrets"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2468,6 +2638,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2500,14 +2704,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @default 86400000 */
-                        graceMs?: number;
-                        /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
-                        secret?: string;
-                        /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                        signatureAlgorithm?: "hmac-sha256" | "ed25519";
-                    };
+                    "application/json": components["schemas"]["SecretRotate"];
                 };
             };
             responses: {
@@ -2595,6 +2792,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2628,12 +2893,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description A canonical event type, e.g. message.received (GET /event-catalog lists them) */
-                        eventType: string;
-                        /** @description JSON object merged into the sample (JSON Merge Patch: null removes a field) */
-                        overrides?: unknown;
-                    };
+                    "application/json": components["schemas"]["SimulateRequest"];
                 };
             };
             responses: {
@@ -2643,41 +2903,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attempt: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                /** @description The headers sent; Authorization and credential-named headers redacted */
-                                requestHeaders: {
-                                    [key: string]: string;
-                                };
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            } | null;
-                            eventType: string;
-                            matchesFilter: boolean;
-                            messageId: string;
-                            reason: string | null;
-                            request: {
-                                body: string | null;
-                                headers: {
-                                    [key: string]: string;
-                                };
-                                method: string;
-                                url: string;
-                            } | null;
-                            sent: boolean;
-                        };
+                        "application/json": components["schemas"]["Simulation"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2757,6 +2983,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unknown_format";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2916,6 +3210,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2956,26 +3284,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                /** @description The headers sent; Authorization and credential-named headers redacted */
-                                requestHeaders: {
-                                    [key: string]: string;
-                                };
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            }[];
+                            data: components["schemas"]["Attempt"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3048,6 +3357,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3080,12 +3423,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description One of the app's bins; default: a new bin */
-                        binId?: string;
-                        /** @description How long; default: until stopped (at most until the bin expires) */
-                        durationSeconds?: number;
-                    };
+                    "application/json": components["schemas"]["VerificationStart"];
                 };
             };
             responses: {
@@ -3095,98 +3433,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                            filter: {
-                                [key: string]: unknown;
-                            } | null;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Extra request headers: token-character names, values without control characters */
-                            headers: {
-                                [key: string]: string;
-                            };
-                            /** @description Rolling figures, kept as attempt results are committed */
-                            health?: {
-                                /** @description Failed attempts since the last success */
-                                consecutiveFailures: number;
-                                /** @description The first failure after the last success; null while healthy */
-                                failingSince: string | null;
-                                lastDay: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastError: {
-                                    at: string;
-                                    /** @description timeout, connection, dns, status, tls or blocked */
-                                    kind: string | null;
-                                    message: string;
-                                    statusCode: number | null;
-                                } | null;
-                                lastHour: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastSuccessAt: string | null;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                            ordering: "parallel" | "serial" | "per-key";
-                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                            orderingKeyPath: string | null;
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -3274,6 +3521,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** Stop a verification now: the endpoint goes back to its URL, held deliveries go */
@@ -3295,98 +3610,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            description: string;
-                            disabled: boolean;
-                            /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                            filter: {
-                                [key: string]: unknown;
-                            } | null;
-                            filterTypes: string[] | null;
-                            format: string;
-                            formatOptions: {
-                                [key: string]: unknown;
-                            };
-                            /** @description Extra request headers: token-character names, values without control characters */
-                            headers: {
-                                [key: string]: string;
-                            };
-                            /** @description Rolling figures, kept as attempt results are committed */
-                            health?: {
-                                /** @description Failed attempts since the last success */
-                                consecutiveFailures: number;
-                                /** @description The first failure after the last success; null while healthy */
-                                failingSince: string | null;
-                                lastDay: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastError: {
-                                    at: string;
-                                    /** @description timeout, connection, dns, status, tls or blocked */
-                                    kind: string | null;
-                                    message: string;
-                                    statusCode: number | null;
-                                } | null;
-                                lastHour: {
-                                    /** @description Attempts made */
-                                    attempts: number;
-                                    /** @description Failed attempts that were the delivery’s last */
-                                    failed: number;
-                                    /** @description Median attempt duration, from the rollups’ latency histogram */
-                                    latencyP50Ms: number | null;
-                                    latencyP95Ms: number | null;
-                                    /** @description Failed attempts with another one to come */
-                                    retrying: number;
-                                    /** @description Attempts that succeeded */
-                                    succeeded: number;
-                                    /** @description succeeded / attempts; null without attempts */
-                                    successRate: number | null;
-                                };
-                                lastSuccessAt: string | null;
-                            };
-                            id: string;
-                            maxConcurrency: number;
-                            metadata: {
-                                [key: string]: string;
-                            };
-                            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                            ordering: "parallel" | "serial" | "per-key";
-                            /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                            orderingKeyPath: string | null;
-                            rateLimit: number | null;
-                            retryPolicy: {
-                                preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                waitsMs?: number[];
-                            };
-                            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                            signatureAlgorithm: "hmac-sha256" | "ed25519";
-                            timeoutMs: number | null;
-                            updatedAt: string;
-                            url: string;
-                            /** @description Webhook verification: deliveries go to a bin until `until` */
-                            verification: {
-                                binId: string;
-                                /** @description Where deliveries go while it runs */
-                                binUrl: string;
-                                startedAt: string;
-                                /** @description When the endpoint goes back to its URL by itself */
-                                until: string;
-                            } | null;
-                        };
+                        "application/json": components["schemas"]["Endpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -3457,6 +3681,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -3511,16 +3769,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            orderingKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Default Response */
@@ -3529,16 +3778,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            orderingKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -3618,6 +3858,57 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3737,6 +4028,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** Replace the app's Chat-API instance settings */
@@ -3847,6 +4172,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -3889,16 +4282,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string;
-                                createdAt: string;
-                                endpointId: string | null;
-                                eventType: string;
-                                id: string;
-                                idempotencyKey: string | null;
-                                orderingKey: string | null;
-                                payload: unknown;
-                            }[];
+                            data: components["schemas"]["Message"][];
                             nextCursor: string | null;
                         };
                     };
@@ -3971,6 +4355,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3991,16 +4409,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Deliver to this endpoint only. */
-                        endpointId?: string;
-                        eventType: string;
-                        idempotencyKey?: string;
-                        /** @description Per-key endpoints deliver messages with the same key one at a time, in acceptance order. Default: derived from the event (a message’s token for its statuses, the user for inbound messages and subscriptions) */
-                        orderingKey?: string;
-                        /** @description Any JSON object; 64-bit integers are kept exact. */
-                        payload: unknown;
-                    };
+                    "application/json": components["schemas"]["MessageCreate"];
                 };
             };
             responses: {
@@ -4010,16 +4419,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            orderingKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Default Response */
@@ -4028,16 +4428,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            orderingKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -4125,6 +4516,57 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4159,16 +4601,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            createdAt: string;
-                            endpointId: string | null;
-                            eventType: string;
-                            id: string;
-                            idempotencyKey: string | null;
-                            orderingKey: string | null;
-                            payload: unknown;
-                        };
+                        "application/json": components["schemas"]["Message"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -4239,6 +4672,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4279,26 +4746,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                at: string;
-                                deliveryId: number | null;
-                                durationMs: number;
-                                endpointId: string;
-                                errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | (never | null);
-                                errorMessage: string | null;
-                                id: number;
-                                messageId: string;
-                                /** @description The headers sent; Authorization and credential-named headers redacted */
-                                requestHeaders: {
-                                    [key: string]: string;
-                                };
-                                responseBody: string;
-                                responseHeaders: {
-                                    [key: string]: string;
-                                };
-                                statusCode: number | null;
-                                test: boolean;
-                            }[];
+                            data: components["schemas"]["Attempt"][];
                             nextCursor: string | null;
                         };
                     };
@@ -4371,6 +4819,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4419,19 +4901,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            attempts: number;
-                            createdAt: string;
-                            endpointId: string;
-                            id: number;
-                            lastError: string | null;
-                            lastStatus: number | null;
-                            messageId: string;
-                            nextAttemptAt: string | null;
-                            state: "pending" | "delivering" | "succeeded" | "failed";
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Default Response */
@@ -4440,19 +4910,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string;
-                            attempts: number;
-                            createdAt: string;
-                            endpointId: string;
-                            id: number;
-                            lastError: string | null;
-                            lastStatus: number | null;
-                            messageId: string;
-                            nextAttemptAt: string | null;
-                            state: "pending" | "delivering" | "succeeded" | "failed";
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["Delivery"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -4540,6 +4998,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4573,16 +5099,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        messages: {
-                            /** @description Deliver to this endpoint only. */
-                            endpointId?: string;
-                            eventType: string;
-                            idempotencyKey?: string;
-                            /** @description Per-key endpoints deliver messages with the same key one at a time, in acceptance order. Default: derived from the event (a message’s token for its statuses, the user for inbound messages and subscriptions) */
-                            orderingKey?: string;
-                            /** @description Any JSON object; 64-bit integers are kept exact. */
-                            payload: unknown;
-                        }[];
+                        messages: components["schemas"]["MessageCreate"][];
                     };
                 };
             };
@@ -4594,16 +5111,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: ({
-                                appId: string;
-                                createdAt: string;
-                                endpointId: string | null;
-                                eventType: string;
-                                id: string;
-                                idempotencyKey: string | null;
-                                orderingKey: string | null;
-                                payload: unknown;
-                            } & {
+                            data: (components["schemas"]["Message"] & {
                                 deliveries: number;
                                 idempotentReplayed: boolean;
                             })[];
@@ -4617,16 +5125,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: ({
-                                appId: string;
-                                createdAt: string;
-                                endpointId: string | null;
-                                eventType: string;
-                                id: string;
-                                idempotencyKey: string | null;
-                                orderingKey: string | null;
-                                payload: unknown;
-                            } & {
+                            data: (components["schemas"]["Message"] & {
                                 deliveries: number;
                                 idempotentReplayed: boolean;
                             })[];
@@ -4710,6 +5209,57 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4859,6 +5409,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End every portal session of the app, and its links not used yet */
@@ -4944,6 +5562,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5124,6 +5776,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5158,28 +5844,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        bin?: {
-                            /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
-                            expiresInSeconds?: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit?: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody?: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType?: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs?: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus?: number;
-                        };
-                        filterTypes?: string[] | null;
-                        /** @description Wire format of the endpoint (default standard) */
-                        format?: string;
-                        formatOptions?: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["TestEndpointRequest"];
                 };
             };
             responses: {
@@ -5189,122 +5854,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bin: {
-                                appId: string | null;
-                                createdAt: string;
-                                expired: boolean;
-                                expiresAt: string;
-                                id: string;
-                                requestCount: number;
-                                /** @description Requests kept; the oldest are dropped past it (default 500) */
-                                requestLimit: number;
-                                /** @description Body of that answer (default empty) */
-                                responseBody: string;
-                                /** @description Its content type (default text/plain; charset=utf-8) */
-                                responseContentType: string;
-                                /** @description Wait before answering, up to 30 s (default 0) */
-                                responseDelayMs: number;
-                                /** @description Status every capture is answered with (default 200) */
-                                responseStatus: number;
-                                /** @description The public capture URL; any method and any path below it is captured */
-                                url: string;
-                            };
-                            endpoint: {
-                                appId: string;
-                                createdAt: string;
-                                description: string;
-                                disabled: boolean;
-                                /** @description Payload filter: only messages whose payload matches are delivered (equality, $eq, $neq, $in, $nin, $gt, $gte, $lt, $lte, $exists, $startsWith, $endsWith, $and, $or, $not); see docs/ordering.md */
-                                filter: {
-                                    [key: string]: unknown;
-                                } | null;
-                                filterTypes: string[] | null;
-                                format: string;
-                                formatOptions: {
-                                    [key: string]: unknown;
-                                };
-                                /** @description Extra request headers: token-character names, values without control characters */
-                                headers: {
-                                    [key: string]: string;
-                                };
-                                /** @description Rolling figures, kept as attempt results are committed */
-                                health?: {
-                                    /** @description Failed attempts since the last success */
-                                    consecutiveFailures: number;
-                                    /** @description The first failure after the last success; null while healthy */
-                                    failingSince: string | null;
-                                    lastDay: {
-                                        /** @description Attempts made */
-                                        attempts: number;
-                                        /** @description Failed attempts that were the delivery’s last */
-                                        failed: number;
-                                        /** @description Median attempt duration, from the rollups’ latency histogram */
-                                        latencyP50Ms: number | null;
-                                        latencyP95Ms: number | null;
-                                        /** @description Failed attempts with another one to come */
-                                        retrying: number;
-                                        /** @description Attempts that succeeded */
-                                        succeeded: number;
-                                        /** @description succeeded / attempts; null without attempts */
-                                        successRate: number | null;
-                                    };
-                                    lastError: {
-                                        at: string;
-                                        /** @description timeout, connection, dns, status, tls or blocked */
-                                        kind: string | null;
-                                        message: string;
-                                        statusCode: number | null;
-                                    } | null;
-                                    lastHour: {
-                                        /** @description Attempts made */
-                                        attempts: number;
-                                        /** @description Failed attempts that were the delivery’s last */
-                                        failed: number;
-                                        /** @description Median attempt duration, from the rollups’ latency histogram */
-                                        latencyP50Ms: number | null;
-                                        latencyP95Ms: number | null;
-                                        /** @description Failed attempts with another one to come */
-                                        retrying: number;
-                                        /** @description Attempts that succeeded */
-                                        succeeded: number;
-                                        /** @description succeeded / attempts; null without attempts */
-                                        successRate: number | null;
-                                    };
-                                    lastSuccessAt: string | null;
-                                };
-                                id: string;
-                                maxConcurrency: number;
-                                metadata: {
-                                    [key: string]: string;
-                                };
-                                /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
-                                ordering: "parallel" | "serial" | "per-key";
-                                /** @description per-key: the payload field (dotted path, e.g. `sender.id`) the key is read from, instead of the message’s orderingKey */
-                                orderingKeyPath: string | null;
-                                rateLimit: number | null;
-                                retryPolicy: {
-                                    preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
-                                    waitsMs?: number[];
-                                };
-                                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
-                                signatureAlgorithm: "hmac-sha256" | "ed25519";
-                                timeoutMs: number | null;
-                                updatedAt: string;
-                                url: string;
-                                /** @description Webhook verification: deliveries go to a bin until `until` */
-                                verification: {
-                                    binId: string;
-                                    /** @description Where deliveries go while it runs */
-                                    binUrl: string;
-                                    startedAt: string;
-                                    /** @description When the endpoint goes back to its URL by itself */
-                                    until: string;
-                                } | null;
-                            };
-                            /** @description The endpoint's signing secret, shown once */
-                            secret: string;
-                        };
+                        "application/json": components["schemas"]["TestEndpoint"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -5384,6 +5934,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "bin_limit_reached";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5500,6 +6118,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5596,6 +6248,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5633,26 +6319,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                appId: string | null;
-                                createdAt: string;
-                                expired: boolean;
-                                expiresAt: string;
-                                id: string;
-                                requestCount: number;
-                                /** @description Requests kept; the oldest are dropped past it (default 500) */
-                                requestLimit: number;
-                                /** @description Body of that answer (default empty) */
-                                responseBody: string;
-                                /** @description Its content type (default text/plain; charset=utf-8) */
-                                responseContentType: string;
-                                /** @description Wait before answering, up to 30 s (default 0) */
-                                responseDelayMs: number;
-                                /** @description Status every capture is answered with (default 200) */
-                                responseStatus: number;
-                                /** @description The public capture URL; any method and any path below it is captured */
-                                url: string;
-                            }[];
+                            data: components["schemas"]["Bin"][];
                             nextCursor: string | null;
                         };
                     };
@@ -5725,6 +6392,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -5738,22 +6439,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Owning app; an app key always creates bins for its own app */
-                        appId?: string;
-                        /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
-                        expiresInSeconds?: number;
-                        /** @description Requests kept; the oldest are dropped past it (default 500) */
-                        requestLimit?: number;
-                        /** @description Body of that answer (default empty) */
-                        responseBody?: string;
-                        /** @description Its content type (default text/plain; charset=utf-8) */
-                        responseContentType?: string;
-                        /** @description Wait before answering, up to 30 s (default 0) */
-                        responseDelayMs?: number;
-                        /** @description Status every capture is answered with (default 200) */
-                        responseStatus?: number;
-                    };
+                    "application/json": components["schemas"]["BinCreate"];
                 };
             };
             responses: {
@@ -5763,26 +6449,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string | null;
-                            createdAt: string;
-                            expired: boolean;
-                            expiresAt: string;
-                            id: string;
-                            requestCount: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus: number;
-                            /** @description The public capture URL; any method and any path below it is captured */
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Bin"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -5870,6 +6537,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5903,26 +6638,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string | null;
-                            createdAt: string;
-                            expired: boolean;
-                            expiresAt: string;
-                            id: string;
-                            requestCount: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus: number;
-                            /** @description The public capture URL; any method and any path below it is captured */
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Bin"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -5985,6 +6701,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6084,6 +6834,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -6100,20 +6884,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
-                        expiresInSeconds?: number;
-                        /** @description Requests kept; the oldest are dropped past it (default 500) */
-                        requestLimit?: number;
-                        /** @description Body of that answer (default empty) */
-                        responseBody?: string;
-                        /** @description Its content type (default text/plain; charset=utf-8) */
-                        responseContentType?: string;
-                        /** @description Wait before answering, up to 30 s (default 0) */
-                        responseDelayMs?: number;
-                        /** @description Status every capture is answered with (default 200) */
-                        responseStatus?: number;
-                    };
+                    "application/json": components["schemas"]["BinPatch"];
                 };
             };
             responses: {
@@ -6123,26 +6894,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            appId: string | null;
-                            createdAt: string;
-                            expired: boolean;
-                            expiresAt: string;
-                            id: string;
-                            requestCount: number;
-                            /** @description Requests kept; the oldest are dropped past it (default 500) */
-                            requestLimit: number;
-                            /** @description Body of that answer (default empty) */
-                            responseBody: string;
-                            /** @description Its content type (default text/plain; charset=utf-8) */
-                            responseContentType: string;
-                            /** @description Wait before answering, up to 30 s (default 0) */
-                            responseDelayMs: number;
-                            /** @description Status every capture is answered with (default 200) */
-                            responseStatus: number;
-                            /** @description The public capture URL; any method and any path below it is captured */
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Bin"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -6213,6 +6965,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -6246,27 +7066,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                binId: string;
-                                body: string;
-                                bodyEncoding: "utf8" | "base64";
-                                bodySize: number;
-                                bodyTruncated: boolean;
-                                /** @description Best guess from the body; null when unknown */
-                                eventType: string | null;
-                                /** @description Name/value pairs as received, repeats kept */
-                                headers: [
-                                    string,
-                                    string
-                                ][];
-                                id: number;
-                                method: string;
-                                path: string;
-                                query: string;
-                                receivedAt: string;
-                                remoteAddress: string;
-                                subpath: string;
-                            }[];
+                            data: components["schemas"]["BinRequest"][];
                             nextCursor: string | null;
                         };
                     };
@@ -6331,6 +7131,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6434,6 +7268,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -6470,37 +7338,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            binId: string;
-                            body: string;
-                            bodyEncoding: "utf8" | "base64";
-                            bodySize: number;
-                            bodyTruncated: boolean;
-                            /** @description Best guess from the body; null when unknown */
-                            eventType: string | null;
-                            /** @description Name/value pairs as received, repeats kept */
-                            headers: [
-                                string,
-                                string
-                            ][];
-                            id: number;
-                            method: string;
-                            path: string;
-                            query: string;
-                            receivedAt: string;
-                            remoteAddress: string;
-                            subpath: string;
-                        } & {
-                            verification: {
-                                endpointId: string | null;
-                                key: ("current-secret" | "rotated-secret" | "viber-auth-token") | (never | null);
-                                message: string;
-                                scheme: ("standard-webhooks" | "viber" | "hex-hmac") | (never | null);
-                                signed: boolean;
-                                timestampSkewSeconds: number | null;
-                                verified: boolean;
-                            };
-                        };
+                        "application/json": components["schemas"]["BinRequestDetail"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -6563,6 +7401,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6663,6 +7535,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -6698,6 +7604,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Server-sent events until the bin is deleted or expires */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
                 /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
@@ -6783,6 +7698,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6841,6 +7790,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6868,6 +7851,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventCatalog"];
+                    };
+                };
                 /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
@@ -6928,6 +7920,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6980,6 +8006,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComposePreview"];
+                    };
+                };
                 /** @description Error: `invalid_request`, `invalid_json` */
                 400: {
                     headers: {
@@ -7040,6 +8075,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7162,6 +8265,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7231,6 +8368,74 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7318,6 +8523,40 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7480,22 +8719,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description The last invocation failure, in words; false while healthy */
-                            error: string | false;
-                            id: string;
-                            name: string;
-                            story: {
-                                id: string;
-                                /** @description The story name given with storyName; its id until then */
-                                name: string;
-                            };
-                            /** Format: date-time */
-                            updatedAt: string;
-                            url: string;
-                        }[];
+                        "application/json": components["schemas"]["ConnectionSummary"][];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -7568,6 +8792,40 @@ export interface paths {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
                                 limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
                                 message: string;
                             }[];
                             message: string;
@@ -7700,6 +8958,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7734,31 +9060,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            auth: {
-                                password: string;
-                                username: string;
-                            } | null;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** @description The last invocation failure, in words; null while healthy */
-                            error: string | null;
-                            headers: {
-                                [key: string]: string;
-                            } | null;
-                            id: string;
-                            name: string;
-                            story: {
-                                id: string;
-                                /** @description The story name given with storyName; its id until then */
-                                name: string;
-                            };
-                            timeoutMs: number | null;
-                            token: string | null;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            url: string;
-                        };
+                        "application/json": components["schemas"]["Connection"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -7831,6 +9133,40 @@ export interface paths {
                                 field?: string;
                                 /** @description The rule that was broken, e.g. "1-20 characters" */
                                 limit?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
                                 message: string;
                             }[];
                             message: string;
@@ -7963,6 +9299,74 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -8073,6 +9477,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -8110,18 +9548,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                at: string;
-                                connectionId: string;
-                                error: string | null;
-                                id: string;
-                                latencyMs: number;
-                                messageId: string | null;
-                                /** @description ok, or the error code the caller got */
-                                outcome: string;
-                                statusCode: number | null;
-                            }[];
+                            data: components["schemas"]["Invocation"][];
                             nextCursor: string | null;
                         };
                     };
@@ -8202,6 +9629,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -8266,25 +9727,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            attributes: {
-                                [key: string]: unknown;
-                            };
-                            invocation: {
-                                /** Format: date-time */
-                                at: string;
-                                connectionId: string;
-                                error: string | null;
-                                id: string;
-                                latencyMs: number;
-                                messageId: string | null;
-                                /** @description ok, or the error code the caller got */
-                                outcome: string;
-                                statusCode: number | null;
-                            };
-                            /** @description Normalised: defaults filled in, randomText picked as text */
-                            responses: unknown[];
-                        };
+                        "application/json": components["schemas"]["InvokeResult"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -8363,6 +9806,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `reply_invalid`, `reply_not_json`, `reply_too_large`, `receiver_status`, `receiver_unreachable`, `reply_timeout` */
                 422: {
                     headers: {
@@ -8382,6 +9859,40 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8393,7 +9904,492 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        App: {
+            createdAt: string;
+            id: string;
+            metadata: {
+                [key: string]: string;
+            };
+            name: string;
+            updatedAt: string;
+        };
+        AppCreate: {
+            metadata?: {
+                [key: string]: string;
+            };
+            name: string;
+        };
+        AppCreated: components["schemas"]["App"] & {
+            /** @description Shown once: only its hash is stored. */
+            apiKey: string;
+        };
+        AppPatch: {
+            metadata?: {
+                [key: string]: string;
+            };
+            name?: string;
+        };
+        Attempt: {
+            at: string;
+            deliveryId: number | null;
+            durationMs: number;
+            endpointId: string;
+            errorKind: ("timeout" | "connection" | "dns" | "status" | "tls" | "blocked") | null;
+            errorMessage: string | null;
+            id: number;
+            messageId: string;
+            /** @description The headers sent; Authorization and credential-named headers redacted */
+            requestHeaders: {
+                [key: string]: string;
+            };
+            responseBody: string;
+            responseHeaders: {
+                [key: string]: string;
+            };
+            statusCode: number | null;
+            test: boolean;
+        };
+        Bin: {
+            appId: string | null;
+            createdAt: string;
+            expired: boolean;
+            expiresAt: string;
+            id: string;
+            requestCount: number;
+            /** @description Requests kept; the oldest are dropped past it (default 500) */
+            requestLimit: number;
+            /** @description Body of that answer (default empty) */
+            responseBody: string;
+            /** @description Its content type (default text/plain; charset=utf-8) */
+            responseContentType: string;
+            /** @description Wait before answering, up to 30 s (default 0) */
+            responseDelayMs: number;
+            /** @description Status every capture is answered with (default 200) */
+            responseStatus: number;
+            /** @description The public capture URL; any method and any path below it is captured */
+            url: string;
+        };
+        BinCreate: {
+            /** @description Owning app; an app key always creates bins for its own app */
+            appId?: string;
+            /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+            expiresInSeconds?: number;
+            /** @description Requests kept; the oldest are dropped past it (default 500) */
+            requestLimit?: number;
+            /** @description Body of that answer (default empty) */
+            responseBody?: string;
+            /** @description Its content type (default text/plain; charset=utf-8) */
+            responseContentType?: string;
+            /** @description Wait before answering, up to 30 s (default 0) */
+            responseDelayMs?: number;
+            /** @description Status every capture is answered with (default 200) */
+            responseStatus?: number;
+        };
+        BinPatch: {
+            /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+            expiresInSeconds?: number;
+            /** @description Requests kept; the oldest are dropped past it (default 500) */
+            requestLimit?: number;
+            /** @description Body of that answer (default empty) */
+            responseBody?: string;
+            /** @description Its content type (default text/plain; charset=utf-8) */
+            responseContentType?: string;
+            /** @description Wait before answering, up to 30 s (default 0) */
+            responseDelayMs?: number;
+            /** @description Status every capture is answered with (default 200) */
+            responseStatus?: number;
+        };
+        BinRequest: {
+            binId: string;
+            body: string;
+            bodyEncoding: "utf8" | "base64";
+            bodySize: number;
+            bodyTruncated: boolean;
+            /** @description Best guess from the body; null when unknown */
+            eventType: string | null;
+            /** @description Name/value pairs as received, repeats kept */
+            headers: string[][];
+            id: number;
+            method: string;
+            path: string;
+            query: string;
+            receivedAt: string;
+            remoteAddress: string;
+            subpath: string;
+        };
+        BinRequestDetail: components["schemas"]["BinRequest"] & {
+            verification: components["schemas"]["SignatureCheck"];
+        };
+        ComposePreview: {
+            /** @description The event data the template was rendered with */
+            data: unknown;
+            eventType: string;
+            request: {
+                body: string | null;
+                headers: {
+                    [key: string]: string;
+                };
+                method: string;
+                url: string;
+            };
+        };
+        Connection: {
+            auth: {
+                password: string;
+                username: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The last invocation failure, in words; null while healthy */
+            error: string | null;
+            headers: {
+                [key: string]: string;
+            } | null;
+            id: string;
+            name: string;
+            story: {
+                id: string;
+                /** @description The story name given with storyName; its id until then */
+                name: string;
+            };
+            timeoutMs: number | null;
+            token: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        ConnectionSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The last invocation failure, in words; false while healthy */
+            error: string | false;
+            id: string;
+            name: string;
+            story: {
+                id: string;
+                /** @description The story name given with storyName; its id until then */
+                name: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        Delivery: {
+            appId: string;
+            attempts: number;
+            createdAt: string;
+            endpointId: string;
+            id: number;
+            lastError: string | null;
+            lastStatus: number | null;
+            messageId: string;
+            nextAttemptAt: string | null;
+            state: "pending" | "delivering" | "succeeded" | "failed";
+            updatedAt: string;
+        };
+        Endpoint: {
+            appId: string;
+            createdAt: string;
+            description: string;
+            disabled: boolean;
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            filterTypes: string[] | null;
+            format: string;
+            formatOptions: {
+                [key: string]: unknown;
+            };
+            /** @description Extra request headers: token-character names, values without control characters */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description Rolling figures, kept as attempt results are committed */
+            health?: {
+                /** @description Failed attempts since the last success */
+                consecutiveFailures: number;
+                /** @description The first failure after the last success; null while healthy */
+                failingSince: string | null;
+                lastDay: {
+                    /** @description Attempts made */
+                    attempts: number;
+                    /** @description Failed attempts that were the delivery’s last */
+                    failed: number;
+                    /** @description Median attempt duration, from the rollups’ latency histogram */
+                    latencyP50Ms: number | null;
+                    latencyP95Ms: number | null;
+                    /** @description Failed attempts with another one to come */
+                    retrying: number;
+                    /** @description Attempts that succeeded */
+                    succeeded: number;
+                    /** @description succeeded / attempts; null without attempts */
+                    successRate: number | null;
+                };
+                lastError: {
+                    at: string;
+                    /** @description timeout, connection, dns, status, tls or blocked */
+                    kind: string | null;
+                    message: string;
+                    statusCode: number | null;
+                } | null;
+                lastHour: {
+                    /** @description Attempts made */
+                    attempts: number;
+                    /** @description Failed attempts that were the delivery’s last */
+                    failed: number;
+                    /** @description Median attempt duration, from the rollups’ latency histogram */
+                    latencyP50Ms: number | null;
+                    latencyP95Ms: number | null;
+                    /** @description Failed attempts with another one to come */
+                    retrying: number;
+                    /** @description Attempts that succeeded */
+                    succeeded: number;
+                    /** @description succeeded / attempts; null without attempts */
+                    successRate: number | null;
+                };
+                lastSuccessAt: string | null;
+            };
+            id: string;
+            maxConcurrency: number;
+            metadata: {
+                [key: string]: string;
+            };
+            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+            ordering: "parallel" | "serial" | "per-key";
+            orderingKeyPath: string | null;
+            rateLimit: number | null;
+            retryPolicy: components["schemas"]["RetryPolicy"];
+            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+            signatureAlgorithm: "hmac-sha256" | "ed25519";
+            timeoutMs: number | null;
+            updatedAt: string;
+            url: string;
+            verification: components["schemas"]["EndpointVerification"] | null;
+        };
+        EndpointCreate: {
+            description?: string;
+            disabled?: boolean;
+            filter?: {
+                [key: string]: unknown;
+            } | null;
+            filterTypes?: string[] | null;
+            format?: string;
+            formatOptions?: {
+                [key: string]: unknown;
+            };
+            /** @description Extra request headers: token-character names, values without control characters */
+            headers?: {
+                [key: string]: string;
+            };
+            maxConcurrency?: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+            ordering?: "parallel" | "serial" | "per-key";
+            orderingKeyPath?: string | null;
+            rateLimit?: number | null;
+            retryPolicy?: components["schemas"]["RetryPolicy"];
+            /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
+            secret?: string;
+            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+            signatureAlgorithm?: "hmac-sha256" | "ed25519";
+            timeoutMs?: number | null;
+            url: string;
+        };
+        EndpointCreated: components["schemas"]["Endpoint"] & {
+            /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+            publicKey?: string;
+            /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+            secret?: string;
+        };
+        EndpointPatch: {
+            description?: string;
+            disabled?: boolean;
+            filter?: {
+                [key: string]: unknown;
+            } | null;
+            filterTypes?: string[] | null;
+            format?: string;
+            formatOptions?: {
+                [key: string]: unknown;
+            };
+            /** @description Extra request headers: token-character names, values without control characters */
+            headers?: {
+                [key: string]: string;
+            };
+            maxConcurrency?: number;
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
+            ordering?: "parallel" | "serial" | "per-key";
+            orderingKeyPath?: string | null;
+            rateLimit?: number | null;
+            retryPolicy?: components["schemas"]["RetryPolicy"];
+            timeoutMs?: number | null;
+            url?: string;
+        };
+        EndpointSecrets: {
+            secrets: {
+                createdAt: string;
+                expiresAt: string | null;
+                /** @description ed25519: the whpk_ public key; the whsk_ secret key is never shown */
+                publicKey?: string;
+                /** @description hmac-sha256: the whsec_ secret, shown to the receiver */
+                secret?: string;
+                /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+                signatureAlgorithm: "hmac-sha256" | "ed25519";
+            }[];
+        };
+        /** @description Webhook verification: deliveries go to a bin until `until` */
+        EndpointVerification: {
+            binId: string;
+            /** @description Where deliveries go while it runs */
+            binUrl: string;
+            startedAt: string;
+            /** @description When the endpoint goes back to its URL by itself */
+            until: string;
+        };
+        EventCatalog: {
+            data: {
+                description: string;
+                /** @description A realistic example of the data */
+                sample: unknown;
+                /** @description The JSON schema of the event's data */
+                schema: unknown;
+                type: string;
+            }[];
+        };
+        Invocation: {
+            /** Format: date-time */
+            at: string;
+            connectionId: string;
+            error: string | null;
+            id: string;
+            latencyMs: number;
+            messageId: string | null;
+            /** @description ok, or the error code the caller got */
+            outcome: string;
+            statusCode: number | null;
+        };
+        InvokeResult: {
+            attributes: {
+                [key: string]: unknown;
+            };
+            invocation: components["schemas"]["Invocation"];
+            /** @description Normalised: defaults filled in, randomText picked as text */
+            responses: unknown[];
+        };
+        Message: {
+            appId: string;
+            createdAt: string;
+            endpointId: string | null;
+            eventType: string;
+            id: string;
+            idempotencyKey: string | null;
+            orderingKey: string | null;
+            payload: unknown;
+        };
+        MessageCreate: {
+            /** @description Deliver to this endpoint only. */
+            endpointId?: string;
+            eventType: string;
+            idempotencyKey?: string;
+            /** @description Per-key endpoints deliver messages with the same key one at a time, in acceptance order. Default: derived from the event (a message’s token for its statuses, the user for inbound messages and subscriptions) */
+            orderingKey?: string;
+            /** @description Any JSON object; 64-bit integers are kept exact. */
+            payload: unknown;
+        };
+        RecoverRequest: {
+            /** @description at most this many deliveries per call (default 1000); when `done` is false, send the same request again to continue */
+            limit?: number;
+            /** Format: date-time */
+            since: string;
+            /** @description the states to send again; default ["failed"] */
+            states?: ("failed" | "succeeded")[];
+            /** Format: date-time */
+            until?: string;
+        };
+        RetryPolicy: {
+            preset: "standard" | "business" | "routee" | "chatapi-guaranteed" | "chatapi-single" | "custom" | "exponential" | "guaranteed" | "single";
+            waitsMs?: number[];
+        };
+        SecretRotate: {
+            /** @default 86400000 */
+            graceMs: number;
+            /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
+            secret?: string;
+            /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
+            signatureAlgorithm?: "hmac-sha256" | "ed25519";
+        };
+        SignatureCheck: {
+            endpointId: string | null;
+            key: ("current-secret" | "rotated-secret" | "viber-auth-token") | null;
+            message: string;
+            scheme: ("standard-webhooks" | "viber" | "hex-hmac") | null;
+            signed: boolean;
+            timestampSkewSeconds: number | null;
+            verified: boolean;
+        };
+        SimulateRequest: {
+            /** @description A canonical event type, e.g. message.received (GET /event-catalog lists them) */
+            eventType: string;
+            /** @description JSON object merged into the sample (JSON Merge Patch: null removes a field) */
+            overrides?: unknown;
+        };
+        Simulation: {
+            attempt: components["schemas"]["Attempt"] | null;
+            eventType: string;
+            matchesFilter: boolean;
+            messageId: string;
+            reason: string | null;
+            request: {
+                body: string | null;
+                headers: {
+                    [key: string]: string;
+                };
+                method: string;
+                url: string;
+            } | null;
+            sent: boolean;
+        };
+        TestEndpoint: {
+            bin: components["schemas"]["Bin"];
+            endpoint: components["schemas"]["Endpoint"];
+            /** @description The endpoint's signing secret, shown once */
+            secret: string;
+        };
+        TestEndpointRequest: {
+            bin?: {
+                /** @description Lifetime from now; then the URL answers 410 (default 7 days) */
+                expiresInSeconds?: number;
+                /** @description Requests kept; the oldest are dropped past it (default 500) */
+                requestLimit?: number;
+                /** @description Body of that answer (default empty) */
+                responseBody?: string;
+                /** @description Its content type (default text/plain; charset=utf-8) */
+                responseContentType?: string;
+                /** @description Wait before answering, up to 30 s (default 0) */
+                responseDelayMs?: number;
+                /** @description Status every capture is answered with (default 200) */
+                responseStatus?: number;
+            };
+            filterTypes?: string[] | null;
+            /** @description Wire format of the endpoint (default standard) */
+            format?: string;
+            formatOptions?: {
+                [key: string]: unknown;
+            };
+        };
+        VerificationStart: {
+            /** @description One of the app's bins; default: a new bin */
+            binId?: string;
+            /** @description How long; default: until stopped (at most until the bin expires) */
+            durationSeconds?: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -56,7 +56,14 @@ export const binStreamRoutes =
           params: BinParams,
           querystring: StreamQuery,
           headers: StreamHeaders,
-          response: { 410: errorBody(410), ...errorResponses },
+          response: {
+            200: {
+              description: 'Server-sent events until the bin is deleted or expires',
+              content: { 'text/event-stream': { schema: Type.String() } },
+            },
+            410: errorBody(410),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {

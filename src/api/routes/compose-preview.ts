@@ -35,6 +35,20 @@ const PreviewBody = Type.Object(
   { additionalProperties: false },
 );
 
+const PreviewOut = Type.Object(
+  {
+    eventType: Type.String(),
+    data: Type.Unknown({ description: 'The event data the template was rendered with' }),
+    request: Type.Object({
+      method: Type.String(),
+      url: Type.String(),
+      headers: Type.Record(Type.String(), Type.String()),
+      body: Type.Union([Type.String(), Type.Null()]),
+    }),
+  },
+  { $id: 'ComposePreview' },
+);
+
 /** Renders a compose template against a sample event without sending anything. */
 export const composePreviewRoutes =
   (_ctx: ApiContext): FastifyPluginAsyncTypebox =>
@@ -47,7 +61,7 @@ export const composePreviewRoutes =
           summary:
             'Preview a compose template: the request it would send (unsigned) for a sample or given event',
           body: PreviewBody,
-          response: errorResponses,
+          response: { 200: PreviewOut, ...errorResponses },
         },
       },
       async (request, reply) => {

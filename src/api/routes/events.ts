@@ -67,6 +67,20 @@ function envelope(body: { type?: string; eventType?: string; data?: unknown; pay
 }
 
 /** Typed ingest: catalog events, schema-checked, stored as messages whose payload is the event data. */
+const EventCatalog = Type.Object(
+  {
+    data: Type.Array(
+      Type.Object({
+        type: Type.String(),
+        description: Type.String(),
+        schema: Type.Unknown({ description: "The JSON schema of the event's data" }),
+        sample: Type.Unknown({ description: 'A realistic example of the data' }),
+      }),
+    ),
+  },
+  { $id: 'EventCatalog' },
+);
+
 export const eventRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -135,7 +149,7 @@ export const eventRoutes =
         schema: {
           tags: ['events'],
           summary: 'Every catalog event with its JSON schema and a sample',
-          response: errorResponses,
+          response: { 200: EventCatalog, ...errorResponses },
         },
       },
       async (_request, reply) => {

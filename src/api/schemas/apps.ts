@@ -1,27 +1,33 @@
 import { Type } from '@sinclair/typebox';
 import { Metadata } from './common.js';
 
-export const AppOut = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  metadata: Metadata,
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
+export const AppOut = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    metadata: Metadata,
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'App' },
+);
 
-export const AppWithKey = Type.Intersect([
-  AppOut,
-  Type.Object({
-    apiKey: Type.String({ description: 'Shown once: only its hash is stored.' }),
-  }),
-]);
+export const AppWithKey = Type.Intersect(
+  [
+    AppOut,
+    Type.Object({
+      apiKey: Type.String({ description: 'Shown once: only its hash is stored.' }),
+    }),
+  ],
+  { $id: 'AppCreated' },
+);
 
 export const AppCreate = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 256 }),
     metadata: Type.Optional(Metadata),
   },
-  { additionalProperties: false },
+  { $id: 'AppCreate', additionalProperties: false },
 );
 
 export const AppPatch = Type.Object(
@@ -29,5 +35,5 @@ export const AppPatch = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     metadata: Type.Optional(Metadata),
   },
-  { additionalProperties: false },
+  { $id: 'AppPatch', additionalProperties: false },
 );

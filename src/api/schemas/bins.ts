@@ -45,27 +45,33 @@ export const BinCreate = Type.Object(
     ),
     ...Type.Partial(Type.Object(options)).properties,
   },
-  { additionalProperties: false },
+  { $id: 'BinCreate', additionalProperties: false },
 );
 
-export const BinPatch = Type.Partial(Type.Object(options), { additionalProperties: false });
-
-export const BinOut = Type.Object({
-  id: Type.String(),
-  url: Type.String({
-    description: 'The public capture URL; any method and any path below it is captured',
-  }),
-  appId: Type.Union([Type.String(), Type.Null()]),
-  responseStatus: options.responseStatus,
-  responseBody: options.responseBody,
-  responseContentType: options.responseContentType,
-  responseDelayMs: options.responseDelayMs,
-  requestLimit: options.requestLimit,
-  requestCount: Type.Integer(),
-  createdAt: Type.String(),
-  expiresAt: Type.String(),
-  expired: Type.Boolean(),
+export const BinPatch = Type.Partial(Type.Object(options), {
+  $id: 'BinPatch',
+  additionalProperties: false,
 });
+
+export const BinOut = Type.Object(
+  {
+    id: Type.String(),
+    url: Type.String({
+      description: 'The public capture URL; any method and any path below it is captured',
+    }),
+    appId: Type.Union([Type.String(), Type.Null()]),
+    responseStatus: options.responseStatus,
+    responseBody: options.responseBody,
+    responseContentType: options.responseContentType,
+    responseDelayMs: options.responseDelayMs,
+    requestLimit: options.requestLimit,
+    requestCount: Type.Integer(),
+    createdAt: Type.String(),
+    expiresAt: Type.String(),
+    expired: Type.Boolean(),
+  },
+  { $id: 'Bin' },
+);
 
 export const BinParams = Type.Object({ binId: Type.String({ minLength: 1, maxLength: 64 }) });
 export const BinRequestParams = Type.Object({
@@ -96,41 +102,53 @@ export const StreamQuery = Type.Object({
   ),
 });
 
-export const BinRequestOut = Type.Object({
-  id: Type.Integer(),
-  binId: Type.String(),
-  method: Type.String(),
-  path: Type.String(),
-  subpath: Type.String(),
-  query: Type.String(),
-  headers: Type.Array(Type.Tuple([Type.String(), Type.String()]), {
-    description: 'Name/value pairs as received, repeats kept',
-  }),
-  body: Type.String(),
-  bodyEncoding: literals(['utf8', 'base64'] as const),
-  bodySize: Type.Integer(),
-  bodyTruncated: Type.Boolean(),
-  remoteAddress: Type.String(),
-  receivedAt: Type.String(),
-  eventType: Type.Union([Type.String(), Type.Null()], {
-    description: 'Best guess from the body; null when unknown',
-  }),
-});
+/** A [name, value] pair: an array of two strings (OpenAPI has no draft-07 tuple `items`). */
+const NameValue = Type.Unsafe<[string, string]>(
+  Type.Array(Type.String(), { minItems: 2, maxItems: 2 }),
+);
 
-export const VerificationOut = Type.Object({
-  signed: Type.Boolean(),
-  verified: Type.Boolean(),
-  scheme: Type.Union([literals(['standard-webhooks', 'viber', 'hex-hmac'] as const), Type.Null()]),
-  endpointId: Type.Union([Type.String(), Type.Null()]),
-  key: Type.Union([
-    literals(['current-secret', 'rotated-secret', 'viber-auth-token'] as const),
-    Type.Null(),
-  ]),
-  timestampSkewSeconds: Type.Union([Type.Integer(), Type.Null()]),
-  message: Type.String(),
-});
+export const BinRequestOut = Type.Object(
+  {
+    id: Type.Integer(),
+    binId: Type.String(),
+    method: Type.String(),
+    path: Type.String(),
+    subpath: Type.String(),
+    query: Type.String(),
+    headers: Type.Array(NameValue, { description: 'Name/value pairs as received, repeats kept' }),
+    body: Type.String(),
+    bodyEncoding: literals(['utf8', 'base64'] as const),
+    bodySize: Type.Integer(),
+    bodyTruncated: Type.Boolean(),
+    remoteAddress: Type.String(),
+    receivedAt: Type.String(),
+    eventType: Type.Union([Type.String(), Type.Null()], {
+      description: 'Best guess from the body; null when unknown',
+    }),
+  },
+  { $id: 'BinRequest' },
+);
 
-export const BinRequestDetailOut = Type.Intersect([
-  BinRequestOut,
-  Type.Object({ verification: VerificationOut }),
-]);
+export const VerificationOut = Type.Object(
+  {
+    signed: Type.Boolean(),
+    verified: Type.Boolean(),
+    scheme: Type.Union([
+      literals(['standard-webhooks', 'viber', 'hex-hmac'] as const),
+      Type.Null(),
+    ]),
+    endpointId: Type.Union([Type.String(), Type.Null()]),
+    key: Type.Union([
+      literals(['current-secret', 'rotated-secret', 'viber-auth-token'] as const),
+      Type.Null(),
+    ]),
+    timestampSkewSeconds: Type.Union([Type.Integer(), Type.Null()]),
+    message: Type.String(),
+  },
+  { $id: 'SignatureCheck' },
+);
+
+export const BinRequestDetailOut = Type.Intersect(
+  [BinRequestOut, Type.Object({ verification: VerificationOut })],
+  { $id: 'BinRequestDetail' },
+);

@@ -58,36 +58,42 @@ const Story = Type.Object({
   name: Type.String({ description: 'The story name given with storyName; its id until then' }),
 });
 
-export const ConnectionSummary = Type.Object({
-  id: Type.String(),
-  story: Story,
-  name: Type.String(),
-  url: Type.String(),
-  error: Type.Union([Type.String(), Type.Literal(false)], {
-    description: 'The last invocation failure, in words; false while healthy',
-  }),
-  createdAt: IsoDate,
-  updatedAt: IsoDate,
-});
+export const ConnectionSummary = Type.Object(
+  {
+    id: Type.String(),
+    story: Story,
+    name: Type.String(),
+    url: Type.String(),
+    error: Type.Union([Type.String(), Type.Literal(false)], {
+      description: 'The last invocation failure, in words; false while healthy',
+    }),
+    createdAt: IsoDate,
+    updatedAt: IsoDate,
+  },
+  { $id: 'ConnectionSummary' },
+);
 
-export const ConnectionOut = Type.Object({
-  id: Type.String(),
-  story: Story,
-  name: Type.String(),
-  url: Type.String(),
-  token: Type.Union([Type.String(), Type.Null()]),
-  headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
-  auth: Type.Union([
-    Type.Object({ username: Type.String(), password: Type.String() }),
-    Type.Null(),
-  ]),
-  timeoutMs: Type.Union([Type.Integer(), Type.Null()]),
-  error: Type.Union([Type.String(), Type.Null()], {
-    description: 'The last invocation failure, in words; null while healthy',
-  }),
-  createdAt: IsoDate,
-  updatedAt: IsoDate,
-});
+export const ConnectionOut = Type.Object(
+  {
+    id: Type.String(),
+    story: Story,
+    name: Type.String(),
+    url: Type.String(),
+    token: Type.Union([Type.String(), Type.Null()]),
+    headers: Type.Union([Type.Record(Type.String(), Type.String()), Type.Null()]),
+    auth: Type.Union([
+      Type.Object({ username: Type.String(), password: Type.String() }),
+      Type.Null(),
+    ]),
+    timeoutMs: Type.Union([Type.Integer(), Type.Null()]),
+    error: Type.Union([Type.String(), Type.Null()], {
+      description: 'The last invocation failure, in words; null while healthy',
+    }),
+    createdAt: IsoDate,
+    updatedAt: IsoDate,
+  },
+  { $id: 'Connection' },
+);
 
 const status = (code: number, type: string) =>
   Type.Object({ code: Type.Literal(code), type: Type.Literal(type) });
@@ -99,16 +105,19 @@ export const ConnectionCreated = Type.Object({
 });
 export const ConnectionSaved = Type.Object({ timestamp: IsoDate, status: status(200, 'success') });
 
-export const InvocationOut = Type.Object({
-  id: Type.String(),
-  connectionId: Type.String(),
-  at: IsoDate,
-  latencyMs: Type.Integer(),
-  statusCode: Type.Union([Type.Integer(), Type.Null()]),
-  outcome: Type.String({ description: 'ok, or the error code the caller got' }),
-  error: Type.Union([Type.String(), Type.Null()]),
-  messageId: Type.Union([Type.String(), Type.Null()]),
-});
+export const InvocationOut = Type.Object(
+  {
+    id: Type.String(),
+    connectionId: Type.String(),
+    at: IsoDate,
+    latencyMs: Type.Integer(),
+    statusCode: Type.Union([Type.Integer(), Type.Null()]),
+    outcome: Type.String({ description: 'ok, or the error code the caller got' }),
+    error: Type.Union([Type.String(), Type.Null()]),
+    messageId: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'Invocation' },
+);
 
 export const InvocationPage = Type.Object({
   data: Type.Array(InvocationOut),
@@ -121,12 +130,15 @@ export const InvocationQuery = Type.Object({
 });
 
 /** The normalised reply (see BotReply for what receivers may send) and the invocation. */
-export const InvokeResult = Type.Object({
-  responses: Type.Array(Type.Unknown(), {
-    description: 'Normalised: defaults filled in, randomText picked as text',
-  }),
-  attributes: Type.Record(Type.String(), Type.Unknown()),
-  invocation: InvocationOut,
-});
+export const InvokeResult = Type.Object(
+  {
+    responses: Type.Array(Type.Unknown(), {
+      description: 'Normalised: defaults filled in, randomText picked as text',
+    }),
+    attributes: Type.Record(Type.String(), Type.Unknown()),
+    invocation: InvocationOut,
+  },
+  { $id: 'InvokeResult' },
+);
 
 export { BotReply };

@@ -13,7 +13,7 @@ const RetryPolicy = Type.Object(
       Type.Array(Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 * 1000 }), { maxItems: 50 }),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'RetryPolicy', additionalProperties: false },
 );
 
 // Names and values are checked in domain/endpoint-rules.ts, so a 400 names `headers.<name>`.
@@ -91,10 +91,13 @@ export const EndpointCreate = Type.Object(
     ),
     signatureAlgorithm: Type.Optional(SignatureAlgorithm),
   },
-  { additionalProperties: false },
+  { $id: 'EndpointCreate', additionalProperties: false },
 );
 
-export const EndpointPatch = Type.Partial(Type.Object(settings), { additionalProperties: false });
+export const EndpointPatch = Type.Partial(Type.Object(settings), {
+  $id: 'EndpointPatch',
+  additionalProperties: false,
+});
 
 export const EndpointVerificationOut = Type.Object(
   {
@@ -103,19 +106,25 @@ export const EndpointVerificationOut = Type.Object(
     startedAt: Type.String(),
     until: Type.String({ description: 'When the endpoint goes back to its URL by itself' }),
   },
-  { description: 'Webhook verification: deliveries go to a bin until `until`' },
+  {
+    $id: 'EndpointVerification',
+    description: 'Webhook verification: deliveries go to a bin until `until`',
+  },
 );
 
-export const EndpointOut = Type.Object({
-  id: Type.String(),
-  appId: Type.String(),
-  ...settings,
-  verification: Type.Union([EndpointVerificationOut, Type.Null()]),
-  signatureAlgorithm: SignatureAlgorithm,
-  health: Type.Optional(EndpointHealthOut),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
+export const EndpointOut = Type.Object(
+  {
+    id: Type.String(),
+    appId: Type.String(),
+    ...settings,
+    verification: Type.Union([EndpointVerificationOut, Type.Null()]),
+    signatureAlgorithm: SignatureAlgorithm,
+    health: Type.Optional(EndpointHealthOut),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'Endpoint' },
+);
 
 /** POST .../verification: switch the endpoint to a bin for a set time, or until stopped. */
 export const VerificationStart = Type.Object(
@@ -135,7 +144,7 @@ export const VerificationStart = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'VerificationStart', additionalProperties: false },
 );
 
 /** What a receiver verifies with: the HMAC secret, or the public key of an ed25519 secret key. */
@@ -151,13 +160,16 @@ export const VerificationKey = Type.Object({
   ),
 });
 
-export const EndpointCreated = Type.Intersect([
-  EndpointOut,
-  Type.Object({
-    secret: VerificationKey.properties.secret,
-    publicKey: VerificationKey.properties.publicKey,
-  }),
-]);
+export const EndpointCreated = Type.Intersect(
+  [
+    EndpointOut,
+    Type.Object({
+      secret: VerificationKey.properties.secret,
+      publicKey: VerificationKey.properties.publicKey,
+    }),
+  ],
+  { $id: 'EndpointCreated' },
+);
 
 export const SecretRotate = Type.Object(
   {
@@ -167,18 +179,21 @@ export const SecretRotate = Type.Object(
       Type.Integer({ minimum: 0, maximum: 7 * 24 * 3600 * 1000, default: 24 * 3600 * 1000 }),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'SecretRotate', additionalProperties: false },
 );
 
-export const SecretsOut = Type.Object({
-  secrets: Type.Array(
-    Type.Object({
-      ...VerificationKey.properties,
-      createdAt: Type.String(),
-      expiresAt: Type.Union([Type.String(), Type.Null()]),
-    }),
-  ),
-});
+export const SecretsOut = Type.Object(
+  {
+    secrets: Type.Array(
+      Type.Object({
+        ...VerificationKey.properties,
+        createdAt: Type.String(),
+        expiresAt: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  },
+  { $id: 'EndpointSecrets' },
+);
 
 export const RecoverStates = Type.Array(literals(RECOVERABLE_STATES), {
   minItems: 1,
@@ -199,7 +214,7 @@ export const RecoverBody = Type.Object(
     states: Type.Optional(RecoverStates),
     limit: Type.Optional(RecoverLimit),
   },
-  { additionalProperties: false },
+  { $id: 'RecoverRequest', additionalProperties: false },
 );
 
 export const RecoverOut = Type.Object({

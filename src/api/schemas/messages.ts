@@ -24,19 +24,22 @@ export const MessageCreate = Type.Object(
       Type.String({ minLength: 1, maxLength: 64, description: 'Deliver to this endpoint only.' }),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'MessageCreate', additionalProperties: false },
 );
 
-export const MessageOut = Type.Object({
-  id: Type.String(),
-  appId: Type.String(),
-  eventType: Type.String(),
-  payload: Type.Unknown(),
-  idempotencyKey: Type.Union([Type.String(), Type.Null()]),
-  endpointId: Type.Union([Type.String(), Type.Null()]),
-  orderingKey: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-});
+export const MessageOut = Type.Object(
+  {
+    id: Type.String(),
+    appId: Type.String(),
+    eventType: Type.String(),
+    payload: Type.Unknown(),
+    idempotencyKey: Type.Union([Type.String(), Type.Null()]),
+    endpointId: Type.Union([Type.String(), Type.Null()]),
+    orderingKey: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+  },
+  { $id: 'Message' },
+);
 
 export const MessageListQuery = Type.Object({
   eventType: Type.Optional(
@@ -52,19 +55,22 @@ export const MessageListQuery = Type.Object({
 
 const DeliveryState = literals(['pending', 'delivering', 'succeeded', 'failed'] as const);
 
-export const DeliveryOut = Type.Object({
-  id: Type.Integer(),
-  appId: Type.String(),
-  messageId: Type.String(),
-  endpointId: Type.String(),
-  state: DeliveryState,
-  attempts: Type.Integer(),
-  nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
-  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
+export const DeliveryOut = Type.Object(
+  {
+    id: Type.Integer(),
+    appId: Type.String(),
+    messageId: Type.String(),
+    endpointId: Type.String(),
+    state: DeliveryState,
+    attempts: Type.Integer(),
+    nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
+    lastStatus: Type.Union([Type.Integer(), Type.Null()]),
+    lastError: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'Delivery' },
+);
 
 export const ReplayBody = Type.Object(
   {
@@ -79,20 +85,23 @@ export const DeliveryListQuery = Type.Object({
   messageId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
 });
 
-export const AttemptOut = Type.Object({
-  id: Type.Integer(),
-  deliveryId: Type.Union([Type.Integer(), Type.Null()]),
-  messageId: Type.String(),
-  endpointId: Type.String(),
-  at: Type.String(),
-  durationMs: Type.Integer(),
-  statusCode: Type.Union([Type.Integer(), Type.Null()]),
-  responseHeaders: Type.Record(Type.String(), Type.String()),
-  requestHeaders: Type.Record(Type.String(), Type.String(), {
-    description: 'The headers sent; Authorization and credential-named headers redacted',
-  }),
-  responseBody: Type.String(),
-  errorKind: Type.Union([literals(ERROR_KINDS), Type.Null()]),
-  errorMessage: Type.Union([Type.String(), Type.Null()]),
-  test: Type.Boolean(),
-});
+export const AttemptOut = Type.Object(
+  {
+    id: Type.Integer(),
+    deliveryId: Type.Union([Type.Integer(), Type.Null()]),
+    messageId: Type.String(),
+    endpointId: Type.String(),
+    at: Type.String(),
+    durationMs: Type.Integer(),
+    statusCode: Type.Union([Type.Integer(), Type.Null()]),
+    responseHeaders: Type.Record(Type.String(), Type.String()),
+    requestHeaders: Type.Record(Type.String(), Type.String(), {
+      description: 'The headers sent; Authorization and credential-named headers redacted',
+    }),
+    responseBody: Type.String(),
+    errorKind: Type.Union([literals(ERROR_KINDS), Type.Null()]),
+    errorMessage: Type.Union([Type.String(), Type.Null()]),
+    test: Type.Boolean(),
+  },
+  { $id: 'Attempt' },
+);

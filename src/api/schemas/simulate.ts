@@ -16,26 +16,29 @@ export const SimulateBody = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false },
+  { $id: 'SimulateRequest', additionalProperties: false },
 );
 
-export const SimulateOut = Type.Object({
-  messageId: Type.String(),
-  eventType: Type.String(),
-  sent: Type.Boolean(),
-  reason: Type.Union([Type.String(), Type.Null()]),
-  matchesFilter: Type.Boolean(),
-  request: Type.Union([
-    Type.Object({
-      method: Type.String(),
-      url: Type.String(),
-      headers: Type.Record(Type.String(), Type.String()),
-      body: Type.Union([Type.String(), Type.Null()]),
-    }),
-    Type.Null(),
-  ]),
-  attempt: Type.Union([AttemptOut, Type.Null()]),
-});
+export const SimulateOut = Type.Object(
+  {
+    messageId: Type.String(),
+    eventType: Type.String(),
+    sent: Type.Boolean(),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    matchesFilter: Type.Boolean(),
+    request: Type.Union([
+      Type.Object({
+        method: Type.String(),
+        url: Type.String(),
+        headers: Type.Record(Type.String(), Type.String()),
+        body: Type.Union([Type.String(), Type.Null()]),
+      }),
+      Type.Null(),
+    ]),
+    attempt: Type.Union([AttemptOut, Type.Null()]),
+  },
+  { $id: 'Simulation' },
+);
 
 export const TestEndpointBody = Type.Object(
   {
@@ -55,11 +58,14 @@ export const TestEndpointBody = Type.Object(
     ),
     bin: Type.Optional(Type.Omit(BinCreate, ['appId'], { additionalProperties: false })),
   },
-  { additionalProperties: false },
+  { $id: 'TestEndpointRequest', additionalProperties: false },
 );
 
-export const TestEndpointOut = Type.Object({
-  bin: BinOut,
-  endpoint: EndpointOut,
-  secret: Type.String({ description: "The endpoint's signing secret, shown once" }),
-});
+export const TestEndpointOut = Type.Object(
+  {
+    bin: BinOut,
+    endpoint: EndpointOut,
+    secret: Type.String({ description: "The endpoint's signing secret, shown once" }),
+  },
+  { $id: 'TestEndpoint' },
+);
