@@ -86,6 +86,7 @@ export function EndpointForm({
           <select {...text('ordering')}>
             <option value="parallel">parallel</option>
             <option value="serial">serial (one at a time, in order)</option>
+            <option value="per-key">per-key (one at a time per conversation key)</option>
           </select>
         </Field>
         <Field label="Max concurrency" error={errors.maxConcurrency}>

@@ -10,7 +10,7 @@ export interface EndpointFormState {
   retryPreset: string;
   waitsSeconds: string;
   timeoutMs: string;
-  ordering: 'parallel' | 'serial';
+  ordering: Endpoint['ordering'];
   maxConcurrency: string;
   rateLimit: string;
   headers: string;
