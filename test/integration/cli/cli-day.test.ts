@@ -111,7 +111,7 @@ describe('a day of work with the hookline CLI', () => {
 
     const recover = await hookline('deliveries', 'recover', appId, endpointId, '--since', '1h');
     expect(recover.code, recover.stderr).toBe(0);
-    expect(JSON.parse(recover.stdout)).toEqual({ requeued: 1 });
+    expect(JSON.parse(recover.stdout)).toMatchObject({ requeued: 1, requeuedTotal: 1, done: true });
     // Not a terminal: progress is printed as plain phase lines on stderr, stdout stays JSON.
     expect(recover.stderr).toMatch(/re-queueing failed deliveries/);
     await h.dispatcher.drainDue();
