@@ -125,6 +125,7 @@ CREATE TABLE public.deliveries (
     last_error text,
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
+    ordering_key text,
     CONSTRAINT deliveries_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'delivering'::text, 'succeeded'::text, 'failed'::text])))
 );
 
@@ -190,7 +191,9 @@ CREATE TABLE public.endpoints (
     updated_at bigint NOT NULL,
     verification text,
     uid text COLLATE pg_catalog."C",
-    CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text])))
+    payload_filter text,
+    ordering_key_path text,
+    CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text, 'per-key'::text])))
 );
 
 CREATE TABLE public.message_webhooks (
@@ -209,7 +212,8 @@ CREATE TABLE public.messages (
     idempotency_key text,
     endpoint_id text COLLATE pg_catalog."C",
     created_at bigint NOT NULL,
-    payload_dropped_at bigint
+    payload_dropped_at bigint,
+    ordering_key text
 );
 
 CREATE TABLE public.portal_sessions (
@@ -332,6 +336,8 @@ CREATE INDEX deliveries_due ON public.deliveries USING btree (next_attempt_at, i
 CREATE INDEX deliveries_due_first ON public.deliveries USING btree (next_attempt_at, id) WHERE ((state = 'pending'::text) AND (attempts = 0) AND (next_attempt_at IS NOT NULL));
 
 CREATE INDEX deliveries_endpoint ON public.deliveries USING btree (endpoint_id, state, id);
+
+CREATE INDEX deliveries_endpoint_key ON public.deliveries USING btree (endpoint_id, ordering_key, id) WHERE ((state = ANY (ARRAY['pending'::text, 'delivering'::text])) AND (ordering_key IS NOT NULL));
 
 CREATE INDEX deliveries_leased ON public.deliveries USING btree (lease_until) WHERE (state = 'delivering'::text);
 
