@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { RECOVERABLE_STATES } from '../domain/types.js';
-import { ApiClient } from './api-client.js';
+import type { ApiClient } from './api-client.js';
 
 interface GlobalFlags {
   url: string;
@@ -15,7 +15,9 @@ interface RecoverAnswer {
   until: string;
 }
 
-function client(cmd: Command): ApiClient {
+/** Loaded when a command runs, so `--help` never loads the HTTP client. */
+async function client(cmd: Command): Promise<ApiClient> {
+  const { ApiClient } = await import('./api-client.js');
   const flags = cmd.optsWithGlobals() as GlobalFlags;
   return new ApiClient({ url: flags.url, token: flags.token ?? null, dataDir: flags.dataDir });
 }
@@ -61,7 +63,7 @@ export function addRecoverCommands(program: Command): void {
         o: { since: string; until?: string; states: string[]; limit: number },
         cmd: Command,
       ) => {
-        const api = client(cmd);
+        const api = await client(cmd);
         const path = `/api/v1/apps/${appId}/endpoints/${endpointId}/recover`;
         const body = { since: o.since, until: o.until, states: o.states, limit: o.limit };
         // The same request again continues the run where the last call stopped.
@@ -80,13 +82,11 @@ export function addRecoverCommands(program: Command): void {
     .command('replay <appId> <messageId> <endpointId>')
     .description('send a past message to an endpoint of its app (even one created after it)')
     .action(async (appId: string, messageId: string, endpointId: string, _o, cmd: Command) => {
-      const delivery = await client(cmd).call(
-        'POST',
-        `/api/v1/apps/${appId}/messages/${messageId}/replay`,
-        {
-          endpointId,
-        },
-      );
+      const delivery = await (
+        await client(cmd)
+      ).call('POST', `/api/v1/apps/${appId}/messages/${messageId}/replay`, {
+        endpointId,
+      });
       console.log(JSON.stringify(delivery, null, 2));
     });
 }
