@@ -20,7 +20,10 @@ afterEach(async () => {
 });
 afterAll(removeDataDirs);
 
-/** Every spelling of this machine, a private address or metadata the URL parser accepts. */
+/**
+ * Every spelling of this machine, a private address or metadata the URL parser accepts. These are
+ * only ever refused when an endpoint is saved (a 400 naming `url`): no test connects to them.
+ */
 const REFUSED_URLS = [
   'http://127.0.0.1:9/hook',
   'http://0177.0.0.1/', // octal
