@@ -47,6 +47,7 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
       id: appId,
       name: 'bench',
       metadata: {},
+      uid: null,
       apiKeyHash: sha256Hex(apiKey),
       viberAuthToken: null,
       instanceSettings: {},

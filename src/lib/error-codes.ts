@@ -86,6 +86,11 @@ export const ROUTE_ERRORS = {
     description:
       'the record kept changing under concurrent updates and this one could not be applied; send it again',
   },
+  uid_taken: {
+    status: 409,
+    description:
+      'the `uid` given to an app (or to an endpoint within its app) is already used by another one',
+  },
   delivery_in_flight: {
     status: 409,
     description: 'retry of a delivery that is being sent right now; ask again once it is done',

@@ -213,6 +213,8 @@ export interface Store {
 
   createApp(app: App): Promise<App>;
   getApp(id: string): Promise<App | null>;
+  /** The app with this uid (Svix's ids-or-uids); a uid taken twice is a `uid_taken` error on write. */
+  getAppByUid(uid: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
   /**
@@ -226,6 +228,8 @@ export interface Store {
 
   createEndpoint(endpoint: Endpoint): Promise<Endpoint>;
   getEndpoint(appId: string, id: string): Promise<Endpoint | null>;
+  /** The app's endpoint with this uid. */
+  getEndpointByUid(appId: string, uid: string): Promise<Endpoint | null>;
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]>;
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>>;
   /**
@@ -244,6 +248,8 @@ export interface Store {
    */
   insertMessage(message: NewMessage, idempotencyWindowMs: number): Promise<InsertMessageResult>;
   getMessage(appId: string, id: string): Promise<Message | null>;
+  /** The message that holds this idempotency key, while its window lasts (Svix's message uid). */
+  getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null>;
   listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>>;
 
   getDelivery(appId: string, id: number): Promise<Delivery | null>;
