@@ -198,6 +198,31 @@ describe('a day of work with the hookline CLI', () => {
       await tail.stop();
     }
   });
+
+  it('opens a portal link for an app, and ends its sessions', async () => {
+    const link = await json(
+      'portal',
+      'link',
+      appId,
+      '--mode',
+      'dark',
+      '--primary-color',
+      '#0a7cff',
+    );
+    expect(link).toMatchObject({ appId, theme: { mode: 'dark', primaryColor: '#0a7cff' } });
+    expect(link.url).toBe(`${h.baseUrl}/portal#${link.token}`);
+    const opened = await h.api('POST', '/api/v1/portal/session', { token: link.token });
+    expect(opened.status).toBe(201);
+    const session = { token: opened.body.token };
+    expect((await h.api('GET', '/api/v1/portal/session', undefined, session)).status).toBe(200);
+
+    expect(await json('portal', 'end', appId)).toEqual({ ended: 1 });
+    expect((await h.api('GET', '/api/v1/portal/session', undefined, session)).status).toBe(401);
+
+    const bad = await hookline('portal', 'link', appId, '--primary-color', 'blue');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("option '--primary-color <hex>' argument 'blue' is invalid");
+  });
 });
 
 describe('hookline output and errors', () => {
