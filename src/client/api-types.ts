@@ -8924,7 +8924,10 @@ export interface paths {
         /** List the app's bot connections */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9056,7 +9059,10 @@ export interface paths {
         /** Create a connection; the receiver must pass the verification handshake first */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9262,7 +9268,10 @@ export interface paths {
         /** Get a connection */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9396,7 +9405,10 @@ export interface paths {
         /** Replace a connection's settings; a new URL or token is verified again */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9591,7 +9603,10 @@ export interface paths {
         /** Delete a connection and its invocation history */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9747,6 +9762,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -9906,7 +9923,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
