@@ -8757,7 +8757,10 @@ export interface paths {
         /** List the app's bot connections */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8889,7 +8892,10 @@ export interface paths {
         /** Create a connection; the receiver must pass the verification handshake first */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9095,7 +9101,10 @@ export interface paths {
         /** Get a connection */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9229,7 +9238,10 @@ export interface paths {
         /** Replace a connection's settings; a new URL or token is verified again */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9424,7 +9436,10 @@ export interface paths {
         /** Delete a connection and its invocation history */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9580,6 +9595,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -9739,7 +9756,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */

@@ -64,7 +64,7 @@ export const ROUTE_ERRORS = {
   app_key_required: {
     status: 403,
     description:
-      "bot connections belong to an app: call with the app's API key, not the admin token",
+      "bot connections belong to an app: call with the app's API key, or name the app with ?appId= when using the admin token",
   },
   portal_link_invalid: {
     status: 401,
