@@ -60,11 +60,7 @@ const REMEMBER_ROUTE = `INSERT INTO message_webhooks (app_id, report_key, endpoi
 const FOREIGN_KEY_VIOLATION = '23503';
 
 /** Inserts the message row, honouring the idempotency window; null means "return `existing`". */
-async function claimKey(
-  tx: Tx,
-  m: NewMessage,
-  windowMs: number,
-): Promise<KeyedMessageRow | null> {
+async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<KeyedMessageRow | null> {
   const values = [
     m.id,
     m.appId,
@@ -82,7 +78,10 @@ async function claimKey(
       1
     )
       return null;
-    const { rows } = await tx.db.query<KeyedMessageRow>(MESSAGE_BY_KEY, [m.appId, m.idempotencyKey]);
+    const { rows } = await tx.db.query<KeyedMessageRow>(MESSAGE_BY_KEY, [
+      m.appId,
+      m.idempotencyKey,
+    ]);
     const existing = rows[0];
     if (!existing) continue; // deleted meanwhile: try again
     if (existing.created_at > m.createdAt - windowMs) return existing;

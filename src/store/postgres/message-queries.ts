@@ -33,7 +33,9 @@ export async function getKeyUse(db: Db, appId: string, key: string): Promise<Key
     appId,
     key,
   ]);
-  return rows[0] ? { createdAt: Number(rows[0].created_at), requestDigest: rows[0].request_digest } : null;
+  return rows[0]
+    ? { createdAt: Number(rows[0].created_at), requestDigest: rows[0].request_digest }
+    : null;
 }
 
 export async function getMessage(db: Db, appId: string, id: string): Promise<Message | null> {
