@@ -43,6 +43,7 @@ export const STORE_READS = [
   'listEndpoints',
   'getMessage',
   'getMessageByIdempotencyKey',
+  'getKeyUse',
   'listMessages',
   'getDelivery',
   'listDeliveries',
