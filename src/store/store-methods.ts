@@ -39,6 +39,7 @@ export const STORE_READS = [
   'listEndpoints',
   'getMessage',
   'getMessageByIdempotencyKey',
+  'getKeyUse',
   'listMessages',
   'getDelivery',
   'listDeliveries',
