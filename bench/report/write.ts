@@ -4,6 +4,7 @@ import type { BenchRun } from '../lib/results.js';
 import { docsDir, resultsDir } from '../lib/paths.js';
 import { renderCosts, spliceCosts } from './costs-section.js';
 import { renderMarkdown } from './markdown.js';
+import { renderRetention, spliceRetention } from './retention-section.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
 
@@ -18,7 +19,8 @@ function chartBars(run: BenchRun): Bar[] {
         s.perSecond !== undefined &&
         s.unit !== 'messages/s' &&
         s.group !== 'latency' &&
-        s.group !== 'cost',
+        s.group !== 'cost' &&
+        s.group !== 'retention',
     )
     .map((s) => ({
       label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label,
@@ -33,14 +35,27 @@ function chartBars(run: BenchRun): Bar[] {
  */
 export async function writeReport(
   run: BenchRun,
-  options: { docs: boolean; partial: boolean; costsOnly: boolean },
+  options: { docs: boolean; partial: boolean; costsOnly: boolean; retentionOnly?: boolean },
 ): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const name = options.costsOnly ? 'costs.json' : options.partial ? 'partial.json' : 'latest.json';
+  const name = options.retentionOnly
+    ? 'retention.json'
+    : options.costsOnly
+      ? 'costs.json'
+      : options.partial
+        ? 'partial.json'
+        : 'latest.json';
   const jsonPath = join(resultsDir, name);
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
   console.log(`bench: wrote ${jsonPath}`);
   if (!options.docs || options.partial) return;
+  if (options.retentionOnly) {
+    const docPath = join(docsDir, 'benchmarks.md');
+    const doc = await readFile(docPath, 'utf8');
+    await writeFile(docPath, spliceRetention(doc, renderRetention(run)));
+    console.log(`bench: wrote the retention section of ${docPath}`);
+    return;
+  }
   if (options.costsOnly) {
     const docPath = join(docsDir, 'benchmarks.md');
     await writeFile(docPath, spliceCosts(await readFile(docPath, 'utf8'), renderCosts(run)));
