@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addListenCommand } from './listen/listen-command.js';
 import { addMigrateCommand } from './migrate.js';
+import { addPurgeCommand } from './purge-command.js';
 import { addRecoverCommands } from './recover-command.js';
 import { addSimulateCommand } from './simulate-command.js';
 import { addAppCommands } from './commands/apps.js';
@@ -9,6 +10,7 @@ import { addBinCommands } from './commands/bins.js';
 import { addDeliveryCommands } from './commands/deliveries.js';
 import { addEndpointCommands } from './commands/endpoints.js';
 import { addMessageCommands } from './commands/messages.js';
+import { addPortalCommands } from './commands/portal.js';
 
 /**
  * Every command but serve registers here. `hookline --help` loads this file and what it imports,
@@ -23,8 +25,10 @@ export const cliCommands: Array<(program: Command) => void> = [
   addDeliveryCommands,
   addAttemptCommands,
   addBinCommands,
+  addPortalCommands,
   addMigrateCommand,
   addListenCommand,
   addSimulateCommand,
   addRecoverCommands,
+  addPurgeCommand,
 ];

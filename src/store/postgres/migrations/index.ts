@@ -3,10 +3,12 @@ import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as platformFidelity } from './004_platform_fidelity.js';
+import { sql as idempotencyDigest } from './006_idempotency_digest.js';
 import { sql as endpointStats } from './007_endpoint_stats.js';
 import { sql as retentionAndReplay } from './009_retention_and_replay.js';
 import { sql as consoleTables } from './010_console.js';
 import { sql as orderingAndFilters } from './011_ordering_and_filters.js';
+import { sql as retentionIndexes } from './012_retention_indexes.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -16,8 +18,10 @@ export const migrations: Migration[] = [
   { version: 2, name: 'bots', sql: bots },
   { version: 3, name: 'bins', sql: bins },
   { version: 4, name: 'platform_fidelity', sql: platformFidelity },
+  { version: 6, name: 'idempotency_digest', sql: idempotencyDigest },
   { version: 7, name: 'endpoint_stats', sql: endpointStats },
   { version: 9, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 10, name: 'console', sql: consoleTables },
   { version: 11, name: 'ordering_and_filters', sql: orderingAndFilters },
+  { version: 12, name: 'retention_indexes', sql: retentionIndexes },
 ];
