@@ -56,6 +56,10 @@ export interface Config {
   metricsHost: string;
   /** Per-endpoint metric series for this many endpoints (the busiest); 0 = none. */
   metricsEndpointSeries: number;
+  /** Settled messages (with deliveries, attempts, rollups) are deleted after this many days; 0 = never. */
+  retentionDays: number;
+  /** Payloads of settled messages are dropped after this many days (metadata kept); null = never earlier. */
+  payloadRetentionDays: number | null;
 }
 
 interface OptionSpec {
@@ -101,6 +105,8 @@ export const DEFAULT_CONFIG: Config = {
   metricsPort: null,
   metricsHost: '127.0.0.1',
   metricsEndpointSeries: 0,
+  retentionDays: 30,
+  payloadRetentionDays: null,
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -327,6 +333,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_METRICS_ENDPOINT_SERIES',
     parse: int(0, 1000),
     expects: 'an integer from 0 to 1000',
+  },
+  {
+    key: 'retentionDays',
+    env: 'HOOKLINE_RETENTION_DAYS',
+    parse: int(0, 36_500),
+    expects: 'an integer of days from 0 (keep everything) to 36500',
+  },
+  {
+    key: 'payloadRetentionDays',
+    env: 'HOOKLINE_PAYLOAD_RETENTION_DAYS',
+    parse: int(1, 36_500),
+    expects: 'an integer of days from 1 to 36500',
   },
 ];
 
