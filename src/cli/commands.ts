@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addEncryptionCommands } from './encryption-command.js';
 import { addListenCommand } from './listen/listen-command.js';
 import { addMigrateCommand } from './migrate.js';
 import { addRecoverCommands } from './recover-command.js';
@@ -24,6 +25,7 @@ export const cliCommands: Array<(program: Command) => void> = [
   addAttemptCommands,
   addBinCommands,
   addMigrateCommand,
+  addEncryptionCommands,
   addListenCommand,
   addSimulateCommand,
   addRecoverCommands,

@@ -31,6 +31,7 @@ export const STORE_READS = [
   'ping',
   'getApp',
   'getAppByKeyHash',
+  'getAppByViberTokenDigest',
   'listApps',
   'getEndpoint',
   'getEndpointsByIds',

@@ -214,6 +214,8 @@ export interface Store {
   createApp(app: App): Promise<App>;
   getApp(id: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
+  /** The app whose Viber auth token has this SHA-256 (hex): tokens are sealed, the digest is not. */
+  getAppByViberTokenDigest(digest: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
   /**
    * Replaces the app's mutable fields (name, metadata, apiKeyHash, ...). With `expectedUpdatedAt`,
