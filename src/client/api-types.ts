@@ -8706,7 +8706,10 @@ export interface paths {
         /** List the app's bot connections */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8838,7 +8841,10 @@ export interface paths {
         /** Create a connection; the receiver must pass the verification handshake first */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9044,7 +9050,10 @@ export interface paths {
         /** Get a connection */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9178,7 +9187,10 @@ export interface paths {
         /** Replace a connection's settings; a new URL or token is verified again */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9373,7 +9385,10 @@ export interface paths {
         /** Delete a connection and its invocation history */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9529,6 +9544,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -9688,7 +9705,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */

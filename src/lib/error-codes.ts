@@ -64,7 +64,7 @@ export const ROUTE_ERRORS = {
   app_key_required: {
     status: 403,
     description:
-      "bot connections belong to an app: call with the app's API key, not the admin token",
+      "bot connections belong to an app: call with the app's API key, or name the app with ?appId= when using the admin token",
   },
   portal_link_invalid: {
     status: 401,
@@ -85,6 +85,11 @@ export const ROUTE_ERRORS = {
     status: 409,
     description:
       'the record kept changing under concurrent updates and this one could not be applied; send it again',
+  },
+  uid_taken: {
+    status: 409,
+    description:
+      'the `uid` given to an app (or to an endpoint within its app) is already used by another one',
   },
   delivery_in_flight: {
     status: 409,

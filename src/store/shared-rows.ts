@@ -17,6 +17,7 @@ import {
 
 export interface AppRow {
   id: string;
+  uid: string | null;
   name: string;
   metadata: string;
   api_key_hash: string;
@@ -27,6 +28,7 @@ export interface AppRow {
 }
 export const toApp = (r: AppRow, box: SecretBox): App => ({
   id: r.id,
+  uid: r.uid,
   name: r.name,
   metadata: JSON.parse(r.metadata),
   apiKeyHash: r.api_key_hash,

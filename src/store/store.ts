@@ -213,6 +213,8 @@ export interface Store {
 
   createApp(app: App): Promise<App>;
   getApp(id: string): Promise<App | null>;
+  /** The app with this uid (Svix's ids-or-uids); a uid taken twice is a `uid_taken` error on write. */
+  getAppByUid(uid: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
   /** The app whose Viber auth token has this SHA-256 (hex): tokens are sealed, the digest is not. */
   getAppByViberTokenDigest(digest: string): Promise<App | null>;
@@ -228,6 +230,8 @@ export interface Store {
 
   createEndpoint(endpoint: Endpoint): Promise<Endpoint>;
   getEndpoint(appId: string, id: string): Promise<Endpoint | null>;
+  /** The app's endpoint with this uid. */
+  getEndpointByUid(appId: string, uid: string): Promise<Endpoint | null>;
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]>;
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>>;
   /**
@@ -246,6 +250,8 @@ export interface Store {
    */
   insertMessage(message: NewMessage, idempotencyWindowMs: number): Promise<InsertMessageResult>;
   getMessage(appId: string, id: string): Promise<Message | null>;
+  /** The message that holds this idempotency key, while its window lasts (Svix's message uid). */
+  getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null>;
   listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>>;
 
   getDelivery(appId: string, id: number): Promise<Delivery | null>;

@@ -10,18 +10,22 @@ import { inTransaction } from './transaction.js';
 
 /**
  * Creates an app. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token (sealed),
- * $6 created_at, $7 updated_at, $8 instance_settings, $9 viber_auth_token_digest
+ * $6 created_at, $7 updated_at, $8 instance_settings, $9 uid, $10 viber_auth_token_digest
  */
 const INSERT_APP = `INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at,
-    instance_settings, viber_auth_token_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
+    instance_settings, uid, viber_auth_token_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 
 /**
  * Replaces the mutable fields. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token
- * (sealed), $6 updated_at, $7 instance_settings, $8 expected updated_at, $9 viber_auth_token_digest
+ * (sealed), $6 updated_at, $7 instance_settings, $8 the updated_at read (null: unconditional), $9 uid,
+ * $10 viber_auth_token_digest
  */
 const UPDATE_APP = `UPDATE apps SET name = $2, metadata = $3, api_key_hash = $4, viber_auth_token = $5, updated_at = $6,
-  instance_settings = $7, viber_auth_token_digest = $9
+  instance_settings = $7, uid = $9, viber_auth_token_digest = $10
   WHERE id = $1 AND ($8::bigint IS NULL OR updated_at = $8)`;
+
+/** One app by its uid ($1). */
+const APP_BY_UID = 'SELECT * FROM apps WHERE uid = $1';
 
 /** One app by id ($1). */
 const APP_BY_ID = 'SELECT * FROM apps WHERE id = $1';
@@ -53,6 +57,7 @@ export async function createApp(db: Db, box: SecretBox, app: App): Promise<App> 
     app.createdAt,
     app.updatedAt,
     JSON.stringify(app.instanceSettings),
+    app.uid,
     viber.digest,
   ]);
   return app;
@@ -60,6 +65,11 @@ export async function createApp(db: Db, box: SecretBox, app: App): Promise<App> 
 
 export async function getApp(db: Db, box: SecretBox, id: string): Promise<App | null> {
   const { rows } = await db.query<AppRow>({ name: 'hl_app_by_id', text: APP_BY_ID, values: [id] });
+  return rows[0] ? toApp(rows[0], box) : null;
+}
+
+export async function getAppByUid(db: Db, box: SecretBox, uid: string): Promise<App | null> {
+  const { rows } = await db.query<AppRow>(APP_BY_UID, [uid]);
   return rows[0] ? toApp(rows[0], box) : null;
 }
 
@@ -122,6 +132,7 @@ export async function updateApp(
     app.updatedAt,
     JSON.stringify(app.instanceSettings),
     expectedUpdatedAt ?? null,
+    app.uid,
     viber.digest,
   ]);
   return r.rowCount === 1 ? app : null;

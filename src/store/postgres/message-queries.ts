@@ -8,8 +8,21 @@ import { eventTypeRange } from '../../domain/event-filter.js';
 /** One message of an app. $1 app id, $2 message id */
 const MESSAGE_BY_ID = 'SELECT * FROM messages WHERE app_id = $1 AND id = $2';
 
+/** The message holding an idempotency key (while its window lasts). $1 app id, $2 key */
+const MESSAGE_BY_IDEMPOTENCY_KEY =
+  'SELECT * FROM messages WHERE app_id = $1 AND idempotency_key = $2';
+
 /** Messages by id (to go with claimed deliveries). $1 ids */
 export const MESSAGES_BY_IDS = 'SELECT * FROM messages WHERE id = ANY($1::text[])';
+
+export async function getMessageByIdempotencyKey(
+  db: Db,
+  appId: string,
+  key: string,
+): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(MESSAGE_BY_IDEMPOTENCY_KEY, [appId, key]);
+  return rows[0] ? toMessage(rows[0]) : null;
+}
 
 export async function getMessage(db: Db, appId: string, id: string): Promise<Message | null> {
   const { rows } = await db.query<MessageRow>({

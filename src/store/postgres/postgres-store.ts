@@ -1,3 +1,4 @@
+import { withUniqueUid } from '../unique-uid.js';
 import type pg from 'pg';
 import type { EndpointHealth } from '../../domain/endpoint-health.js';
 import type { StatsBucket } from '../../domain/endpoint-stats.js';
@@ -175,10 +176,15 @@ export class PostgresStore implements Store {
   }
 
   createApp(app: App): Promise<App> {
-    return this.run(() => apps.createApp(this.pool, this.box, app));
+    return this.run(() =>
+      withUniqueUid('app', app.uid, () => apps.createApp(this.pool, this.box, app)),
+    );
   }
   getApp(id: string): Promise<App | null> {
     return this.run(() => apps.getApp(this.pool, this.box, id));
+  }
+  getAppByUid(uid: string): Promise<App | null> {
+    return this.run(() => apps.getAppByUid(this.pool, this.box, uid));
   }
   getAppByKeyHash(hash: string): Promise<App | null> {
     return this.run(() => apps.getAppByKeyHash(this.pool, this.box, hash));
@@ -190,17 +196,26 @@ export class PostgresStore implements Store {
     return this.run(() => apps.listApps(this.pool, this.box, query, onlyId));
   }
   updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
-    return this.run(() => apps.updateApp(this.pool, this.box, app, expectedUpdatedAt));
+    return this.run(() =>
+      withUniqueUid('app', app.uid, () =>
+        apps.updateApp(this.pool, this.box, app, expectedUpdatedAt),
+      ),
+    );
   }
   deleteApp(id: string): Promise<boolean> {
     return this.run(() => apps.deleteApp(this.pool, id));
   }
 
   createEndpoint(e: Endpoint): Promise<Endpoint> {
-    return this.run(() => endpoints.createEndpoint(this.pool, this.box, e));
+    return this.run(() =>
+      withUniqueUid('endpoint', e.uid, () => endpoints.createEndpoint(this.pool, this.box, e)),
+    );
   }
   getEndpoint(appId: string, id: string): Promise<Endpoint | null> {
     return this.run(() => endpoints.getEndpoint(this.pool, this.box, appId, id));
+  }
+  getEndpointByUid(appId: string, uid: string): Promise<Endpoint | null> {
+    return this.run(() => endpoints.getEndpointByUid(this.pool, this.box, appId, uid));
   }
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]> {
     return this.run(() => endpoints.getEndpointsByIds(this.pool, this.box, ids));
@@ -210,7 +225,9 @@ export class PostgresStore implements Store {
   }
   updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
     return this.run(() =>
-      endpoints.updateEndpoint(this.pool, this.box, e, this.notifier.wake, expectedUpdatedAt),
+      withUniqueUid('endpoint', e.uid, () =>
+        endpoints.updateEndpoint(this.pool, this.box, e, this.notifier.wake, expectedUpdatedAt),
+      ),
     );
   }
   deleteEndpoint(appId: string, id: string): Promise<boolean> {
@@ -219,6 +236,9 @@ export class PostgresStore implements Store {
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
     return this.run(() => insertMessage(this.pool, message, windowMs, this.notifier.wake));
+  }
+  getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
+    return this.run(() => messages.getMessageByIdempotencyKey(this.pool, appId, key));
   }
   getMessage(appId: string, id: string): Promise<Message | null> {
     return this.run(() => messages.getMessage(this.pool, appId, id));

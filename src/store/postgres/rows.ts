@@ -20,6 +20,7 @@ export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.j
 export interface EndpointRow {
   id: string;
   app_id: string;
+  uid: string | null;
   url: string;
   description: string;
   disabled: boolean;
@@ -43,6 +44,7 @@ export interface EndpointRow {
 export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   id: r.id,
   appId: r.app_id,
+  uid: r.uid,
   url: r.url,
   description: r.description,
   disabled: r.disabled,
@@ -86,6 +88,7 @@ export const endpointValues = (e: Endpoint, box: SecretBox): unknown[] => [
   e.verification === null ? null : JSON.stringify(e.verification),
   e.createdAt,
   e.updatedAt,
+  e.uid,
 ];
 export const ENDPOINT_COLUMNS = [
   'id',
@@ -109,6 +112,7 @@ export const ENDPOINT_COLUMNS = [
   'verification',
   'created_at',
   'updated_at',
+  'uid',
 ];
 
 export interface DeliveryRow {

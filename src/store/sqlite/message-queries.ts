@@ -8,6 +8,7 @@ import { eventTypeRange } from '../../domain/event-filter.js';
 
 const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM messages WHERE id = ? AND app_id = ?'),
+  byKey: db.prepare('SELECT * FROM messages WHERE app_id = ? AND idempotency_key = ?'),
 });
 
 /** Messages as the API reads them. */
@@ -18,6 +19,11 @@ export class SqliteMessages {
   constructor(db: Database) {
     this.q = prepare(db);
     this.statements = new StatementCache(db);
+  }
+
+  getByIdempotencyKey(appId: string, key: string): Message | null {
+    const row = this.q.byKey.get(appId, key) as MessageRow | undefined;
+    return row ? toMessage(row) : null;
   }
 
   get(appId: string, id: string): Message | null {

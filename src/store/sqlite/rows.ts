@@ -20,6 +20,7 @@ export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.j
 export interface EndpointRow {
   id: string;
   app_id: string;
+  uid: string | null;
   url: string;
   description: string;
   disabled: number;
@@ -43,6 +44,7 @@ export interface EndpointRow {
 export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   id: r.id,
   appId: r.app_id,
+  uid: r.uid,
   url: r.url,
   description: r.description,
   disabled: r.disabled === 1,
@@ -66,6 +68,7 @@ export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
 export const endpointParams = (e: Endpoint, box: SecretBox) => ({
   id: e.id,
   app_id: e.appId,
+  uid: e.uid,
   url: e.url,
   description: e.description,
   disabled: e.disabled ? 1 : 0,
