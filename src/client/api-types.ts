@@ -3849,6 +3849,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `payload_too_large` */
                 413: {
                     headers: {
@@ -4394,7 +4411,7 @@ export interface paths {
         put?: never;
         /**
          * Accept a message: stored with a delivery per matching endpoint in one transaction
-         * @description An Idempotency-Key header (or idempotencyKey field) seen within 24 h returns the original message (200) and creates nothing.
+         * @description An Idempotency-Key header (or idempotencyKey field) seen within 24 h with the same request returns the original message (200) with its original delivery count, and creates nothing; with another eventType, payload, endpointId or orderingKey it is a 409 idempotency_conflict.
          */
         post: {
             parameters: {
@@ -4491,6 +4508,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5085,7 +5119,7 @@ export interface paths {
         put?: never;
         /**
          * Accept up to 1000 messages in one request
-         * @description Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.
+         * @description Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h with the same request; a key reused for another message is a 409 idempotency_conflict naming the item, and nothing is written.
          */
         post: {
             parameters: {
@@ -5192,6 +5226,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
                             details: {
                                 field?: string;
                                 message: string;

@@ -40,6 +40,7 @@ export const STORE_READS = [
   'listEndpoints',
   'getMessage',
   'getMessageByIdempotencyKey',
+  'getKeyUse',
   'listMessages',
   'getDelivery',
   'listDeliveries',

@@ -47,6 +47,11 @@ export interface NewMessage {
    * that set it.
    */
   reportKey?: string | null;
+  /**
+   * With an idempotency key: a digest of what the request asked for (see domain/request-digest.ts);
+   * the same key with another digest is refused.
+   */
+  requestDigest?: string | null;
 }
 
 export interface InsertMessageResult {
@@ -55,6 +60,12 @@ export interface InsertMessageResult {
   created: boolean;
   /** Deliveries created for this message. */
   deliveries: number;
+}
+
+/** What an idempotency key was first used for: when, and the digest of that request (null before digests). */
+export interface KeyUse {
+  createdAt: number;
+  requestDigest: string | null;
 }
 
 /** A delivery claimed under a lease, with what is needed to send it. */
@@ -252,6 +263,8 @@ export interface Store {
   getMessage(appId: string, id: string): Promise<Message | null>;
   /** The message that holds this idempotency key, while its window lasts (Svix's message uid). */
   getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null>;
+  /** The use of an idempotency key, to refuse a conflicting batch before any of it is written. */
+  getKeyUse(appId: string, key: string): Promise<KeyUse | null>;
   listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>>;
 
   getDelivery(appId: string, id: number): Promise<Delivery | null>;

@@ -15,6 +15,7 @@ import type {
   ClaimedDelivery,
   DeliveryFilter,
   InsertMessageResult,
+  KeyUse,
   ListQuery,
   MessageFilter,
   NewMessage,
@@ -239,6 +240,9 @@ export class PostgresStore implements Store {
   }
   getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
     return this.run(() => messages.getMessageByIdempotencyKey(this.pool, appId, key));
+  }
+  getKeyUse(appId: string, key: string): Promise<KeyUse | null> {
+    return this.run(() => messages.getKeyUse(this.pool, appId, key));
   }
   getMessage(appId: string, id: string): Promise<Message | null> {
     return this.run(() => messages.getMessage(this.pool, appId, id));

@@ -15,6 +15,7 @@ import type {
   ClaimedDelivery,
   DeliveryFilter,
   InsertMessageResult,
+  KeyUse,
   ListQuery,
   MessageFilter,
   NewMessage,
@@ -212,6 +213,9 @@ export class SqliteStore implements Store {
   }
   async getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
     return this.parts.messages.getByIdempotencyKey(appId, key);
+  }
+  async getKeyUse(appId: string, key: string): Promise<KeyUse | null> {
+    return this.parts.messages.keyUse(appId, key);
   }
   async getMessage(appId: string, id: string): Promise<Message | null> {
     return this.parts.messages.get(appId, id);
