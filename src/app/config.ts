@@ -61,6 +61,10 @@ export interface Config {
   encryptionKey: string | null;
   /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
   encryptionPreviousKeys: string[];
+  /** Settled messages (with deliveries, attempts, rollups) are deleted after this many days; 0 = never. */
+  retentionDays: number;
+  /** Payloads of settled messages are dropped after this many days (metadata kept); null = never earlier. */
+  payloadRetentionDays: number | null;
 }
 
 interface OptionSpec {
@@ -110,6 +114,8 @@ export const DEFAULT_CONFIG: Config = {
   metricsEndpointSeries: 0,
   encryptionKey: null,
   encryptionPreviousKeys: [],
+  retentionDays: 30,
+  payloadRetentionDays: null,
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -362,6 +368,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     parse: keyList,
     expects: `comma-separated keys, each ${KEY_FORMAT}`,
     secret: true,
+  },
+  {
+    key: 'retentionDays',
+    env: 'HOOKLINE_RETENTION_DAYS',
+    parse: int(0, 36_500),
+    expects: 'an integer of days from 0 (keep everything) to 36500',
+  },
+  {
+    key: 'payloadRetentionDays',
+    env: 'HOOKLINE_PAYLOAD_RETENTION_DAYS',
+    parse: int(1, 36_500),
+    expects: 'an integer of days from 1 to 36500',
   },
 ];
 
