@@ -8,6 +8,8 @@
  *                                 metrics); updates that section of docs/benchmarks.md alone
  *   npm run bench -- --retention  only retention (p99 during a purge against without one, the
  *                                 database size under steady traffic); updates its section alone
+ *   npm run bench -- --stats      only the console's stats routes over millions of stored
+ *                                 attempts; updates that section of docs/benchmarks.md alone
  *
  * Writes bench/results/latest.json and docs/benchmarks.md (+ docs/benchmarks.svg).
  */
@@ -22,6 +24,7 @@ import { HooklineProcess } from './hookline/process.js';
 import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
 import { costSteps } from './hookline/costs.js';
 import { retentionSteps } from './hookline/retention.js';
+import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { describeMachine } from './lib/machine.js';
 import { cliMain } from './lib/paths.js';
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     costs: { type: 'boolean', default: false },
     retention: { type: 'boolean', default: false },
+    stats: { type: 'boolean', default: false },
     redis: { type: 'string', default: '127.0.0.1:6379' },
     postgres: { type: 'string', default: 'postgres://127.0.0.1:5432' },
     'no-docs': { type: 'boolean', default: false },
@@ -63,8 +67,11 @@ async function main(): Promise<void> {
     );
   }
   const plan = makePlan(mode, concurrency);
-  if ([values.costs, values.retention, values.only !== undefined].filter(Boolean).length > 1)
-    throw new Error('bench: --costs, --retention and --only: give one of them');
+  if (
+    [values.costs, values.stats, values.retention, values.only !== undefined].filter(Boolean)
+      .length > 1
+  )
+    throw new Error('bench: --costs, --stats, --retention and --only: give one of them');
   const only = values.only ? new Set(values.only.split(',')) : null;
   const wanted = (id: string) => !only || only.has(id);
   const startedAt = new Date();
@@ -118,10 +125,18 @@ async function main(): Promise<void> {
     // Each comparison is measured back to back, so a change in the machine's load hits both sides.
     const costs = costSteps(ctx);
     const retention = retentionSteps(ctx);
+    const stats: Step[] = [
+      {
+        ids: STATS_IDS,
+        run: () => measureStatsRead(plan.stats),
+      },
+    ];
     const steps: Step[] = values.costs
       ? costs
-      : values.retention
-        ? retention
+      : values.stats
+        ? stats
+        : values.retention
+          ? retention
         : [
             ...take(anchors, 'raw-ceiling'),
             ...take(anchors, 'bullmq'),
@@ -134,6 +149,7 @@ async function main(): Promise<void> {
               run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
             },
             ...costs,
+            ...stats,
             ...retention,
           ];
     const known = steps.flatMap((s) => s.ids);
@@ -146,6 +162,7 @@ async function main(): Promise<void> {
       if (!step.ids.some(wanted)) continue;
       for (const result of await step.run()) if (wanted(result.id)) record(result);
     }
+    if (values.profile && !values.costs && !values.stats) profile = await profileDrain(ctx);
     if (values.profile && !values.costs && !values.retention) profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
@@ -174,7 +191,8 @@ async function main(): Promise<void> {
     docs: !values['no-docs'],
     partial: only !== null,
     costsOnly: values.costs,
-    retentionOnly: values.retention,
+    if (values.profile && !values.costs && !values.stats && !values.retention)
+      profile = await profileDrain(ctx);
   });
 }
 
