@@ -137,21 +137,21 @@ async function main(): Promise<void> {
         ? stats
         : values.retention
           ? retention
-        : [
-            ...take(anchors, 'raw-ceiling'),
-            ...take(anchors, 'bullmq'),
-            ...take(hookline, 'drain-sqlite'),
-            ...take(anchors, 'bullmq-failing-10'),
-            ...take(hookline, 'drain-failing-10'),
-            ...hookline,
-            {
-              ids: ['drain-postgres-2-workers'],
-              run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
-            },
-            ...costs,
-            ...stats,
-            ...retention,
-          ];
+          : [
+              ...take(anchors, 'raw-ceiling'),
+              ...take(anchors, 'bullmq'),
+              ...take(hookline, 'drain-sqlite'),
+              ...take(anchors, 'bullmq-failing-10'),
+              ...take(hookline, 'drain-failing-10'),
+              ...hookline,
+              {
+                ids: ['drain-postgres-2-workers'],
+                run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
+              },
+              ...costs,
+              ...stats,
+              ...retention,
+            ];
     const known = steps.flatMap((s) => s.ids);
     const unknownIds = [...(only ?? [])].filter((id) => !known.includes(id));
     if (unknownIds.length > 0)
@@ -162,8 +162,8 @@ async function main(): Promise<void> {
       if (!step.ids.some(wanted)) continue;
       for (const result of await step.run()) if (wanted(result.id)) record(result);
     }
-    if (values.profile && !values.costs && !values.stats) profile = await profileDrain(ctx);
-    if (values.profile && !values.costs && !values.retention) profile = await profileDrain(ctx);
+    if (values.profile && !values.costs && !values.stats && !values.retention)
+      profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
   }
@@ -191,8 +191,8 @@ async function main(): Promise<void> {
     docs: !values['no-docs'],
     partial: only !== null,
     costsOnly: values.costs,
-    if (values.profile && !values.costs && !values.stats && !values.retention)
-      profile = await profileDrain(ctx);
+    statsOnly: values.stats,
+    retentionOnly: values.retention,
   });
 }
 

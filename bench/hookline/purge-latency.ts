@@ -6,6 +6,7 @@ import { summarize } from '../lib/percentiles.js';
 import { epochNow, sleep } from '../lib/timing.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import { makePayload } from '../lib/payload.js';
+import { resolveEncryptionKeys } from '../../src/app/encryption-key.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { LoadParams, LoadResult } from './load-generator.js';
 import { withDataDir, type BenchContext } from './context.js';
@@ -23,7 +24,12 @@ const CHUNK = 5_000;
  * days old, each with one succeeded delivery and one attempt, as the engine leaves them.
  */
 function seedHistory(dataDir: string, seeded: Seeded, count: number, payloadBytes: number): void {
-  const store = new SqliteStore({ file: join(dataDir, 'hookline.db'), sync: 'normal' });
+  const store = new SqliteStore({
+    file: join(dataDir, 'hookline.db'),
+    sync: 'normal',
+    encryption: resolveEncryptionKeys({ dataDir, encryptionKey: null, encryptionPreviousKeys: [] })
+      .keys,
+  });
   const db = store.db;
   const endpointId = seeded.endpointIds[0]!;
   const message = db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, endpoint_id,

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { Retention } from '../../src/delivery/retention.js';
 import { FakeClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
+import { resolveEncryptionKeys } from '../../src/app/encryption-key.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { fmt, size } from '../lib/format.js';
 import { makePayload } from '../lib/payload.js';
@@ -33,7 +34,15 @@ export async function measureSteadySize(plan: Plan): Promise<ScenarioResult> {
   try {
     return await withDataDir(async (dir) => {
       const file = join(dir, 'hookline.db');
-      const store = new SqliteStore({ file, sync: 'normal' });
+      const store = new SqliteStore({
+        file,
+        sync: 'normal',
+        encryption: resolveEncryptionKeys({
+          dataDir: dir,
+          encryptionKey: null,
+          encryptionPreviousKeys: [],
+        }).keys,
+      });
       await store.migrate();
       const clock = new FakeClock(Date.UTC(2026, 0, 1));
       const retention = new Retention(store, clock, pino({ level: 'silent' }), {
