@@ -23,6 +23,7 @@ export async function openStore(config: Config, logger?: Logger): Promise<Store>
   const store = new ThreadedSqliteStore({
     file: join(config.dataDir, 'hookline.db'),
     sync: config.sqliteSync,
+    maxPages: config.sqliteMaxPages,
     onClose: unlock,
   });
   try {

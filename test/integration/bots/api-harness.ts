@@ -15,6 +15,7 @@ import { newId, newToken } from '../../../src/lib/ids.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
 import { Retention } from '../../../src/delivery/retention.js';
+import { Readiness } from '../../../src/api/readiness.js';
 
 export interface BotApi {
   server: HooklineServer;
@@ -81,6 +82,7 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,
     },
+    readiness: new Readiness(),
   };
   const server = await buildServer(ctx, { role: 'api', rootPlugins: [botRoutes] });
   return {

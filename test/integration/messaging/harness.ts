@@ -23,6 +23,7 @@ import { forwardTo } from '../../helpers/forward-to.js';
 import { CaptureReceiver } from './receiver.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
 import { Retention } from '../../../src/delivery/retention.js';
+import { Readiness } from '../../../src/api/readiness.js';
 
 export interface MessagingApi {
   server: HooklineServer;
@@ -65,6 +66,7 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,
     },
+    readiness: new Readiness(),
   };
   const server = await buildServer(ctx, {
     role: 'all',
