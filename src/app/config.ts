@@ -3,6 +3,7 @@ import { EGRESS_POLICIES, parseAllowList, type EgressPolicy } from '../delivery/
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
 import { parseFrameAncestors } from '../api/console-headers.js';
 import { DAY, MINUTE } from '../lib/durations.js';
+import { parseKey } from '../lib/secret-box.js';
 
 export type Role = 'all' | 'api' | 'worker';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -58,6 +59,10 @@ export interface Config {
   metricsHost: string;
   /** Per-endpoint metric series for this many endpoints (the busiest); 0 = none. */
   metricsEndpointSeries: number;
+  /** Seals secrets at rest (base64 or hex of 32 bytes); null = the data folder's encryption-key file. */
+  encryptionKey: string | null;
+  /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
+  encryptionPreviousKeys: string[];
   /** Settled messages (with deliveries, attempts, rollups) are deleted after this many days; 0 = never. */
   retentionDays: number;
   /** Payloads of settled messages are dropped after this many days (metadata kept); null = never earlier. */
@@ -69,6 +74,8 @@ interface OptionSpec {
   env: string;
   parse: (raw: string) => unknown;
   check?: (value: never) => string | null;
+  /** A credential: a bad value is named, never repeated, in the error. */
+  secret?: boolean;
 }
 
 const ROLES: Role[] = ['all', 'api', 'worker'];
@@ -108,6 +115,8 @@ export const DEFAULT_CONFIG: Config = {
   metricsPort: null,
   metricsHost: '127.0.0.1',
   metricsEndpointSeries: 0,
+  encryptionKey: null,
+  encryptionPreviousKeys: [],
   retentionDays: 30,
   payloadRetentionDays: null,
 };
@@ -163,6 +172,16 @@ function cidrList(raw: string): string[] | undefined {
     .filter((s) => s !== '');
 }
 
+const key = (raw: string) => (parseKey(raw) ? raw.trim() : undefined);
+const keyList = (raw: string) => {
+  const keys = raw
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  return keys.every((k) => parseKey(k)) ? keys : undefined;
+};
+const KEY_FORMAT = 'base64 of 32 bytes (`openssl rand -base64 32`) or 64 hex digits';
+
 /** Every option: its environment variable and how a raw string becomes a value. */
 export const OPTIONS: Array<OptionSpec & { expects: string }> = [
   { key: 'host', env: 'HOOKLINE_HOST', parse: text, expects: 'a host name or address' },
@@ -216,6 +235,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_ADMIN_TOKEN',
     parse: (raw) => (raw.length >= 16 ? raw : undefined),
     expects: 'at least 16 characters',
+    secret: true,
   },
   {
     key: 'publicUrl',
@@ -324,6 +344,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_METRICS_TOKEN',
     parse: (raw) => (raw.length >= 16 ? raw : undefined),
     expects: 'at least 16 characters',
+    secret: true,
   },
   {
     key: 'metricsPort',
@@ -342,6 +363,20 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_METRICS_ENDPOINT_SERIES',
     parse: int(0, 1000),
     expects: 'an integer from 0 to 1000',
+  },
+  {
+    key: 'encryptionKey',
+    env: 'HOOKLINE_ENCRYPTION_KEY',
+    parse: key,
+    expects: KEY_FORMAT,
+    secret: true,
+  },
+  {
+    key: 'encryptionPreviousKeys',
+    env: 'HOOKLINE_ENCRYPTION_PREVIOUS_KEYS',
+    parse: keyList,
+    expects: `comma-separated keys, each ${KEY_FORMAT}`,
+    secret: true,
   },
   {
     key: 'retentionDays',
@@ -379,7 +414,8 @@ export function loadConfig(
     const value = spec.parse(raw);
     if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
       const source = fromFlag !== undefined ? `--${flagName(spec.key)}` : spec.env;
-      problems.push(`${source}: "${raw}" is not valid; expected ${spec.expects}`);
+      const shown = spec.secret ? '(value hidden)' : `"${raw}"`;
+      problems.push(`${source}: ${shown} is not valid; expected ${spec.expects}`);
       continue;
     }
     (config as unknown as Record<string, unknown>)[spec.key] = value;

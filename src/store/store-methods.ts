@@ -37,6 +37,7 @@ export const STORE_READS = [
   'pendingMigrations',
   'getApp',
   'getAppByKeyHash',
+  'getAppByViberTokenDigest',
   'getAppByUid',
   'listApps',
   'getEndpoint',
