@@ -5,11 +5,14 @@ import {
   createTenant,
   removeDataDirs,
   startHookline,
+  tempDataDir,
   type TestHookline,
 } from '../helpers/hookline-app.js';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import pg from 'pg';
+
+afterAll(removeDataDirs);
 
 const readyz = (h: TestHookline) => h.api('GET', '/readyz', undefined, { token: '' });
 
@@ -21,7 +24,7 @@ function readinessCases(
   let h: TestHookline | undefined;
   afterEach(async () => {
     await h?.close();
-    removeDataDirs();
+    h = undefined;
   });
 
   it('answers 200 without a token; /healthz stays liveness', async () => {
@@ -78,14 +81,16 @@ describe('readiness (SQLite)', () =>
 
 describePostgres('readiness (PostgreSQL)', () => {
   let db: TestDatabase;
+  let dataDir: string;
   beforeAll(async () => {
     db = await createTestDatabase('readiness');
+    dataDir = tempDataDir(); // one data folder: its encryption key is the one the database holds
   });
   afterAll(async () => {
     await db?.drop();
   });
   readinessCases(
-    () => startHookline({ config: { databaseUrl: db.url, dbPoolSize: 4 } }),
+    () => startHookline({ dataDir, config: { databaseUrl: db.url, dbPoolSize: 4 } }),
     async () => {
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
