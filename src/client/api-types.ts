@@ -138,6 +138,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -300,6 +317,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -438,6 +472,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -555,6 +606,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -728,6 +796,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -856,6 +941,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1011,6 +1113,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1144,6 +1263,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1329,6 +1465,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1465,6 +1618,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1637,6 +1807,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1776,6 +1963,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1894,6 +2098,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2068,6 +2289,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2201,6 +2439,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2349,6 +2604,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2550,6 +2822,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2681,6 +2970,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2869,6 +3175,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3076,6 +3399,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3261,6 +3601,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3400,6 +3757,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3606,6 +3980,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** Stop a verification now: the endpoint goes back to its URL, held deliveries go */
@@ -3724,6 +4115,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3951,6 +4359,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4088,6 +4513,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4274,6 +4716,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -4415,6 +4874,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4618,6 +5094,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4749,6 +5242,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4896,6 +5406,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5109,6 +5636,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5336,6 +5880,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5545,6 +6106,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End every portal session of the app, and its links not used yet */
@@ -5664,6 +6242,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5878,6 +6473,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6078,6 +6690,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6220,6 +6849,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6342,6 +6988,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6486,6 +7149,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6673,6 +7353,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6811,6 +7508,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6928,6 +7642,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7101,6 +7832,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -7241,6 +7989,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7362,6 +8127,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7511,6 +8293,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7629,6 +8428,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7800,6 +8616,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7884,6 +8717,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8022,6 +8872,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8219,6 +9086,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8359,6 +9243,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8512,6 +9413,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End the portal session calling (sign out) */
@@ -8625,6 +9543,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8833,6 +9768,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8959,6 +9911,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: 503 while shutting down, before migrations, or while the store cannot write
+         * @description For load balancers and orchestrators: 200 when this node should take traffic. 503 names the reason: shutting_down, store_unavailable, not_migrated, or storage_full (the store cannot write; writes answer 507 meanwhile). /healthz stays the liveness check.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string;
+                            /** @enum {string} */
+                            status: "ready";
+                            store: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            reason: "shutting_down" | "store_unavailable" | "not_migrated" | "storage_full";
+                            role: string;
+                            /** @enum {string} */
+                            status: "unavailable";
+                            store: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9096,6 +10108,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9301,6 +10330,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9443,6 +10489,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9648,6 +10711,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -9787,6 +10867,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9941,6 +11038,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -10174,6 +11288,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
