@@ -2,6 +2,7 @@ import type {
   Attempt,
   Delivery,
   DeliveryState,
+  DisabledReason,
   Endpoint,
   ErrorKind,
   Ordering,
@@ -16,6 +17,8 @@ export interface EndpointRow {
   url: string;
   description: string;
   disabled: boolean;
+  disabled_reason: string | null;
+  disabled_at: number | null;
   filter_types: string | null;
   secrets: string;
   headers: string;
@@ -39,6 +42,8 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   url: r.url,
   description: r.description,
   disabled: r.disabled,
+  disabledReason: r.disabled_reason as DisabledReason | null,
+  disabledAt: r.disabled_at,
   filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
   secrets: JSON.parse(r.secrets),
   headers: JSON.parse(r.headers),
@@ -63,6 +68,8 @@ export const endpointValues = (e: Endpoint): unknown[] => [
   e.url,
   e.description,
   e.disabled,
+  e.disabledReason,
+  e.disabledAt,
   e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
   JSON.stringify(e.secrets),
   JSON.stringify(e.headers),
@@ -86,6 +93,8 @@ export const ENDPOINT_COLUMNS = [
   'url',
   'description',
   'disabled',
+  'disabled_reason',
+  'disabled_at',
   'filter_types',
   'secrets',
   'headers',

@@ -2,6 +2,7 @@ import type {
   Attempt,
   Delivery,
   DeliveryState,
+  DisabledReason,
   Endpoint,
   ErrorKind,
   Ordering,
@@ -16,6 +17,8 @@ export interface EndpointRow {
   url: string;
   description: string;
   disabled: number;
+  disabled_reason: string | null;
+  disabled_at: number | null;
   filter_types: string | null;
   secrets: string;
   headers: string;
@@ -39,6 +42,8 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   url: r.url,
   description: r.description,
   disabled: r.disabled === 1,
+  disabledReason: r.disabled_reason as DisabledReason | null,
+  disabledAt: r.disabled_at,
   filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
   secrets: JSON.parse(r.secrets),
   headers: JSON.parse(r.headers),
@@ -62,6 +67,8 @@ export const endpointParams = (e: Endpoint) => ({
   url: e.url,
   description: e.description,
   disabled: e.disabled ? 1 : 0,
+  disabled_reason: e.disabledReason,
+  disabled_at: e.disabledAt,
   filter_types: e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
   secrets: JSON.stringify(e.secrets),
   headers: JSON.stringify(e.headers),

@@ -6,6 +6,7 @@ import { sql as endpointDue } from './004_endpoint_due.js';
 import { sql as stateFreeIndexes } from './005_state_free_indexes.js';
 import { sql as platformFidelity } from './006_platform_fidelity.js';
 import { sql as endpointStats } from './009_endpoint_stats.js';
+import { sql as disablingAndHeld } from './010_disabling_and_held.js';
 import { sql as retentionAndReplay } from './011_retention_and_replay.js';
 import { sql as consoleTables } from './012_console.js';
 import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
@@ -21,6 +22,7 @@ export const migrations: Migration[] = [
   { version: 5, name: 'state_free_indexes', sql: stateFreeIndexes },
   { version: 6, name: 'platform_fidelity', sql: platformFidelity },
   { version: 9, name: 'endpoint_stats', sql: endpointStats },
+  { version: 10, name: 'disabling_and_held', sql: disablingAndHeld },
   { version: 11, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 12, name: 'console', sql: consoleTables },
   { version: 13, name: 'ordering_and_filters', sql: orderingAndFilters },
