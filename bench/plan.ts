@@ -24,6 +24,18 @@ export interface Plan {
   /** Messages × endpoints for the big-payload drain (64 KiB each: quick mode keeps it small). */
   bigPayloadDrain: { messages: number; endpoints: number };
   postgres: { messages: number; endpoints: number; workers: number };
+  /**
+   * Feature costs: a drain with per-key ordering over `orderingKeys` keys against the same drain in
+   * parallel; ingest into `filterEndpoints` endpoints with payload filters against none; the
+   * in-process metrics loop.
+   */
+  costs: {
+    ordering: { messages: number; endpoints: number };
+    orderingKeys: number;
+    filterEndpoints: number;
+    filterIterations: number;
+    metricsIterations: number;
+  };
   /** A drain still running after this long is stopped and reported with its rate so far. */
   drainLimitSeconds: number;
 }
@@ -48,6 +60,13 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     postgres: quick
       ? { messages: 1_000, endpoints: 10, workers: 2 }
       : { messages: 10_000, endpoints: 10, workers: 2 },
+    costs: {
+      ordering: quick ? { messages: 1_500, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
+      orderingKeys: 1_000,
+      filterEndpoints: 100,
+      filterIterations: quick ? 5_000 : 50_000,
+      metricsIterations: quick ? 100_000 : 1_000_000,
+    },
     drainLimitSeconds: quick ? 30 : 900,
   };
 }

@@ -4,6 +4,8 @@
  *   npm run bench                 quick mode (under a minute)
  *   npm run bench -- --full       full mode (1M backlog, longer runs)
  *   npm run bench -- --profile    also --cpu-prof the Hookline drain and summarise it
+ *   npm run bench -- --costs      only what features cost (per-key ordering, payload filters,
+ *                                 metrics); updates that section of docs/benchmarks.md alone
  *
  * Writes bench/results/latest.json and docs/benchmarks.md (+ docs/benchmarks.svg).
  */
@@ -16,6 +18,7 @@ import { probeRedis } from './bullmq-baseline.js';
 import { removeLiveDataDirs } from './hookline/context.js';
 import { HooklineProcess } from './hookline/process.js';
 import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
+import { costSteps } from './hookline/costs.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { describeMachine } from './lib/machine.js';
 import { cliMain } from './lib/paths.js';
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '64' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    costs: { type: 'boolean', default: false },
     redis: { type: 'string', default: '127.0.0.1:6379' },
     postgres: { type: 'string', default: 'postgres://127.0.0.1:5432' },
     'no-docs': { type: 'boolean', default: false },
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     );
   }
   const plan = makePlan(mode, concurrency);
+  if (values.costs && values.only) throw new Error('bench: --costs and --only: give one of them');
   const only = values.only ? new Set(values.only.split(',')) : null;
   const wanted = (id: string) => !only || only.has(id);
   const startedAt = new Date();
@@ -106,18 +111,22 @@ async function main(): Promise<void> {
       return steps.splice(index, 1);
     };
     // Each comparison is measured back to back, so a change in the machine's load hits both sides.
-    const steps: Step[] = [
-      ...take(anchors, 'raw-ceiling'),
-      ...take(anchors, 'bullmq'),
-      ...take(hookline, 'drain-sqlite'),
-      ...take(anchors, 'bullmq-failing-10'),
-      ...take(hookline, 'drain-failing-10'),
-      ...hookline,
-      {
-        ids: ['drain-postgres-2-workers'],
-        run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
-      },
-    ];
+    const costs = costSteps(ctx);
+    const steps: Step[] = values.costs
+      ? costs
+      : [
+          ...take(anchors, 'raw-ceiling'),
+          ...take(anchors, 'bullmq'),
+          ...take(hookline, 'drain-sqlite'),
+          ...take(anchors, 'bullmq-failing-10'),
+          ...take(hookline, 'drain-failing-10'),
+          ...hookline,
+          {
+            ids: ['drain-postgres-2-workers'],
+            run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
+          },
+          ...costs,
+        ];
     const known = steps.flatMap((s) => s.ids);
     const unknownIds = [...(only ?? [])].filter((id) => !known.includes(id));
     if (unknownIds.length > 0)
@@ -128,7 +137,7 @@ async function main(): Promise<void> {
       if (!step.ids.some(wanted)) continue;
       for (const result of await step.run()) if (wanted(result.id)) record(result);
     }
-    if (values.profile) profile = await profileDrain(ctx);
+    if (values.profile && !values.costs) profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
   }
@@ -152,7 +161,11 @@ async function main(): Promise<void> {
     targets: checkTargets(scenarios, ratios),
     profile,
   };
-  await writeReport(run, { docs: !values['no-docs'], partial: only !== null });
+  await writeReport(run, {
+    docs: !values['no-docs'],
+    partial: only !== null,
+    costsOnly: values.costs,
+  });
 }
 
 // Ctrl-C: stop the Hookline processes this run started (the receiver and child tasks exit with

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '../../src/domain/types.js';
+import type { Ordering, RetryPolicy } from '../../src/domain/types.js';
 import { count, fmt, size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, type ScenarioGroup, type ScenarioResult } from '../lib/results.js';
@@ -17,6 +17,9 @@ export interface DrainSpec {
   payloadBytes: number;
   /** Share of receiver answers that are 500s. */
   failRatio: number;
+  /** Every endpoint's ordering (parallel when not given); per-key spreads messages over keys. */
+  ordering?: Ordering;
+  orderingKeys?: number;
   /** When set, the Hookline process runs with --cpu-prof writing here. */
   profileDir?: string | null;
 }
@@ -50,6 +53,9 @@ export async function measureSqliteDrain(
       `${count(deliveries, 'delivery')} (${count(spec.messages, 'message')} × ${count(spec.endpoints, 'endpoint')}), ${size(spec.payloadBytes)}` +
       (retry
         ? `, ${spec.failRatio * 100}% answered 500, retries ${retry.waitsMs!.join('/')} ms`
+        : '') +
+      (spec.ordering === 'per-key'
+        ? `, ordering per-key over ${count(spec.orderingKeys ?? 0, 'key')}`
         : ''),
   };
   try {
@@ -62,6 +68,8 @@ export async function measureSqliteDrain(
         payloadBytes: spec.payloadBytes,
         maxConcurrency: Math.min(1000, plan.concurrency),
         retryPolicy: retry ?? { preset: 'standard' },
+        ordering: spec.ordering,
+        orderingKeys: spec.orderingKeys,
       });
       await receiver.configure({ failRatio: spec.failRatio, latencyMs: 0, record: false });
       await receiver.reset();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { newEndpoint } from '../../src/domain/new-endpoint.js';
-import type { RetryPolicy } from '../../src/domain/types.js';
+import type { PayloadFilter } from '../../src/domain/payload-filter.js';
+import type { Ordering, RetryPolicy } from '../../src/domain/types.js';
 import { sha256Hex } from '../../src/lib/hash.js';
 import { newId, newToken } from '../../src/lib/ids.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -17,6 +18,12 @@ export interface SeedSpec {
   payloadBytes: number;
   maxConcurrency: number;
   retryPolicy: RetryPolicy;
+  /** Every endpoint's ordering (parallel when not given). */
+  ordering?: Ordering;
+  /** Per-key runs: message i carries the ordering key `conv-(i mod orderingKeys)`. */
+  orderingKeys?: number;
+  /** Every endpoint's payload filter (none when not given). */
+  filter?: PayloadFilter | null;
 }
 
 export interface Seeded {
@@ -47,6 +54,7 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
       id: appId,
       name: 'bench',
       metadata: {},
+      uid: null,
       apiKeyHash: sha256Hex(apiKey),
       viberAuthToken: null,
       instanceSettings: {},
@@ -61,6 +69,8 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
           url: `${spec.receiverUrl}ep/${e}`,
           maxConcurrency: spec.maxConcurrency,
           retryPolicy: spec.retryPolicy,
+          ordering: spec.ordering ?? 'parallel',
+          filter: spec.filter ?? null,
         },
         now,
       );
@@ -80,7 +90,7 @@ export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
               eventType: EVENT_TYPE,
               payload: makePayload(spec.payloadBytes, i),
               idempotencyKey: null,
-              orderingKey: null,
+              orderingKey: spec.orderingKeys ? `conv-${i % spec.orderingKeys}` : null,
               endpointId: null,
               createdAt,
             },

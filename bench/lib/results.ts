@@ -2,7 +2,8 @@ import type { ProfileSummary } from '../report/profile-summary.js';
 import type { Plan } from '../plan.js';
 import type { LatencySummary } from './percentiles.js';
 
-export type ScenarioGroup = 'anchor' | 'drain' | 'ingest' | 'latency' | 'scaling' | 'postgres';
+export type ScenarioGroup =
+  'anchor' | 'drain' | 'ingest' | 'latency' | 'scaling' | 'postgres' | 'cost';
 
 /** One measured (or skipped) line of the benchmark. */
 export interface ScenarioResult {

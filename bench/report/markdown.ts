@@ -1,5 +1,6 @@
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
 import { fmt } from '../lib/format.js';
+import { renderCosts } from './costs-section.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -10,7 +11,7 @@ function statusCell(s: ScenarioResult): string {
 
 function throughputTable(run: BenchRun): string[] {
   const raw = run.scenarios.find((s) => s.id === 'raw-ceiling' && s.status === 'ok')?.perSecond;
-  const rows = run.scenarios.filter((s) => s.group !== 'latency');
+  const rows = run.scenarios.filter((s) => s.group !== 'latency' && s.group !== 'cost');
   const lines = [
     '| scenario | setup | rate | vs raw ceiling | peak RSS | note |',
     '|---|---|---:|---:|---:|---|',
@@ -68,10 +69,13 @@ function ratioLines(run: BenchRun): string[] {
     payload64kToPayload1k: '64 KiB payloads ÷ 1 KiB payloads (deliveries/s)',
     failing10ToAllOk: '10% failing ÷ all succeeding (deliveries/s)',
   };
-  return Object.entries(run.ratios).map(
-    ([key, value]) =>
-      `- ${names[key] ?? key}: ${value === null ? 'not measured' : `**${value.toFixed(2)}**`}`,
-  );
+  // The feature costs have their own section.
+  return Object.entries(run.ratios)
+    .filter(([key]) => key in names)
+    .map(
+      ([key, value]) =>
+        `- ${names[key] ?? key}: ${value === null ? 'not measured' : `**${value.toFixed(2)}**`}`,
+    );
 }
 
 function profileLines(run: BenchRun): string[] {
@@ -133,6 +137,7 @@ export function renderMarkdown(run: BenchRun, chartFile: string, method: string[
     '',
     ...ratioLines(run),
     '',
+    ...renderCosts(run),
     '## Throughput',
     '',
     `![Delivery throughput](${chartFile})`,

@@ -24,7 +24,27 @@ export function computeRatios(scenarios: ScenarioResult[]): Record<string, numbe
     endpoints10kToEndpoints10: ratio(r('endpoints-10k'), r('drain-sqlite')),
     payload64kToPayload1k: ratio(r('payload-64k'), r('drain-sqlite')),
     failing10ToAllOk: ratio(r('drain-failing-10'), r('drain-sqlite')),
+    perKeyToParallel: ratio(r('cost-per-key'), r('cost-parallel')),
+    filters100ToNoFilter100: ratio(r('cost-ingest-filters'), r('cost-ingest-no-filter')),
+    filterMatchingShareOfIngest: addedShare(scenarios, 'cost-filter-matching', [
+      'cost-ingest-no-filter',
+    ]),
+    metricsShareOfDelivery: addedShare(scenarios, 'metrics-overhead', [
+      'cost-parallel',
+      'drain-sqlite',
+    ]),
   };
+}
+
+/**
+ * An in-process scenario's added time per item (`extra.nsAdded`) as a share of one item's time
+ * at the rate of the first of `rateIds` measured in the same run.
+ */
+function addedShare(scenarios: ScenarioResult[], id: string, rateIds: string[]): number | null {
+  const added = scenarios.find((s) => s.id === id)?.extra?.nsAdded;
+  const perSecond = rateIds.map((r) => rate(scenarios, r)).find((r) => r !== null) ?? null;
+  if (typeof added !== 'number' || perSecond === null) return null;
+  return Math.round((Math.max(0, added) / (1e9 / perSecond)) * 10_000) / 10_000;
 }
 
 const unknown = (why: string): Pick<TargetCheck, 'measured' | 'met'> => ({

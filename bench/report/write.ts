@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BenchRun } from '../lib/results.js';
 import { docsDir, resultsDir } from '../lib/paths.js';
+import { renderCosts, spliceCosts } from './costs-section.js';
 import { renderMarkdown } from './markdown.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
@@ -16,7 +17,8 @@ function chartBars(run: BenchRun): Bar[] {
         s.status === 'ok' &&
         s.perSecond !== undefined &&
         s.unit !== 'messages/s' &&
-        s.group !== 'latency',
+        s.group !== 'latency' &&
+        s.group !== 'cost',
     )
     .map((s) => ({
       label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label,
@@ -25,16 +27,26 @@ function chartBars(run: BenchRun): Bar[] {
     }));
 }
 
-/** A complete run writes latest.json and the docs; a partial one (--only) writes partial.json only. */
+/**
+ * A complete run writes latest.json and the docs; a partial one (--only) writes partial.json only;
+ * a --costs run writes costs.json and the costs section of docs/benchmarks.md, leaving the rest.
+ */
 export async function writeReport(
   run: BenchRun,
-  options: { docs: boolean; partial: boolean },
+  options: { docs: boolean; partial: boolean; costsOnly: boolean },
 ): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const jsonPath = join(resultsDir, options.partial ? 'partial.json' : 'latest.json');
+  const name = options.costsOnly ? 'costs.json' : options.partial ? 'partial.json' : 'latest.json';
+  const jsonPath = join(resultsDir, name);
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
   console.log(`bench: wrote ${jsonPath}`);
   if (!options.docs || options.partial) return;
+  if (options.costsOnly) {
+    const docPath = join(docsDir, 'benchmarks.md');
+    await writeFile(docPath, spliceCosts(await readFile(docPath, 'utf8'), renderCosts(run)));
+    console.log(`bench: wrote the costs section of ${docPath}`);
+    return;
+  }
   await mkdir(docsDir, { recursive: true });
   const title = `Delivery throughput on loopback, ${run.machine.cores} cores (${run.mode} mode)`;
   await writeFile(

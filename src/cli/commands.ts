@@ -9,6 +9,7 @@ import { addBinCommands } from './commands/bins.js';
 import { addDeliveryCommands } from './commands/deliveries.js';
 import { addEndpointCommands } from './commands/endpoints.js';
 import { addMessageCommands } from './commands/messages.js';
+import { addPortalCommands } from './commands/portal.js';
 
 /**
  * Every command but serve registers here. `hookline --help` loads this file and what it imports,
@@ -23,6 +24,7 @@ export const cliCommands: Array<(program: Command) => void> = [
   addDeliveryCommands,
   addAttemptCommands,
   addBinCommands,
+  addPortalCommands,
   addMigrateCommand,
   addListenCommand,
   addSimulateCommand,

@@ -3854,6 +3854,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `payload_too_large` */
                 413: {
                     headers: {
@@ -4399,7 +4416,7 @@ export interface paths {
         put?: never;
         /**
          * Accept a message: stored with a delivery per matching endpoint in one transaction
-         * @description An Idempotency-Key header (or idempotencyKey field) seen within 24 h returns the original message (200) and creates nothing.
+         * @description An Idempotency-Key header (or idempotencyKey field) seen within 24 h with the same request returns the original message (200) with its original delivery count, and creates nothing; with another eventType, payload, endpointId or orderingKey it is a 409 idempotency_conflict.
          */
         post: {
             parameters: {
@@ -4496,6 +4513,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5090,7 +5124,7 @@ export interface paths {
         put?: never;
         /**
          * Accept up to 1000 messages in one request
-         * @description Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.
+         * @description Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h with the same request; a key reused for another message is a 409 idempotency_conflict naming the item, and nothing is written.
          */
         post: {
             parameters: {
@@ -5197,6 +5231,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8711,7 +8762,10 @@ export interface paths {
         /** List the app's bot connections */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8843,7 +8897,10 @@ export interface paths {
         /** Create a connection; the receiver must pass the verification handshake first */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9049,7 +9106,10 @@ export interface paths {
         /** Get a connection */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9183,7 +9243,10 @@ export interface paths {
         /** Replace a connection's settings; a new URL or token is verified again */
         put: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9378,7 +9441,10 @@ export interface paths {
         /** Delete a connection and its invocation history */
         delete: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */
@@ -9534,6 +9600,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
                     cursor?: string;
                     limit?: number;
                 };
@@ -9693,7 +9761,10 @@ export interface paths {
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description With the admin token: the app whose connections to use */
+                    appId?: string;
+                };
                 header?: never;
                 path: {
                     /** @description 24 hex characters */

@@ -14,6 +14,7 @@ export type EndpointSettings = Omit<
 
 export function endpointDefaults(): EndpointSettings {
   return {
+    uid: null,
     description: '',
     disabled: false,
     filterTypes: null,

@@ -5,6 +5,8 @@ export type Metadata = Record<string, string>;
 
 export interface App {
   id: string;
+  /** A caller-chosen unique name (Svix `uid`) the app can be addressed by instead of its id. */
+  uid: string | null;
   name: string;
   metadata: Metadata;
   /** SHA-256 of the app's API key; the key itself is shown once and never stored. */
@@ -77,6 +79,8 @@ export interface EndpointVerification {
 export interface Endpoint {
   id: string;
   appId: string;
+  /** A caller-chosen name, unique within the app (Svix `uid`), usable instead of the id. */
+  uid: string | null;
   url: string;
   description: string;
   disabled: boolean;

@@ -64,7 +64,7 @@ export const ROUTE_ERRORS = {
   app_key_required: {
     status: 403,
     description:
-      "bot connections belong to an app: call with the app's API key, not the admin token",
+      "bot connections belong to an app: call with the app's API key, or name the app with ?appId= when using the admin token",
   },
   portal_link_invalid: {
     status: 401,
@@ -90,6 +90,16 @@ export const ROUTE_ERRORS = {
     status: 409,
     description:
       'recover on a disabled endpoint: its deliveries are held; enable it first (PATCH with `disabled: false`, and `sendHeld: true` to send them)',
+  },
+  idempotency_conflict: {
+    status: 409,
+    description:
+      'an `Idempotency-Key` (or `idempotencyKey`, Svix `eventId`) seen within the idempotency window, sent with another request body; use a new key for a new message',
+  },
+  uid_taken: {
+    status: 409,
+    description:
+      'the `uid` given to an app (or to an endpoint within its app) is already used by another one',
   },
   delivery_in_flight: {
     status: 409,

@@ -6,6 +6,7 @@ import type { App, Message } from '../domain/types.js';
 
 export interface AppRow {
   id: string;
+  uid: string | null;
   name: string;
   metadata: string;
   api_key_hash: string;
@@ -16,6 +17,7 @@ export interface AppRow {
 }
 export const toApp = (r: AppRow): App => ({
   id: r.id,
+  uid: r.uid,
   name: r.name,
   metadata: JSON.parse(r.metadata),
   apiKeyHash: r.api_key_hash,

@@ -48,6 +48,11 @@ export interface NewMessage {
    * that set it.
    */
   reportKey?: string | null;
+  /**
+   * With an idempotency key: a digest of what the request asked for (see domain/request-digest.ts);
+   * the same key with another digest is refused.
+   */
+  requestDigest?: string | null;
 }
 
 export interface InsertMessageResult {
@@ -56,6 +61,12 @@ export interface InsertMessageResult {
   created: boolean;
   /** Deliveries created for this message. */
   deliveries: number;
+}
+
+/** What an idempotency key was first used for: when, and the digest of that request (null before digests). */
+export interface KeyUse {
+  createdAt: number;
+  requestDigest: string | null;
 }
 
 /** A delivery claimed under a lease, with what is needed to send it. */
@@ -235,6 +246,8 @@ export interface Store {
 
   createApp(app: App): Promise<App>;
   getApp(id: string): Promise<App | null>;
+  /** The app with this uid (Svix's ids-or-uids); a uid taken twice is a `uid_taken` error on write. */
+  getAppByUid(uid: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
   /**
@@ -248,6 +261,8 @@ export interface Store {
 
   createEndpoint(endpoint: Endpoint): Promise<Endpoint>;
   getEndpoint(appId: string, id: string): Promise<Endpoint | null>;
+  /** The app's endpoint with this uid. */
+  getEndpointByUid(appId: string, uid: string): Promise<Endpoint | null>;
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]>;
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>>;
   /**
@@ -266,6 +281,10 @@ export interface Store {
    */
   insertMessage(message: NewMessage, idempotencyWindowMs: number): Promise<InsertMessageResult>;
   getMessage(appId: string, id: string): Promise<Message | null>;
+  /** The message that holds this idempotency key, while its window lasts (Svix's message uid). */
+  getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null>;
+  /** The use of an idempotency key, to refuse a conflicting batch before any of it is written. */
+  getKeyUse(appId: string, key: string): Promise<KeyUse | null>;
   listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>>;
 
   getDelivery(appId: string, id: number): Promise<Delivery | null>;

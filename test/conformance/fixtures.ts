@@ -24,6 +24,7 @@ export function appRecord(over: Partial<App> = {}): App {
     id: newId('app'),
     name: 'Acme',
     metadata: {},
+    uid: null,
     apiKeyHash: `hash-${unique()}`,
     viberAuthToken: null,
     instanceSettings: {},
@@ -37,6 +38,7 @@ export function endpointRecord(appId: string, over: Partial<Endpoint> = {}): End
   return {
     id: newId('ep'),
     appId,
+    uid: null,
     url: 'http://127.0.0.1:9/hook',
     description: '',
     disabled: false,

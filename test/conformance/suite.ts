@@ -22,6 +22,7 @@ import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
 import { statsCases } from './cases/stats.js';
+import { uidCases } from './cases/uids.js';
 import { versionedUpdateCases } from './cases/versioned-updates.js';
 
 /** How the suite gets stores of one adapter. */
@@ -84,6 +85,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
 
     describe('apps', () => appCases(ctx));
     describe('endpoints', () => endpointCases(ctx));
+    describe('uids (Svix ids-or-uids)', () => uidCases(ctx));
     describe('updates conditional on the version read', () => versionedUpdateCases(ctx));
     describe('messages and fan-out', () => messageCases(ctx));
     describe('delivery reports follow their webhook (webhook_id)', () => reportRoutingCases(ctx));

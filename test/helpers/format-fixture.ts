@@ -12,6 +12,7 @@ export const fixtureApp: App = {
   id: 'app_01JHX0000000000000000000AP',
   name: 'Shop',
   metadata: {},
+  uid: null,
   apiKeyHash: 'x',
   viberAuthToken: VIBER_TOKEN,
   instanceSettings: {},
@@ -23,6 +24,7 @@ export function fixtureEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
   return {
     id: 'ep_01JHX0000000000000000000EP',
     appId: fixtureApp.id,
+    uid: null,
     url: 'https://hooks.example.com/inbound?tenant=7',
     description: '',
     disabled: false,

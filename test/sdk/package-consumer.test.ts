@@ -50,6 +50,15 @@ let baseUrl: string;
 
 beforeAll(async () => {
   ensureBuilt();
+  // The console's files ship in the package (package.json "files"): build them if out of date.
+  execFileSync(
+    'flock',
+    ['/tmp/hookline-web-build.lock', process.execPath, 'scripts/build.mjs', '--only', 'console'],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+    },
+  );
   run('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT);
   const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
   mkdirSync(join(project, 'src'), { recursive: true });
@@ -107,6 +116,35 @@ describe('a TypeScript project using the packed hookline package', () => {
     for (const entry of ['client', 'verify'])
       expect(readdirSync(join(installed, 'dist/src', entry))).toContain('index.d.ts');
     expect(readdirSync(installed)).not.toContain('src');
+  });
+
+  it('ships the built console, which the installed package finds and serves at /', async () => {
+    const installed = join(project, 'node_modules/hookline');
+    const files = readdirSync(join(installed, 'web/dist'), { recursive: true }).map(String);
+    expect(files).toContain('index.html');
+    expect(files.some((f) => f.endsWith('.map') || f === '.build-stamp')).toBe(false);
+    // The installed server code, with the installed fastify, as `hookline serve` would use them.
+    const { consoleDir } = await import(join(installed, 'dist/src/app/console-dir.js'));
+    const { consoleRoutes } = await import(join(installed, 'dist/src/api/routes/console.js'));
+    const { default: fastify } = await import(join(project, 'node_modules/fastify/fastify.js'));
+    const root: string = consoleDir();
+    expect(root).toBe(join(installed, 'web/dist'));
+    const server = fastify();
+    await server.register(consoleRoutes(root, { frameAncestors: "'none'" }));
+    try {
+      const page = await server.inject({ url: '/apps/app_x/endpoints' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<div id="root">');
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+      expect(script).toBeDefined();
+      const asset = await server.inject({ url: script! });
+      expect([asset.statusCode, asset.headers['content-type']]).toEqual([
+        200,
+        'application/javascript; charset=utf-8',
+      ]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('type-checks the examples as written, and refuses calls the API does not have', () => {

@@ -217,9 +217,94 @@ describe('the svix SDK against Hookline', () => {
     );
     expect(create.code).toBe(405);
     expect(create.body).toMatchObject({ code: 'not_supported' });
+  });
 
-    const portal = await apiError(svix.authentication.appPortalAccess(app.id, {}));
-    expect(portal.code).toBe(405);
-    expect(portal.body.detail).toMatch(/portal sessions/);
+  it('addresses apps, endpoints and messages by uid, and refuses a uid taken or shaped like an id', async () => {
+    const app = await svix.application.create({ name: 'acme', uid: 'acme-prod' });
+    expect(app.uid).toBe('acme-prod');
+    expect(await svix.application.get('acme-prod')).toMatchObject({ id: app.id });
+    expect(await svix.application.getOrCreate({ name: 'other', uid: 'acme-prod' })).toMatchObject({
+      id: app.id,
+      name: 'acme',
+    });
+    const taken = await apiError(svix.application.create({ name: 'again', uid: 'acme-prod' }));
+    expect(taken.code).toBe(409);
+    expect(taken.body).toMatchObject({ code: 'uid_taken' });
+    const idShaped = await apiError(svix.application.create({ name: 'x', uid: 'app_1' }));
+    expect(idShaped.code).toBe(422);
+    expect(idShaped.body.detail).toEqual([expect.objectContaining({ loc: ['body', 'uid'] })]);
+    const badChars = await apiError(svix.application.create({ name: 'x', uid: 'a b' }));
+    expect(badChars.code).toBe(422);
+
+    const endpoint = await svix.endpoint.create('acme-prod', { url: receiver.url, uid: 'main' });
+    expect(endpoint.uid).toBe('main');
+    expect(await svix.endpoint.get('acme-prod', 'main')).toMatchObject({ id: endpoint.id });
+    await svix.endpoint.patch('acme-prod', 'main', { description: 'renamed' });
+    expect((await svix.endpoint.get(app.id, endpoint.id)).description).toBe('renamed');
+    const sameUid = await apiError(
+      svix.endpoint.create(app.id, { url: receiver.url, uid: 'main' }),
+    );
+    expect(sameUid.code).toBe(409);
+
+    const message = await svix.message.create('acme-prod', {
+      eventType: 'message.status',
+      payload: PAYLOAD,
+      eventId: 'order-7',
+    });
+    expect(await svix.message.get('acme-prod', 'order-7')).toMatchObject({ id: message.id });
+    await h.dispatcher.drainDue();
+    await svix.messageAttempt.resend('acme-prod', 'order-7', 'main');
+    await h.dispatcher.drainDue();
+    expect(receiver.requests).toHaveLength(2);
+    const attempts = await svix.messageAttempt.listByEndpoint('acme-prod', 'main');
+    expect(attempts.data).toHaveLength(2);
+
+    await svix.application.update('acme-prod', { name: 'acme', uid: 'acme-eu' });
+    expect((await svix.application.get(app.id)).uid).toBe('acme-eu');
+    expect((await apiError(svix.application.get('acme-prod'))).code).toBe(404);
+    await svix.application.delete('acme-eu');
+    expect((await apiError(svix.application.get(app.id))).code).toBe(404);
+  });
+
+  it('keeps an app key to its own app when addressing by uid', async () => {
+    await svix.application.create({ name: 'mine', uid: 'mine' });
+    const native = await fetch(`${baseUrl}/api/v1/apps`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'tenant' }),
+    });
+    const { apiKey } = (await native.json()) as { apiKey: string };
+    const tenant = new Svix(apiKey, { serverUrl: baseUrl });
+    expect((await apiError(tenant.application.get('mine'))).code).toBe(404);
+    expect((await apiError(tenant.endpoint.list('mine'))).code).toBe(404);
+  });
+
+  it('opens a portal link with appPortalAccess, creating the app when asked', async () => {
+    const app = await svix.application.create({ name: 'acme' });
+    const access = await svix.authentication.appPortalAccess(app.id, { expiry: 3600 });
+    expect(access.url.endsWith(`/portal#${access.token}`)).toBe(true);
+    const exchanged = await fetch(`${baseUrl}/api/v1/portal/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: access.token }),
+    });
+    expect(exchanged.status).toBe(201);
+    expect(await exchanged.json()).toMatchObject({ appId: app.id, appName: 'acme' });
+
+    const created = await svix.authentication.appPortalAccess('customer-42', {
+      application: { name: 'Customer 42' },
+    });
+    expect(created.token).toMatch(/^hlpl_/);
+    expect(await svix.application.get('customer-42')).toMatchObject({ name: 'Customer 42' });
+
+    const missing = await apiError(svix.authentication.appPortalAccess('nobody', {}));
+    expect(missing.code).toBe(404);
+    const readOnly = await apiError(
+      svix.authentication.appPortalAccess(app.id, { readOnly: true }),
+    );
+    expect(readOnly.code).toBe(422);
+    expect(readOnly.body.detail).toEqual([expect.objectContaining({ loc: ['body', 'readOnly'] })]);
+    const tooLong = await apiError(svix.authentication.appPortalAccess(app.id, { expiry: 60 }));
+    expect(tooLong.code).toBe(422);
   });
 });

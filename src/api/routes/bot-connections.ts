@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { BotService } from '../../bots/bot-service.js';
 import { connectionJson, connectionSummaryJson, createdJson, savedJson } from '../bot-json.js';
 import {
+  AppIdQuery,
   botErrorResponses,
   botSaveErrorResponses,
   ConnectionCreated,
@@ -27,6 +28,7 @@ export const botConnectionRoutes =
         schema: {
           tags,
           summary: "List the app's bot connections",
+          querystring: AppIdQuery,
           response: { 200: Type.Array(ConnectionSummary), ...botErrorResponses },
         },
       },
@@ -40,6 +42,7 @@ export const botConnectionRoutes =
         schema: {
           tags,
           summary: 'Create a connection; the receiver must pass the verification handshake first',
+          querystring: AppIdQuery,
           body: CreateConnectionBody,
           response: { 201: ConnectionCreated, ...botSaveErrorResponses },
         },
@@ -57,6 +60,7 @@ export const botConnectionRoutes =
           tags,
           summary: 'Get a connection',
           params: ConnectionParams,
+          querystring: AppIdQuery,
           response: { 200: ConnectionOut, ...botErrorResponses },
         },
       },
@@ -71,6 +75,7 @@ export const botConnectionRoutes =
           tags,
           summary: "Replace a connection's settings; a new URL or token is verified again",
           params: ConnectionParams,
+          querystring: AppIdQuery,
           body: UpdateConnectionBody,
           response: { 200: ConnectionSaved, ...botSaveErrorResponses },
         },
@@ -92,6 +97,7 @@ export const botConnectionRoutes =
           tags,
           summary: 'Delete a connection and its invocation history',
           params: ConnectionParams,
+          querystring: AppIdQuery,
           response: { 200: ConnectionSaved, ...botErrorResponses },
         },
       },

@@ -6,6 +6,7 @@ import { violationsError } from '../../bots/violations/violation.js';
 import { INVOCATION_ERRORS } from '../../lib/error-codes.js';
 import { invocationJson } from '../bot-json.js';
 import {
+  AppIdQuery,
   botErrorBody,
   botErrorResponses,
   ChatContextBody,
@@ -44,6 +45,7 @@ export const botInvocationRoutes =
             `Receiver failures answer 422 with a code: ${Object.keys(INVOCATION_ERRORS).join(', ')}. ` +
             "Each sets the connection's error; a success clears it.",
           params: ConnectionParams,
+          querystring: AppIdQuery,
           body: ChatContextBody,
           response: { 200: InvokeResult, ...botErrorResponses, 422: botErrorBody(422) },
         },

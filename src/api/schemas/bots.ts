@@ -124,9 +124,18 @@ export const InvocationPage = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 
+/** Not in ChatBot's API: lets the admin token act for one app (an app key may name only its own). */
+const appIdQuery = {
+  appId: Type.Optional(
+    Type.String({ description: 'With the admin token: the app whose connections to use' }),
+  ),
+};
+export const AppIdQuery = Type.Object(appIdQuery);
+
 export const InvocationQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 250, default: 50 })),
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400 })),
+  ...appIdQuery,
 });
 
 /** The normalised reply (see BotReply for what receivers may send) and the invocation. */

@@ -10,20 +10,20 @@ import { Metadata } from '../schemas/common.js';
 import { listQuery, listResponse, SvixListQuery } from './list.js';
 import { svixApp as loadSvixApp } from './resolve.js';
 import { svixApp } from './shapes.js';
+import { checkedUid, IdOrUid, Uid } from './uids.js';
 import { refuseUnsupported } from './unsupported.js';
 
-const AppParams = Type.Object({ app_id: Type.String({ minLength: 1, maxLength: 64 }) });
+const AppParams = Type.Object({ app_id: IdOrUid });
 
 const ApplicationIn = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 256 }),
   metadata: Type.Optional(Metadata),
-  uid: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  uid: Type.Optional(Type.Union([Uid, Type.Null()])),
   rateLimit: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   throttleRate: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 });
 
 const UNSUPPORTED = {
-  uid: 'apps are addressed by id',
   rateLimit: 'rate limits are set per endpoint',
   throttleRate: 'rate limits are set per endpoint',
 };
@@ -32,7 +32,10 @@ const UNSUPPORTED = {
 export const svixAppRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
-    const save = async (read: App, change: (current: App) => Pick<App, 'name' | 'metadata'>) =>
+    const save = async (
+      read: App,
+      change: (current: App) => Pick<App, 'name' | 'metadata' | 'uid'>,
+    ) =>
       svixApp(
         await changeApp(ctx, read, (current, updatedAt) => ({
           ...current,
@@ -47,13 +50,29 @@ export const svixAppRoutes =
       return listResponse(page.data.map(svixApp), page.nextCursor);
     });
 
-    app.post('/app', { schema: { hide: true, body: ApplicationIn } }, async (request, reply) => {
-      requireAdmin(request);
-      refuseUnsupported(request.body, UNSUPPORTED);
-      const { app: created } = newApp(request.body, ctx.clock.now());
-      await ctx.store.createApp(created);
-      return reply.status(201).send(svixApp(created));
-    });
+    app.post(
+      '/app',
+      {
+        schema: {
+          hide: true,
+          body: ApplicationIn,
+          // application.getOrCreate: the app with the body's uid when there is one (200).
+          querystring: Type.Object({ get_if_exists: Type.Optional(Type.Boolean()) }),
+        },
+      },
+      async (request, reply) => {
+        requireAdmin(request);
+        refuseUnsupported(request.body, UNSUPPORTED);
+        const uid = checkedUid('app', request.body.uid ?? null);
+        if (request.query.get_if_exists && uid !== null) {
+          const existing = await ctx.store.getAppByUid(uid);
+          if (existing) return reply.status(200).send(svixApp(existing));
+        }
+        const { app: created } = newApp({ ...request.body, uid }, ctx.clock.now());
+        await ctx.store.createApp(created);
+        return reply.status(201).send(svixApp(created));
+      },
+    );
 
     app.get('/app/:app_id', { schema: { hide: true, params: AppParams } }, async (request) =>
       svixApp(await loadSvixApp(ctx, request, request.params.app_id)),
@@ -66,7 +85,8 @@ export const svixAppRoutes =
         refuseUnsupported(request.body, UNSUPPORTED);
         const read = await loadSvixApp(ctx, request, request.params.app_id);
         const { name, metadata = {} } = request.body;
-        return save(read, () => ({ name, metadata }));
+        const uid = checkedUid('app', request.body.uid ?? null);
+        return save(read, () => ({ name, metadata, uid }));
       },
     );
 
@@ -76,9 +96,11 @@ export const svixAppRoutes =
       async (request) => {
         refuseUnsupported(request.body, UNSUPPORTED);
         const read = await loadSvixApp(ctx, request, request.params.app_id);
+        const { uid } = request.body;
         return save(read, (current) => ({
           name: request.body.name ?? current.name,
           metadata: request.body.metadata ?? current.metadata,
+          uid: uid === undefined ? current.uid : checkedUid('app', uid),
         }));
       },
     );
@@ -88,8 +110,8 @@ export const svixAppRoutes =
       { schema: { hide: true, params: AppParams } },
       async (request, reply) => {
         requireAdmin(request);
-        if (!(await ctx.store.deleteApp(request.params.app_id)))
-          throw notFound('app', request.params.app_id);
+        const read = await loadSvixApp(ctx, request, request.params.app_id);
+        if (!(await ctx.store.deleteApp(read.id))) throw notFound('app', request.params.app_id);
         return reply.status(204).send();
       },
     );

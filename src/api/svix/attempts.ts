@@ -7,15 +7,16 @@ import { replayMessage } from '../requeue.js';
 import { listQuery, listResponse, refuseFilters, SvixListQuery } from './list.js';
 import { svixEndpointOf, svixMessageOf } from './resolve.js';
 import { svixAttempt } from './shapes.js';
+import { IdOrUid } from './uids.js';
 
-const id = Type.String({ minLength: 1, maxLength: 64 });
+const id = IdOrUid;
 const ByMessage = Type.Object({ app_id: id, msg_id: id });
 const ByEndpoint = Type.Object({ app_id: id, endpoint_id: id });
 const OneAttempt = Type.Object({ app_id: id, msg_id: id, attempt_id: id });
 const Resend = Type.Object({ app_id: id, msg_id: id, endpoint_id: id });
 const AttemptQuery = Type.Intersect([
   SvixListQuery,
-  Type.Object({ endpoint_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }),
+  Type.Object({ endpoint_id: Type.Optional(IdOrUid) }),
 ]);
 
 /** Svix `messageAttempt`: attempts by message and by endpoint, one attempt, and resend. */
@@ -35,9 +36,14 @@ export const svixAttemptRoutes =
       async (request) => {
         refuseFilters(request.query);
         const { app: appRecord, message } = await svixMessageOf(ctx, request, request.params);
+        const only = request.query.endpoint_id;
+        const endpointId =
+          only === undefined
+            ? undefined
+            : ((await ctx.store.getEndpointByUid(appRecord.id, only))?.id ?? only);
         const page = await ctx.store.listAttempts(
           appRecord.id,
-          { messageId: message.id, endpointId: request.query.endpoint_id },
+          { messageId: message.id, endpointId },
           listQuery(request.query),
         );
         return listResponse(await shaped(page.data), page.nextCursor);
@@ -84,15 +90,16 @@ export const svixAttemptRoutes =
       { schema: { hide: true, params: Resend } },
       async (request, reply) => {
         const { app: appRecord, message } = await svixMessageOf(ctx, request, request.params);
+        const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         const deliveries = await ctx.store.listDeliveries(
           appRecord.id,
-          { messageId: message.id, endpointId: request.params.endpoint_id },
+          { messageId: message.id, endpointId: endpoint.id },
           { limit: 1, cursor: null },
         );
         const delivery = deliveries.data[0];
         if (!delivery) {
           // Never sent to it (an endpoint created later, say): Hookline's replay sends it there.
-          await replayMessage(ctx, appRecord.id, message.id, request.params.endpoint_id);
+          await replayMessage(ctx, appRecord.id, message.id, endpoint.id);
           return reply.status(202).send({});
         }
         // The same retry as POST /apps/{appId}/deliveries/{id}/retry: one engine, two front doors.

@@ -5,7 +5,6 @@ import type { Endpoint } from '../../domain/types.js';
 import { notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { endpointDefaults, newEndpoint } from '../../domain/new-endpoint.js';
-import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 import { changeEndpoint } from '../endpoint-records.js';
@@ -15,15 +14,13 @@ import { rotateEndpointSecret } from '../secret-rotation.js';
 import { RecoverLimit, RecoverStates } from '../schemas/endpoints.js';
 import { Metadata } from '../schemas/common.js';
 import { listQuery, listResponse, SvixListQuery } from './list.js';
-import { svixEndpointOf } from './resolve.js';
+import { svixApp, svixEndpointOf } from './resolve.js';
 import { svixEndpoint } from './shapes.js';
+import { checkedUid, IdOrUid, Uid } from './uids.js';
 import { refuseUnsupported } from './unsupported.js';
 
-const AppParams = Type.Object({ app_id: Type.String({ minLength: 1, maxLength: 64 }) });
-const EndpointParams = Type.Object({
-  app_id: Type.String({ minLength: 1, maxLength: 64 }),
-  endpoint_id: Type.String({ minLength: 1, maxLength: 64 }),
-});
+const AppParams = Type.Object({ app_id: IdOrUid });
+const EndpointParams = Type.Object({ app_id: IdOrUid, endpoint_id: IdOrUid });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Optional(Type.Union([t, Type.Null()]));
 const Headers = Type.Record(Type.String(), Type.String());
@@ -37,7 +34,7 @@ const EndpointFields = {
   ),
   metadata: Type.Optional(Metadata),
   rateLimit: nullable(Type.Integer({ minimum: 1, maximum: 100_000 })),
-  uid: nullable(Type.String()),
+  uid: nullable(Uid),
   channels: nullable(Type.Array(Type.String())),
   throttleRate: nullable(Type.Integer()),
   version: nullable(Type.Integer()),
@@ -53,12 +50,12 @@ const EndpointPatch = Type.Partial(
 );
 
 const UNSUPPORTED = {
-  uid: 'endpoints are addressed by id',
   channels: 'Hookline routes by event type (filterTypes) only',
   throttleRate: 'use rateLimit',
 };
 
 type Settings = {
+  uid?: string | null;
   url?: string;
   description?: string;
   disabled?: boolean;
@@ -70,6 +67,7 @@ type Settings = {
 /** Svix settings onto a Hookline endpoint: only the fields given change. */
 function applySettings(endpoint: Endpoint, s: Settings, now: number): Endpoint {
   const next: Endpoint = { ...endpoint, updatedAt: now };
+  if (s.uid !== undefined) next.uid = checkedUid('endpoint', s.uid);
   if (s.url !== undefined) next.url = s.url;
   if (s.description !== undefined) next.description = s.description;
   if (s.disabled !== undefined) next.disabled = s.disabled;
@@ -97,7 +95,7 @@ export const svixEndpointRoutes =
       '/app/:app_id/endpoint',
       { schema: { hide: true, params: AppParams, querystring: SvixListQuery } },
       async (request) => {
-        const appRecord = await loadApp(ctx, request, request.params.app_id);
+        const appRecord = await svixApp(ctx, request, request.params.app_id);
         const page = await ctx.store.listEndpoints(appRecord.id, listQuery(request.query));
         return listResponse(page.data.map(svixEndpoint), page.nextCursor);
       },
@@ -108,7 +106,7 @@ export const svixEndpointRoutes =
       { schema: { hide: true, params: AppParams, body: EndpointIn } },
       async (request, reply) => {
         refuseUnsupported(request.body, UNSUPPORTED);
-        const appRecord = await loadApp(ctx, request, request.params.app_id);
+        const appRecord = await svixApp(ctx, request, request.params.app_id);
         const now = ctx.clock.now();
         const given = request.body.secret ?? undefined;
         const secret = nextSecret(given, given?.startsWith('whsk_') ? 'ed25519' : 'hmac-sha256');
@@ -144,8 +142,8 @@ export const svixEndpointRoutes =
         refuseUnsupported(request.body, UNSUPPORTED);
         const { endpoint } = await svixEndpointOf(ctx, request, request.params);
         // PUT replaces: fields left out go back to their defaults.
-        const { description, disabled, filterTypes, metadata, rateLimit } = endpointDefaults();
-        const reset = { description, disabled, filterTypes, metadata, rateLimit };
+        const { uid, description, disabled, filterTypes, metadata, rateLimit } = endpointDefaults();
+        const reset = { uid, description, disabled, filterTypes, metadata, rateLimit };
         return svixEndpoint(await saveSettings(endpoint, { ...reset, ...request.body }));
       },
     );

@@ -1,19 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { badRequest, payloadTooLarge } from '../../lib/errors.js';
-import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { acceptMessage, payloadText } from '../message-intake.js';
 import { sendJsonText } from '../serialize.js';
 import { listQuery, refuseFilters, SvixListQuery } from './list.js';
-import { svixMessageOf } from './resolve.js';
+import { svixApp, svixMessageOf } from './resolve.js';
 import { svixMessageText } from './shapes.js';
+import { IdOrUid } from './uids.js';
 import { refuseUnsupported } from './unsupported.js';
 
-const AppParams = Type.Object({ app_id: Type.String({ minLength: 1, maxLength: 64 }) });
+const AppParams = Type.Object({ app_id: IdOrUid });
 const MessageParams = Type.Object({
-  app_id: Type.String({ minLength: 1, maxLength: 64 }),
-  msg_id: Type.String({ minLength: 1, maxLength: 64 }),
+  app_id: IdOrUid,
+  msg_id: IdOrUid,
 });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Optional(Type.Union([t, Type.Null()]));
@@ -64,7 +64,7 @@ export const svixMessageRoutes =
       },
       async (request, reply) => {
         refuseUnsupported(request.body, UNSUPPORTED);
-        const appRecord = await loadApp(ctx, request, request.params.app_id);
+        const appRecord = await svixApp(ctx, request, request.params.app_id);
         const payload = payloadText(request.body.payload, ctx.payloadLimitBytes);
         if (!payload.ok) {
           if (payload.status === 413) throw payloadTooLarge(ctx.payloadLimitBytes);
@@ -108,7 +108,7 @@ export const svixMessageRoutes =
       },
       async (request, reply) => {
         refuseFilters(request.query);
-        const appRecord = await loadApp(ctx, request, request.params.app_id);
+        const appRecord = await svixApp(ctx, request, request.params.app_id);
         const q = request.query;
         const types = q.event_types?.split(',').filter(Boolean) ?? [];
         if (types.length > 1)

@@ -5,7 +5,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export const svixApp = (a: App) => ({
   id: a.id,
-  uid: null,
+  uid: a.uid,
   name: a.name,
   metadata: a.metadata,
   rateLimit: null,
@@ -15,7 +15,7 @@ export const svixApp = (a: App) => ({
 
 export const svixEndpoint = (e: Endpoint) => ({
   id: e.id,
-  uid: null,
+  uid: e.uid,
   url: e.url,
   description: e.description,
   disabled: e.disabled,

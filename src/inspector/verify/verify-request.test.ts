@@ -19,6 +19,7 @@ function target(over: { app?: Partial<App>; endpoint?: Partial<Endpoint> } = {})
     id: 'app_1',
     name: 'A',
     metadata: {},
+    uid: null,
     apiKeyHash: 'h',
     viberAuthToken: null,
     instanceSettings: {},

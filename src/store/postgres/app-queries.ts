@@ -8,17 +8,20 @@ import { inTransaction } from './transaction.js';
 
 /**
  * Creates an app. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token, $6 created_at,
- * $7 updated_at, $8 instance_settings
+ * $7 updated_at, $8 instance_settings, $9 uid
  */
 const INSERT_APP = `INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, created_at, updated_at,
-    instance_settings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+    instance_settings, uid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`;
 
 /**
  * Replaces the mutable fields. $1 id, $2 name, $3 metadata, $4 api_key_hash, $5 viber_auth_token,
- * $6 updated_at, $7 instance_settings
+ * $6 updated_at, $7 instance_settings, $8 the updated_at read (null: unconditional), $9 uid
  */
 const UPDATE_APP = `UPDATE apps SET name = $2, metadata = $3, api_key_hash = $4, viber_auth_token = $5, updated_at = $6,
-  instance_settings = $7 WHERE id = $1 AND ($8::bigint IS NULL OR updated_at = $8)`;
+  instance_settings = $7, uid = $9 WHERE id = $1 AND ($8::bigint IS NULL OR updated_at = $8)`;
+
+/** One app by its uid ($1). */
+const APP_BY_UID = 'SELECT * FROM apps WHERE uid = $1';
 
 /** One app by id ($1). */
 const APP_BY_ID = 'SELECT * FROM apps WHERE id = $1';
@@ -46,12 +49,18 @@ export async function createApp(db: Db, app: App): Promise<App> {
     app.createdAt,
     app.updatedAt,
     JSON.stringify(app.instanceSettings),
+    app.uid,
   ]);
   return app;
 }
 
 export async function getApp(db: Db, id: string): Promise<App | null> {
   const { rows } = await db.query<AppRow>({ name: 'hl_app_by_id', text: APP_BY_ID, values: [id] });
+  return rows[0] ? toApp(rows[0]) : null;
+}
+
+export async function getAppByUid(db: Db, uid: string): Promise<App | null> {
+  const { rows } = await db.query<AppRow>(APP_BY_UID, [uid]);
   return rows[0] ? toApp(rows[0]) : null;
 }
 
@@ -86,6 +95,7 @@ export async function updateApp(db: Db, app: App, expectedUpdatedAt?: number): P
     app.updatedAt,
     JSON.stringify(app.instanceSettings),
     expectedUpdatedAt ?? null,
+    app.uid,
   ]);
   return r.rowCount === 1 ? app : null;
 }

@@ -32,6 +32,9 @@ const updateValues = (e: Endpoint) => {
 /** One endpoint of an app. $1 app id, $2 endpoint id */
 const ENDPOINT_BY_ID = 'SELECT * FROM endpoints WHERE app_id = $1 AND id = $2';
 
+/** One endpoint of an app by its uid. $1 app id, $2 uid */
+const ENDPOINT_BY_UID = 'SELECT * FROM endpoints WHERE app_id = $1 AND uid = $2';
+
 /** Endpoints by id, any app (the dispatcher's lookup). $1 ids */
 const ENDPOINTS_BY_IDS = 'SELECT * FROM endpoints WHERE id = ANY($1::text[])';
 
@@ -57,6 +60,15 @@ export async function getEndpoint(db: Db, appId: string, id: string): Promise<En
     text: ENDPOINT_BY_ID,
     values: [appId, id],
   });
+  return rows[0] ? toEndpoint(rows[0]) : null;
+}
+
+export async function getEndpointByUid(
+  db: Db,
+  appId: string,
+  uid: string,
+): Promise<Endpoint | null> {
+  const { rows } = await db.query<EndpointRow>(ENDPOINT_BY_UID, [appId, uid]);
   return rows[0] ? toEndpoint(rows[0]) : null;
 }
 

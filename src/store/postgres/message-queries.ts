@@ -1,6 +1,6 @@
 import type { Message, Page } from '../../domain/types.js';
 import { decodeCursor, toPage } from '../cursor.js';
-import type { ListQuery, MessageFilter } from '../store.js';
+import type { KeyUse, ListQuery, MessageFilter } from '../store.js';
 import type { Db } from './pool.js';
 import { toMessage, type MessageRow } from './rows.js';
 import { eventTypeRange } from '../../domain/event-filter.js';
@@ -8,8 +8,35 @@ import { eventTypeRange } from '../../domain/event-filter.js';
 /** One message of an app. $1 app id, $2 message id */
 const MESSAGE_BY_ID = 'SELECT * FROM messages WHERE app_id = $1 AND id = $2';
 
+/** The message holding an idempotency key (while its window lasts). $1 app id, $2 key */
+const MESSAGE_BY_IDEMPOTENCY_KEY =
+  'SELECT * FROM messages WHERE app_id = $1 AND idempotency_key = $2';
+
 /** Messages by id (to go with claimed deliveries). $1 ids */
 export const MESSAGES_BY_IDS = 'SELECT * FROM messages WHERE id = ANY($1::text[])';
+
+export async function getMessageByIdempotencyKey(
+  db: Db,
+  appId: string,
+  key: string,
+): Promise<Message | null> {
+  const { rows } = await db.query<MessageRow>(MESSAGE_BY_IDEMPOTENCY_KEY, [appId, key]);
+  return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/** When an idempotency key was used, and for what. $1 app id, $2 key */
+const KEY_USE =
+  'SELECT created_at, request_digest FROM messages WHERE app_id = $1 AND idempotency_key = $2';
+
+export async function getKeyUse(db: Db, appId: string, key: string): Promise<KeyUse | null> {
+  const { rows } = await db.query<{ created_at: number; request_digest: string | null }>(KEY_USE, [
+    appId,
+    key,
+  ]);
+  return rows[0]
+    ? { createdAt: Number(rows[0].created_at), requestDigest: rows[0].request_digest }
+    : null;
+}
 
 export async function getMessage(db: Db, appId: string, id: string): Promise<Message | null> {
   const { rows } = await db.query<MessageRow>({

@@ -1,3 +1,4 @@
+import { withUniqueUid } from '../unique-uid.js';
 import type pg from 'pg';
 import type { EndpointHealth } from '../../domain/endpoint-health.js';
 import type { StatsBucket } from '../../domain/endpoint-stats.js';
@@ -11,6 +12,7 @@ import type {
   ClaimedDelivery,
   DeliveryFilter,
   InsertMessageResult,
+  KeyUse,
   ListQuery,
   MessageFilter,
   NewMessage,
@@ -152,10 +154,13 @@ export class PostgresStore implements Store {
   }
 
   createApp(app: App): Promise<App> {
-    return this.run(() => apps.createApp(this.pool, app));
+    return this.run(() => withUniqueUid('app', app.uid, () => apps.createApp(this.pool, app)));
   }
   getApp(id: string): Promise<App | null> {
     return this.run(() => apps.getApp(this.pool, id));
+  }
+  getAppByUid(uid: string): Promise<App | null> {
+    return this.run(() => apps.getAppByUid(this.pool, uid));
   }
   getAppByKeyHash(hash: string): Promise<App | null> {
     return this.run(() => apps.getAppByKeyHash(this.pool, hash));
@@ -164,17 +169,24 @@ export class PostgresStore implements Store {
     return this.run(() => apps.listApps(this.pool, query, onlyId));
   }
   updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
-    return this.run(() => apps.updateApp(this.pool, app, expectedUpdatedAt));
+    return this.run(() =>
+      withUniqueUid('app', app.uid, () => apps.updateApp(this.pool, app, expectedUpdatedAt)),
+    );
   }
   deleteApp(id: string): Promise<boolean> {
     return this.run(() => apps.deleteApp(this.pool, id));
   }
 
   createEndpoint(e: Endpoint): Promise<Endpoint> {
-    return this.run(() => endpoints.createEndpoint(this.pool, e));
+    return this.run(() =>
+      withUniqueUid('endpoint', e.uid, () => endpoints.createEndpoint(this.pool, e)),
+    );
   }
   getEndpoint(appId: string, id: string): Promise<Endpoint | null> {
     return this.run(() => endpoints.getEndpoint(this.pool, appId, id));
+  }
+  getEndpointByUid(appId: string, uid: string): Promise<Endpoint | null> {
+    return this.run(() => endpoints.getEndpointByUid(this.pool, appId, uid));
   }
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]> {
     return this.run(() => endpoints.getEndpointsByIds(this.pool, ids));
@@ -184,7 +196,9 @@ export class PostgresStore implements Store {
   }
   updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
     return this.run(() =>
-      endpoints.updateEndpoint(this.pool, e, this.notifier.wake, expectedUpdatedAt),
+      withUniqueUid('endpoint', e.uid, () =>
+        endpoints.updateEndpoint(this.pool, e, this.notifier.wake, expectedUpdatedAt),
+      ),
     );
   }
   deleteEndpoint(appId: string, id: string): Promise<boolean> {
@@ -193,6 +207,12 @@ export class PostgresStore implements Store {
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
     return this.run(() => insertMessage(this.pool, message, windowMs, this.notifier.wake));
+  }
+  getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
+    return this.run(() => messages.getMessageByIdempotencyKey(this.pool, appId, key));
+  }
+  getKeyUse(appId: string, key: string): Promise<KeyUse | null> {
+    return this.run(() => messages.getKeyUse(this.pool, appId, key));
   }
   getMessage(appId: string, id: string): Promise<Message | null> {
     return this.run(() => messages.getMessage(this.pool, appId, id));

@@ -14,6 +14,7 @@ export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.j
 export interface EndpointRow {
   id: string;
   app_id: string;
+  uid: string | null;
   url: string;
   description: string;
   disabled: boolean;
@@ -39,6 +40,7 @@ export interface EndpointRow {
 export const toEndpoint = (r: EndpointRow): Endpoint => ({
   id: r.id,
   appId: r.app_id,
+  uid: r.uid,
   url: r.url,
   description: r.description,
   disabled: r.disabled,
@@ -86,6 +88,7 @@ export const endpointValues = (e: Endpoint): unknown[] => [
   e.verification === null ? null : JSON.stringify(e.verification),
   e.createdAt,
   e.updatedAt,
+  e.uid,
 ];
 export const ENDPOINT_COLUMNS = [
   'id',
@@ -111,6 +114,7 @@ export const ENDPOINT_COLUMNS = [
   'verification',
   'created_at',
   'updated_at',
+  'uid',
 ];
 
 export interface DeliveryRow {

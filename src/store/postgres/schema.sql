@@ -215,6 +215,8 @@ CREATE TABLE public.messages (
     idempotency_key text,
     endpoint_id text COLLATE pg_catalog."C",
     created_at bigint NOT NULL,
+    request_digest text,
+    delivery_count integer,
     payload_dropped_at bigint,
     ordering_key text
 );

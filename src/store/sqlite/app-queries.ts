@@ -6,14 +6,16 @@ import { toApp, type AppRow } from './rows.js';
 
 const prepare = (db: Database) => ({
   insertStmt:
-    db.prepare(`INSERT INTO apps (id, name, metadata, api_key_hash, viber_auth_token, instance_settings,
-    created_at, updated_at) VALUES (@id, @name, @metadata, @apiKeyHash, @viberAuthToken, @instanceSettings,
-    @createdAt, @updatedAt)`),
-  updateStmt: db.prepare(`UPDATE apps SET name=@name, metadata=@metadata, api_key_hash=@apiKeyHash,
+    db.prepare(`INSERT INTO apps (id, uid, name, metadata, api_key_hash, viber_auth_token, instance_settings,
+    created_at, updated_at) VALUES (@id, @uid, @name, @metadata, @apiKeyHash, @viberAuthToken,
+    @instanceSettings, @createdAt, @updatedAt)`),
+  updateStmt:
+    db.prepare(`UPDATE apps SET uid=@uid, name=@name, metadata=@metadata, api_key_hash=@apiKeyHash,
     viber_auth_token=@viberAuthToken, instance_settings=@instanceSettings, updated_at=@updatedAt
     WHERE id=@id AND (@expected IS NULL OR updated_at = @expected)`),
   byId: db.prepare('SELECT * FROM apps WHERE id = ?'),
   byKey: db.prepare('SELECT * FROM apps WHERE api_key_hash = ?'),
+  byUid: db.prepare('SELECT * FROM apps WHERE uid = ?'),
   page: db.prepare('SELECT * FROM apps WHERE id < @cursor ORDER BY id DESC LIMIT @limit'),
   deleteAttempts: db.prepare(
     'DELETE FROM attempts WHERE endpoint_id IN (SELECT id FROM endpoints WHERE app_id = ?)',
@@ -40,6 +42,11 @@ export class SqliteApps {
 
   get(id: string): App | null {
     const row = this.q.byId.get(id) as AppRow | undefined;
+    return row ? toApp(row) : null;
+  }
+
+  getByUid(uid: string): App | null {
+    const row = this.q.byUid.get(uid) as AppRow | undefined;
     return row ? toApp(row) : null;
   }
 

@@ -9,7 +9,7 @@ import { endpointParams, toEndpoint, type EndpointRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 const COLUMNS = `id, app_id, url, description, disabled, disabled_reason, disabled_at, filter_types, secrets, headers, timeout_ms, retry_policy,
-  ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at`;
+  ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at, uid`;
 
 const prepare = (db: Database) => ({
   insertStmt: db.prepare(
@@ -22,10 +22,11 @@ const prepare = (db: Database) => ({
     retry_policy=@retry_policy, ordering=@ordering, ordering_key_path=@ordering_key_path,
     payload_filter=@payload_filter, max_concurrency=@max_concurrency, rate_limit=@rate_limit,
     format=@format, format_options=@format_options, metadata=@metadata, verification=@verification,
-    updated_at=@updated_at
+    updated_at=@updated_at, uid=@uid
     WHERE id=@id AND app_id=@app_id`),
   byId: db.prepare('SELECT * FROM endpoints WHERE id = ? AND app_id = ?'),
   byIdOnly: db.prepare('SELECT * FROM endpoints WHERE id = ?'),
+  byUid: db.prepare('SELECT * FROM endpoints WHERE app_id = ? AND uid = ?'),
   page: db.prepare(
     'SELECT * FROM endpoints WHERE app_id = @appId AND id < @cursor ORDER BY id DESC LIMIT @limit',
   ),
@@ -57,6 +58,11 @@ export class SqliteEndpoints {
 
   get(appId: string, id: string): Endpoint | null {
     const row = this.q.byId.get(id, appId) as EndpointRow | undefined;
+    return row ? toEndpoint(row) : null;
+  }
+
+  getByUid(appId: string, uid: string): Endpoint | null {
+    const row = this.q.byUid.get(appId, uid) as EndpointRow | undefined;
     return row ? toEndpoint(row) : null;
   }
 

@@ -1,13 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { Message, Page } from '../../domain/types.js';
 import { decodeCursor, toPage } from '../cursor.js';
-import type { ListQuery, MessageFilter } from '../store.js';
+import type { KeyUse, ListQuery, MessageFilter } from '../store.js';
 import { toMessage, type MessageRow } from './rows.js';
 import { StatementCache } from './statement-cache.js';
 import { eventTypeRange } from '../../domain/event-filter.js';
 
 const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM messages WHERE id = ? AND app_id = ?'),
+  byKey: db.prepare('SELECT * FROM messages WHERE app_id = ? AND idempotency_key = ?'),
+  keyUse: db.prepare(
+    'SELECT created_at, request_digest FROM messages WHERE app_id = ? AND idempotency_key = ?',
+  ),
 });
 
 /** Messages as the API reads them. */
@@ -18,6 +22,17 @@ export class SqliteMessages {
   constructor(db: Database) {
     this.q = prepare(db);
     this.statements = new StatementCache(db);
+  }
+
+  getByIdempotencyKey(appId: string, key: string): Message | null {
+    const row = this.q.byKey.get(appId, key) as MessageRow | undefined;
+    return row ? toMessage(row) : null;
+  }
+
+  keyUse(appId: string, key: string): KeyUse | null {
+    const row = this.q.keyUse.get(appId, key) as
+      { created_at: number; request_digest: string | null } | undefined;
+    return row ? { createdAt: row.created_at, requestDigest: row.request_digest } : null;
   }
 
   get(appId: string, id: string): Message | null {

@@ -14,6 +14,7 @@ export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.j
 export interface EndpointRow {
   id: string;
   app_id: string;
+  uid: string | null;
   url: string;
   description: string;
   disabled: number;
@@ -39,6 +40,7 @@ export interface EndpointRow {
 export const toEndpoint = (r: EndpointRow): Endpoint => ({
   id: r.id,
   appId: r.app_id,
+  uid: r.uid,
   url: r.url,
   description: r.description,
   disabled: r.disabled === 1,
@@ -64,6 +66,7 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
 export const endpointParams = (e: Endpoint) => ({
   id: e.id,
   app_id: e.appId,
+  uid: e.uid,
   url: e.url,
   description: e.description,
   disabled: e.disabled ? 1 : 0,

@@ -1,3 +1,4 @@
+import { withUniqueUid } from '../unique-uid.js';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EndpointHealth } from '../../domain/endpoint-health.js';
@@ -11,6 +12,7 @@ import type {
   ClaimedDelivery,
   DeliveryFilter,
   InsertMessageResult,
+  KeyUse,
   ListQuery,
   MessageFilter,
   NewMessage,
@@ -135,10 +137,13 @@ export class SqliteStore implements Store {
   }
 
   async createApp(app: App): Promise<App> {
-    return this.parts.apps.create(app);
+    return withUniqueUid('app', app.uid, async () => this.parts.apps.create(app));
   }
   async getApp(id: string): Promise<App | null> {
     return this.parts.apps.get(id);
+  }
+  async getAppByUid(uid: string): Promise<App | null> {
+    return this.parts.apps.getByUid(uid);
   }
   async getAppByKeyHash(hash: string): Promise<App | null> {
     return this.parts.apps.getByKeyHash(hash);
@@ -147,7 +152,9 @@ export class SqliteStore implements Store {
     return this.parts.apps.list(query, onlyId);
   }
   async updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
-    return this.parts.apps.update(app, expectedUpdatedAt);
+    return withUniqueUid('app', app.uid, async () =>
+      this.parts.apps.update(app, expectedUpdatedAt),
+    );
   }
   async deleteApp(id: string): Promise<boolean> {
     this.parts.endpoints.forgetApp(id);
@@ -155,10 +162,13 @@ export class SqliteStore implements Store {
   }
 
   async createEndpoint(e: Endpoint): Promise<Endpoint> {
-    return this.parts.endpoints.create(e);
+    return withUniqueUid('endpoint', e.uid, async () => this.parts.endpoints.create(e));
   }
   async getEndpoint(appId: string, id: string): Promise<Endpoint | null> {
     return this.parts.endpoints.get(appId, id);
+  }
+  async getEndpointByUid(appId: string, uid: string): Promise<Endpoint | null> {
+    return this.parts.endpoints.getByUid(appId, uid);
   }
   async getEndpointsByIds(ids: string[]): Promise<Endpoint[]> {
     return this.parts.endpoints.getMany(ids);
@@ -167,7 +177,9 @@ export class SqliteStore implements Store {
     return this.parts.endpoints.list(appId, query);
   }
   async updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
-    return this.parts.endpoints.update(e, expectedUpdatedAt);
+    return withUniqueUid('endpoint', e.uid, async () =>
+      this.parts.endpoints.update(e, expectedUpdatedAt),
+    );
   }
   async deleteEndpoint(appId: string, id: string): Promise<boolean> {
     return this.parts.endpoints.delete(appId, id);
@@ -175,6 +187,12 @@ export class SqliteStore implements Store {
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
     return this.writes.run(() => this.parts.messageInsert.insert(message, windowMs));
+  }
+  async getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
+    return this.parts.messages.getByIdempotencyKey(appId, key);
+  }
+  async getKeyUse(appId: string, key: string): Promise<KeyUse | null> {
+    return this.parts.messages.keyUse(appId, key);
   }
   async getMessage(appId: string, id: string): Promise<Message | null> {
     return this.parts.messages.get(appId, id);

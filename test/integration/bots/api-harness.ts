@@ -46,6 +46,7 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
       id: appIds[tenant],
       name: tenant,
       metadata: {},
+      uid: null,
       apiKeyHash: sha256Hex(keys[tenant]),
       viberAuthToken: null,
       instanceSettings: {},

@@ -292,10 +292,28 @@ describe('auth', () => {
     expect((await call('GET', BASE, undefined, 'hk_unknown')).statusCode).toBe(401);
   });
 
-  it('refuses the admin token: connections belong to an app', async () => {
+  it('refuses the admin token without an app: connections belong to an app', async () => {
     const res = await call('GET', BASE, undefined, api.adminToken);
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('app_key_required');
+  });
+
+  it("lets the admin token use an app's connections named by ?appId=, and only that app's", async () => {
+    const id = await create({}, api.keys.a);
+    const admin = (url: string) => call('GET', url, undefined, api.adminToken);
+    const listed = await admin(`${BASE}?appId=${api.appIds.a}`);
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().map((c: { id: string }) => c.id)).toContain(id);
+    expect((await admin(`${BASE}/${id}?appId=${api.appIds.a}`)).json().id).toBe(id);
+    expect((await admin(`${BASE}/${id}/invocations?appId=${api.appIds.a}`)).statusCode).toBe(200);
+    // The same connection read for the other app is unknown there.
+    expect((await admin(`${BASE}/${id}?appId=${api.appIds.b}`)).statusCode).toBe(404);
+    const missing = await admin(`${BASE}?appId=app_missing`);
+    expect([missing.statusCode, missing.json().code]).toEqual([404, 'not_found']);
+    // An app key cannot name another app.
+    const other = await call('GET', `${BASE}?appId=${api.appIds.b}`, undefined, api.keys.a);
+    expect(other.statusCode).toBe(404);
+    expect((await call('GET', `${BASE}?appId=${api.appIds.a}`)).statusCode).toBe(200);
   });
 
   it('keeps apps apart', async () => {

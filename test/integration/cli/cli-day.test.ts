@@ -5,7 +5,7 @@ import { buildCli, type BuiltCli } from '../../helpers/build-cli.js';
 import { ROOT } from '../../helpers/cli-sources.js';
 import { ADMIN_TOKEN, removeDataDirs, type Json } from '../../helpers/hookline-app.js';
 import { startReceiver, status, type Receiver } from '../../helpers/receiver.js';
-import { startInspectorHookline, type InspectorTest } from '../inspector/harness.js';
+import { send, startInspectorHookline, type InspectorTest } from '../inspector/harness.js';
 import { runCli, startCli } from './cli-runner.js';
 
 /**
@@ -170,6 +170,58 @@ describe('a day of work with the hookline CLI', () => {
     expect(bin.url).toBe(`${h.baseUrl}/in/${bin.id}`);
     const listed = await json('bins', 'list');
     expect(listed.data.map((b: Json) => b.id)).toContain(bin.id);
+  });
+
+  it('tails a bin live, printing only what arrives after it starts', async () => {
+    const bin = await json('bins', 'create');
+    await send(`${bin.url}/before`, 'POST', { body: '{"n":0}' });
+    const tail = startCli(cli, [
+      '--url',
+      h.baseUrl,
+      '--token',
+      ADMIN_TOKEN,
+      'bins',
+      'tail',
+      bin.id,
+    ]);
+    try {
+      await tail.waitForLine(/^Connected; waiting for requests/);
+      await send(`${bin.url}/orders?x=1`, 'POST', {
+        headers: { 'content-type': 'application/json' },
+        body: '{"n":1}',
+      });
+      const line = await tail.waitForLine(/"subpath":"\/orders"/);
+      // Piped: one JSON object per capture.
+      expect(JSON.parse(line)).toMatchObject({ method: 'POST', query: 'x=1', bodySize: 7 });
+      expect(tail.lines.some((l) => l.includes('/before'))).toBe(false);
+    } finally {
+      await tail.stop();
+    }
+  });
+
+  it('opens a portal link for an app, and ends its sessions', async () => {
+    const link = await json(
+      'portal',
+      'link',
+      appId,
+      '--mode',
+      'dark',
+      '--primary-color',
+      '#0a7cff',
+    );
+    expect(link).toMatchObject({ appId, theme: { mode: 'dark', primaryColor: '#0a7cff' } });
+    expect(link.url).toBe(`${h.baseUrl}/portal#${link.token}`);
+    const opened = await h.api('POST', '/api/v1/portal/session', { token: link.token });
+    expect(opened.status).toBe(201);
+    const session = { token: opened.body.token };
+    expect((await h.api('GET', '/api/v1/portal/session', undefined, session)).status).toBe(200);
+
+    expect(await json('portal', 'end', appId)).toEqual({ ended: 1 });
+    expect((await h.api('GET', '/api/v1/portal/session', undefined, session)).status).toBe(401);
+
+    const bad = await hookline('portal', 'link', appId, '--primary-color', 'blue');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("option '--primary-color <hex>' argument 'blue' is invalid");
   });
 });
 

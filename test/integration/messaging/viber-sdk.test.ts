@@ -243,6 +243,7 @@ describe('the official viber-bot SDK against Hookline', () => {
       id: account.id,
       name: 'Shop',
       metadata: {},
+      uid: null,
       apiKeyHash: '',
       viberAuthToken: account.token,
       instanceSettings: {},

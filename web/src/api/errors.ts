@@ -24,3 +24,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
 
 export const isUnauthorized = (error: unknown): boolean =>
   error instanceof HooklineApiError && error.status === 401;
+
+/** The bot API, called with the admin token and no app named. */
+export const isAppKeyRequired = (error: unknown): boolean =>
+  error instanceof HooklineApiError && error.code === 'app_key_required';

@@ -36,6 +36,8 @@ export const router = createBrowserRouter([
           { path: '/apps/:appId/viber', element: <ViberPage /> },
           { path: '/bots', element: <BotsPage /> },
           { path: '/bots/:botId', element: <BotPage /> },
+          { path: '/apps/:appId/bots', element: <BotsPage /> },
+          { path: '/apps/:appId/bots/:botId', element: <BotPage /> },
           { path: '/apps/:appId/endpoints', element: <EndpointsPage /> },
           { path: '/apps/:appId/endpoints/new', element: <EndpointNewPage /> },
           { path: '/apps/:appId/endpoints/:endpointId', element: <EndpointPage /> },

@@ -10,7 +10,7 @@ export function HeaderTable({
   const entries = Object.entries(headers);
   if (entries.length === 0) return <Empty>None.</Empty>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
       <table>
         <caption className="visually-hidden">{label}</caption>
         <tbody>

@@ -41,7 +41,7 @@ export function Nav() {
         )}
         {operator && (
           <li>
-            <NavLink to="/bots">Bot connections</NavLink>
+            <NavLink to={appId ? `/apps/${appId}/bots` : '/bots'}>Bot connections</NavLink>
           </li>
         )}
       </ul>

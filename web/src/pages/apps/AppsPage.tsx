@@ -28,7 +28,7 @@ export function AppsPage() {
             </Empty>
           ) : (
             <>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label="Apps" tabIndex={0}>
                 <table>
                   <caption className="visually-hidden">Apps</caption>
                   <thead>

@@ -10,14 +10,14 @@ import { useApi } from '../../session/session-context';
 /** One connection's recent invocations, with the reply problems the bot's answers had. */
 export function BotPage() {
   const api = useApi();
-  const { botId = '' } = useParams();
+  const { botId = '', appId } = useParams();
   const [params] = useSearchParams();
   const cursor = params.get('cursor') ?? undefined;
   const invocations = useQuery({
-    queryKey: ['bots', botId, cursor],
+    queryKey: ['bots', appId ?? null, botId, cursor],
     queryFn: () =>
       api.GET('/v2/integrations/webhook/{id}/invocations', {
-        params: { path: { id: botId }, query: { cursor, limit: 25 } },
+        params: { path: { id: botId }, query: { cursor, limit: 25, ...(appId ? { appId } : {}) } },
       }),
   });
   return (
@@ -29,7 +29,7 @@ export function BotPage() {
             <Empty>No invocations yet.</Empty>
           ) : (
             <>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label="Invocations" tabIndex={0}>
                 <table>
                   <caption className="visually-hidden">Invocations</caption>
                   <thead>

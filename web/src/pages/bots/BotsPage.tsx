@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { HooklineApiError } from '../../../../src/client/api-error';
+import { isAppKeyRequired } from '../../api/errors';
 import { Empty } from '../../components/Empty';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryView } from '../../components/QueryView';
@@ -8,19 +9,35 @@ import { Time } from '../../components/Time';
 import { useApi } from '../../session/session-context';
 
 /**
- * Bot connections (the bot API, /v2/integrations/webhook/). They belong to an app, so the API
- * answers them to an app's API key only; signed in with the admin token, the page says so.
+ * Bot connections (the bot API, /v2/integrations/webhook/). They belong to an app: an app key sees
+ * its own; the admin token names the app (`?appId=`), so at /bots, with no app chosen, the page
+ * asks for one.
  */
 export function BotsPage() {
   const api = useApi();
+  const { appId } = useParams();
   const connections = useQuery({
-    queryKey: ['bots'],
+    queryKey: ['bots', appId ?? null],
+    retry: (count, error) => !isAppKeyRequired(error) && count < 3,
     queryFn: async () => {
-      const { data, error, response } = await api.raw.GET('/v2/integrations/webhook/');
+      const { data, error, response } = await api.raw.GET('/v2/integrations/webhook/', {
+        params: { query: appId ? { appId } : {} },
+      });
       if (error !== undefined || !response.ok) throw new HooklineApiError(response.status, error);
       return data ?? [];
     },
   });
+  if (isAppKeyRequired(connections.error))
+    return (
+      <>
+        <PageTitle title="Bot connections" />
+        <Empty>
+          Bot connections belong to an app: choose one with the app picker above, or from{' '}
+          <Link to="/apps">the apps</Link>.
+        </Empty>
+      </>
+    );
+  const base = appId ? `/apps/${appId}` : '';
   return (
     <>
       <PageTitle title="Bot connections" />
@@ -29,7 +46,7 @@ export function BotsPage() {
           list.length === 0 ? (
             <Empty>No bot connections. A bot connects with POST /v2/integrations/webhook/.</Empty>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label="Bot connections" tabIndex={0}>
               <table>
                 <caption className="visually-hidden">Bot connections</caption>
                 <thead>
@@ -45,7 +62,7 @@ export function BotsPage() {
                   {list.map((c) => (
                     <tr key={c.id}>
                       <td>
-                        <Link to={`/bots/${c.id}`}>{c.name || c.id}</Link>
+                        <Link to={`${base}/bots/${c.id}`}>{c.name || c.id}</Link>
                       </td>
                       <td className="mono secret">{c.url}</td>
                       <td>{c.story.name}</td>

@@ -38,7 +38,7 @@ export function EndpointsPage() {
             </Empty>
           ) : (
             <>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label="Endpoints" tabIndex={0}>
                 <table>
                   <caption className="visually-hidden">Endpoints</caption>
                   <thead>

@@ -29,7 +29,7 @@ export function InspectorPage() {
             <Empty>No bins yet. Create one above and send requests to its capture URL.</Empty>
           ) : (
             <>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label="Bins" tabIndex={0}>
                 <table>
                   <caption className="visually-hidden">Bins</caption>
                   <thead>

@@ -30,7 +30,7 @@ export function MessageList({ filters }: { filters: MessageFilterState }) {
           <Empty>No messages match. Messages appear here as your app sends them.</Empty>
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label="Messages" tabIndex={0}>
               <table>
                 <caption className="visually-hidden">Messages</caption>
                 <thead>

@@ -2,21 +2,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryView } from '../../components/QueryView';
-import { useSession } from '../../session/session-context';
+import { useApi } from '../../session/session-context';
 import { FailingEndpoints } from './FailingEndpoints';
 import { OverviewCharts } from './OverviewCharts';
 import { fetchAppStats, RANGES, type Range } from './stats';
 
 /** Deliveries per bucket by outcome, latency, backlog now and the failing endpoints. */
 export function OverviewPage() {
-  const { session } = useSession();
+  const api = useApi();
   const { appId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const range = (params.get('range') ?? '1h') as Range;
   const stats = useQuery({
     queryKey: ['stats', appId, range],
     refetchInterval: 30_000,
-    queryFn: () => fetchAppStats(session?.token ?? '', appId, range in RANGES ? range : '1h'),
+    queryFn: () => fetchAppStats(api, appId, range in RANGES ? range : '1h'),
   });
   return (
     <>
