@@ -60,6 +60,10 @@ export interface Config {
   metricsEndpointSeries: number;
   /** An endpoint failing without a success for this long is disabled; null = never (`off`). */
   disableAfterMs: number | null;
+  /** Settled messages (with deliveries, attempts, rollups) are deleted after this many days; 0 = never. */
+  retentionDays: number;
+  /** Payloads of settled messages are dropped after this many days (metadata kept); null = never earlier. */
+  payloadRetentionDays: number | null;
 }
 
 interface OptionSpec {
@@ -106,6 +110,8 @@ export const DEFAULT_CONFIG: Config = {
   metricsHost: '127.0.0.1',
   metricsEndpointSeries: 0,
   disableAfterMs: DEFAULT_DISABLE_AFTER_MS,
+  retentionDays: 30,
+  payloadRetentionDays: null,
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -344,6 +350,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_DISABLE_AFTER',
     parse: durationOrOff(MINUTE),
     expects: 'a duration with its unit, at least 1 minute (e.g. 5d, 36h, 90m), or off',
+  },
+  {
+    key: 'retentionDays',
+    env: 'HOOKLINE_RETENTION_DAYS',
+    parse: int(0, 36_500),
+    expects: 'an integer of days from 0 (keep everything) to 36500',
+  },
+  {
+    key: 'payloadRetentionDays',
+    env: 'HOOKLINE_PAYLOAD_RETENTION_DAYS',
+    parse: int(1, 36_500),
+    expects: 'an integer of days from 1 to 36500',
   },
 ];
 

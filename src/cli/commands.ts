@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { addListenCommand } from './listen/listen-command.js';
 import { addMigrateCommand } from './migrate.js';
+import { addPurgeCommand } from './purge-command.js';
 import { addRecoverCommands } from './recover-command.js';
 import { addSimulateCommand } from './simulate-command.js';
 import { addAppCommands } from './commands/apps.js';
@@ -29,4 +30,5 @@ export const cliCommands: Array<(program: Command) => void> = [
   addListenCommand,
   addSimulateCommand,
   addRecoverCommands,
+  addPurgeCommand,
 ];

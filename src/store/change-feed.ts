@@ -49,6 +49,11 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   recordAttempts: (recorded) => recorded.disabled.map((d) => endpointChanged(d.endpointId)),
   releaseDeliveries: null,
   releaseAllLeases: null,
+  // Retention only removes settled work: nothing becomes due.
+  purgeMessages: null,
+  dropPayloads: null,
+  purgeHistory: null,
+  reclaimSpace: null,
 };
 
 export interface StoreChanges {

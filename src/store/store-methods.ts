@@ -24,6 +24,10 @@ export const STORE_WRITES = [
   'recordAttempts',
   'releaseDeliveries',
   'releaseAllLeases',
+  'purgeMessages',
+  'dropPayloads',
+  'purgeHistory',
+  'reclaimSpace',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 /** Methods that only read. */

@@ -182,6 +182,36 @@ export interface ReplayOutcome {
 
 export type ReplayResult = ReplayOutcome | 'payload_expired' | null;
 
+/** Where a retention pass stands: the last message it looked at (oldest first). */
+export interface PurgeCursor {
+  createdAt: number;
+  id: string;
+}
+
+/**
+ * One step of a retention pass: at most `limit` messages looked at, in one short transaction.
+ * Only settled messages are touched: every delivery succeeded or failed, or held (parked while its
+ * endpoint is disabled). Pending, retrying and in-flight deliveries keep their message whole.
+ */
+export interface PurgeRequest {
+  /** Messages created before this (ms). */
+  before: number;
+  limit: number;
+  /** Where the previous step of this pass stopped; null to start at the oldest. */
+  after: PurgeCursor | null;
+  now: number;
+}
+
+export interface PurgeProgress {
+  /** Messages deleted (purgeMessages) or whose payload was dropped (dropPayloads). */
+  messages: number;
+  /** Deliveries and attempts deleted with them (purgeMessages). */
+  deliveries: number;
+  attempts: number;
+  /** Where the next step continues; null when the pass is done. */
+  next: PurgeCursor | null;
+}
+
 export interface StoreStats {
   pending: number;
   delivering: number;
@@ -318,6 +348,30 @@ export interface Store {
     now: number,
     idempotencyWindowMs: number,
   ): Promise<ReplayResult>;
+
+  /**
+   * Retention: deletes settled messages created before `before` (see `PurgeRequest`) with their
+   * deliveries, attempts and `webhook_id` mappings (their idempotency keys go with them). Safe to
+   * run from several nodes at once: each step takes only rows no other step holds.
+   */
+  purgeMessages(request: PurgeRequest): Promise<PurgeProgress>;
+  /**
+   * Payload retention: replaces the payload of settled messages created before `before` with `{}`
+   * and sets `payloadDroppedAt`; metadata, deliveries and attempts stay.
+   */
+  dropPayloads(request: PurgeRequest): Promise<PurgeProgress>;
+  /**
+   * Retention of what is not a message: stats rollups whose bucket starts before `before`, recover
+   * and replay runs started before it, and simulator test attempts made before it. At most `limit`
+   * rows of each; returns how many rows went (fewer than asked of each: nothing left).
+   */
+  purgeHistory(before: number, limit: number): Promise<number>;
+  /**
+   * Gives freed pages back to the file system, at most `maxPages` (SQLite with incremental
+   * auto-vacuum, once the free pages exceed a share of the file; 0 otherwise and on PostgreSQL,
+   * whose autovacuum reuses the space). Returns the pages given back.
+   */
+  reclaimSpace(maxPages: number): Promise<number>;
 
   /**
    * Makes the endpoint's pending, unclaimed deliveries that are due exactly at `heldUntil` due at

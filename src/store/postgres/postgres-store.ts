@@ -19,6 +19,8 @@ import type {
   RecoverOutcome,
   RecoverRequest,
   ReplayResult,
+  PurgeProgress,
+  PurgeRequest,
   Release,
   Store,
   StoreCapabilities,
@@ -44,6 +46,7 @@ import { migratePostgres } from './migrate.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
 import * as requeue from './requeue.js';
+import * as retention from './retention.js';
 import * as stats from './stats-queries.js';
 import { WakeListener } from './wake-listener.js';
 import { WakeNotifier } from './wake-notify.js';
@@ -321,5 +324,19 @@ export class PostgresStore implements Store {
   }
   backlog(now: number, cap: number): Promise<Backlog> {
     return this.run(() => backlog(this.pool, now, cap));
+  }
+
+  purgeMessages(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.run(() => retention.purgeMessages(this.pool, request));
+  }
+  dropPayloads(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.run(() => retention.dropPayloads(this.pool, request));
+  }
+  purgeHistory(before: number, limit: number): Promise<number> {
+    return this.run(() => retention.purgeHistory(this.pool, before, limit));
+  }
+  /** Autovacuum makes deleted rows' space reusable; nothing to give back by hand. */
+  async reclaimSpace(): Promise<number> {
+    return 0;
   }
 }

@@ -320,6 +320,8 @@ CREATE INDEX attempts_endpoint ON public.attempts USING btree (endpoint_id, id);
 
 CREATE INDEX attempts_message ON public.attempts USING btree (message_id, id);
 
+CREATE INDEX attempts_test_at ON public.attempts USING btree (at) WHERE test;
+
 CREATE INDEX bin_requests_bin ON public.bin_requests USING btree (bin_id, id);
 
 CREATE INDEX bins_app ON public.bins USING btree (app_id, expires_at);
@@ -352,6 +354,8 @@ CREATE INDEX endpoint_health_failing ON public.endpoint_health USING btree (app_
 
 CREATE INDEX endpoint_stats_app ON public.endpoint_stats USING btree (app_id, resolution, bucket_start);
 
+CREATE INDEX endpoint_stats_bucket ON public.endpoint_stats USING btree (bucket_start);
+
 CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
 
 CREATE UNIQUE INDEX endpoints_uid ON public.endpoints USING btree (app_id, uid) WHERE (uid IS NOT NULL);
@@ -365,6 +369,8 @@ CREATE INDEX messages_app ON public.messages USING btree (app_id, id);
 CREATE INDEX messages_created ON public.messages USING btree (created_at, id);
 
 CREATE UNIQUE INDEX messages_idempotency ON public.messages USING btree (app_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+CREATE INDEX messages_payload_kept ON public.messages USING btree (created_at, id) WHERE (payload_dropped_at IS NULL);
 
 CREATE INDEX portal_sessions_app ON public.portal_sessions USING btree (app_id);
 

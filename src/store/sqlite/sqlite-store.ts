@@ -21,6 +21,8 @@ import type {
   ReplayResult,
   RecordedResults,
   RecordRules,
+  PurgeProgress,
+  PurgeRequest,
   AppBacklog,
   Release,
   StatsQuery,
@@ -46,6 +48,7 @@ import { migrateSqlite } from './migrate.js';
 import { openSqlite, type SqliteSync } from './open.js';
 import { ResultRecording } from './record-attempts.js';
 import { SqliteRequeue } from './requeue.js';
+import { SqliteRetention } from './retention.js';
 import { SqliteSerialQueue } from './serial-queue.js';
 import { SqliteStatsQueries } from './stats-queries.js';
 
@@ -88,6 +91,7 @@ export class SqliteStore implements Store {
     results: ResultRecording;
     leases: SqliteLeases;
     requeue: SqliteRequeue;
+    retention: SqliteRetention;
     stats: SqliteStatsQueries;
     backlog: SqliteBacklog;
   };
@@ -121,6 +125,7 @@ export class SqliteStore implements Store {
       results: new ResultRecording(this.db, serial, endpoints),
       leases: new SqliteLeases(this.db),
       requeue: new SqliteRequeue(this.db, serial),
+      retention: new SqliteRetention(this.db),
       stats: new SqliteStatsQueries(this.db),
       backlog: new SqliteBacklog(this.db),
     };
@@ -292,5 +297,19 @@ export class SqliteStore implements Store {
   }
   async backlog(now: number, cap: number): Promise<Backlog> {
     return this.parts.backlog.read(now, cap);
+  }
+
+  // Retention steps run alone, each its own short transaction (not in a group commit).
+  async purgeMessages(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.parts.retention.purgeMessages(request);
+  }
+  async dropPayloads(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.parts.retention.dropPayloads(request);
+  }
+  async purgeHistory(before: number, limit: number): Promise<number> {
+    return this.parts.retention.purgeHistory(before, limit);
+  }
+  async reclaimSpace(maxPages: number): Promise<number> {
+    return this.parts.retention.reclaimSpace(maxPages);
   }
 }

@@ -14,6 +14,7 @@ import { sha256Hex } from '../../../src/lib/hash.js';
 import { newId, newToken } from '../../../src/lib/ids.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
+import { Retention } from '../../../src/delivery/retention.js';
 
 export interface BotApi {
   server: HooklineServer;
@@ -72,6 +73,10 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
+    retention: new Retention(store, clock, pino({ level: 'silent' }), {
+      retentionDays: 30,
+      payloadRetentionDays: null,
+    }),
     portal: {
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,

@@ -22,6 +22,7 @@ import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { forwardTo } from '../../helpers/forward-to.js';
 import { CaptureReceiver } from './receiver.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
+import { Retention } from '../../../src/delivery/retention.js';
 
 export interface MessagingApi {
   server: HooklineServer;
@@ -56,6 +57,10 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
+    retention: new Retention(observed, clock, logger, {
+      retentionDays: 30,
+      payloadRetentionDays: null,
+    }),
     portal: {
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,

@@ -9,6 +9,7 @@ import { sql as disablingAndHeld } from './008_disabling_and_held.js';
 import { sql as retentionAndReplay } from './009_retention_and_replay.js';
 import { sql as consoleTables } from './010_console.js';
 import { sql as orderingAndFilters } from './011_ordering_and_filters.js';
+import { sql as retentionIndexes } from './012_retention_indexes.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   { version: 9, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 10, name: 'console', sql: consoleTables },
   { version: 11, name: 'ordering_and_filters', sql: orderingAndFilters },
+  { version: 12, name: 'retention_indexes', sql: retentionIndexes },
 ];

@@ -11,6 +11,7 @@ import { sql as disablingAndHeld } from './010_disabling_and_held.js';
 import { sql as retentionAndReplay } from './011_retention_and_replay.js';
 import { sql as consoleTables } from './012_console.js';
 import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
+import { sql as retentionIndexes } from './014_retention_indexes.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   { version: 11, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 12, name: 'console', sql: consoleTables },
   { version: 13, name: 'ordering_and_filters', sql: orderingAndFilters },
+  { version: 14, name: 'retention_indexes', sql: retentionIndexes },
 ];
