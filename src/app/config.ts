@@ -5,6 +5,7 @@ import { parseFrameAncestors } from '../api/console-headers.js';
 import { DAY, MINUTE } from '../lib/durations.js';
 import { parseDurationText } from '../lib/duration-text.js';
 import { DEFAULT_DISABLE_AFTER_MS } from '../domain/endpoint-disabling.js';
+import { parseKey } from '../lib/secret-box.js';
 
 export type Role = 'all' | 'api' | 'worker';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -60,6 +61,10 @@ export interface Config {
   metricsEndpointSeries: number;
   /** An endpoint failing without a success for this long is disabled; null = never (`off`). */
   disableAfterMs: number | null;
+  /** Seals secrets at rest (base64 or hex of 32 bytes); null = the data folder's encryption-key file. */
+  encryptionKey: string | null;
+  /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
+  encryptionPreviousKeys: string[];
   /** Settled messages (with deliveries, attempts, rollups) are deleted after this many days; 0 = never. */
   retentionDays: number;
   /** Payloads of settled messages are dropped after this many days (metadata kept); null = never earlier. */
@@ -71,6 +76,8 @@ interface OptionSpec {
   env: string;
   parse: (raw: string) => unknown;
   check?: (value: never) => string | null;
+  /** A credential: a bad value is named, never repeated, in the error. */
+  secret?: boolean;
 }
 
 const ROLES: Role[] = ['all', 'api', 'worker'];
@@ -110,6 +117,8 @@ export const DEFAULT_CONFIG: Config = {
   metricsHost: '127.0.0.1',
   metricsEndpointSeries: 0,
   disableAfterMs: DEFAULT_DISABLE_AFTER_MS,
+  encryptionKey: null,
+  encryptionPreviousKeys: [],
   retentionDays: 30,
   payloadRetentionDays: null,
 };
@@ -171,6 +180,16 @@ function cidrList(raw: string): string[] | undefined {
     .filter((s) => s !== '');
 }
 
+const key = (raw: string) => (parseKey(raw) ? raw.trim() : undefined);
+const keyList = (raw: string) => {
+  const keys = raw
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  return keys.every((k) => parseKey(k)) ? keys : undefined;
+};
+const KEY_FORMAT = 'base64 of 32 bytes (`openssl rand -base64 32`) or 64 hex digits';
+
 /** Every option: its environment variable and how a raw string becomes a value. */
 export const OPTIONS: Array<OptionSpec & { expects: string }> = [
   { key: 'host', env: 'HOOKLINE_HOST', parse: text, expects: 'a host name or address' },
@@ -218,6 +237,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_ADMIN_TOKEN',
     parse: (raw) => (raw.length >= 16 ? raw : undefined),
     expects: 'at least 16 characters',
+    secret: true,
   },
   {
     key: 'publicUrl',
@@ -326,6 +346,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_METRICS_TOKEN',
     parse: (raw) => (raw.length >= 16 ? raw : undefined),
     expects: 'at least 16 characters',
+    secret: true,
   },
   {
     key: 'metricsPort',
@@ -350,6 +371,20 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_DISABLE_AFTER',
     parse: durationOrOff(MINUTE),
     expects: 'a duration with its unit, at least 1 minute (e.g. 5d, 36h, 90m), or off',
+  },
+  {
+    key: 'encryptionKey',
+    env: 'HOOKLINE_ENCRYPTION_KEY',
+    parse: key,
+    expects: KEY_FORMAT,
+    secret: true,
+  },
+  {
+    key: 'encryptionPreviousKeys',
+    env: 'HOOKLINE_ENCRYPTION_PREVIOUS_KEYS',
+    parse: keyList,
+    expects: `comma-separated keys, each ${KEY_FORMAT}`,
+    secret: true,
   },
   {
     key: 'retentionDays',
@@ -387,7 +422,8 @@ export function loadConfig(
     const value = spec.parse(raw);
     if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
       const source = fromFlag !== undefined ? `--${flagName(spec.key)}` : spec.env;
-      problems.push(`${source}: "${raw}" is not valid; expected ${spec.expects}`);
+      const shown = spec.secret ? '(value hidden)' : `"${raw}"`;
+      problems.push(`${source}: ${shown} is not valid; expected ${spec.expects}`);
       continue;
     }
     (config as unknown as Record<string, unknown>)[spec.key] = value;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addEncryptionCommands } from './encryption-command.js';
 import { addListenCommand } from './listen/listen-command.js';
 import { addMigrateCommand } from './migrate.js';
 import { addPurgeCommand } from './purge-command.js';
@@ -27,6 +28,7 @@ export const cliCommands: Array<(program: Command) => void> = [
   addBinCommands,
   addPortalCommands,
   addMigrateCommand,
+  addEncryptionCommands,
   addListenCommand,
   addSimulateCommand,
   addRecoverCommands,

@@ -6,7 +6,10 @@ import type { Endpoint } from '../domain/types.js';
  * (kept while the flag stays, `manual` when switched off, cleared when switched on), whatever the
  * caller (API, Svix, Viber) passed. Only the store's own disabling sets another reason.
  */
-export const withDisabledFields = (before: Endpoint, next: Endpoint): Endpoint => ({
+export const withDisabledFields = (
+  before: Pick<Endpoint, 'disabled' | 'disabledReason' | 'disabledAt'>,
+  next: Endpoint,
+): Endpoint => ({
   ...next,
   ...disabledFields(before, next.disabled, next.updatedAt),
 });

@@ -35,6 +35,7 @@ export const STORE_READS = [
   'ping',
   'getApp',
   'getAppByKeyHash',
+  'getAppByViberTokenDigest',
   'getAppByUid',
   'listApps',
   'getEndpoint',

@@ -279,6 +279,8 @@ export interface Store {
   /** The app with this uid (Svix's ids-or-uids); a uid taken twice is a `uid_taken` error on write. */
   getAppByUid(uid: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
+  /** The app whose Viber auth token has this SHA-256 (hex): tokens are sealed, the digest is not. */
+  getAppByViberTokenDigest(digest: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
   /**
    * Replaces the app's mutable fields (name, metadata, apiKeyHash, ...). With `expectedUpdatedAt`,

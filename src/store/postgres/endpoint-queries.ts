@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { DisabledEndpoint } from '../../domain/endpoint-disabling.js';
 import type { DisabledReason, Endpoint, Page } from '../../domain/types.js';
 import { withDisabledFields } from '../endpoint-disabled-fields.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
 import { lockEndpoints } from './endpoint-locks.js';
@@ -24,10 +25,14 @@ const MUTABLE = ENDPOINT_COLUMNS.filter((c) => c !== 'id' && c !== 'app_id' && c
 const UPDATE_ENDPOINT = `UPDATE endpoints SET ${MUTABLE.map((c, i) => `${c} = $${i + 3}`).join(', ')}
   WHERE id = $1 AND app_id = $2 AND ($${MUTABLE.length + 3}::bigint IS NULL OR updated_at = $${MUTABLE.length + 3})`;
 
-const updateValues = (e: Endpoint) => {
-  const all = endpointValues(e);
+const updateValues = (e: Endpoint, box: SecretBox) => {
+  const all = endpointValues(e, box);
   return [e.id, e.appId, ...MUTABLE.map((c) => all[ENDPOINT_COLUMNS.indexOf(c)])];
 };
+
+/** Whether endpoint $1 is disabled, why and since when. */
+const DISABLED_FIELDS =
+  'SELECT disabled, disabled_reason, disabled_at FROM endpoints WHERE id = $1';
 
 /** One endpoint of an app. $1 app id, $2 endpoint id */
 const ENDPOINT_BY_ID = 'SELECT * FROM endpoints WHERE app_id = $1 AND id = $2';
@@ -49,41 +54,56 @@ const DELETE_ENDPOINT = 'DELETE FROM endpoints WHERE app_id = $1 AND id = $2';
 /** The endpoint's attempts, after the cascade. $1 endpoint id */
 const DELETE_ENDPOINT_ATTEMPTS = 'DELETE FROM attempts WHERE endpoint_id = $1';
 
-export async function createEndpoint(db: Db, endpoint: Endpoint): Promise<Endpoint> {
-  await db.query(INSERT_ENDPOINT, endpointValues(endpoint));
+export async function createEndpoint(
+  db: Db,
+  box: SecretBox,
+  endpoint: Endpoint,
+): Promise<Endpoint> {
+  await db.query(INSERT_ENDPOINT, endpointValues(endpoint, box));
   return endpoint;
 }
 
-export async function getEndpoint(db: Db, appId: string, id: string): Promise<Endpoint | null> {
+export async function getEndpoint(
+  db: Db,
+  box: SecretBox,
+  appId: string,
+  id: string,
+): Promise<Endpoint | null> {
   const { rows } = await db.query<EndpointRow>({
     name: 'hl_endpoint_by_id',
     text: ENDPOINT_BY_ID,
     values: [appId, id],
   });
-  return rows[0] ? toEndpoint(rows[0]) : null;
+  return rows[0] ? toEndpoint(rows[0], box) : null;
 }
 
 export async function getEndpointByUid(
   db: Db,
+  box: SecretBox,
   appId: string,
   uid: string,
 ): Promise<Endpoint | null> {
   const { rows } = await db.query<EndpointRow>(ENDPOINT_BY_UID, [appId, uid]);
-  return rows[0] ? toEndpoint(rows[0]) : null;
+  return rows[0] ? toEndpoint(rows[0], box) : null;
 }
 
-export async function getEndpointsByIds(db: Db, ids: string[]): Promise<Endpoint[]> {
+export async function getEndpointsByIds(
+  db: Db,
+  box: SecretBox,
+  ids: string[],
+): Promise<Endpoint[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<EndpointRow>({
     name: 'hl_endpoints_by_ids',
     text: ENDPOINTS_BY_IDS,
     values: [ids],
   });
-  return rows.map(toEndpoint);
+  return rows.map((r) => toEndpoint(r, box));
 }
 
 export async function listEndpoints(
   db: Db,
+  box: SecretBox,
   appId: string,
   query: ListQuery,
 ): Promise<Page<Endpoint>> {
@@ -95,12 +115,17 @@ export async function listEndpoints(
           query.limit + 1,
           decodeCursor(query.cursor),
         ]);
-  return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
+  return toPage(
+    rows.map((r) => toEndpoint(r, box)),
+    query.limit,
+    (e) => e.id,
+  );
 }
 
 /** Under the endpoint's exclusive lock, so no insert or result sees half of an ordering switch. */
 export async function updateEndpoint(
   pool: pg.Pool,
+  box: SecretBox,
   endpoint: Endpoint,
   wake: Wake,
   expectedUpdatedAt?: number,
@@ -108,10 +133,19 @@ export async function updateEndpoint(
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const before = (await lockEndpoints(db, [endpoint.id], 'exclusive')).get(endpoint.id);
     if (!before || before.appId !== endpoint.appId) return null;
-    const stored = await getEndpoint(db, endpoint.appId, endpoint.id);
-    if (!stored) return null;
+    const { rows: flags } = await db.query<{
+      disabled: boolean;
+      disabled_reason: DisabledReason | null;
+      disabled_at: number | null;
+    }>(DISABLED_FIELDS, [endpoint.id]);
+    if (!flags[0]) return null;
+    const stored = {
+      disabled: flags[0].disabled,
+      disabledReason: flags[0].disabled_reason,
+      disabledAt: flags[0].disabled_at,
+    };
     const next = withDisabledFields(stored, endpoint);
-    const values = [...updateValues(next), expectedUpdatedAt ?? null];
+    const values = [...updateValues(next, box), expectedUpdatedAt ?? null];
     if ((await db.query(UPDATE_ENDPOINT, values)).rowCount !== 1) return null;
     if (before.disabled !== next.disabled || before.ordering !== next.ordering) {
       const due = await rebalance(db, next, next.updatedAt);

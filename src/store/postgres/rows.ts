@@ -7,6 +7,13 @@ import type {
   ErrorKind,
   Ordering,
 } from '../../domain/types.js';
+import type { SecretBox } from '../../lib/secret-box.js';
+import {
+  openEndpointHeaders,
+  openEndpointSecrets,
+  sealEndpointHeaders,
+  sealEndpointSecrets,
+} from '../shared-rows.js';
 export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.js';
 
 /** Row shapes as PostgreSQL returns them (bigint parsed to number), and their domain records. */
@@ -37,7 +44,7 @@ export interface EndpointRow {
   created_at: number;
   updated_at: number;
 }
-export const toEndpoint = (r: EndpointRow): Endpoint => ({
+export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   id: r.id,
   appId: r.app_id,
   uid: r.uid,
@@ -47,8 +54,8 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   disabledReason: r.disabled_reason as DisabledReason | null,
   disabledAt: r.disabled_at,
   filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
-  secrets: JSON.parse(r.secrets),
-  headers: JSON.parse(r.headers),
+  secrets: openEndpointSecrets(r.secrets, box),
+  headers: openEndpointHeaders(r.headers, box),
   timeoutMs: r.timeout_ms,
   retryPolicy: JSON.parse(r.retry_policy),
   ordering: r.ordering as Ordering,
@@ -64,7 +71,7 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   updatedAt: r.updated_at,
 });
 /** Column values in ENDPOINT_COLUMNS order. */
-export const endpointValues = (e: Endpoint): unknown[] => [
+export const endpointValues = (e: Endpoint, box: SecretBox): unknown[] => [
   e.id,
   e.appId,
   e.url,
@@ -73,8 +80,8 @@ export const endpointValues = (e: Endpoint): unknown[] => [
   e.disabledReason,
   e.disabledAt,
   e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
-  JSON.stringify(e.secrets),
-  JSON.stringify(e.headers),
+  sealEndpointSecrets(e.secrets, box),
+  sealEndpointHeaders(e.headers, box),
   e.timeoutMs,
   JSON.stringify(e.retryPolicy),
   e.ordering,

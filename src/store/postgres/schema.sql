@@ -10,6 +10,7 @@ CREATE TABLE public.apps (
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
     instance_settings text DEFAULT '{}'::text NOT NULL,
+    viber_auth_token_digest text,
     uid text COLLATE pg_catalog."C"
 );
 
@@ -136,6 +137,11 @@ ALTER TABLE public.deliveries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MINVALUE
     NO MAXVALUE
     CACHE 1
+);
+
+CREATE TABLE public.encryption_check (
+    id text NOT NULL COLLATE pg_catalog."C",
+    sealed text NOT NULL
 );
 
 CREATE TABLE public.endpoint_health (
@@ -280,6 +286,9 @@ ALTER TABLE ONLY public.bot_stories
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.encryption_check
+    ADD CONSTRAINT encryption_check_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.endpoint_health
     ADD CONSTRAINT endpoint_health_pkey PRIMARY KEY (endpoint_id);
 
@@ -311,6 +320,8 @@ ALTER TABLE ONLY public.schema_migrations
     ADD CONSTRAINT schema_migrations_pkey PRIMARY KEY (version);
 
 CREATE UNIQUE INDEX apps_uid ON public.apps USING btree (uid) WHERE (uid IS NOT NULL);
+
+CREATE UNIQUE INDEX apps_viber_auth_token_digest ON public.apps USING btree (viber_auth_token_digest);
 
 CREATE INDEX attempts_app ON public.attempts USING btree (app_id, test, id);
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { DisabledReason, Endpoint, Page } from '../../domain/types.js';
 import type { DisabledEndpoint } from '../../domain/endpoint-disabling.js';
 import { withDisabledFields } from '../endpoint-disabled-fields.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import { toRoutable, type RoutableEndpoint } from '../endpoint-routing.js';
 import type { ListQuery } from '../store.js';
@@ -46,31 +47,32 @@ export class SqliteEndpoints {
   constructor(
     private readonly db: Database,
     private readonly serial: SqliteSerialQueue,
+    private readonly box: SecretBox,
   ) {
     this.q = prepare(db);
   }
 
   create(endpoint: Endpoint): Endpoint {
-    this.q.insertStmt.run(endpointParams(endpoint));
+    this.q.insertStmt.run(endpointParams(endpoint, this.box));
     this.routingCache.delete(endpoint.appId);
     return endpoint;
   }
 
   get(appId: string, id: string): Endpoint | null {
     const row = this.q.byId.get(id, appId) as EndpointRow | undefined;
-    return row ? toEndpoint(row) : null;
+    return row ? toEndpoint(row, this.box) : null;
   }
 
   getByUid(appId: string, uid: string): Endpoint | null {
     const row = this.q.byUid.get(appId, uid) as EndpointRow | undefined;
-    return row ? toEndpoint(row) : null;
+    return row ? toEndpoint(row, this.box) : null;
   }
 
   getMany(ids: string[]): Endpoint[] {
     const out: Endpoint[] = [];
     for (const id of ids) {
       const row = this.q.byIdOnly.get(id) as EndpointRow | undefined;
-      if (row) out.push(toEndpoint(row));
+      if (row) out.push(toEndpoint(row, this.box));
     }
     return out;
   }
@@ -78,7 +80,11 @@ export class SqliteEndpoints {
   list(appId: string, query: ListQuery): Page<Endpoint> {
     const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
     const rows = this.q.page.all({ appId, cursor, limit: query.limit + 1 }) as EndpointRow[];
-    return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
+    return toPage(
+      rows.map((r) => toEndpoint(r, this.box)),
+      query.limit,
+      (e) => e.id,
+    );
   }
 
   update(endpoint: Endpoint, expectedUpdatedAt?: number): Endpoint | null {
@@ -88,7 +94,7 @@ export class SqliteEndpoints {
         if (!before) return null;
         if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) return null;
         const next = withDisabledFields(before, endpoint);
-        this.q.updateStmt.run(endpointParams(next));
+        this.q.updateStmt.run(endpointParams(next, this.box));
         if (before.disabled !== next.disabled || before.ordering !== next.ordering) {
           this.serial.rebalance(next.id, next.updatedAt);
         }
@@ -133,7 +139,9 @@ export class SqliteEndpoints {
   routable(appId: string): RoutableEndpoint[] {
     let cached = this.routingCache.get(appId);
     if (!cached) {
-      cached = (this.q.ofApp.all(appId) as EndpointRow[]).map((r) => toRoutable(toEndpoint(r)));
+      cached = (this.q.ofApp.all(appId) as EndpointRow[]).map((r) =>
+        toRoutable(toEndpoint(r, this.box)),
+      );
       this.routingCache.set(appId, cached);
     }
     return cached;

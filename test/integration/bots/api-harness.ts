@@ -14,6 +14,7 @@ import { sha256Hex } from '../../../src/lib/hash.js';
 import { newId, newToken } from '../../../src/lib/ids.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
+import { TEST_KEYS } from '../../helpers/encryption.js';
 import { Retention } from '../../../src/delivery/retention.js';
 
 export interface BotApi {
@@ -35,7 +36,7 @@ export type BotApiOptions = Pick<
 
 export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-bots-api-'));
-  const store = new SqliteStore({ file: join(dir, 'hookline.db') });
+  const store = new SqliteStore({ file: join(dir, 'hookline.db'), encryption: TEST_KEYS });
   await store.migrate();
   const clock = new FakeClock();
   const sender = new HttpSender({ egress: TEST_EGRESS });

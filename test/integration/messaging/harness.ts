@@ -22,6 +22,7 @@ import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { forwardTo } from '../../helpers/forward-to.js';
 import { CaptureReceiver } from './receiver.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
+import { TEST_KEYS } from '../../helpers/encryption.js';
 import { Retention } from '../../../src/delivery/retention.js';
 
 export interface MessagingApi {
@@ -36,7 +37,7 @@ export interface MessagingApi {
 /** The real server (SQLite file in a temp dir, real sender and dispatcher) with this feature's routes. */
 export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<MessagingApi> {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-messaging-'));
-  const store = new SqliteStore({ file: join(dir, 'hookline.db') });
+  const store = new SqliteStore({ file: join(dir, 'hookline.db'), encryption: TEST_KEYS });
   await store.migrate();
   const clock = new FakeClock(Date.UTC(2026, 0, 15, 9, 31, 5));
   const sender = new HttpSender({ egress: TEST_EGRESS });

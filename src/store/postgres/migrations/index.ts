@@ -3,6 +3,7 @@ import { sql as core } from './001_core.js';
 import { sql as bots } from './002_bots.js';
 import { sql as bins } from './003_bins.js';
 import { sql as platformFidelity } from './004_platform_fidelity.js';
+import { sql as secretsAtRest } from './005_secrets_at_rest.js';
 import { sql as idempotencyDigest } from './006_idempotency_digest.js';
 import { sql as endpointStats } from './007_endpoint_stats.js';
 import { sql as disablingAndHeld } from './008_disabling_and_held.js';
@@ -19,6 +20,7 @@ export const migrations: Migration[] = [
   { version: 2, name: 'bots', sql: bots },
   { version: 3, name: 'bins', sql: bins },
   { version: 4, name: 'platform_fidelity', sql: platformFidelity },
+  { version: 5, name: 'secrets_at_rest', sql: secretsAtRest },
   { version: 6, name: 'idempotency_digest', sql: idempotencyDigest },
   { version: 7, name: 'endpoint_stats', sql: endpointStats },
   { version: 8, name: 'disabling_and_held', sql: disablingAndHeld },

@@ -5,6 +5,7 @@ import { sql as bins } from './003_bins.js';
 import { sql as endpointDue } from './004_endpoint_due.js';
 import { sql as stateFreeIndexes } from './005_state_free_indexes.js';
 import { sql as platformFidelity } from './006_platform_fidelity.js';
+import { sql as secretsAtRest } from './007_secrets_at_rest.js';
 import { sql as idempotencyDigest } from './008_idempotency_digest.js';
 import { sql as endpointStats } from './009_endpoint_stats.js';
 import { sql as disablingAndHeld } from './010_disabling_and_held.js';
@@ -23,6 +24,7 @@ export const migrations: Migration[] = [
   { version: 4, name: 'endpoint_due', sql: endpointDue },
   { version: 5, name: 'state_free_indexes', sql: stateFreeIndexes },
   { version: 6, name: 'platform_fidelity', sql: platformFidelity },
+  { version: 7, name: 'secrets_at_rest', sql: secretsAtRest },
   { version: 8, name: 'idempotency_digest', sql: idempotencyDigest },
   { version: 9, name: 'endpoint_stats', sql: endpointStats },
   { version: 10, name: 'disabling_and_held', sql: disablingAndHeld },
