@@ -138,6 +138,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -300,6 +317,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -438,6 +472,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -555,6 +606,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -728,6 +796,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -856,6 +941,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1012,6 +1114,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1145,6 +1264,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1330,6 +1466,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1466,6 +1619,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1638,6 +1808,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1777,6 +1964,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1895,6 +2099,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2072,6 +2293,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2205,6 +2443,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2354,6 +2609,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2555,6 +2827,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2686,6 +2975,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2874,6 +3180,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3081,6 +3404,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3266,6 +3606,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3405,6 +3762,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3611,6 +3985,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** Stop a verification now: the endpoint goes back to its URL, held deliveries go */
@@ -3729,6 +4120,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3956,6 +4364,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4093,6 +4518,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4279,6 +4721,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -4420,6 +4879,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4623,6 +5099,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4754,6 +5247,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4901,6 +5411,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5114,6 +5641,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5341,6 +5885,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5550,6 +6111,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End every portal session of the app, and its links not used yet */
@@ -5669,6 +6247,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5883,6 +6478,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6083,6 +6695,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6225,6 +6854,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6347,6 +6993,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6491,6 +7154,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6678,6 +7358,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6816,6 +7513,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6933,6 +7647,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7106,6 +7837,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -7246,6 +7994,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7367,6 +8132,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7516,6 +8298,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7634,6 +8433,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7805,6 +8621,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7889,6 +8722,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8027,6 +8877,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8224,6 +9091,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8364,6 +9248,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8517,6 +9418,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End the portal session calling (sign out) */
@@ -8630,6 +9548,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8838,6 +9773,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8964,6 +9916,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: 503 while shutting down, before migrations, or while the store cannot write
+         * @description For load balancers and orchestrators: 200 when this node should take traffic. 503 names the reason: shutting_down, store_unavailable, not_migrated, or storage_full (the store cannot write; writes answer 507 meanwhile). /healthz stays the liveness check.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string;
+                            /** @enum {string} */
+                            status: "ready";
+                            store: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            reason: "shutting_down" | "store_unavailable" | "not_migrated" | "storage_full";
+                            role: string;
+                            /** @enum {string} */
+                            status: "unavailable";
+                            store: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9101,6 +10113,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9306,6 +10335,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9448,6 +10494,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9653,6 +10716,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -9792,6 +10872,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9946,6 +11043,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -10179,6 +11293,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
