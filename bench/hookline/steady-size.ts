@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { Retention } from '../../src/delivery/retention.js';
+import { newEndpoint } from '../../src/domain/new-endpoint.js';
 import { FakeClock } from '../../src/lib/clock.js';
 import { newId } from '../../src/lib/ids.js';
 import { resolveEncryptionKeys } from '../../src/app/encryption-key.js';
@@ -63,32 +64,9 @@ export async function measureSteadySize(plan: Plan): Promise<ScenarioResult> {
         createdAt: now,
         updatedAt: now,
       });
-      await store.createEndpoint({
-        id: newId('ep'),
-        appId,
-        uid: null,
-        url: 'http://127.0.0.1:9/hook',
-        description: '',
-        disabled: false,
-        filterTypes: null,
-        secrets: [
-          { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', createdAt: now, expiresAt: null },
-        ],
-        headers: {},
-        timeoutMs: null,
-        retryPolicy: { preset: 'standard' },
-        ordering: 'parallel',
-        orderingKeyPath: null,
-        filter: null,
-        maxConcurrency: 10,
-        rateLimit: null,
-        format: 'standard',
-        formatOptions: {},
-        metadata: {},
-        verification: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+      await store.createEndpoint(
+        newEndpoint({ appId, url: 'http://127.0.0.1:9/hook', maxConcurrency: 10 }, now).endpoint,
+      );
       const sizes: number[] = [];
       const passMs: number[] = [];
       for (let day = 0; day < cycles; day++) {
