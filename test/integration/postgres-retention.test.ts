@@ -27,7 +27,15 @@ describePostgres('retention on PostgreSQL', () => {
     db = await createTestDatabase('retention');
     ok = await startReceiver();
     failing = await startReceiver(status(500));
-    h = await startHookline({ config: { databaseUrl: db.url, dbPoolSize: 4, retentionDays: 1 } });
+    h = await startHookline({
+      config: {
+        databaseUrl: db.url,
+        dbPoolSize: 4,
+        retentionDays: 1,
+        // Never disabled for failing: its deliveries stay retrying (held would be settled).
+        disableAfterMs: 'off',
+      },
+    });
     sql = new pg.Client({ connectionString: db.url });
     await sql.connect();
   });
