@@ -47,6 +47,8 @@ export interface NewMessage {
    * that set it.
    */
   reportKey?: string | null;
+  /** W3C `traceparent` its deliveries continue (the ingest span, or the producer's); null = none. */
+  traceContext?: string | null;
 }
 
 export interface InsertMessageResult {

@@ -25,6 +25,7 @@ export interface EndpointRow {
   ordering: string;
   ordering_key_path: string | null;
   payload_filter: string | null;
+  propagate_trace_context: boolean;
   max_concurrency: number;
   rate_limit: number | null;
   format: string;
@@ -49,6 +50,7 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   ordering: r.ordering as Ordering,
   orderingKeyPath: r.ordering_key_path,
   filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
+  propagateTraceContext: r.propagate_trace_context,
   maxConcurrency: r.max_concurrency,
   rateLimit: r.rate_limit,
   format: r.format,
@@ -82,6 +84,7 @@ export const endpointValues = (e: Endpoint): unknown[] => [
   e.createdAt,
   e.updatedAt,
   e.uid,
+  e.propagateTraceContext,
 ];
 export const ENDPOINT_COLUMNS = [
   'id',
@@ -106,6 +109,7 @@ export const ENDPOINT_COLUMNS = [
   'created_at',
   'updated_at',
   'uid',
+  'propagate_trace_context',
 ];
 
 export interface DeliveryRow {

@@ -193,6 +193,7 @@ CREATE TABLE public.endpoints (
     uid text COLLATE pg_catalog."C",
     payload_filter text,
     ordering_key_path text,
+    propagate_trace_context boolean DEFAULT true NOT NULL,
     CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text, 'per-key'::text])))
 );
 
@@ -213,7 +214,8 @@ CREATE TABLE public.messages (
     endpoint_id text COLLATE pg_catalog."C",
     created_at bigint NOT NULL,
     payload_dropped_at bigint,
-    ordering_key text
+    ordering_key text,
+    trace_context text
 );
 
 CREATE TABLE public.portal_sessions (

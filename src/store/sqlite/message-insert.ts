@@ -8,8 +8,9 @@ import type { SqliteSerialQueue } from './serial-queue.js';
 const prepare = (db: Database) => ({
   insert:
     db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id,
-    ordering_key, created_at)
-    VALUES (@id, @appId, @eventType, @payload, @idempotencyKey, @endpointId, @orderingKey, @createdAt)`),
+    ordering_key, created_at, trace_context)
+    VALUES (@id, @appId, @eventType, @payload, @idempotencyKey, @endpointId, @orderingKey, @createdAt,
+    @traceContext)`),
   insertDelivery:
     db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
     next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`),
@@ -52,7 +53,11 @@ export class SqliteMessageInsert {
       }
     }
     const { reportKey = null, ...fields } = message;
-    const stored = { ...fields, endpointId: this.reportRoute(message, reportKey) };
+    const stored = {
+      ...fields,
+      traceContext: fields.traceContext ?? null,
+      endpointId: this.reportRoute(message, reportKey),
+    };
     this.q.insert.run(stored);
     if (reportKey !== null && message.endpointId !== null)
       this.q.rememberRoute.run({ ...stored, reportKey });

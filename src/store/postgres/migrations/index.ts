@@ -7,6 +7,7 @@ import { sql as endpointStats } from './007_endpoint_stats.js';
 import { sql as retentionAndReplay } from './009_retention_and_replay.js';
 import { sql as consoleTables } from './010_console.js';
 import { sql as orderingAndFilters } from './011_ordering_and_filters.js';
+import { sql as traceContext } from './013_trace_context.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -20,4 +21,6 @@ export const migrations: Migration[] = [
   { version: 9, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 10, name: 'console', sql: consoleTables },
   { version: 11, name: 'ordering_and_filters', sql: orderingAndFilters },
+  // 12 is taken by another change in flight (retention indexes).
+  { version: 13, name: 'trace_context', sql: traceContext },
 ];

@@ -9,6 +9,7 @@ import { sql as endpointStats } from './009_endpoint_stats.js';
 import { sql as retentionAndReplay } from './011_retention_and_replay.js';
 import { sql as consoleTables } from './012_console.js';
 import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
+import { sql as traceContext } from './015_trace_context.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -24,4 +25,6 @@ export const migrations: Migration[] = [
   { version: 11, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 12, name: 'console', sql: consoleTables },
   { version: 13, name: 'ordering_and_filters', sql: orderingAndFilters },
+  // 14 is taken by another change in flight (retention indexes).
+  { version: 15, name: 'trace_context', sql: traceContext },
 ];
