@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most files wait on child processes, sockets and PostgreSQL rather than compute: two at a time
+    // keep both cores busy (vitest's default on two cores is one).
+    maxWorkers: 2,
   },
 });

@@ -36,6 +36,8 @@ export interface Plan {
     filterIterations: number;
     metricsIterations: number;
   };
+  /** The console's stats routes timed over a history of `attempts` attempts (bench/hookline/stats-read.ts). */
+  stats: { attempts: number; endpoints: number; days: number; requests: number };
   /** A drain still running after this long is stopped and reported with its rate so far. */
   drainLimitSeconds: number;
 }
@@ -66,6 +68,12 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
       filterEndpoints: 100,
       filterIterations: quick ? 5_000 : 50_000,
       metricsIterations: quick ? 100_000 : 1_000_000,
+    },
+    stats: {
+      attempts: quick ? 2_000_000 : 5_000_000,
+      endpoints: 20,
+      days: 7,
+      requests: quick ? 20 : 100,
     },
     drainLimitSeconds: quick ? 30 : 900,
   };

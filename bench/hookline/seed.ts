@@ -7,6 +7,7 @@ import { newId, newToken } from '../../src/lib/ids.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { makePayload } from '../lib/payload.js';
 import { epochNow } from '../lib/timing.js';
+import { resolveEncryptionKeys } from '../../src/app/encryption-key.js';
 
 export interface SeedSpec {
   dataDir: string;
@@ -44,7 +45,16 @@ const CHUNK = 2_000;
  */
 export async function seedSqlite(spec: SeedSpec): Promise<Seeded> {
   const started = epochNow();
-  const store = new SqliteStore({ file: join(spec.dataDir, 'hookline.db'), sync: 'normal' });
+  const store = new SqliteStore({
+    file: join(spec.dataDir, 'hookline.db'),
+    sync: 'normal',
+    // The server started on this folder afterwards reads the same key file.
+    encryption: resolveEncryptionKeys({
+      dataDir: spec.dataDir,
+      encryptionKey: null,
+      encryptionPreviousKeys: [],
+    }).keys,
+  });
   try {
     await store.migrate();
     const now = Date.now();

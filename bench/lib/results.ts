@@ -3,7 +3,7 @@ import type { Plan } from '../plan.js';
 import type { LatencySummary } from './percentiles.js';
 
 export type ScenarioGroup =
-  'anchor' | 'drain' | 'ingest' | 'latency' | 'scaling' | 'postgres' | 'cost';
+  'anchor' | 'drain' | 'ingest' | 'latency' | 'scaling' | 'postgres' | 'cost' | 'stats';
 
 /** One measured (or skipped) line of the benchmark. */
 export interface ScenarioResult {

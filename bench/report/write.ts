@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BenchRun } from '../lib/results.js';
 import { docsDir, resultsDir } from '../lib/paths.js';
 import { renderCosts, spliceCosts } from './costs-section.js';
+import { renderStats, spliceStats } from './stats-section.js';
 import { renderMarkdown } from './markdown.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
@@ -29,18 +30,31 @@ function chartBars(run: BenchRun): Bar[] {
 
 /**
  * A complete run writes latest.json and the docs; a partial one (--only) writes partial.json only;
- * a --costs run writes costs.json and the costs section of docs/benchmarks.md, leaving the rest.
+ * a --costs run writes costs.json and the costs section of docs/benchmarks.md, leaving the rest;
+ * a --stats run, stats.json and the stats section.
  */
 export async function writeReport(
   run: BenchRun,
-  options: { docs: boolean; partial: boolean; costsOnly: boolean },
+  options: { docs: boolean; partial: boolean; costsOnly: boolean; statsOnly?: boolean },
 ): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const name = options.costsOnly ? 'costs.json' : options.partial ? 'partial.json' : 'latest.json';
+  const name = options.statsOnly
+    ? 'stats.json'
+    : options.costsOnly
+      ? 'costs.json'
+      : options.partial
+        ? 'partial.json'
+        : 'latest.json';
   const jsonPath = join(resultsDir, name);
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
   console.log(`bench: wrote ${jsonPath}`);
   if (!options.docs || options.partial) return;
+  if (options.statsOnly) {
+    const docPath = join(docsDir, 'benchmarks.md');
+    await writeFile(docPath, spliceStats(await readFile(docPath, 'utf8'), renderStats(run)));
+    console.log(`bench: wrote the stats section of ${docPath}`);
+    return;
+  }
   if (options.costsOnly) {
     const docPath = join(docsDir, 'benchmarks.md');
     await writeFile(docPath, spliceCosts(await readFile(docPath, 'utf8'), renderCosts(run)));

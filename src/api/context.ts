@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotService } from '../bots/bot-service.js';
 import type { HttpSender } from '../delivery/http-sender.js';
+import type { Retention } from '../delivery/retention.js';
 import type { TargetRules } from '../delivery/target-rules.js';
 import type { Inspector } from '../inspector/inspector.js';
 import type { Clock } from '../lib/clock.js';
@@ -30,5 +31,7 @@ export interface ApiContext {
   publicUrl: string;
   payloadLimitBytes: number;
   idempotencyWindowMs: number;
+  /** Retention steps, for a purge by hand (POST /api/v1/admin/purge). */
+  retention: Retention;
   portal: PortalSettings;
 }

@@ -1,6 +1,7 @@
 import { isReportedEvent, reportKeyOf } from '../domain/events/report-key.js';
 import { badRequest } from '../lib/errors.js';
 import { parseJsonLossless, stringifyJson } from '../lib/json.js';
+import { sha256Hex } from '../lib/hash.js';
 import { newId } from '../lib/ids.js';
 import type { InsertMessageResult, NewMessage } from '../store/store.js';
 import type { ApiContext } from './context.js';
@@ -77,5 +78,16 @@ export function newMessage(input: MessageInput, now: number): NewMessage {
     ...fields,
     orderingKey: input.orderingKey ?? null,
     reportKey: reportKeyFor(input.eventType, input.payload),
+    requestDigest: input.idempotencyKey === null ? null : requestDigest(input),
   };
+}
+
+/**
+ * What a keyed request asked for, as a digest: a key reused with another event type, payload,
+ * endpoint or ordering key is a conflict, not a replay (the payload as stored: JSON text).
+ */
+function requestDigest(input: MessageInput): string {
+  return sha256Hex(
+    JSON.stringify([input.eventType, input.payload, input.endpointId, input.orderingKey ?? null]),
+  );
 }

@@ -63,9 +63,11 @@ export function messageJson(m: Message, extra: Record<string, unknown> = {}): st
     endpointId: m.endpointId,
     orderingKey: m.orderingKey,
     createdAt: iso(m.createdAt),
+    payloadDroppedAt: isoOrNull(m.payloadDroppedAt ?? null),
     ...extra,
   });
-  return `${head.slice(0, -1)},"payload":${m.payload}}`;
+  // A dropped payload is null, never the `{}` kept in its place: a receiver's real `{}` stays `{}`.
+  return `${head.slice(0, -1)},"payload":${m.payloadDroppedAt != null ? 'null' : m.payload}}`;
 }
 
 export const messagePageJson = (data: Message[], nextCursor: string | null) =>

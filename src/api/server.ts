@@ -28,6 +28,7 @@ import { instanceSettingsRoutes } from './routes/instance-settings.js';
 import { healthRoutes } from './routes/health.js';
 import { messageBatchRoutes } from './routes/message-batch.js';
 import { messageRoutes } from './routes/messages.js';
+import { purgeRoutes } from './routes/purge.js';
 import { statsRoutes } from './routes/stats.js';
 import { portalExchangeRoutes, portalSessionRoutes } from './routes/portal-sessions.js';
 import { svixRoutes } from './svix/index.js';
@@ -130,6 +131,7 @@ export async function buildServer(
       await api.register(messageRoutes(ctx));
       await api.register(messageBatchRoutes(ctx));
       await api.register(deliveryRoutes(ctx));
+      await api.register(purgeRoutes(ctx));
       await api.register(portalSessionRoutes(ctx));
       await api.register(svixRoutes(ctx));
       for (const plugin of options.apiPlugins ?? []) await api.register(plugin(ctx));

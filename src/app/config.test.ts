@@ -88,6 +88,29 @@ describe('config', () => {
     expect(problem(() => loadConfig({}, { port: -1 }))).toMatch(/--port/);
   });
 
+  it('takes an encryption key as base64 or hex of 32 bytes; a bad one is named, never shown', () => {
+    const key = Buffer.alloc(32, 9);
+    const c = loadConfig({
+      HOOKLINE_ENCRYPTION_KEY: key.toString('base64'),
+      HOOKLINE_ENCRYPTION_PREVIOUS_KEYS: `${key.toString('hex')}, ${Buffer.alloc(32, 1).toString('base64')}`,
+    });
+    expect(c.encryptionKey).toBe(key.toString('base64'));
+    expect(c.encryptionPreviousKeys).toHaveLength(2);
+    const short = Buffer.alloc(16, 9).toString('base64');
+    const message = problem(() =>
+      loadConfig({ HOOKLINE_ENCRYPTION_KEY: short, HOOKLINE_ADMIN_TOKEN: 'short-admin' }),
+    );
+    expect(message).toMatch(
+      /HOOKLINE_ENCRYPTION_KEY: \(value hidden\) is not valid; expected base64 of 32 bytes/,
+    );
+    expect(message).toMatch(/HOOKLINE_ADMIN_TOKEN: \(value hidden\)/);
+    expect(message).not.toContain(short);
+    expect(message).not.toContain('short-admin');
+    expect(problem(() => loadConfig({ HOOKLINE_ENCRYPTION_PREVIOUS_KEYS: 'nope' }))).toMatch(
+      /HOOKLINE_ENCRYPTION_PREVIOUS_KEYS/,
+    );
+  });
+
   it('reports every bad option at once', () => {
     const message = problem(() => loadConfig({ HOOKLINE_PORT: 'x', HOOKLINE_POLL_MS: '0' }));
     expect(message).toMatch(/HOOKLINE_PORT/);

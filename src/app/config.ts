@@ -3,6 +3,7 @@ import { EGRESS_POLICIES, parseAllowList, type EgressPolicy } from '../delivery/
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
 import { parseFrameAncestors } from '../api/console-headers.js';
 import { DAY, MINUTE } from '../lib/durations.js';
+import { parseKey } from '../lib/secret-box.js';
 
 export type Role = 'all' | 'api' | 'worker';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -60,6 +61,14 @@ export interface Config {
   otlpTracesUrl: string | null;
   /** Share of new traces sampled (0 to 1); a sampled producer's trace is always followed. */
   traceSampleRatio: number;
+  /** Seals secrets at rest (base64 or hex of 32 bytes); null = the data folder's encryption-key file. */
+  encryptionKey: string | null;
+  /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
+  encryptionPreviousKeys: string[];
+  /** Settled messages (with deliveries, attempts, rollups) are deleted after this many days; 0 = never. */
+  retentionDays: number;
+  /** Payloads of settled messages are dropped after this many days (metadata kept); null = never earlier. */
+  payloadRetentionDays: number | null;
 }
 
 interface OptionSpec {
@@ -67,6 +76,8 @@ interface OptionSpec {
   env: string;
   parse: (raw: string) => unknown;
   check?: (value: never) => string | null;
+  /** A credential: a bad value is named, never repeated, in the error. */
+  secret?: boolean;
 }
 
 const ROLES: Role[] = ['all', 'api', 'worker'];
@@ -107,6 +118,10 @@ export const DEFAULT_CONFIG: Config = {
   metricsEndpointSeries: 0,
   otlpTracesUrl: null,
   traceSampleRatio: 1,
+  encryptionKey: null,
+  encryptionPreviousKeys: [],
+  retentionDays: 30,
+  payloadRetentionDays: null,
 };
 
 const int = (min: number, max: number) => (raw: string) => {
@@ -164,6 +179,16 @@ function cidrList(raw: string): string[] | undefined {
     .filter((s) => s !== '');
 }
 
+const key = (raw: string) => (parseKey(raw) ? raw.trim() : undefined);
+const keyList = (raw: string) => {
+  const keys = raw
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
+  return keys.every((k) => parseKey(k)) ? keys : undefined;
+};
+const KEY_FORMAT = 'base64 of 32 bytes (`openssl rand -base64 32`) or 64 hex digits';
+
 /** Every option: its environment variable and how a raw string becomes a value. */
 export const OPTIONS: Array<OptionSpec & { expects: string }> = [
   { key: 'host', env: 'HOOKLINE_HOST', parse: text, expects: 'a host name or address' },
@@ -211,6 +236,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_ADMIN_TOKEN',
     parse: (raw) => (raw.length >= 16 ? raw : undefined),
     expects: 'at least 16 characters',
+    secret: true,
   },
   {
     key: 'publicUrl',
@@ -319,6 +345,7 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_METRICS_TOKEN',
     parse: (raw) => (raw.length >= 16 ? raw : undefined),
     expects: 'at least 16 characters',
+    secret: true,
   },
   {
     key: 'metricsPort',
@@ -350,6 +377,32 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     parse: ratio,
     expects: 'a number from 0 to 1',
   },
+  {
+    key: 'encryptionKey',
+    env: 'HOOKLINE_ENCRYPTION_KEY',
+    parse: key,
+    expects: KEY_FORMAT,
+    secret: true,
+  },
+  {
+    key: 'encryptionPreviousKeys',
+    env: 'HOOKLINE_ENCRYPTION_PREVIOUS_KEYS',
+    parse: keyList,
+    expects: `comma-separated keys, each ${KEY_FORMAT}`,
+    secret: true,
+  },
+  {
+    key: 'retentionDays',
+    env: 'HOOKLINE_RETENTION_DAYS',
+    parse: int(0, 36_500),
+    expects: 'an integer of days from 0 (keep everything) to 36500',
+  },
+  {
+    key: 'payloadRetentionDays',
+    env: 'HOOKLINE_PAYLOAD_RETENTION_DAYS',
+    parse: int(1, 36_500),
+    expects: 'an integer of days from 1 to 36500',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -374,7 +427,8 @@ export function loadConfig(
     const value = spec.parse(raw);
     if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
       const source = fromFlag !== undefined ? `--${flagName(spec.key)}` : spec.env;
-      problems.push(`${source}: "${raw}" is not valid; expected ${spec.expects}`);
+      const shown = spec.secret ? '(value hidden)' : `"${raw}"`;
+      problems.push(`${source}: ${shown} is not valid; expected ${spec.expects}`);
       continue;
     }
     (config as unknown as Record<string, unknown>)[spec.key] = value;

@@ -5,6 +5,7 @@ import { BotService } from '../bots/bot-service.js';
 import { Dispatcher } from '../delivery/dispatcher.js';
 import { EngineEvents, logListenerErrors } from '../delivery/engine-events.js';
 import { HttpSender } from '../delivery/http-sender.js';
+import { Retention } from '../delivery/retention.js';
 import { Inspector } from '../inspector/inspector.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { observeChanges } from '../store/change-feed.js';
@@ -32,6 +33,8 @@ export interface AppDeps {
   sender?: HttpSender;
   /** Tests drive the dispatcher themselves with drainDue(). */
   autoStartDispatcher?: boolean;
+  /** Tests run retention passes themselves (runPass) instead of on its schedule. */
+  autoStartRetention?: boolean;
   random?: () => number;
 }
 
@@ -44,6 +47,8 @@ export interface HooklineApp {
   dispatcher: Dispatcher | null;
   /** The dispatcher's typed events (claimed, attempt, committed, released, idle); silent for role `api`. */
   events: EngineEvents;
+  /** Deletes what is past retention: in the background on workers, by hand (POST /admin/purge) on any role. */
+  retention: Retention;
   adminToken: string;
   adminTokenGenerated: boolean;
   /** What GET /metrics reports. */
@@ -100,6 +105,11 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       )
     : null;
 
+  const retention = new Retention(store, clock, logger, {
+    retentionDays: config.retentionDays,
+    payloadRetentionDays: config.payloadRetentionDays,
+  });
+
   if (runsWorker && store.capabilities.singleOwner) {
     // The previous process owned the file and is gone: whatever it had in flight is due again now.
     const released = await store.releaseAllLeases(clock.now());
@@ -122,6 +132,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     targets,
     payloadLimitBytes: config.payloadLimitBytes,
     idempotencyWindowMs: config.idempotencyWindowMs,
+    retention,
     portal: { linkTtlMs: config.portalLinkTtlMs, sessionTtlMs: config.portalSessionTtlMs },
   };
   const serverOptions: ServerOptions = {
@@ -140,6 +151,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     : null;
   const metricsServer = await setUpMetricsAccess(config, admin.token, metrics, server, logger);
   if (dispatcher && deps.autoStartDispatcher !== false) dispatcher.start();
+  // Workers purge in the background (every node on PostgreSQL: their steps never collide).
+  if (runsWorker && deps.autoStartRetention !== false) retention.start();
   // Every write through the store, and work added by other processes (PostgreSQL), reaches it.
   const stopWakes = dispatcher ? followChanges(changes, dispatcher) : undefined;
 
@@ -150,6 +163,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     server,
     dispatcher,
     events,
+    retention,
     adminToken: admin.token,
     adminTokenGenerated: admin.generated,
     metrics,
@@ -166,6 +180,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       await server.close();
       await metricsServer?.close();
       stopWakes?.();
+      await retention.stop();
       await dispatcher?.stop();
       if (!deps.sender) await sender.close();
       metrics.close();

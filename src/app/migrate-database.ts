@@ -2,6 +2,7 @@ import { describeTarget } from '../store/postgres/connection-errors.js';
 import { pendingMigrations } from '../store/postgres/migrate.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import type { Config } from './config.js';
+import { resolveEncryptionKeys } from './encryption-key.js';
 import { openStore } from './open-store.js';
 
 /**
@@ -15,7 +16,11 @@ export async function migrateDatabase(config: Config): Promise<string> {
     return `SQLite database in ${config.dataDir} is up to date`;
   }
   // What is pending, to report it; the migration itself runs in openStore, under the lock.
-  const probe = new PostgresStore({ url: config.databaseUrl, poolSize: 1 });
+  const probe = new PostgresStore({
+    url: config.databaseUrl,
+    poolSize: 1,
+    encryption: resolveEncryptionKeys(config).keys,
+  });
   let pending: number[];
   try {
     await probe.checkConnection();

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { addEncryptionCommands } from './encryption-command.js';
 import { addListenCommand } from './listen/listen-command.js';
 import { addMigrateCommand } from './migrate.js';
+import { addPurgeCommand } from './purge-command.js';
 import { addRecoverCommands } from './recover-command.js';
 import { addSimulateCommand } from './simulate-command.js';
 import { addAppCommands } from './commands/apps.js';
@@ -26,7 +28,9 @@ export const cliCommands: Array<(program: Command) => void> = [
   addBinCommands,
   addPortalCommands,
   addMigrateCommand,
+  addEncryptionCommands,
   addListenCommand,
   addSimulateCommand,
   addRecoverCommands,
+  addPurgeCommand,
 ];

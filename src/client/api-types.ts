@@ -1278,6 +1278,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `payload_expired` */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_expired";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -3851,6 +3868,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `payload_too_large` */
                 413: {
                     headers: {
@@ -4396,7 +4430,7 @@ export interface paths {
         put?: never;
         /**
          * Accept a message: stored with a delivery per matching endpoint in one transaction
-         * @description An Idempotency-Key header (or idempotencyKey field) seen within 24 h returns the original message (200) and creates nothing.
+         * @description An Idempotency-Key header (or idempotencyKey field) seen within 24 h with the same request returns the original message (200) with its original delivery count, and creates nothing; with another eventType, payload, endpointId or orderingKey it is a 409 idempotency_conflict.
          */
         post: {
             parameters: {
@@ -4495,6 +4529,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5089,7 +5140,7 @@ export interface paths {
         put?: never;
         /**
          * Accept up to 1000 messages in one request
-         * @description Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.
+         * @description Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h with the same request; a key reused for another message is a 409 idempotency_conflict naming the item, and nothing is written.
          */
         post: {
             parameters: {
@@ -5199,6 +5250,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `idempotency_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "idempotency_conflict";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8579,6 +8647,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete settled messages created before a time (bounded per call; repeat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description Settled messages created before this time go, with their deliveries, attempts, idempotency keys and webhook_id mappings; so do older stats rollups and recover runs. Not in the future.
+                         */
+                        before: string;
+                        /** @description The `cursor` of the previous answer, to continue the same purge */
+                        cursor?: string;
+                        /**
+                         * @description Messages looked at by this request, in steps of at most 200
+                         * @default 5000
+                         */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            before: string;
+                            cursor: string | null;
+                            deliveries: number;
+                            /** @description false: more remains; send the same request with `cursor` */
+                            done: boolean;
+                            /** @description Stats rollups, recover and replay runs and simulator test attempts deleted */
+                            history: number;
+                            messages: number;
+                            /** @description SQLite pages given back to the file system (incremental auto-vacuum) */
+                            pagesReclaimed: number;
+                        };
+                    };
+                };
+                /** @description Error: `invalid_request`, `invalid_json` */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "invalid_request" | "invalid_json";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unauthorized` */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unauthorized";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `admin_required`, `portal_forbidden` */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "admin_required" | "portal_forbidden";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `not_found` */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `payload_too_large` */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "payload_too_large";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `unsupported_media_type` */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `internal` */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "internal";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `store_unavailable` */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -10323,7 +10592,10 @@ export interface components {
             id: string;
             idempotencyKey: string | null;
             orderingKey: string | null;
+            /** @description The payload as accepted; null once payload retention dropped it (see payloadDroppedAt) */
             payload: unknown;
+            /** @description When payload retention (HOOKLINE_PAYLOAD_RETENTION_DAYS) dropped the payload; null while it is kept. The metadata, deliveries and attempts stay; the message cannot be sent again. */
+            payloadDroppedAt: string | null;
         };
         MessageCreate: {
             /** @description Deliver to this endpoint only. */

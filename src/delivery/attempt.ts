@@ -158,6 +158,9 @@ export function prepareAttempt(
     };
   }
   if (!app) return unsent(claim, endpoint, 'failed', `app ${endpoint.appId} not found`);
+  // Re-opened by hand after payload retention dropped the payload: there is nothing true to send.
+  if (message.payloadDroppedAt != null)
+    return unsent(claim, endpoint, 'failed', 'the payload was dropped by payload retention');
   const format = getFormat(endpoint.format);
   if (!format) return unsent(claim, endpoint, 'failed', `unknown format ${endpoint.format}`);
   let request;

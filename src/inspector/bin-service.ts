@@ -9,6 +9,9 @@ import type { BinEvents } from './bin-events.js';
 import { BIN_LIMITS } from './bin-limits.js';
 import { changedBin, newBin, type BinOptions } from './bin-options.js';
 
+/** Tries of a bin update that keeps losing to concurrent ones before it gives up with a 409. */
+const UPDATE_ATTEMPTS = 64;
+
 /** Who is asking: an app sees its own bins; the admin (appId null) sees every bin. */
 export interface Viewer {
   appId: string | null;
@@ -70,13 +73,21 @@ export class BinService {
     return this.deps.store.listBins(filter, query);
   }
 
+  /**
+   * Changes only the settings given: the write is conditional on the settings read, and one that
+   * lost to a concurrent change is made again on a fresh read, so concurrent PATCHes all land.
+   */
   async update(viewer: Viewer, id: string, options: BinOptions): Promise<Bin> {
-    const current = await this.get(viewer, id);
-    const saved = await this.deps.store.updateBin(
-      changedBin(current, this.deps.clock.now(), options),
+    for (let attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+      const current = await this.get(viewer, id);
+      const next = changedBin(current, this.deps.clock.now(), options);
+      const saved = await this.deps.store.updateBin(next, current);
+      if (saved) return saved;
+    }
+    throw new HooklineError(
+      'update_conflict',
+      `bin ${id} kept changing while this update was applied; try again`,
     );
-    if (!saved) throw notFound('bin', id);
-    return saved;
   }
 
   async delete(viewer: Viewer, id: string): Promise<void> {

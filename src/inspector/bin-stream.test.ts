@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Bin, NewBinRequest } from '../domain/bins.js';
 import { FakeClock } from '../lib/clock.js';
@@ -35,7 +36,10 @@ const request = (body: string): NewBinRequest => ({
 });
 
 beforeEach(async () => {
-  store = new SqliteStore({ file: ':memory:' });
+  store = new SqliteStore({
+    file: ':memory:',
+    encryption: { current: randomBytes(32), previous: [] },
+  });
   await store.migrate();
   await store.bins.createBin(bin, { maxLivePerApp: 10, now: T0 });
   clock = new FakeClock(T0);

@@ -86,6 +86,11 @@ export const ROUTE_ERRORS = {
     description:
       'the record kept changing under concurrent updates and this one could not be applied; send it again',
   },
+  idempotency_conflict: {
+    status: 409,
+    description:
+      'an `Idempotency-Key` (or `idempotencyKey`, Svix `eventId`) seen within the idempotency window, sent with another request body; use a new key for a new message',
+  },
   uid_taken: {
     status: 409,
     description:

@@ -23,8 +23,11 @@ export interface BinStore {
   getBin(id: string): Promise<Bin | null>;
   /** Newest first. */
   listBins(filter: BinFilter, query: ListQuery): Promise<Page<Bin>>;
-  /** Replaces the mutable fields (response, requestLimit, expiresAt). */
-  updateBin(bin: Bin): Promise<Bin | null>;
+  /**
+   * Replaces the mutable fields (response, requestLimit, expiresAt) only while they are still as in
+   * `read` (those settings are the bin's version); null when they changed meanwhile or the bin is gone.
+   */
+  updateBin(bin: Bin, read: Bin): Promise<Bin | null>;
   /** Deletes the bin and its requests. */
   deleteBin(id: string): Promise<boolean>;
   /** Deletes bins that expired before `before`, with their requests; returns how many bins. */

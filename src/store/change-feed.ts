@@ -48,6 +48,11 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   recordAttempts: null,
   releaseDeliveries: null,
   releaseAllLeases: null,
+  // Retention only removes settled work: nothing becomes due.
+  purgeMessages: null,
+  dropPayloads: null,
+  purgeHistory: null,
+  reclaimSpace: null,
 };
 
 export interface StoreChanges {

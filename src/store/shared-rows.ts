@@ -1,6 +1,17 @@
 import type { Bin } from '../domain/bins.js';
 import type { BotConnection, BotInvocation, InvocationOutcome } from '../domain/bots.js';
-import type { App, Message } from '../domain/types.js';
+import type { SecretBox } from '../lib/secret-box.js';
+import { sha256Hex } from '../lib/hash.js';
+import type { App, Endpoint, Message } from '../domain/types.js';
+import {
+  APP_VIBER_TOKEN,
+  BOT_HEADERS,
+  BOT_PASSWORD,
+  BOT_TOKEN,
+  contextOf,
+  ENDPOINT_HEADERS,
+  ENDPOINT_SECRETS,
+} from './secrets/secret-columns.js';
 
 /** Row shapes both SQL stores return alike (text, integers), and their domain records. */
 
@@ -15,17 +26,33 @@ export interface AppRow {
   created_at: number;
   updated_at: number;
 }
-export const toApp = (r: AppRow): App => ({
+export const toApp = (r: AppRow, box: SecretBox): App => ({
   id: r.id,
   uid: r.uid,
   name: r.name,
   metadata: JSON.parse(r.metadata),
   apiKeyHash: r.api_key_hash,
-  viberAuthToken: r.viber_auth_token,
+  viberAuthToken: box.openNullable(r.viber_auth_token, contextOf(APP_VIBER_TOKEN)),
   instanceSettings: JSON.parse(r.instance_settings),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** The stored Viber token (sealed) and the digest it is found by. */
+export const viberTokenColumns = (app: Pick<App, 'viberAuthToken'>, box: SecretBox) => ({
+  token: box.sealNullable(app.viberAuthToken, contextOf(APP_VIBER_TOKEN)),
+  digest: app.viberAuthToken === null ? null : sha256Hex(app.viberAuthToken),
+});
+
+/** An endpoint's signing secrets (current and rotated), sealed as one JSON value. */
+export const sealEndpointSecrets = (secrets: Endpoint['secrets'], box: SecretBox): string =>
+  box.seal(JSON.stringify(secrets), contextOf(ENDPOINT_SECRETS));
+export const openEndpointSecrets = (stored: string, box: SecretBox): Endpoint['secrets'] =>
+  JSON.parse(box.open(stored, contextOf(ENDPOINT_SECRETS)));
+export const sealEndpointHeaders = (headers: Endpoint['headers'], box: SecretBox): string =>
+  box.seal(JSON.stringify(headers), contextOf(ENDPOINT_HEADERS));
+export const openEndpointHeaders = (stored: string, box: SecretBox): Endpoint['headers'] =>
+  JSON.parse(box.open(stored, contextOf(ENDPOINT_HEADERS)));
 
 export interface MessageRow {
   id: string;
@@ -99,19 +126,22 @@ export interface BotConnectionRow {
   updated_at: number;
 }
 
-export const toBotConnection = (r: BotConnectionRow): BotConnection => ({
+export const toBotConnection = (r: BotConnectionRow, box: SecretBox): BotConnection => ({
   id: r.id,
   appId: r.app_id,
   storyId: r.story_id,
   storyName: r.story_name,
   name: r.name,
   url: r.url,
-  token: r.token,
-  headers: JSON.parse(r.headers),
+  token: box.openNullable(r.token, contextOf(BOT_TOKEN)),
+  headers: JSON.parse(box.open(r.headers, contextOf(BOT_HEADERS))),
   auth:
     r.auth_username === null
       ? null
-      : { username: r.auth_username, password: r.auth_password ?? '' },
+      : {
+          username: r.auth_username,
+          password: box.openNullable(r.auth_password, contextOf(BOT_PASSWORD)) ?? '',
+        },
   timeoutMs: r.timeout_ms,
   error:
     r.error_code === null
@@ -146,16 +176,16 @@ export const toBotInvocation = (r: BotInvocationRow): BotInvocation => ({
 });
 
 /** A connection's column values by column name. */
-export const botConnectionParams = (c: BotConnection): Record<string, unknown> => ({
+export const botConnectionParams = (c: BotConnection, box: SecretBox): Record<string, unknown> => ({
   id: c.id,
   app_id: c.appId,
   story_id: c.storyId,
   name: c.name,
   url: c.url,
-  token: c.token,
-  headers: JSON.stringify(c.headers),
+  token: box.sealNullable(c.token, contextOf(BOT_TOKEN)),
+  headers: box.seal(JSON.stringify(c.headers), contextOf(BOT_HEADERS)),
   auth_username: c.auth?.username ?? null,
-  auth_password: c.auth?.password ?? null,
+  auth_password: box.sealNullable(c.auth?.password ?? null, contextOf(BOT_PASSWORD)),
   timeout_ms: c.timeoutMs,
   error_code: c.error?.code ?? null,
   error_message: c.error?.message ?? null,

@@ -24,6 +24,10 @@ export const STORE_WRITES = [
   'recordAttempts',
   'releaseDeliveries',
   'releaseAllLeases',
+  'purgeMessages',
+  'dropPayloads',
+  'purgeHistory',
+  'reclaimSpace',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 /** Methods that only read. */
@@ -31,6 +35,7 @@ export const STORE_READS = [
   'ping',
   'getApp',
   'getAppByKeyHash',
+  'getAppByViberTokenDigest',
   'getAppByUid',
   'listApps',
   'getEndpoint',
@@ -39,6 +44,7 @@ export const STORE_READS = [
   'listEndpoints',
   'getMessage',
   'getMessageByIdempotencyKey',
+  'getKeyUse',
   'listMessages',
   'getDelivery',
   'listDeliveries',

@@ -49,6 +49,11 @@ export interface NewMessage {
   reportKey?: string | null;
   /** W3C `traceparent` its deliveries continue (the ingest span, or the producer's); null = none. */
   traceContext?: string | null;
+  /**
+   * With an idempotency key: a digest of what the request asked for (see domain/request-digest.ts);
+   * the same key with another digest is refused.
+   */
+  requestDigest?: string | null;
 }
 
 export interface InsertMessageResult {
@@ -57,6 +62,12 @@ export interface InsertMessageResult {
   created: boolean;
   /** Deliveries created for this message. */
   deliveries: number;
+}
+
+/** What an idempotency key was first used for: when, and the digest of that request (null before digests). */
+export interface KeyUse {
+  createdAt: number;
+  requestDigest: string | null;
 }
 
 /** A delivery claimed under a lease, with what is needed to send it. */
@@ -152,6 +163,36 @@ export interface ReplayOutcome {
 
 export type ReplayResult = ReplayOutcome | 'payload_expired' | null;
 
+/** Where a retention pass stands: the last message it looked at (oldest first). */
+export interface PurgeCursor {
+  createdAt: number;
+  id: string;
+}
+
+/**
+ * One step of a retention pass: at most `limit` messages looked at, in one short transaction.
+ * Only settled messages are touched: every delivery succeeded or failed, or held (parked while its
+ * endpoint is disabled). Pending, retrying and in-flight deliveries keep their message whole.
+ */
+export interface PurgeRequest {
+  /** Messages created before this (ms). */
+  before: number;
+  limit: number;
+  /** Where the previous step of this pass stopped; null to start at the oldest. */
+  after: PurgeCursor | null;
+  now: number;
+}
+
+export interface PurgeProgress {
+  /** Messages deleted (purgeMessages) or whose payload was dropped (dropPayloads). */
+  messages: number;
+  /** Deliveries and attempts deleted with them (purgeMessages). */
+  deliveries: number;
+  attempts: number;
+  /** Where the next step continues; null when the pass is done. */
+  next: PurgeCursor | null;
+}
+
 export interface StoreStats {
   pending: number;
   delivering: number;
@@ -218,6 +259,8 @@ export interface Store {
   /** The app with this uid (Svix's ids-or-uids); a uid taken twice is a `uid_taken` error on write. */
   getAppByUid(uid: string): Promise<App | null>;
   getAppByKeyHash(apiKeyHash: string): Promise<App | null>;
+  /** The app whose Viber auth token has this SHA-256 (hex): tokens are sealed, the digest is not. */
+  getAppByViberTokenDigest(digest: string): Promise<App | null>;
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>>;
   /**
    * Replaces the app's mutable fields (name, metadata, apiKeyHash, ...). With `expectedUpdatedAt`,
@@ -252,6 +295,8 @@ export interface Store {
   getMessage(appId: string, id: string): Promise<Message | null>;
   /** The message that holds this idempotency key, while its window lasts (Svix's message uid). */
   getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null>;
+  /** The use of an idempotency key, to refuse a conflicting batch before any of it is written. */
+  getKeyUse(appId: string, key: string): Promise<KeyUse | null>;
   listMessages(appId: string, filter: MessageFilter, query: ListQuery): Promise<Page<Message>>;
 
   getDelivery(appId: string, id: number): Promise<Delivery | null>;
@@ -285,6 +330,30 @@ export interface Store {
     now: number,
     idempotencyWindowMs: number,
   ): Promise<ReplayResult>;
+
+  /**
+   * Retention: deletes settled messages created before `before` (see `PurgeRequest`) with their
+   * deliveries, attempts and `webhook_id` mappings (their idempotency keys go with them). Safe to
+   * run from several nodes at once: each step takes only rows no other step holds.
+   */
+  purgeMessages(request: PurgeRequest): Promise<PurgeProgress>;
+  /**
+   * Payload retention: replaces the payload of settled messages created before `before` with `{}`
+   * and sets `payloadDroppedAt`; metadata, deliveries and attempts stay.
+   */
+  dropPayloads(request: PurgeRequest): Promise<PurgeProgress>;
+  /**
+   * Retention of what is not a message: stats rollups whose bucket starts before `before`, recover
+   * and replay runs started before it, and simulator test attempts made before it. At most `limit`
+   * rows of each; returns how many rows went (fewer than asked of each: nothing left).
+   */
+  purgeHistory(before: number, limit: number): Promise<number>;
+  /**
+   * Gives freed pages back to the file system, at most `maxPages` (SQLite with incremental
+   * auto-vacuum, once the free pages exceed a share of the file; 0 otherwise and on PostgreSQL,
+   * whose autovacuum reuses the space). Returns the pages given back.
+   */
+  reclaimSpace(maxPages: number): Promise<number>;
 
   /**
    * Makes the endpoint's pending, unclaimed deliveries that are due exactly at `heldUntil` due at

@@ -72,9 +72,14 @@ export function describeBinStoreConformance(name: string, harness: StoreHarness)
         requestLimit: 3,
         expiresAt: T0 + 1,
       };
-      expect(await bins.updateBin(changed)).toEqual(changed);
+      expect(await bins.updateBin(changed, bin)).toEqual(changed);
       expect(await bins.getBin(bin.id)).toEqual(changed);
-      expect(await bins.updateBin(binRecord(null))).toBeNull();
+      // Written over settings that are no longer stored: nothing changes.
+      const stale = { ...bin, requestLimit: 7 };
+      expect(await bins.updateBin(stale, bin)).toBeNull();
+      expect(await bins.getBin(bin.id)).toEqual(changed);
+      const missing = binRecord(null);
+      expect(await bins.updateBin(missing, missing)).toBeNull();
       expect(await bins.deleteBin(bin.id)).toBe(true);
       expect(await bins.getBin(bin.id)).toBeNull();
       expect(await bins.deleteBin(bin.id)).toBe(false);

@@ -1,6 +1,7 @@
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, emptyTables, type TestDatabase } from '../helpers/postgres.js';
 import type { StoreHarness } from './suite.js';
+import { TEST_KEYS } from '../helpers/encryption.js';
 
 /**
  * Stores on one fresh database per test file (created in setup, dropped in teardown); each test
@@ -11,7 +12,7 @@ export function postgresHarness(label: string): StoreHarness {
   let migrated = false;
   const open = async () => {
     if (!db) throw new Error('no test database');
-    const store = new PostgresStore({ url: db.url, poolSize: 8 });
+    const store = new PostgresStore({ url: db.url, poolSize: 8, encryption: TEST_KEYS });
     await store.migrate();
     return store;
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ThreadedSqliteStore } from '../../src/store/sqlite/threaded-store.js';
 import type { StoreHarness } from './suite.js';
+import { TEST_KEYS } from '../helpers/encryption.js';
 
 /**
  * Stores in one temp folder per test file (made in setup, removed in teardown); each test gets a
@@ -22,8 +23,8 @@ export function sqliteHarness(label: string, options: { threaded?: boolean } = {
     async open() {
       const file = join(dir, `store-${n++}.db`);
       const store = options.threaded
-        ? new ThreadedSqliteStore({ file })
-        : new SqliteStore({ file });
+        ? new ThreadedSqliteStore({ file, encryption: TEST_KEYS })
+        : new SqliteStore({ file, encryption: TEST_KEYS });
       await store.migrate();
       return store;
     },

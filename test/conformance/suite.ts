@@ -17,6 +17,7 @@ import { recoveryCases } from './cases/recovery.js';
 import { releaseCases } from './cases/releases.js';
 import { requeueCases } from './cases/requeue.js';
 import { reportRoutingCases } from './cases/report-routing.js';
+import { retentionCases } from './cases/retention.js';
 import { resultCases } from './cases/results.js';
 import { retryDeliveryCases } from './cases/retry-delivery.js';
 import { serialCases } from './cases/serial.js';
@@ -103,6 +104,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('backlog', () => backlogCases(ctx));
     describe('cascade deletes', () => cascadeCases(ctx));
     describe('rollups and endpoint health', () => statsCases(ctx));
+    describe('retention', () => retentionCases(ctx));
     describe('portal sessions', () => portalCases(ctx));
     describe('several nodes (or concurrent callers) on one database', () => clusterCases(ctx));
   });

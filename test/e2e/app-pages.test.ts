@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Receiver as BotReceiver } from '../integration/bots/receiver.js';
+import { closedPort } from '../helpers/free-port.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { browserMissing, launchBrowser } from './browser.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
@@ -41,12 +42,30 @@ describe.skipIf(browserMissing)(
         url: `${receiver.url}/hooks`,
       });
       expect(endpoint.status).toBe(201);
+      // One attempt only, to a port nothing listens on: failing, with its last error.
+      const dead = `http://127.0.0.1:${await closedPort()}/down`;
+      const failing = await server.api('POST', `/api/v1/apps/${appId}/endpoints`, {
+        url: dead,
+        retryPolicy: { preset: 'custom', waitsMs: [] },
+      });
+      expect(failing.status).toBe(201);
+      const disabled = await server.api('POST', `/api/v1/apps/${appId}/endpoints`, {
+        url: `${receiver.url}/paused`,
+        disabled: true,
+      });
+      expect(disabled.status).toBe(201);
       const sent = await server.api('POST', `/api/v1/apps/${appId}/messages`, {
         eventType: 'message.status',
         payload: { id: 'm1', status: 'delivered' },
       });
       expect(sent.status).toBe(202);
       await receiver.waitFor(1);
+      // The failing endpoint's one attempt is recorded (expect.poll is for tests, not hooks).
+      for (let i = 0; i < 300; i++) {
+        const one = await server.api('GET', `/api/v1/apps/${appId}/endpoints/${failing.body.id}`);
+        if (one.body.health?.consecutiveFailures === 1) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       binId = (await server.api('POST', '/api/v1/bins', { appId })).body.id;
       // The admin token acts for the app named by ?appId= on the bot API.
       const created = await server.api('POST', `${BOTS}?appId=${appId}`, {
@@ -75,17 +94,26 @@ describe.skipIf(browserMissing)(
         'overview',
         () => `/apps/${appId}/overview`,
         async (page) => {
-          const attempts = page.locator('.figure').filter({ hasText: 'Attempts' });
-          await expect.poll(() => attempts.textContent()).toContain('1');
-          await page.getByRole('heading', { name: 'Failing endpoints' }).waitFor();
+          const rate = page.locator('.figure').filter({ hasText: 'Success rate' });
+          await expect.poll(() => rate.textContent()).toContain('50%');
+          const failing = page.getByRole('region', { name: 'Failing endpoints' });
+          expect(await failing.textContent()).toContain('/down');
         },
       ],
       [
         'endpoints',
         () => `/apps/${appId}/endpoints`,
         async (page) => {
-          const row = page.getByRole('row').filter({ hasText: `${receiver.url}/hooks` });
-          await expect.poll(() => row.textContent()).toContain('100% ok in the last hour');
+          const row = (text: string) => page.getByRole('row').filter({ hasText: text });
+          await expect
+            .poll(() => row(`${receiver.url}/hooks`).textContent())
+            .toMatch(/enabled100% ok in the last hour, p50 \d+ ms/);
+          expect(await row('/down').textContent()).toMatch(
+            /failing0% ok in the last hour.*1 failed since .*: \S+/,
+          );
+          expect(await row('/paused').textContent()).toContain(
+            'disabledNo attempts in the last hour',
+          );
         },
       ],
       [

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/app/config.js';
 import { createApp, type HooklineApp } from '../../src/app/create-app.js';
+import type { Clock } from '../../src/lib/clock.js';
 import { TEST_EGRESS } from '../helpers/loopback-egress.js';
 import { freePort } from '../helpers/free-port.js';
 
@@ -36,11 +37,12 @@ export interface ConsoleServer {
 }
 
 /**
- * A real `hookline serve`, in process: embedded SQLite in a temp folder, the real clock, the
- * dispatcher running, listening on a free loopback port that bin URLs name.
+ * A real `hookline serve`, in process: embedded SQLite in a temp folder, the real clock (or
+ * `clock`), the dispatcher running, listening on a free loopback port that bin URLs name.
  */
 export async function startConsoleServer(
   overrides: Record<string, string | number | boolean> = {},
+  clock?: Clock,
 ): Promise<ConsoleServer> {
   buildConsole();
   const dataDir = mkdtempSync(join(tmpdir(), 'hookline-e2e-'));
@@ -59,7 +61,7 @@ export async function startConsoleServer(
       ...overrides,
     },
   );
-  const app = await createApp({ config });
+  const app = await createApp({ config, clock });
   await app.listen();
   return {
     app,

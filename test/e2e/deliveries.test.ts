@@ -177,5 +177,49 @@ describe.skipIf(browserMissing)(
       await screenshot(page, 'endpoint');
       expect(tab.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     });
+
+    it('sets per-key ordering, its key path and a payload filter, with their field errors', async () => {
+      const filtered = `${receiver.url}/filtered`;
+      await page.goto(`${server.url}/apps/${appId}/endpoints/new`);
+      await page.getByLabel('URL').fill(filtered);
+      await page.getByLabel('Ordering', { exact: true }).selectOption('per-key');
+      await page.getByLabel('Ordering key path').fill('sender..id');
+      await page.getByLabel('Payload filter (JSON)').fill('{"status": {"$in": "failed"}}');
+      await page.getByRole('button', { name: 'Create endpoint' }).click();
+      const keyPath = page.getByLabel('Ordering key path');
+      const filter = page.getByLabel('Payload filter (JSON)');
+      await expect.poll(() => keyPath.getAttribute('aria-invalid')).toBe('true');
+      expect(await filter.getAttribute('aria-invalid')).toBe('true');
+      const invalid = page.locator('.field-invalid .field-error');
+      expect(await invalid.allTextContents()).toEqual([
+        expect.stringContaining('segment "" is not a field name'),
+        expect.stringContaining('filter.status.$in'),
+      ]);
+      const urls = async () =>
+        (await server.api('GET', `/api/v1/apps/${appId}/endpoints`)).body.data.map(
+          (e: { url: string }) => e.url,
+        );
+      expect(await urls()).not.toContain(filtered); // nothing half-saved
+      await expectAccessible(page);
+
+      await keyPath.fill('sender.id');
+      await filter.fill('{"status": {"$in": ["failed", "expired"]}}');
+      await page.getByRole('button', { name: 'Create endpoint' }).click();
+      await page.getByText('Endpoint created.').waitFor();
+      const created = (await server.api('GET', `/api/v1/apps/${appId}/endpoints`)).body.data.find(
+        (e: { url: string }) => e.url === filtered,
+      );
+      expect(created).toMatchObject({
+        ordering: 'per-key',
+        orderingKeyPath: 'sender.id',
+        filter: { status: { $in: ['failed', 'expired'] } },
+      });
+      // The saved settings show again when the endpoint is opened.
+      await page.goto(`${server.url}/apps/${appId}/endpoints/${created.id}`);
+      expect(await page.getByLabel('Ordering key path').inputValue()).toBe('sender.id');
+      expect(JSON.parse(await page.getByLabel('Payload filter (JSON)').inputValue())).toEqual({
+        status: { $in: ['failed', 'expired'] },
+      });
+    });
   },
 );

@@ -4,11 +4,19 @@ import { browserMissing, launchBrowser } from './browser.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
 import { expectAccessible, openPage, screenshot, signIn } from './pages.js';
 
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
 describe.skipIf(browserMissing)('console: operator sign-in and apps', { timeout: 60_000 }, () => {
   let server: ConsoleServer;
   let browser: Browser;
+  // The server's clock runs with the real one, `skew` ahead: portal links and sessions expire
+  // without waiting.
+  let skew = 0;
+  const clock = { now: () => Date.now() + skew };
+  const localLink = (url: string) => url.replace(/^https?:\/\/[^/]+/, server.url);
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startConsoleServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startConsoleServer({}, clock), launchBrowser()]);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
@@ -92,34 +100,88 @@ describe.skipIf(browserMissing)('console: operator sign-in and apps', { timeout:
     const theirs = (
       await server.api('POST', `/api/v1/apps/${other}/endpoints`, { url: 'http://127.0.0.1:9/b' })
     ).body.id;
+    const theirMessage = (
+      await server.api('POST', `/api/v1/apps/${other}/messages`, {
+        eventType: 'message.status',
+        payload: { id: 'secret-of-b', status: 'delivered' },
+      })
+    ).body.id;
+    const theirBin = (await server.api('POST', '/api/v1/bins', { appId: other })).body.id;
     const link = await server.api('POST', `/api/v1/apps/${mine}/portal-sessions`, {
       theme: { primaryColor: '#aa3300', mode: 'dark' },
     });
     expect(link.status).toBe(201);
     const portal = await openPage(browser);
-    await portal.page.goto(link.body.url.replace(/^https?:\/\/[^/]+/, server.url));
+    await portal.page.goto(localLink(link.body.url));
     await portal.page.waitForURL(new RegExp(`/apps/${mine}/endpoints$`));
     await portal.page.getByRole('heading', { name: 'Endpoints', level: 1 }).waitFor();
     expect(await portal.page.evaluate('document.documentElement.dataset.mode')).toBe('dark');
     await expectAccessible(portal.page);
     await screenshot(portal.page, 'portal');
-    // Another app's page by editing the URL: the API refuses, the page says so.
-    await portal.page.goto(`${server.url}/apps/${other}/endpoints/${theirs}`);
-    await portal.page.getByRole('alert').waitFor();
-    expect(await portal.page.getByText('http://127.0.0.1:9/b').count()).toBe(0);
-    // The session's credential, used directly.
-    const session = await portal.page.evaluate(
-      "JSON.parse(sessionStorage.getItem('hookline.session')).token",
+    // Another app's endpoint, message and bin by editing the URL: refused, nothing of it shown.
+    for (const path of [
+      `/apps/${other}/endpoints/${theirs}`,
+      `/apps/${mine}/endpoints/${theirs}`,
+      `/apps/${other}/messages/${theirMessage}`,
+      `/apps/${mine}/messages/${theirMessage}`,
+      `/apps/${other}/inspector/bins/${theirBin}`,
+      `/inspector/bins/${theirBin}`,
+    ]) {
+      await portal.page.goto(server.url + path);
+      await portal.page.getByRole('alert').first().waitFor();
+      const text = (await portal.page.locator('#main').textContent()) ?? '';
+      expect(text, path).not.toMatch(/127\.0\.0\.1:9\/b|secret-of-b|\/in\//);
+    }
+    // The session's credential, used directly on the API.
+    const session = String(
+      await portal.page.evaluate("JSON.parse(sessionStorage.getItem('hookline.session')).token"),
     );
-    const call = (path: string) => server.api('GET', path, undefined, String(session));
-    expect((await call(`/api/v1/apps/${mine}/endpoints`)).status).toBe(200);
-    expect((await call(`/api/v1/apps/${other}/endpoints/${theirs}`)).status).toBe(404);
-    expect((await call('/api/v1/apps')).status).toBe(403);
+    const call = async (path: string) => (await server.api('GET', path, undefined, session)).status;
+    expect(await call(`/api/v1/apps/${mine}/endpoints`)).toBe(200);
+    for (const path of [
+      `/api/v1/apps/${other}/endpoints/${theirs}`,
+      `/api/v1/apps/${mine}/endpoints/${theirs}`,
+      `/api/v1/apps/${other}/messages/${theirMessage}`,
+      `/api/v1/apps/${mine}/messages/${theirMessage}`,
+      `/api/v1/apps/${other}/messages`,
+      `/api/v1/apps/${other}/stats`,
+    ])
+      expect(await call(path), path).toBe(404);
+    for (const path of [
+      '/api/v1/apps',
+      `/api/v1/bins/${theirBin}`,
+      `/api/v1/bins/${theirBin}/requests`,
+      `/api/v1/bins/${theirBin}/stream`,
+      `/v2/integrations/webhook/?appId=${other}`,
+    ])
+      expect(await call(path), path).toBe(403);
     await portal.close();
     // The link worked once.
     const again = await openPage(browser);
-    await again.page.goto(link.body.url.replace(/^https?:\/\/[^/]+/, server.url));
+    await again.page.goto(localLink(link.body.url));
     await again.page.getByText(/ask for a new one/).waitFor();
     await again.close();
+    // The session ends after its lifetime (7 days by default).
+    skew += 7 * DAY + 1000;
+    expect(await call(`/api/v1/apps/${mine}/endpoints`)).toBe(401);
+  });
+
+  it('refuses a portal link after it expires (10 minutes by default)', async () => {
+    const appId = (await server.api('POST', '/api/v1/apps', { name: 'customer-c' })).body.id;
+    const link = await server.api('POST', `/api/v1/apps/${appId}/portal-sessions`, {});
+    skew += 10 * MINUTE + 1000;
+    const { page, errors, close } = await openPage(browser);
+    await page.goto(localLink(link.body.url));
+    await page.getByText(/ask for a new one/).waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('expired');
+    expect(page.url()).not.toContain('#');
+    // A new link opens at once: the refusal was the expiry, not the link.
+    const fresh = await server.api('POST', `/api/v1/apps/${appId}/portal-sessions`, {});
+    await page.goto('about:blank'); // a new document: same-page hash changes do not reload
+    await page.goto(localLink(fresh.body.url));
+    await page.waitForURL(new RegExp(`/apps/${appId}/endpoints$`));
+    // The expired link's 401 is the only console error.
+    expect(errors.filter((e) => !e.includes('401'))).toEqual([]);
+    await close();
   });
 });

@@ -78,6 +78,7 @@ export async function startHookline(options: StartOptions = {}): Promise<TestHoo
   const { dataDir: _d, clock: _c, config: _o, ...deps } = options;
   const app = await createApp({
     autoStartDispatcher: false,
+    autoStartRetention: false,
     random: noJitter,
     ...deps,
     config,

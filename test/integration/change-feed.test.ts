@@ -12,6 +12,7 @@ import {
   send,
   T0,
 } from '../conformance/fixtures.js';
+import { TEST_KEYS } from '../helpers/encryption.js';
 
 /** Writes through the observed store signal what they changed, once committed, and nothing else. */
 describe('store change feed', () => {
@@ -21,7 +22,7 @@ describe('store change feed', () => {
   let unsubscribe: () => void;
 
   beforeEach(async () => {
-    raw = new SqliteStore({ file: ':memory:' });
+    raw = new SqliteStore({ file: ':memory:', encryption: TEST_KEYS });
     await raw.migrate();
     const observed = observeChanges(raw);
     store = observed.store;

@@ -12,6 +12,7 @@ import {
 } from '../helpers/hookline-app.js';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
 import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
+import { TEST_KEYS } from '../helpers/encryption.js';
 
 /**
  * Fairness (issue 13): with 100,000 retries waiting for one failing endpoint, a new message to a
@@ -126,7 +127,11 @@ describePostgres('fairness on PostgreSQL', () => {
     'sends a new message at once behind 100,000 due retries of a failing endpoint',
     { timeout: SLOW },
     async () => {
-      const store: Store = new PostgresStore({ url: database.url, poolSize: 4 });
+      const store: Store = new PostgresStore({
+        url: database.url,
+        poolSize: 4,
+        encryption: TEST_KEYS,
+      });
       await store.migrate();
       h = await startHookline({ store });
       const { appId, failingId, healthyId } = await twoEndpoints(h);

@@ -23,6 +23,7 @@ function captureLogs() {
 }
 
 const METRICS_TOKEN = 'metrics-token-kept-out-of-logs-0123';
+const ENCRYPTION_KEY = Buffer.alloc(32, 'log-secrets').toString('base64');
 
 let h: TestHookline | undefined;
 const receivers: Receiver[] = [];
@@ -37,7 +38,12 @@ describe('logs', () => {
     const logs = captureLogs();
     h = await startHookline({
       logger: logs.logger,
-      config: { logRequests: true, metricsToken: METRICS_TOKEN, logLevel: 'trace' },
+      config: {
+        logRequests: true,
+        metricsToken: METRICS_TOKEN,
+        logLevel: 'trace',
+        encryptionKey: ENCRYPTION_KEY,
+      },
     });
     // A receiver that answers 500, and a bot receiver that passes the handshake.
     const failing = await startReceiver(status(500, {}, 'nope'));
@@ -49,7 +55,7 @@ describe('logs', () => {
       },
     });
     receivers.push(failing, bot);
-    const secrets: string[] = [ADMIN_TOKEN, METRICS_TOKEN];
+    const secrets: string[] = [ADMIN_TOKEN, METRICS_TOKEN, ENCRYPTION_KEY];
 
     const t = await createTenant(h, {
       url: `${failing.url}/hook`,

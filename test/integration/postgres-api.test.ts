@@ -15,6 +15,7 @@ import {
 } from '../helpers/hookline-app.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { TEST_KEYS } from '../helpers/encryption.js';
 
 /** The API and dispatcher on PostgreSQL, in process; the database reached through a proxy we can cut. */
 describePostgres('Hookline on PostgreSQL', () => {
@@ -74,7 +75,12 @@ describePostgres('Hookline on PostgreSQL', () => {
   it('a running worker carries on by itself once the database is back', async () => {
     const url = new URL(db.url);
     url.port = String(proxy.port);
-    const store = await openPostgresStore({ url: url.toString(), poolSize: 4, migrate: true });
+    const store = await openPostgresStore({
+      url: url.toString(),
+      poolSize: 4,
+      migrate: true,
+      encryption: TEST_KEYS,
+    });
     const worker = await startHookline({
       store,
       autoStartDispatcher: true,

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { keyIdOf } from '../../src/lib/secret-box.js';
 import { describeTarget } from '../../src/store/postgres/connection-errors.js';
 import { migrations } from '../../src/store/postgres/migrations/index.js';
 import { buildCli, type BuiltCli } from '../helpers/build-cli.js';
@@ -83,6 +86,52 @@ describePostgres('hookline CLI on PostgreSQL', () => {
       );
     } finally {
       await empty.drop();
+    }
+  });
+
+  it('`hookline encryption rotate-key` moves every row to the new key, in batches, with progress', async () => {
+    const target = await createTestDatabase('cli_rotate');
+    const client = new pg.Client({ connectionString: target.url });
+    try {
+      const [a, b] = [randomBytes(32), randomBytes(32)];
+      const keyA = { HOOKLINE_ENCRYPTION_KEY: a.toString('base64') };
+      expect((await hookline(['migrate', '--database', target.url], keyA)).code).toBe(0);
+      // A row an older version wrote in clear: rotate-key seals it too.
+      await client.connect();
+      await client.query(`INSERT INTO apps (id, name, api_key_hash, viber_auth_token, created_at,
+        updated_at) VALUES ('app_1', 'Acme', 'hash', 'app_1.viber-token-in-clear', 0, 0)`);
+
+      const rotate = await hookline(
+        ['encryption', 'rotate-key', '--database', target.url, '--batch-size', '1'],
+        {
+          HOOKLINE_ENCRYPTION_KEY: b.toString('hex'),
+          HOOKLINE_ENCRYPTION_PREVIOUS_KEYS: keyA.HOOKLINE_ENCRYPTION_KEY,
+        },
+      );
+      expect(rotate.code, rotate.stderr).toBe(0);
+      expect(rotate.stderr).toMatch(/^re-sealing secrets/);
+      expect(rotate.stdout).toMatch(
+        new RegExp(`^re-sealed 1 secret\\(s\\) under key ${keyIdOf(b)}`),
+      );
+      const { rows } = await client.query<{ v: string }>(
+        `SELECT viber_auth_token AS v FROM apps UNION ALL SELECT sealed FROM encryption_check`,
+      );
+      expect(rows.map((r) => r.v.slice(0, 24))).toEqual([
+        `enc:v1:${keyIdOf(b)}:`,
+        `enc:v1:${keyIdOf(b)}:`,
+      ]);
+
+      const stale = await hookline(['serve', '--port', '0', '--database', target.url], keyA);
+      expect(stale.code).toBe(1);
+      expect(stale.stderr).toMatch(
+        new RegExp(
+          `^hookline: cannot start: the database holds .* sealed under encryption key ${keyIdOf(b)}`,
+        ),
+      );
+      expect(stale.stderr).not.toContain(keyA.HOOKLINE_ENCRYPTION_KEY);
+    } finally {
+      await client.end().catch(() => undefined);
+      await target.drop();
     }
   });
 });

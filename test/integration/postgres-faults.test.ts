@@ -10,6 +10,7 @@ import {
   type TestDatabase,
 } from '../helpers/postgres.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
+import { TEST_KEYS } from '../helpers/encryption.js';
 
 /** Resolves on the next call of the returned listener; rejects after `ms` (a hang guard, not a timing check). */
 function nextCall(ms = 10_000) {
@@ -38,7 +39,13 @@ describePostgres('PostgreSQL faults and wake-ups', () => {
     url: string,
     extra: Partial<ConstructorParameters<typeof PostgresStore>[0]> = {},
   ) => {
-    const s = new PostgresStore({ url, poolSize: 3, connectionTimeoutMs: 2000, ...extra });
+    const s = new PostgresStore({
+      url,
+      poolSize: 3,
+      connectionTimeoutMs: 2000,
+      encryption: TEST_KEYS,
+      ...extra,
+    });
     stores.push(s);
     return s;
   };

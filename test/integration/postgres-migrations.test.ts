@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrations } from '../../src/store/postgres/migrations/index.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, describePostgres, type TestDatabase } from '../helpers/postgres.js';
+import { TEST_KEYS } from '../helpers/encryption.js';
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../src/store/postgres/schema.sql', import.meta.url));
 
@@ -33,7 +34,8 @@ describePostgres('PostgreSQL migrations', () => {
   });
 
   it('applies every migration once when several nodes start at the same moment', async () => {
-    for (let i = 0; i < 6; i++) stores.push(new PostgresStore({ url: db.url, poolSize: 2 }));
+    for (let i = 0; i < 6; i++)
+      stores.push(new PostgresStore({ url: db.url, poolSize: 2, encryption: TEST_KEYS }));
     await Promise.all(stores.map((s) => s.migrate()));
     const { rows } = await stores[0].pool.query<{ version: number; name: string }>(
       'SELECT version, name FROM schema_migrations ORDER BY version',

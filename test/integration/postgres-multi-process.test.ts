@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describePostgres('scale-out: api + 2 workers + receiver as processes on one PostgreSQL', () => {
   let db: TestDatabase;
   let cli: BuiltCli;
+  const ENCRYPTION_KEY = randomBytes(32).toString('base64');
   let dir: string;
   let receiver: Child;
   let receiverUrl: string;
@@ -39,6 +41,8 @@ describePostgres('scale-out: api + 2 workers + receiver as processes on one Post
     Child.start(name, [cli.main, 'serve', '--role', role], {
       HOOKLINE_DATABASE_URL: db.url,
       HOOKLINE_ADMIN_TOKEN: ADMIN,
+      // Every node of one database seals with the same key (each has its own data folder).
+      HOOKLINE_ENCRYPTION_KEY: ENCRYPTION_KEY,
       HOOKLINE_EGRESS: 'public-and-loopback', // receivers listen on 127.0.0.1
       HOOKLINE_HOST: '127.0.0.1',
       HOOKLINE_PORT: '0',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { conflict, notFound } from '../../lib/errors.js';
+import { conflict, HooklineError, notFound } from '../../lib/errors.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import {
@@ -86,12 +86,14 @@ export const deliveryRoutes =
           response: {
             202: DeliveryOut,
             409: errorBody(409, ['delivery_in_flight']),
+            410: errorBody(410, ['payload_expired']),
             ...errorResponses,
           },
         },
       },
       async (request, reply) => {
         await loadApp(ctx, request, request.params.appId);
+        await refuseDroppedPayload(ctx, request.params.appId, request.params.deliveryId);
         const delivery = await ctx.store.retryDelivery(
           request.params.appId,
           request.params.deliveryId,
@@ -176,3 +178,15 @@ export const deliveryRoutes =
       },
     );
   };
+
+/** A delivery whose message lost its payload to payload retention has nothing true to send. */
+async function refuseDroppedPayload(ctx: ApiContext, appId: string, deliveryId: number) {
+  const delivery = await ctx.store.getDelivery(appId, deliveryId);
+  if (!delivery) return;
+  const message = await ctx.store.getMessage(appId, delivery.messageId);
+  if (message?.payloadDroppedAt != null)
+    throw new HooklineError(
+      'payload_expired',
+      `delivery ${deliveryId}: the payload of message ${delivery.messageId} was dropped by payload retention; it cannot be sent again`,
+    );
+}

@@ -103,6 +103,7 @@ export const eventRoutes =
             202: MessageOut,
             200: MessageOut,
             ...errorResponses,
+            409: errorBody(409, ['idempotency_conflict']),
             413: errorBody(413),
           },
         },

@@ -8,6 +8,7 @@ import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { MessageCreate, MessageOut } from '../schemas/messages.js';
 import { TraceparentHeader, traceIngest } from '../ingest-trace.js';
 import { newMessage, payloadText } from '../message-intake.js';
+import { keyConflicts } from '../batch-keys.js';
 import { messageJson, sendJsonText } from '../serialize.js';
 
 /** Messages per batch request; a campaign of more goes in several requests. */
@@ -46,11 +47,17 @@ export const messageBatchRoutes =
           summary: `Accept up to ${MAX_BATCH_MESSAGES} messages in one request`,
           description:
             'Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. ' +
-            'The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h.',
+            'The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h with the same request; a key reused for another message is a 409 idempotency_conflict naming the item, and nothing is written.',
           params: AppParams,
           headers: Type.Object({ traceparent: TraceparentHeader }),
           body: BatchCreate,
-          response: { 202: BatchOut, 200: BatchOut, ...errorResponses, 413: errorBody(413) },
+          response: {
+            202: BatchOut,
+            200: BatchOut,
+            ...errorResponses,
+            409: errorBody(409, ['idempotency_conflict']),
+            413: errorBody(413),
+          },
         },
       },
       async (request, reply) => {
@@ -82,6 +89,8 @@ export const messageBatchRoutes =
           if (onlyTooLarge) throw new HooklineError('payload_too_large', text, problems);
           throw badRequest(text, problems);
         }
+        const clash = await keyConflicts(ctx, appRecord.id, messages, now);
+        if (clash) throw clash;
         // Issued together, so the embedded store commits them in one transaction (one fsync).
         const results = await traceIngest(appRecord.id, messages, request.headers.traceparent, () =>
           Promise.all(messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs))),

@@ -34,7 +34,7 @@ export const messageRoutes =
           summary:
             'Accept a message: stored with a delivery per matching endpoint in one transaction',
           description:
-            'An Idempotency-Key header (or idempotencyKey field) seen within 24 h returns the original message (200) and creates nothing.',
+            'An Idempotency-Key header (or idempotencyKey field) seen within 24 h with the same request returns the original message (200) with its original delivery count, and creates nothing; with another eventType, payload, endpointId or orderingKey it is a 409 idempotency_conflict.',
           params: AppParams,
           headers: Type.Object({
             'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
@@ -45,6 +45,7 @@ export const messageRoutes =
             202: MessageOut,
             200: MessageOut,
             ...errorResponses,
+            409: errorBody(409, ['idempotency_conflict']),
             413: errorBody(413),
           },
         },

@@ -32,7 +32,14 @@ export const MessageOut = Type.Object(
     id: Type.String(),
     appId: Type.String(),
     eventType: Type.String(),
-    payload: Type.Unknown(),
+    payload: Type.Unknown({
+      description:
+        'The payload as accepted; null once payload retention dropped it (see payloadDroppedAt)',
+    }),
+    payloadDroppedAt: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'When payload retention (HOOKLINE_PAYLOAD_RETENTION_DAYS) dropped the payload; null while it is kept. The metadata, deliveries and attempts stay; the message cannot be sent again.',
+    }),
     idempotencyKey: Type.Union([Type.String(), Type.Null()]),
     endpointId: Type.Union([Type.String(), Type.Null()]),
     orderingKey: Type.Union([Type.String(), Type.Null()]),

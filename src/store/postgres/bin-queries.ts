@@ -34,7 +34,9 @@ const BIN_BY_ID = 'SELECT * FROM bins WHERE id = $1';
 
 /** Replaces the response, request limit and expiry of bin $1. $2 status, $3 body, $4 type, $5 delay, $6 limit, $7 expires */
 const UPDATE_BIN = `UPDATE bins SET response_status = $2, response_body = $3, response_content_type = $4,
-  response_delay_ms = $5, request_limit = $6, expires_at = $7 WHERE id = $1`;
+  response_delay_ms = $5, request_limit = $6, expires_at = $7 WHERE id = $1
+  AND response_status = $8 AND response_body = $9 AND response_content_type = $10
+  AND response_delay_ms = $11 AND request_limit = $12 AND expires_at = $13`;
 
 /** Deletes bin $1 (its requests by cascade). */
 const DELETE_BIN = 'DELETE FROM bins WHERE id = $1';
@@ -122,16 +124,12 @@ export class PgBinStore implements BinStore {
     });
   }
 
-  updateBin(bin: Bin): Promise<Bin | null> {
+  updateBin(bin: Bin, read: Bin): Promise<Bin | null> {
     return this.guard(async () => {
       const r = await this.pool.query(UPDATE_BIN, [
         bin.id,
-        bin.response.status,
-        bin.response.body,
-        bin.response.contentType,
-        bin.response.delayMs,
-        bin.requestLimit,
-        bin.expiresAt,
+        ...settingsOf(bin),
+        ...settingsOf(read),
       ]);
       return r.rowCount === 1 ? bin : null;
     });
@@ -233,4 +231,10 @@ export class PgBinStore implements BinStore {
   clearRequests(binId: string): Promise<number> {
     return this.guard(async () => (await this.pool.query(CLEAR_REQUESTS, [binId])).rowCount ?? 0);
   }
+}
+
+/** A bin's mutable settings, in UPDATE_BIN's order: what is written, and the version it is written over. */
+function settingsOf(bin: Bin): Array<string | number> {
+  const r = bin.response;
+  return [r.status, r.body, r.contentType, r.delayMs, bin.requestLimit, bin.expiresAt];
 }

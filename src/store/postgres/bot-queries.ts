@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { BotConnection, BotInvocation, ConnectionError } from '../../domain/bots.js';
 import type { Page } from '../../domain/types.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import type { BotStore } from '../bot-store.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
@@ -87,11 +88,12 @@ export class PgBotStore implements BotStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly guard: Guard,
+    private readonly box: SecretBox,
   ) {}
 
   createConnection(connection: BotConnection): Promise<BotConnection> {
     return this.guard(async () => {
-      const v = botConnectionParams(connection);
+      const v = botConnectionParams(connection, this.box);
       await inTransaction(this.pool, async ({ db }) => {
         await db.query(
           INSERT_CONNECTION,
@@ -103,21 +105,21 @@ export class PgBotStore implements BotStore {
         connection.appId,
         connection.id,
       ]);
-      return rows[0] ? toBotConnection(rows[0]) : connection;
+      return rows[0] ? toBotConnection(rows[0], this.box) : connection;
     });
   }
 
   getConnection(appId: string, id: string): Promise<BotConnection | null> {
     return this.guard(async () => {
       const { rows } = await this.pool.query<BotConnectionRow>(CONNECTION_BY_ID, [appId, id]);
-      return rows[0] ? toBotConnection(rows[0]) : null;
+      return rows[0] ? toBotConnection(rows[0], this.box) : null;
     });
   }
 
   listConnections(appId: string): Promise<BotConnection[]> {
     return this.guard(async () =>
-      (await this.pool.query<BotConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map(
-        toBotConnection,
+      (await this.pool.query<BotConnectionRow>(CONNECTIONS_OF_APP, [appId])).rows.map((r) =>
+        toBotConnection(r, this.box),
       ),
     );
   }
@@ -127,7 +129,7 @@ export class PgBotStore implements BotStore {
     expectedUpdatedAt?: number,
   ): Promise<BotConnection | null> {
     return this.guard(async () => {
-      const v = botConnectionParams(connection);
+      const v = botConnectionParams(connection, this.box);
       const updated = await inTransaction(this.pool, async ({ db }) => {
         const r = await db.query(UPDATE_CONNECTION, [
           connection.appId,
@@ -144,7 +146,7 @@ export class PgBotStore implements BotStore {
         connection.appId,
         connection.id,
       ]);
-      return rows[0] ? toBotConnection(rows[0]) : null;
+      return rows[0] ? toBotConnection(rows[0], this.box) : null;
     });
   }
 

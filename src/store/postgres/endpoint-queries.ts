@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Endpoint, Page } from '../../domain/types.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
 import { lockEndpoints } from './endpoint-locks.js';
@@ -22,8 +23,8 @@ const MUTABLE = ENDPOINT_COLUMNS.filter((c) => c !== 'id' && c !== 'app_id' && c
 const UPDATE_ENDPOINT = `UPDATE endpoints SET ${MUTABLE.map((c, i) => `${c} = $${i + 3}`).join(', ')}
   WHERE id = $1 AND app_id = $2 AND ($${MUTABLE.length + 3}::bigint IS NULL OR updated_at = $${MUTABLE.length + 3})`;
 
-const updateValues = (e: Endpoint) => {
-  const all = endpointValues(e);
+const updateValues = (e: Endpoint, box: SecretBox) => {
+  const all = endpointValues(e, box);
   return [e.id, e.appId, ...MUTABLE.map((c) => all[ENDPOINT_COLUMNS.indexOf(c)])];
 };
 
@@ -47,41 +48,56 @@ const DELETE_ENDPOINT = 'DELETE FROM endpoints WHERE app_id = $1 AND id = $2';
 /** The endpoint's attempts, after the cascade. $1 endpoint id */
 const DELETE_ENDPOINT_ATTEMPTS = 'DELETE FROM attempts WHERE endpoint_id = $1';
 
-export async function createEndpoint(db: Db, endpoint: Endpoint): Promise<Endpoint> {
-  await db.query(INSERT_ENDPOINT, endpointValues(endpoint));
+export async function createEndpoint(
+  db: Db,
+  box: SecretBox,
+  endpoint: Endpoint,
+): Promise<Endpoint> {
+  await db.query(INSERT_ENDPOINT, endpointValues(endpoint, box));
   return endpoint;
 }
 
-export async function getEndpoint(db: Db, appId: string, id: string): Promise<Endpoint | null> {
+export async function getEndpoint(
+  db: Db,
+  box: SecretBox,
+  appId: string,
+  id: string,
+): Promise<Endpoint | null> {
   const { rows } = await db.query<EndpointRow>({
     name: 'hl_endpoint_by_id',
     text: ENDPOINT_BY_ID,
     values: [appId, id],
   });
-  return rows[0] ? toEndpoint(rows[0]) : null;
+  return rows[0] ? toEndpoint(rows[0], box) : null;
 }
 
 export async function getEndpointByUid(
   db: Db,
+  box: SecretBox,
   appId: string,
   uid: string,
 ): Promise<Endpoint | null> {
   const { rows } = await db.query<EndpointRow>(ENDPOINT_BY_UID, [appId, uid]);
-  return rows[0] ? toEndpoint(rows[0]) : null;
+  return rows[0] ? toEndpoint(rows[0], box) : null;
 }
 
-export async function getEndpointsByIds(db: Db, ids: string[]): Promise<Endpoint[]> {
+export async function getEndpointsByIds(
+  db: Db,
+  box: SecretBox,
+  ids: string[],
+): Promise<Endpoint[]> {
   if (ids.length === 0) return [];
   const { rows } = await db.query<EndpointRow>({
     name: 'hl_endpoints_by_ids',
     text: ENDPOINTS_BY_IDS,
     values: [ids],
   });
-  return rows.map(toEndpoint);
+  return rows.map((r) => toEndpoint(r, box));
 }
 
 export async function listEndpoints(
   db: Db,
+  box: SecretBox,
   appId: string,
   query: ListQuery,
 ): Promise<Page<Endpoint>> {
@@ -93,12 +109,17 @@ export async function listEndpoints(
           query.limit + 1,
           decodeCursor(query.cursor),
         ]);
-  return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
+  return toPage(
+    rows.map((r) => toEndpoint(r, box)),
+    query.limit,
+    (e) => e.id,
+  );
 }
 
 /** Under the endpoint's exclusive lock, so no insert or result sees half of an ordering switch. */
 export async function updateEndpoint(
   pool: pg.Pool,
+  box: SecretBox,
   endpoint: Endpoint,
   wake: Wake,
   expectedUpdatedAt?: number,
@@ -106,7 +127,7 @@ export async function updateEndpoint(
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const before = (await lockEndpoints(db, [endpoint.id], 'exclusive')).get(endpoint.id);
     if (!before || before.appId !== endpoint.appId) return null;
-    const values = [...updateValues(endpoint), expectedUpdatedAt ?? null];
+    const values = [...updateValues(endpoint, box), expectedUpdatedAt ?? null];
     if ((await db.query(UPDATE_ENDPOINT, values)).rowCount !== 1) return null;
     if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
       const due = await rebalance(db, endpoint, endpoint.updatedAt);

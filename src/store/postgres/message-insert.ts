@@ -4,7 +4,7 @@ import type { InsertMessageResult, NewMessage } from '../store.js';
 import { routeMessage, toRoutable, type RouteTarget } from '../endpoint-routing.js';
 import { lockEndpoints, lockOrderingKeys } from './endpoint-locks.js';
 import type { Db } from './pool.js';
-import { toMessage, type MessageRow } from './rows.js';
+import { idempotentReplay, type KeyedMessageRow } from '../idempotent-replay.js';
 import { activeEndpoints, activeKeys, lineId, type KeyLine } from './serial-queue.js';
 import { inTransaction, type Tx } from './transaction.js';
 import type { Wake } from './wake-notify.js';
@@ -13,15 +13,21 @@ import type { Ordering } from '../../domain/types.js';
 /**
  * Stores the message; a key already taken leaves the row out (the unique index decides, on any node).
  * $1 id, $2 app id, $3 event type, $4 payload, $5 idempotency key, $6 endpoint id, $7 created_at,
- * $8 ordering key, $9 trace context
+ * $8 ordering key, $9 request digest, $10 trace context
  */
 const INSERT_MESSAGE = `INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id,
-    created_at, ordering_key, trace_context)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    created_at, ordering_key, request_digest, trace_context)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
   ON CONFLICT (app_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`;
 
 /** The message holding an idempotency key. $1 app id, $2 key */
 const MESSAGE_BY_KEY = 'SELECT * FROM messages WHERE app_id = $1 AND idempotency_key = $2';
+
+/** A keyed message's delivery count, as its replays answer it. $1 message id, $2 count */
+const DELIVERY_COUNT = 'UPDATE messages SET delivery_count = $2 WHERE id = $1';
+
+/** Deliveries of a message keyed before counts were kept. $1 message id */
+const COUNT_DELIVERIES = 'SELECT COUNT(*)::int AS n FROM deliveries WHERE message_id = $1';
 
 /** Frees the key of a message older than the window, so a new message may take it. $1 message id */
 const RELEASE_KEY = 'UPDATE messages SET idempotency_key = NULL WHERE id = $1';
@@ -54,7 +60,7 @@ const REMEMBER_ROUTE = `INSERT INTO message_webhooks (app_id, report_key, endpoi
 const FOREIGN_KEY_VIOLATION = '23503';
 
 /** Inserts the message row, honouring the idempotency window; null means "return `existing`". */
-async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<MessageRow | null> {
+async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<KeyedMessageRow | null> {
   const values = [
     m.id,
     m.appId,
@@ -64,6 +70,7 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<Messag
     m.endpointId,
     m.createdAt,
     m.orderingKey,
+    m.requestDigest ?? null,
     m.traceContext ?? null,
   ];
   for (let round = 0; round < 3; round++) {
@@ -72,7 +79,10 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<Messag
       1
     )
       return null;
-    const { rows } = await tx.db.query<MessageRow>(MESSAGE_BY_KEY, [m.appId, m.idempotencyKey]);
+    const { rows } = await tx.db.query<KeyedMessageRow>(MESSAGE_BY_KEY, [
+      m.appId,
+      m.idempotencyKey,
+    ]);
     const existing = rows[0];
     if (!existing) continue; // deleted meanwhile: try again
     if (existing.created_at > m.createdAt - windowMs) return existing;
@@ -154,7 +164,7 @@ export async function insertMessage(
   windowMs: number,
   wake: Wake,
 ): Promise<InsertMessageResult> {
-  const { reportKey = null, ...fields } = message;
+  const { reportKey = null, requestDigest = null, ...fields } = message;
   try {
     return await inTransaction(pool, async (tx) => {
       const m = {
@@ -163,10 +173,14 @@ export async function insertMessage(
         endpointId: await reportRoute(tx.db, message, reportKey),
       };
       if (m.idempotencyKey !== null) {
-        const existing = await claimKey(tx, m, windowMs);
+        const existing = await claimKey(tx, { ...m, requestDigest }, windowMs);
         if (existing) {
           tx.rollbackOnly();
-          return { message: toMessage(existing), created: false, deliveries: 0 };
+          const count =
+            existing.delivery_count === null
+              ? (await tx.db.query<{ n: number }>(COUNT_DELIVERIES, [existing.id])).rows[0].n
+              : existing.delivery_count;
+          return idempotentReplay({ ...existing, delivery_count: count }, message, () => count);
         }
       } else {
         await tx.db.query({
@@ -181,6 +195,7 @@ export async function insertMessage(
             m.endpointId,
             m.createdAt,
             m.orderingKey,
+            null,
             m.traceContext ?? null,
           ],
         });
@@ -214,6 +229,13 @@ export async function insertMessage(
         });
         if (due.some((d) => d !== null)) tx.afterCommit(wake);
       }
+      // Only a keyed message can be replayed, so only it keeps the count its first answer gave.
+      if (m.idempotencyKey !== null)
+        await tx.db.query({
+          name: 'hl_message_delivery_count',
+          text: DELIVERY_COUNT,
+          values: [m.id, targets.length],
+        });
       return { message: { ...m }, created: true, deliveries: targets.length };
     });
   } catch (error) {

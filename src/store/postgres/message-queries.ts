@@ -1,6 +1,6 @@
 import type { Message, Page } from '../../domain/types.js';
 import { decodeCursor, toPage } from '../cursor.js';
-import type { ListQuery, MessageFilter } from '../store.js';
+import type { KeyUse, ListQuery, MessageFilter } from '../store.js';
 import type { Db } from './pool.js';
 import { toMessage, type MessageRow } from './rows.js';
 import { eventTypeRange } from '../../domain/event-filter.js';
@@ -22,6 +22,20 @@ export async function getMessageByIdempotencyKey(
 ): Promise<Message | null> {
   const { rows } = await db.query<MessageRow>(MESSAGE_BY_IDEMPOTENCY_KEY, [appId, key]);
   return rows[0] ? toMessage(rows[0]) : null;
+}
+
+/** When an idempotency key was used, and for what. $1 app id, $2 key */
+const KEY_USE =
+  'SELECT created_at, request_digest FROM messages WHERE app_id = $1 AND idempotency_key = $2';
+
+export async function getKeyUse(db: Db, appId: string, key: string): Promise<KeyUse | null> {
+  const { rows } = await db.query<{ created_at: number; request_digest: string | null }>(KEY_USE, [
+    appId,
+    key,
+  ]);
+  return rows[0]
+    ? { createdAt: Number(rows[0].created_at), requestDigest: rows[0].request_digest }
+    : null;
 }
 
 export async function getMessage(db: Db, appId: string, id: string): Promise<Message | null> {

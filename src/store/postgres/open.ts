@@ -27,6 +27,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<P
             `${pending.join(', ')}; run \`hookline migrate\` (or start without --no-migrate)`,
         );
       }
+      await store.sealSecrets();
     }
     return store;
   } catch (error) {

@@ -3,6 +3,9 @@ import type pg from 'pg';
 import type { EndpointHealth } from '../../domain/endpoint-health.js';
 import type { StatsBucket } from '../../domain/endpoint-stats.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
+import { SecretBox, type EncryptionKeys } from '../../lib/secret-box.js';
+import { checkKeys, resealAll } from '../secrets/sealing.js';
+import type { SealedRows } from '../secrets/sealed-rows.js';
 import type {
   AppBacklog,
   StatsQuery,
@@ -12,12 +15,15 @@ import type {
   ClaimedDelivery,
   DeliveryFilter,
   InsertMessageResult,
+  KeyUse,
   ListQuery,
   MessageFilter,
   NewMessage,
   RecoverOutcome,
   RecoverRequest,
   ReplayResult,
+  PurgeProgress,
+  PurgeRequest,
   Release,
   Store,
   StoreCapabilities,
@@ -41,6 +47,8 @@ import { migratePostgres } from './migrate.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
 import * as requeue from './requeue.js';
+import { pgSealedRows } from './sealed-rows.js';
+import * as retention from './retention.js';
 import * as stats from './stats-queries.js';
 import { WakeListener } from './wake-listener.js';
 import { WakeNotifier } from './wake-notify.js';
@@ -57,6 +65,8 @@ export interface PostgresStoreOptions {
   applicationName?: string;
   /** Background connection errors (a pooled or LISTEN connection dropped); default: ignored. */
   onConnectionError?: (error: Error) => void;
+  /** The keys secrets are sealed with; every node of a database needs the same current key. */
+  encryption: EncryptionKeys;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -80,6 +90,8 @@ export class PostgresStore implements Store {
   readonly bins: PgBinStore;
   /** Portal sessions. */
   readonly portal: PgPortalStore;
+  /** Seals and opens the secret columns. */
+  readonly box: SecretBox;
   private readonly target: string;
   private readonly wakes: WakeListener;
   private readonly notifier: WakeNotifier;
@@ -87,6 +99,7 @@ export class PostgresStore implements Store {
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.target = describeTarget(options.url);
+    this.box = new SecretBox(options.encryption);
     const settings = {
       url: options.url,
       poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
@@ -97,7 +110,7 @@ export class PostgresStore implements Store {
     this.pool = createPool(settings, onError);
     this.notifier = new WakeNotifier(this.pool);
     const guard = <T>(work: () => Promise<T>) => this.run(work);
-    this.bots = new PgBotStore(this.pool, guard);
+    this.bots = new PgBotStore(this.pool, guard, this.box);
     this.bins = new PgBinStore(this.pool, guard);
     this.portal = new PgPortalStore(this.pool, guard);
     this.wakes = new WakeListener({
@@ -116,12 +129,28 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Migrates, then checks the key and seals secrets still in clear (sealSecrets). */
   async migrate(): Promise<void> {
     try {
       await migratePostgres(this.pool);
     } catch (error) {
       throw describeConnectError(error, this.options.url);
     }
+    await this.sealSecrets();
+  }
+
+  /**
+   * Refuses a key that cannot open the stored secrets (another node's, a lost one), then seals any
+   * still in clear. Safe while other nodes do the same: each row is written only if unchanged.
+   */
+  async sealSecrets(): Promise<void> {
+    await checkKeys(this.sealedRows(), this.box);
+    await resealAll(this.sealedRows(), this.box, { scope: 'plain' });
+  }
+
+  /** The secret columns, for sealing and `hookline encryption rotate-key`. */
+  sealedRows(): SealedRows {
+    return pgSealedRows(this.pool);
   }
 
   async ping(): Promise<void> {
@@ -151,23 +180,30 @@ export class PostgresStore implements Store {
   }
 
   createApp(app: App): Promise<App> {
-    return this.run(() => withUniqueUid('app', app.uid, () => apps.createApp(this.pool, app)));
+    return this.run(() =>
+      withUniqueUid('app', app.uid, () => apps.createApp(this.pool, this.box, app)),
+    );
   }
   getApp(id: string): Promise<App | null> {
-    return this.run(() => apps.getApp(this.pool, id));
+    return this.run(() => apps.getApp(this.pool, this.box, id));
   }
   getAppByUid(uid: string): Promise<App | null> {
-    return this.run(() => apps.getAppByUid(this.pool, uid));
+    return this.run(() => apps.getAppByUid(this.pool, this.box, uid));
   }
   getAppByKeyHash(hash: string): Promise<App | null> {
-    return this.run(() => apps.getAppByKeyHash(this.pool, hash));
+    return this.run(() => apps.getAppByKeyHash(this.pool, this.box, hash));
+  }
+  async getAppByViberTokenDigest(digest: string): Promise<App | null> {
+    return this.run(() => apps.getAppByViberTokenDigest(this.pool, this.box, digest));
   }
   listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
-    return this.run(() => apps.listApps(this.pool, query, onlyId));
+    return this.run(() => apps.listApps(this.pool, this.box, query, onlyId));
   }
   updateApp(app: App, expectedUpdatedAt?: number): Promise<App | null> {
     return this.run(() =>
-      withUniqueUid('app', app.uid, () => apps.updateApp(this.pool, app, expectedUpdatedAt)),
+      withUniqueUid('app', app.uid, () =>
+        apps.updateApp(this.pool, this.box, app, expectedUpdatedAt),
+      ),
     );
   }
   deleteApp(id: string): Promise<boolean> {
@@ -176,25 +212,25 @@ export class PostgresStore implements Store {
 
   createEndpoint(e: Endpoint): Promise<Endpoint> {
     return this.run(() =>
-      withUniqueUid('endpoint', e.uid, () => endpoints.createEndpoint(this.pool, e)),
+      withUniqueUid('endpoint', e.uid, () => endpoints.createEndpoint(this.pool, this.box, e)),
     );
   }
   getEndpoint(appId: string, id: string): Promise<Endpoint | null> {
-    return this.run(() => endpoints.getEndpoint(this.pool, appId, id));
+    return this.run(() => endpoints.getEndpoint(this.pool, this.box, appId, id));
   }
   getEndpointByUid(appId: string, uid: string): Promise<Endpoint | null> {
-    return this.run(() => endpoints.getEndpointByUid(this.pool, appId, uid));
+    return this.run(() => endpoints.getEndpointByUid(this.pool, this.box, appId, uid));
   }
   getEndpointsByIds(ids: string[]): Promise<Endpoint[]> {
-    return this.run(() => endpoints.getEndpointsByIds(this.pool, ids));
+    return this.run(() => endpoints.getEndpointsByIds(this.pool, this.box, ids));
   }
   listEndpoints(appId: string, query: ListQuery): Promise<Page<Endpoint>> {
-    return this.run(() => endpoints.listEndpoints(this.pool, appId, query));
+    return this.run(() => endpoints.listEndpoints(this.pool, this.box, appId, query));
   }
   updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
     return this.run(() =>
       withUniqueUid('endpoint', e.uid, () =>
-        endpoints.updateEndpoint(this.pool, e, this.notifier.wake, expectedUpdatedAt),
+        endpoints.updateEndpoint(this.pool, this.box, e, this.notifier.wake, expectedUpdatedAt),
       ),
     );
   }
@@ -207,6 +243,9 @@ export class PostgresStore implements Store {
   }
   getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
     return this.run(() => messages.getMessageByIdempotencyKey(this.pool, appId, key));
+  }
+  getKeyUse(appId: string, key: string): Promise<KeyUse | null> {
+    return this.run(() => messages.getKeyUse(this.pool, appId, key));
   }
   getMessage(appId: string, id: string): Promise<Message | null> {
     return this.run(() => messages.getMessage(this.pool, appId, id));
@@ -313,5 +352,19 @@ export class PostgresStore implements Store {
   }
   backlog(now: number, cap: number): Promise<Backlog> {
     return this.run(() => backlog(this.pool, now, cap));
+  }
+
+  purgeMessages(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.run(() => retention.purgeMessages(this.pool, request));
+  }
+  dropPayloads(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.run(() => retention.dropPayloads(this.pool, request));
+  }
+  purgeHistory(before: number, limit: number): Promise<number> {
+    return this.run(() => retention.purgeHistory(this.pool, before, limit));
+  }
+  /** Autovacuum makes deleted rows' space reusable; nothing to give back by hand. */
+  async reclaimSpace(): Promise<number> {
+    return 0;
   }
 }

@@ -6,6 +6,13 @@ import type {
   ErrorKind,
   Ordering,
 } from '../../domain/types.js';
+import type { SecretBox } from '../../lib/secret-box.js';
+import {
+  openEndpointHeaders,
+  openEndpointSecrets,
+  sealEndpointHeaders,
+  sealEndpointSecrets,
+} from '../shared-rows.js';
 export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.js';
 
 /** Row shapes as PostgreSQL returns them (bigint parsed to number), and their domain records. */
@@ -35,7 +42,7 @@ export interface EndpointRow {
   created_at: number;
   updated_at: number;
 }
-export const toEndpoint = (r: EndpointRow): Endpoint => ({
+export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   id: r.id,
   appId: r.app_id,
   uid: r.uid,
@@ -43,8 +50,8 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   description: r.description,
   disabled: r.disabled,
   filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
-  secrets: JSON.parse(r.secrets),
-  headers: JSON.parse(r.headers),
+  secrets: openEndpointSecrets(r.secrets, box),
+  headers: openEndpointHeaders(r.headers, box),
   timeoutMs: r.timeout_ms,
   retryPolicy: JSON.parse(r.retry_policy),
   ordering: r.ordering as Ordering,
@@ -61,15 +68,15 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   updatedAt: r.updated_at,
 });
 /** Column values in ENDPOINT_COLUMNS order. */
-export const endpointValues = (e: Endpoint): unknown[] => [
+export const endpointValues = (e: Endpoint, box: SecretBox): unknown[] => [
   e.id,
   e.appId,
   e.url,
   e.description,
   e.disabled,
   e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
-  JSON.stringify(e.secrets),
-  JSON.stringify(e.headers),
+  sealEndpointSecrets(e.secrets, box),
+  sealEndpointHeaders(e.headers, box),
   e.timeoutMs,
   JSON.stringify(e.retryPolicy),
   e.ordering,

@@ -10,6 +10,7 @@ CREATE TABLE public.apps (
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
     instance_settings text DEFAULT '{}'::text NOT NULL,
+    viber_auth_token_digest text,
     uid text COLLATE pg_catalog."C"
 );
 
@@ -138,6 +139,11 @@ ALTER TABLE public.deliveries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE public.encryption_check (
+    id text NOT NULL COLLATE pg_catalog."C",
+    sealed text NOT NULL
+);
+
 CREATE TABLE public.endpoint_health (
     endpoint_id text NOT NULL,
     app_id text NOT NULL,
@@ -213,6 +219,8 @@ CREATE TABLE public.messages (
     idempotency_key text,
     endpoint_id text COLLATE pg_catalog."C",
     created_at bigint NOT NULL,
+    request_digest text,
+    delivery_count integer,
     payload_dropped_at bigint,
     ordering_key text,
     trace_context text
@@ -277,6 +285,9 @@ ALTER TABLE ONLY public.bot_stories
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.encryption_check
+    ADD CONSTRAINT encryption_check_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.endpoint_health
     ADD CONSTRAINT endpoint_health_pkey PRIMARY KEY (endpoint_id);
 
@@ -309,6 +320,8 @@ ALTER TABLE ONLY public.schema_migrations
 
 CREATE UNIQUE INDEX apps_uid ON public.apps USING btree (uid) WHERE (uid IS NOT NULL);
 
+CREATE UNIQUE INDEX apps_viber_auth_token_digest ON public.apps USING btree (viber_auth_token_digest);
+
 CREATE INDEX attempts_app ON public.attempts USING btree (app_id, test, id);
 
 CREATE INDEX attempts_delivery ON public.attempts USING btree (delivery_id);
@@ -316,6 +329,8 @@ CREATE INDEX attempts_delivery ON public.attempts USING btree (delivery_id);
 CREATE INDEX attempts_endpoint ON public.attempts USING btree (endpoint_id, id);
 
 CREATE INDEX attempts_message ON public.attempts USING btree (message_id, id);
+
+CREATE INDEX attempts_test_at ON public.attempts USING btree (at) WHERE test;
 
 CREATE INDEX bin_requests_bin ON public.bin_requests USING btree (bin_id, id);
 
@@ -349,6 +364,8 @@ CREATE INDEX endpoint_health_failing ON public.endpoint_health USING btree (app_
 
 CREATE INDEX endpoint_stats_app ON public.endpoint_stats USING btree (app_id, resolution, bucket_start);
 
+CREATE INDEX endpoint_stats_bucket ON public.endpoint_stats USING btree (bucket_start);
+
 CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
 
 CREATE UNIQUE INDEX endpoints_uid ON public.endpoints USING btree (app_id, uid) WHERE (uid IS NOT NULL);
@@ -362,6 +379,8 @@ CREATE INDEX messages_app ON public.messages USING btree (app_id, id);
 CREATE INDEX messages_created ON public.messages USING btree (created_at, id);
 
 CREATE UNIQUE INDEX messages_idempotency ON public.messages USING btree (app_id, idempotency_key) WHERE (idempotency_key IS NOT NULL);
+
+CREATE INDEX messages_payload_kept ON public.messages USING btree (created_at, id) WHERE (payload_dropped_at IS NULL);
 
 CREATE INDEX portal_sessions_app ON public.portal_sessions USING btree (app_id);
 

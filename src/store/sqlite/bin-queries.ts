@@ -33,7 +33,10 @@ const prepare = (db: Database) => ({
   updateBin:
     db.prepare(`UPDATE bins SET response_status = @response_status, response_body = @response_body,
     response_content_type = @response_content_type, response_delay_ms = @response_delay_ms,
-    request_limit = @request_limit, expires_at = @expires_at WHERE id = @id`),
+    request_limit = @request_limit, expires_at = @expires_at WHERE id = @id
+    AND response_status = @read_status AND response_body = @read_body
+    AND response_content_type = @read_content_type AND response_delay_ms = @read_delay_ms
+    AND request_limit = @read_request_limit AND expires_at = @read_expires_at`),
   deleteBin: db.prepare('DELETE FROM bins WHERE id = ?'),
   purge: db.prepare('DELETE FROM bins WHERE expires_at < ?'),
   // Only while the bin exists: a bin deleted mid-capture takes nothing with it.
@@ -100,8 +103,16 @@ export class SqliteBinStore implements BinStore {
     return toPage((stmt.all(params) as BinRow[]).map(toBin), query.limit, (b) => b.id);
   }
 
-  async updateBin(bin: Bin): Promise<Bin | null> {
-    return this.q.updateBin.run(binParams(bin)).changes === 1 ? bin : null;
+  async updateBin(bin: Bin, read: Bin): Promise<Bin | null> {
+    const expected = {
+      read_status: read.response.status,
+      read_body: read.response.body,
+      read_content_type: read.response.contentType,
+      read_delay_ms: read.response.delayMs,
+      read_request_limit: read.requestLimit,
+      read_expires_at: read.expiresAt,
+    };
+    return this.q.updateBin.run({ ...binParams(bin), ...expected }).changes === 1 ? bin : null;
   }
 
   async deleteBin(id: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { BotConnection, BotInvocation, ConnectionError } from '../../domain/bots.js';
 import type { Page } from '../../domain/types.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import type { BotStore } from '../bot-store.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
@@ -56,6 +57,7 @@ export class SqliteBotStore implements BotStore {
 
   constructor(
     private readonly db: Database,
+    private readonly box: SecretBox,
     private readonly write: WriteRunner = async (op) => op(),
   ) {}
 
@@ -66,7 +68,7 @@ export class SqliteBotStore implements BotStore {
 
   async createConnection(connection: BotConnection): Promise<BotConnection> {
     this.db.transaction(() => {
-      this.q.insert.run(botConnectionParams(connection));
+      this.q.insert.run(botConnectionParams(connection, this.box));
       this.nameStory(connection);
     })();
     return (await this.getConnection(connection.appId, connection.id)) ?? connection;
@@ -78,18 +80,21 @@ export class SqliteBotStore implements BotStore {
 
   async getConnection(appId: string, id: string): Promise<BotConnection | null> {
     const row = this.q.byId.get(appId, id) as BotConnectionRow | undefined;
-    return row ? toBotConnection(row) : null;
+    return row ? toBotConnection(row, this.box) : null;
   }
 
   async listConnections(appId: string): Promise<BotConnection[]> {
-    return (this.q.byApp.all(appId) as BotConnectionRow[]).map(toBotConnection);
+    return (this.q.byApp.all(appId) as BotConnectionRow[]).map((r) => toBotConnection(r, this.box));
   }
 
   async updateConnection(
     connection: BotConnection,
     expectedUpdatedAt?: number,
   ): Promise<BotConnection | null> {
-    const params = { ...botConnectionParams(connection), expected: expectedUpdatedAt ?? null };
+    const params = {
+      ...botConnectionParams(connection, this.box),
+      expected: expectedUpdatedAt ?? null,
+    };
     const updated = this.db.transaction(() => {
       if (this.q.update.run(params).changes !== 1) return false;
       this.nameStory(connection);

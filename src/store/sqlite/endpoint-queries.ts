@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Endpoint, Page } from '../../domain/types.js';
+import type { SecretBox } from '../../lib/secret-box.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import { toRoutable, type RoutableEndpoint } from '../endpoint-routing.js';
 import type { ListQuery } from '../store.js';
@@ -42,31 +43,32 @@ export class SqliteEndpoints {
   constructor(
     private readonly db: Database,
     private readonly serial: SqliteSerialQueue,
+    private readonly box: SecretBox,
   ) {
     this.q = prepare(db);
   }
 
   create(endpoint: Endpoint): Endpoint {
-    this.q.insertStmt.run(endpointParams(endpoint));
+    this.q.insertStmt.run(endpointParams(endpoint, this.box));
     this.routingCache.delete(endpoint.appId);
     return endpoint;
   }
 
   get(appId: string, id: string): Endpoint | null {
     const row = this.q.byId.get(id, appId) as EndpointRow | undefined;
-    return row ? toEndpoint(row) : null;
+    return row ? toEndpoint(row, this.box) : null;
   }
 
   getByUid(appId: string, uid: string): Endpoint | null {
     const row = this.q.byUid.get(appId, uid) as EndpointRow | undefined;
-    return row ? toEndpoint(row) : null;
+    return row ? toEndpoint(row, this.box) : null;
   }
 
   getMany(ids: string[]): Endpoint[] {
     const out: Endpoint[] = [];
     for (const id of ids) {
       const row = this.q.byIdOnly.get(id) as EndpointRow | undefined;
-      if (row) out.push(toEndpoint(row));
+      if (row) out.push(toEndpoint(row, this.box));
     }
     return out;
   }
@@ -74,7 +76,11 @@ export class SqliteEndpoints {
   list(appId: string, query: ListQuery): Page<Endpoint> {
     const cursor = query.cursor === null ? '\uffff' : decodeCursor(query.cursor);
     const rows = this.q.page.all({ appId, cursor, limit: query.limit + 1 }) as EndpointRow[];
-    return toPage(rows.map(toEndpoint), query.limit, (e) => e.id);
+    return toPage(
+      rows.map((r) => toEndpoint(r, this.box)),
+      query.limit,
+      (e) => e.id,
+    );
   }
 
   update(endpoint: Endpoint, expectedUpdatedAt?: number): Endpoint | null {
@@ -83,7 +89,7 @@ export class SqliteEndpoints {
         const before = this.get(endpoint.appId, endpoint.id);
         if (!before) return null;
         if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) return null;
-        this.q.updateStmt.run(endpointParams(endpoint));
+        this.q.updateStmt.run(endpointParams(endpoint, this.box));
         if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
           this.serial.rebalance(endpoint.id, endpoint.updatedAt);
         }
@@ -116,7 +122,7 @@ export class SqliteEndpoints {
     let cached = this.routingCache.get(appId);
     if (!cached) {
       cached = (this.q.enabledOfApp.all(appId) as EndpointRow[]).map((r) =>
-        toRoutable(toEndpoint(r)),
+        toRoutable(toEndpoint(r, this.box)),
       );
       this.routingCache.set(appId, cached);
     }

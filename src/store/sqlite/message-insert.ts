@@ -2,15 +2,16 @@ import type { Database } from 'better-sqlite3';
 import { routeMessage } from '../endpoint-routing.js';
 import type { InsertMessageResult, NewMessage } from '../store.js';
 import type { SqliteEndpoints } from './endpoint-queries.js';
-import { toMessage, type MessageRow } from './rows.js';
+import { idempotentReplay, type KeyedMessageRow } from '../idempotent-replay.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 const prepare = (db: Database) => ({
   insert:
     db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id,
-    ordering_key, created_at, trace_context)
+    ordering_key, created_at, request_digest, delivery_count, trace_context)
     VALUES (@id, @appId, @eventType, @payload, @idempotencyKey, @endpointId, @orderingKey, @createdAt,
-    @traceContext)`),
+    @requestDigest, @deliveryCount, @traceContext)`),
+  countDeliveries: db.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE message_id = ?'),
   insertDelivery:
     db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
     next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`),
@@ -44,30 +45,36 @@ export class SqliteMessageInsert {
   insert(message: NewMessage, idempotencyWindowMs: number): InsertMessageResult {
     if (message.idempotencyKey !== null) {
       const existing = this.q.byKey.get(message.appId, message.idempotencyKey) as
-        MessageRow | undefined;
+        KeyedMessageRow | undefined;
       if (existing) {
         if (existing.created_at > message.createdAt - idempotencyWindowMs) {
-          return { message: toMessage(existing), created: false, deliveries: 0 };
+          return idempotentReplay(existing, message, () => this.countDeliveries(existing.id));
         }
         this.q.clearKey.run(existing.id);
       }
     }
-    const { reportKey = null, ...fields } = message;
+    const { reportKey = null, requestDigest = null, ...fields } = message;
     const stored = {
       ...fields,
       traceContext: fields.traceContext ?? null,
       endpointId: this.reportRoute(message, reportKey),
     };
-    this.q.insert.run(stored);
+    const targets = routeMessage(this.endpoints.routable(message.appId), stored);
+    // Only a keyed message can be replayed, so only it keeps the count its first answer gave.
+    const deliveryCount = message.idempotencyKey === null ? null : targets.length;
+    this.q.insert.run({ ...stored, requestDigest, deliveryCount });
     if (reportKey !== null && message.endpointId !== null)
       this.q.rememberRoute.run({ ...stored, reportKey });
-    const targets = routeMessage(this.endpoints.routable(message.appId), stored);
     const now = message.createdAt;
     for (const { endpoint, orderingKey } of targets) {
       const due = this.serial.isLineBusy(endpoint.id, endpoint.ordering, orderingKey) ? null : now;
       this.q.insertDelivery.run(message.appId, message.id, endpoint.id, orderingKey, due, now, now);
     }
     return { message: stored, created: true, deliveries: targets.length };
+  }
+
+  private countDeliveries(messageId: string): number {
+    return (this.q.countDeliveries.get(messageId) as { n: number }).n;
   }
 
   /** The message's endpoint: its own, else the one remembered for its report key. */

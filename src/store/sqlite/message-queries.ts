@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Message, Page } from '../../domain/types.js';
 import { decodeCursor, toPage } from '../cursor.js';
-import type { ListQuery, MessageFilter } from '../store.js';
+import type { KeyUse, ListQuery, MessageFilter } from '../store.js';
 import { toMessage, type MessageRow } from './rows.js';
 import { StatementCache } from './statement-cache.js';
 import { eventTypeRange } from '../../domain/event-filter.js';
@@ -9,6 +9,9 @@ import { eventTypeRange } from '../../domain/event-filter.js';
 const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM messages WHERE id = ? AND app_id = ?'),
   byKey: db.prepare('SELECT * FROM messages WHERE app_id = ? AND idempotency_key = ?'),
+  keyUse: db.prepare(
+    'SELECT created_at, request_digest FROM messages WHERE app_id = ? AND idempotency_key = ?',
+  ),
 });
 
 /** Messages as the API reads them. */
@@ -24,6 +27,12 @@ export class SqliteMessages {
   getByIdempotencyKey(appId: string, key: string): Message | null {
     const row = this.q.byKey.get(appId, key) as MessageRow | undefined;
     return row ? toMessage(row) : null;
+  }
+
+  keyUse(appId: string, key: string): KeyUse | null {
+    const row = this.q.keyUse.get(appId, key) as
+      { created_at: number; request_digest: string | null } | undefined;
+    return row ? { createdAt: row.created_at, requestDigest: row.request_digest } : null;
   }
 
   get(appId: string, id: string): Message | null {

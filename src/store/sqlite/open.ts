@@ -14,6 +14,9 @@ export function openSqlite(file: string, sync: SqliteSync, readonly = false): Da
     return reader;
   }
   const db = new Database(file);
+  // Only a new, empty file takes this (an existing one keeps its mode until a VACUUM; see
+  // docs/operations.md): retention then gives freed pages back to the file system.
+  if (db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');

@@ -6,6 +6,13 @@ import type {
   ErrorKind,
   Ordering,
 } from '../../domain/types.js';
+import type { SecretBox } from '../../lib/secret-box.js';
+import {
+  openEndpointHeaders,
+  openEndpointSecrets,
+  sealEndpointHeaders,
+  sealEndpointSecrets,
+} from '../shared-rows.js';
 export { toApp, toMessage, type AppRow, type MessageRow } from '../shared-rows.js';
 
 /** Row shapes as SQLite returns them, and their mapping to domain records. */
@@ -35,7 +42,7 @@ export interface EndpointRow {
   created_at: number;
   updated_at: number;
 }
-export const toEndpoint = (r: EndpointRow): Endpoint => ({
+export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   id: r.id,
   appId: r.app_id,
   uid: r.uid,
@@ -43,8 +50,8 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   description: r.description,
   disabled: r.disabled === 1,
   filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
-  secrets: JSON.parse(r.secrets),
-  headers: JSON.parse(r.headers),
+  secrets: openEndpointSecrets(r.secrets, box),
+  headers: openEndpointHeaders(r.headers, box),
   timeoutMs: r.timeout_ms,
   retryPolicy: JSON.parse(r.retry_policy),
   ordering: r.ordering as Ordering,
@@ -60,7 +67,7 @@ export const toEndpoint = (r: EndpointRow): Endpoint => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
-export const endpointParams = (e: Endpoint) => ({
+export const endpointParams = (e: Endpoint, box: SecretBox) => ({
   id: e.id,
   app_id: e.appId,
   uid: e.uid,
@@ -68,8 +75,8 @@ export const endpointParams = (e: Endpoint) => ({
   description: e.description,
   disabled: e.disabled ? 1 : 0,
   filter_types: e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
-  secrets: JSON.stringify(e.secrets),
-  headers: JSON.stringify(e.headers),
+  secrets: sealEndpointSecrets(e.secrets, box),
+  headers: sealEndpointHeaders(e.headers, box),
   timeout_ms: e.timeoutMs,
   retry_policy: JSON.stringify(e.retryPolicy),
   ordering: e.ordering,

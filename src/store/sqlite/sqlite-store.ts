@@ -4,6 +4,9 @@ import type { Database } from 'better-sqlite3';
 import type { EndpointHealth } from '../../domain/endpoint-health.js';
 import type { StatsBucket } from '../../domain/endpoint-stats.js';
 import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from '../../lib/private-files.js';
+import { SecretBox, type EncryptionKeys } from '../../lib/secret-box.js';
+import { checkKeys, resealAll } from '../secrets/sealing.js';
+import type { SealedRows } from '../secrets/sealed-rows.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
 import type {
   AttemptFilter,
@@ -12,12 +15,15 @@ import type {
   ClaimedDelivery,
   DeliveryFilter,
   InsertMessageResult,
+  KeyUse,
   ListQuery,
   MessageFilter,
   NewMessage,
   RecoverOutcome,
   RecoverRequest,
   ReplayResult,
+  PurgeProgress,
+  PurgeRequest,
   AppBacklog,
   Release,
   StatsQuery,
@@ -42,7 +48,9 @@ import { SqliteMessages } from './message-queries.js';
 import { migrateSqlite } from './migrate.js';
 import { openSqlite, type SqliteSync } from './open.js';
 import { ResultRecording } from './record-attempts.js';
+import { sqliteSealedRows } from './sealed-rows.js';
 import { SqliteRequeue } from './requeue.js';
+import { SqliteRetention } from './retention.js';
 import { SqliteSerialQueue } from './serial-queue.js';
 import { SqliteStatsQueries } from './stats-queries.js';
 
@@ -54,6 +62,8 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** Called once the database is closed (releases the data folder lock). */
   onClose?: () => void;
+  /** The keys secrets are sealed with (plain data: it crosses to the store thread). */
+  encryption: EncryptionKeys;
 }
 
 /**
@@ -74,6 +84,8 @@ export class SqliteStore implements Store {
   readonly bins: SqliteBinStore;
   /** Portal sessions. */
   readonly portal: SqlitePortalStore;
+  /** Seals and opens the secret columns. */
+  readonly box: SecretBox;
   private parts!: {
     apps: SqliteApps;
     endpoints: SqliteEndpoints;
@@ -85,6 +97,7 @@ export class SqliteStore implements Store {
     results: ResultRecording;
     leases: SqliteLeases;
     requeue: SqliteRequeue;
+    retention: SqliteRetention;
     stats: SqliteStatsQueries;
     backlog: SqliteBacklog;
   };
@@ -97,18 +110,27 @@ export class SqliteStore implements Store {
       for (const suffix of ['-wal', '-shm']) tightenIfPresent(`${options.file}${suffix}`);
     }
     this.db = openSqlite(options.file, options.sync ?? 'full', options.readonly ?? false);
+    this.box = new SecretBox(options.encryption);
     this.writes = new GroupCommit(this.db);
-    this.bots = new SqliteBotStore(this.db, (op) => this.writes.run(op));
+    this.bots = new SqliteBotStore(this.db, this.box, (op) => this.writes.run(op));
     this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
     this.portal = new SqlitePortalStore(this.db);
   }
 
+  /**
+   * Migrates, refuses a key that cannot open the stored secrets, and seals any still in clear
+   * (rows written before encryption), before anything else reads or writes them.
+   */
   async migrate(): Promise<void> {
-    if (!this.options.readonly) migrateSqlite(this.db);
+    if (!this.options.readonly) {
+      migrateSqlite(this.db);
+      await checkKeys(this.sealedRows(), this.box);
+      await resealAll(this.sealedRows(), this.box, { scope: 'plain' });
+    }
     const serial = new SqliteSerialQueue(this.db);
-    const endpoints = new SqliteEndpoints(this.db, serial);
+    const endpoints = new SqliteEndpoints(this.db, serial, this.box);
     this.parts = {
-      apps: new SqliteApps(this.db),
+      apps: new SqliteApps(this.db, this.box),
       endpoints,
       messageInsert: new SqliteMessageInsert(this.db, endpoints, serial),
       messages: new SqliteMessages(this.db),
@@ -118,9 +140,15 @@ export class SqliteStore implements Store {
       results: new ResultRecording(this.db, serial),
       leases: new SqliteLeases(this.db),
       requeue: new SqliteRequeue(this.db, serial),
+      retention: new SqliteRetention(this.db),
       stats: new SqliteStatsQueries(this.db),
       backlog: new SqliteBacklog(this.db),
     };
+  }
+
+  /** The secret columns, for sealing and `hookline encryption rotate-key`. */
+  sealedRows(): SealedRows {
+    return sqliteSealedRows(this.db);
   }
 
   async ping(): Promise<void> {
@@ -144,6 +172,9 @@ export class SqliteStore implements Store {
   }
   async getAppByKeyHash(hash: string): Promise<App | null> {
     return this.parts.apps.getByKeyHash(hash);
+  }
+  async getAppByViberTokenDigest(digest: string): Promise<App | null> {
+    return this.parts.apps.getByViberTokenDigest(digest);
   }
   async listApps(query: ListQuery, onlyId?: string): Promise<Page<App>> {
     return this.parts.apps.list(query, onlyId);
@@ -187,6 +218,9 @@ export class SqliteStore implements Store {
   }
   async getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
     return this.parts.messages.getByIdempotencyKey(appId, key);
+  }
+  async getKeyUse(appId: string, key: string): Promise<KeyUse | null> {
+    return this.parts.messages.keyUse(appId, key);
   }
   async getMessage(appId: string, id: string): Promise<Message | null> {
     return this.parts.messages.get(appId, id);
@@ -284,5 +318,19 @@ export class SqliteStore implements Store {
   }
   async backlog(now: number, cap: number): Promise<Backlog> {
     return this.parts.backlog.read(now, cap);
+  }
+
+  // Retention steps run alone, each its own short transaction (not in a group commit).
+  async purgeMessages(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.parts.retention.purgeMessages(request);
+  }
+  async dropPayloads(request: PurgeRequest): Promise<PurgeProgress> {
+    return this.parts.retention.dropPayloads(request);
+  }
+  async purgeHistory(before: number, limit: number): Promise<number> {
+    return this.parts.retention.purgeHistory(before, limit);
+  }
+  async reclaimSpace(maxPages: number): Promise<number> {
+    return this.parts.retention.reclaimSpace(maxPages);
   }
 }

@@ -78,7 +78,11 @@ export class ThreadedSqliteStore {
   async migrate(): Promise<void> {
     await this.call({ target: 'store', method: 'migrate', args: [] });
     if (!this.reader) {
-      this.reader = new SqliteStore({ file: this.options.file, readonly: true });
+      this.reader = new SqliteStore({
+        file: this.options.file,
+        readonly: true,
+        encryption: this.options.encryption,
+      });
       await this.reader.migrate();
     }
   }

@@ -25,7 +25,8 @@ export function idempotencyCases({ store }: SuiteContext): void {
       W,
     );
     expect(first).toMatchObject({ created: true, deliveries: 1 });
-    expect(again).toEqual({ message: first.message, created: false, deliveries: 0 });
+    // No digest (a row from before digests): a replay whatever the body, with the original count.
+    expect(again).toEqual({ message: first.message, created: false, deliveries: 1 });
     expect(await messagesOf(app.id)).toEqual([first.message]);
     expect(await allDeliveries(store(), app.id)).toHaveLength(1);
   });
@@ -49,9 +50,41 @@ export function idempotencyCases({ store }: SuiteContext): void {
       { idempotencyKey: 'order-1', createdAt: T0 + W + 2 },
       W,
     );
-    expect(third).toEqual({ message: later.message, created: false, deliveries: 0 });
+    expect(third).toEqual({ message: later.message, created: false, deliveries: 1 });
     expect(await messagesOf(app.id)).toHaveLength(2);
     expect(await allDeliveries(store(), app.id)).toHaveLength(2);
+  });
+
+  it('refuses the key with another request digest (409 idempotency_conflict) and writes nothing', async () => {
+    const app = await createApp(store());
+    await createEndpoint(store(), app.id);
+    const key = { idempotencyKey: 'order-2', requestDigest: 'digest-a' };
+    const first = await send(store(), app.id, { ...key, createdAt: T0 }, W);
+    const clash = send(
+      store(),
+      app.id,
+      { ...key, requestDigest: 'digest-b', createdAt: T0 + 1 },
+      W,
+    );
+    await expect(clash).rejects.toMatchObject({ code: 'idempotency_conflict', status: 409 });
+    expect(await store().getKeyUse(app.id, 'order-2')).toEqual({
+      createdAt: T0,
+      requestDigest: 'digest-a',
+    });
+    // The same digest replays, with the count the first answer gave, though an endpoint came since.
+    await createEndpoint(store(), app.id);
+    const replay = await send(store(), app.id, { ...key, createdAt: T0 + 2 }, W);
+    expect(replay).toEqual({ message: first.message, created: false, deliveries: 1 });
+    expect(await messagesOf(app.id)).toEqual([first.message]);
+    expect(await allDeliveries(store(), app.id)).toHaveLength(1);
+    // Past the window the key is free for another request.
+    const later = await send(
+      store(),
+      app.id,
+      { ...key, requestDigest: 'digest-b', createdAt: T0 + W + 1 },
+      W,
+    );
+    expect(later).toMatchObject({ created: true, deliveries: 2 });
   });
 
   it('keeps keys of different apps apart', async () => {
@@ -76,12 +109,18 @@ export function idempotencyCases({ store }: SuiteContext): void {
     await createEndpoint(store(), app.id);
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        store().insertMessage(messageRecord(app.id, { idempotencyKey: 'burst' }), W),
+        store().insertMessage(
+          messageRecord(app.id, { idempotencyKey: 'burst', requestDigest: 'same' }),
+          W,
+        ),
       ),
     );
     const created = results.filter((r) => r.created);
     expect(created).toHaveLength(1);
-    for (const r of results) expect(r.message.id).toBe(created[0].message.id);
+    for (const r of results) {
+      expect(r.message.id).toBe(created[0].message.id);
+      expect(r.deliveries).toBe(1);
+    }
     expect(await messagesOf(app.id)).toHaveLength(1);
     expect(await allDeliveries(store(), app.id)).toHaveLength(1);
   });

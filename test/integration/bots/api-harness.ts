@@ -14,6 +14,8 @@ import { sha256Hex } from '../../../src/lib/hash.js';
 import { newId, newToken } from '../../../src/lib/ids.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
+import { TEST_KEYS } from '../../helpers/encryption.js';
+import { Retention } from '../../../src/delivery/retention.js';
 
 export interface BotApi {
   server: HooklineServer;
@@ -34,7 +36,7 @@ export type BotApiOptions = Pick<
 
 export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-bots-api-'));
-  const store = new SqliteStore({ file: join(dir, 'hookline.db') });
+  const store = new SqliteStore({ file: join(dir, 'hookline.db'), encryption: TEST_KEYS });
   await store.migrate();
   const clock = new FakeClock();
   const sender = new HttpSender({ egress: TEST_EGRESS });
@@ -72,6 +74,10 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
+    retention: new Retention(store, clock, pino({ level: 'silent' }), {
+      retentionDays: 30,
+      payloadRetentionDays: null,
+    }),
     portal: {
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,

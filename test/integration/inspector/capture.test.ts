@@ -204,18 +204,22 @@ describe('what a bin answers', () => {
   });
 
   it('waits the response delay before answering (a sender with a shorter timeout gives up), and keeps the request', async () => {
-    const bin = await createBin(h, { responseDelayMs: 300 });
+    // Wide margins both ways: on a loaded machine the request must still be sent before the
+    // sender's timeout, and the delay must still outlast it.
+    const bin = await createBin(h, { responseDelayMs: 3_000 });
     const sender = new HttpSender({ egress: 'public-and-loopback' });
     try {
       const result = await sender.send(
         { method: 'POST', url: bin.url, headers: {}, body: 'slow' },
-        50,
+        1_000,
       );
       expect(result.errorKind).toBe('timeout');
     } finally {
       await sender.close();
     }
-    expect((await captured(bin.id)).map((r) => r.body)).toEqual(['slow']);
+    await expect
+      .poll(async () => (await captured(bin.id)).map((r) => r.body), { timeout: 10_000 })
+      .toEqual(['slow']);
   });
 });
 

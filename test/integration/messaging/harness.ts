@@ -22,6 +22,8 @@ import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { forwardTo } from '../../helpers/forward-to.js';
 import { CaptureReceiver } from './receiver.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
+import { TEST_KEYS } from '../../helpers/encryption.js';
+import { Retention } from '../../../src/delivery/retention.js';
 
 export interface MessagingApi {
   server: HooklineServer;
@@ -35,7 +37,7 @@ export interface MessagingApi {
 /** The real server (SQLite file in a temp dir, real sender and dispatcher) with this feature's routes. */
 export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<MessagingApi> {
   const dir = mkdtempSync(join(tmpdir(), 'hookline-messaging-'));
-  const store = new SqliteStore({ file: join(dir, 'hookline.db') });
+  const store = new SqliteStore({ file: join(dir, 'hookline.db'), encryption: TEST_KEYS });
   await store.migrate();
   const clock = new FakeClock(Date.UTC(2026, 0, 15, 9, 31, 5));
   const sender = new HttpSender({ egress: TEST_EGRESS });
@@ -56,6 +58,10 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
     publicUrl: 'http://127.0.0.1:8080',
     payloadLimitBytes: 256 * 1024,
     idempotencyWindowMs: 86_400_000,
+    retention: new Retention(observed, clock, logger, {
+      retentionDays: 30,
+      payloadRetentionDays: null,
+    }),
     portal: {
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,

@@ -79,6 +79,32 @@ function lostUpdateCases(start: () => Promise<TestHookline>) {
       });
     }
   });
+
+  it('concurrent bin PATCHes of different settings all land', async () => {
+    const t = await createTenant(h, { url: 'http://127.0.0.1:9/hook' }, 'bin-race');
+    for (let trial = 0; trial < 5; trial++) {
+      const bin = await h.api('POST', '/api/v1/bins', {}, { token: t.apiKey });
+      expect(bin.status).toBe(201);
+      const url = `/api/v1/bins/${bin.body.id}`;
+      const changes = [
+        { responseStatus: 500 + trial },
+        { responseBody: `body-${trial}` },
+        { responseDelayMs: 10 + trial },
+        { requestLimit: 20 + trial },
+      ];
+      const answers = await Promise.all(
+        changes.map((c) => h.api('PATCH', url, c, { token: t.apiKey })),
+      );
+      for (const a of answers) expect(a.status).toBe(200);
+      const read = await h.api('GET', url, undefined, { token: t.apiKey });
+      expect(read.body, `trial ${trial}`).toMatchObject({
+        responseStatus: 500 + trial,
+        responseBody: `body-${trial}`,
+        responseDelayMs: 10 + trial,
+        requestLimit: 20 + trial,
+      });
+    }
+  });
 }
 
 describe('no lost updates (SQLite)', () => lostUpdateCases(() => startHookline()));

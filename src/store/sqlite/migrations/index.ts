@@ -5,10 +5,13 @@ import { sql as bins } from './003_bins.js';
 import { sql as endpointDue } from './004_endpoint_due.js';
 import { sql as stateFreeIndexes } from './005_state_free_indexes.js';
 import { sql as platformFidelity } from './006_platform_fidelity.js';
+import { sql as secretsAtRest } from './007_secrets_at_rest.js';
+import { sql as idempotencyDigest } from './008_idempotency_digest.js';
 import { sql as endpointStats } from './009_endpoint_stats.js';
 import { sql as retentionAndReplay } from './011_retention_and_replay.js';
 import { sql as consoleTables } from './012_console.js';
 import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
+import { sql as retentionIndexes } from './014_retention_indexes.js';
 import { sql as traceContext } from './015_trace_context.js';
 
 export type { Migration } from '../../migration.js';
@@ -21,10 +24,12 @@ export const migrations: Migration[] = [
   { version: 4, name: 'endpoint_due', sql: endpointDue },
   { version: 5, name: 'state_free_indexes', sql: stateFreeIndexes },
   { version: 6, name: 'platform_fidelity', sql: platformFidelity },
+  { version: 7, name: 'secrets_at_rest', sql: secretsAtRest },
+  { version: 8, name: 'idempotency_digest', sql: idempotencyDigest },
   { version: 9, name: 'endpoint_stats', sql: endpointStats },
   { version: 11, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 12, name: 'console', sql: consoleTables },
   { version: 13, name: 'ordering_and_filters', sql: orderingAndFilters },
-  // 14 is taken by another change in flight (retention indexes).
+  { version: 14, name: 'retention_indexes', sql: retentionIndexes },
   { version: 15, name: 'trace_context', sql: traceContext },
 ];

@@ -89,6 +89,15 @@ export function EndpointForm({
             <option value="per-key">per-key (one at a time per conversation key)</option>
           </select>
         </Field>
+        {(state.ordering === 'per-key' || state.orderingKeyPath !== '') && (
+          <Field
+            label="Ordering key path"
+            error={errors.orderingKeyPath}
+            hint="per-key: the payload field holding the key, e.g. sender.id; empty for the message's orderingKey"
+          >
+            <input {...text('orderingKeyPath')} />
+          </Field>
+        )}
         <Field label="Max concurrency" error={errors.maxConcurrency}>
           <input inputMode="numeric" {...text('maxConcurrency')} />
         </Field>
@@ -112,6 +121,13 @@ export function EndpointForm({
           <textarea {...text('metadata')} rows={3} />
         </Field>
       </div>
+      <Field
+        label="Payload filter (JSON)"
+        error={errors.filter ?? withPath(errors, 'filter.')}
+        hint='Only payloads that match are delivered, e.g. {"status": {"$in": ["failed", "expired"]}}; empty for all'
+      >
+        <textarea {...text('filter')} rows={3} />
+      </Field>
       <Field
         label="Format options (JSON)"
         error={errors.formatOptions ?? firstUnder(errors, 'formatOptions.')}
@@ -145,3 +161,9 @@ export function EndpointForm({
 
 const firstUnder = (errors: LocalErrors, prefix: string) =>
   Object.entries(errors).find(([k]) => k.startsWith(prefix))?.[1];
+
+/** A nested field's error with its path (`filter.status.$in: ...`): the person sees where. */
+const withPath = (errors: LocalErrors, prefix: string) => {
+  const found = Object.entries(errors).find(([k]) => k.startsWith(prefix));
+  return found && `${found[0]}: ${found[1]}`;
+};

@@ -1,35 +1,32 @@
 import { StateBadge } from '../../components/StateBadge';
+import { Time } from '../../components/Time';
 import type { Endpoint } from '../../api/types';
 import { percent } from '../../components/format';
 
 /**
- * The endpoint's rolling health (the API's `health`: last hour's success rate and latency, the
- * last error) and whether it is disabled and why.
+ * The endpoint's state (enabled, failing or disabled) and its rolling health from the API's
+ * `health`: the last hour's success rate and latency, and the last error while it is failing.
  */
-interface Health {
-  consecutiveFailures: number;
-  lastError: { at: string; message: string } | null;
-  lastHour: { attempts: number; successRate: number | null; latencyP50Ms: number | null };
-}
-
 export function HealthSummary({ endpoint }: { endpoint: Endpoint }) {
-  const extra = endpoint as Endpoint & { health?: Health; disabledReason?: string | null };
-  const health = extra.health;
+  const health = endpoint.health;
   const failing = (health?.consecutiveFailures ?? 0) > 0;
+  const lastHour = health?.lastHour;
   return (
     <div>
       <StateBadge state={endpoint.disabled ? 'disabled' : failing ? 'failing' : 'enabled'} />
-      {endpoint.disabled && extra.disabledReason && (
-        <div className="muted">{extra.disabledReason}</div>
-      )}
-      {health && health.lastHour.attempts > 0 && (
+      {lastHour && (
         <div className="muted">
-          {percent(health.lastHour.successRate)} ok in the last hour
-          {health.lastHour.latencyP50Ms != null && `, p50 ${health.lastHour.latencyP50Ms} ms`}
+          {lastHour.attempts === 0
+            ? 'No attempts in the last hour'
+            : `${percent(lastHour.successRate)} ok in the last hour` +
+              (lastHour.latencyP50Ms == null ? '' : `, p50 ${lastHour.latencyP50Ms} ms`)}
         </div>
       )}
       {health?.lastError && failing && (
-        <div className="muted">Last error: {health.lastError.message}</div>
+        <div className="muted">
+          {health.consecutiveFailures} failed since{' '}
+          <Time at={health.failingSince ?? health.lastError.at} />: {health.lastError.message}
+        </div>
       )}
     </div>
   );

@@ -11,6 +11,8 @@ export interface EndpointFormState {
   waitsSeconds: string;
   timeoutMs: string;
   ordering: Endpoint['ordering'];
+  orderingKeyPath: string;
+  filter: string;
   maxConcurrency: string;
   rateLimit: string;
   headers: string;
@@ -51,6 +53,8 @@ export function formState(endpoint?: Endpoint): EndpointFormState {
     waitsSeconds: endpoint?.retryPolicy.waitsMs?.map((ms) => ms / 1000).join(', ') ?? '',
     timeoutMs: endpoint?.timeoutMs?.toString() ?? '',
     ordering: endpoint?.ordering ?? 'parallel',
+    orderingKeyPath: endpoint?.orderingKeyPath ?? '',
+    filter: endpoint?.filter ? JSON.stringify(endpoint.filter, null, 2) : '',
     maxConcurrency: endpoint?.maxConcurrency.toString() ?? '',
     rateLimit: endpoint?.rateLimit?.toString() ?? '',
     headers: endpoint ? lines(endpoint.headers, ': ') : '',
@@ -96,6 +100,14 @@ export function toInput(state: EndpointFormState): { input: EndpointInput; error
       errors.formatOptions = 'must be a JSON object';
     }
   }
+  let filter: Record<string, unknown> | null = null;
+  if (state.filter.trim() !== '') {
+    try {
+      filter = JSON.parse(state.filter) as Record<string, unknown>;
+    } catch {
+      errors.filter = 'must be a JSON object';
+    }
+  }
   const waitsMs = state.waitsSeconds
     .split(',')
     .map((t) => t.trim())
@@ -114,6 +126,8 @@ export function toInput(state: EndpointFormState): { input: EndpointInput; error
         : { preset: state.retryPreset as 'standard' },
     timeoutMs: numberOrNull(state.timeoutMs, 'timeoutMs', errors),
     ordering: state.ordering,
+    orderingKeyPath: state.orderingKeyPath.trim() === '' ? null : state.orderingKeyPath.trim(),
+    filter,
     rateLimit: numberOrNull(state.rateLimit, 'rateLimit', errors),
     headers: pairs(state.headers, ':', 'headers', errors),
     metadata: pairs(state.metadata, '=', 'metadata', errors),

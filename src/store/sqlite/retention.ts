@@ -1,0 +1,124 @@
+import type { Database } from 'better-sqlite3';
+import type { PurgeCursor, PurgeProgress, PurgeRequest } from '../store.js';
+
+/**
+ * A delivery that keeps its message: pending (due, retrying, parked behind a serial head) or in
+ * flight. A parked delivery of a disabled endpoint is held, which counts as settled.
+ */
+const UNSETTLED = `SELECT 1 FROM deliveries d JOIN endpoints e ON e.id = d.endpoint_id
+  WHERE d.message_id = m.id AND (d.state = 'delivering' OR (d.state = 'pending'
+    AND NOT (d.next_attempt_at IS NULL AND d.lease_token IS NULL AND e.disabled = 1)))`;
+
+/** Oldest first after the cursor: (created_at, id) as messages_created orders them. */
+const AFTER = `m.created_at < @before
+  AND (m.created_at > @afterAt OR (m.created_at = @afterAt AND m.id > @afterId))`;
+
+const prepare = (db: Database) => ({
+  candidates: db.prepare(`SELECT m.id, m.created_at, EXISTS (${UNSETTLED}) AS unsettled
+    FROM messages m INDEXED BY messages_created WHERE ${AFTER}
+    ORDER BY m.created_at, m.id LIMIT @limit`),
+  keptPayloads: db.prepare(`SELECT m.id, m.created_at, EXISTS (${UNSETTLED}) AS unsettled
+    FROM messages m INDEXED BY messages_payload_kept WHERE m.payload_dropped_at IS NULL AND ${AFTER}
+    ORDER BY m.created_at, m.id LIMIT @limit`),
+  deleteAttempts: db.prepare('DELETE FROM attempts WHERE message_id = ?'),
+  deleteDeliveries: db.prepare('DELETE FROM deliveries WHERE message_id = ?'),
+  // Its webhook_id mappings go by cascade.
+  deleteMessage: db.prepare('DELETE FROM messages WHERE id = ?'),
+  dropPayload: db.prepare(
+    "UPDATE messages SET payload = '{}', payload_dropped_at = ? WHERE id = ? AND payload_dropped_at IS NULL",
+  ),
+  oldRollups:
+    db.prepare(`DELETE FROM endpoint_stats WHERE rowid IN (SELECT rowid FROM endpoint_stats
+    INDEXED BY endpoint_stats_bucket WHERE bucket_start < ? LIMIT ?)`),
+  oldRuns: db.prepare(`DELETE FROM requeue_runs WHERE rowid IN (SELECT rowid FROM requeue_runs
+    WHERE created_at < ? LIMIT ?)`),
+  oldTestAttempts: db.prepare(`DELETE FROM attempts WHERE id IN (SELECT id FROM attempts
+    WHERE test = 1 AND at < ? LIMIT ?)`),
+  freePages: db.prepare('PRAGMA freelist_count').pluck(),
+  pages: db.prepare('PRAGMA page_count').pluck(),
+  autoVacuum: db.prepare('PRAGMA auto_vacuum').pluck(),
+});
+
+interface Candidate {
+  id: string;
+  created_at: number;
+  unsettled: number;
+}
+
+const INCREMENTAL = 2;
+/** Free pages are kept for reuse up to this share of the file: steady traffic fills them again. */
+const KEPT_FREE_SHARE = 0.1;
+
+/**
+ * Retention on SQLite. Every step is one short transaction on the store's thread; writes of the
+ * delivery engine queue behind it for that long only, and run between steps.
+ */
+export class SqliteRetention {
+  private readonly q: ReturnType<typeof prepare>;
+
+  constructor(private readonly db: Database) {
+    this.q = prepare(db);
+  }
+
+  purgeMessages(request: PurgeRequest): PurgeProgress {
+    return this.db.transaction(() => {
+      const rows = this.q.candidates.all(params(request)) as Candidate[];
+      const progress = { messages: 0, deliveries: 0, attempts: 0, next: nextOf(rows, request) };
+      for (const row of rows) {
+        if (row.unsettled) continue;
+        progress.attempts += this.q.deleteAttempts.run(row.id).changes;
+        progress.deliveries += this.q.deleteDeliveries.run(row.id).changes;
+        progress.messages += this.q.deleteMessage.run(row.id).changes;
+      }
+      return progress;
+    })();
+  }
+
+  dropPayloads(request: PurgeRequest): PurgeProgress {
+    return this.db.transaction(() => {
+      const rows = this.q.keptPayloads.all(params(request)) as Candidate[];
+      const progress = { messages: 0, deliveries: 0, attempts: 0, next: nextOf(rows, request) };
+      for (const row of rows)
+        if (!row.unsettled)
+          progress.messages += this.q.dropPayload.run(request.now, row.id).changes;
+      return progress;
+    })();
+  }
+
+  purgeHistory(before: number, limit: number): number {
+    return this.db.transaction(
+      () =>
+        this.q.oldRollups.run(before, limit).changes +
+        this.q.oldRuns.run(before, limit).changes +
+        this.q.oldTestAttempts.run(before, limit).changes,
+    )();
+  }
+
+  /**
+   * With auto_vacuum=INCREMENTAL, gives back free pages beyond a tenth of the file (what steady
+   * traffic reuses); a file created before it (auto_vacuum=NONE) reuses its free pages instead.
+   */
+  reclaimSpace(maxPages: number): number {
+    if (this.q.autoVacuum.get() !== INCREMENTAL) return 0;
+    const free = this.q.freePages.get() as number;
+    const excess = free - Math.floor((this.q.pages.get() as number) * KEPT_FREE_SHARE);
+    if (excess <= 0) return 0;
+    const pages = Math.min(excess, maxPages);
+    this.db.pragma(`incremental_vacuum(${pages})`);
+    return free - (this.q.freePages.get() as number);
+  }
+}
+
+const params = (r: PurgeRequest) => ({
+  before: r.before,
+  afterAt: r.after?.createdAt ?? Number.MIN_SAFE_INTEGER,
+  afterId: r.after?.id ?? '',
+  limit: r.limit,
+});
+
+/** Where the next step starts: after the last row looked at, or nowhere once a step came up short. */
+function nextOf(rows: Candidate[], r: PurgeRequest): PurgeCursor | null {
+  if (rows.length < r.limit) return null;
+  const last = rows[rows.length - 1];
+  return { createdAt: last.created_at, id: last.id };
+}
