@@ -21,6 +21,8 @@ export interface Config {
   dbPoolSize: number;
   migrateOnStart: boolean;
   sqliteSync: 'full' | 'normal';
+  /** Caps the SQLite file at this many pages (SQLite's max_page_count); null = no cap. */
+  sqliteMaxPages: number | null;
   /** null = read or create `admin-token` in dataDir. */
   adminToken: string | null;
   /** Base URL printed for bins and links; default http://localhost:<port>. */
@@ -94,6 +96,7 @@ export const DEFAULT_CONFIG: Config = {
   dbPoolSize: 10,
   migrateOnStart: true,
   sqliteSync: 'full',
+  sqliteMaxPages: null,
   adminToken: null,
   publicUrl: null,
   payloadLimitBytes: 256 * 1024,
@@ -230,6 +233,12 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_SQLITE_SYNC',
     parse: oneOf(['full', 'normal'] as const),
     expects: 'full or normal',
+  },
+  {
+    key: 'sqliteMaxPages',
+    env: 'HOOKLINE_SQLITE_MAX_PAGES',
+    parse: int(64, 2 ** 31 - 2),
+    expects: 'an integer of pages from 64 to 2147483646',
   },
   {
     key: 'adminToken',

@@ -138,6 +138,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -300,6 +317,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -438,6 +472,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -555,6 +606,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -728,6 +796,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -856,6 +941,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1011,6 +1113,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1144,6 +1263,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1329,6 +1465,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1465,6 +1618,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1637,6 +1807,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1776,6 +1963,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1894,6 +2098,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2068,6 +2289,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -2201,6 +2439,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2349,6 +2604,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2550,6 +2822,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2681,6 +2970,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2869,6 +3175,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3076,6 +3399,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3261,6 +3601,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3400,6 +3757,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3606,6 +3980,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** Stop a verification now: the endpoint goes back to its URL, held deliveries go */
@@ -3724,6 +4115,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3953,6 +4361,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4090,6 +4515,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4276,6 +4718,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -4417,6 +4876,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4622,6 +5098,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4753,6 +5246,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4900,6 +5410,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5113,6 +5640,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5343,6 +5887,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5552,6 +6113,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End every portal session of the app, and its links not used yet */
@@ -5671,6 +6249,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5885,6 +6480,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6085,6 +6697,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6227,6 +6856,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6349,6 +6995,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6493,6 +7156,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6680,6 +7360,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6818,6 +7515,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6935,6 +7649,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7108,6 +7839,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -7248,6 +7996,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7369,6 +8134,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7518,6 +8300,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7636,6 +8435,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7807,6 +8623,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7891,6 +8724,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8029,6 +8879,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8226,6 +9093,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8366,6 +9250,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8519,6 +9420,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End the portal session calling (sign out) */
@@ -8632,6 +9550,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8840,6 +9775,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8966,6 +9918,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: 503 while shutting down, before migrations, or while the store cannot write
+         * @description For load balancers and orchestrators: 200 when this node should take traffic. 503 names the reason: shutting_down, store_unavailable, not_migrated, or storage_full (the store cannot write; writes answer 507 meanwhile). /healthz stays the liveness check.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string;
+                            /** @enum {string} */
+                            status: "ready";
+                            store: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            reason: "shutting_down" | "store_unavailable" | "not_migrated" | "storage_full";
+                            role: string;
+                            /** @enum {string} */
+                            status: "unavailable";
+                            store: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9103,6 +10115,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9308,6 +10337,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9450,6 +10496,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9655,6 +10718,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -9794,6 +10874,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9948,6 +11045,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -10181,6 +11295,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;

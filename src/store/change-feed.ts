@@ -53,6 +53,7 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   dropPayloads: null,
   purgeHistory: null,
   reclaimSpace: null,
+  probeWrite: null,
 };
 
 export interface StoreChanges {

@@ -252,6 +252,13 @@ export interface Store {
   migrate(): Promise<void>;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;
+  /** Migration versions this code has that the database lacks (readiness: /readyz). */
+  pendingMigrations(): Promise<number[]>;
+  /**
+   * Writes a little (a page's worth) and rolls it back: throws when the store cannot write now,
+   * for example a full disk (see store/storage-full.ts). Readiness only: nothing is kept.
+   */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 
   createApp(app: App): Promise<App>;

@@ -43,7 +43,8 @@ import * as endpoints from './endpoint-queries.js';
 import * as leases from './lease-queries.js';
 import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
-import { migratePostgres } from './migrate.js';
+import { migratePostgres, pendingMigrations } from './migrate.js';
+import { probePostgresWrite } from './write-probe.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
 import * as requeue from './requeue.js';
@@ -155,6 +156,14 @@ export class PostgresStore implements Store {
 
   async ping(): Promise<void> {
     await this.run(() => this.pool.query('SELECT 1'));
+  }
+
+  pendingMigrations(): Promise<number[]> {
+    return this.run(() => pendingMigrations(this.pool));
+  }
+
+  probeWrite(): Promise<void> {
+    return this.run(() => probePostgresWrite(this.pool));
   }
 
   /** Like ping, but the error is a one-line startup message naming the host. */
