@@ -3,6 +3,8 @@ import { EGRESS_POLICIES, parseAllowList, type EgressPolicy } from '../delivery/
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
 import { parseFrameAncestors } from '../api/console-headers.js';
 import { DAY, MINUTE } from '../lib/durations.js';
+import { parseDurationText } from '../lib/duration-text.js';
+import { DEFAULT_DISABLE_AFTER_MS } from '../domain/endpoint-disabling.js';
 import { parseKey } from '../lib/secret-box.js';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -63,6 +65,8 @@ export interface Config {
   otlpTracesUrl: string | null;
   /** Share of new traces sampled (0 to 1); a sampled producer's trace is always followed. */
   traceSampleRatio: number;
+  /** An endpoint failing without a success for this long is disabled; null = never (`off`). */
+  disableAfterMs: number | null;
   /** Seals secrets at rest (base64 or hex of 32 bytes); null = the data folder's encryption-key file. */
   encryptionKey: string | null;
   /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
@@ -121,6 +125,7 @@ export const DEFAULT_CONFIG: Config = {
   metricsEndpointSeries: 0,
   otlpTracesUrl: null,
   traceSampleRatio: 1,
+  disableAfterMs: DEFAULT_DISABLE_AFTER_MS,
   encryptionKey: null,
   encryptionPreviousKeys: [],
   retentionDays: 30,
@@ -146,6 +151,12 @@ const text = (raw: string) => (raw.length > 0 ? raw : undefined);
 const ratio = (raw: string) => {
   const n = Number(raw);
   return raw.trim() !== '' && n >= 0 && n <= 1 ? n : undefined;
+};
+/** A duration with its unit (`5d`, `36h`) from `min` on, or `off` (null). */
+const durationOrOff = (min: number) => (raw: string) => {
+  if (raw.trim().toLowerCase() === 'off') return null;
+  const value = parseDurationText(raw);
+  return value !== undefined && value >= min ? value : undefined;
 };
 
 function databaseUrl(raw: string): string | undefined {
@@ -385,6 +396,12 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_TRACE_SAMPLE_RATIO',
     parse: ratio,
     expects: 'a number from 0 to 1',
+  },
+  {
+    key: 'disableAfterMs',
+    env: 'HOOKLINE_DISABLE_AFTER',
+    parse: durationOrOff(MINUTE),
+    expects: 'a duration with its unit, at least 1 minute (e.g. 5d, 36h, 90m), or off',
   },
   {
     key: 'encryptionKey',

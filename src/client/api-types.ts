@@ -989,7 +989,8 @@ export interface paths {
                     endpointId?: string;
                     limit?: number;
                     messageId?: string;
-                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                    /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+                    state?: "pending" | "delivering" | "succeeded" | "failed" | "held";
                 };
                 header?: never;
                 path: {
@@ -2127,7 +2128,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update an endpoint (only the fields given) */
+        /**
+         * Update an endpoint (only the fields given)
+         * @description Switching it on (`disabled: false`) clears `disabledReason` and `disabledAt`; deliveries held while it was disabled stay held unless `sendHeld` is true (or recover is asked with state held).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2150,7 +2154,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Endpoint"];
+                        "application/json": components["schemas"]["EndpointPatched"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2487,7 +2491,8 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                    /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+                    state?: "pending" | "delivering" | "succeeded" | "failed" | "held";
                 };
                 header?: never;
                 path: {
@@ -2650,7 +2655,7 @@ export interface paths {
         put?: never;
         /**
          * Send the endpoint's settled deliveries created in [since, until) again
-         * @description Re-queues the deliveries in `states` (default failed; also succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left.
+         * @description Re-queues the deliveries in `states` (default failed; also held and succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left. A disabled endpoint answers 409 endpoint_disabled: enable it first.
          */
         post: {
             parameters: {
@@ -11512,7 +11517,8 @@ export interface components {
             lastStatus: number | null;
             messageId: string;
             nextAttemptAt: string | null;
-            state: "pending" | "delivering" | "succeeded" | "failed";
+            /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+            state: "pending" | "delivering" | "succeeded" | "failed" | "held";
             updatedAt: string;
         };
         Endpoint: {
@@ -11520,6 +11526,10 @@ export interface components {
             createdAt: string;
             description: string;
             disabled: boolean;
+            /** @description When it was disabled; null while enabled */
+            disabledAt: string | null;
+            /** @description Why it is disabled: gone (its receiver answered 410 Gone), failing (no success for HOOKLINE_DISABLE_AFTER), manual (switched off through the API or console); null while enabled */
+            disabledReason: ("gone" | "failing" | "manual") | null;
             filter: {
                 [key: string]: unknown;
             } | null;
@@ -11661,8 +11671,22 @@ export interface components {
             propagateTraceContext?: boolean;
             rateLimit?: number | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
+            /** @description With the endpoint enabled (e.g. `disabled: false`): send the deliveries held while it was disabled (as recover with state held, at most 1000 per call; the same request again continues). Default false: they stay held */
+            sendHeld?: boolean;
             timeoutMs?: number | null;
             url?: string;
+        };
+        EndpointPatched: components["schemas"]["Endpoint"] & {
+            heldSent?: {
+                /** @description false: more deliveries match; send the same request again to continue */
+                done: boolean;
+                /** @description deliveries re-queued by this call */
+                requeued: number;
+                /** @description by every call of the same request so far */
+                requeuedTotal: number;
+                /** @description the end of the window, fixed by the first call */
+                until: string;
+            };
         };
         EndpointSecrets: {
             secrets: {
@@ -11744,7 +11768,7 @@ export interface components {
             /** Format: date-time */
             since: string;
             /** @description the states to send again; default ["failed"] */
-            states?: ("failed" | "succeeded")[];
+            states?: ("failed" | "held" | "succeeded")[];
             /** Format: date-time */
             until?: string;
         };
