@@ -6,6 +6,7 @@ import type { TargetRules } from '../delivery/target-rules.js';
 import type { Inspector } from '../inspector/inspector.js';
 import type { Clock } from '../lib/clock.js';
 import type { Store } from '../store/store.js';
+import type { Readiness } from './readiness.js';
 
 /** Lifetimes of portal links and sessions (config). */
 export interface PortalSettings {
@@ -34,4 +35,6 @@ export interface ApiContext {
   /** Retention steps, for a purge by hand (POST /api/v1/admin/purge). */
   retention: Retention;
   portal: PortalSettings;
+  /** What GET /readyz answers; createApp's close() starts its shutdown first. */
+  readiness: Readiness;
 }

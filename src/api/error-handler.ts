@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { ErrorCode } from '../lib/error-codes.js';
 import { HooklineError, type ErrorDetail } from '../lib/errors.js';
+import { isStorageFull, storageFull } from '../store/storage-full.js';
 
 /** ajv's instancePath (/payload/0/name) as a field name (payload[0].name), or the missing property. */
 function fieldOf(
@@ -102,6 +103,10 @@ export function installErrorHandler(
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = FASTIFY_STATUS_CODES[error.statusCode] ?? 'invalid_request';
       return send(reply, new HooklineError(code, error.message));
+    }
+    if (isStorageFull(error)) {
+      request.log.warn({ err: { message: error.message } }, 'the store cannot write: storage full');
+      return send(reply, storageFull());
     }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, new HooklineError('internal', 'internal error; see the server log'));

@@ -3,12 +3,14 @@ import { errorBody } from './schemas/common.js';
 /**
  * The errors any route may answer beyond those it declares, added to its documentation only
  * (the error handler answers them whatever the route's schema says): a body too large or of a
- * content type the route does not read, where the route takes a body; the store out of reach;
- * and a bug. Viber's /pa API is left alone: it answers HTTP 200 with Viber's own statuses.
+ * content type the route does not read, where the route takes a body; the store out of reach or
+ * out of room; and a bug. Viber's /pa API is left alone: it answers HTTP 200 with Viber's own statuses.
  */
 const ANY_ROUTE = {
   500: errorBody(500, ['internal']),
   503: errorBody(503, ['store_unavailable']),
+  // Reads answer it too where they tidy up on the way (expired bins, say).
+  507: errorBody(507, ['storage_full']),
 };
 const WITH_BODY = {
   413: errorBody(413, ['payload_too_large']),

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ApiContext } from '../api/context.js';
+import { Readiness } from '../api/readiness.js';
 import { buildServer, type HooklineServer, type ServerOptions } from '../api/server.js';
 import { BotService } from '../bots/bot-service.js';
 import { Dispatcher } from '../delivery/dispatcher.js';
@@ -98,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
           cacheTtlMs: 1000,
           random: deps.random,
           rateLimitWorkers: config.rateLimitWorkers,
+          disableAfterMs: config.disableAfterMs,
         },
         events,
       )
@@ -118,6 +120,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       );
   }
 
+  const readiness = new Readiness();
   const ctx: ApiContext = {
     store,
     clock,
@@ -132,6 +135,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     idempotencyWindowMs: config.idempotencyWindowMs,
     retention,
     portal: { linkTtlMs: config.portalLinkTtlMs, sessionTtlMs: config.portalSessionTtlMs },
+    readiness,
   };
   const serverOptions: ServerOptions = {
     role: config.role,
@@ -168,6 +172,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     async close() {
       if (closed) return;
       closed = true;
+      readiness.beginShutdown();
       await server.close();
       await metricsServer?.close();
       stopWakes?.();

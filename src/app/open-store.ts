@@ -35,6 +35,7 @@ export async function openStore(config: Config, logger?: Logger): Promise<Store>
   const store = new ThreadedSqliteStore({
     file: join(config.dataDir, 'hookline.db'),
     sync: config.sqliteSync,
+    maxPages: config.sqliteMaxPages,
     encryption: resolved.keys,
     onClose: unlock,
   });

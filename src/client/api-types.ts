@@ -138,6 +138,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -300,6 +317,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -438,6 +472,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -555,6 +606,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -728,6 +796,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -864,6 +949,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -887,7 +989,8 @@ export interface paths {
                     endpointId?: string;
                     limit?: number;
                     messageId?: string;
-                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                    /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+                    state?: "pending" | "delivering" | "succeeded" | "failed" | "held";
                 };
                 header?: never;
                 path: {
@@ -1003,6 +1106,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1144,6 +1264,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1329,6 +1466,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1465,6 +1619,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1637,6 +1808,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -1776,6 +1964,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -1902,11 +2107,31 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
         head?: never;
-        /** Update an endpoint (only the fields given) */
+        /**
+         * Update an endpoint (only the fields given)
+         * @description Switching it on (`disabled: false`) clears `disabledReason` and `disabledAt`; deliveries held while it was disabled stay held unless `sendHeld` is true (or recover is asked with state held).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1929,7 +2154,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Endpoint"];
+                        "application/json": components["schemas"]["EndpointPatched"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2060,6 +2285,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2209,6 +2451,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2232,7 +2491,8 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                    /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+                    state?: "pending" | "delivering" | "succeeded" | "failed" | "held";
                 };
                 header?: never;
                 path: {
@@ -2357,6 +2617,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -2378,7 +2655,7 @@ export interface paths {
         put?: never;
         /**
          * Send the endpoint's settled deliveries created in [since, until) again
-         * @description Re-queues the deliveries in `states` (default failed; also succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left.
+         * @description Re-queues the deliveries in `states` (default failed; also held and succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left. A disabled endpoint answers 409 endpoint_disabled: enable it first.
          */
         post: {
             parameters: {
@@ -2550,6 +2827,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -2681,6 +2975,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2869,6 +3180,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3076,6 +3404,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -3261,6 +3606,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3400,6 +3762,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3606,6 +3985,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** Stop a verification now: the endpoint goes back to its URL, held deliveries go */
@@ -3724,6 +4120,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3951,6 +4364,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4088,6 +4518,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4274,6 +4721,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -4415,6 +4879,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4618,6 +5099,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4749,6 +5247,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4896,6 +5411,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5109,6 +5641,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5336,6 +5885,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -5545,6 +6111,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End every portal session of the app, and its links not used yet */
@@ -5664,6 +6247,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5878,6 +6478,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6078,6 +6695,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6220,6 +6854,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6342,6 +6993,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6486,6 +7154,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6673,6 +7358,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -6811,6 +7513,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -6928,6 +7647,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7101,6 +7837,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         trace?: never;
@@ -7241,6 +7994,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7362,6 +8132,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7511,6 +8298,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7629,6 +8433,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7800,6 +8621,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -7884,6 +8722,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8022,6 +8877,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8219,6 +9091,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8359,6 +9248,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8512,6 +9418,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         /** End the portal session calling (sign out) */
@@ -8625,6 +9548,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8833,6 +9773,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -8959,6 +9916,66 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: 503 while shutting down, before migrations, or while the store cannot write
+         * @description For load balancers and orchestrators: 200 when this node should take traffic. 503 names the reason: shutting_down, store_unavailable, not_migrated, or storage_full (the store cannot write; writes answer 507 meanwhile). /healthz stays the liveness check.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            role: string;
+                            /** @enum {string} */
+                            status: "ready";
+                            store: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            reason: "shutting_down" | "store_unavailable" | "not_migrated" | "storage_full";
+                            role: string;
+                            /** @enum {string} */
+                            status: "unavailable";
+                            store: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9096,6 +10113,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9301,6 +10335,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -9443,6 +10494,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9648,6 +10716,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         post?: never;
@@ -9787,6 +10872,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9941,6 +11043,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "store_unavailable";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
                             details: {
                                 field?: string;
                                 message: string;
@@ -10182,6 +11301,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `storage_full` */
+                507: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "storage_full";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -10374,7 +11510,8 @@ export interface components {
             lastStatus: number | null;
             messageId: string;
             nextAttemptAt: string | null;
-            state: "pending" | "delivering" | "succeeded" | "failed";
+            /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+            state: "pending" | "delivering" | "succeeded" | "failed" | "held";
             updatedAt: string;
         };
         Endpoint: {
@@ -10382,6 +11519,10 @@ export interface components {
             createdAt: string;
             description: string;
             disabled: boolean;
+            /** @description When it was disabled; null while enabled */
+            disabledAt: string | null;
+            /** @description Why it is disabled: gone (its receiver answered 410 Gone), failing (no success for HOOKLINE_DISABLE_AFTER), manual (switched off through the API or console); null while enabled */
+            disabledReason: ("gone" | "failing" | "manual") | null;
             filter: {
                 [key: string]: unknown;
             } | null;
@@ -10517,8 +11658,22 @@ export interface components {
             orderingKeyPath?: string | null;
             rateLimit?: number | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
+            /** @description With the endpoint enabled (e.g. `disabled: false`): send the deliveries held while it was disabled (as recover with state held, at most 1000 per call; the same request again continues). Default false: they stay held */
+            sendHeld?: boolean;
             timeoutMs?: number | null;
             url?: string;
+        };
+        EndpointPatched: components["schemas"]["Endpoint"] & {
+            heldSent?: {
+                /** @description false: more deliveries match; send the same request again to continue */
+                done: boolean;
+                /** @description deliveries re-queued by this call */
+                requeued: number;
+                /** @description by every call of the same request so far */
+                requeuedTotal: number;
+                /** @description the end of the window, fixed by the first call */
+                until: string;
+            };
         };
         EndpointSecrets: {
             secrets: {
@@ -10600,7 +11755,7 @@ export interface components {
             /** Format: date-time */
             since: string;
             /** @description the states to send again; default ["failed"] */
-            states?: ("failed" | "succeeded")[];
+            states?: ("failed" | "held" | "succeeded")[];
             /** Format: date-time */
             until?: string;
         };

@@ -42,6 +42,11 @@ export const GENERAL_ERRORS = {
     status: 503,
     description: 'the database cannot be reached right now; try again shortly',
   },
+  storage_full: {
+    status: 507,
+    description:
+      'the store cannot write: its disk (or `HOOKLINE_SQLITE_MAX_PAGES`) is full. Nothing of the request was written; send it again once space is freed (`GET /readyz` answers 503 meanwhile)',
+  },
   store_not_migrated: {
     status: 503,
     description:
@@ -85,6 +90,11 @@ export const ROUTE_ERRORS = {
     status: 409,
     description:
       'the record kept changing under concurrent updates and this one could not be applied; send it again',
+  },
+  endpoint_disabled: {
+    status: 409,
+    description:
+      'recover on a disabled endpoint: its deliveries are held; enable it first (PATCH with `disabled: false`, and `sendHeld: true` to send them)',
   },
   idempotency_conflict: {
     status: 409,

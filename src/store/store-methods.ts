@@ -28,11 +28,13 @@ export const STORE_WRITES = [
   'dropPayloads',
   'purgeHistory',
   'reclaimSpace',
+  'probeWrite',
 ] as const satisfies ReadonlyArray<keyof Store>;
 
 /** Methods that only read. */
 export const STORE_READS = [
   'ping',
+  'pendingMigrations',
   'getApp',
   'getAppByKeyHash',
   'getAppByViberTokenDigest',

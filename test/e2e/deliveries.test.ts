@@ -164,6 +164,11 @@ describe.skipIf(browserMissing)(
         .toBe('true');
       await expectAccessible(page);
       await template.fill(JSON.stringify({ body: '{"s":"@{{payload.status}}"}' }));
+      // The earlier error goes once the valid template is previewed.
+      await expect
+        .poll(() => template.getAttribute('aria-invalid'), { timeout: 10_000 })
+        .not.toBe('true');
+      await expect.poll(() => line.textContent(), { timeout: 10_000 }).toMatch(/^POST /);
       await page.getByRole('button', { name: /^Save template/ }).click();
       await expect
         .poll(

@@ -107,6 +107,11 @@ describe.skipIf(browserMissing)('console: operator sign-in and apps', { timeout:
       })
     ).body.id;
     const theirBin = (await server.api('POST', '/api/v1/bins', { appId: other })).body.id;
+    const own = await server.api('POST', `/api/v1/apps/${mine}/endpoints`, {
+      url: 'http://127.0.0.1:9/a',
+      description: 'Order updates',
+    });
+    expect(own.status).toBe(201);
     const link = await server.api('POST', `/api/v1/apps/${mine}/portal-sessions`, {
       theme: { primaryColor: '#aa3300', mode: 'dark' },
     });
@@ -115,6 +120,7 @@ describe.skipIf(browserMissing)('console: operator sign-in and apps', { timeout:
     await portal.page.goto(localLink(link.body.url));
     await portal.page.waitForURL(new RegExp(`/apps/${mine}/endpoints$`));
     await portal.page.getByRole('heading', { name: 'Endpoints', level: 1 }).waitFor();
+    await portal.page.getByRole('link', { name: 'http://127.0.0.1:9/a' }).waitFor();
     expect(await portal.page.evaluate('document.documentElement.dataset.mode')).toBe('dark');
     await expectAccessible(portal.page);
     await screenshot(portal.page, 'portal');

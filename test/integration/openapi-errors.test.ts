@@ -23,8 +23,8 @@ async function declaredErrors(): Promise<ErrorResponse[]> {
   for (const [path, methods] of Object.entries<Record<string, { responses?: object }>>(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        // /healthz answers 503 with its own health body, not an error body.
-        if (Number(status) < 400 || path === '/healthz') continue;
+        // /healthz and /readyz answer 503 with their own health body, not an error body.
+        if (Number(status) < 400 || path === '/healthz' || path === '/readyz') continue;
         const schema = (response as { content?: Record<string, { schema: Schema }> }).content?.[
           'application/json'
         ]?.schema;

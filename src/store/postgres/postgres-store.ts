@@ -28,6 +28,8 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  RecordedResults,
+  RecordRules,
   Backlog,
 } from '../store.js';
 import * as apps from './app-queries.js';
@@ -43,7 +45,8 @@ import * as endpoints from './endpoint-queries.js';
 import * as leases from './lease-queries.js';
 import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
-import { migratePostgres } from './migrate.js';
+import { migratePostgres, pendingMigrations } from './migrate.js';
+import { probePostgresWrite } from './write-probe.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
 import * as requeue from './requeue.js';
@@ -155,6 +158,14 @@ export class PostgresStore implements Store {
 
   async ping(): Promise<void> {
     await this.run(() => this.pool.query('SELECT 1'));
+  }
+
+  pendingMigrations(): Promise<number[]> {
+    return this.run(() => pendingMigrations(this.pool));
+  }
+
+  probeWrite(): Promise<void> {
+    return this.run(() => probePostgresWrite(this.pool));
   }
 
   /** Like ping, but the error is a one-line startup message naming the host. */
@@ -321,10 +332,12 @@ export class PostgresStore implements Store {
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
     return this.run(() => claimDue(this.pool, args));
   }
-  recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.run(async () => {
-      await recordAttempts(this.pool, results, now, this.notifier.wake);
-    });
+  recordAttempts(
+    results: AttemptResult[],
+    now: number,
+    rules?: RecordRules,
+  ): Promise<RecordedResults> {
+    return this.run(() => recordAttempts(this.pool, results, now, this.notifier.wake, rules));
   }
   releaseDeliveries(releases: Release[]): Promise<void> {
     return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake));

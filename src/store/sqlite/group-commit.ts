@@ -44,6 +44,9 @@ export class GroupCommit {
           try {
             outcomes.push({ ok: true, value: this.db.transaction(item.op)() });
           } catch (error) {
+            // SQLite may roll back the whole transaction (SQLITE_FULL, SQLITE_IOERR): then none of
+            // the batch is written, and every write must fail, not be answered as committed.
+            if (!this.db.inTransaction) throw error;
             outcomes.push({ ok: false, value: error });
           }
         }

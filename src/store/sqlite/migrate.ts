@@ -1,6 +1,20 @@
 import type { Database } from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
 
+/** Versions not applied yet (all of them before the ledger exists); reads only. */
+export function pendingSqliteMigrations(db: Database): number[] {
+  const ledger = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (!ledger) return migrations.map((m) => m.version);
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map(
+      (r) => r.version,
+    ),
+  );
+  return migrations.filter((m) => !applied.has(m.version)).map((m) => m.version);
+}
+
 /** Applies pending migrations, each in its own transaction. */
 export function migrateSqlite(db: Database, now = Date.now()): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (

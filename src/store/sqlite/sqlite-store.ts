@@ -22,6 +22,8 @@ import type {
   RecoverOutcome,
   RecoverRequest,
   ReplayResult,
+  RecordedResults,
+  RecordRules,
   PurgeProgress,
   PurgeRequest,
   AppBacklog,
@@ -45,7 +47,8 @@ import { GroupCommit } from './group-commit.js';
 import { SqliteLeases } from './lease-queries.js';
 import { SqliteMessageInsert } from './message-insert.js';
 import { SqliteMessages } from './message-queries.js';
-import { migrateSqlite } from './migrate.js';
+import { migrateSqlite, pendingSqliteMigrations } from './migrate.js';
+import { probeSqliteWrite } from './write-probe.js';
 import { openSqlite, type SqliteSync } from './open.js';
 import { ResultRecording } from './record-attempts.js';
 import { sqliteSealedRows } from './sealed-rows.js';
@@ -60,6 +63,8 @@ export interface SqliteStoreOptions {
   sync?: SqliteSync;
   /** A read-only connection beside the writer (ThreadedSqliteStore's reads); migrate() only prepares. */
   readonly?: boolean;
+  /** The most pages the database file may have (SQLite's max_page_count); unset = no cap. */
+  maxPages?: number | null;
   /** Called once the database is closed (releases the data folder lock). */
   onClose?: () => void;
   /** The keys secrets are sealed with (plain data: it crosses to the store thread). */
@@ -110,6 +115,8 @@ export class SqliteStore implements Store {
       for (const suffix of ['-wal', '-shm']) tightenIfPresent(`${options.file}${suffix}`);
     }
     this.db = openSqlite(options.file, options.sync ?? 'full', options.readonly ?? false);
+    if (options.maxPages != null && !options.readonly)
+      this.db.pragma(`max_page_count = ${Math.trunc(options.maxPages)}`);
     this.box = new SecretBox(options.encryption);
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, this.box, (op) => this.writes.run(op));
@@ -137,7 +144,7 @@ export class SqliteStore implements Store {
       deliveries: new SqliteDeliveries(this.db, serial),
       attempts: new SqliteAttempts(this.db),
       claims: new SqliteClaims(this.db),
-      results: new ResultRecording(this.db, serial),
+      results: new ResultRecording(this.db, serial, endpoints),
       leases: new SqliteLeases(this.db),
       requeue: new SqliteRequeue(this.db, serial),
       retention: new SqliteRetention(this.db),
@@ -153,6 +160,14 @@ export class SqliteStore implements Store {
 
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
+  }
+
+  async pendingMigrations(): Promise<number[]> {
+    return pendingSqliteMigrations(this.db);
+  }
+
+  async probeWrite(): Promise<void> {
+    probeSqliteWrite(this.db);
   }
 
   async close(): Promise<void> {
@@ -287,10 +302,12 @@ export class SqliteStore implements Store {
   async claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
     return this.parts.claims.claim(args);
   }
-  recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.writes.run(() => {
-      this.parts.results.record(results, now);
-    });
+  recordAttempts(
+    results: AttemptResult[],
+    now: number,
+    rules?: RecordRules,
+  ): Promise<RecordedResults> {
+    return this.writes.run(() => this.parts.results.record(results, now, rules));
   }
   async releaseDeliveries(releases: Release[]): Promise<void> {
     this.parts.leases.release(releases);

@@ -16,6 +16,7 @@ import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
 import { TEST_KEYS } from '../../helpers/encryption.js';
 import { Retention } from '../../../src/delivery/retention.js';
+import { Readiness } from '../../../src/api/readiness.js';
 
 export interface BotApi {
   server: HooklineServer;
@@ -82,6 +83,7 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,
     },
+    readiness: new Readiness(),
   };
   const server = await buildServer(ctx, { role: 'api', rootPlugins: [botRoutes] });
   return {

@@ -24,6 +24,7 @@ import { CaptureReceiver } from './receiver.js';
 import { LOOPBACK_TARGETS, TEST_EGRESS } from '../../helpers/loopback-egress.js';
 import { TEST_KEYS } from '../../helpers/encryption.js';
 import { Retention } from '../../../src/delivery/retention.js';
+import { Readiness } from '../../../src/api/readiness.js';
 
 export interface MessagingApi {
   server: HooklineServer;
@@ -66,6 +67,7 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
       linkTtlMs: DEFAULT_CONFIG.portalLinkTtlMs,
       sessionTtlMs: DEFAULT_CONFIG.portalSessionTtlMs,
     },
+    readiness: new Readiness(),
   };
   const server = await buildServer(ctx, {
     role: 'all',

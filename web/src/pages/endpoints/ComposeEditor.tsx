@@ -49,11 +49,15 @@ export function ComposeEditor({ endpoint }: { endpoint: Endpoint }) {
       void queryClient.invalidateQueries({ queryKey: ['endpoints', endpoint.appId] }),
   });
   const isCompose = endpoint.format === 'compose';
-  const templateError = !parsed.ok
-    ? 'not valid JSON'
-    : preview.isError
-      ? (Object.values(fieldErrors(preview.error))[0] ?? errorMessage(preview.error))
-      : (fieldErrors(save.error)['formatOptions.template'] ?? undefined);
+  // While typing, the last preview's error is about text no longer there: say nothing until it settles.
+  const typing = text !== settled.text || eventType !== settled.eventType;
+  const templateError = typing
+    ? undefined
+    : !parsed.ok
+      ? 'not valid JSON'
+      : preview.isError
+        ? (Object.values(fieldErrors(preview.error))[0] ?? errorMessage(preview.error))
+        : (fieldErrors(save.error)['formatOptions.template'] ?? undefined);
   return (
     <section className="card" aria-labelledby="compose">
       <h2 id="compose">Compose template</h2>
