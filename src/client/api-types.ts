@@ -104,6 +104,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -283,6 +300,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -438,6 +472,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -572,6 +623,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -762,6 +830,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -907,6 +992,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1079,6 +1181,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -1229,6 +1348,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1431,6 +1567,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -1584,6 +1737,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1773,6 +1943,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -1929,6 +2116,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -2064,6 +2268,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2255,6 +2476,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -2405,6 +2643,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2570,6 +2825,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2788,6 +3060,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -2936,6 +3225,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3141,6 +3447,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3365,6 +3688,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -3567,6 +3907,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -3723,6 +4080,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3946,6 +4320,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -4081,6 +4472,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4325,6 +4733,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -4479,6 +4904,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4682,6 +5124,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -4840,6 +5299,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5060,6 +5536,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -5208,6 +5701,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5372,6 +5882,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5602,6 +6129,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5846,6 +6390,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6072,6 +6633,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6208,6 +6786,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6439,6 +7034,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6656,6 +7268,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6815,6 +7444,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6954,6 +7600,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7115,6 +7778,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7319,6 +7999,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -7474,6 +8171,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -7608,6 +8322,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7798,6 +8529,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -7955,6 +8703,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -8093,6 +8858,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8259,6 +9041,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -8394,6 +9193,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8582,6 +9398,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -8683,6 +9516,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized" | "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8838,6 +9688,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9052,6 +9919,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -9209,6 +10093,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9379,6 +10280,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -9509,6 +10427,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9726,6 +10661,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
