@@ -19,6 +19,7 @@ function routables(endpoints: number, filter: PayloadFilter | null): RoutableEnd
     toRoutable({
       id: `ep_${i}`,
       ordering: 'parallel',
+      disabled: false,
       filterTypes: null,
       filter,
       orderingKeyPath: null,

@@ -1,5 +1,5 @@
 import type { Delivery, RecoverableState } from '../domain/types.js';
-import { badRequest, HooklineError, notFound } from '../lib/errors.js';
+import { badRequest, conflict, HooklineError, notFound } from '../lib/errors.js';
 import type { RecoverOutcome } from '../store/store.js';
 import type { ApiContext } from './context.js';
 
@@ -52,6 +52,42 @@ export async function recoverDeliveries(
   );
   if (!outcome) throw notFound('endpoint', endpointId);
   return outcome;
+}
+
+/**
+ * Sends the deliveries an endpoint held while it was disabled (it is enabled now): the oldest
+ * `RECOVER_DEFAULT_LIMIT`; `done` false means more are held, and the same request sends more.
+ * Each call is a run of its own: what it sent is no longer held, so nothing goes twice.
+ */
+export async function sendHeldDeliveries(
+  ctx: ApiContext,
+  appId: string,
+  endpointId: string,
+): Promise<RecoverOutcome> {
+  const now = ctx.clock.now();
+  const outcome = await ctx.store.recoverEndpoint(
+    appId,
+    endpointId,
+    {
+      since: 0,
+      until: now + 1,
+      states: ['held'],
+      limit: RECOVER_DEFAULT_LIMIT,
+      idempotencyWindowMs: ctx.idempotencyWindowMs,
+    },
+    now,
+  );
+  if (!outcome) throw notFound('endpoint', endpointId);
+  return outcome;
+}
+
+/** Recover sends nothing to a disabled endpoint: its deliveries stay held until it is enabled. */
+export function assertEnabled(endpoint: { id: string; disabled: boolean }): void {
+  if (endpoint.disabled)
+    throw conflict(
+      `endpoint ${endpoint.id} is disabled: enable it first (PATCH with "disabled": false, and "sendHeld": true to send what it held)`,
+      'endpoint_disabled',
+    );
 }
 
 /** Sends a past message to one endpoint of its app; `created` false for a repeated request. */

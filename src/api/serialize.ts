@@ -27,6 +27,8 @@ export const endpointJson = (e: Endpoint) => ({
   url: e.url,
   description: e.description,
   disabled: e.disabled,
+  disabledReason: e.disabledReason,
+  disabledAt: isoOrNull(e.disabledAt),
   filterTypes: e.filterTypes,
   headers: e.headers,
   timeoutMs: e.timeoutMs,

@@ -81,6 +81,17 @@ describe('config', () => {
     );
   });
 
+  it('HOOKLINE_DISABLE_AFTER: 5 days by default, a duration with its unit, or off', () => {
+    expect(loadConfig({}).disableAfterMs).toBe(5 * 24 * 3600 * 1000);
+    expect(loadConfig({ HOOKLINE_DISABLE_AFTER: '36h' }).disableAfterMs).toBe(36 * 3600 * 1000);
+    expect(loadConfig({ HOOKLINE_DISABLE_AFTER: '2 days' }).disableAfterMs).toBe(2 * 86_400_000);
+    expect(loadConfig({ HOOKLINE_DISABLE_AFTER: 'off' }).disableAfterMs).toBeNull();
+    for (const bad of ['5', 'five days', '-1d', '30s', '5x'])
+      expect(problem(() => loadConfig({ HOOKLINE_DISABLE_AFTER: bad }))).toMatch(
+        new RegExp(`HOOKLINE_DISABLE_AFTER: "${bad}" is not valid; expected a duration`),
+      );
+  });
+
   it('names the flag when the bad value came from the command line', () => {
     expect(problem(() => loadConfig({}, { logLevel: 'loud' }))).toMatch(
       /--log-level: "loud" is not valid/,

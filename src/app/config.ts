@@ -3,6 +3,8 @@ import { EGRESS_POLICIES, parseAllowList, type EgressPolicy } from '../delivery/
 import { DEFAULT_DISPATCHER_OPTIONS } from '../delivery/dispatcher.js';
 import { parseFrameAncestors } from '../api/console-headers.js';
 import { DAY, MINUTE } from '../lib/durations.js';
+import { parseDurationText } from '../lib/duration-text.js';
+import { DEFAULT_DISABLE_AFTER_MS } from '../domain/endpoint-disabling.js';
 import { parseKey } from '../lib/secret-box.js';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -59,6 +61,8 @@ export interface Config {
   metricsHost: string;
   /** Per-endpoint metric series for this many endpoints (the busiest); 0 = none. */
   metricsEndpointSeries: number;
+  /** An endpoint failing without a success for this long is disabled; null = never (`off`). */
+  disableAfterMs: number | null;
   /** Seals secrets at rest (base64 or hex of 32 bytes); null = the data folder's encryption-key file. */
   encryptionKey: string | null;
   /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
@@ -122,6 +126,7 @@ export const DEFAULT_CONFIG: Config = {
   metricsPort: null,
   metricsHost: '127.0.0.1',
   metricsEndpointSeries: 0,
+  disableAfterMs: DEFAULT_DISABLE_AFTER_MS,
   encryptionKey: null,
   encryptionPreviousKeys: [],
   retentionDays: 30,
@@ -144,6 +149,12 @@ const oneOf =
   (raw: string) =>
     values.includes(raw as T) ? raw : undefined;
 const text = (raw: string) => (raw.length > 0 ? raw : undefined);
+/** A duration with its unit (`5d`, `36h`) from `min` on, or `off` (null). */
+const durationOrOff = (min: number) => (raw: string) => {
+  if (raw.trim().toLowerCase() === 'off') return null;
+  const value = parseDurationText(raw);
+  return value !== undefined && value >= min ? value : undefined;
+};
 
 function databaseUrl(raw: string): string | undefined {
   if (raw === '') return undefined;
@@ -382,6 +393,12 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_METRICS_ENDPOINT_SERIES',
     parse: int(0, 1000),
     expects: 'an integer from 0 to 1000',
+  },
+  {
+    key: 'disableAfterMs',
+    env: 'HOOKLINE_DISABLE_AFTER',
+    parse: durationOrOff(MINUTE),
+    expects: 'a duration with its unit, at least 1 minute (e.g. 5d, 36h, 90m), or off',
   },
   {
     key: 'encryptionKey',

@@ -99,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
           cacheTtlMs: 1000,
           random: deps.random,
           rateLimitWorkers: config.rateLimitWorkers,
+          disableAfterMs: config.disableAfterMs,
         },
         events,
       )

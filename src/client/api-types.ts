@@ -1091,7 +1091,8 @@ export interface paths {
                     endpointId?: string;
                     limit?: number;
                     messageId?: string;
-                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                    /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+                    state?: "pending" | "delivering" | "succeeded" | "failed" | "held";
                 };
                 header?: never;
                 path: {
@@ -2348,7 +2349,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update an endpoint (only the fields given) */
+        /**
+         * Update an endpoint (only the fields given)
+         * @description Switching it on (`disabled: false`) clears `disabledReason` and `disabledAt`; deliveries held while it was disabled stay held unless `sendHeld` is true (or recover is asked with state held).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2371,7 +2375,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Endpoint"];
+                        "application/json": components["schemas"]["EndpointPatched"];
                     };
                 };
                 /** @description Error: `invalid_request`, `invalid_json` */
@@ -2742,7 +2746,8 @@ export interface paths {
                 query?: {
                     cursor?: string;
                     limit?: number;
-                    state?: "pending" | "delivering" | "succeeded" | "failed";
+                    /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+                    state?: "pending" | "delivering" | "succeeded" | "failed" | "held";
                 };
                 header?: never;
                 path: {
@@ -2922,7 +2927,7 @@ export interface paths {
         put?: never;
         /**
          * Send the endpoint's settled deliveries created in [since, until) again
-         * @description Re-queues the deliveries in `states` (default failed; also succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left.
+         * @description Re-queues the deliveries in `states` (default failed; also held and succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left. A disabled endpoint answers 409 endpoint_disabled: enable it first.
          */
         post: {
             parameters: {
@@ -12457,7 +12462,8 @@ export interface components {
             lastStatus: number | null;
             messageId: string;
             nextAttemptAt: string | null;
-            state: "pending" | "delivering" | "succeeded" | "failed";
+            /** @description held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held) */
+            state: "pending" | "delivering" | "succeeded" | "failed" | "held";
             updatedAt: string;
         };
         Endpoint: {
@@ -12465,6 +12471,10 @@ export interface components {
             createdAt: string;
             description: string;
             disabled: boolean;
+            /** @description When it was disabled; null while enabled */
+            disabledAt: string | null;
+            /** @description Why it is disabled: gone (its receiver answered 410 Gone), failing (no success for HOOKLINE_DISABLE_AFTER), manual (switched off through the API or console); null while enabled */
+            disabledReason: ("gone" | "failing" | "manual") | null;
             filter: {
                 [key: string]: unknown;
             } | null;
@@ -12600,8 +12610,22 @@ export interface components {
             orderingKeyPath?: string | null;
             rateLimit?: number | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
+            /** @description With the endpoint enabled (e.g. `disabled: false`): send the deliveries held while it was disabled (as recover with state held, at most 1000 per call; the same request again continues). Default false: they stay held */
+            sendHeld?: boolean;
             timeoutMs?: number | null;
             url?: string;
+        };
+        EndpointPatched: components["schemas"]["Endpoint"] & {
+            heldSent?: {
+                /** @description false: more deliveries match; send the same request again to continue */
+                done: boolean;
+                /** @description deliveries re-queued by this call */
+                requeued: number;
+                /** @description by every call of the same request so far */
+                requeuedTotal: number;
+                /** @description the end of the window, fixed by the first call */
+                until: string;
+            };
         };
         EndpointSecrets: {
             secrets: {
@@ -12683,7 +12707,7 @@ export interface components {
             /** Format: date-time */
             since: string;
             /** @description the states to send again; default ["failed"] */
-            states?: ("failed" | "succeeded")[];
+            states?: ("failed" | "held" | "succeeded")[];
             /** Format: date-time */
             until?: string;
         };

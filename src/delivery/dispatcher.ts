@@ -32,6 +32,11 @@ export interface DispatcherOptions {
    * divided by this, so together they stay within it (see docs/scaling.md).
    */
   rateLimitWorkers?: number;
+  /**
+   * An endpoint failing without a success for this long is disabled as results are committed;
+   * null or absent: never for failing (a `410 Gone` answer disables it whatever this says).
+   */
+  disableAfterMs?: number | null;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -81,7 +86,9 @@ export class Dispatcher {
   ) {
     this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
     this.limits = new EndpointLimits(clock, options.rateLimitWorkers ?? 1);
-    this.writer = new ResultWriter(store, clock);
+    this.writer = new ResultWriter(store, clock, {
+      disableAfterMs: options.disableAfterMs ?? null,
+    });
     this.attemptDeps = {
       sender,
       clock,

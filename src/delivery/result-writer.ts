@@ -1,4 +1,4 @@
-import type { AttemptResult, Store } from '../store/store.js';
+import type { AttemptResult, RecordRules, Store } from '../store/store.js';
 import type { Clock } from '../lib/clock.js';
 
 interface Waiting {
@@ -17,6 +17,7 @@ export class ResultWriter {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly rules: RecordRules = {},
     private readonly maxBatch = 1000,
   ) {}
 
@@ -36,6 +37,7 @@ export class ResultWriter {
           await this.store.recordAttempts(
             batch.map((w) => w.result),
             this.clock.now(),
+            this.rules,
           );
           for (const w of batch) w.done();
         } catch (error) {

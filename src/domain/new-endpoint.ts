@@ -1,6 +1,7 @@
 import { newId, newWebhookSecret } from '../lib/ids.js';
 import { withInstanceSwitches } from './instance-settings.js';
 import { DEFAULT_RETRY_POLICY } from './retry-policy.js';
+import { disabledFields } from './endpoint-disabling.js';
 import type { Endpoint, InstanceSettings } from './types.js';
 
 export const DEFAULT_MAX_CONCURRENCY = 50;
@@ -8,7 +9,7 @@ export const DEFAULT_MAX_CONCURRENCY = 50;
 /** The settings an endpoint is created with when none are given. */
 export type EndpointSettings = Omit<
   Endpoint,
-  'id' | 'appId' | 'url' | 'secrets' | 'createdAt' | 'updatedAt'
+  'id' | 'appId' | 'url' | 'secrets' | 'createdAt' | 'updatedAt' | 'disabledReason' | 'disabledAt'
 >;
 
 export function endpointDefaults(): EndpointSettings {
@@ -59,6 +60,7 @@ export function newEndpoint(input: NewEndpointInput, now: number): NewEndpoint {
     {
       ...endpointDefaults(),
       ...settings,
+      ...disabledFields(null, settings.disabled ?? false, now),
       id: newId('ep', now),
       appId,
       url,
@@ -72,11 +74,14 @@ export function newEndpoint(input: NewEndpointInput, now: number): NewEndpoint {
 }
 
 /** Settings a change may set; the id, app, secrets and times are the endpoint's own. */
-export type EndpointChanges = Partial<Omit<Endpoint, 'id' | 'appId' | 'secrets' | 'createdAt'>>;
+export type EndpointChanges = Partial<
+  Omit<Endpoint, 'id' | 'appId' | 'secrets' | 'createdAt' | 'disabledReason' | 'disabledAt'>
+>;
 
 /**
  * An endpoint with changes applied (PATCH): the app's instance switches still hold, since they
- * follow the format and options the changes may set.
+ * follow the format and options the changes may set. Switching it off by hand marks it `manual`;
+ * switching it on clears why and when it was disabled.
  */
 export function changedEndpoint(
   current: Endpoint,
@@ -84,5 +89,13 @@ export function changedEndpoint(
   instanceSettings: InstanceSettings,
   now: number,
 ): Endpoint {
-  return withInstanceSwitches({ ...current, ...changes, updatedAt: now }, instanceSettings);
+  return withInstanceSwitches(
+    {
+      ...current,
+      ...changes,
+      ...disabledFields(current, changes.disabled ?? current.disabled, now),
+      updatedAt: now,
+    },
+    instanceSettings,
+  );
 }

@@ -41,6 +41,13 @@ export interface EndpointSecret {
 
 export type Ordering = 'parallel' | 'serial' | 'per-key';
 
+/**
+ * Why an endpoint is disabled: its receiver answered 410 Gone, it failed without a success for
+ * HOOKLINE_DISABLE_AFTER, or someone switched it off (API, console, Viber `set_webhook ""`).
+ */
+export const DISABLED_REASONS = ['gone', 'failing', 'manual'] as const;
+export type DisabledReason = (typeof DISABLED_REASONS)[number];
+
 /** Platform presets (docs/retries.md); `exponential`, `guaranteed`, `single` are older aliases. */
 export type RetryPreset =
   | 'standard'
@@ -77,6 +84,10 @@ export interface Endpoint {
   url: string;
   description: string;
   disabled: boolean;
+  /** Why it is disabled (see endpoint-disabling.ts); null while enabled. */
+  disabledReason: DisabledReason | null;
+  /** When it was disabled; null while enabled. */
+  disabledAt: number | null;
   /** null = every event type; otherwise exact names or `prefix.*` wildcards. */
   filterTypes: string[] | null;
   secrets: EndpointSecret[];
@@ -122,10 +133,11 @@ export interface Message {
   payloadDroppedAt?: number | null;
 }
 
-export type DeliveryState = 'pending' | 'delivering' | 'succeeded' | 'failed';
+/** `held`: kept unsent while its endpoint is disabled; sent only when asked (enable, recover). */
+export type DeliveryState = 'pending' | 'delivering' | 'succeeded' | 'failed' | 'held';
 
 /** The settled states `recover` may send again (failed by default). */
-export const RECOVERABLE_STATES = ['failed', 'succeeded'] as const;
+export const RECOVERABLE_STATES = ['failed', 'held', 'succeeded'] as const;
 export type RecoverableState = (typeof RECOVERABLE_STATES)[number];
 
 export interface Delivery {

@@ -96,6 +96,11 @@ export const ROUTE_ERRORS = {
     description:
       'the record kept changing under concurrent updates and this one could not be applied; send it again',
   },
+  endpoint_disabled: {
+    status: 409,
+    description:
+      'recover on a disabled endpoint: its deliveries are held; enable it first (PATCH with `disabled: false`, and `sendHeld: true` to send them)',
+  },
   idempotency_conflict: {
     status: 409,
     description:

@@ -45,7 +45,8 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   releaseHeldDeliveries: (released) => (released > 0 ? [WORK_ADDED] : []),
   insertAttempt: null,
   claimDue: null,
-  recordAttempts: null,
+  // Endpoints the results disabled (410 Gone, failing): no dispatcher may keep sending to them.
+  recordAttempts: (recorded) => recorded.disabled.map((d) => endpointChanged(d.endpointId)),
   releaseDeliveries: null,
   releaseAllLeases: null,
   // Retention only removes settled work: nothing becomes due.

@@ -8,6 +8,8 @@ import { parseJsonLossless } from '../lib/json.js';
 export interface RoutableEndpoint {
   id: string;
   ordering: Ordering;
+  /** A disabled endpoint still matches: its deliveries are made `held`, kept unsent. */
+  disabled: boolean;
   matches: EventMatcher;
   /** The payload filter, compiled; null = none. */
   payloadMatches: PayloadMatcher | null;
@@ -33,6 +35,7 @@ export interface RoutedMessage {
 export interface RoutingSettings {
   id: string;
   ordering: Ordering;
+  disabled: boolean;
   filterTypes: string[] | null;
   filter: Endpoint['filter'];
   orderingKeyPath: string | null;
@@ -43,6 +46,7 @@ export function toRoutable(endpoint: RoutingSettings): RoutableEndpoint {
   return {
     id: endpoint.id,
     ordering: endpoint.ordering,
+    disabled: endpoint.disabled,
     matches: compileFilter(endpoint.filterTypes),
     payloadMatches: endpoint.filter === null ? null : compilePayloadFilter(endpoint.filter),
     keyPath: path && 'segments' in path ? path.segments : null,
@@ -50,7 +54,7 @@ export function toRoutable(endpoint: RoutingSettings): RoutableEndpoint {
 }
 
 /**
- * The enabled endpoints a message goes to (its explicit endpoint, or every event-type and payload
+ * The endpoints a message goes to, enabled or not (its explicit endpoint, or every event-type and payload
  * filter match), each with its ordering key: read at the endpoint's key path, else the message's
  * own key, else the one derived from its event. A per-key delivery without a key is ordered by
  * nothing (its message id: a key of its own).

@@ -8,7 +8,8 @@ import type {
   Page,
   RecoverableState,
 } from '../domain/types.js';
-import type { EndpointHealth } from '../domain/endpoint-health.js';
+import type { EndpointHealth, HealthTransition } from '../domain/endpoint-health.js';
+import type { DisabledEndpoint } from '../domain/endpoint-disabling.js';
 import type { StatsBucket, StatsResolution } from '../domain/endpoint-stats.js';
 import type { BinStore } from './bin-store.js';
 import type { BotStore } from './bot-store.js';
@@ -94,8 +95,28 @@ export interface AttemptResult {
 export interface Release {
   deliveryId: number;
   leaseToken: string;
-  /** Back to pending, due at this time, or parked (null: endpoint disabled); no attempt is counted. */
+  /**
+   * Back to pending, due at this time; null: the endpoint is disabled, and the delivery is held
+   * (due at once if it was enabled again meanwhile). No attempt is counted.
+   */
   nextAttemptAt: number | null;
+}
+
+/** How committed results may disable their endpoints. */
+export interface RecordRules {
+  /**
+   * An endpoint failing without a success for this long is disabled (`failing`); null or absent:
+   * never for failing. A `410 Gone` answer disables it (`gone`) whatever this says.
+   */
+  disableAfterMs?: number | null;
+}
+
+/** What a batch of committed results changed besides their deliveries. */
+export interface RecordedResults {
+  /** The health counters of the endpoints the results were for, before and after. */
+  health: HealthTransition[];
+  /** Endpoints the results disabled (they were enabled before); their waiting deliveries are held. */
+  disabled: DisabledEndpoint[];
 }
 
 export interface ClaimArgs {
@@ -196,6 +217,7 @@ export interface StoreStats {
   delivering: number;
   succeeded: number;
   failed: number;
+  held: number;
 }
 
 /** A time series of rollups: one app (all its endpoints, past and present) or one endpoint. */
@@ -292,8 +314,8 @@ export interface Store {
   deleteEndpoint(appId: string, id: string): Promise<boolean>;
 
   /**
-   * One transaction: the message and a delivery for every enabled endpoint of the app whose
-   * filter matches (or only `endpointId` when set). An idempotency key seen within
+   * One transaction: the message and a delivery for every endpoint of the app whose filter matches
+   * (or only `endpointId` when set); a disabled endpoint's delivery is `held`. An idempotency key seen within
    * `idempotencyWindowMs` returns the original message and writes nothing.
    */
   insertMessage(message: NewMessage, idempotencyWindowMs: number): Promise<InsertMessageResult>;
@@ -382,8 +404,17 @@ export interface Store {
    * attempt waiting. Serial endpoints only ever have their head delivery due.
    */
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]>;
-  /** Group commit of attempt results; a result whose lease was lost still records its attempt. */
-  recordAttempts(results: AttemptResult[], now: number): Promise<void>;
+  /**
+   * Group commit of attempt results; a result whose lease was lost still records its attempt. In
+   * the same transaction: a `410 Gone` answer holds its delivery and disables the endpoint, and an
+   * endpoint failing for `rules.disableAfterMs` is disabled; a disabled endpoint's waiting
+   * deliveries become held.
+   */
+  recordAttempts(
+    results: AttemptResult[],
+    now: number,
+    rules?: RecordRules,
+  ): Promise<RecordedResults>;
   /** Gives claimed deliveries back without an attempt (rate limit, shutdown). */
   releaseDeliveries(releases: Release[]): Promise<void>;
   /** At start, for single-owner stores: in-flight deliveries of a dead process become due now. */

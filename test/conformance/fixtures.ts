@@ -42,6 +42,8 @@ export function endpointRecord(appId: string, over: Partial<Endpoint> = {}): End
     url: 'http://127.0.0.1:9/hook',
     description: '',
     disabled: false,
+    disabledReason: null,
+    disabledAt: null,
     filterTypes: null,
     secrets: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', createdAt: T0, expiresAt: null }],
     headers: {},

@@ -3,6 +3,7 @@ import type { Store } from '../../src/store/store.js';
 import { appCases } from './cases/apps.js';
 import { backlogCases } from './cases/backlog.js';
 import { cascadeCases } from './cases/cascade.js';
+import { disablingCases } from './cases/disabling.js';
 import { claimCases } from './cases/claims.js';
 import { clusterCases } from './cases/cluster.js';
 import { endpointCases } from './cases/endpoints.js';
@@ -94,6 +95,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('leases', () => leaseCases(ctx));
     describe('attempt results', () => resultCases(ctx));
     describe('releases', () => releaseCases(ctx));
+    describe('disabling by results (410 Gone, failing too long)', () => disablingCases(ctx));
     describe('serial ordering', () => serialCases(ctx));
     describe('recovery windows', () => recoveryCases(ctx));
     describe('recover by state, replay', () => requeueCases(ctx));

@@ -28,6 +28,8 @@ export function fixtureEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     url: 'https://hooks.example.com/inbound?tenant=7',
     description: '',
     disabled: false,
+    disabledReason: null,
+    disabledAt: null,
     filterTypes: null,
     secrets: [{ secret: ENDPOINT_SECRET, createdAt: FIXTURE_NOW - 1000, expiresAt: null }],
     headers: {},

@@ -112,7 +112,7 @@ describe('delivery', () => {
     expect(attempts[2]).toMatchObject({ errorKind: 'status', responseBody: 'boom' });
   });
 
-  it('fans a message out to every matching enabled endpoint only', async () => {
+  it('fans a message out to every matching endpoint; a disabled one holds its delivery unsent', async () => {
     const t = await createTenant(h, { url: `${receiver.url}/all` });
     const base = `/api/v1/apps/${t.appId}/endpoints`;
     expect(
@@ -127,17 +127,19 @@ describe('delivery', () => {
         })
       ).status,
     ).toBe(201);
-    expect((await h.api('POST', base, { url: `${receiver.url}/off`, disabled: true })).status).toBe(
-      201,
-    );
+    const off = await h.api('POST', base, { url: `${receiver.url}/off`, disabled: true });
+    expect(off.status).toBe(201);
+    expect(off.body).toMatchObject({ disabled: true, disabledReason: 'manual' });
 
     const res = await h.api('POST', `/api/v1/apps/${t.appId}/messages`, {
       eventType: 'message.seen',
       payload: {},
     });
-    expect(res.body.deliveries).toBe(2);
+    expect(res.body.deliveries).toBe(3);
     await h.dispatcher.drainDue();
     expect(receiver.requests.map((r) => r.url).sort()).toEqual(['/all', '/messages']);
+    const held = await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=held`);
+    expect(held.body.data.map((d: { endpointId: string }) => d.endpointId)).toEqual([off.body.id]);
   });
 
   it('routes a message with endpointId to that endpoint only', async () => {

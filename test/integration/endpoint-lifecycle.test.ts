@@ -6,26 +6,34 @@ import { status } from '../helpers/receiver.js';
 const { h, receiver } = useHooklineFixture();
 
 describe('endpoint changes and queued deliveries', () => {
-  it('disabling an endpoint holds its queued deliveries; enabling sends them', async () => {
+  it('disabling an endpoint holds its queued deliveries; enabling sends them only when asked', async () => {
     const t = await createTenant(h, { url: receiver.url });
     const queued = [
       await sendMessage(h, t.appId, { i: 0 }),
       await sendMessage(h, t.appId, { i: 1 }),
     ];
     const url = `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`;
-    expect((await h.api('PATCH', url, { disabled: true })).status).toBe(200);
+    const disabled = await h.api('PATCH', url, { disabled: true });
+    expect(disabled.body).toMatchObject({ disabled: true, disabledReason: 'manual' });
+    expect(disabled.body.disabledAt).toBe(disabled.body.updatedAt); // the change's own time
 
-    // Messages sent while disabled are not queued for it.
-    const whileDisabled = await h.api('POST', `/api/v1/apps/${t.appId}/messages`, {
-      eventType: 'message.seen',
-      payload: {},
-    });
-    expect(whileDisabled.body.deliveries).toBe(0);
+    // Messages sent while disabled are kept for it, held.
+    queued.push(await sendMessage(h, t.appId, { i: 2 }));
+    const held = await h.api('GET', `/api/v1/apps/${t.appId}/deliveries?state=held`);
+    expect(held.body.data).toHaveLength(3);
     h.clock.advance(3600_000);
     await h.dispatcher.drainDue();
     expect(receiver.requests).toHaveLength(0);
 
-    expect((await h.api('PATCH', url, { disabled: false })).status).toBe(200);
+    const enabled = await h.api('PATCH', url, { disabled: false });
+    expect(enabled.body).toMatchObject({ disabled: false, disabledReason: null, disabledAt: null });
+    expect(enabled.body.heldSent).toBeUndefined();
+    await h.dispatcher.drainDue();
+    expect(receiver.requests).toHaveLength(0); // nothing is sent unasked
+
+    const sent = await h.api('PATCH', url, { disabled: false, sendHeld: true });
+    expect(sent.status).toBe(200);
+    expect(sent.body.heldSent).toMatchObject({ requeued: 3, requeuedTotal: 3, done: true });
     await h.dispatcher.drainDue();
     expect(receiver.requests.map((r) => r.headers['webhook-id']).sort()).toEqual(
       [...queued].sort(),

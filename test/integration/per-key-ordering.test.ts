@@ -178,6 +178,8 @@ describe('per-key ordering on SQLite', () => {
   }, 120_000);
 });
 
+const NODE_KEY = Buffer.alloc(32, 7).toString('base64');
+
 describePostgres('per-key ordering on PostgreSQL, two workers', () => {
   let db: TestDatabase;
   let receiver: Receiver;
@@ -190,7 +192,8 @@ describePostgres('per-key ordering on PostgreSQL, two workers', () => {
       nodes.push(
         await startHookline({
           clock,
-          config: { databaseUrl: db.url, dbPoolSize: 10, batchSize: 100 },
+          // Nodes of one database share its encryption key.
+          config: { databaseUrl: db.url, dbPoolSize: 10, batchSize: 100, encryptionKey: NODE_KEY },
         }),
       );
   });

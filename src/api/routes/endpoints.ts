@@ -9,7 +9,8 @@ import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 import { changeEndpoint, loadEndpoint } from '../endpoint-records.js';
 import { nextSecret, secretJson, verificationKey } from '../endpoint-secrets.js';
-import { recoverDeliveries } from '../requeue.js';
+import { assertEnabled, recoverDeliveries, sendHeldDeliveries } from '../requeue.js';
+import { badRequest } from '../../lib/errors.js';
 import { rotateEndpointSecret } from '../secret-rotation.js';
 import { AppParams, EndpointParams, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
@@ -17,6 +18,7 @@ import {
   EndpointCreated,
   EndpointOut,
   EndpointPatch,
+  EndpointPatched,
   RecoverBody,
   RecoverOut,
   SecretRotate,
@@ -106,19 +108,32 @@ export const endpointRoutes =
         schema: {
           tags: ['endpoints'],
           summary: 'Update an endpoint (only the fields given)',
+          description:
+            'Switching it on (`disabled: false`) clears `disabledReason` and `disabledAt`; deliveries held while it was disabled stay held unless `sendHeld` is true (or recover is asked with state held).',
           params: EndpointParams,
           body: EndpointPatch,
-          response: { 200: EndpointOut, ...errorResponses },
+          response: { 200: EndpointPatched, ...errorResponses },
         },
       },
       async (request) => {
         const { app, endpoint } = await loadEndpoint(ctx, request, request.params);
+        const { sendHeld = false, ...changes } = request.body;
+        if (sendHeld && (changes.disabled ?? endpoint.disabled))
+          throw badRequest('sendHeld: the endpoint must be enabled to send what it held', [
+            { field: 'sendHeld', message: 'needs the endpoint enabled ("disabled": false)' },
+          ]);
         const saved = await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
-          const next = changedEndpoint(current, request.body, app.instanceSettings, updatedAt);
+          const next = changedEndpoint(current, changes, app.instanceSettings, updatedAt);
           assertValidEndpoint(next, ctx.targets);
           return next;
         });
-        return endpointJson(saved);
+        if (!sendHeld) return endpointJson(saved);
+        assertEnabled(saved); // disabled again meanwhile (410, failing)
+        const outcome = await sendHeldDeliveries(ctx, saved.appId, saved.id);
+        return {
+          ...endpointJson(saved),
+          heldSent: { ...outcome, until: new Date(outcome.until).toISOString() },
+        };
       },
     );
 
@@ -186,14 +201,15 @@ export const endpointRoutes =
           tags: ['endpoints'],
           summary: "Send the endpoint's settled deliveries created in [since, until) again",
           description:
-            'Re-queues the deliveries in `states` (default failed; also succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left.',
+            'Re-queues the deliveries in `states` (default failed; also held and succeeded), oldest first, at most `limit` per call. The same request again within the idempotency window (24 h) continues where the last call stopped and never re-queues a delivery twice; `done` tells when nothing is left. A disabled endpoint answers 409 endpoint_disabled: enable it first.',
           params: EndpointParams,
           body: RecoverBody,
           response: { 202: RecoverOut, ...errorResponses },
         },
       },
       async (request, reply) => {
-        await loadEndpoint(ctx, request, request.params);
+        const { endpoint } = await loadEndpoint(ctx, request, request.params);
+        assertEnabled(endpoint);
         const outcome = await recoverDeliveries(
           ctx,
           request.params.appId,

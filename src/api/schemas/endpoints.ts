@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { RETRY_PRESETS } from '../../domain/retry-policy.js';
 import { SIGNATURE_ALGORITHMS } from '../../domain/signature-algorithm.js';
-import { RECOVERABLE_STATES } from '../../domain/types.js';
+import { DISABLED_REASONS, RECOVERABLE_STATES } from '../../domain/types.js';
 import { RECOVER_DEFAULT_LIMIT, RECOVER_MAX_LIMIT } from '../requeue.js';
 import { literals, Metadata } from './common.js';
 import { EndpointHealthOut } from './stats.js';
@@ -94,10 +94,16 @@ export const EndpointCreate = Type.Object(
   { $id: 'EndpointCreate', additionalProperties: false },
 );
 
-export const EndpointPatch = Type.Partial(Type.Object(settings), {
-  $id: 'EndpointPatch',
-  additionalProperties: false,
-});
+export const EndpointPatch = Type.Partial(
+  Type.Object({
+    ...settings,
+    sendHeld: Type.Boolean({
+      description:
+        'With the endpoint enabled (e.g. `disabled: false`): send the deliveries held while it was disabled (as recover with state held, at most 1000 per call; the same request again continues). Default false: they stay held',
+    }),
+  }),
+  { $id: 'EndpointPatch', additionalProperties: false },
+);
 
 export const EndpointVerificationOut = Type.Object(
   {
@@ -117,6 +123,13 @@ export const EndpointOut = Type.Object(
     id: Type.String(),
     appId: Type.String(),
     ...settings,
+    disabledReason: Type.Union([literals(DISABLED_REASONS), Type.Null()], {
+      description:
+        'Why it is disabled: gone (its receiver answered 410 Gone), failing (no success for HOOKLINE_DISABLE_AFTER), manual (switched off through the API or console); null while enabled',
+    }),
+    disabledAt: Type.Union([Type.String(), Type.Null()], {
+      description: 'When it was disabled; null while enabled',
+    }),
     verification: Type.Union([EndpointVerificationOut, Type.Null()]),
     signatureAlgorithm: SignatureAlgorithm,
     health: Type.Optional(EndpointHealthOut),
@@ -225,3 +238,14 @@ export const RecoverOut = Type.Object({
   }),
   until: Type.String({ description: 'the end of the window, fixed by the first call' }),
 });
+
+/** PATCH's answer: the endpoint, and with `sendHeld` what was sent of its held deliveries. */
+export const EndpointPatched = Type.Intersect(
+  [
+    EndpointOut,
+    Type.Object({
+      heldSent: Type.Optional(RecoverOut),
+    }),
+  ],
+  { $id: 'EndpointPatched' },
+);

@@ -60,7 +60,10 @@ export const MessageListQuery = Type.Object({
   until: Type.Optional(Type.String({ format: 'date-time' })),
 });
 
-const DeliveryState = literals(['pending', 'delivering', 'succeeded', 'failed'] as const);
+const DeliveryState = literals(['pending', 'delivering', 'succeeded', 'failed', 'held'] as const, {
+  description:
+    'held: kept unsent while its endpoint is disabled; sent only when asked (enable with sendHeld, or recover with state held)',
+});
 
 export const DeliveryOut = Type.Object(
   {

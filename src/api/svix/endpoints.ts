@@ -9,7 +9,7 @@ import type { ApiContext } from '../context.js';
 import { assertValidEndpoint } from '../endpoint-input.js';
 import { changeEndpoint } from '../endpoint-records.js';
 import { nextSecret, verificationKey } from '../endpoint-secrets.js';
-import { recoverDeliveries } from '../requeue.js';
+import { assertEnabled, recoverDeliveries } from '../requeue.js';
 import { rotateEndpointSecret } from '../secret-rotation.js';
 import { RecoverLimit, RecoverStates } from '../schemas/endpoints.js';
 import { Metadata } from '../schemas/common.js';
@@ -228,6 +228,7 @@ export const svixEndpointRoutes =
       },
       async (request, reply) => {
         const { app: appRecord, endpoint } = await svixEndpointOf(ctx, request, request.params);
+        assertEnabled(endpoint);
         const outcome = await recoverDeliveries(ctx, appRecord.id, endpoint.id, request.body);
         const now = ctx.clock.now();
         // Svix answers with a background task. Hookline re-queues at most `limit` per call:

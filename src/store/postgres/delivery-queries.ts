@@ -15,8 +15,11 @@ const DELIVERY_BY_ID = 'SELECT * FROM deliveries WHERE app_id = $1 AND id = $2';
 /** Makes a waiting (scheduled) delivery due now. $1 id, $2 now */
 const MAKE_DUE = `UPDATE deliveries SET next_attempt_at = $2, updated_at = $2 WHERE id = $1`;
 
-/** Re-opens a finished delivery with a fresh schedule, due at $2 or parked (NULL). $1 id, $2 due, $3 now */
-const REOPEN = `UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = $2, updated_at = $3,
+/**
+ * Re-opens a finished delivery with a fresh schedule, due at $2 or parked (NULL), as $4 (pending;
+ * held while its endpoint is disabled). $1 id, $2 due, $3 now, $4 state
+ */
+const REOPEN = `UPDATE deliveries SET state = $4, attempts = 0, next_attempt_at = $2, updated_at = $3,
   lease_until = NULL, lease_token = NULL WHERE id = $1`;
 
 export async function getDelivery(db: Db, appId: string, id: number): Promise<Delivery | null> {
@@ -96,7 +99,7 @@ export async function retryDelivery(
       await db.query(MAKE_DUE, [id, now]);
     } else {
       const due = await dueTime(db, endpoint, id, now);
-      await db.query(REOPEN, [id, due, now]);
+      await db.query(REOPEN, [id, due, now, endpoint?.disabled ? 'held' : 'pending']);
       if (due === null) return getDelivery(db, appId, id);
     }
     afterCommit(wake);

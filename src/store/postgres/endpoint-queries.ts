@@ -1,5 +1,7 @@
 import type pg from 'pg';
-import type { Endpoint, Page } from '../../domain/types.js';
+import type { DisabledEndpoint } from '../../domain/endpoint-disabling.js';
+import type { DisabledReason, Endpoint, Page } from '../../domain/types.js';
+import { withDisabledFields } from '../endpoint-disabled-fields.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
@@ -10,7 +12,7 @@ import { rebalance } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 
-/** Creates an endpoint. $1..$21 = ENDPOINT_COLUMNS */
+/** Creates an endpoint. $1..$23 = ENDPOINT_COLUMNS */
 const INSERT_ENDPOINT = `INSERT INTO endpoints (${ENDPOINT_COLUMNS.join(', ')})
   VALUES (${ENDPOINT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
@@ -27,6 +29,10 @@ const updateValues = (e: Endpoint, box: SecretBox) => {
   const all = endpointValues(e, box);
   return [e.id, e.appId, ...MUTABLE.map((c) => all[ENDPOINT_COLUMNS.indexOf(c)])];
 };
+
+/** Whether endpoint $1 is disabled, why and since when. */
+const DISABLED_FIELDS =
+  'SELECT disabled, disabled_reason, disabled_at FROM endpoints WHERE id = $1';
 
 /** One endpoint of an app. $1 app id, $2 endpoint id */
 const ENDPOINT_BY_ID = 'SELECT * FROM endpoints WHERE app_id = $1 AND id = $2';
@@ -127,14 +133,54 @@ export async function updateEndpoint(
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const before = (await lockEndpoints(db, [endpoint.id], 'exclusive')).get(endpoint.id);
     if (!before || before.appId !== endpoint.appId) return null;
-    const values = [...updateValues(endpoint, box), expectedUpdatedAt ?? null];
+    const { rows: flags } = await db.query<{
+      disabled: boolean;
+      disabled_reason: DisabledReason | null;
+      disabled_at: number | null;
+    }>(DISABLED_FIELDS, [endpoint.id]);
+    if (!flags[0]) return null;
+    const stored = {
+      disabled: flags[0].disabled,
+      disabledReason: flags[0].disabled_reason,
+      disabledAt: flags[0].disabled_at,
+    };
+    const next = withDisabledFields(stored, endpoint);
+    const values = [...updateValues(next, box), expectedUpdatedAt ?? null];
     if ((await db.query(UPDATE_ENDPOINT, values)).rowCount !== 1) return null;
-    if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
-      const due = await rebalance(db, endpoint, endpoint.updatedAt);
+    if (before.disabled !== next.disabled || before.ordering !== next.ordering) {
+      const due = await rebalance(db, next, next.updatedAt);
       if (due > 0) afterCommit(wake);
     }
-    return endpoint;
+    return next;
   });
+}
+
+/**
+ * Switches endpoint $1 off, if enabled, for reason $2 at $3; the version moves on even within the
+ * same millisecond, so a concurrent read-modify-write notices.
+ */
+const DISABLE_ENDPOINT = `UPDATE endpoints SET disabled = true, disabled_reason = $2, disabled_at = $3,
+    updated_at = greatest(updated_at + 1, $3)
+  WHERE id = $1 AND NOT disabled RETURNING app_id, ordering`;
+
+/**
+ * Disables an enabled endpoint inside the caller's transaction (recording results): its waiting
+ * deliveries become held. Null when it already was disabled, or is gone.
+ */
+export async function disableEndpoint(
+  db: Db,
+  endpointId: string,
+  reason: DisabledReason,
+  now: number,
+): Promise<DisabledEndpoint | null> {
+  const { rows } = await db.query<{ app_id: string; ordering: string }>(DISABLE_ENDPOINT, [
+    endpointId,
+    reason,
+    now,
+  ]);
+  if (!rows[0]) return null;
+  await rebalance(db, { id: endpointId, ordering: rows[0].ordering, disabled: true }, now);
+  return { appId: rows[0].app_id, endpointId, reason, at: now };
 }
 
 export async function deleteEndpoint(pool: pg.Pool, appId: string, id: string): Promise<boolean> {

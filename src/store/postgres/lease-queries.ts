@@ -5,13 +5,17 @@ import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 
 /**
- * Gives claimed deliveries back without counting an attempt: due at the given time, or parked
- * (NULL). A stale lease token changes nothing. $1 ids, $2 lease tokens, $3 next attempt times
+ * Gives claimed deliveries back without counting an attempt: due at the given time, or (NULL) held
+ * because the endpoint is disabled; if it was enabled again meanwhile, due at once. A stale lease
+ * token changes nothing. $1 ids, $2 lease tokens, $3 next attempt times
  */
 const RELEASE = `WITH released AS (
-    UPDATE deliveries d SET state = 'pending', next_attempt_at = r.next, lease_until = NULL, lease_token = NULL
-    FROM unnest($1::bigint[], $2::text[], $3::bigint[]) AS r(id, token, next)
-    WHERE d.id = r.id AND d.lease_token = r.token
+    UPDATE deliveries d SET
+      state = CASE WHEN r.next IS NULL AND e.disabled THEN 'held' ELSE 'pending' END,
+      next_attempt_at = CASE WHEN r.next IS NULL AND e.disabled THEN NULL ELSE coalesce(r.next, d.updated_at) END,
+      lease_until = NULL, lease_token = NULL
+    FROM unnest($1::bigint[], $2::text[], $3::bigint[]) AS r(id, token, next), endpoints e
+    WHERE d.id = r.id AND d.lease_token = r.token AND e.id = d.endpoint_id
     RETURNING d.next_attempt_at)
   SELECT count(*) FILTER (WHERE next_attempt_at IS NOT NULL) AS due FROM released`;
 
@@ -72,7 +76,7 @@ export async function stats(db: Db, appId?: string): Promise<StoreStats> {
     appId === undefined
       ? await db.query<{ state: keyof StoreStats; n: number }>(STATS)
       : await db.query<{ state: keyof StoreStats; n: number }>(STATS_OF_APP, [appId]);
-  const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0 };
+  const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0, held: 0 };
   for (const r of rows) out[r.state] = r.n;
   return out;
 }

@@ -32,18 +32,19 @@ const COUNT_DELIVERIES = 'SELECT COUNT(*)::int AS n FROM deliveries WHERE messag
 /** Frees the key of a message older than the window, so a new message may take it. $1 message id */
 const RELEASE_KEY = 'UPDATE messages SET idempotency_key = NULL WHERE id = $1';
 
-/** The app's enabled endpoints, for routing (first pass, before locking). $1 app id */
-const ROUTING_CANDIDATES = `SELECT id, ordering, filter_types, payload_filter, ordering_key_path
-  FROM endpoints WHERE app_id = $1 AND NOT disabled`;
+/** The app's endpoints, for routing (first pass, before locking). $1 app id */
+const ROUTING_CANDIDATES = `SELECT id, ordering, disabled, filter_types, payload_filter, ordering_key_path
+  FROM endpoints WHERE app_id = $1`;
 
 /**
- * One delivery per target endpoint, due at the given time or parked (NULL).
- * $1 app id, $2 message id, $3 created_at, $4 endpoint ids, $5 due times, $6 ordering keys
+ * One delivery per target endpoint, due at the given time or parked (NULL), pending or held (the
+ * endpoint is disabled).
+ * $1 app id, $2 message id, $3 created_at, $4 endpoint ids, $5 due times, $6 ordering keys, $7 states
  */
 const INSERT_DELIVERIES = `INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
     next_attempt_at, created_at, updated_at)
-  SELECT $1, $2, t.endpoint_id, t.key, 'pending', 0, t.due, $3, $3
-  FROM unnest($4::text[], $5::bigint[], $6::text[]) AS t(endpoint_id, due, key)`;
+  SELECT $1, $2, t.endpoint_id, t.key, t.state, 0, t.due, $3, $3
+  FROM unnest($4::text[], $5::bigint[], $6::text[], $7::text[]) AS t(endpoint_id, due, key, state)`;
 
 /** The endpoint remembered for a report key. $1 app id, $2 report key */
 const REPORT_ROUTE =
@@ -93,6 +94,7 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<KeyedM
 interface CandidateRow {
   id: string;
   ordering: Ordering;
+  disabled: boolean;
   filter_types: string | null;
   payload_filter: string | null;
   ordering_key_path: string | null;
@@ -101,7 +103,8 @@ interface CandidateRow {
 /**
  * The message's targets, with their ordering keys, locked: each endpoint shared (serial ones
  * exclusively), then each per-key target's key exclusively. An endpoint disabled, deleted or
- * switched meanwhile is seen as it is now (a switched one restarts the transaction).
+ * switched meanwhile is seen as it is now (a switched one restarts the transaction); a disabled
+ * one gets a held delivery.
  */
 async function targetsOf(db: Db, m: NewMessage): Promise<RouteTarget[]> {
   const { rows } = await db.query<CandidateRow>({
@@ -113,6 +116,7 @@ async function targetsOf(db: Db, m: NewMessage): Promise<RouteTarget[]> {
     toRoutable({
       id: r.id,
       ordering: r.ordering,
+      disabled: r.disabled,
       filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
       filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
       orderingKeyPath: r.ordering_key_path,
@@ -126,9 +130,10 @@ async function targetsOf(db: Db, m: NewMessage): Promise<RouteTarget[]> {
     'by-ordering',
     new Map(first.map((t) => [t.endpoint.id, t.endpoint.ordering])),
   );
-  const targets = first.filter((t) => {
+  const targets = first.flatMap((t) => {
     const now = locked.get(t.endpoint.id);
-    return now !== undefined && now.appId === m.appId && !now.disabled;
+    if (now === undefined || now.appId !== m.appId) return [];
+    return [{ ...t, endpoint: { ...t.endpoint, disabled: now.disabled } }];
   });
   await lockOrderingKeys(db, keyLines(targets));
   return targets;
@@ -154,7 +159,8 @@ async function reportRoute(
 }
 
 /**
- * One transaction: the message and a delivery for every matching enabled endpoint. A serial
+ * One transaction: the message and a delivery for every matching endpoint (held for a disabled
+ * one). A serial
  * endpoint's delivery is due only when the endpoint has no active one (checked under its lock).
  */
 export async function insertMessage(
@@ -204,6 +210,7 @@ export async function insertMessage(
         );
         const busyKeys = await activeKeys(tx.db, keyLines(targets));
         const due = targets.map(({ endpoint, orderingKey }) =>
+          endpoint.disabled ||
           (endpoint.ordering === 'serial' && busy.has(endpoint.id)) ||
           (orderingKey !== null && busyKeys.has(lineId([endpoint.id, orderingKey])))
             ? null
@@ -219,6 +226,7 @@ export async function insertMessage(
             targets.map((t) => t.endpoint.id),
             due,
             targets.map((t) => t.orderingKey),
+            targets.map((t) => (t.endpoint.disabled ? 'held' : 'pending')),
           ],
         });
         if (due.some((d) => d !== null)) tx.afterCommit(wake);

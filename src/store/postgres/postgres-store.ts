@@ -28,6 +28,8 @@ import type {
   Store,
   StoreCapabilities,
   StoreStats,
+  RecordedResults,
+  RecordRules,
   Backlog,
 } from '../store.js';
 import * as apps from './app-queries.js';
@@ -330,10 +332,12 @@ export class PostgresStore implements Store {
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
     return this.run(() => claimDue(this.pool, args));
   }
-  recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.run(async () => {
-      await recordAttempts(this.pool, results, now, this.notifier.wake);
-    });
+  recordAttempts(
+    results: AttemptResult[],
+    now: number,
+    rules?: RecordRules,
+  ): Promise<RecordedResults> {
+    return this.run(() => recordAttempts(this.pool, results, now, this.notifier.wake, rules));
   }
   releaseDeliveries(releases: Release[]): Promise<void> {
     return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake));

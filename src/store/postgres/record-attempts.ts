@@ -1,9 +1,11 @@
 import type pg from 'pg';
-import type { AttemptResult } from '../store.js';
+import { isGone, type DisabledEndpoint } from '../../domain/endpoint-disabling.js';
+import { endpointsToDisable } from '../disable-rules.js';
+import type { AttemptResult, RecordedResults, RecordRules } from '../store.js';
+import { disableEndpoint } from './endpoint-queries.js';
 import { attemptArrays, INSERT_ATTEMPTS } from './attempt-queries.js';
 import { lockEndpoints, lockOrderingKeys } from './endpoint-locks.js';
 import { withoutNul } from './rows.js';
-import type { HealthTransition } from '../../domain/endpoint-health.js';
 import { recordStats } from './record-stats.js';
 import { promoteHeads, promoteKeyHeads, type KeyLine } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
@@ -31,19 +33,23 @@ const APPLY_RESULTS = `UPDATE deliveries d SET state = r.state, attempts = d.att
 
 const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as const;
 
+/** The delivery's state after a result: by its outcome, or held when the receiver answered 410. */
+const stateAfter = (r: AttemptResult) => (isGone(r) ? 'held' : STATE[r.outcome]);
+
 /**
  * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
  * the next delivery of each line (serial endpoint, or key of a per-key endpoint) whose head
  * finished, then the endpoints' rollups and health counters; returns what the results changed in
- * their endpoints' health.
+ * their endpoints' health, and the endpoints they disabled (410 Gone, or failing too long).
  */
 export async function recordAttempts(
   pool: pg.Pool,
   results: AttemptResult[],
   now: number,
   wake: Wake,
-): Promise<HealthTransition[]> {
-  if (results.length === 0) return [];
+  rules: RecordRules = {},
+): Promise<RecordedResults> {
+  if (results.length === 0) return { health: [], disabled: [] };
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const endpoints = await lockEndpoints(
       db,
@@ -64,7 +70,7 @@ export async function recordAttempts(
         text: INSERT_ATTEMPTS,
         values: attemptArrays(attempts),
       });
-    if (live.length === 0) return [];
+    if (live.length === 0) return { health: [], disabled: [] };
     const { rows: changed } = await db.query<{
       id: number;
       endpoint_id: string;
@@ -77,8 +83,8 @@ export async function recordAttempts(
       values: [
         live.map((r) => r.deliveryId),
         live.map((r) => r.leaseToken),
-        live.map((r) => STATE[r.outcome]),
-        live.map((r) => (r.outcome === 'retry' ? (r.nextAttemptAt ?? now) : null)),
+        live.map(stateAfter),
+        live.map((r) => (r.outcome === 'retry' && !isGone(r) ? (r.nextAttemptAt ?? now) : null)),
         live.map((r) => r.attempt?.statusCode ?? null),
         live.map((r) =>
           r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? r.note ?? null),
@@ -112,6 +118,12 @@ export async function recordAttempts(
     ) {
       afterCommit(wake);
     }
-    return recordStats(db, live);
+    const health = await recordStats(db, live);
+    const disabled: DisabledEndpoint[] = [];
+    for (const { endpointId, reason } of endpointsToDisable(live, health, now, rules)) {
+      const done = await disableEndpoint(db, endpointId, reason, now);
+      if (done) disabled.push(done);
+    }
+    return { health, disabled };
   });
 }

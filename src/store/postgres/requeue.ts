@@ -28,16 +28,17 @@ const ADVANCE_RUN = `UPDATE requeue_runs SET cursor = $3, requeued = requeued + 
   WHERE app_id = $1 AND request_key = $2`;
 
 /**
- * Re-opens up to $8 matching deliveries after the cursor, oldest first, due at $9 or parked (NULL);
- * a message whose payload was dropped cannot be sent again. Returns the ids re-opened.
- * $1 app, $2 endpoint, $3 cursor, $4 states, $5 since, $6 until, $7 now, $8 limit, $9 due
+ * Re-opens up to $8 matching deliveries after the cursor, oldest first, due at $9 or parked (NULL),
+ * as $10 (pending; held while the endpoint is disabled); a message whose payload was dropped
+ * cannot be sent again. Returns the ids re-opened.
+ * $1 app, $2 endpoint, $3 cursor, $4 states, $5 since, $6 until, $7 now, $8 limit, $9 due, $10 state
  */
 const REOPEN_MATCHING = `WITH picked AS (
     SELECT d.id FROM deliveries d JOIN messages m ON m.id = d.message_id
     WHERE d.app_id = $1 AND d.endpoint_id = $2 AND d.id > $3 AND d.state = ANY($4::text[])
       AND d.created_at >= $5 AND d.created_at < $6 AND m.payload_dropped_at IS NULL
     ORDER BY d.id LIMIT $8)
-  UPDATE deliveries d SET state = 'pending', attempts = 0, next_attempt_at = $9, updated_at = $7,
+  UPDATE deliveries d SET state = $10, attempts = 0, next_attempt_at = $9, updated_at = $7,
     lease_until = NULL, lease_token = NULL
   FROM picked WHERE d.id = picked.id RETURNING d.id`;
 
@@ -52,10 +53,10 @@ const MESSAGE = 'SELECT payload_dropped_at FROM messages WHERE id = $1 AND app_i
 const DELIVERY = 'SELECT * FROM deliveries WHERE id = $1';
 /** An unsettled delivery of message $1 to endpoint $2. */
 const UNSETTLED = `SELECT * FROM deliveries WHERE message_id = $1 AND endpoint_id = $2
-  AND state IN ('pending', 'delivering') ORDER BY id LIMIT 1`;
-/** $1 app, $2 message, $3 endpoint, $4 due (or NULL: parked), $5 now */
+  AND state IN ('pending', 'delivering', 'held') ORDER BY id LIMIT 1`;
+/** $1 app, $2 message, $3 endpoint, $4 due (or NULL: parked), $5 now, $6 state (pending or held) */
 const INSERT_DELIVERY = `INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts,
-  next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, 'pending', 0, $4, $5, $5) RETURNING *`;
+  next_attempt_at, created_at, updated_at) VALUES ($1, $2, $3, $6, 0, $4, $5, $5) RETURNING *`;
 
 interface RunRow {
   until_at: number;
@@ -86,6 +87,9 @@ async function liveRun(
 const dueOf = (endpoint: EndpointState, now: number) =>
   endpoint.disabled || endpoint.ordering === 'serial' ? null : now;
 
+/** A disabled endpoint's deliveries are held: nothing is sent to it. */
+const stateOf = (endpoint: EndpointState) => (endpoint.disabled ? 'held' : 'pending');
+
 /** See Store.recoverEndpoint. */
 export async function recoverEndpoint(
   pool: pg.Pool,
@@ -109,7 +113,13 @@ export async function recoverEndpoint(
     const due = endpoint.ordering === 'per-key' ? null : dueOf(endpoint, now);
     const window = [appId, endpointId, run.cursor, request.states, request.since, run.until];
     const ids = (
-      await db.query<{ id: number }>(REOPEN_MATCHING, [...window, now, request.limit, due])
+      await db.query<{ id: number }>(REOPEN_MATCHING, [
+        ...window,
+        now,
+        request.limit,
+        due,
+        stateOf(endpoint),
+      ])
     ).rows
       .map((r) => Number(r.id))
       .sort((a, b) => a - b);
@@ -157,7 +167,14 @@ export async function replayMessage(
     if (unsettled) return { delivery: toDelivery(unsettled), created: false };
     const due = dueOf(endpoint, now);
     let row = (
-      await db.query<DeliveryRow>(INSERT_DELIVERY, [appId, messageId, endpointId, due, now])
+      await db.query<DeliveryRow>(INSERT_DELIVERY, [
+        appId,
+        messageId,
+        endpointId,
+        due,
+        now,
+        stateOf(endpoint),
+      ])
     ).rows[0];
     await db.query(START_RUN, [appId, key, now, row.id, true, now]);
     let woke = due !== null;

@@ -2,6 +2,7 @@ import type {
   Attempt,
   Delivery,
   DeliveryState,
+  DisabledReason,
   Endpoint,
   ErrorKind,
   Ordering,
@@ -24,6 +25,8 @@ export interface EndpointRow {
   url: string;
   description: string;
   disabled: boolean;
+  disabled_reason: string | null;
+  disabled_at: number | null;
   filter_types: string | null;
   secrets: string;
   headers: string;
@@ -48,6 +51,8 @@ export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   url: r.url,
   description: r.description,
   disabled: r.disabled,
+  disabledReason: r.disabled_reason as DisabledReason | null,
+  disabledAt: r.disabled_at,
   filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
   secrets: openEndpointSecrets(r.secrets, box),
   headers: openEndpointHeaders(r.headers, box),
@@ -72,6 +77,8 @@ export const endpointValues = (e: Endpoint, box: SecretBox): unknown[] => [
   e.url,
   e.description,
   e.disabled,
+  e.disabledReason,
+  e.disabledAt,
   e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
   sealEndpointSecrets(e.secrets, box),
   sealEndpointHeaders(e.headers, box),
@@ -96,6 +103,8 @@ export const ENDPOINT_COLUMNS = [
   'url',
   'description',
   'disabled',
+  'disabled_reason',
+  'disabled_at',
   'filter_types',
   'secrets',
   'headers',

@@ -127,7 +127,7 @@ CREATE TABLE public.deliveries (
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
     ordering_key text,
-    CONSTRAINT deliveries_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'delivering'::text, 'succeeded'::text, 'failed'::text])))
+    CONSTRAINT deliveries_state_check CHECK ((state = ANY (ARRAY['pending'::text, 'delivering'::text, 'succeeded'::text, 'failed'::text, 'held'::text])))
 );
 
 ALTER TABLE public.deliveries ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
@@ -196,9 +196,12 @@ CREATE TABLE public.endpoints (
     created_at bigint NOT NULL,
     updated_at bigint NOT NULL,
     verification text,
+    disabled_reason text,
+    disabled_at bigint,
     uid text COLLATE pg_catalog."C",
     payload_filter text,
     ordering_key_path text,
+    CONSTRAINT endpoints_disabled_reason_check CHECK ((disabled_reason = ANY (ARRAY['gone'::text, 'failing'::text, 'manual'::text]))),
     CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text, 'per-key'::text])))
 );
 

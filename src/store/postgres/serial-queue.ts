@@ -22,6 +22,10 @@ const PROMOTE_HEADS = `UPDATE deliveries d SET next_attempt_at = $2, updated_at 
     AND NOT EXISTS (SELECT 1 FROM deliveries a WHERE a.endpoint_id = e.endpoint_id
       AND (a.state = 'delivering' OR (a.state = 'pending' AND a.next_attempt_at IS NOT NULL)))`;
 
+/** Holds every waiting delivery of disabled endpoint $1 (in-flight ones finish). $2 now */
+const HOLD_ALL = `UPDATE deliveries SET state = 'held', next_attempt_at = NULL, updated_at = $2
+  WHERE endpoint_id = $1 AND state = 'pending'`;
+
 /** Parks every waiting due delivery of endpoint $1 (in-flight ones finish). */
 const PARK_ALL = `UPDATE deliveries SET next_attempt_at = NULL
   WHERE endpoint_id = $1 AND state = 'pending' AND next_attempt_at IS NOT NULL`;
@@ -108,8 +112,9 @@ export async function promoteHeads(db: Db, endpointIds: string[], now: number): 
 }
 
 /**
- * Re-applies the parking rules after an endpoint's ordering or enabled flag changed; returns how
- * many deliveries became due.
+ * Re-applies the parking rules after an endpoint's ordering or enabled flag changed: a disabled
+ * endpoint's waiting deliveries become held; an enabled one's lines move again (held ones stay).
+ * Returns how many deliveries became due.
  */
 export async function rebalance(
   db: Db,
@@ -117,7 +122,7 @@ export async function rebalance(
   now: number,
 ): Promise<number> {
   if (endpoint.disabled) {
-    await db.query(PARK_ALL, [endpoint.id]);
+    await db.query(HOLD_ALL, [endpoint.id, now]);
     return 0;
   }
   if (endpoint.ordering === 'parallel')

@@ -12,9 +12,10 @@ const prepare = (db: Database) => ({
   byId: db.prepare('SELECT * FROM deliveries WHERE id = ? AND app_id = ?'),
   keyOf: db.prepare('SELECT ordering_key FROM deliveries WHERE id = ?').pluck(),
   makeDue: db.prepare('UPDATE deliveries SET next_attempt_at = ?, updated_at = ? WHERE id = ?'),
-  reopen:
-    db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
-    lease_until = NULL, lease_token = NULL WHERE id = ?`),
+  // A disabled endpoint's delivery is held instead: nothing is sent to it.
+  reopen: db.prepare(`UPDATE deliveries SET state = CASE WHEN (SELECT disabled FROM endpoints e
+      WHERE e.id = deliveries.endpoint_id) = 1 THEN 'held' ELSE 'pending' END, attempts = 0,
+    next_attempt_at = ?, updated_at = ?, lease_until = NULL, lease_token = NULL WHERE id = ?`),
   releaseHeld:
     db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now WHERE endpoint_id = @endpointId
     AND app_id = @appId AND state = 'pending' AND next_attempt_at = @heldUntil AND lease_token IS NULL`),

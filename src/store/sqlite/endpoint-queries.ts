@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import type { Endpoint, Page } from '../../domain/types.js';
+import type { DisabledReason, Endpoint, Page } from '../../domain/types.js';
+import type { DisabledEndpoint } from '../../domain/endpoint-disabling.js';
+import { withDisabledFields } from '../endpoint-disabled-fields.js';
 import type { SecretBox } from '../../lib/secret-box.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import { toRoutable, type RoutableEndpoint } from '../endpoint-routing.js';
@@ -7,7 +9,7 @@ import type { ListQuery } from '../store.js';
 import { endpointParams, toEndpoint, type EndpointRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
-const COLUMNS = `id, app_id, url, description, disabled, filter_types, secrets, headers, timeout_ms, retry_policy,
+const COLUMNS = `id, app_id, url, description, disabled, disabled_reason, disabled_at, filter_types, secrets, headers, timeout_ms, retry_policy,
   ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at, uid`;
 
 const prepare = (db: Database) => ({
@@ -17,7 +19,7 @@ const prepare = (db: Database) => ({
       .join(', ')})`,
   ),
   updateStmt: db.prepare(`UPDATE endpoints SET url=@url, description=@description,
-    disabled=@disabled, filter_types=@filter_types, secrets=@secrets, headers=@headers, timeout_ms=@timeout_ms,
+    disabled=@disabled, disabled_reason=@disabled_reason, disabled_at=@disabled_at, filter_types=@filter_types, secrets=@secrets, headers=@headers, timeout_ms=@timeout_ms,
     retry_policy=@retry_policy, ordering=@ordering, ordering_key_path=@ordering_key_path,
     payload_filter=@payload_filter, max_concurrency=@max_concurrency, rate_limit=@rate_limit,
     format=@format, format_options=@format_options, metadata=@metadata, verification=@verification,
@@ -29,14 +31,17 @@ const prepare = (db: Database) => ({
   page: db.prepare(
     'SELECT * FROM endpoints WHERE app_id = @appId AND id < @cursor ORDER BY id DESC LIMIT @limit',
   ),
-  enabledOfApp: db.prepare('SELECT * FROM endpoints WHERE app_id = ? AND disabled = 0'),
+  ofApp: db.prepare('SELECT * FROM endpoints WHERE app_id = ?'),
+  disable:
+    db.prepare(`UPDATE endpoints SET disabled = 1, disabled_reason = @reason, disabled_at = @now,
+    updated_at = max(updated_at + 1, @now) WHERE id = @id AND disabled = 0 RETURNING app_id`),
   deleteAttempts: db.prepare('DELETE FROM attempts WHERE endpoint_id = ?'),
   deleteStmt: db.prepare('DELETE FROM endpoints WHERE id = ? AND app_id = ?'),
 });
 
 export class SqliteEndpoints {
   private readonly q: ReturnType<typeof prepare>;
-  /** Enabled endpoints per app, for message fan-out; this process is the only writer. */
+  /** Endpoints per app, for message fan-out; this process is the only writer. */
   private readonly routingCache = new Map<string, RoutableEndpoint[]>();
 
   constructor(
@@ -88,12 +93,13 @@ export class SqliteEndpoints {
         const before = this.get(endpoint.appId, endpoint.id);
         if (!before) return null;
         if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) return null;
-        this.q.updateStmt.run(endpointParams(endpoint, this.box));
-        if (before.disabled !== endpoint.disabled || before.ordering !== endpoint.ordering) {
-          this.serial.rebalance(endpoint.id, endpoint.updatedAt);
+        const next = withDisabledFields(before, endpoint);
+        this.q.updateStmt.run(endpointParams(next, this.box));
+        if (before.disabled !== next.disabled || before.ordering !== next.ordering) {
+          this.serial.rebalance(next.id, next.updatedAt);
         }
-        this.routingCache.delete(endpoint.appId);
-        return endpoint;
+        this.routingCache.delete(next.appId);
+        return next;
       })();
     } finally {
       // After the transaction, committed or not: the serial queue must not keep a rolled-back mode.
@@ -112,6 +118,19 @@ export class SqliteEndpoints {
     })();
   }
 
+  /**
+   * Switches an enabled endpoint off (inside the caller's transaction): its waiting deliveries
+   * become held. Returns what was disabled, or null when it already was (or is gone).
+   */
+  disable(endpointId: string, reason: DisabledReason, now: number): DisabledEndpoint | null {
+    const row = this.q.disable.get({ id: endpointId, reason, now }) as
+      { app_id: string } | undefined;
+    if (!row) return null;
+    this.serial.rebalance(endpointId, now);
+    this.routingCache.delete(row.app_id);
+    return { appId: row.app_id, endpointId, reason, at: now };
+  }
+
   forgetApp(appId: string): void {
     this.routingCache.delete(appId);
     this.serial.forget();
@@ -120,7 +139,7 @@ export class SqliteEndpoints {
   routable(appId: string): RoutableEndpoint[] {
     let cached = this.routingCache.get(appId);
     if (!cached) {
-      cached = (this.q.enabledOfApp.all(appId) as EndpointRow[]).map((r) =>
+      cached = (this.q.ofApp.all(appId) as EndpointRow[]).map((r) =>
         toRoutable(toEndpoint(r, this.box)),
       );
       this.routingCache.set(appId, cached);

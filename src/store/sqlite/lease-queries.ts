@@ -1,9 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import type { Release, StoreStats } from '../store.js';
 
+const DISABLED = '(SELECT disabled FROM endpoints e WHERE e.id = deliveries.endpoint_id) = 1';
+
 const prepare = (db: Database) => ({
-  release: db.prepare(`UPDATE deliveries SET next_attempt_at = @next, lease_until = NULL,
-    lease_token = NULL WHERE id = @id AND lease_token = @token`),
+  // No due time: the endpoint is disabled, and the delivery is held (if it was enabled again
+  // meanwhile, it is due at once instead).
+  release: db.prepare(`UPDATE deliveries SET
+    state = CASE WHEN @next IS NULL AND ${DISABLED} THEN 'held' ELSE 'pending' END,
+    next_attempt_at = CASE WHEN @next IS NULL AND ${DISABLED} THEN NULL
+      ELSE coalesce(@next, updated_at) END,
+    lease_until = NULL, lease_token = NULL WHERE id = @id AND lease_token = @token`),
   releaseAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, lease_until = NULL,
     lease_token = NULL WHERE state = 'pending' AND lease_token IS NOT NULL`),
   nextDue: db.prepare(`SELECT min(next_attempt_at) AS due FROM deliveries WHERE state = 'pending'
@@ -45,7 +52,7 @@ export class SqliteLeases {
       leased: number;
       n: number;
     }>;
-    const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0 };
+    const out: StoreStats = { pending: 0, delivering: 0, succeeded: 0, failed: 0, held: 0 };
     for (const r of rows) out[(r.leased ? 'delivering' : r.state) as keyof StoreStats] += r.n;
     return out;
   }

@@ -14,7 +14,7 @@ const prepare = (db: Database) => ({
   countDeliveries: db.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE message_id = ?'),
   insertDelivery:
     db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
-    next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?)`),
+    next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)`),
   byKey: db.prepare('SELECT * FROM messages WHERE app_id = ? AND idempotency_key = ?'),
   clearKey: db.prepare('UPDATE messages SET idempotency_key = NULL WHERE id = ?'),
   reportRoute: db.prepare(
@@ -27,8 +27,9 @@ const prepare = (db: Database) => ({
 });
 
 /**
- * The outbox write: a message and one delivery per matching enabled endpoint (parked behind a
- * serial endpoint's active one); an idempotency key seen within the window writes nothing.
+ * The outbox write: a message and one delivery per matching endpoint (parked behind a serial
+ * endpoint's active one, held for a disabled endpoint); an idempotency key seen within the window
+ * writes nothing.
  */
 export class SqliteMessageInsert {
   private readonly q: ReturnType<typeof prepare>;
@@ -63,8 +64,22 @@ export class SqliteMessageInsert {
       this.q.rememberRoute.run({ ...stored, reportKey });
     const now = message.createdAt;
     for (const { endpoint, orderingKey } of targets) {
-      const due = this.serial.isLineBusy(endpoint.id, endpoint.ordering, orderingKey) ? null : now;
-      this.q.insertDelivery.run(message.appId, message.id, endpoint.id, orderingKey, due, now, now);
+      // A disabled endpoint's delivery is kept, unsent, until someone asks for it.
+      const state = endpoint.disabled ? 'held' : 'pending';
+      const due =
+        endpoint.disabled || this.serial.isLineBusy(endpoint.id, endpoint.ordering, orderingKey)
+          ? null
+          : now;
+      this.q.insertDelivery.run(
+        message.appId,
+        message.id,
+        endpoint.id,
+        orderingKey,
+        state,
+        due,
+        now,
+        now,
+      );
     }
     return { message: stored, created: true, deliveries: targets.length };
   }

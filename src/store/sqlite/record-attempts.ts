@@ -3,21 +3,28 @@ import type { Attempt } from '../../domain/types.js';
 import type { AttemptOutcome, AttemptResult } from '../store.js';
 import { ChunkedStatement } from './chunked-statement.js';
 import { ATTEMPT_COLUMNS, pushAttemptValues } from './rows.js';
-import type { HealthTransition } from '../../domain/endpoint-health.js';
+import { isGone, type DisabledEndpoint } from '../../domain/endpoint-disabling.js';
+import { endpointsToDisable } from '../disable-rules.js';
+import type { RecordedResults, RecordRules } from '../store.js';
+import type { SqliteEndpoints } from './endpoint-queries.js';
 import { SqliteStatsRecording } from './record-stats.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 type NewAttempt = Omit<Attempt, 'id'>;
 
+/** How a result leaves its delivery: its outcome, or held (the receiver answered 410 Gone). */
+type Landing = AttemptOutcome | 'held';
+
 /** What a result sets besides the columns every outcome sets; `r` is the tuple of one result. */
-const SET: Record<AttemptOutcome, string> = {
+const SET: Record<Landing, string> = {
   succeeded: "state = 'succeeded', next_attempt_at = NULL, last_error = NULL",
   retry: "state = 'pending', next_attempt_at = coalesce(r.next, @now), last_error = r.error",
   failed: "state = 'failed', next_attempt_at = NULL, last_error = r.error",
+  held: "state = 'held', next_attempt_at = NULL, last_error = r.error",
 };
 
 /** A result applies only while its lease holds (same token); a finished one reports its endpoint. */
-const updateSql = (outcome: AttemptOutcome) => (tuples: string) => `
+const updateSql = (outcome: Landing) => (tuples: string) => `
   WITH r(id, token, status, error, next) AS (VALUES ${tuples})
   UPDATE deliveries SET ${SET[outcome]}, attempts = attempts + 1, lease_until = NULL, lease_token = NULL,
     last_status = r.status, updated_at = @now
@@ -42,12 +49,13 @@ const pushResultValues = (r: AttemptResult, out: unknown[]): void => {
  */
 export class ResultRecording {
   private readonly attempts: ChunkedStatement<NewAttempt>;
-  private readonly updates: Record<AttemptOutcome, ChunkedStatement<AttemptResult>>;
+  private readonly updates: Record<Landing, ChunkedStatement<AttemptResult>>;
   private readonly stats: SqliteStatsRecording;
 
   constructor(
     db: Database,
     private readonly serial: SqliteSerialQueue,
+    private readonly endpoints: SqliteEndpoints,
   ) {
     this.attempts = new ChunkedStatement(
       db,
@@ -56,26 +64,29 @@ export class ResultRecording {
       13,
       pushAttemptValues,
     );
-    const update = (outcome: AttemptOutcome) =>
+    const update = (outcome: Landing) =>
       new ChunkedStatement(db, updateSql(outcome), 5, pushResultValues, outcome !== 'retry');
     this.updates = {
       succeeded: update('succeeded'),
       retry: update('retry'),
       failed: update('failed'),
+      held: update('held'),
     };
     this.stats = new SqliteStatsRecording(db);
   }
 
   /**
    * Runs inside the caller's transaction (group commit); returns what the results changed in their
-   * endpoints' health (rollups and counters are written in the same transaction).
+   * endpoints' health (rollups and counters are written in the same transaction) and the endpoints
+   * they disabled (410 Gone, or failing for `disableAfterMs`).
    */
-  record(results: AttemptResult[], now: number): HealthTransition[] {
+  record(results: AttemptResult[], now: number, rules: RecordRules = {}): RecordedResults {
     const attempts: NewAttempt[] = [];
-    const byOutcome: Record<AttemptOutcome, AttemptResult[]> = {
+    const byOutcome: Record<Landing, AttemptResult[]> = {
       succeeded: [],
       retry: [],
       failed: [],
+      held: [],
     };
     // Results apply one by one in order: of two for the same lease only the first counts, so the
     // set-wise updates must not see the second.
@@ -85,19 +96,25 @@ export class ResultRecording {
       const lease = `${r.deliveryId} ${r.leaseToken}`;
       if (leases.has(lease)) continue;
       leases.add(lease);
-      byOutcome[r.outcome].push(r);
+      byOutcome[isGone(r) ? 'held' : r.outcome].push(r);
     }
     this.attempts.run(attempts);
     this.updates.retry.run(byOutcome.retry, { now });
     // A finished delivery frees its line (serial endpoint, or key); once per line is enough.
     const finished = new Map<string, [endpointId: string, key: string | null]>();
-    for (const outcome of ['succeeded', 'failed'] as const) {
+    for (const outcome of ['succeeded', 'failed', 'held'] as const) {
       for (const [endpointId, key] of this.updates[outcome].rows(byOutcome[outcome], {
         now,
       }) as Array<[string, string | null]>)
         finished.set(`${endpointId}\n${key ?? ''}`, [endpointId, key]);
     }
     for (const [endpointId, key] of finished.values()) this.serial.advance(endpointId, key, now);
-    return this.stats.record(results);
+    const health = this.stats.record(results);
+    const disabled: DisabledEndpoint[] = [];
+    for (const { endpointId, reason } of endpointsToDisable(results, health, now, rules)) {
+      const done = this.endpoints.disable(endpointId, reason, now);
+      if (done) disabled.push(done);
+    }
+    return { health, disabled };
   }
 }

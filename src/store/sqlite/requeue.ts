@@ -14,7 +14,7 @@ const prepare = (db: Database) => ({
     created_at = excluded.created_at`),
   advanceRun: db.prepare(`UPDATE requeue_runs SET cursor = @cursor, requeued = requeued + @n,
     done = @done WHERE app_id = @appId AND request_key = @key`),
-  endpoint: db.prepare('SELECT id FROM endpoints WHERE id = ? AND app_id = ?'),
+  endpoint: db.prepare('SELECT id, disabled FROM endpoints WHERE id = ? AND app_id = ?'),
   // Oldest first after the run's cursor; a message whose payload was dropped cannot be sent again.
   matching: db
     .prepare(
@@ -25,17 +25,23 @@ const prepare = (db: Database) => ({
     ORDER BY d.id LIMIT @limit`,
     )
     .pluck(),
+  // A disabled endpoint's deliveries stay held: nothing is sent to it.
   reopen:
-    db.prepare(`UPDATE deliveries SET state = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?,
+    db.prepare(`UPDATE deliveries SET state = ?, attempts = 0, next_attempt_at = ?, updated_at = ?,
     lease_until = NULL, lease_token = NULL WHERE id = ?`),
   message: db.prepare('SELECT payload_dropped_at FROM messages WHERE id = ? AND app_id = ?'),
   delivery: db.prepare('SELECT * FROM deliveries WHERE id = ?'),
   unsettled: db.prepare(`SELECT * FROM deliveries WHERE message_id = ? AND endpoint_id = ?
-    AND state = 'pending' ORDER BY id LIMIT 1`),
+    AND state IN ('pending', 'held') ORDER BY id LIMIT 1`),
   insertDelivery:
     db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, state, attempts, next_attempt_at,
-    created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`),
+    created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)`),
 });
+
+interface EndpointRow {
+  id: string;
+  disabled: number;
+}
 
 interface RunRow {
   until_at: number;
@@ -67,7 +73,8 @@ export class SqliteRequeue {
     now: number,
   ): RecoverOutcome | null {
     return this.db.transaction((): RecoverOutcome | null => {
-      if (!this.q.endpoint.get(endpointId, appId)) return null;
+      const endpoint = this.q.endpoint.get(endpointId, appId) as EndpointRow | undefined;
+      if (!endpoint) return null;
       const key = recoverKey(endpointId, request);
       let run = this.liveRun(appId, key, request.idempotencyWindowMs, now);
       if (!run) {
@@ -88,7 +95,8 @@ export class SqliteRequeue {
       const batch = ids.slice(0, request.limit);
       for (const id of batch) {
         const key = this.q.keyOf.get(id) as string | null;
-        this.q.reopen.run(this.serial.dueTime(endpointId, now, key), now, id);
+        const state = endpoint.disabled === 1 ? 'held' : 'pending';
+        this.q.reopen.run(state, this.serial.dueTime(endpointId, now, key), now, id);
       }
       const done = ids.length <= request.limit;
       const cursor = batch.length > 0 ? batch[batch.length - 1] : run.cursor;
@@ -112,7 +120,8 @@ export class SqliteRequeue {
     return this.db.transaction((): ReplayOutcome | 'payload_expired' | null => {
       const message = this.q.message.get(messageId, appId) as
         { payload_dropped_at: number | null } | undefined;
-      if (!message || !this.q.endpoint.get(endpointId, appId)) return null;
+      const endpoint = this.q.endpoint.get(endpointId, appId) as EndpointRow | undefined;
+      if (!message || !endpoint) return null;
       const key = replayKey(messageId, endpointId);
       const run = this.liveRun(appId, key, windowMs, now);
       const earlier = run && (this.q.delivery.get(run.cursor) as DeliveryRow | undefined);
@@ -122,8 +131,10 @@ export class SqliteRequeue {
       if (unsettled) return { delivery: toDelivery(unsettled), created: false };
       // A replay has no ordering key: on a per-key endpoint it is ordered by nothing.
       const due = this.serial.dueTime(endpointId, now, null);
+      const state = endpoint.disabled === 1 ? 'held' : 'pending';
       const id = Number(
-        this.q.insertDelivery.run(appId, messageId, endpointId, due, now, now).lastInsertRowid,
+        this.q.insertDelivery.run(appId, messageId, endpointId, state, due, now, now)
+          .lastInsertRowid,
       );
       this.q.startRun.run({ appId, key, until: now, cursor: id, done: 1, now });
       return { delivery: toDelivery(this.q.delivery.get(id) as DeliveryRow), created: true };

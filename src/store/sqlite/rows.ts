@@ -2,6 +2,7 @@ import type {
   Attempt,
   Delivery,
   DeliveryState,
+  DisabledReason,
   Endpoint,
   ErrorKind,
   Ordering,
@@ -24,6 +25,8 @@ export interface EndpointRow {
   url: string;
   description: string;
   disabled: number;
+  disabled_reason: string | null;
+  disabled_at: number | null;
   filter_types: string | null;
   secrets: string;
   headers: string;
@@ -48,6 +51,8 @@ export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   url: r.url,
   description: r.description,
   disabled: r.disabled === 1,
+  disabledReason: r.disabled_reason as DisabledReason | null,
+  disabledAt: r.disabled_at,
   filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
   secrets: openEndpointSecrets(r.secrets, box),
   headers: openEndpointHeaders(r.headers, box),
@@ -72,6 +77,8 @@ export const endpointParams = (e: Endpoint, box: SecretBox) => ({
   url: e.url,
   description: e.description,
   disabled: e.disabled ? 1 : 0,
+  disabled_reason: e.disabledReason,
+  disabled_at: e.disabledAt,
   filter_types: e.filterTypes === null ? null : JSON.stringify(e.filterTypes),
   secrets: sealEndpointSecrets(e.secrets, box),
   headers: sealEndpointHeaders(e.headers, box),

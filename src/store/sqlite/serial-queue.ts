@@ -27,6 +27,9 @@ const prepare = (db: Database) => ({
     WHERE endpoint_id = @endpointId AND state = 'pending' AND next_attempt_at IS NULL
       AND ordering_key IS NULL`),
   endpointStmt: db.prepare('SELECT ordering, disabled FROM endpoints WHERE id = ?'),
+  // A disabled endpoint's waiting deliveries are kept, unsent, until asked for (in-flight ones finish).
+  holdAll: db.prepare(`UPDATE deliveries SET state = 'held', next_attempt_at = NULL, updated_at = ?
+    WHERE endpoint_id = ? AND state = 'pending' AND lease_token IS NULL`),
   parkAll: db.prepare(`UPDATE deliveries SET next_attempt_at = NULL
     WHERE endpoint_id = ? AND state = 'pending' AND next_attempt_at IS NOT NULL AND lease_token IS NULL`),
   unparkAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
@@ -95,13 +98,16 @@ export class SqliteSerialQueue {
     }
   }
 
-  /** Re-applies the parking rules after an endpoint's ordering or enabled flag changed. */
+  /**
+   * Re-applies the parking rules after an endpoint's ordering or enabled flag changed: a disabled
+   * endpoint's waiting deliveries become held; an enabled one's lines move again (held ones stay).
+   */
   rebalance(endpointId: string, now: number): void {
     this.forget(endpointId);
     const ep = this.mode(endpointId);
     if (!ep) return;
     if (ep.disabled === 1) {
-      this.q.parkAll.run(endpointId);
+      this.q.holdAll.run(now, endpointId);
     } else if (ep.ordering === 'parallel') {
       this.q.unparkAll.run({ endpointId, now });
     } else if (ep.ordering === 'serial') {

@@ -22,6 +22,8 @@ import type {
   RecoverOutcome,
   RecoverRequest,
   ReplayResult,
+  RecordedResults,
+  RecordRules,
   PurgeProgress,
   PurgeRequest,
   AppBacklog,
@@ -142,7 +144,7 @@ export class SqliteStore implements Store {
       deliveries: new SqliteDeliveries(this.db, serial),
       attempts: new SqliteAttempts(this.db),
       claims: new SqliteClaims(this.db),
-      results: new ResultRecording(this.db, serial),
+      results: new ResultRecording(this.db, serial, endpoints),
       leases: new SqliteLeases(this.db),
       requeue: new SqliteRequeue(this.db, serial),
       retention: new SqliteRetention(this.db),
@@ -300,10 +302,12 @@ export class SqliteStore implements Store {
   async claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
     return this.parts.claims.claim(args);
   }
-  recordAttempts(results: AttemptResult[], now: number): Promise<void> {
-    return this.writes.run(() => {
-      this.parts.results.record(results, now);
-    });
+  recordAttempts(
+    results: AttemptResult[],
+    now: number,
+    rules?: RecordRules,
+  ): Promise<RecordedResults> {
+    return this.writes.run(() => this.parts.results.record(results, now, rules));
   }
   async releaseDeliveries(releases: Release[]): Promise<void> {
     this.parts.leases.release(releases);

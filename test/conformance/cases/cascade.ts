@@ -32,7 +32,13 @@ export function cascadeCases({ store }: SuiteContext): void {
     expect((await store().listDeliveries(doomed.app.id, {}, page)).data).toEqual([]);
     expect((await store().listAttempts(doomed.app.id, {}, page)).data).toEqual([]);
     expect((await store().listAttempts(doomed.app.id, { test: true }, page)).data).toEqual([]);
-    expect(await store().stats()).toEqual({ pending: 4, delivering: 0, succeeded: 0, failed: 0 });
+    expect(await store().stats()).toEqual({
+      pending: 4,
+      delivering: 0,
+      succeeded: 0,
+      failed: 0,
+      held: 0,
+    });
     expect((await store().listDeliveries(kept.app.id, {}, page)).data).toHaveLength(4);
     expect((await store().listAttempts(kept.app.id, {}, page)).data).toHaveLength(4);
     expect(await store().nextDueAt()).toBe(T0 + 1000);
@@ -63,6 +69,7 @@ export function cascadeCases({ store }: SuiteContext): void {
       delivering: 0,
       succeeded: 0,
       failed: 0,
+      held: 0,
     });
   });
 }

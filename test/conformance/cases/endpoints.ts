@@ -66,8 +66,16 @@ export function endpointCases({ store }: SuiteContext): void {
       metadata: { m: 'n' },
       updatedAt: T0 + 9,
     };
-    expect(await store().updateEndpoint(updated)).toEqual(updated);
-    expect(await store().getEndpoint(app.id, endpoint.id)).toEqual(updated);
+    // Switched off by hand: why and when follow from the switch, whatever the caller passed.
+    const stored = { ...updated, disabledReason: 'manual' as const, disabledAt: T0 + 9 };
+    expect(await store().updateEndpoint({ ...updated, disabledReason: 'gone' })).toEqual(stored);
+    expect(await store().getEndpoint(app.id, endpoint.id)).toEqual(stored);
+    const enabled = { ...stored, disabled: false, updatedAt: T0 + 10 };
+    expect(await store().updateEndpoint(enabled)).toEqual({
+      ...enabled,
+      disabledReason: null,
+      disabledAt: null,
+    });
   });
 
   it('answers null when updating an unknown endpoint', async () => {

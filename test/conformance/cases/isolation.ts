@@ -51,6 +51,7 @@ export function isolationCases({ store }: SuiteContext): void {
       delivering: 0,
       succeeded: 0,
       failed: 0,
+      held: 0,
     });
     expect((await store().listApps(page, b.id)).data.map((x) => x.id)).toEqual([b.id]);
   });

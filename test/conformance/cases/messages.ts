@@ -12,7 +12,10 @@ export function messageCases({ store }: SuiteContext): void {
       wildcard: await createEndpoint(store(), app.id, { filterTypes: ['message.*'] }),
       other: await createEndpoint(store(), app.id, { filterTypes: ['user.subscribed'] }),
       nothing: await createEndpoint(store(), app.id, { filterTypes: [] }),
-      disabled: await createEndpoint(store(), app.id, { filterTypes: null, disabled: true }),
+      disabled: await createEndpoint(store(), app.id, {
+        filterTypes: ['message.delivered'],
+        disabled: true,
+      }),
     };
     return { app, eps };
   }
@@ -21,21 +24,22 @@ export function messageCases({ store }: SuiteContext): void {
     return (await allDeliveries(store(), appId, { messageId })).map((d) => d.endpointId).sort();
   }
 
-  it('stores the message and one pending delivery per matching enabled endpoint', async () => {
+  it('stores the message and one delivery per matching endpoint: pending, held if disabled', async () => {
     const { app, eps } = await fanOutSetup();
     const r = await send(store(), app.id, { eventType: 'message.delivered', createdAt: T0 + 7 });
     expect(r.created).toBe(true);
-    expect(r.deliveries).toBe(4);
+    expect(r.deliveries).toBe(5);
     expect(await targets(app.id, r.message.id)).toEqual(
-      [eps.all.id, eps.star.id, eps.exact.id, eps.wildcard.id].sort(),
+      [eps.all.id, eps.star.id, eps.exact.id, eps.wildcard.id, eps.disabled.id].sort(),
     );
     for (const d of await allDeliveries(store(), app.id, { messageId: r.message.id })) {
+      const held = d.endpointId === eps.disabled.id;
       expect(d).toMatchObject({
         appId: app.id,
         messageId: r.message.id,
-        state: 'pending',
+        state: held ? 'held' : 'pending',
         attempts: 0,
-        nextAttemptAt: T0 + 7,
+        nextAttemptAt: held ? null : T0 + 7,
         leaseUntil: null,
         lastStatus: null,
         lastError: null,
@@ -69,10 +73,13 @@ export function messageCases({ store }: SuiteContext): void {
     expect(r.message.endpointId).toBe(eps.other.id);
   });
 
-  it('creates no delivery for an explicit endpoint that is disabled or unknown', async () => {
+  it('holds the delivery to an explicit endpoint that is disabled; makes none for an unknown one', async () => {
     const { app, eps } = await fanOutSetup();
     const disabled = await send(store(), app.id, { endpointId: eps.disabled.id });
-    expect(disabled).toMatchObject({ created: true, deliveries: 0 });
+    expect(disabled).toMatchObject({ created: true, deliveries: 1 });
+    expect(await allDeliveries(store(), app.id, { messageId: disabled.message.id })).toMatchObject([
+      { endpointId: eps.disabled.id, state: 'held', nextAttemptAt: null },
+    ]);
     const unknown = await send(store(), app.id, { endpointId: 'ep_unknown' });
     expect(unknown).toMatchObject({ created: true, deliveries: 0 });
     expect(await store().getMessage(app.id, unknown.message.id)).toEqual(unknown.message);
@@ -90,9 +97,15 @@ export function messageCases({ store }: SuiteContext): void {
     const app = await createApp(store());
     const ep = await createEndpoint(store(), app.id);
     await store().updateEndpoint({ ...ep, disabled: true });
-    expect((await send(store(), app.id)).deliveries).toBe(0);
+    const whileDisabled = await send(store(), app.id);
+    expect(
+      await allDeliveries(store(), app.id, { messageId: whileDisabled.message.id }),
+    ).toMatchObject([{ state: 'held' }]);
     await store().updateEndpoint({ ...ep, disabled: false });
-    expect((await send(store(), app.id)).deliveries).toBe(1);
+    const enabled = await send(store(), app.id);
+    expect(await allDeliveries(store(), app.id, { messageId: enabled.message.id })).toMatchObject([
+      { state: 'pending' },
+    ]);
     await store().updateEndpoint({ ...ep, filterTypes: ['user.*'] });
     expect((await send(store(), app.id, { eventType: 'message.delivered' })).deliveries).toBe(0);
   });

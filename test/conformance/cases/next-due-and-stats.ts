@@ -51,19 +51,28 @@ export function nextDueAndStatsCases({ store }: SuiteContext): void {
       delivering: 1,
       succeeded: 1,
       failed: 1,
+      held: 0,
     });
     expect(await store().stats(b.id)).toEqual({
       pending: 1,
       delivering: 0,
       succeeded: 0,
       failed: 0,
+      held: 0,
     });
-    expect(await store().stats()).toEqual({ pending: 2, delivering: 1, succeeded: 1, failed: 1 });
+    expect(await store().stats()).toEqual({
+      pending: 2,
+      delivering: 1,
+      succeeded: 1,
+      failed: 1,
+      held: 0,
+    });
     expect(await store().stats('app_unknown')).toEqual({
       pending: 0,
       delivering: 0,
       succeeded: 0,
       failed: 0,
+      held: 0,
     });
   });
 }

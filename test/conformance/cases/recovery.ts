@@ -67,14 +67,21 @@ export function recoveryCases({ store }: SuiteContext): void {
     expect(others.map((d) => d.state)).toEqual(['failed', 'failed', 'failed', 'failed']);
   });
 
-  it('parks recovered deliveries of a disabled endpoint', async () => {
+  it('holds recovered deliveries of a disabled endpoint; recover of held sends them once enabled', async () => {
     const { app, ep } = await history();
-    await store().updateEndpoint({ ...ep, disabled: true });
+    const disabled = await store().updateEndpoint({ ...ep, disabled: true });
     expect(
       await recoverFailed(store(), app.id, ep.id, { since: T0, until: T0 + 1000 }, T0 + 500),
     ).toBe(3);
     expect(await claim(store(), T0 + 500, 100, [])).toEqual([]);
-    const pending = await allDeliveries(store(), app.id, { endpointId: ep.id, state: 'pending' });
-    expect(pending.map((d) => d.nextAttemptAt)).toEqual([null, null, null]);
+    const held = await allDeliveries(store(), app.id, { endpointId: ep.id, state: 'held' });
+    expect(held.map((d) => d.nextAttemptAt)).toEqual([null, null, null]);
+    await store().updateEndpoint({ ...disabled!, disabled: false });
+    expect(await claim(store(), T0 + 500, 100, [])).toEqual([]);
+    const window = { since: T0, until: T0 + 1000 };
+    expect(
+      await recoverFailed(store(), app.id, ep.id, window, T0 + 600, { states: ['held'] }),
+    ).toBe(3);
+    expect(await claim(store(), T0 + 600, 100, [])).toHaveLength(3);
   });
 }

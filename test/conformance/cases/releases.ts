@@ -55,7 +55,24 @@ export function releaseCases({ store }: SuiteContext): void {
     expect((await store().getDelivery(app.id, mine[2].delivery.id))?.nextAttemptAt).toBe(held + 1);
   });
 
-  it('parks a delivery released with no due time', async () => {
+  it('holds a delivery released with no due time (its endpoint is disabled)', async () => {
+    const app = await createApp(store());
+    const ep = await createEndpoint(store(), app.id);
+    await send(store(), app.id);
+    const [c] = await claim(store(), T0);
+    await store().updateEndpoint({ ...ep, disabled: true, updatedAt: T0 + 1 });
+    await store().releaseDeliveries([
+      { deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: null },
+    ]);
+    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({
+      state: 'held',
+      nextAttemptAt: null,
+    });
+    expect(await claim(store(), T0 + 10 ** 9)).toEqual([]);
+    expect(await store().nextDueAt()).toBeNull();
+  });
+
+  it('makes a delivery released with no due time due again if its endpoint was re-enabled', async () => {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);
     await send(store(), app.id);
@@ -63,12 +80,8 @@ export function releaseCases({ store }: SuiteContext): void {
     await store().releaseDeliveries([
       { deliveryId: c.delivery.id, leaseToken: c.leaseToken, nextAttemptAt: null },
     ]);
-    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({
-      state: 'pending',
-      nextAttemptAt: null,
-    });
-    expect(await claim(store(), T0 + 10 ** 9)).toEqual([]);
-    expect(await store().nextDueAt()).toBeNull();
+    expect(await store().getDelivery(app.id, c.delivery.id)).toMatchObject({ state: 'pending' });
+    expect(await claim(store(), T0 + 10 ** 9)).toHaveLength(1);
   });
 
   it('releases a batch in one call', async () => {

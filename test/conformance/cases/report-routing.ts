@@ -66,15 +66,16 @@ export function reportRoutingCases({ store }: SuiteContext): void {
     expect(await targetsOf(app.id, later.message.id)).toEqual([second.id]);
   });
 
-  it('a disabled webhook gets nothing (its reports do not fan out); a deleted one is forgotten', async () => {
+  it('a disabled webhook holds its reports (they do not fan out); a deleted one is forgotten', async () => {
     const app = await createApp(store());
     const webhook = await createEndpoint(store(), app.id);
     await createEndpoint(store(), app.id);
     await send(store(), app.id, { endpointId: webhook.id, reportKey: '11' });
     await store().updateEndpoint({ ...webhook, disabled: true, updatedAt: T0 + 1 });
     const held = await send(store(), app.id, { reportKey: '11' });
-    expect(held).toMatchObject({ created: true, deliveries: 0 });
+    expect(held).toMatchObject({ created: true, deliveries: 1 });
     expect(held.message.endpointId).toBe(webhook.id);
+    expect(await targetsOf(app.id, held.message.id)).toEqual([webhook.id]);
     expect(await store().deleteEndpoint(app.id, webhook.id)).toBe(true);
     expect((await send(store(), app.id, { reportKey: '11' })).deliveries).toBe(1);
   });

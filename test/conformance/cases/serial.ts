@@ -153,36 +153,57 @@ export function serialCases({ store }: SuiteContext): void {
     expect(order(await claim(store(), T0 + 7))).toEqual([messages[1]]);
   });
 
-  it('parks everything while disabled and resumes at the oldest when enabled', async () => {
+  const states = async (appId: string) => (await allDeliveries(store(), appId)).map((d) => d.state);
+  const sendHeld = (appId: string, endpointId: string, now: number) =>
+    recoverFailed(store(), appId, endpointId, { since: 0, until: now + 1 }, now, {
+      states: ['held'],
+    });
+
+  it('holds everything while disabled; enabled, it holds on until the held are asked for, oldest first', async () => {
     const { app, ep, messages } = await serialSetup(3);
     await store().updateEndpoint({ ...ep, disabled: true, updatedAt: T0 + 10 });
+    expect(await states(app.id)).toEqual(['held', 'held', 'held']);
     expect(await dueOf(app.id)).toEqual([null, null, null]);
     expect(await claim(store(), T0 + 20)).toEqual([]);
-    await send(store(), app.id, { createdAt: T0 + 21 }); // not routed: disabled
+    const later = await send(store(), app.id, { createdAt: T0 + 21 }); // held too
     await store().updateEndpoint({ ...ep, disabled: false, updatedAt: T0 + 30 });
-    expect(await dueOf(app.id)).toEqual([T0 + 30, null, null]);
-    expect(order(await claim(store(), T0 + 30))).toEqual([messages[0]]);
+    expect(await claim(store(), T0 + 30)).toEqual([]); // nothing is sent unasked
+    const fresh = await send(store(), app.id, { createdAt: T0 + 31 });
+    expect(await sendHeld(app.id, ep.id, T0 + 32)).toBe(4);
+    // One line again: the new message went first (it was the head); the held follow in order.
+    const sent: string[] = [];
+    for (let t = T0 + 40; ; t++) {
+      const [c] = await claim(store(), t);
+      if (!c) break;
+      sent.push(c.message.id);
+      await record(store(), c, 'succeeded', t);
+    }
+    expect(sent).toEqual([fresh.message.id, ...messages, later.message.id]);
   });
 
-  it('lets an in-flight head finish while disabled, then resumes after it', async () => {
+  it('lets an in-flight head finish while disabled; the rest stay held once enabled', async () => {
     const { app, ep, messages } = await serialSetup(3);
     const [head] = await claim(store(), T0);
     await store().updateEndpoint({ ...ep, disabled: true, updatedAt: T0 + 1 });
     await record(store(), head, 'succeeded', T0 + 2);
-    expect(await dueOf(app.id)).toEqual([null, null, null]);
+    expect(await states(app.id)).toEqual(['succeeded', 'held', 'held']);
     await store().updateEndpoint({ ...ep, disabled: false, updatedAt: T0 + 3 });
-    expect(order(await claim(store(), T0 + 3))).toEqual([messages[1]]);
+    expect(await claim(store(), T0 + 3)).toEqual([]);
+    await sendHeld(app.id, ep.id, T0 + 4);
+    expect(order(await claim(store(), T0 + 4))).toEqual([messages[1]]);
   });
 
-  it('resumes a head that was released parked (endpoint disabled) when re-enabled', async () => {
-    const { ep, messages } = await serialSetup(2);
+  it('holds a head that was released with no due time (endpoint disabled)', async () => {
+    const { app, ep, messages } = await serialSetup(2);
     const [head] = await claim(store(), T0);
     await store().updateEndpoint({ ...ep, disabled: true, updatedAt: T0 + 1 });
     await store().releaseDeliveries([
       { deliveryId: head.delivery.id, leaseToken: head.leaseToken, nextAttemptAt: null },
     ]);
+    expect(await states(app.id)).toEqual(['held', 'held']);
     await store().updateEndpoint({ ...ep, disabled: false, updatedAt: T0 + 2 });
-    expect(order(await claim(store(), T0 + 2))).toEqual([messages[0]]);
+    await sendHeld(app.id, ep.id, T0 + 3);
+    expect(order(await claim(store(), T0 + 3))).toEqual([messages[0]]);
   });
 
   it('switching to parallel makes every waiting delivery due', async () => {

@@ -6,6 +6,7 @@ import { sql as platformFidelity } from './004_platform_fidelity.js';
 import { sql as secretsAtRest } from './005_secrets_at_rest.js';
 import { sql as idempotencyDigest } from './006_idempotency_digest.js';
 import { sql as endpointStats } from './007_endpoint_stats.js';
+import { sql as disablingAndHeld } from './008_disabling_and_held.js';
 import { sql as retentionAndReplay } from './009_retention_and_replay.js';
 import { sql as consoleTables } from './010_console.js';
 import { sql as orderingAndFilters } from './011_ordering_and_filters.js';
@@ -22,6 +23,7 @@ export const migrations: Migration[] = [
   { version: 5, name: 'secrets_at_rest', sql: secretsAtRest },
   { version: 6, name: 'idempotency_digest', sql: idempotencyDigest },
   { version: 7, name: 'endpoint_stats', sql: endpointStats },
+  { version: 8, name: 'disabling_and_held', sql: disablingAndHeld },
   { version: 9, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 10, name: 'console', sql: consoleTables },
   { version: 11, name: 'ordering_and_filters', sql: orderingAndFilters },

@@ -8,6 +8,7 @@ import { sql as platformFidelity } from './006_platform_fidelity.js';
 import { sql as secretsAtRest } from './007_secrets_at_rest.js';
 import { sql as idempotencyDigest } from './008_idempotency_digest.js';
 import { sql as endpointStats } from './009_endpoint_stats.js';
+import { sql as disablingAndHeld } from './010_disabling_and_held.js';
 import { sql as retentionAndReplay } from './011_retention_and_replay.js';
 import { sql as consoleTables } from './012_console.js';
 import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
@@ -26,6 +27,7 @@ export const migrations: Migration[] = [
   { version: 7, name: 'secrets_at_rest', sql: secretsAtRest },
   { version: 8, name: 'idempotency_digest', sql: idempotencyDigest },
   { version: 9, name: 'endpoint_stats', sql: endpointStats },
+  { version: 10, name: 'disabling_and_held', sql: disablingAndHeld },
   { version: 11, name: 'retention_and_replay', sql: retentionAndReplay },
   { version: 12, name: 'console', sql: consoleTables },
   { version: 13, name: 'ordering_and_filters', sql: orderingAndFilters },
