@@ -36,6 +36,11 @@ export interface Plan {
     filterIterations: number;
     metricsIterations: number;
   };
+  /**
+   * Retention: p99 at `rate` messages/s for `seconds` without and during a purge of `history`
+   * settled messages; the file's size over `cycles` simulated quarter days of `perCycle` messages.
+   */
+  retention: { history: number; rate: number; seconds: number; cycles: number; perCycle: number };
   /** The console's stats routes timed over a history of `attempts` attempts (bench/hookline/stats-read.ts). */
   stats: { attempts: number; endpoints: number; days: number; requests: number };
   /** A drain still running after this long is stopped and reported with its rate so far. */
@@ -69,6 +74,9 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
       filterIterations: quick ? 5_000 : 50_000,
       metricsIterations: quick ? 100_000 : 1_000_000,
     },
+    retention: quick
+      ? { history: 100_000, rate: 200, seconds: 5, cycles: 16, perCycle: 1_000 }
+      : { history: 1_000_000, rate: 500, seconds: 20, cycles: 40, perCycle: 5_000 },
     stats: {
       attempts: quick ? 2_000_000 : 5_000_000,
       endpoints: 20,

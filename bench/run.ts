@@ -6,6 +6,8 @@
  *   npm run bench -- --profile    also --cpu-prof the Hookline drain and summarise it
  *   npm run bench -- --costs      only what features cost (per-key ordering, payload filters,
  *                                 metrics); updates that section of docs/benchmarks.md alone
+ *   npm run bench -- --retention  only retention (p99 during a purge against without one, the
+ *                                 database size under steady traffic); updates its section alone
  *   npm run bench -- --stats      only the console's stats routes over millions of stored
  *                                 attempts; updates that section of docs/benchmarks.md alone
  *
@@ -21,6 +23,7 @@ import { removeLiveDataDirs } from './hookline/context.js';
 import { HooklineProcess } from './hookline/process.js';
 import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
 import { costSteps } from './hookline/costs.js';
+import { retentionSteps } from './hookline/retention.js';
 import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { describeMachine } from './lib/machine.js';
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     costs: { type: 'boolean', default: false },
+    retention: { type: 'boolean', default: false },
     stats: { type: 'boolean', default: false },
     redis: { type: 'string', default: '127.0.0.1:6379' },
     postgres: { type: 'string', default: 'postgres://127.0.0.1:5432' },
@@ -63,8 +67,11 @@ async function main(): Promise<void> {
     );
   }
   const plan = makePlan(mode, concurrency);
-  if ([values.costs, values.stats, values.only !== undefined].filter(Boolean).length > 1)
-    throw new Error('bench: --costs, --stats and --only: give one of them');
+  if (
+    [values.costs, values.stats, values.retention, values.only !== undefined].filter(Boolean)
+      .length > 1
+  )
+    throw new Error('bench: --costs, --stats, --retention and --only: give one of them');
   const only = values.only ? new Set(values.only.split(',')) : null;
   const wanted = (id: string) => !only || only.has(id);
   const startedAt = new Date();
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
     };
     // Each comparison is measured back to back, so a change in the machine's load hits both sides.
     const costs = costSteps(ctx);
+    const retention = retentionSteps(ctx);
     const stats: Step[] = [
       {
         ids: STATS_IDS,
@@ -127,20 +135,23 @@ async function main(): Promise<void> {
       ? costs
       : values.stats
         ? stats
-        : [
-            ...take(anchors, 'raw-ceiling'),
-            ...take(anchors, 'bullmq'),
-            ...take(hookline, 'drain-sqlite'),
-            ...take(anchors, 'bullmq-failing-10'),
-            ...take(hookline, 'drain-failing-10'),
-            ...hookline,
-            {
-              ids: ['drain-postgres-2-workers'],
-              run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
-            },
-            ...costs,
-            ...stats,
-          ];
+        : values.retention
+          ? retention
+          : [
+              ...take(anchors, 'raw-ceiling'),
+              ...take(anchors, 'bullmq'),
+              ...take(hookline, 'drain-sqlite'),
+              ...take(anchors, 'bullmq-failing-10'),
+              ...take(hookline, 'drain-failing-10'),
+              ...hookline,
+              {
+                ids: ['drain-postgres-2-workers'],
+                run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
+              },
+              ...costs,
+              ...stats,
+              ...retention,
+            ];
     const known = steps.flatMap((s) => s.ids);
     const unknownIds = [...(only ?? [])].filter((id) => !known.includes(id));
     if (unknownIds.length > 0)
@@ -151,7 +162,8 @@ async function main(): Promise<void> {
       if (!step.ids.some(wanted)) continue;
       for (const result of await step.run()) if (wanted(result.id)) record(result);
     }
-    if (values.profile && !values.costs && !values.stats) profile = await profileDrain(ctx);
+    if (values.profile && !values.costs && !values.stats && !values.retention)
+      profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
   }
@@ -180,6 +192,7 @@ async function main(): Promise<void> {
     partial: only !== null,
     costsOnly: values.costs,
     statsOnly: values.stats,
+    retentionOnly: values.retention,
   });
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -84,6 +85,7 @@ async function drainOnPostgres(
   const database = `hookline_bench_${process.pid}_${Date.now()}`;
   const databaseUrl = `${baseUrl}/${database}`;
   const started: HooklineProcess[] = [];
+  const encryptionKey = randomBytes(32).toString('base64');
   const start = async (role: string, index: number) => {
     const child = await HooklineProcess.start({
       port: await freePort(),
@@ -96,6 +98,8 @@ async function drainOnPostgres(
         role,
       ],
       adminToken: ctx.adminToken,
+      // Nodes of one database seal secrets with one key (each has its own data folder).
+      env: { HOOKLINE_ENCRYPTION_KEY: encryptionKey },
     });
     started.push(child);
     return child;

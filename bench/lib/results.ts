@@ -3,7 +3,15 @@ import type { Plan } from '../plan.js';
 import type { LatencySummary } from './percentiles.js';
 
 export type ScenarioGroup =
-  'anchor' | 'drain' | 'ingest' | 'latency' | 'scaling' | 'postgres' | 'cost' | 'stats';
+  | 'anchor'
+  | 'drain'
+  | 'ingest'
+  | 'latency'
+  | 'scaling'
+  | 'postgres'
+  | 'cost'
+  | 'stats'
+  | 'retention';
 
 /** One measured (or skipped) line of the benchmark. */
 export interface ScenarioResult {

@@ -1,6 +1,7 @@
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
 import { fmt } from '../lib/format.js';
 import { renderCosts } from './costs-section.js';
+import { renderRetention } from './retention-section.js';
 import { renderStats } from './stats-section.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -13,7 +14,8 @@ function statusCell(s: ScenarioResult): string {
 function throughputTable(run: BenchRun): string[] {
   const raw = run.scenarios.find((s) => s.id === 'raw-ceiling' && s.status === 'ok')?.perSecond;
   const rows = run.scenarios.filter(
-    (s) => s.group !== 'latency' && s.group !== 'cost' && s.group !== 'stats',
+    (s) =>
+      s.group !== 'latency' && s.group !== 'cost' && s.group !== 'stats' && s.group !== 'retention',
   );
   const lines = [
     '| scenario | setup | rate | vs raw ceiling | peak RSS | note |',
@@ -142,6 +144,7 @@ export function renderMarkdown(run: BenchRun, chartFile: string, method: string[
     '',
     ...renderCosts(run),
     ...renderStats(run),
+    ...renderRetention(run),
     '## Throughput',
     '',
     `![Delivery throughput](${chartFile})`,

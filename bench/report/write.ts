@@ -5,6 +5,7 @@ import { docsDir, resultsDir } from '../lib/paths.js';
 import { renderCosts, spliceCosts } from './costs-section.js';
 import { renderStats, spliceStats } from './stats-section.js';
 import { renderMarkdown } from './markdown.js';
+import { renderRetention, spliceRetention } from './retention-section.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
 
@@ -19,7 +20,9 @@ function chartBars(run: BenchRun): Bar[] {
         s.perSecond !== undefined &&
         s.unit !== 'messages/s' &&
         s.group !== 'latency' &&
-        s.group !== 'cost',
+        s.group !== 'cost' &&
+        s.group !== 'stats' &&
+        s.group !== 'retention',
     )
     .map((s) => ({
       label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label,
@@ -35,20 +38,35 @@ function chartBars(run: BenchRun): Bar[] {
  */
 export async function writeReport(
   run: BenchRun,
-  options: { docs: boolean; partial: boolean; costsOnly: boolean; statsOnly?: boolean },
+  options: {
+    docs: boolean;
+    partial: boolean;
+    costsOnly: boolean;
+    statsOnly?: boolean;
+    retentionOnly?: boolean;
+  },
 ): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const name = options.statsOnly
-    ? 'stats.json'
-    : options.costsOnly
-      ? 'costs.json'
-      : options.partial
-        ? 'partial.json'
-        : 'latest.json';
+  const name = options.retentionOnly
+    ? 'retention.json'
+    : options.statsOnly
+      ? 'stats.json'
+      : options.costsOnly
+        ? 'costs.json'
+        : options.partial
+          ? 'partial.json'
+          : 'latest.json';
   const jsonPath = join(resultsDir, name);
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
   console.log(`bench: wrote ${jsonPath}`);
   if (!options.docs || options.partial) return;
+  if (options.retentionOnly) {
+    const docPath = join(docsDir, 'benchmarks.md');
+    const doc = await readFile(docPath, 'utf8');
+    await writeFile(docPath, spliceRetention(doc, renderRetention(run)));
+    console.log(`bench: wrote the retention section of ${docPath}`);
+    return;
+  }
   if (options.statsOnly) {
     const docPath = join(docsDir, 'benchmarks.md');
     await writeFile(docPath, spliceStats(await readFile(docPath, 'utf8'), renderStats(run)));

@@ -5,6 +5,7 @@ import { sha256Hex } from '../lib/hash.js';
 import { newId } from '../lib/ids.js';
 import type { InsertMessageResult, NewMessage } from '../store/store.js';
 import type { ApiContext } from './context.js';
+import { traceIngest } from './ingest-trace.js';
 
 export interface MessageInput {
   appId: string;
@@ -15,6 +16,8 @@ export interface MessageInput {
   endpointId: string | null;
   /** The producer's ordering key; when absent, per-key endpoints derive one from the event. */
   orderingKey?: string | null;
+  /** The request's W3C `traceparent` header, when it had one. */
+  traceparent?: string | string[];
 }
 
 export type AcceptedMessage = InsertMessageResult;
@@ -60,15 +63,19 @@ export async function acceptMessage(
       { field: 'endpointId', message: 'unknown endpoint' },
     ]);
   }
-  return ctx.store.insertMessage(newMessage(input, ctx.clock.now()), ctx.idempotencyWindowMs);
+  const message = newMessage(input, ctx.clock.now());
+  return traceIngest(input.appId, [message], input.traceparent, () =>
+    ctx.store.insertMessage(message, ctx.idempotencyWindowMs),
+  );
 }
 
 /** A message as the store takes it: a new id, the time, and the key its reports are routed by. */
 export function newMessage(input: MessageInput, now: number): NewMessage {
+  const { traceparent: _header, ...fields } = input;
   return {
     id: newId('msg', now),
     createdAt: now,
-    ...input,
+    ...fields,
     orderingKey: input.orderingKey ?? null,
     reportKey: reportKeyFor(input.eventType, input.payload),
     requestDigest: input.idempotencyKey === null ? null : requestDigest(input),

@@ -36,6 +36,7 @@ export const endpointJson = (e: Endpoint) => ({
   ordering: e.ordering,
   orderingKeyPath: e.orderingKeyPath,
   filter: e.filter,
+  propagateTraceContext: e.propagateTraceContext,
   maxConcurrency: e.maxConcurrency,
   rateLimit: e.rateLimit,
   format: e.format,

@@ -62,6 +62,10 @@ export interface Config {
   metricsHost: string;
   /** Per-endpoint metric series for this many endpoints (the busiest); 0 = none. */
   metricsEndpointSeries: number;
+  /** OTLP/HTTP traces endpoint (…/v1/traces); null = traces are not exported (tracing off). */
+  otlpTracesUrl: string | null;
+  /** Share of new traces sampled (0 to 1); a sampled producer's trace is always followed. */
+  traceSampleRatio: number;
   /** An endpoint failing without a success for this long is disabled; null = never (`off`). */
   disableAfterMs: number | null;
   /** Consecutive failed attempts after which `endpoint.failing` is sent (operational webhooks). */
@@ -122,6 +126,8 @@ export const DEFAULT_CONFIG: Config = {
   metricsPort: null,
   metricsHost: '127.0.0.1',
   metricsEndpointSeries: 0,
+  otlpTracesUrl: null,
+  traceSampleRatio: 1,
   disableAfterMs: DEFAULT_DISABLE_AFTER_MS,
   failingAfter: DEFAULT_FAILING_AFTER,
   encryptionKey: null,
@@ -146,6 +152,10 @@ const oneOf =
   (raw: string) =>
     values.includes(raw as T) ? raw : undefined;
 const text = (raw: string) => (raw.length > 0 ? raw : undefined);
+const ratio = (raw: string) => {
+  const n = Number(raw);
+  return raw.trim() !== '' && n >= 0 && n <= 1 ? n : undefined;
+};
 /** A duration with its unit (`5d`, `36h`) from `min` on, or `off` (null). */
 const durationOrOff = (min: number) => (raw: string) => {
   if (raw.trim().toLowerCase() === 'off') return null;
@@ -378,6 +388,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_METRICS_ENDPOINT_SERIES',
     parse: int(0, 1000),
     expects: 'an integer from 0 to 1000',
+  },
+  {
+    key: 'otlpTracesUrl',
+    env: 'HOOKLINE_OTLP_TRACES_URL',
+    parse: httpUrl,
+    expects: 'an http(s) URL, e.g. http://127.0.0.1:4318/v1/traces',
+  },
+  {
+    key: 'traceSampleRatio',
+    env: 'HOOKLINE_TRACE_SAMPLE_RATIO',
+    parse: ratio,
+    expects: 'a number from 0 to 1',
   },
   {
     key: 'disableAfterMs',

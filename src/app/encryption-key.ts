@@ -1,4 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../lib/private-files.js';
 import {
@@ -35,14 +44,29 @@ export function readKeyFile(file: string): Uint8Array {
   return key;
 }
 
-/** Creates a key file with a new random key, mode 0600; an existing file is kept and read. */
+/**
+ * Creates a key file with a new random key, mode 0600; an existing file is kept and read. Written
+ * aside, synced, then linked into place: a crash never leaves a half-written key file, and of two
+ * processes creating it at once, one key wins and both read it.
+ */
 export function createKeyFile(file: string): { key: Uint8Array; created: boolean } {
+  if (existsSync(file)) return { key: readKeyFile(file), created: false };
+  const aside = `${file}.${process.pid}.tmp`;
+  const fd = openSync(aside, 'w', PRIVATE_FILE_MODE);
   try {
-    writeFileSync(file, `${newKeyText()}\n`, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+    writeSync(fd, `${newKeyText()}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(aside, file);
     return { key: readKeyFile(file), created: true };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return { key: readKeyFile(file), created: false };
+  } finally {
+    rmSync(aside, { force: true });
   }
 }
 

@@ -4167,6 +4167,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description W3C Trace Context of the producer's span: carried to the deliveries' requests (unless the endpoint sets propagateTraceContext false), and the parent of Hookline's ingest span when tracing is on. An invalid one is ignored. */
+                    traceparent?: string;
                 };
                 path: {
                     appId: string;
@@ -4916,6 +4918,8 @@ export interface paths {
                 query?: never;
                 header?: {
                     "idempotency-key"?: string;
+                    /** @description W3C Trace Context of the producer's span: carried to the deliveries' requests (unless the endpoint sets propagateTraceContext false), and the parent of Hookline's ingest span when tracing is on. An invalid one is ignored. */
+                    traceparent?: string;
                 };
                 path: {
                     appId: string;
@@ -5690,7 +5694,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description W3C Trace Context of the producer's span: carried to the deliveries' requests (unless the endpoint sets propagateTraceContext false), and the parent of Hookline's ingest span when tracing is on. An invalid one is ignored. */
+                    traceparent?: string;
+                };
                 path: {
                     appId: string;
                 };
@@ -11588,6 +11595,8 @@ export interface components {
             /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
             ordering: "parallel" | "serial" | "per-key";
             orderingKeyPath: string | null;
+            /** @description Requests carry the W3C `traceparent` of the message's trace (the producer's, continued by Hookline's spans when tracing is on); false sends none. Default true */
+            propagateTraceContext: boolean;
             rateLimit: number | null;
             retryPolicy: components["schemas"]["RetryPolicy"];
             /** @description hmac-sha256 signs Standard Webhooks v1 with a shared whsec_ secret; ed25519 signs v1a with a whsk_ secret key that never leaves Hookline (receivers verify with its whpk_ public key) */
@@ -11619,6 +11628,8 @@ export interface components {
             /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
             ordering?: "parallel" | "serial" | "per-key";
             orderingKeyPath?: string | null;
+            /** @description Requests carry the W3C `traceparent` of the message's trace (the producer's, continued by Hookline's spans when tracing is on); false sends none. Default true */
+            propagateTraceContext?: boolean;
             rateLimit?: number | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
             /** @description whsec_ + base64 of 24–64 bytes (HMAC), or whsk_ + base64 of an ed25519 secret key; generated when omitted */
@@ -11656,6 +11667,8 @@ export interface components {
             /** @description parallel: no order; serial: one delivery at a time for the whole endpoint; per-key: one at a time per ordering key, keys in parallel up to maxConcurrency */
             ordering?: "parallel" | "serial" | "per-key";
             orderingKeyPath?: string | null;
+            /** @description Requests carry the W3C `traceparent` of the message's trace (the producer's, continued by Hookline's spans when tracing is on); false sends none. Default true */
+            propagateTraceContext?: boolean;
             rateLimit?: number | null;
             retryPolicy?: components["schemas"]["RetryPolicy"];
             /** @description With the endpoint enabled (e.g. `disabled: false`): send the deliveries held while it was disabled (as recover with state held, at most 1000 per call; the same request again continues). Default false: they stay held */

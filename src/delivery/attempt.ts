@@ -7,6 +7,14 @@ import type { App, Attempt, Endpoint } from '../domain/types.js';
 import { RenderError, type RenderedRequest } from '../formats/format.js';
 import { getFormat } from '../formats/registry.js';
 import type { Clock } from '../lib/clock.js';
+import {
+  SpanKind,
+  endSpan,
+  startSpan,
+  traceparentOf,
+  type Context,
+  type Span,
+} from '../lib/tracing.js';
 import type { AttemptOutcome, AttemptResult, ClaimedDelivery, Release } from '../store/store.js';
 import type { SendResult } from './http-sender.js';
 
@@ -48,13 +56,41 @@ export async function runAttempt(
   claim: ClaimedDelivery,
   endpoint: Endpoint,
   app: App | null,
+  /** The delivery's span, while tracing is on: render, sign and send get spans under it. */
+  trace: Context | null = null,
 ): Promise<AttemptStep> {
-  const prepared = prepareAttempt(claim, endpoint, app, deps.clock.now(), deps.logger);
-  if (prepared.kind !== 'send') return prepared;
-  const sent = accepted(
-    prepared.schedule,
-    await deps.sender.send(prepared.request, prepared.timeoutMs),
-  );
+  const rendering = trace
+    ? startSpan('hookline.render_and_sign', trace, {
+        attributes: { 'hookline.format': endpoint.format },
+      })
+    : null;
+  const rendered = prepareAttempt(claim, endpoint, app, deps.clock.now(), deps.logger);
+  endSpan(rendering);
+  if (rendered.kind !== 'send') return rendered;
+  const http = trace
+    ? startSpan('hookline.http', trace, {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'http.request.method': rendered.request.method,
+          'server.address': hostOf(rendered.request.url),
+        },
+      })
+    : null;
+  const prepared = withTraceparent(rendered, claim, endpoint, http);
+  let sent: SendResult;
+  try {
+    sent = accepted(
+      prepared.schedule,
+      await deps.sender.send(prepared.request, prepared.timeoutMs),
+    );
+  } catch (error) {
+    endSpan(http, error);
+    throw error;
+  }
+  if (http) {
+    if (sent.statusCode !== null) http.setAttribute('http.response.status_code', sent.statusCode);
+    endSpan(http, sent.errorKind === null ? undefined : `${sent.errorKind}: ${sent.errorMessage}`);
+  }
   const firstAttemptAt =
     sent.errorKind !== null && prepared.schedule.measured === 'after-first' && deps.firstAttemptAt
       ? await deps.firstAttemptAt(claim, prepared.at)
@@ -68,6 +104,33 @@ export async function runAttempt(
     deps.random,
     firstAttemptAt,
   );
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * The request with the message's W3C `traceparent` (the HTTP span's while tracing is on, so the
+ * receiver's spans sit under it; else the one stored with the message), unless the endpoint turned
+ * it off or sets that header itself. Nothing is copied when there is nothing to add.
+ */
+function withTraceparent(
+  prepared: PreparedRequest,
+  claim: ClaimedDelivery,
+  endpoint: Endpoint,
+  http: Span | null,
+): PreparedRequest {
+  const stored = claim.message.traceContext;
+  if (!stored || !endpoint.propagateTraceContext) return prepared;
+  const headers = prepared.request.headers;
+  if (Object.keys(headers).some((name) => name.toLowerCase() === 'traceparent')) return prepared;
+  const traceparent = http ? traceparentOf(http) : stored;
+  return { ...prepared, request: { ...prepared.request, headers: { ...headers, traceparent } } };
 }
 
 /** A preset may ask for more than a 2xx (Routee: 200 OK only): anything else is a failed attempt. */

@@ -13,6 +13,16 @@ import type { HttpSender } from './http-sender.js';
 import { deliveryLogFields } from './log-fields.js';
 import { OriginGate } from './origin-gate.js';
 import { ResultWriter } from './result-writer.js';
+import { ROOT_CONTEXT, type SpanContext } from '@opentelemetry/api';
+import {
+  SpanKind,
+  contextOf,
+  contextWith,
+  endSpan,
+  startSpan,
+  tracingOn,
+  type Span,
+} from '../lib/tracing.js';
 
 export interface DispatcherOptions {
   /** Deliveries claimed per store call. */
@@ -75,6 +85,8 @@ export class Dispatcher {
   private readonly gate: OriginGate;
   /** Claims given back unstarted at shutdown. */
   private readonly unstarted: Release[] = [];
+  /** While tracing is on: the claim span each claimed delivery came from (its span links to it). */
+  private readonly claimSpans = new WeakMap<ClaimedDelivery, SpanContext>();
 
   constructor(
     private readonly store: Store,
@@ -235,12 +247,14 @@ export class Dispatcher {
   private async claimBatch(): Promise<number> {
     const limit = Math.min(this.options.batchSize, this.options.maxInflight - this.inflight);
     if (limit <= 0) return 0;
+    const started = tracingOn() ? Date.now() : 0;
     const claimed = await this.store.claimDue({
       now: this.clock.now(),
       limit,
       leaseMs: this.options.leaseMs,
       excludeEndpointIds: [...(this.excluded = new Set(this.slots.saturated(this.cache)))],
     });
+    if (started > 0 && claimed.length > 0) this.recordClaimSpan(started, limit, claimed);
     if (claimed.length === 0) return 0;
     if (this.events.listening('claimed')) this.events.emit('claimed', { deliveries: claimed });
     await this.cache.preload(claimed.map((c) => c.delivery.endpointId));
@@ -270,6 +284,34 @@ export class Dispatcher {
     return claimed.length;
   }
 
+  /** A claim that took deliveries, as a span (idle polls are left out); their spans link to it. */
+  private recordClaimSpan(started: number, limit: number, claimed: ClaimedDelivery[]): void {
+    const span = startSpan('hookline.claim', ROOT_CONTEXT, {
+      startTime: started,
+      attributes: { 'hookline.claim.limit': limit, 'hookline.claimed': claimed.length },
+    });
+    if (!span) return;
+    span.end();
+    const context = span.spanContext();
+    for (const c of claimed) this.claimSpans.set(c, context);
+  }
+
+  /** The delivery's span: a child of the message's trace (its ingest), linked to its claim. */
+  private startDeliverySpan(claim: ClaimedDelivery, endpoint: Endpoint): Span | null {
+    const claimSpan = this.claimSpans.get(claim);
+    return startSpan('hookline.deliver', contextOf(claim.message.traceContext), {
+      kind: SpanKind.CONSUMER,
+      links: claimSpan ? [{ context: claimSpan }] : [],
+      attributes: {
+        'hookline.app_id': claim.delivery.appId,
+        'hookline.endpoint_id': endpoint.id,
+        'hookline.message_id': claim.message.id,
+        'hookline.delivery_id': claim.delivery.id,
+        'hookline.attempt': claim.delivery.attempts + 1,
+      },
+    });
+  }
+
   /** Runs one delivery whose endpoint slot is held; when it ends, the slot passes on. */
   private launch(claim: ClaimedDelivery, endpoint: Endpoint, load: EndpointLoad): void {
     const task = this.deliver(claim, endpoint)
@@ -290,6 +332,22 @@ export class Dispatcher {
 
   /** Waits for a connection to the endpoint's origin, runs the attempt, then commits or releases. */
   private async deliver(claim: ClaimedDelivery, endpoint: Endpoint): Promise<void> {
+    if (!tracingOn()) return this.deliverIn(null, claim, endpoint);
+    const span = this.startDeliverySpan(claim, endpoint);
+    try {
+      await this.deliverIn(span, claim, endpoint);
+      endSpan(span);
+    } catch (error) {
+      endSpan(span, error);
+      throw error;
+    }
+  }
+
+  private async deliverIn(
+    span: Span | null,
+    claim: ClaimedDelivery,
+    endpoint: Endpoint,
+  ): Promise<void> {
     const verifying = activeVerification(endpoint, this.clock.now());
     const origin = this.sender.originOf(verifying ? verifying.binUrl : endpoint.url);
     if (!(await this.gate.acquire(origin))) {
@@ -301,7 +359,7 @@ export class Dispatcher {
       const app = this.cache.app(endpoint.appId);
       step = verifying
         ? await captureAttempt(this.attemptDeps, this.store, claim, endpoint, app, verifying)
-        : await runAttempt(this.attemptDeps, claim, endpoint, app);
+        : await runAttempt(this.attemptDeps, claim, endpoint, app, span && contextWith(span));
     } finally {
       this.gate.release(origin);
     }
@@ -309,11 +367,21 @@ export class Dispatcher {
       const releases = [step.release];
       await this.store.releaseDeliveries(releases);
       this.emitReleased(releases, verifying ? 'verification' : 'lease-too-short');
+      span?.setAttribute('hookline.outcome', 'released');
       return;
     }
     if (this.events.listening('attempt'))
       this.events.emit('attempt', { claim, endpoint, result: step.result });
-    await this.commit(step.result, endpoint, claim);
+    if (!span) return this.commit(step.result, endpoint, claim);
+    span.setAttribute('hookline.outcome', step.result.outcome);
+    const committing = startSpan('hookline.commit', contextWith(span));
+    try {
+      await this.commit(step.result, endpoint, claim);
+      endSpan(committing);
+    } catch (error) {
+      endSpan(committing, error);
+      throw error;
+    }
   }
 
   private async commit(

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
 import { DAY } from '../lib/durations.js';
@@ -26,6 +27,11 @@ export interface RetentionOptions {
 export const RETENTION_DEFAULTS = { stepSize: 200, pauseMs: 20, intervalMs: 5 * 60_000 };
 /** The most messages a step looks at (a manual purge may ask for smaller steps). */
 export const MAX_STEP_SIZE = RETENTION_DEFAULTS.stepSize;
+/**
+ * Each pause lasts at least this many times the step before it: however slow the machine, the
+ * purge holds the database's writer at most a quarter of the time.
+ */
+const PAUSE_PER_STEP_TIME = 3;
 /** Free pages given back per step (SQLite, incremental auto-vacuum): 4 MB of 4 KB pages. */
 const PAGES_PER_STEP = 1024;
 
@@ -61,6 +67,8 @@ export class Retention {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<PurgeTotals> | null = null;
   private stopped = false;
+  /** How long the last step took (ms), for the pause after it. */
+  private lastStepMs = 0;
 
   constructor(
     private readonly store: Store,
@@ -114,8 +122,8 @@ export class Retention {
     if (payloadDays !== null) {
       let after: PurgeCursor | null = null;
       do {
-        const step: PurgeProgress = await this.store.dropPayloads(
-          this.request(now - payloadDays * DAY, after, now),
+        const step: PurgeProgress = await this.timed(() =>
+          this.store.dropPayloads(this.request(now - payloadDays * DAY, after, now)),
         );
         totals.payloadsDropped += step.messages;
         after = step.next;
@@ -150,7 +158,9 @@ export class Retention {
     const totals = noTotals();
     let next = after;
     for (let i = 0; i < maxSteps; i++) {
-      const step = await this.store.purgeMessages({ before, after: next, now, limit: stepSize });
+      const step = await this.timed(() =>
+        this.store.purgeMessages({ before, after: next, now, limit: stepSize }),
+      );
       totals.messages += step.messages;
       totals.deliveries += step.deliveries;
       totals.attempts += step.attempts;
@@ -164,12 +174,12 @@ export class Retention {
   /** After the messages: older rollups and runs, then free pages given back (SQLite). */
   async finish(before: number, totals: PurgeTotals): Promise<void> {
     for (;;) {
-      const deleted = await this.store.purgeHistory(before, this.stepSize);
+      const deleted = await this.timed(() => this.store.purgeHistory(before, this.stepSize));
       totals.history += deleted;
       if (deleted === 0 || !(await this.pause())) break;
     }
     for (;;) {
-      const pages = await this.store.reclaimSpace(PAGES_PER_STEP);
+      const pages = await this.timed(() => this.store.reclaimSpace(PAGES_PER_STEP));
       totals.pagesReclaimed += pages;
       if (pages === 0 || !(await this.pause())) break;
     }
@@ -185,10 +195,20 @@ export class Retention {
     return retentionDays === 0 || days < retentionDays ? days : null;
   }
 
-  /** Lets other work run between steps; false once stopped. */
+  private async timed<T>(step: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await step();
+    } finally {
+      this.lastStepMs = performance.now() - started;
+    }
+  }
+
+  /** Lets other work run between steps, longer after a slow step; false once stopped. */
   private async pause(): Promise<boolean> {
+    const ms = Math.max(this.pauseMs, this.lastStepMs * PAUSE_PER_STEP_TIME);
     await new Promise((resolve) =>
-      this.pauseMs > 0 ? setTimeout(resolve, this.pauseMs) : setImmediate(resolve),
+      this.pauseMs > 0 ? setTimeout(resolve, ms) : setImmediate(resolve),
     );
     return !this.stopped;
   }

@@ -24,6 +24,7 @@ export function endpointDefaults(): EndpointSettings {
     ordering: 'parallel',
     orderingKeyPath: null,
     filter: null,
+    propagateTraceContext: true,
     maxConcurrency: DEFAULT_MAX_CONCURRENCY,
     rateLimit: null,
     format: 'standard',

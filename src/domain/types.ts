@@ -100,6 +100,8 @@ export interface Endpoint {
   orderingKeyPath: string | null;
   /** Payload filter (payload-filter.ts), checked when a message is accepted; null = none. */
   filter: PayloadFilter | null;
+  /** Its requests carry the message's W3C `traceparent` (true by default). */
+  propagateTraceContext: boolean;
   maxConcurrency: number;
   /** Deliveries per second; null = unlimited. */
   rateLimit: number | null;
@@ -126,6 +128,8 @@ export interface Message {
   /** What per-key endpoints order it by: given by the producer or derived from the event. */
   orderingKey: string | null;
   createdAt: number;
+  /** W3C `traceparent` its deliveries continue (the ingest span's, or the producer's); null = none. */
+  traceContext?: string | null;
   /**
    * When payload retention dropped the payload (`payload` is then `{}`); the message's metadata,
    * deliveries and attempts stay. Absent or null while the payload is kept.

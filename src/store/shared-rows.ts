@@ -64,6 +64,7 @@ export interface MessageRow {
   ordering_key: string | null;
   created_at: number;
   payload_dropped_at?: number | null;
+  trace_context?: string | null;
 }
 export const toMessage = (r: MessageRow): Message => ({
   id: r.id,
@@ -74,6 +75,7 @@ export const toMessage = (r: MessageRow): Message => ({
   endpointId: r.endpoint_id,
   orderingKey: r.ordering_key,
   createdAt: r.created_at,
+  traceContext: r.trace_context ?? null,
   // Only when dropped: a kept payload's record has no such field.
   ...(r.payload_dropped_at != null ? { payloadDroppedAt: Number(r.payload_dropped_at) } : {}),
 });

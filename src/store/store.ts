@@ -48,6 +48,8 @@ export interface NewMessage {
    * that set it.
    */
   reportKey?: string | null;
+  /** W3C `traceparent` its deliveries continue (the ingest span, or the producer's); null = none. */
+  traceContext?: string | null;
   /**
    * With an idempotency key: a digest of what the request asked for (see domain/request-digest.ts);
    * the same key with another digest is refused.

@@ -52,6 +52,7 @@ export function endpointRecord(appId: string, over: Partial<Endpoint> = {}): End
     ordering: 'parallel',
     orderingKeyPath: null,
     filter: null,
+    propagateTraceContext: true,
     maxConcurrency: 10,
     rateLimit: null,
     format: 'standard',

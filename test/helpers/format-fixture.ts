@@ -38,6 +38,7 @@ export function fixtureEndpoint(overrides: Partial<Endpoint> = {}): Endpoint {
     ordering: 'parallel',
     orderingKeyPath: null,
     filter: null,
+    propagateTraceContext: true,
     maxConcurrency: 10,
     rateLimit: null,
     format: 'standard',

@@ -6,6 +6,7 @@ import { createApp, type AppDeps, type HooklineApp } from '../../src/app/create-
 import type { Dispatcher } from '../../src/delivery/dispatcher.js';
 import { FakeClock } from '../../src/lib/clock.js';
 import { eventMonitor, type AwaitNext } from './engine-events.js';
+import { TEST_KEY_TEXT } from './encryption.js';
 import { TEST_EGRESS } from './loopback-egress.js';
 
 /** Parsed JSON from the API, loosely typed on purpose: tests read fields by name and assert on them. */
@@ -72,6 +73,9 @@ export async function startHookline(options: StartOptions = {}): Promise<TestHoo
       adminToken: ADMIN_TOKEN,
       logLevel: 'silent',
       egress: TEST_EGRESS,
+      // Apps on one PostgreSQL database are its nodes: they share a key, as HOOKLINE_ENCRYPTION_KEY
+      // does in production (each has its own temp data folder, so key files would differ).
+      ...(options.config?.databaseUrl !== undefined ? { encryptionKey: TEST_KEY_TEXT } : {}),
       ...options.config,
     },
   );

@@ -175,8 +175,11 @@ describePostgres('secrets at rest on PostgreSQL', () => {
     } finally {
       await client.end();
     }
-    // Another node, with its own data folder and so its own generated key file.
-    const refused = await startHookline({ config: { databaseUrl: db.url } }).then(
+    // Another node, with another key.
+    const other = Buffer.alloc(32, 3).toString('base64');
+    const refused = await startHookline({
+      config: { databaseUrl: db.url, encryptionKey: other },
+    }).then(
       (other) => other.close().then(() => null),
       (error: Error) => error,
     );

@@ -6,6 +6,7 @@ import { badRequest, payloadTooLarge, type ErrorDetail } from '../../lib/errors.
 import { stringifyJson } from '../../lib/json.js';
 import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
+import { TraceparentHeader } from '../ingest-trace.js';
 import { acceptMessage } from '../message-intake.js';
 import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { OrderingKey } from '../schemas/messages.js';
@@ -95,6 +96,7 @@ export const eventRoutes =
           params: AppParams,
           headers: Type.Object({
             'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+            traceparent: TraceparentHeader,
           }),
           body: EventCreate,
           response: {
@@ -134,6 +136,7 @@ export const eventRoutes =
           idempotencyKey: request.body.idempotencyKey ?? request.headers['idempotency-key'] ?? null,
           endpointId: webhookId,
           orderingKey: request.body.orderingKey ?? null,
+          traceparent: request.headers.traceparent,
         });
         if (!result.created) reply.header('idempotent-replayed', 'true');
         return sendJsonText(

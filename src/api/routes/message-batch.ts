@@ -6,6 +6,7 @@ import { loadApp } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorBody, errorResponses } from '../schemas/common.js';
 import { MessageCreate, MessageOut } from '../schemas/messages.js';
+import { TraceparentHeader, traceIngest } from '../ingest-trace.js';
 import { newMessage, payloadText } from '../message-intake.js';
 import { keyConflicts } from '../batch-keys.js';
 import { messageJson, sendJsonText } from '../serialize.js';
@@ -48,6 +49,7 @@ export const messageBatchRoutes =
             'Each item is a POST /messages body (idempotencyKey per item). Nothing is written unless every item is valid. ' +
             'The answer lists the messages in request order; idempotentReplayed marks an item whose key was seen within 24 h with the same request; a key reused for another message is a 409 idempotency_conflict naming the item, and nothing is written.',
           params: AppParams,
+          headers: Type.Object({ traceparent: TraceparentHeader }),
           body: BatchCreate,
           response: {
             202: BatchOut,
@@ -90,8 +92,8 @@ export const messageBatchRoutes =
         const clash = await keyConflicts(ctx, appRecord.id, messages, now);
         if (clash) throw clash;
         // Issued together, so the embedded store commits them in one transaction (one fsync).
-        const results = await Promise.all(
-          messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs)),
+        const results = await traceIngest(appRecord.id, messages, request.headers.traceparent, () =>
+          Promise.all(messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs))),
         );
         const data = results.map((r) =>
           messageJson(r.message, { deliveries: r.deliveries, idempotentReplayed: !r.created }),

@@ -13,6 +13,7 @@ import {
 } from '../schemas/messages.js';
 import { deliveryJson, messageJson, messagePageJson, sendJsonText } from '../serialize.js';
 import { replayMessage } from '../requeue.js';
+import { TraceparentHeader } from '../ingest-trace.js';
 import { acceptMessage, payloadText, type AcceptedMessage } from '../message-intake.js';
 import { isValidFilterPattern } from '../../domain/event-filter.js';
 
@@ -37,6 +38,7 @@ export const messageRoutes =
           params: AppParams,
           headers: Type.Object({
             'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+            traceparent: TraceparentHeader,
           }),
           body: MessageCreate,
           response: {
@@ -65,6 +67,7 @@ export const messageRoutes =
           idempotencyKey: body.idempotencyKey ?? request.headers['idempotency-key'] ?? null,
           endpointId: body.endpointId ?? null,
           orderingKey: body.orderingKey ?? null,
+          traceparent: request.headers.traceparent,
         });
         if (!result.created) reply.header('idempotent-replayed', 'true');
         return sendJsonText(

@@ -58,6 +58,10 @@ const settings = {
     }),
     Type.Null(),
   ]),
+  propagateTraceContext: Type.Boolean({
+    description:
+      "Requests carry the W3C `traceparent` of the message's trace (the producer's, continued by Hookline's spans when tracing is on); false sends none. Default true",
+  }),
   maxConcurrency: Type.Integer({ minimum: 1, maximum: 1000 }),
   rateLimit: Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }), Type.Null()]),
   format: Type.String({ minLength: 1, maxLength: 32 }),
@@ -77,6 +81,7 @@ export const EndpointCreate = Type.Object(
     ordering: Type.Optional(settings.ordering),
     orderingKeyPath: Type.Optional(settings.orderingKeyPath),
     filter: Type.Optional(settings.filter),
+    propagateTraceContext: Type.Optional(settings.propagateTraceContext),
     maxConcurrency: Type.Optional(settings.maxConcurrency),
     rateLimit: Type.Optional(settings.rateLimit),
     format: Type.Optional(settings.format),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { badRequest, payloadTooLarge } from '../../lib/errors.js';
 import type { ApiContext } from '../context.js';
+import { TraceparentHeader } from '../ingest-trace.js';
 import { acceptMessage, payloadText } from '../message-intake.js';
 import { sendJsonText } from '../serialize.js';
 import { listQuery, refuseFilters, SvixListQuery } from './list.js';
@@ -58,6 +59,7 @@ export const svixMessageRoutes =
           querystring: WithContent,
           headers: Type.Object({
             'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+            traceparent: TraceparentHeader,
           }),
           body: MessageIn,
         },
@@ -79,6 +81,7 @@ export const svixMessageRoutes =
           payload: payload.text,
           idempotencyKey: request.body.eventId ?? request.headers['idempotency-key'] ?? null,
           endpointId: null,
+          traceparent: request.headers.traceparent,
         });
         const withContent = request.query.with_content ?? true;
         return sendJsonText(

@@ -13,11 +13,11 @@ import type { Ordering } from '../../domain/types.js';
 /**
  * Stores the message; a key already taken leaves the row out (the unique index decides, on any node).
  * $1 id, $2 app id, $3 event type, $4 payload, $5 idempotency key, $6 endpoint id, $7 created_at,
- * $8 ordering key, $9 request digest
+ * $8 ordering key, $9 request digest, $10 trace context
  */
 const INSERT_MESSAGE = `INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id,
-    created_at, ordering_key, request_digest)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    created_at, ordering_key, request_digest, trace_context)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
   ON CONFLICT (app_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`;
 
 /** The message holding an idempotency key. $1 app id, $2 key */
@@ -72,6 +72,7 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<KeyedM
     m.createdAt,
     m.orderingKey,
     m.requestDigest ?? null,
+    m.traceContext ?? null,
   ];
   for (let round = 0; round < 3; round++) {
     if (
@@ -172,7 +173,11 @@ export async function insertMessage(
   const { reportKey = null, requestDigest = null, ...fields } = message;
   try {
     return await inTransaction(pool, async (tx) => {
-      const m = { ...fields, endpointId: await reportRoute(tx.db, message, reportKey) };
+      const m = {
+        ...fields,
+        traceContext: fields.traceContext ?? null,
+        endpointId: await reportRoute(tx.db, message, reportKey),
+      };
       if (m.idempotencyKey !== null) {
         const existing = await claimKey(tx, { ...m, requestDigest }, windowMs);
         if (existing) {
@@ -197,6 +202,7 @@ export async function insertMessage(
             m.createdAt,
             m.orderingKey,
             null,
+            m.traceContext ?? null,
           ],
         });
       }

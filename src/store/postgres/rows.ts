@@ -35,6 +35,7 @@ export interface EndpointRow {
   ordering: string;
   ordering_key_path: string | null;
   payload_filter: string | null;
+  propagate_trace_context: boolean;
   max_concurrency: number;
   rate_limit: number | null;
   format: string;
@@ -61,6 +62,7 @@ export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   ordering: r.ordering as Ordering,
   orderingKeyPath: r.ordering_key_path,
   filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
+  propagateTraceContext: r.propagate_trace_context,
   maxConcurrency: r.max_concurrency,
   rateLimit: r.rate_limit,
   format: r.format,
@@ -96,6 +98,7 @@ export const endpointValues = (e: Endpoint, box: SecretBox): unknown[] => [
   e.createdAt,
   e.updatedAt,
   e.uid,
+  e.propagateTraceContext,
 ];
 export const ENDPOINT_COLUMNS = [
   'id',
@@ -122,6 +125,7 @@ export const ENDPOINT_COLUMNS = [
   'created_at',
   'updated_at',
   'uid',
+  'propagate_trace_context',
 ];
 
 export interface DeliveryRow {

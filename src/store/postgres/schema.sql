@@ -201,6 +201,7 @@ CREATE TABLE public.endpoints (
     uid text COLLATE pg_catalog."C",
     payload_filter text,
     ordering_key_path text,
+    propagate_trace_context boolean DEFAULT true NOT NULL,
     CONSTRAINT endpoints_disabled_reason_check CHECK ((disabled_reason = ANY (ARRAY['gone'::text, 'failing'::text, 'manual'::text]))),
     CONSTRAINT endpoints_ordering_check CHECK ((ordering = ANY (ARRAY['parallel'::text, 'serial'::text, 'per-key'::text])))
 );
@@ -224,7 +225,8 @@ CREATE TABLE public.messages (
     request_digest text,
     delivery_count integer,
     payload_dropped_at bigint,
-    ordering_key text
+    ordering_key text,
+    trace_context text
 );
 
 CREATE TABLE public.portal_sessions (

@@ -10,7 +10,8 @@ import { endpointParams, toEndpoint, type EndpointRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 
 const COLUMNS = `id, app_id, url, description, disabled, disabled_reason, disabled_at, filter_types, secrets, headers, timeout_ms, retry_policy,
-  ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at, uid`;
+  ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at, uid,
+  propagate_trace_context`;
 
 const prepare = (db: Database) => ({
   insertStmt: db.prepare(
@@ -23,7 +24,7 @@ const prepare = (db: Database) => ({
     retry_policy=@retry_policy, ordering=@ordering, ordering_key_path=@ordering_key_path,
     payload_filter=@payload_filter, max_concurrency=@max_concurrency, rate_limit=@rate_limit,
     format=@format, format_options=@format_options, metadata=@metadata, verification=@verification,
-    updated_at=@updated_at, uid=@uid
+    updated_at=@updated_at, uid=@uid, propagate_trace_context=@propagate_trace_context
     WHERE id=@id AND app_id=@app_id`),
   byId: db.prepare('SELECT * FROM endpoints WHERE id = ? AND app_id = ?'),
   byIdOnly: db.prepare('SELECT * FROM endpoints WHERE id = ?'),

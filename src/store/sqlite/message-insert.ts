@@ -8,9 +8,9 @@ import type { SqliteSerialQueue } from './serial-queue.js';
 const prepare = (db: Database) => ({
   insert:
     db.prepare(`INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id,
-    ordering_key, created_at, request_digest, delivery_count)
+    ordering_key, created_at, request_digest, delivery_count, trace_context)
     VALUES (@id, @appId, @eventType, @payload, @idempotencyKey, @endpointId, @orderingKey, @createdAt,
-    @requestDigest, @deliveryCount)`),
+    @requestDigest, @deliveryCount, @traceContext)`),
   countDeliveries: db.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE message_id = ?'),
   insertDelivery:
     db.prepare(`INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
@@ -55,7 +55,11 @@ export class SqliteMessageInsert {
       }
     }
     const { reportKey = null, requestDigest = null, ...fields } = message;
-    const stored = { ...fields, endpointId: this.reportRoute(message, reportKey) };
+    const stored = {
+      ...fields,
+      traceContext: fields.traceContext ?? null,
+      endpointId: this.reportRoute(message, reportKey),
+    };
     const targets = routeMessage(this.endpoints.routable(message.appId), stored);
     // Only a keyed message can be replayed, so only it keeps the count its first answer gave.
     const deliveryCount = message.idempotencyKey === null ? null : targets.length;

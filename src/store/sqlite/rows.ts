@@ -35,6 +35,7 @@ export interface EndpointRow {
   ordering: string;
   ordering_key_path: string | null;
   payload_filter: string | null;
+  propagate_trace_context: number;
   max_concurrency: number;
   rate_limit: number | null;
   format: string;
@@ -61,6 +62,7 @@ export const toEndpoint = (r: EndpointRow, box: SecretBox): Endpoint => ({
   ordering: r.ordering as Ordering,
   orderingKeyPath: r.ordering_key_path,
   filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
+  propagateTraceContext: r.propagate_trace_context === 1,
   maxConcurrency: r.max_concurrency,
   rateLimit: r.rate_limit,
   format: r.format,
@@ -87,6 +89,7 @@ export const endpointParams = (e: Endpoint, box: SecretBox) => ({
   ordering: e.ordering,
   ordering_key_path: e.orderingKeyPath,
   payload_filter: e.filter === null ? null : JSON.stringify(e.filter),
+  propagate_trace_context: e.propagateTraceContext ? 1 : 0,
   max_concurrency: e.maxConcurrency,
   rate_limit: e.rateLimit,
   format: e.format,

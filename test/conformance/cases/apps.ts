@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { sha256Hex } from '../../../src/lib/hash.js';
 import { appRecord, createApp, T0 } from '../fixtures.js';
 import type { SuiteContext } from '../suite.js';
 
@@ -29,6 +30,17 @@ export function appCases({ store }: SuiteContext): void {
     expect(await store().getApp(app.id)).toEqual(updated);
     expect(await store().getAppByKeyHash(app.apiKeyHash)).toBeNull();
     expect(await store().getAppByKeyHash('rotated-hash')).toEqual(updated);
+  });
+
+  it('finds an app by the SHA-256 of its Viber token, and no longer once the token changes', async () => {
+    const app = await createApp(store(), { viberAuthToken: 'viber-token-a' });
+    await createApp(store()); // no token: its null digest matches nothing
+    expect(await store().getAppByViberTokenDigest(sha256Hex('viber-token-a'))).toEqual(app);
+    const renewed = { ...app, viberAuthToken: 'viber-token-b', updatedAt: T0 + 1 };
+    expect(await store().updateApp(renewed)).toEqual(renewed);
+    expect(await store().getAppByViberTokenDigest(sha256Hex('viber-token-a'))).toBeNull();
+    expect(await store().getAppByViberTokenDigest(sha256Hex('viber-token-b'))).toEqual(renewed);
+    expect(await store().getAppByViberTokenDigest('viber-token-b')).toBeNull();
   });
 
   it('answers null when updating an unknown app', async () => {

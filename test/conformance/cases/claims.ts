@@ -36,6 +36,20 @@ export function claimCases({ store }: SuiteContext): void {
     });
   });
 
+  it('keeps the trace context with the message and an endpoint turning its propagation off', async () => {
+    const app = await createApp(store());
+    const ep = await createEndpoint(store(), app.id, { propagateTraceContext: false });
+    const traceContext = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const m = await send(store(), app.id, { traceContext });
+    expect(m.message.traceContext).toBe(traceContext);
+    const [c] = await claim(store(), T0 + 5);
+    expect(c.message.traceContext).toBe(traceContext);
+    expect((await store().getEndpoint(app.id, ep.id))?.propagateTraceContext).toBe(false);
+    const updated = await store().updateEndpoint({ ...ep, propagateTraceContext: true });
+    expect(updated).toBeTruthy();
+    expect((await store().getEndpoint(app.id, ep.id))?.propagateTraceContext).toBe(true);
+  });
+
   it('claims at most `limit`, oldest due first', async () => {
     const app = await createApp(store());
     await createEndpoint(store(), app.id);

@@ -11,6 +11,7 @@ import { sql as retentionAndReplay } from './009_retention_and_replay.js';
 import { sql as consoleTables } from './010_console.js';
 import { sql as orderingAndFilters } from './011_ordering_and_filters.js';
 import { sql as retentionIndexes } from './012_retention_indexes.js';
+import { sql as traceContext } from './013_trace_context.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   { version: 10, name: 'console', sql: consoleTables },
   { version: 11, name: 'ordering_and_filters', sql: orderingAndFilters },
   { version: 12, name: 'retention_indexes', sql: retentionIndexes },
+  { version: 13, name: 'trace_context', sql: traceContext },
 ];

@@ -13,6 +13,7 @@ import { sql as retentionAndReplay } from './011_retention_and_replay.js';
 import { sql as consoleTables } from './012_console.js';
 import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
 import { sql as retentionIndexes } from './014_retention_indexes.js';
+import { sql as traceContext } from './015_trace_context.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { version: 12, name: 'console', sql: consoleTables },
   { version: 13, name: 'ordering_and_filters', sql: orderingAndFilters },
   { version: 14, name: 'retention_indexes', sql: retentionIndexes },
+  { version: 15, name: 'trace_context', sql: traceContext },
 ];

@@ -18,13 +18,28 @@ export function PayloadView({ appId, messageId }: { appId: string; messageId: st
         { params: { path: { appId, messageId } }, parseAs: 'text' },
       );
       if (error !== undefined || !response.ok) throw new Error(`HTTP ${response.status}`);
-      const message = parse(data as unknown as string) as { payload: unknown };
-      return stringify(message.payload) ?? 'null';
+      const message = parse(data as unknown as string) as {
+        payload: unknown;
+        payloadDroppedAt?: string | null;
+      };
+      return {
+        payload: stringify(message.payload) ?? 'null',
+        droppedAt: message.payloadDroppedAt ?? null,
+      };
     },
   });
   return (
     <QueryView query={text} what="Loading payload">
-      {(payload) => <JsonView label="Payload" text={payload} />}
+      {({ payload, droppedAt }) =>
+        droppedAt !== null ? (
+          <p>
+            Payload dropped by payload retention on {new Date(droppedAt).toLocaleString()}; the
+            message cannot be sent again.
+          </p>
+        ) : (
+          <JsonView label="Payload" text={payload} />
+        )
+      }
     </QueryView>
   );
 }
