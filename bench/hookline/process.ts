@@ -64,6 +64,9 @@ export class HooklineProcess {
           HOOKLINE_ADMIN_TOKEN: options.adminToken,
           HOOKLINE_EGRESS: 'public-and-loopback', // receivers listen on 127.0.0.1
           HOOKLINE_LOG_LEVEL: 'warn',
+          // The ingest bench sends thousands of requests a second on one key: it measures Hookline,
+          // not the API rate limit (docs/operations.md#api-rate-limits).
+          HOOKLINE_API_RATE_LIMIT: '0',
           ...options.env,
         },
       },

@@ -12,6 +12,8 @@ const ANY_ROUTE = {
   // Reads answer it too where they tidy up on the way (expired bins, say).
   507: errorBody(507, ['storage_full']),
 };
+/** The management API counts requests per credential (HOOKLINE_API_RATE_LIMIT). */
+const RATE_LIMITED = { 429: errorBody(429, ['rate_limited']) };
 const WITH_BODY = {
   413: errorBody(413, ['payload_too_large']),
   415: errorBody(415, ['unsupported_media_type']),
@@ -22,7 +24,11 @@ export function withGeneralErrors(
   url: string,
 ): Record<string, unknown> {
   if (url.startsWith('/pa/') || url === '/healthz' || url === '/readyz') return schema;
-  const general = schema.body === undefined ? ANY_ROUTE : { ...ANY_ROUTE, ...WITH_BODY };
+  const general = {
+    ...ANY_ROUTE,
+    ...(url.startsWith('/api/') ? RATE_LIMITED : {}),
+    ...(schema.body === undefined ? {} : WITH_BODY),
+  };
   // What the route declares itself wins.
   return { ...schema, response: { ...general, ...(schema.response as object | undefined) } };
 }

@@ -19,6 +19,7 @@ import type { ApiContext } from './context.js';
 import { installErrorHandler } from './error-handler.js';
 import { docsBranding } from './docs-branding.js';
 import { openApiOptions } from './openapi-options.js';
+import { limitApiRate, type ApiRateLimit } from './rate-limits.js';
 import { trackRouteMethods } from './route-methods.js';
 import { refuseUnsafeNumbers } from './unsafe-numbers.js';
 import { appRoutes } from './routes/apps.js';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   apiPlugins?: Array<(ctx: ApiContext) => FastifyPluginAsyncTypebox>;
   /** Route plugins mounted at the root without the admin/app auth (Viber /pa, bot API, bin capture). */
   rootPlugins?: Array<(ctx: ApiContext) => FastifyPluginAsyncTypebox>;
+  /** Requests per credential on /api/v1 (HOOKLINE_API_RATE_LIMIT); off when absent or 0. */
+  apiRateLimit?: ApiRateLimit;
 }
 
 /** The HTTP API: JSON in and out, schema-checked, one error body, OpenAPI at /openapi.json. */
@@ -124,6 +127,7 @@ export async function buildServer(
       api.addHook('onRequest', async (request) => {
         request.principal = await authenticate(ctx, request);
       });
+      if (options.apiRateLimit) await limitApiRate(api, options.apiRateLimit);
       await api.register(appRoutes(ctx));
       await api.register(endpointRoutes(ctx));
       await api.register(statsRoutes(ctx));

@@ -74,6 +74,9 @@ export interface Config {
   encryptionKey: string | null;
   /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
   encryptionPreviousKeys: string[];
+  /** Requests one credential may make on /api/v1 per apiRateLimitWindowMs; 0 = no limit. */
+  apiRateLimit: number;
+  apiRateLimitWindowMs: number;
   /** Settled messages (with deliveries, attempts, rollups) are deleted after this many days; 0 = never. */
   retentionDays: number;
   /** Payloads of settled messages are dropped after this many days (metadata kept); null = never earlier. */
@@ -104,6 +107,10 @@ export const DEFAULT_CONFIG: Config = {
   migrateOnStart: true,
   sqliteSync: 'full',
   sqliteMaxPages: null,
+  // 1,000 requests a second per credential, averaged over a minute: far above what a person or a
+  // producer's steady traffic sends, low enough that one runaway key cannot monopolise the server.
+  apiRateLimit: 60_000,
+  apiRateLimitWindowMs: MINUTE,
   adminToken: null,
   publicUrl: null,
   payloadLimitBytes: 256 * 1024,
@@ -248,6 +255,18 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_SQLITE_SYNC',
     parse: oneOf(['full', 'normal'] as const),
     expects: 'full or normal',
+  },
+  {
+    key: 'apiRateLimit',
+    env: 'HOOKLINE_API_RATE_LIMIT',
+    parse: int(0, 100_000_000),
+    expects: 'an integer from 0 (no limit) to 100000000',
+  },
+  {
+    key: 'apiRateLimitWindowMs',
+    env: 'HOOKLINE_API_RATE_LIMIT_WINDOW_MS',
+    parse: int(1000, DAY),
+    expects: 'an integer of ms from 1000 to 1 day',
   },
   {
     key: 'sqliteMaxPages',

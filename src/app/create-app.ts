@@ -155,6 +155,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const serverOptions: ServerOptions = {
     role: config.role,
     logRequests: config.logRequests,
+    apiRateLimit: { max: config.apiRateLimit, windowMs: config.apiRateLimitWindowMs },
     ...plugins(config),
   };
   const server = await buildServer(ctx, serverOptions);

@@ -64,6 +64,10 @@ export function buildProgram(): Command {
       ).choices(['public-only', 'public-and-loopback', 'unrestricted']),
     )
     .option(
+      '--api-rate-limit <n>',
+      'requests one credential may make on /api/v1 per minute (HOOKLINE_API_RATE_LIMIT_WINDOW_MS); 0 = no limit (default 60000, env HOOKLINE_API_RATE_LIMIT)',
+    )
+    .option(
       '--db-pool-size <n>',
       'PostgreSQL connections per process (default 10, env HOOKLINE_DB_POOL_SIZE)',
     )

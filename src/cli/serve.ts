@@ -13,6 +13,7 @@ export interface ServeFlags {
   migrate?: boolean;
   dbPoolSize?: string;
   egress?: string;
+  apiRateLimit?: string;
 }
 
 /** `hookline serve`: runs until SIGINT/SIGTERM, then shuts down gracefully. */
@@ -29,6 +30,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
       migrateOnStart: flags.migrate === false ? false : undefined,
       dbPoolSize: flags.dbPoolSize,
       egress: flags.egress,
+      apiRateLimit: flags.apiRateLimit,
     });
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -104,6 +104,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -283,6 +300,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -438,6 +472,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -572,6 +623,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -762,6 +830,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -907,6 +992,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1080,6 +1182,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -1230,6 +1349,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1432,6 +1568,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -1585,6 +1738,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -1774,6 +1944,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -1930,6 +2117,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -2065,6 +2269,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2259,6 +2480,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -2409,6 +2647,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2575,6 +2830,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -2793,6 +3065,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -2941,6 +3230,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3146,6 +3452,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3370,6 +3693,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -3572,6 +3912,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -3728,6 +4085,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -3951,6 +4325,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -4086,6 +4477,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4332,6 +4740,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -4486,6 +4911,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -4689,6 +5131,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -4847,6 +5306,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5069,6 +5545,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -5217,6 +5710,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5381,6 +5891,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5611,6 +6138,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -5858,6 +6402,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6084,6 +6645,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6220,6 +6798,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -6451,6 +7046,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6668,6 +7280,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6827,6 +7456,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -6966,6 +7612,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7127,6 +7790,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7331,6 +8011,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -7486,6 +8183,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -7620,6 +8334,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -7810,6 +8541,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -7967,6 +8715,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -8105,6 +8870,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8271,6 +9053,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -8406,6 +9205,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8594,6 +9410,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -8695,6 +9528,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unauthorized" | "portal_link_invalid";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -8850,6 +9700,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9064,6 +9931,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -9221,6 +10105,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9391,6 +10292,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `internal` */
                 500: {
                     headers: {
@@ -9521,6 +10439,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;
@@ -9738,6 +10673,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "unsupported_media_type";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `rate_limited` */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "rate_limited";
                             details: {
                                 field?: string;
                                 message: string;

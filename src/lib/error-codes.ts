@@ -34,6 +34,11 @@ export const GENERAL_ERRORS = {
     status: 415,
     description: 'a body whose content type the route does not read',
   },
+  rate_limited: {
+    status: 429,
+    description:
+      'more requests with this credential than `HOOKLINE_API_RATE_LIMIT` allows per window; `Retry-After` says how many seconds until the next is accepted',
+  },
   internal: {
     status: 500,
     description: 'an unexpected failure, a bug: the server log has the cause',
