@@ -55,8 +55,8 @@ function seedHistory(dataDir: string, seeded: Seeded, count: number, payloadByte
 }
 
 /**
- * p99 of delivery latency (API 202 to arrival) at a fixed offered rate, without and then during a
- * purge of settled history (POST /api/v1/purge request after request, as `hookline purge` does it:
+ * p99 of delivery latency (API 202 to arrival) at a fixed offered rate, without (before and after)
+ * and during a purge of settled history (POST /api/v1/purge request after request, as `hookline purge` does it:
  * the same small steps as the background retention), on one Hookline process.
  */
 export async function measurePurgeLatency(ctx: BenchContext): Promise<ScenarioResult[]> {
@@ -110,9 +110,7 @@ export async function measurePurgeLatency(ctx: BenchContext): Promise<ScenarioRe
             rate: r,
             seconds: s,
           });
-        const measure = async (): Promise<
-          Omit<ScenarioResult, 'id' | 'group' | 'label' | 'setup'>
-        > => {
+        const measure = async () => {
           while (progress.remaining() > 0) await sleep(20);
           await receiver.reset();
           const load = await offer(rate, seconds);
@@ -127,28 +125,34 @@ export async function measurePurgeLatency(ctx: BenchContext): Promise<ScenarioRe
             const at = arrivals.get(id);
             if (at !== undefined) samples.push(at - load.ackedAt[i]!);
           });
-          return {
-            status: 'ok',
-            perSecond: load.perSecond,
-            unit: 'messages/s',
-            latency: summarize(samples),
-            extra: { ackP99Ms: load.ackLatency.p99 },
-          };
+          return { samples, perSecond: load.perSecond, ackP99Ms: load.ackLatency.p99 };
         };
         await offer(rate, 1); // warm-up
-        const without = { ...quiet, ...(await measure()) };
+        // A B A: the quiet figure is both runs' samples, one before the purge and one after it.
+        const before = await measure();
         const purge = purgeLoop(hookline.baseUrl, ctx.adminToken);
         const during = await measure();
         const purged = await purge.stop();
+        const after = await measure();
+        const without: ScenarioResult = {
+          ...quiet,
+          status: 'ok',
+          perSecond: (before.perSecond + after.perSecond) / 2,
+          unit: 'messages/s',
+          latency: summarize([...before.samples, ...after.samples]),
+          extra: { ackP99MsBefore: before.ackP99Ms, ackP99MsAfter: after.ackP99Ms },
+        };
         const result: ScenarioResult = {
           ...purging,
-          ...during,
+          status: 'ok',
+          perSecond: during.perSecond,
+          unit: 'messages/s',
+          latency: summarize(during.samples),
           peakRssMb: await hookline.peakRssMb(),
           extra: {
-            ...during.extra,
-            purgedDuringLoad: purged.messagesWhileLoaded,
+            ackP99Ms: during.ackP99Ms,
+            purgedDuringLoad: purged.messages,
             purgeStillRunningAtEnd: purged.runningAtStop,
-            purgedTotal: purged.messages,
             purgeMessagesPerSecond: Math.round(purged.perSecond),
           },
         };
@@ -165,25 +169,20 @@ export async function measurePurgeLatency(ctx: BenchContext): Promise<ScenarioRe
 }
 
 interface PurgeLoop {
-  /** Waits for the purge to finish; reports what it did while the load ran and in total. */
-  stop(): Promise<{
-    messages: number;
-    messagesWhileLoaded: number;
-    runningAtStop: boolean;
-    perSecond: number;
-  }>;
+  /** Ends the purge after its current request; reports what it did while the load ran. */
+  stop(): Promise<{ messages: number; runningAtStop: boolean; perSecond: number }>;
 }
 
-/** Calls POST /api/v1/purge until done, from now; `stop` marks the end of the load. */
+/** Calls POST /api/v1/purge until done or stopped (the end of the load). */
 function purgeLoop(baseUrl: string, token: string): PurgeLoop {
   const before = new Date(Date.now() - 30 * DAY).toISOString();
   let messages = 0;
   let done = false;
+  let stopped = false;
   const started = epochNow();
-  let finishedAt = 0;
   const run = (async () => {
     let cursor: string | null = null;
-    while (!done) {
+    while (!done && !stopped) {
       const res = await fetch(`${baseUrl}/api/v1/purge`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -195,19 +194,13 @@ function purgeLoop(baseUrl: string, token: string): PurgeLoop {
       done = body.done;
       cursor = body.cursor;
     }
-    finishedAt = epochNow();
   })();
   return {
     async stop() {
-      const whileLoaded = messages;
       const runningAtStop = !done;
+      stopped = true;
       await run;
-      return {
-        messages,
-        messagesWhileLoaded: whileLoaded,
-        runningAtStop,
-        perSecond: messages / ((finishedAt - started) / 1000),
-      };
+      return { messages, runningAtStop, perSecond: messages / ((epochNow() - started) / 1000) };
     },
   };
 }

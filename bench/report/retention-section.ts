@@ -49,12 +49,12 @@ export function renderRetention(run: BenchRun): string[] {
     latencyRow(purge),
     '',
     `- p99 during the purge ÷ p99 without: ${ratio === null ? 'not measured' : `**${ratio}**`}`,
-    `- The purge deleted ${fmt(Number(x.purgedDuringLoad ?? 0))} messages (with their deliveries and attempts) while the load ran${x.purgeStillRunningAtEnd ? ' and was still running when the load ended' : ''}; ${fmt(Number(x.purgedTotal ?? 0))} in all, at ${fmt(Number(x.purgeMessagesPerSecond ?? 0))} messages/s`,
+    `- The purge deleted ${fmt(Number(x.purgedDuringLoad ?? 0))} messages (with their deliveries and attempts) while the load ran, at ${fmt(Number(x.purgeMessagesPerSecond ?? 0))} messages/s${x.purgeStillRunningAtEnd ? ', and was still running when the load ended' : ''}`,
     steady?.status === 'ok'
       ? `- ${cell(steady.setup)}: the file's size before each pass was ${s.sizesMib} MiB; largest from the third day on ÷ largest of the second day: **${s.laterToWarm}** (a pass took ${fmt(Number(s.passMsMedian))} ms, median)`
       : `- Database size under steady traffic: ${steady ? `${steady.status}: ${cell(steady.reason ?? '')}` : 'not measured'}`,
     '',
-    'The purge is `POST /api/v1/purge` called request after request (what `hookline purge` does), in the same small steps as the background retention: at most 200 messages per transaction, then a pause of at least 20 ms and three times as long as the step. The steady-size run is in process with a fake clock (`bench/hookline/steady-size.ts`): days pass in moments, the SQLite file is real.',
+    'The quiet row is two runs, one before the purge and one after it (their samples together); the purge row is the run in between. The purge is `POST /api/v1/purge` called request after request (what `hookline purge` does), in the same small steps as the background retention: at most 200 messages per transaction, then a pause of at least 20 ms and three times as long as the step. The steady-size run is in process with a fake clock (`bench/hookline/steady-size.ts`): days pass in moments, the SQLite file is real.',
     RETENTION_END,
     '',
   ];

@@ -108,6 +108,17 @@ export function installErrorHandler(
       request.log.warn({ err: { message: error.message } }, 'the store cannot write: storage full');
       return send(reply, storageFull());
     }
+    if (error.name === 'EncryptionKeyError') {
+      // A row sealed under a key this node lacks (names key ids, never a value): the operator's to fix.
+      request.log.error({ err: { message: error.message } }, 'a stored secret cannot be decrypted');
+      return send(
+        reply,
+        new HooklineError(
+          'store_unavailable',
+          'a stored secret cannot be decrypted with the configured encryption key; see the server log',
+        ),
+      );
+    }
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, new HooklineError('internal', 'internal error; see the server log'));
   });

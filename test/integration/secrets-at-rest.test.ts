@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
+import { SecretBox } from '../../src/lib/secret-box.js';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newSigningKey } from '../../src/signing/ed25519-keys.js';
 import { newWebhookSecret } from '../../src/lib/ids.js';
@@ -134,6 +136,25 @@ describe('secrets at rest on SQLite', () => {
       payload: '{}',
     });
     expect(JSON.parse(account.body)).toMatchObject({ status: 0 });
+  });
+
+  it('a row sealed under a key this node lacks is a 503 naming no secret, never a 500', async () => {
+    h = await startHookline();
+    const t = await createTenant(h, { url: `http://127.0.0.1:${await closedPort()}/hook` });
+    // Another node's key wrote this row (as a misconfigured rotation would).
+    const foreign = new SecretBox({ current: Buffer.alloc(32, 5), previous: [] });
+    const raw = new Database(join(h.dataDir, 'hookline.db'));
+    try {
+      raw
+        .prepare('UPDATE endpoints SET headers = ? WHERE id = ?')
+        .run(foreign.seal('{}', 'endpoints.headers'), t.endpointId);
+    } finally {
+      raw.close();
+    }
+    const res = await h.api('GET', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`);
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ code: 'store_unavailable' });
+    expect(res.body.message).toMatch(/cannot be decrypted with the configured encryption key/);
   });
 
   it('refuses to start with another key, naming the variable, and changes nothing', async () => {
