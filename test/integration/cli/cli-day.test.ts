@@ -146,6 +146,44 @@ describe('a day of work with the hookline CLI', () => {
     });
     const traced = await json('endpoints', 'update', appId, endpointId, '--trace-context');
     expect(traced).toMatchObject({ disabled: false, propagateTraceContext: true });
+    const keyed = await json(
+      'endpoints',
+      'update',
+      appId,
+      endpointId,
+      '--ordering',
+      'per-key',
+      '--ordering-key-path',
+      'user.id',
+      '--payload-filter',
+      '{"status":{"$in":["delivered","failed"]}}',
+    );
+    expect(keyed).toMatchObject({
+      ordering: 'per-key',
+      orderingKeyPath: 'user.id',
+      filter: { status: { $in: ['delivered', 'failed'] } },
+    });
+    const unordered = await json(
+      'endpoints',
+      'update',
+      appId,
+      endpointId,
+      '--ordering',
+      'parallel',
+      '--payload-filter',
+      '{}',
+    );
+    expect(unordered).toMatchObject({ ordering: 'parallel' });
+    const badOperator = await hookline(
+      'endpoints',
+      'update',
+      appId,
+      endpointId,
+      '--payload-filter',
+      '{"status":{"$like":"x"}}',
+    );
+    expect(badOperator.code).toBe(1);
+    expect(badOperator.stderr).toMatch(/\$like/);
 
     const before = await h.api('GET', `/api/v1/apps/${appId}/endpoints/${endpointId}/secret`);
     const rotated = await json(
@@ -230,6 +268,31 @@ describe('a day of work with the hookline CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("option '--primary-color <hex>' argument 'blue' is invalid");
   });
+
+  it('purges settled messages by hand, with progress, and refuses a bad time', async () => {
+    const unsettled = async () =>
+      (await h.api('GET', `/api/v1/apps/${appId}/deliveries?limit=250`)).body.data
+        .filter((d: Json) => d.state === 'pending' || d.state === 'delivering')
+        .map((d: Json) => d.id);
+    const kept = await unsettled();
+    const before = (await h.api('GET', `/api/v1/apps/${appId}/messages?limit=250`)).body.data;
+    h.clock.advance(1000);
+    const at = new Date(h.clock.now()).toISOString();
+    const purge = await hookline('purge', '--before', at);
+    expect(purge.code, purge.stderr).toBe(0);
+    const totals = JSON.parse(purge.stdout);
+    expect(totals.before).toBe(at);
+    expect(totals.messages).toBeGreaterThan(0);
+    // Not a terminal: progress is printed as plain phase lines on stderr, stdout stays JSON.
+    expect(purge.stderr).toMatch(/purging messages created before/);
+    const after = (await h.api('GET', `/api/v1/apps/${appId}/messages?limit=250`)).body.data;
+    expect(after.length).toBe(before.length - totals.messages);
+    expect(await unsettled()).toEqual(kept);
+
+    const bad = await hookline('purge', '--before', 'yesterday');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"yesterday" is not a time');
+  });
 });
 
 describe('hookline output and errors', () => {
@@ -267,6 +330,17 @@ describe('hookline output and errors', () => {
 
     const output = await hookline('--output', 'yaml', 'apps', 'list');
     expect(output.stderr).toContain('Allowed choices are table, json');
+
+    const filter = await hookline(
+      'endpoints',
+      'update',
+      'app_x',
+      'ep_x',
+      '--payload-filter',
+      '[1]',
+    );
+    expect(filter.code).toBe(1);
+    expect(filter.stderr).toContain("option '--payload-filter <json>' argument '[1]' is invalid");
 
     const api = await hookline('endpoints', 'update', 'app_missing', 'ep_x', '--new-url', 'x');
     expect(api.code).toBe(1);
