@@ -6,6 +6,7 @@ import { measureFilterMatching } from './filter-matching.js';
 import { measureMetricsOverhead } from './metrics-overhead.js';
 import type { Step } from './scenarios.js';
 import type { ScenarioResult } from '../lib/results.js';
+import { startSink } from '../lib/sink-server.js';
 
 /**
  * A filter of the kind a messaging customer writes, that every bench payload matches (so both
@@ -61,6 +62,31 @@ export function costSteps(ctx: BenchContext): Step[] {
           plan.costs.filterIterations,
         ),
       ],
+    },
+    {
+      ids: ['cost-tracing-off', 'cost-tracing-on'],
+      run: async () => {
+        const sink = await startSink();
+        try {
+          const off = drain('cost-tracing-off', 'Drain, tracing off', {});
+          const on = drain('cost-tracing-on', 'Drain, tracing on (every trace sampled)', {
+            env: { HOOKLINE_OTLP_TRACES_URL: `${sink.url}/v1/traces` },
+          });
+          const runs: ScenarioResult[] = [];
+          for (const spec of [off, on, on, off]) runs.push(await measureSqliteDrain(ctx, spec));
+          const results = [combine(off.id, runs), combine(on.id, runs)];
+          const exported = sink.bytes();
+          if (results[1]!.status === 'ok' && exported === 0)
+            return [
+              results[0]!,
+              { ...results[1]!, status: 'error' as const, reason: 'no span reached the collector' },
+            ];
+          results[1]!.setup += `; ${Math.round(exported / 1024).toLocaleString('en-US')} KiB of OTLP JSON sent to a local collector`;
+          return results;
+        } finally {
+          await sink.close();
+        }
+      },
     },
     {
       ids: ['metrics-overhead'],

@@ -20,6 +20,8 @@ export interface DrainSpec {
   /** Every endpoint's ordering (parallel when not given); per-key spreads messages over keys. */
   ordering?: Ordering;
   orderingKeys?: number;
+  /** Extra environment of the Hookline process (e.g. HOOKLINE_OTLP_TRACES_URL). */
+  env?: Record<string, string>;
   /** When set, the Hookline process runs with --cpu-prof writing here. */
   profileDir?: string | null;
 }
@@ -78,6 +80,7 @@ export async function measureSqliteDrain(
         args: ['--data-dir', dataDir],
         adminToken: ctx.adminToken,
         nodeArgs: spec.profileDir ? ['--cpu-prof', '--cpu-prof-dir', spec.profileDir] : [],
+        env: spec.env,
       });
       const progress = new SqliteProgress(dataDir, seeded.appId);
       try {

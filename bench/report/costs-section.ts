@@ -45,6 +45,7 @@ export function renderCosts(run: BenchRun): string[] {
     '',
     `- Per-key ordering ÷ parallel, deliveries/s (the cost of ordering): ${ratioText(run.ratios.perKeyToParallel)}`,
     `- 100 endpoints with payload filters ÷ 100 endpoints without, messages/s accepted: ${ratioText(run.ratios.filters100ToNoFilter100)}; matching the 100 filters adds ${added('cost-filter-matching')} per message, ${pct(run.ratios.filterMatchingShareOfIngest)} of a message's time at the unfiltered ingest rate above`,
+    `- Tracing on (every trace sampled, exported to a collector on 127.0.0.1) ÷ tracing off, deliveries/s: ${ratioText(run.ratios.tracingOnToOff)}. Off, the delivery path makes no span and loads no SDK: one null check per step`,
     `- Recording metrics adds ${added('metrics-overhead')} per delivery, ${pct(run.ratios.metricsShareOfDelivery)} of a delivery's time at the parallel drain's rate above (an upper bound: one claim and one commit counted per delivery)`,
     '',
     '| scenario | setup | rate | peak RSS |',

@@ -26,6 +26,7 @@ export function computeRatios(scenarios: ScenarioResult[]): Record<string, numbe
     failing10ToAllOk: ratio(r('drain-failing-10'), r('drain-sqlite')),
     perKeyToParallel: ratio(r('cost-per-key'), r('cost-parallel')),
     filters100ToNoFilter100: ratio(r('cost-ingest-filters'), r('cost-ingest-no-filter')),
+    tracingOnToOff: ratio(r('cost-tracing-on'), r('cost-tracing-off')),
     filterMatchingShareOfIngest: addedShare(scenarios, 'cost-filter-matching', [
       'cost-ingest-no-filter',
     ]),

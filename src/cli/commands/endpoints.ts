@@ -39,9 +39,11 @@ function settingOptions(command: Command, forCreate: boolean): Command {
     .option('--description <text>', 'what it is for')
     .option('--rate-limit <perSecond>', 'most requests per second', positiveNumber)
     .option('--max-concurrency <n>', 'most requests in flight (1-1000)', integer(1, 1000))
-    .option('--timeout-ms <ms>', 'per attempt (100-60000)', integer(100, 60_000));
+    .option('--timeout-ms <ms>', 'per attempt (100-60000)', integer(100, 60_000))
+    .option('--no-trace-context', "send no traceparent to this endpoint (the producer's trace)");
   if (!forCreate)
     command
+      .option('--trace-context', 'send the traceparent again')
       .option('--new-url <url>', 'send to this URL from now on')
       .option('--all-events', 'deliver every event type (clears --filter)')
       .option('--no-rate-limit', 'remove the rate limit')
@@ -59,6 +61,7 @@ interface SettingFlags {
   rateLimit?: number | false;
   maxConcurrency?: number;
   timeoutMs?: number;
+  traceContext?: boolean;
   newUrl?: string;
   allEvents?: boolean;
   enable?: boolean;
@@ -80,6 +83,7 @@ function settingsBody(o: SettingFlags): Record<string, unknown> {
   if (o.rateLimit !== undefined) body.rateLimit = o.rateLimit === false ? null : o.rateLimit;
   if (o.maxConcurrency !== undefined) body.maxConcurrency = o.maxConcurrency;
   if (o.timeoutMs !== undefined) body.timeoutMs = o.timeoutMs;
+  if (o.traceContext !== undefined) body.propagateTraceContext = o.traceContext;
   if (o.enable) body.disabled = false;
   if (o.disable) body.disabled = true;
   return body;

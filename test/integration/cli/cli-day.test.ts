@@ -137,8 +137,15 @@ describe('a day of work with the hookline CLI', () => {
       endpointId,
       '--enable',
       '--no-rate-limit',
+      '--no-trace-context',
     );
-    expect(enabled).toMatchObject({ disabled: false, rateLimit: null });
+    expect(enabled).toMatchObject({
+      disabled: false,
+      rateLimit: null,
+      propagateTraceContext: false,
+    });
+    const traced = await json('endpoints', 'update', appId, endpointId, '--trace-context');
+    expect(traced).toMatchObject({ disabled: false, propagateTraceContext: true });
 
     const before = await h.api('GET', `/api/v1/apps/${appId}/endpoints/${endpointId}/secret`);
     const rotated = await json(
