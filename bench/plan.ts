@@ -18,6 +18,13 @@ export interface Plan {
     batch: number;
   };
   latency: { rates: number[]; seconds: number };
+  /**
+   * The open-loop sweep (bench/sweep/): each rate held `seconds` after one warm-up at the lowest;
+   * a rate whose messages have not all arrived `drainLimitSeconds` after the last send saturates.
+   */
+  sweep: { rates: number[]; seconds: number; warmupSeconds: number; drainLimitSeconds: number };
+  /** PostgreSQL (issue 20): `pgbench -N` with `clients` for `seconds`, the database's ceiling. */
+  pgbench: { clients: number; seconds: number };
   backlog: { small: number; large: number | null };
   manyEndpoints: { messages: number; endpoints: number };
   bigPayloadBytes: number;
@@ -60,6 +67,20 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
       ? { seconds: 1.5, warmupSeconds: 0.5, clients: 32, batchClients: 8, batch: 100 }
       : { seconds: 15, warmupSeconds: 1, clients: 32, batchClients: 8, batch: 100 },
     latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 1 : 10 },
+    sweep: quick
+      ? {
+          rates: [500, 1_000, 2_000, 3_000, 4_000, 6_000, 8_000],
+          seconds: 2,
+          warmupSeconds: 1,
+          drainLimitSeconds: 15,
+        }
+      : {
+          rates: [500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000],
+          seconds: 10,
+          warmupSeconds: 5,
+          drainLimitSeconds: 60,
+        },
+    pgbench: { clients: 16, seconds: quick ? 5 : 30 },
     backlog: { small: 10_000, large: quick ? null : 1_000_000 },
     manyEndpoints: quick ? { messages: 1, endpoints: 10_000 } : { messages: 10, endpoints: 10_000 },
     bigPayloadBytes: 64 * 1024,

@@ -26,6 +26,8 @@ import { costSteps } from './hookline/costs.js';
 import { retentionSteps } from './hookline/retention.js';
 import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
+import { sweepBullmq } from './sweep/bullmq-target.js';
+import { sweepHookline } from './sweep/hookline-sweep.js';
 import { describeMachine } from './lib/machine.js';
 import { cliMain } from './lib/paths.js';
 import type { BenchRun, ScenarioResult } from './lib/results.js';
@@ -117,6 +119,11 @@ async function main(): Promise<void> {
       },
     ];
     const hookline = hooklineSteps(ctx);
+    // Issue 16's sweep: both systems back to back, so a change in the machine's load hits both.
+    const sweep: Step[] = [
+      { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
+      { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
+    ];
     const take = (steps: Step[], id: string) => {
       const index = steps.findIndex((s) => s.ids.includes(id));
       if (index < 0) throw new Error(`bench: no step measures ${id}`);
@@ -144,6 +151,7 @@ async function main(): Promise<void> {
               ...take(anchors, 'bullmq-failing-10'),
               ...take(hookline, 'drain-failing-10'),
               ...hookline,
+              ...sweep,
               {
                 ids: ['drain-postgres-2-workers'],
                 run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
@@ -160,7 +168,9 @@ async function main(): Promise<void> {
       );
     for (const step of steps) {
       if (!step.ids.some(wanted)) continue;
-      for (const result of await step.run()) if (wanted(result.id)) record(result);
+      // A step with one id (a sweep) records every line it measures under that id.
+      const whole = step.ids.length === 1;
+      for (const result of await step.run()) if (whole || wanted(result.id)) record(result);
     }
     if (values.profile && !values.costs && !values.stats && !values.retention)
       profile = await profileDrain(ctx);

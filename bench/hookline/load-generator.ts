@@ -40,6 +40,12 @@ export interface LoadResult {
   /** Open mode: message ids and the epoch ms each was acknowledged. */
   ids: string[];
   ackedAt: Float64Array;
+  /**
+   * Open mode: the epoch ms each message (same order as `ids`) was scheduled to be sent. Latency
+   * from here counts the time a stalled producer or a full connection pool kept it waiting (no
+   * coordinated omission).
+   */
+  scheduledAt: Float64Array;
 }
 
 export async function generateLoad(params: LoadParams): Promise<LoadResult> {
@@ -56,13 +62,14 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
   const path = `/api/v1/apps/${params.appId}/messages${params.batch ? '/batch' : ''}`;
   const ids: string[] = [];
   const ackedAt: number[] = [];
+  const scheduledAt: number[] = [];
   const ackLatencies: number[] = [];
   let sent = 0;
   let errors = 0;
   let firstError: string | null = null;
   const keepIds = params.mode === 'open';
 
-  const post = async () => {
+  const post = async (scheduled?: number) => {
     sent++;
     const sentAt = epochNow();
     try {
@@ -74,6 +81,7 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
       if (keepIds) {
         ids.push((JSON.parse(text) as { id: string }).id);
         ackedAt.push(at);
+        scheduledAt.push(scheduled ?? sentAt);
       }
     } catch (error) {
       errors++;
@@ -97,7 +105,7 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
       // Fire every message whose scheduled time has come, then yield for about a millisecond.
       const due = Math.min(total, Math.floor(((epochNow() - started) / 1000) * rate) + 1);
       for (; i < due; i++) {
-        const p = post().finally(() => inflight.delete(p));
+        const p = post(started + (i * 1000) / rate).finally(() => inflight.delete(p));
         inflight.add(p);
       }
       await sleep(1);
@@ -117,6 +125,7 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
     ackLatency: summarize(ackLatencies),
     ids,
     ackedAt: Float64Array.from(ackedAt),
+    scheduledAt: Float64Array.from(scheduledAt),
   };
 }
 

@@ -11,7 +11,8 @@ export type ScenarioGroup =
   | 'postgres'
   | 'cost'
   | 'stats'
-  | 'retention';
+  | 'retention'
+  | 'sweep';
 
 /** One measured (or skipped) line of the benchmark. */
 export interface ScenarioResult {

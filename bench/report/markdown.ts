@@ -15,7 +15,11 @@ function throughputTable(run: BenchRun): string[] {
   const raw = run.scenarios.find((s) => s.id === 'raw-ceiling' && s.status === 'ok')?.perSecond;
   const rows = run.scenarios.filter(
     (s) =>
-      s.group !== 'latency' && s.group !== 'cost' && s.group !== 'stats' && s.group !== 'retention',
+      s.group !== 'latency' &&
+      s.group !== 'cost' &&
+      s.group !== 'stats' &&
+      s.group !== 'retention' &&
+      s.group !== 'sweep',
   );
   const lines = [
     '| scenario | setup | rate | vs raw ceiling | peak RSS | note |',

@@ -22,7 +22,8 @@ function chartBars(run: BenchRun): Bar[] {
         s.group !== 'latency' &&
         s.group !== 'cost' &&
         s.group !== 'stats' &&
-        s.group !== 'retention',
+        s.group !== 'retention' &&
+        s.group !== 'sweep',
     )
     .map((s) => ({
       label: s.label.length > 44 ? `${s.label.slice(0, 43)}…` : s.label,

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotService } from '../bots/bot-service.js';
 import type { HttpSender } from '../delivery/http-sender.js';
+import type { OperationalWebhooks } from '../delivery/operational-webhooks.js';
 import type { Retention } from '../delivery/retention.js';
 import type { TargetRules } from '../delivery/target-rules.js';
 import type { Inspector } from '../inspector/inspector.js';
@@ -37,4 +38,6 @@ export interface ApiContext {
   portal: PortalSettings;
   /** What GET /readyz answers; createApp's close() starts its shutdown first. */
   readiness: Readiness;
+  /** Operational events (endpoint.enabled, endpoint.disabled by hand) the API reports. */
+  operational?: OperationalWebhooks;
 }

@@ -5,6 +5,7 @@ import { parseFrameAncestors } from '../api/console-headers.js';
 import { DAY, MINUTE } from '../lib/durations.js';
 import { parseDurationText } from '../lib/duration-text.js';
 import { DEFAULT_DISABLE_AFTER_MS } from '../domain/endpoint-disabling.js';
+import { DEFAULT_FAILING_AFTER } from '../domain/operational-events.js';
 import { parseKey } from '../lib/secret-box.js';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -67,6 +68,8 @@ export interface Config {
   traceSampleRatio: number;
   /** An endpoint failing without a success for this long is disabled; null = never (`off`). */
   disableAfterMs: number | null;
+  /** Consecutive failed attempts after which `endpoint.failing` is sent (operational webhooks). */
+  failingAfter: number;
   /** Seals secrets at rest (base64 or hex of 32 bytes); null = the data folder's encryption-key file. */
   encryptionKey: string | null;
   /** Older keys, only to open what they sealed while `hookline encryption rotate-key` runs. */
@@ -133,6 +136,7 @@ export const DEFAULT_CONFIG: Config = {
   otlpTracesUrl: null,
   traceSampleRatio: 1,
   disableAfterMs: DEFAULT_DISABLE_AFTER_MS,
+  failingAfter: DEFAULT_FAILING_AFTER,
   encryptionKey: null,
   encryptionPreviousKeys: [],
   retentionDays: 30,
@@ -421,6 +425,12 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_DISABLE_AFTER',
     parse: durationOrOff(MINUTE),
     expects: 'a duration with its unit, at least 1 minute (e.g. 5d, 36h, 90m), or off',
+  },
+  {
+    key: 'failingAfter',
+    env: 'HOOKLINE_FAILING_AFTER',
+    parse: int(1, 10_000),
+    expects: 'an integer of consecutive failed attempts from 1 to 10000',
   },
   {
     key: 'encryptionKey',

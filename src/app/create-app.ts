@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ApiContext } from '../api/context.js';
 import { Readiness } from '../api/readiness.js';
+import { OperationalWebhooks } from '../delivery/operational-webhooks.js';
 import { buildServer, type HooklineServer, type ServerOptions } from '../api/server.js';
 import { BotService } from '../bots/bot-service.js';
 import { Dispatcher } from '../delivery/dispatcher.js';
@@ -50,6 +51,8 @@ export interface HooklineApp {
   events: EngineEvents;
   /** Deletes what is past retention: in the background on workers, by hand (POST /admin/purge) on any role. */
   retention: Retention;
+  /** Hookline's own events (endpoint.disabled, ...) sent to the operational app's endpoints. */
+  operational: OperationalWebhooks;
   adminToken: string;
   adminTokenGenerated: boolean;
   /** What GET /metrics reports. */
@@ -123,7 +126,17 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   }
 
   const readiness = new Readiness();
+  const operational = new OperationalWebhooks(
+    store,
+    clock,
+    logger,
+    config.failingAfter,
+    config.idempotencyWindowMs,
+  );
+  // What committed results report (disabled, failing, recovered, exhausted) goes out as events.
+  events.on('recorded', ({ results, recorded }) => operational.report(results, recorded));
   const ctx: ApiContext = {
+    operational,
     store,
     clock,
     logger,
@@ -169,6 +182,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     dispatcher,
     events,
     retention,
+    operational,
     adminToken: admin.token,
     adminTokenGenerated: admin.generated,
     metrics,
@@ -188,6 +202,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       stopWakes?.();
       await retention.stop();
       await dispatcher?.stop();
+      await operational.settled();
       if (!deps.sender) await sender.close();
       metrics.close();
       await stopTraces?.();

@@ -98,9 +98,14 @@ export class Dispatcher {
   ) {
     this.cache = new DispatchCache(store, clock, options.cacheTtlMs);
     this.limits = new EndpointLimits(clock, options.rateLimitWorkers ?? 1);
-    this.writer = new ResultWriter(store, clock, {
-      disableAfterMs: options.disableAfterMs ?? null,
-    });
+    this.writer = new ResultWriter(
+      store,
+      clock,
+      { disableAfterMs: options.disableAfterMs ?? null },
+      (results, recorded) => {
+        if (this.events.listening('recorded')) this.events.emit('recorded', { results, recorded });
+      },
+    );
     this.attemptDeps = {
       sender,
       clock,

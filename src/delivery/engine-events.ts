@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Endpoint } from '../domain/types.js';
 import { TypedEmitter } from '../lib/typed-emitter.js';
-import type { AttemptResult, ClaimedDelivery, Release } from '../store/store.js';
+import type { AttemptResult, ClaimedDelivery, RecordedResults, Release } from '../store/store.js';
 
 /** Why claimed deliveries were given back without an attempt. */
 export type ReleaseReason =
@@ -31,6 +31,11 @@ export interface EngineEventMap {
   attempt: { claim: ClaimedDelivery; endpoint: Endpoint; result: AttemptResult };
   /** An attempt's result is committed: the delivery's new state is what the store reads. */
   committed: { result: AttemptResult; endpoint: Endpoint };
+  /**
+   * A batch of results is committed (group commit): what it changed in the endpoints' health, and
+   * the endpoints it disabled (410 Gone, failing too long).
+   */
+  recorded: { results: readonly AttemptResult[]; recorded: RecordedResults };
   /** Claimed deliveries were given back without an attempt counted, and that is committed. */
   released: { releases: readonly Release[]; reason: ReleaseReason };
   /**

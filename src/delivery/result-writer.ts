@@ -1,4 +1,4 @@
-import type { AttemptResult, RecordRules, Store } from '../store/store.js';
+import type { AttemptResult, RecordedResults, RecordRules, Store } from '../store/store.js';
 import type { Clock } from '../lib/clock.js';
 
 interface Waiting {
@@ -18,6 +18,11 @@ export class ResultWriter {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly rules: RecordRules = {},
+    /** Told of every committed batch. */
+    private readonly onRecorded: (
+      results: AttemptResult[],
+      recorded: RecordedResults,
+    ) => void = () => {},
     private readonly maxBatch = 1000,
   ) {}
 
@@ -34,11 +39,9 @@ export class ResultWriter {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
-          await this.store.recordAttempts(
-            batch.map((w) => w.result),
-            this.clock.now(),
-            this.rules,
-          );
+          const results = batch.map((w) => w.result);
+          const recorded = await this.store.recordAttempts(results, this.clock.now(), this.rules);
+          this.onRecorded(results, recorded);
           for (const w of batch) w.done();
         } catch (error) {
           for (const w of batch) w.done(error);

@@ -2,6 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { stringify } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
 import { canonicalEvents } from '../../src/domain/events/catalog.js';
+import { OPERATIONAL_EVENTS } from '../../src/domain/operational-events.js';
+
+/** The messaging catalog, then Hookline's own operational events. */
+const documented = () => [...canonicalEvents(), ...OPERATIONAL_EVENTS];
 
 /**
  * docs/events.md carries every catalog event's JSON schema and sample, generated from the code.
@@ -10,7 +14,7 @@ import { canonicalEvents } from '../../src/domain/events/catalog.js';
 const DOC = new URL('../../docs/events.md', import.meta.url);
 
 function generatedBlock(type: string): string {
-  const event = canonicalEvents().find((e) => e.type === type);
+  const event = documented().find((e) => e.type === type);
   if (!event) throw new Error(type);
   return [
     `<!-- generated:${type} -->`,
@@ -34,8 +38,8 @@ function generatedBlock(type: string): string {
 describe('docs/events.md', () => {
   it('shows the schema and sample of every catalog event, as the code defines them', () => {
     let text = readFileSync(DOC, 'utf8');
-    for (const event of canonicalEvents()) {
-      const pattern = new RegExp(`<!-- generated:${event.type.replace('.', '\\.')} -->[\\s\\S]*?<!-- /generated:${event.type.replace('.', '\\.')} -->`);
+    for (const event of documented()) {
+      const pattern = new RegExp(`<!-- generated:${event.type.replaceAll('.', '\\.')} -->[\\s\\S]*?<!-- /generated:${event.type.replaceAll('.', '\\.')} -->`);
       if (process.env.UPDATE_EVENT_DOCS === '1') text = text.replace(pattern, () => generatedBlock(event.type));
       expect(text.match(pattern)?.[0], event.type).toBe(generatedBlock(event.type));
     }

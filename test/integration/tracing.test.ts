@@ -5,6 +5,8 @@ import {
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalEvent } from '../../src/domain/events/catalog.js';
+import { stringifyJson } from '../../src/lib/json.js';
 import { parseTraceparent } from '../../src/lib/traceparent.js';
 import { useTracerProvider } from '../../src/lib/tracing.js';
 import {
@@ -109,7 +111,7 @@ describe('traceparent propagation with tracing off', () => {
     await h.api('DELETE', `/api/v1/apps/${on.appId}/endpoints/${off.body.id}`);
   });
 
-  it('sends none without a valid traceparent, and carries one given on a batch', async () => {
+  it('sends none without a valid traceparent, and carries one given on a batch or an event', async () => {
     const t = await createTenant(h, { url: `${receiver.url}/batch` }, 'Batch');
     const [plain] = await post(h, `/api/v1/apps/${t.appId}/messages`, {
       eventType: 'message.status',
@@ -132,10 +134,19 @@ describe('traceparent propagation with tracing off', () => {
       },
       TRACEPARENT,
     );
-    const sent = await deliveredTraceparents(h, 4);
+    const [event] = await post(
+      h,
+      `/api/v1/apps/${t.appId}/events`,
+      {
+        type: 'message.received',
+        data: JSON.parse(stringifyJson(canonicalEvent('message.received')?.sample)),
+      },
+      TRACEPARENT,
+    );
+    const sent = await deliveredTraceparents(h, 5);
     expect(sent.get(`/batch:${plain}`)).toBeUndefined();
     expect(sent.get(`/batch:${invalid}`)).toBeUndefined();
-    for (const id of batch) expect(sent.get(`/batch:${id}`)).toBe(TRACEPARENT);
+    for (const id of [...batch, event]) expect(sent.get(`/batch:${id}`)).toBe(TRACEPARENT);
   });
 });
 

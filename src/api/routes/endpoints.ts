@@ -122,11 +122,14 @@ export const endpointRoutes =
           throw badRequest('sendHeld: the endpoint must be enabled to send what it held', [
             { field: 'sendHeld', message: 'needs the endpoint enabled ("disabled": false)' },
           ]);
+        let before = endpoint;
         const saved = await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+          before = current;
           const next = changedEndpoint(current, changes, app.instanceSettings, updatedAt);
           assertValidEndpoint(next, ctx.targets);
           return next;
         });
+        await ctx.operational?.switched(before, saved);
         if (!sendHeld) return endpointJson(saved);
         assertEnabled(saved); // disabled again meanwhile (410, failing)
         const outcome = await sendHeldDeliveries(ctx, saved.appId, saved.id);

@@ -1,0 +1,123 @@
+import { runChildTask } from '../lib/child-task.js';
+import { summarize, type LatencySummary } from '../lib/percentiles.js';
+import type { LoadParams, LoadResult } from '../hookline/load-generator.js';
+import { EVENT_TYPE } from '../hookline/seed.js';
+import type { Receiver } from '../receiver-client.js';
+
+const loadGenerator = new URL('../hookline/load-generator.js', import.meta.url);
+
+/** Anything the sweep can offer messages to: Hookline (SQLite or PostgreSQL) or BullMQ. */
+export interface SweepTarget {
+  baseUrl: string;
+  apiKey: string;
+  appId: string;
+  /** Resolves true once `acked` messages arrived since the receiver's reset and are committed. */
+  drained(acked: number, limitMs: number): Promise<boolean>;
+  /** Peak RSS so far of the system's own processes, MiB. */
+  peakRssMb(): Promise<number>;
+}
+
+export interface SweepSettings {
+  rates: number[];
+  /** Each rate is held this long. */
+  seconds: number;
+  /** Untimed warm-up at the lowest rate (JIT, connections, page cache). */
+  warmupSeconds: number;
+  /** A step whose messages have not all arrived this long after the last send is saturated. */
+  drainLimitSeconds: number;
+  payloadBytes: number;
+}
+
+export interface SweepStep {
+  offered: number;
+  /** Acknowledged messages per second over the step. */
+  achieved: number;
+  /** Scheduled send time → arrival at the receiver. */
+  latency: LatencySummary;
+  /** Send start → the API's acknowledgement. */
+  ack: LatencySummary;
+  acked: number;
+  errors: number;
+  firstError: string | null;
+  /** Acknowledged messages that had not arrived when the step ended. */
+  missing: number;
+  peakRssMb: number;
+  /** Past this step the system cannot keep up; the sweep stops here. */
+  saturated: boolean;
+}
+
+/** p99 past this many times the objective (or lost messages, errors) ends the sweep. */
+const SATURATED_P99_MS = 1_000;
+
+/**
+ * The open-loop sweep: a warm-up, then each offered rate in turn from an empty queue, until one
+ * saturates. Latency runs from each message's scheduled send time to its first arrival at the
+ * receiver (paired by `webhook-id`), so a producer held up by a slow API still counts the wait.
+ */
+export async function runSweep(
+  receiver: Receiver,
+  target: SweepTarget,
+  settings: SweepSettings,
+): Promise<SweepStep[]> {
+  const offer = (rate: number, seconds: number) =>
+    runChildTask<LoadParams, LoadResult>(loadGenerator, {
+      baseUrl: target.baseUrl,
+      apiKey: target.apiKey,
+      appId: target.appId,
+      eventType: EVENT_TYPE,
+      payloadBytes: settings.payloadBytes,
+      mode: 'open',
+      connections: 64,
+      rate,
+      seconds,
+    });
+  const limitMs = settings.drainLimitSeconds * 1000;
+  await receiver.configure({ failRatio: 0, latencyMs: 0, record: true, keyHeader: 'webhook-id' });
+  try {
+    await receiver.reset();
+    const warm = await offer(settings.rates[0]!, settings.warmupSeconds);
+    if (!(await target.drained(warm.acked, limitMs)))
+      throw new Error(`the warm-up's messages did not all arrive within ${limitMs / 1000} s`);
+    const steps: SweepStep[] = [];
+    for (const rate of settings.rates) {
+      await receiver.reset();
+      const load = await offer(rate, settings.seconds);
+      const complete = await target.drained(load.acked, limitMs);
+      const { arrivals } = await receiver.arrivals();
+      const samples: number[] = [];
+      load.ids.forEach((id, i) => {
+        const at = arrivals.get(id);
+        if (at !== undefined) samples.push(at - load.scheduledAt[i]!);
+      });
+      const latency = summarize(samples);
+      const missing = load.acked - samples.length;
+      const step: SweepStep = {
+        offered: rate,
+        achieved: load.perSecond,
+        latency,
+        ack: load.ackLatency,
+        acked: load.acked,
+        errors: load.errors,
+        firstError: load.firstError,
+        missing,
+        peakRssMb: await target.peakRssMb(),
+        saturated:
+          !complete || missing > 0 || load.errors > 0 || !(latency.p99 <= SATURATED_P99_MS),
+      };
+      steps.push(step);
+      if (step.saturated) break;
+    }
+    return steps;
+  } finally {
+    await receiver.configure({ record: false });
+  }
+}
+
+/** The highest offered rate whose messages all arrived with p99 ≤ `objectiveMs`; 0 when none. */
+export function sustainableRate(steps: SweepStep[], objectiveMs: number): number {
+  let best = 0;
+  for (const s of steps)
+    if (s.errors === 0 && s.missing === 0 && s.latency.p99 <= objectiveMs && s.offered > best)
+      best = s.offered;
+  return best;
+}

@@ -1,0 +1,288 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { defineEvent, type EventDefinition } from './events/definition.js';
+import { GONE_STATUS, type DisabledEndpoint } from './endpoint-disabling.js';
+import type { HealthTransition } from './endpoint-health.js';
+import { DISABLED_REASONS } from './types.js';
+
+/**
+ * Operational events: Hookline's own events about its endpoints, delivered like any message to the
+ * endpoints of one reserved app (signed, retried, logged). Events about that app's own endpoints
+ * are never made, so a failing operational endpoint cannot loop into events about itself.
+ */
+
+/**
+ * The uid of the app whose endpoints receive operational events: the operator creates it once
+ * (Svix-compatible `POST /api/v1/app` with this uid) and registers its endpoints as any app's.
+ */
+export const OPERATIONAL_APP_UID = 'hookline-operational';
+
+/** Consecutive failed attempts after which `endpoint.failing` is sent (HOOKLINE_FAILING_AFTER). */
+export const DEFAULT_FAILING_AFTER = 5;
+
+const Id = (description: string) => Type.String({ description, maxLength: 64 });
+const Time = (description: string) => Type.String({ format: 'date-time', description });
+
+const about = {
+  appId: Id('The app the endpoint belongs to'),
+  endpointId: Id('The endpoint'),
+  url: Type.String({ description: 'Its URL', maxLength: 2048 }),
+};
+
+const LastError = Type.Union(
+  [
+    Type.Object(
+      {
+        at: Time('When'),
+        message: Type.String({ description: 'What went wrong', maxLength: 4096 }),
+        statusCode: Type.Union([Type.Integer(), Type.Null()], { description: 'HTTP status' }),
+        kind: Type.Union([Type.String(), Type.Null()], {
+          description: 'timeout, connection, dns, status, tls or blocked',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Null(),
+  ],
+  { description: 'The last failed attempt' },
+);
+
+export const EndpointDisabledSchema = Type.Object(
+  {
+    ...about,
+    reason: Type.Union(
+      DISABLED_REASONS.map((r) => Type.Literal(r)),
+      { description: 'gone (410 Gone), failing (HOOKLINE_DISABLE_AFTER), manual' },
+    ),
+    disabledAt: Time('When it was disabled'),
+    failingSince: Type.Union([Time('First failure since the last success'), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export const EndpointEnabledSchema = Type.Object(
+  { ...about, enabledAt: Time('When it was enabled again') },
+  { additionalProperties: false },
+);
+
+export const EndpointFailingSchema = Type.Object(
+  {
+    ...about,
+    consecutiveFailures: Type.Integer({ description: 'Failed attempts since the last success' }),
+    failingSince: Time('First failure since the last success'),
+    lastError: LastError,
+  },
+  { additionalProperties: false },
+);
+
+export const EndpointRecoveredSchema = Type.Object(
+  {
+    ...about,
+    recoveredAt: Time('The first success after it was failing'),
+    failingSince: Time('When it had started failing'),
+    failures: Type.Integer({ description: 'Failed attempts before this success' }),
+  },
+  { additionalProperties: false },
+);
+
+export const AttemptExhaustedSchema = Type.Object(
+  {
+    ...about,
+    messageId: Id('The message'),
+    deliveryId: Type.Integer({ description: 'Its delivery to the endpoint, now failed' }),
+    lastStatus: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'HTTP status of the last attempt; null when no answer came',
+    }),
+    lastError: Type.Union([Type.String(), Type.Null()], { description: 'Why it failed' }),
+    at: Time('When the last attempt was made'),
+  },
+  { additionalProperties: false },
+);
+
+const SAMPLE = {
+  appId: 'app_01JHX4Y8J6QKZ5V3M2N1P0R9ST',
+  endpointId: 'ep_01JHX4Z2A7B8C9D0E1F2G3H4JK',
+  url: 'https://hooks.example.com/viber',
+};
+
+export const OPERATIONAL_EVENTS: EventDefinition[] = [
+  defineEvent({
+    type: 'endpoint.disabled',
+    description:
+      'An endpoint was disabled: its receiver answered 410 Gone, it failed for HOOKLINE_DISABLE_AFTER, or someone switched it off. Its deliveries are held.',
+    schema: EndpointDisabledSchema,
+    sample: {
+      ...SAMPLE,
+      reason: 'failing',
+      disabledAt: '2026-01-20T09:00:00.000Z',
+      failingSince: '2026-01-15T08:59:12.000Z',
+    },
+  }),
+  defineEvent({
+    type: 'endpoint.enabled',
+    description: 'A disabled endpoint was enabled again (through the API or the console).',
+    schema: EndpointEnabledSchema,
+    sample: { ...SAMPLE, enabledAt: '2026-01-20T11:30:00.000Z' },
+  }),
+  defineEvent({
+    type: 'endpoint.failing',
+    description:
+      'An endpoint reached HOOKLINE_FAILING_AFTER consecutive failed attempts (sent once per failing spell).',
+    schema: EndpointFailingSchema,
+    sample: {
+      ...SAMPLE,
+      consecutiveFailures: 5,
+      failingSince: '2026-01-15T08:59:12.000Z',
+      lastError: {
+        at: '2026-01-15T11:59:40.000Z',
+        message: 'HTTP 503',
+        statusCode: 503,
+        kind: 'status',
+      },
+    },
+  }),
+  defineEvent({
+    type: 'endpoint.recovered',
+    description: 'The first success of an endpoint after it was failing.',
+    schema: EndpointRecoveredSchema,
+    sample: {
+      ...SAMPLE,
+      recoveredAt: '2026-01-15T14:02:11.000Z',
+      failingSince: '2026-01-15T08:59:12.000Z',
+      failures: 7,
+    },
+  }),
+  defineEvent({
+    type: 'message.attempt.exhausted',
+    description:
+      'A delivery used its last attempt and failed for good (recover or retry can send it again).',
+    schema: AttemptExhaustedSchema,
+    sample: {
+      ...SAMPLE,
+      messageId: 'msg_01JHX50QW3E4R5T6Y7U8I9O0PA',
+      deliveryId: 4711,
+      lastStatus: 500,
+      lastError: 'HTTP 500',
+      at: '2026-01-16T12:44:03.000Z',
+    },
+  }),
+] as unknown as EventDefinition[];
+
+export type EndpointDisabled = Static<typeof EndpointDisabledSchema>;
+
+/** One operational event to send: its type and payload. */
+export interface OperationalEvent {
+  eventType: string;
+  payload: Record<string, unknown>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** What operational events need to know of an endpoint. */
+export interface EndpointFacts {
+  appId: string;
+  url: string;
+}
+
+/** A committed result, as far as `message.attempt.exhausted` reads it. */
+export interface ExhaustedFacts {
+  deliveryId: number;
+  endpointId: string;
+  outcome: string;
+  attempt: {
+    appId: string;
+    messageId: string;
+    at: number;
+    statusCode: number | null;
+    errorMessage: string | null;
+  } | null;
+  note?: string;
+}
+
+/**
+ * The operational events a committed batch of results makes: endpoints disabled, endpoints
+ * reaching `failingAfter` consecutive failures, endpoints succeeding after that, deliveries that
+ * failed for good. Nothing about the operational app's own endpoints.
+ */
+export function operationalEventsOf(
+  batch: {
+    results: readonly ExhaustedFacts[];
+    health: readonly HealthTransition[];
+    disabled: readonly DisabledEndpoint[];
+  },
+  endpoints: ReadonlyMap<string, EndpointFacts>,
+  failingAfter: number,
+  operationalAppId: string,
+): OperationalEvent[] {
+  const out: OperationalEvent[] = [];
+  const facts = (endpointId: string) => {
+    const e = endpoints.get(endpointId);
+    return e && e.appId !== operationalAppId ? { appId: e.appId, endpointId, url: e.url } : null;
+  };
+  const health = new Map(batch.health.map((t) => [t.after.endpointId, t]));
+  for (const { before, after } of batch.health) {
+    const f = facts(after.endpointId);
+    if (!f) continue;
+    if (
+      before.consecutiveFailures < failingAfter &&
+      after.consecutiveFailures >= failingAfter &&
+      after.failingSince !== null
+    ) {
+      out.push({
+        eventType: 'endpoint.failing',
+        payload: {
+          ...f,
+          consecutiveFailures: after.consecutiveFailures,
+          failingSince: iso(after.failingSince),
+          lastError: after.lastError && { ...after.lastError, at: iso(after.lastError.at) },
+        },
+      });
+    } else if (
+      before.consecutiveFailures >= failingAfter &&
+      before.failingSince !== null &&
+      after.lastSuccessAt !== null &&
+      after.lastSuccessAt !== before.lastSuccessAt
+    ) {
+      out.push({
+        eventType: 'endpoint.recovered',
+        payload: {
+          ...f,
+          recoveredAt: iso(after.lastSuccessAt),
+          failingSince: iso(before.failingSince),
+          failures: before.consecutiveFailures,
+        },
+      });
+    }
+  }
+  for (const d of batch.disabled) {
+    const f = facts(d.endpointId);
+    if (!f) continue;
+    const since = health.get(d.endpointId)?.after.failingSince ?? null;
+    out.push({
+      eventType: 'endpoint.disabled',
+      payload: {
+        ...f,
+        reason: d.reason,
+        disabledAt: iso(d.at),
+        failingSince: since === null ? null : iso(since),
+      },
+    });
+  }
+  for (const r of batch.results) {
+    const f = facts(r.endpointId);
+    // A 410 Gone answer holds its delivery (endpoint.disabled says so): not exhausted.
+    if (!f || r.outcome !== 'failed' || !r.attempt || r.attempt.statusCode === GONE_STATUS)
+      continue;
+    out.push({
+      eventType: 'message.attempt.exhausted',
+      payload: {
+        ...f,
+        messageId: r.attempt.messageId,
+        deliveryId: r.deliveryId,
+        lastStatus: r.attempt.statusCode,
+        lastError: r.attempt.errorMessage ?? r.note ?? null,
+        at: iso(r.attempt.at),
+      },
+    });
+  }
+  return out;
+}
