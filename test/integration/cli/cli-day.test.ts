@@ -230,6 +230,31 @@ describe('a day of work with the hookline CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("option '--primary-color <hex>' argument 'blue' is invalid");
   });
+
+  it('purges settled messages by hand, with progress, and refuses a bad time', async () => {
+    const unsettled = async () =>
+      (await h.api('GET', `/api/v1/apps/${appId}/deliveries?limit=250`)).body.data
+        .filter((d: Json) => d.state === 'pending' || d.state === 'delivering')
+        .map((d: Json) => d.id);
+    const kept = await unsettled();
+    const before = (await h.api('GET', `/api/v1/apps/${appId}/messages?limit=250`)).body.data;
+    h.clock.advance(1000);
+    const at = new Date(h.clock.now()).toISOString();
+    const purge = await hookline('purge', '--before', at);
+    expect(purge.code, purge.stderr).toBe(0);
+    const totals = JSON.parse(purge.stdout);
+    expect(totals.before).toBe(at);
+    expect(totals.messages).toBeGreaterThan(0);
+    // Not a terminal: progress is printed as plain phase lines on stderr, stdout stays JSON.
+    expect(purge.stderr).toMatch(/purging messages created before/);
+    const after = (await h.api('GET', `/api/v1/apps/${appId}/messages?limit=250`)).body.data;
+    expect(after.length).toBe(before.length - totals.messages);
+    expect(await unsettled()).toEqual(kept);
+
+    const bad = await hookline('purge', '--before', 'yesterday');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('"yesterday" is not a time');
+  });
 });
 
 describe('hookline output and errors', () => {
