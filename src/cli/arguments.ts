@@ -16,6 +16,19 @@ export function positiveNumber(raw: string): number {
   return value;
 }
 
+/** A JSON object given inline, e.g. a payload filter; the server checks what is inside. */
+export function jsonObject(raw: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new InvalidArgumentError('expected a JSON object, e.g. \'{"status":"failed"}\'');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidArgumentError('expected a JSON object, e.g. \'{"status":"failed"}\'');
+  return value as Record<string, unknown>;
+}
+
 /** An ISO 8601 time, or a duration back from now: 30m, 2h, 7d. */
 export function time(raw: string): string {
   const ago = /^(\d+)([smhd])$/.exec(raw);

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { RETRY_PRESETS } from '../../domain/retry-policy.js';
-import { integer, page, positiveNumber } from '../arguments.js';
+import { integer, jsonObject, page, positiveNumber } from '../arguments.js';
 import { apiOf, query, seg } from '../cli-api.js';
 import { printList, printRecord, type Column } from '../output.js';
 import { endpointHealth } from './endpoint-health.js';
@@ -23,14 +23,20 @@ const ENDPOINT_COLUMNS: Column<EndpointJson>[] = [
   { header: 'disabled', value: (e) => e.disabled },
 ];
 
-const ORDERINGS = ['parallel', 'serial'] as const;
+const ORDERINGS = ['parallel', 'serial', 'per-key'] as const;
 
 /** Options shared by create and update: what a person changes on an endpoint. */
 function settingOptions(command: Command, forCreate: boolean): Command {
   command
     .option('--filter <types...>', 'event types or prefix.* patterns (default: all)')
     .option('--format <name>', 'wire format, e.g. standard, viber, business, routee, chatapi')
-    .addOption(new Option('--ordering <mode>', 'parallel or serial delivery').choices(ORDERINGS))
+    .addOption(
+      new Option('--ordering <mode>', 'parallel, serial, or serial per ordering key').choices(
+        ORDERINGS,
+      ),
+    )
+    .option('--ordering-key-path <path>', 'per-key: the payload field the key is read from')
+    .option('--payload-filter <json>', 'deliver only payloads matching this filter', jsonObject)
     .addOption(
       new Option('--retry <preset>', 'retry policy preset').choices(
         RETRY_PRESETS.filter((p) => p !== 'custom'),
@@ -56,6 +62,8 @@ interface SettingFlags {
   filter?: string[];
   format?: string;
   ordering?: string;
+  orderingKeyPath?: string;
+  payloadFilter?: Record<string, unknown>;
   retry?: string;
   description?: string;
   rateLimit?: number | false;
@@ -78,6 +86,8 @@ function settingsBody(o: SettingFlags): Record<string, unknown> {
   if (o.allEvents) body.filterTypes = null;
   if (o.format !== undefined) body.format = o.format;
   if (o.ordering !== undefined) body.ordering = o.ordering;
+  if (o.orderingKeyPath !== undefined) body.orderingKeyPath = o.orderingKeyPath;
+  if (o.payloadFilter !== undefined) body.filter = o.payloadFilter;
   if (o.retry !== undefined) body.retryPolicy = { preset: o.retry };
   if (o.description !== undefined) body.description = o.description;
   if (o.rateLimit !== undefined) body.rateLimit = o.rateLimit === false ? null : o.rateLimit;

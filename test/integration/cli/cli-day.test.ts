@@ -146,6 +146,44 @@ describe('a day of work with the hookline CLI', () => {
     });
     const traced = await json('endpoints', 'update', appId, endpointId, '--trace-context');
     expect(traced).toMatchObject({ disabled: false, propagateTraceContext: true });
+    const keyed = await json(
+      'endpoints',
+      'update',
+      appId,
+      endpointId,
+      '--ordering',
+      'per-key',
+      '--ordering-key-path',
+      'user.id',
+      '--payload-filter',
+      '{"status":{"$in":["delivered","failed"]}}',
+    );
+    expect(keyed).toMatchObject({
+      ordering: 'per-key',
+      orderingKeyPath: 'user.id',
+      filter: { status: { $in: ['delivered', 'failed'] } },
+    });
+    const unordered = await json(
+      'endpoints',
+      'update',
+      appId,
+      endpointId,
+      '--ordering',
+      'parallel',
+      '--payload-filter',
+      '{}',
+    );
+    expect(unordered).toMatchObject({ ordering: 'parallel' });
+    const badOperator = await hookline(
+      'endpoints',
+      'update',
+      appId,
+      endpointId,
+      '--payload-filter',
+      '{"status":{"$like":"x"}}',
+    );
+    expect(badOperator.code).toBe(1);
+    expect(badOperator.stderr).toMatch(/\$like/);
 
     const before = await h.api('GET', `/api/v1/apps/${appId}/endpoints/${endpointId}/secret`);
     const rotated = await json(
@@ -292,6 +330,17 @@ describe('hookline output and errors', () => {
 
     const output = await hookline('--output', 'yaml', 'apps', 'list');
     expect(output.stderr).toContain('Allowed choices are table, json');
+
+    const filter = await hookline(
+      'endpoints',
+      'update',
+      'app_x',
+      'ep_x',
+      '--payload-filter',
+      '[1]',
+    );
+    expect(filter.code).toBe(1);
+    expect(filter.stderr).toContain("option '--payload-filter <json>' argument '[1]' is invalid");
 
     const api = await hookline('endpoints', 'update', 'app_missing', 'ep_x', '--new-url', 'x');
     expect(api.code).toBe(1);

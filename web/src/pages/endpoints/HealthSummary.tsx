@@ -3,9 +3,16 @@ import { Time } from '../../components/Time';
 import type { Endpoint } from '../../api/types';
 import { percent } from '../../components/format';
 
+/** Why an endpoint is disabled, in words (the API's `disabledReason`). */
+const WHY_DISABLED: Record<string, string> = {
+  gone: 'its receiver answered 410 Gone',
+  failing: 'it failed without a success for too long',
+  manual: 'switched off by hand',
+};
+
 /**
- * The endpoint's state (enabled, failing or disabled) and its rolling health from the API's
- * `health`: the last hour's success rate and latency, and the last error while it is failing.
+ * The endpoint's state (enabled, failing or disabled, and why) and its rolling health from the
+ * API's `health`: the last hour's success rate and latency, and the last error while it is failing.
  */
 export function HealthSummary({ endpoint }: { endpoint: Endpoint }) {
   const health = endpoint.health;
@@ -14,6 +21,19 @@ export function HealthSummary({ endpoint }: { endpoint: Endpoint }) {
   return (
     <div>
       <StateBadge state={endpoint.disabled ? 'disabled' : failing ? 'failing' : 'enabled'} />
+      {endpoint.disabled && endpoint.disabledReason && (
+        <div className="muted">
+          Disabled
+          {endpoint.disabledAt && (
+            <>
+              {' '}
+              <Time at={endpoint.disabledAt} />
+            </>
+          )}
+          : {WHY_DISABLED[endpoint.disabledReason] ?? endpoint.disabledReason}; its deliveries are
+          held
+        </div>
+      )}
       {lastHour && (
         <div className="muted">
           {lastHour.attempts === 0
