@@ -10,6 +10,9 @@
  *                                 database size under steady traffic); updates its section alone
  *   npm run bench -- --stats      only the console's stats routes over millions of stored
  *                                 attempts; updates that section of docs/benchmarks.md alone
+ *   npm run bench -- --sweep      only sustained load (issues 16 and 20): the open-loop sweep of
+ *                                 Hookline, BullMQ and PostgreSQL, pgbench, and the figures their
+ *                                 targets need; updates that section of docs/benchmarks.md alone
  *
  * Writes bench/results/latest.json and docs/benchmarks.md (+ docs/benchmarks.svg).
  */
@@ -28,6 +31,7 @@ import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { sweepBullmq } from './sweep/bullmq-target.js';
 import { sweepHookline } from './sweep/hookline-sweep.js';
+import { measurePgbench, measurePostgresIngest, sweepPostgres } from './sweep/postgres-runs.js';
 import { describeMachine } from './lib/machine.js';
 import { cliMain } from './lib/paths.js';
 import type { BenchRun, ScenarioResult } from './lib/results.js';
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     costs: { type: 'boolean', default: false },
     retention: { type: 'boolean', default: false },
     stats: { type: 'boolean', default: false },
+    sweep: { type: 'boolean', default: false },
     redis: { type: 'string', default: '127.0.0.1:6379' },
     postgres: { type: 'string', default: 'postgres://127.0.0.1:5432' },
     'no-docs': { type: 'boolean', default: false },
@@ -70,10 +75,11 @@ async function main(): Promise<void> {
   }
   const plan = makePlan(mode, concurrency);
   if (
-    [values.costs, values.stats, values.retention, values.only !== undefined].filter(Boolean)
-      .length > 1
+    [values.costs, values.stats, values.retention, values.sweep, values.only !== undefined].filter(
+      Boolean,
+    ).length > 1
   )
-    throw new Error('bench: --costs, --stats, --retention and --only: give one of them');
+    throw new Error('bench: --costs, --stats, --retention, --sweep and --only: give one of them');
   const only = values.only ? new Set(values.only.split(',')) : null;
   const wanted = (id: string) => !only || only.has(id);
   const startedAt = new Date();
@@ -124,6 +130,18 @@ async function main(): Promise<void> {
       { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
       { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
     ];
+    // Issue 20: PostgreSQL ingest next to what the server itself commits, then the cluster sweep.
+    const postgres: Step[] = [
+      {
+        ids: ['ingest-postgres'],
+        run: async () => [await measurePostgresIngest(ctx, postgresUrl, pgProblem)],
+      },
+      {
+        ids: ['pgbench-ceiling'],
+        run: async () => [await measurePgbench(ctx, postgresUrl, pgProblem)],
+      },
+      { ids: ['sweep-postgres'], run: () => sweepPostgres(ctx, postgresUrl, pgProblem) },
+    ];
     const take = (steps: Step[], id: string) => {
       const index = steps.findIndex((s) => s.ids.includes(id));
       if (index < 0) throw new Error(`bench: no step measures ${id}`);
@@ -138,28 +156,38 @@ async function main(): Promise<void> {
         run: () => measureStatsRead(plan.stats),
       },
     ];
-    const steps: Step[] = values.costs
-      ? costs
-      : values.stats
-        ? stats
-        : values.retention
-          ? retention
-          : [
-              ...take(anchors, 'raw-ceiling'),
-              ...take(anchors, 'bullmq'),
-              ...take(hookline, 'drain-sqlite'),
-              ...take(anchors, 'bullmq-failing-10'),
-              ...take(hookline, 'drain-failing-10'),
-              ...hookline,
-              ...sweep,
-              {
-                ids: ['drain-postgres-2-workers'],
-                run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
-              },
-              ...costs,
-              ...stats,
-              ...retention,
-            ];
+    const steps: Step[] = values.sweep
+      ? [
+          // The other figures of the sustained-load targets, then the sweeps.
+          ...take(anchors, 'raw-ceiling'),
+          ...take(hookline, 'drain-sqlite'),
+          ...take(hookline, 'ingest'),
+          ...sweep,
+          ...postgres,
+        ]
+      : values.costs
+        ? costs
+        : values.stats
+          ? stats
+          : values.retention
+            ? retention
+            : [
+                ...take(anchors, 'raw-ceiling'),
+                ...take(anchors, 'bullmq'),
+                ...take(hookline, 'drain-sqlite'),
+                ...take(anchors, 'bullmq-failing-10'),
+                ...take(hookline, 'drain-failing-10'),
+                ...hookline,
+                ...sweep,
+                ...postgres,
+                {
+                  ids: ['drain-postgres-2-workers'],
+                  run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
+                },
+                ...costs,
+                ...stats,
+                ...retention,
+              ];
     const known = steps.flatMap((s) => s.ids);
     const unknownIds = [...(only ?? [])].filter((id) => !known.includes(id));
     if (unknownIds.length > 0)
@@ -172,7 +200,7 @@ async function main(): Promise<void> {
       const whole = step.ids.length === 1;
       for (const result of await step.run()) if (whole || wanted(result.id)) record(result);
     }
-    if (values.profile && !values.costs && !values.stats && !values.retention)
+    if (values.profile && !values.costs && !values.stats && !values.retention && !values.sweep)
       profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
@@ -203,6 +231,7 @@ async function main(): Promise<void> {
     costsOnly: values.costs,
     statsOnly: values.stats,
     retentionOnly: values.retention,
+    sweepOnly: values.sweep,
   });
 }
 

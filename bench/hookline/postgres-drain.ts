@@ -43,7 +43,7 @@ export async function probePostgres(
   }
 }
 
-async function adminQuery(baseUrl: string, sql: string): Promise<void> {
+export async function adminQuery(baseUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: `${baseUrl}/postgres` });
   await client.connect();
   try {

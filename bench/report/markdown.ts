@@ -3,6 +3,7 @@ import { fmt } from '../lib/format.js';
 import { renderCosts } from './costs-section.js';
 import { renderRetention } from './retention-section.js';
 import { renderStats } from './stats-section.js';
+import { renderSweep } from './sweep-section.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -28,7 +29,7 @@ function throughputTable(run: BenchRun): string[] {
   for (const s of rows) {
     const rate = s.perSecond !== undefined ? `${fmt(s.perSecond)} ${s.unit ?? '/s'}` : '—';
     const share =
-      raw && s.perSecond !== undefined && s.unit !== 'messages/s'
+      raw && s.perSecond !== undefined && s.unit !== 'messages/s' && s.unit !== 'transactions/s'
         ? `${((s.perSecond / raw) * 100).toFixed(0)}%`
         : '—';
     const rss = s.peakRssMb !== undefined ? `${s.peakRssMb.toFixed(0)} MiB` : '—';
@@ -146,6 +147,7 @@ export function renderMarkdown(run: BenchRun, chartFile: string, method: string[
     '',
     ...ratioLines(run),
     '',
+    ...renderSweep(run),
     ...renderCosts(run),
     ...renderStats(run),
     ...renderRetention(run),

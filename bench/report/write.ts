@@ -8,6 +8,7 @@ import { renderMarkdown } from './markdown.js';
 import { renderRetention, spliceRetention } from './retention-section.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
+import { renderSweep, spliceSweep, SWEEP_CHART_FILE, sweepChart } from './sweep-section.js';
 
 const CHART_FILE = 'benchmarks.svg';
 
@@ -19,6 +20,7 @@ function chartBars(run: BenchRun): Bar[] {
         s.status === 'ok' &&
         s.perSecond !== undefined &&
         s.unit !== 'messages/s' &&
+        s.unit !== 'transactions/s' &&
         s.group !== 'latency' &&
         s.group !== 'cost' &&
         s.group !== 'stats' &&
@@ -45,22 +47,32 @@ export async function writeReport(
     costsOnly: boolean;
     statsOnly?: boolean;
     retentionOnly?: boolean;
+    sweepOnly?: boolean;
   },
 ): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const name = options.retentionOnly
-    ? 'retention.json'
-    : options.statsOnly
-      ? 'stats.json'
-      : options.costsOnly
-        ? 'costs.json'
-        : options.partial
-          ? 'partial.json'
-          : 'latest.json';
+  const name = options.sweepOnly
+    ? 'sweep.json'
+    : options.retentionOnly
+      ? 'retention.json'
+      : options.statsOnly
+        ? 'stats.json'
+        : options.costsOnly
+          ? 'costs.json'
+          : options.partial
+            ? 'partial.json'
+            : 'latest.json';
   const jsonPath = join(resultsDir, name);
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
   console.log(`bench: wrote ${jsonPath}`);
   if (!options.docs || options.partial) return;
+  if (options.sweepOnly) {
+    const docPath = join(docsDir, 'benchmarks.md');
+    await writeFile(join(docsDir, SWEEP_CHART_FILE), sweepChart(run));
+    await writeFile(docPath, spliceSweep(await readFile(docPath, 'utf8'), renderSweep(run)));
+    console.log(`bench: wrote the sweep section of ${docPath} and ${SWEEP_CHART_FILE}`);
+    return;
+  }
   if (options.retentionOnly) {
     const docPath = join(docsDir, 'benchmarks.md');
     const doc = await readFile(docPath, 'utf8');
@@ -86,6 +98,8 @@ export async function writeReport(
     join(docsDir, CHART_FILE),
     barChartSvg(title, 'deliveries (POSTs) per second', chartBars(run)),
   );
+  if (run.scenarios.some((s) => s.group === 'sweep'))
+    await writeFile(join(docsDir, SWEEP_CHART_FILE), sweepChart(run));
   await writeFile(join(docsDir, 'benchmarks.md'), renderMarkdown(run, CHART_FILE, METHOD));
   console.log(`bench: wrote ${join(docsDir, 'benchmarks.md')} and ${CHART_FILE}`);
 }

@@ -85,6 +85,8 @@ export function retentionCases({ store, peer, hasPeers }: SuiteContext): void {
     const h = await history();
     const { app, ids } = h;
     const before = await allDeliveries(store(), app.id);
+    // Held while its endpoint is disabled: settled once past retention.
+    expect(before.find((d) => d.messageId === ids.held)?.state).toBe('held');
     const purged = await wholePass((r) => store().purgeMessages(r), CUTOFF);
     const gone = ['succeeded', 'failed', 'held', 'noDeliveries'];
     expect(purged.messages).toBe(gone.length);

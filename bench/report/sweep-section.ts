@@ -1,0 +1,330 @@
+import { fmt } from '../lib/format.js';
+import type { BenchRun, ScenarioResult } from '../lib/results.js';
+import { SWEEP_LABELS, type SweepSystem } from '../sweep/step-results.js';
+import { lineChartSvg } from './line-chart.js';
+
+export const SWEEP_CHART_FILE = 'benchmarks-sweep.svg';
+
+/** The section between these markers is what `npm run bench -- --sweep` rewrites. */
+export const SWEEP_START = '<!-- sweep:start -->';
+export const SWEEP_END = '<!-- sweep:end -->';
+
+/** Objectives of the sustainable rate: issue 16 (SQLite, BullMQ) and issue 20 (PostgreSQL). */
+const OBJECTIVE_MS: Record<SweepSystem, number> = { hookline: 50, bullmq: 50, postgres: 100 };
+const SYSTEMS: SweepSystem[] = ['hookline', 'bullmq', 'postgres'];
+const COLOURS: Record<SweepSystem, string> = {
+  hookline: '#1a73e8',
+  bullmq: '#9aa0a6',
+  postgres: '#188038',
+};
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : `${v} ms`);
+
+function stepsOf(run: BenchRun, system: SweepSystem): ScenarioResult[] {
+  return run.scenarios
+    .filter((s) => s.group === 'sweep' && s.extra?.system === system && s.status === 'ok')
+    .sort((a, b) => Number(a.extra!.offered) - Number(b.extra!.offered));
+}
+
+/** Why a system's sweep has no steps (skipped or failed), or null. */
+function notRun(run: BenchRun, system: SweepSystem): string | null {
+  const line = run.scenarios.find((s) => s.id === `sweep-${system}`);
+  if (line) return `${line.status}: ${line.reason ?? ''}`;
+  return stepsOf(run, system).length === 0 ? 'not run' : null;
+}
+
+/** The highest offered rate whose messages all arrived with p99 within the objective (0: none). */
+export function sustainable(run: BenchRun, system: SweepSystem): number | null {
+  const steps = stepsOf(run, system);
+  if (steps.length === 0) return null;
+  let best = 0;
+  for (const s of steps) {
+    const clean = s.extra!.missing === 0 && s.extra!.errors === 0;
+    if (clean && s.latency && s.latency.p99 <= OBJECTIVE_MS[system])
+      best = Math.max(best, Number(s.extra!.offered));
+  }
+  return best;
+}
+
+export function sweepChart(run: BenchRun): string {
+  return lineChartSvg(
+    `p99 send → arrival against offered rate, ${run.machine.cores} cores (${run.mode} mode)`,
+    { x: 'offered messages/s', y: 'p99, ms (log scale)' },
+    SYSTEMS.map((system) => ({
+      name: SWEEP_LABELS[system],
+      colour: COLOURS[system],
+      points: stepsOf(run, system)
+        .filter((s) => s.latency && !Number.isNaN(s.latency.p99))
+        .map((s) => ({ x: Number(s.extra!.offered), y: s.latency!.p99 })),
+    })).filter((s) => s.points.length > 0),
+    { y: 50, text: '50 ms objective' },
+  );
+}
+
+function stepTable(run: BenchRun, system: SweepSystem): string[] {
+  const why = notRun(run, system);
+  if (why) return [`${SWEEP_LABELS[system]}: ${cell(why)}`, ''];
+  const steps = stepsOf(run, system);
+  return [
+    `**${SWEEP_LABELS[system]}** — ${cell(steps[0]!.setup)}; sustainable rate at p99 ≤ ${OBJECTIVE_MS[system]} ms: ${sustainable(run, system) ? `**${fmt(sustainable(run, system)!)} messages/s**` : `**none**: not even the lowest rate offered (${fmt(Number(steps[0]!.extra!.offered))}/s) held it`}`,
+    '',
+    '| offered | achieved | p50 | p99 | max | ack p50 | ack p99 | peak RSS | note |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...steps.map((s) => {
+      const l = s.latency;
+      return `| ${fmt(Number(s.extra!.offered))}/s | ${fmt(s.perSecond!)}/s | ${ms(l?.p50)} | ${ms(l?.p99)} | ${ms(l?.max)} | ${ms(Number(s.extra!.ackP50Ms))} | ${ms(Number(s.extra!.ackP99Ms))} | ${s.peakRssMb !== undefined ? `${s.peakRssMb.toFixed(0)} MiB` : '—'} | ${cell(s.reason ?? '')} |`;
+    }),
+    '',
+  ];
+}
+
+interface Row {
+  measure: string;
+  target: string;
+  /** Measured value and the target in the same unit; null when not measured. */
+  value: number | null;
+  goal: number;
+  higherIsBetter: boolean;
+  unit: string;
+  /** Why not measured, or a note. */
+  note?: string;
+}
+
+function rowLine(r: Row): string {
+  if (r.value === null)
+    return `| ${r.measure} | ${r.target} | — | — | not measured: ${cell(r.note ?? '')} |`;
+  const met = r.higherIsBetter ? r.value >= r.goal : r.value <= r.goal;
+  const shown = r.unit === '×' || r.unit === '' ? r.value.toFixed(2) : fmt(r.value);
+  return `| ${r.measure} | ${r.target} | ${shown}${r.unit === '' ? '' : ` ${r.unit}`}${r.note ? ` (${cell(r.note)})` : ''} | ${(r.value / r.goal).toFixed(2)} | ${met ? 'met' : '**MISSED**'} |`;
+}
+
+const perSecond = (run: BenchRun, id: string) => {
+  const s = run.scenarios.find((x) => x.id === id);
+  return s?.status === 'ok' && s.perSecond !== undefined ? s.perSecond : null;
+};
+const why = (run: BenchRun, id: string) => {
+  const s = run.scenarios.find((x) => x.id === id);
+  return s ? `${s.status}: ${s.reason ?? ''}` : `${id} not run`;
+};
+const stepExtra = (run: BenchRun, system: SweepSystem, rate: number, key: string) => {
+  const s = run.scenarios.find((x) => x.id === `sweep-${system}-${rate}` && x.status === 'ok');
+  const v = s?.extra?.[key];
+  return typeof v === 'number' && !Number.isNaN(v) ? v : null;
+};
+
+function issue16(run: BenchRun): Row[] {
+  const ack2000 = stepExtra(run, 'hookline', 2000, 'ackP99Ms');
+  const hook = sustainable(run, 'hookline');
+  const bull = sustainable(run, 'bullmq');
+  const drainShare = run.ratios.hooklineDrainToRawCeiling ?? null;
+  const ingest = perSecond(run, 'ingest');
+  const pg = sustainable(run, 'postgres');
+  const rss = stepsOf(run, 'hookline').map((s) => s.peakRssMb ?? 0);
+  const backlog = run.scenarios.find((s) => s.id === 'backlog-1m' && s.status === 'ok');
+  const mib = 1.048576; // MiB → MB
+  return [
+    {
+      measure: 'sustainable rate at p99 ≤ 50 ms, defaults, SQLite',
+      target: '≥ 5,000 msg/s',
+      value: hook,
+      goal: 5000,
+      higherIsBetter: true,
+      unit: 'msg/s',
+      note: hook === null ? (notRun(run, 'hookline') ?? '') : undefined,
+    },
+    {
+      measure: 'the same ÷ BullMQ on the same sweep',
+      target: '≥ 3×',
+      value: hook !== null && bull ? hook / bull : null,
+      goal: 3,
+      higherIsBetter: true,
+      unit: '×',
+      note:
+        hook !== null && bull
+          ? `BullMQ ${fmt(bull)} msg/s`
+          : bull === 0
+            ? 'BullMQ held no rate'
+            : (notRun(run, 'bullmq') ?? ''),
+    },
+    {
+      measure: "p99 of the API's acknowledgement at 2,000 msg/s offered",
+      target: '≤ 10 ms',
+      value: ack2000,
+      goal: 10,
+      higherIsBetter: false,
+      unit: 'ms',
+      note: ack2000 === null ? 'the sweep stopped before 2,000/s' : undefined,
+    },
+    {
+      measure: 'backlog drain ÷ raw undici ceiling',
+      target: '≥ 60%',
+      value: drainShare,
+      goal: 0.6,
+      higherIsBetter: true,
+      unit: '',
+      note: drainShare === null ? why(run, 'drain-sqlite') : undefined,
+    },
+    {
+      measure: 'single-message ingest, role api',
+      target: '≥ 10,000 msg/s',
+      value: ingest,
+      goal: 10000,
+      higherIsBetter: true,
+      unit: 'msg/s',
+      note: ingest === null ? why(run, 'ingest') : undefined,
+    },
+    {
+      measure: 'PostgreSQL: sustainable rate, 1 api + 2 workers, p99 ≤ 100 ms',
+      target: '≥ 3,000 msg/s',
+      value: pg,
+      goal: 3000,
+      higherIsBetter: true,
+      unit: 'msg/s',
+      note: pg === null ? (notRun(run, 'postgres') ?? '') : undefined,
+    },
+    {
+      measure: 'a purge or WAL checkpoint during the sweep moves p99 by',
+      target: '≤ 2×',
+      value: null,
+      goal: 2,
+      higherIsBetter: false,
+      unit: '×',
+      note: 'not part of the sweep; see the retention section for p99 during a purge',
+    },
+    {
+      measure: 'peak RSS during the sweep',
+      target: '≤ 250 MB',
+      value: rss.length ? Math.max(...rss) * mib : null,
+      goal: 250,
+      higherIsBetter: false,
+      unit: 'MB',
+      note: rss.length ? undefined : (notRun(run, 'hookline') ?? ''),
+    },
+    {
+      measure: 'peak RSS with a 1M backlog',
+      target: '≤ 250 MB',
+      value: backlog?.peakRssMb !== undefined ? backlog.peakRssMb * mib : null,
+      goal: 250,
+      higherIsBetter: false,
+      unit: 'MB',
+      note: backlog ? undefined : why(run, 'backlog-1m'),
+    },
+  ];
+}
+
+function issue20(run: BenchRun): Row[] {
+  const ack1000 = stepExtra(run, 'postgres', 1000, 'ackP99Ms');
+  const ingest = perSecond(run, 'ingest-postgres');
+  const tps = perSecond(run, 'pgbench-ceiling');
+  const pg = sustainable(run, 'postgres');
+  return [
+    {
+      measure: 'single-message ingest, one api process ÷ `pgbench -N` tps, same server',
+      target: '≥ 0.8',
+      value: ingest !== null && tps ? ingest / tps : null,
+      goal: 0.8,
+      higherIsBetter: true,
+      unit: '',
+      note:
+        ingest !== null && tps
+          ? `${fmt(ingest)} msg/s ÷ ${fmt(tps)} tps`
+          : ingest === null
+            ? why(run, 'ingest-postgres')
+            : why(run, 'pgbench-ceiling'),
+    },
+    {
+      measure: 'open-loop sweep, 1 api + 2 workers, sustainable rate at p99 ≤ 100 ms',
+      target: '≥ 3,000 msg/s',
+      value: pg,
+      goal: 3000,
+      higherIsBetter: true,
+      unit: 'msg/s',
+      note: pg === null ? (notRun(run, 'postgres') ?? '') : undefined,
+    },
+    {
+      measure: 'two api processes ÷ one',
+      target: '≥ 1.6×',
+      value: null,
+      goal: 1.6,
+      higherIsBetter: true,
+      unit: '×',
+      note: 'not in the harness yet',
+    },
+    {
+      measure: 'drain with two workers ÷ one worker',
+      target: '≥ 1.6×',
+      value: null,
+      goal: 1.6,
+      higherIsBetter: true,
+      unit: '×',
+      note: 'not in the harness yet',
+    },
+    {
+      measure: 'acknowledgement p99 at 1,000 msg/s',
+      target: '≤ 20 ms',
+      value: ack1000,
+      goal: 20,
+      higherIsBetter: false,
+      unit: 'ms',
+      note: ack1000 === null ? 'the PostgreSQL sweep did not reach 1,000/s' : undefined,
+    },
+  ];
+}
+
+const TABLE_HEAD = [
+  '| measure | target | measured | measured ÷ target | result |',
+  '|---|---|---|---:|---|',
+];
+
+export function renderSweep(run: BenchRun): string[] {
+  if (!run.scenarios.some((s) => s.group === 'sweep')) return [];
+  const m = run.machine;
+  const busy = m.loadAverage.start > m.cores || m.loadAverage.end > m.cores;
+  return [
+    SWEEP_START,
+    '## Sustained load: open-loop sweep (issues 16 and 20)',
+    '',
+    `Measured ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC in **${run.mode}** mode (${run.durationSeconds.toFixed(0)} s) with \`${run.command}\`, every figure below from that one run.`,
+    '',
+    `An open-loop producer (\`bench/hookline/load-generator.ts\`, 64 connections) offers each rate for ${run.plan.sweep.seconds} s after a ${run.plan.sweep.warmupSeconds} s warm-up, one \`POST /messages\` per message, from an empty queue; the sweep steps up until a rate saturates (a message lost or late past ${run.plan.sweep.drainLimitSeconds} s, an error, or p99 over 1 s). Latency runs from each message's **scheduled** send time to its arrival at the receiver, so a producer held up by a slow API still counts the wait (no coordinated omission); "ack" is send start → 202. BullMQ gets the same producer, rates and receiver.`,
+    '',
+    busy
+      ? `**The machine was busy during this run**: 1-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end on ${m.cores} cores. Absolute figures are low; compare the systems within this run.`
+      : `Load average ${m.loadAverage.start} → ${m.loadAverage.end} on ${m.cores} cores.`,
+    '',
+    `![p99 against offered rate](${SWEEP_CHART_FILE})`,
+    '',
+    '### Targets of issue 16 (sustained load, SQLite)',
+    '',
+    ...TABLE_HEAD,
+    ...issue16(run).map(rowLine),
+    '',
+    '### Targets of issue 20 (PostgreSQL)',
+    '',
+    ...TABLE_HEAD,
+    ...issue20(run).map(rowLine),
+    '',
+    '### Per step',
+    '',
+    ...SYSTEMS.flatMap((system) => stepTable(run, system)),
+    SWEEP_END,
+  ];
+}
+
+/** A document with its sweep section replaced (inserted before the feature costs when absent). */
+export function spliceSweep(doc: string, section: string[]): string {
+  const text = `${section.join('\n')}\n`;
+  const start = doc.indexOf(SWEEP_START);
+  const end = doc.indexOf(SWEEP_END);
+  if (start !== -1 && end > start) {
+    const after = doc.slice(end + SWEEP_END.length).replace(/^\n+/, '');
+    return `${doc.slice(0, start)}${text}${after}`;
+  }
+  const at = [doc.indexOf('<!-- costs:start -->'), doc.indexOf('## Throughput')].find(
+    (i) => i !== -1,
+  );
+  return at === undefined
+    ? `${doc.trimEnd()}\n\n${text}`
+    : `${doc.slice(0, at)}${text}${doc.slice(at)}`;
+}

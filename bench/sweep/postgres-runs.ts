@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { runChildTask } from '../lib/child-task.js';
+import { size } from '../lib/format.js';
+import { freePort } from '../lib/free-port.js';
+import { failed, skipped, type ScenarioResult } from '../lib/results.js';
+import { HooklineApi } from '../hookline/api-client.js';
+import { withDataDir, type BenchContext } from '../hookline/context.js';
+import type { LoadParams, LoadResult } from '../hookline/load-generator.js';
+import { adminQuery } from '../hookline/postgres-drain.js';
+import { HooklineProcess } from '../hookline/process.js';
+import { EVENT_TYPE } from '../hookline/seed.js';
+import { waitCommitted } from '../hookline/wait-committed.js';
+import { runSweep } from './run-sweep.js';
+import { sweepNotRun, sweepResults } from './step-results.js';
+
+const run = promisify(execFile);
+const loadGenerator = new URL('../hookline/load-generator.js', import.meta.url);
+
+/** A fresh database for `fn`, dropped afterwards (FORCE: a stopped process may hold a session). */
+async function withDatabase<T>(baseUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const name = `hookline_bench_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
+  try {
+    return await fn(`${baseUrl}/${name}`);
+  } finally {
+    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+  }
+}
+
+/** Hookline processes on one database; each has its own data folder, all one encryption key. */
+class Cluster {
+  readonly processes: HooklineProcess[] = [];
+  private readonly key = randomBytes(32).toString('base64');
+
+  constructor(
+    private readonly ctx: BenchContext,
+    private readonly dataDir: string,
+    private readonly databaseUrl: string,
+  ) {}
+
+  async start(role: 'api' | 'worker'): Promise<HooklineProcess> {
+    const child = await HooklineProcess.start({
+      port: await freePort(),
+      args: [
+        '--data-dir',
+        join(this.dataDir, `${role}-${this.processes.length}`),
+        '--database',
+        this.databaseUrl,
+        '--role',
+        role,
+      ],
+      adminToken: this.ctx.adminToken,
+      env: { HOOKLINE_ENCRYPTION_KEY: this.key },
+    });
+    this.processes.push(child);
+    return child;
+  }
+
+  async peakRssMb(): Promise<number> {
+    return Math.max(...(await Promise.all(this.processes.map((p) => p.peakRssMb()))));
+  }
+
+  assertRunning(): void {
+    for (const p of this.processes) p.assertRunning();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.processes.map((p) => p.stop()));
+  }
+}
+
+/** Single-message ingest into one `--role api` process on a fresh database, no delivery rows. */
+export async function measurePostgresIngest(
+  ctx: BenchContext,
+  baseUrl: string,
+  pgProblem: string | null,
+): Promise<ScenarioResult> {
+  const { plan } = ctx;
+  const clients = plan.ingest.clients;
+  const base = {
+    id: 'ingest-postgres',
+    group: 'postgres' as const,
+    label: 'Ingest: POST /messages on PostgreSQL (one role api process)',
+    setup: `${clients} concurrent clients for ${plan.ingest.seconds} s after a ${plan.ingest.warmupSeconds} s warm-up, ${size(plan.payloadBytes)}, no endpoints (no delivery rows)`,
+  };
+  if (pgProblem) return skipped(base, pgProblem);
+  try {
+    return await withDataDir((dataDir) =>
+      withDatabase(baseUrl, async (databaseUrl) => {
+        const cluster = new Cluster(ctx, dataDir, databaseUrl);
+        try {
+          const api = await cluster.start('api');
+          const client = new HooklineApi(api.baseUrl, ctx.adminToken);
+          const app = await client.createApp('bench-postgres-ingest');
+          await client.close();
+          const load = (seconds: number) =>
+            runChildTask<LoadParams, LoadResult>(loadGenerator, {
+              baseUrl: api.baseUrl,
+              apiKey: app.apiKey,
+              appId: app.id,
+              eventType: EVENT_TYPE,
+              payloadBytes: plan.payloadBytes,
+              mode: 'closed',
+              connections: clients,
+              seconds,
+            });
+          await load(plan.ingest.warmupSeconds);
+          const result = await load(plan.ingest.seconds);
+          if (result.errors > 0)
+            throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
+          return {
+            ...base,
+            status: 'ok' as const,
+            perSecond: result.perSecond,
+            unit: 'messages/s',
+            latency: result.ackLatency,
+            peakRssMb: await api.peakRssMb(),
+            extra: { acked: result.acked, seconds: Math.round(result.seconds * 1000) / 1000 },
+          };
+        } finally {
+          await cluster.stop();
+        }
+      }),
+    );
+  } catch (error) {
+    return failed(base, error);
+  }
+}
+
+/**
+ * What the database server itself commits: `pgbench -N` (the TPC-B-like script without the
+ * contended branch and teller updates, 5 statements per transaction) on its own fresh database.
+ */
+export async function measurePgbench(
+  ctx: BenchContext,
+  baseUrl: string,
+  pgProblem: string | null,
+): Promise<ScenarioResult> {
+  const { clients, seconds } = ctx.plan.pgbench;
+  const base = {
+    id: 'pgbench-ceiling',
+    group: 'postgres' as const,
+    label: 'PostgreSQL ceiling: pgbench -N',
+    setup: `${clients} clients, ${seconds} s, fresh database initialised with pgbench -i (scale 1)`,
+  };
+  if (pgProblem) return skipped(base, pgProblem);
+  try {
+    await run('pgbench', ['--version']);
+  } catch {
+    return skipped(
+      base,
+      'pgbench is not installed (Debian: postgresql-client); the ratio is skipped',
+    );
+  }
+  try {
+    return await withDatabase(baseUrl, async (databaseUrl) => {
+      await run('pgbench', ['-i', '-q', databaseUrl]);
+      const { stdout } = await run('pgbench', [
+        '-N',
+        '-c',
+        String(clients),
+        '-j',
+        '2',
+        '-T',
+        String(seconds),
+        databaseUrl,
+      ]);
+      const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+      if (!tps) throw new Error(`no tps in pgbench output: ${stdout.slice(-300)}`);
+      return {
+        ...base,
+        status: 'ok' as const,
+        perSecond: Number(tps[1]),
+        unit: 'transactions/s',
+      };
+    });
+  } catch (error) {
+    return failed(base, error);
+  }
+}
+
+/** The open-loop sweep against 1 `--role api` and 2 `--role worker` processes on a fresh database. */
+export async function sweepPostgres(
+  ctx: BenchContext,
+  baseUrl: string,
+  pgProblem: string | null,
+): Promise<ScenarioResult[]> {
+  const { plan, receiver } = ctx;
+  const setup = `1 api + 2 worker processes on a fresh database, open loop, ${plan.sweep.seconds} s per rate after a ${plan.sweep.warmupSeconds} s warm-up, ${size(plan.payloadBytes)}, 1 endpoint`;
+  if (pgProblem) return sweepNotRun('postgres', setup, { skipped: pgProblem });
+  try {
+    return await withDataDir((dataDir) =>
+      withDatabase(baseUrl, async (databaseUrl) => {
+        const cluster = new Cluster(ctx, dataDir, databaseUrl);
+        const counter = new pg.Client({ connectionString: databaseUrl });
+        try {
+          const api = await cluster.start('api');
+          const client = new HooklineApi(api.baseUrl, ctx.adminToken);
+          const app = await client.createApp('bench-postgres-sweep');
+          await client.createEndpoint(app.id, {
+            url: receiver.url('/ep/0'),
+            maxConcurrency: plan.concurrency,
+          });
+          await client.close();
+          await cluster.start('worker');
+          await cluster.start('worker');
+          await counter.connect();
+          const progress = {
+            remaining: async () => {
+              const { rows } = await counter.query<{ n: string }>(
+                `SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`,
+              );
+              return Number(rows[0]!.n);
+            },
+          };
+          const steps = await runSweep(
+            receiver,
+            {
+              baseUrl: api.baseUrl,
+              apiKey: app.apiKey,
+              appId: app.id,
+              drained: async (acked, limitMs) =>
+                (
+                  await waitCommitted(receiver, progress, acked, {
+                    assertAlive: () => cluster.assertRunning(),
+                    limitMs,
+                  })
+                ).remaining === 0,
+              peakRssMb: () => cluster.peakRssMb(),
+            },
+            { ...plan.sweep, payloadBytes: plan.payloadBytes },
+          );
+          return sweepResults('postgres', setup, steps);
+        } finally {
+          await counter.end().catch(() => {});
+          await cluster.stop();
+        }
+      }),
+    );
+  } catch (error) {
+    return sweepNotRun('postgres', setup, { error });
+  }
+}
