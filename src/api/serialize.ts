@@ -14,6 +14,7 @@ const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export const appJson = (a: App) => ({
   id: a.id,
+  uid: a.uid,
   name: a.name,
   metadata: a.metadata,
   createdAt: iso(a.createdAt),

@@ -266,6 +266,23 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Error: `uid_taken` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "uid_taken";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
                 /** @description Error: `payload_too_large` */
                 413: {
                     headers: {
@@ -788,6 +805,23 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             code: "not_found";
+                            details: {
+                                field?: string;
+                                message: string;
+                            }[];
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Error: `uid_taken`, `update_conflict` */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            code: "uid_taken" | "update_conflict";
                             details: {
                                 field?: string;
                                 message: string;
@@ -12296,6 +12330,8 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
+            /** @description A unique name of your choosing (`a-z A-Z 0-9 - _ .`, not starting with `app_`); the Svix-compatible API takes it in place of the id */
+            uid: string | null;
             updatedAt: string;
         };
         AppCreate: {
@@ -12303,6 +12339,8 @@ export interface components {
                 [key: string]: string;
             };
             name: string;
+            /** @description A unique name of your choosing (`a-z A-Z 0-9 - _ .`, not starting with `app_`); the Svix-compatible API takes it in place of the id */
+            uid?: string | null;
         };
         AppCreated: components["schemas"]["App"] & {
             /** @description Shown once: only its hash is stored. */
@@ -12313,6 +12351,8 @@ export interface components {
                 [key: string]: string;
             };
             name?: string;
+            /** @description A unique name of your choosing (`a-z A-Z 0-9 - _ .`, not starting with `app_`); the Svix-compatible API takes it in place of the id; null removes it */
+            uid?: string | null;
         };
         Attempt: {
             at: string;

@@ -373,7 +373,8 @@ export interface Store {
   dropPayloads(request: PurgeRequest): Promise<PurgeProgress>;
   /**
    * Retention of what is not a message: stats rollups whose bucket starts before `before`, recover
-   * and replay runs started before it, and simulator test attempts made before it. At most `limit`
+   * and replay runs started before it, simulator test attempts and bot invocations made before it,
+   * and portal sessions that ended before it. At most `limit`
    * rows of each; returns how many rows went (fewer than asked of each: nothing left).
    */
   purgeHistory(before: number, limit: number): Promise<number>;

@@ -35,6 +35,8 @@ interface Dialect {
   sql(text: string): Promise<Array<Record<string, unknown>>>;
   /** The version of the secrets-at-rest migration. */
   migration: number;
+  /** The database files as they are on disk (SQLite only). */
+  fileBytes?(): Buffer;
   done(): Promise<void>;
 }
 
@@ -152,6 +154,10 @@ function dialectCases(dialect: () => Promise<Dialect>) {
 
     store = await d.open(keyA);
     expect(await keyIdsStored(d)).toEqual(new Set([keyIdOf(keyA.current)]));
+    // No copy of the text in clear is left behind in free pages or the WAL.
+    const bytes = d.fileBytes?.();
+    for (const clear of [VIBER, HMAC, OLD_HMAC, BASIC, 'bot-token-0123', 'bot-pass-0123'])
+      expect(bytes?.includes(Buffer.from(clear)) ?? false, clear).toBe(false);
     const digests = await d.sql('SELECT viber_auth_token_digest AS d FROM apps');
     expect(digests).toEqual([{ d: sha256Hex(VIBER) }]);
     await expectReadable(store, seeded);
@@ -241,6 +247,10 @@ describe('encryption keys on SQLite', () => {
     return {
       name: 'sqlite',
       migration: 7,
+      fileBytes: () =>
+        Buffer.concat(
+          [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f)),
+        ),
       async open(keys) {
         const store = new SqliteStore({ file, encryption: keys });
         try {

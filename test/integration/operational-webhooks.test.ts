@@ -9,7 +9,7 @@ const MINUTE = 60_000;
 
 /** The operator's side: the operational app (uid hookline-operational) and one endpoint of it. */
 async function operationalEndpoint(url: string) {
-  const app = await h.api('POST', '/api/v1/app', { name: 'ops', uid: 'hookline-operational' });
+  const app = await h.api('POST', '/api/v1/apps', { name: 'ops', uid: 'hookline-operational' });
   expect(app.status).toBe(201);
   const ep = await h.api('POST', `/api/v1/apps/${app.body.id}/endpoints`, {
     url,

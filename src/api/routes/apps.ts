@@ -7,6 +7,7 @@ import { newApp } from '../../domain/new-app.js';
 import { changeApp } from '../app-records.js';
 import { loadApp, principalOf, requireAdmin, scopedAppId } from '../auth.js';
 import type { ApiContext } from '../context.js';
+import { checkedUid } from '../uids.js';
 import { AppCreate, AppOut, AppPatch, AppWithKey } from '../schemas/apps.js';
 import { AppParams, errorBody, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import { appJson } from '../serialize.js';
@@ -46,12 +47,14 @@ export const appRoutes =
             201: AppWithKey,
             ...errorResponses,
             403: errorBody(403, ['admin_required', 'portal_forbidden']),
+            409: errorBody(409, ['uid_taken']),
           },
         },
       },
       async (request, reply) => {
         requireAdmin(request);
-        const { app: created, apiKey } = newApp(request.body, ctx.clock.now());
+        const uid = checkedUid('app', request.body.uid ?? null);
+        const { app: created, apiKey } = newApp({ ...request.body, uid }, ctx.clock.now());
         await ctx.store.createApp(created);
         return reply.status(201).send({ ...appJson(created), apiKey });
       },
@@ -78,14 +81,20 @@ export const appRoutes =
           summary: 'Update an app',
           params: AppParams,
           body: AppPatch,
-          response: { 200: AppOut, ...errorResponses },
+          response: {
+            200: AppOut,
+            ...errorResponses,
+            409: errorBody(409, ['uid_taken', 'update_conflict']),
+          },
         },
       },
       async (request) => {
         const read = await loadApp(ctx, request, request.params.appId);
+        const { uid, ...changes } = request.body;
         const saved = await changeApp(ctx, read, (current, updatedAt) => ({
           ...current,
-          ...request.body,
+          ...changes,
+          uid: uid === undefined ? current.uid : checkedUid('app', uid),
           updatedAt,
         }));
         return appJson(saved);

@@ -10,7 +10,7 @@ import { Metadata } from '../schemas/common.js';
 import { listQuery, listResponse, SvixListQuery } from './list.js';
 import { svixApp as loadSvixApp } from './resolve.js';
 import { svixApp } from './shapes.js';
-import { checkedUid, IdOrUid, Uid } from './uids.js';
+import { checkedUid, IdOrUid, Uid } from '../uids.js';
 import { refuseUnsupported } from './unsupported.js';
 
 const AppParams = Type.Object({ app_id: IdOrUid });

@@ -7,7 +7,7 @@ import { replayMessage } from '../requeue.js';
 import { listQuery, listResponse, refuseFilters, SvixListQuery } from './list.js';
 import { svixEndpointOf, svixMessageOf } from './resolve.js';
 import { svixAttempt } from './shapes.js';
-import { IdOrUid } from './uids.js';
+import { IdOrUid } from '../uids.js';
 
 const id = IdOrUid;
 const ByMessage = Type.Object({ app_id: id, msg_id: id });

@@ -16,7 +16,7 @@ import { Metadata } from '../schemas/common.js';
 import { listQuery, listResponse, SvixListQuery } from './list.js';
 import { svixApp, svixEndpointOf } from './resolve.js';
 import { svixEndpoint } from './shapes.js';
-import { checkedUid, IdOrUid, Uid } from './uids.js';
+import { checkedUid, IdOrUid, Uid } from '../uids.js';
 import { refuseUnsupported } from './unsupported.js';
 
 const AppParams = Type.Object({ app_id: IdOrUid });
@@ -82,12 +82,17 @@ export const svixEndpointRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
     /** Saves `change` made on the endpoint as stored when the write happens, checked. */
-    const save = (endpoint: Endpoint, change: (current: Endpoint) => Partial<Endpoint>) =>
-      changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+    const save = async (endpoint: Endpoint, change: (current: Endpoint) => Partial<Endpoint>) => {
+      let before = endpoint;
+      const saved = await changeEndpoint(ctx, endpoint, (current, updatedAt) => {
+        before = current;
         const next = { ...current, ...change(current), updatedAt };
         assertValidEndpoint(next, ctx.targets);
         return next;
       });
+      await ctx.operational?.switched(before, saved); // endpoint.enabled / endpoint.disabled
+      return saved;
+    };
     const saveSettings = (endpoint: Endpoint, settings: Settings) =>
       save(endpoint, (current) => applySettings(current, settings, current.updatedAt));
 

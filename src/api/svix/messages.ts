@@ -8,7 +8,7 @@ import { sendJsonText } from '../serialize.js';
 import { listQuery, refuseFilters, SvixListQuery } from './list.js';
 import { svixApp, svixMessageOf } from './resolve.js';
 import { svixMessageText } from './shapes.js';
-import { IdOrUid } from './uids.js';
+import { IdOrUid } from '../uids.js';
 import { refuseUnsupported } from './unsupported.js';
 
 const AppParams = Type.Object({ app_id: IdOrUid });

@@ -8,7 +8,7 @@ import type { ApiContext } from '../context.js';
 import { openPortalLink } from '../portal-links.js';
 import { Metadata } from '../schemas/common.js';
 import { svixApp } from './resolve.js';
-import { checkedUid, IdOrUid, Uid } from './uids.js';
+import { checkedUid, IdOrUid, Uid } from '../uids.js';
 import { refuseUnsupported } from './unsupported.js';
 
 const AppPortalAccessIn = Type.Object({

@@ -54,6 +54,7 @@ function settingOptions(command: Command, forCreate: boolean): Command {
       .option('--all-events', 'deliver every event type (clears --filter)')
       .option('--no-rate-limit', 'remove the rate limit')
       .option('--enable', 'enable the endpoint')
+      .option('--send-held', 'with --enable: also send what was held while it was disabled')
       .option('--disable', 'disable the endpoint (its deliveries wait)');
   return command;
 }
@@ -73,6 +74,7 @@ interface SettingFlags {
   newUrl?: string;
   allEvents?: boolean;
   enable?: boolean;
+  sendHeld?: boolean;
   disable?: boolean;
 }
 
@@ -94,7 +96,9 @@ function settingsBody(o: SettingFlags): Record<string, unknown> {
   if (o.maxConcurrency !== undefined) body.maxConcurrency = o.maxConcurrency;
   if (o.timeoutMs !== undefined) body.timeoutMs = o.timeoutMs;
   if (o.traceContext !== undefined) body.propagateTraceContext = o.traceContext;
+  if (o.sendHeld && !o.enable) throw new Error('--send-held: give it with --enable');
   if (o.enable) body.disabled = false;
+  if (o.sendHeld) body.sendHeld = true;
   if (o.disable) body.disabled = true;
   return body;
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { idsBefore } from '../ids-before.js';
 import type { PurgeCursor, PurgeProgress, PurgeRequest } from '../store.js';
 import { inTransaction } from './transaction.js';
 
@@ -57,6 +58,14 @@ const OLD_RUNS = `DELETE FROM requeue_runs WHERE ctid IN (SELECT ctid FROM reque
 const OLD_TEST_ATTEMPTS = `DELETE FROM attempts WHERE id IN (SELECT id FROM attempts
   WHERE test AND at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`;
 
+/** Bot invocations made before the cutoff; their ids are time-ordered ULIDs. $1 id bound, $2 limit */
+const OLD_INVOCATIONS = `DELETE FROM bot_invocations WHERE id IN (SELECT id FROM bot_invocations
+  WHERE id < $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)`;
+
+/** Portal sessions ended (expired, or never opened before the link expired) before $1. $2 limit */
+const ENDED_PORTAL_SESSIONS = `DELETE FROM portal_sessions WHERE id IN (SELECT id FROM portal_sessions
+  WHERE coalesce(expires_at, link_expires_at) < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`;
+
 interface Candidate {
   id: string;
   created_at: number;
@@ -106,8 +115,9 @@ export function dropPayloads(pool: pg.Pool, r: PurgeRequest): Promise<PurgeProgr
 export function purgeHistory(pool: pg.Pool, before: number, limit: number): Promise<number> {
   return inTransaction(pool, async ({ db }) => {
     let deleted = 0;
-    for (const sql of [OLD_ROLLUPS, OLD_RUNS, OLD_TEST_ATTEMPTS])
+    for (const sql of [OLD_ROLLUPS, OLD_RUNS, OLD_TEST_ATTEMPTS, ENDED_PORTAL_SESSIONS])
       deleted += (await db.query(sql, [before, limit])).rowCount ?? 0;
+    deleted += (await db.query(OLD_INVOCATIONS, [idsBefore('inv', before), limit])).rowCount ?? 0;
     return deleted;
   });
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { idsBefore } from '../ids-before.js';
 import type { PurgeCursor, PurgeProgress, PurgeRequest } from '../store.js';
 
 /**
@@ -34,6 +35,13 @@ const prepare = (db: Database) => ({
     WHERE created_at < ? LIMIT ?)`),
   oldTestAttempts: db.prepare(`DELETE FROM attempts WHERE id IN (SELECT id FROM attempts
     WHERE test = 1 AND at < ? LIMIT ?)`),
+  // Bot invocation ids are time-ordered ULIDs: the primary key finds the old ones.
+  oldInvocations:
+    db.prepare(`DELETE FROM bot_invocations WHERE id IN (SELECT id FROM bot_invocations
+    WHERE id < ? ORDER BY id LIMIT ?)`),
+  // A session ends when it expires, or with its link when never opened.
+  endedPortalSessions: db.prepare(`DELETE FROM portal_sessions WHERE id IN (SELECT id FROM
+    portal_sessions WHERE coalesce(expires_at, link_expires_at) < ? LIMIT ?)`),
   freePages: db.prepare('PRAGMA freelist_count').pluck(),
   pages: db.prepare('PRAGMA page_count').pluck(),
   autoVacuum: db.prepare('PRAGMA auto_vacuum').pluck(),
@@ -90,7 +98,9 @@ export class SqliteRetention {
       () =>
         this.q.oldRollups.run(before, limit).changes +
         this.q.oldRuns.run(before, limit).changes +
-        this.q.oldTestAttempts.run(before, limit).changes,
+        this.q.oldTestAttempts.run(before, limit).changes +
+        this.q.oldInvocations.run(idsBefore('inv', before), limit).changes +
+        this.q.endedPortalSessions.run(before, limit).changes,
     )();
   }
 

@@ -132,7 +132,13 @@ export class SqliteStore implements Store {
     if (!this.options.readonly) {
       migrateSqlite(this.db);
       await checkKeys(this.sealedRows(), this.box);
-      await resealAll(this.sealedRows(), this.box, { scope: 'plain' });
+      const sealed = await resealAll(this.sealedRows(), this.box, { scope: 'plain' });
+      // Rows an older version kept in clear were just sealed: their old text may linger in free
+      // pages and the WAL. Rewrite the file once, and empty the WAL, so that no copy survives.
+      if (sealed > 0 && this.options.file !== ':memory:') {
+        this.db.exec('VACUUM');
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      }
     }
     const serial = new SqliteSerialQueue(this.db);
     const endpoints = new SqliteEndpoints(this.db, serial, this.box);

@@ -1,4 +1,7 @@
 import { expect, it } from 'vitest';
+import { newId } from '../../../src/lib/ids.js';
+import { idsBefore } from '../../../src/store/ids-before.js';
+import { connectionRecord, invocationRecord } from '../bots/bot-suite.js';
 import type { PurgeProgress, PurgeRequest, Store } from '../../../src/store/store.js';
 import {
   allDeliveries,
@@ -192,6 +195,41 @@ export function retentionCases({ store, peer, hasPeers }: SuiteContext): void {
     expect(series.map((b) => b.start)).toEqual([CUTOFF + 1 - ((CUTOFF + 1) % 60_000)]);
     const tests = await store().listAttempts(app.id, { test: true }, { limit: 10, cursor: null });
     expect(tests.data.map((a) => a.at)).toEqual([CUTOFF + 1]);
+  });
+
+  it('deletes bot invocations made before the cutoff and portal sessions ended before it', async () => {
+    const app = await createApp(store());
+    const bot = await store().bots.createConnection(connectionRecord(app.id));
+    // Ids as newId('inv', at) makes them, spelled out: the process's ULID clock is past T0 already.
+    for (const at of [T0, CUTOFF - 1, CUTOFF, CUTOFF + 1])
+      await store().bots.recordInvocation(
+        invocationRecord(bot, at, { id: `${idsBefore('inv', at)}${'0'.repeat(15)}1` }),
+        null,
+      );
+    const session = (linkExpiresAt: number, expiresAt: number | null) =>
+      store().portal.createSession({
+        id: newId('ps', T0),
+        appId: app.id,
+        linkHash: `link-${linkExpiresAt}-${expiresAt}`,
+        linkExpiresAt,
+        sessionHash: expiresAt === null ? null : `session-${expiresAt}`,
+        sessionTtlMs: 1000,
+        expiresAt,
+        theme: {},
+        createdAt: T0,
+        redeemedAt: expiresAt === null ? null : T0,
+      });
+    await session(CUTOFF - 1, null); // link never used, expired before the cutoff: goes
+    await session(CUTOFF - 1, CUTOFF + 5); // opened, still live after the cutoff: stays
+    await session(CUTOFF + 5, null); // link still usable: stays
+    await session(T0, CUTOFF - 1); // opened, ended before the cutoff: goes
+    let deleted = 0;
+    for (let n; (n = await store().purgeHistory(CUTOFF, 1)) > 0;) deleted += n;
+    expect(deleted).toBe(4);
+    const left = await store().bots.listInvocations(app.id, bot.id, { limit: 10, cursor: null });
+    expect(left.data.map((i) => i.at).sort()).toEqual([CUTOFF, CUTOFF + 1]);
+    expect(await store().portal.getSessionByHash(`session-${CUTOFF + 5}`)).not.toBeNull();
+    expect(await store().portal.getSessionByHash(`session-${CUTOFF - 1}`)).toBeNull();
   });
 
   it('reclaimSpace answers a page count, never more than asked', async () => {

@@ -129,7 +129,19 @@ describe('a day of work with the hookline CLI', () => {
       '--rate-limit',
       '5',
     );
-    expect(updated).toMatchObject({ disabled: true, rateLimit: 5 });
+    expect(updated).toMatchObject({ disabled: true, rateLimit: 5, disabledReason: 'manual' });
+    await h.api('POST', `/api/v1/apps/${appId}/messages`, {
+      eventType: 'message.status',
+      payload: { id: 'held-1', status: 'delivered' },
+    });
+    const alone = await hookline('endpoints', 'update', appId, endpointId, '--send-held');
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toContain('--send-held: give it with --enable');
+    const resumed = await json('endpoints', 'update', appId, endpointId, '--enable', '--send-held');
+    expect(resumed).toMatchObject({ disabled: false, heldSent: { requeued: 1 } });
+    // Not sent here (the health figures below count the attempts so far): held again.
+    const redisabled = await json('endpoints', 'update', appId, endpointId, '--disable');
+    expect(redisabled.disabled).toBe(true);
     const enabled = await json(
       'endpoints',
       'update',

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { invalidField } from '../../lib/errors.js';
+import { invalidField } from '../lib/errors.js';
 
 /** Svix's uid: 1–256 of letters, digits, `-`, `_` and `.`. */
 export const Uid = Type.String({ minLength: 1, maxLength: 256, pattern: '^[a-zA-Z0-9\\-_.]+$' });
