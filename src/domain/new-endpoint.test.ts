@@ -10,6 +10,8 @@ describe('new endpoint', () => {
       appId: 'app_1',
       url: 'http://127.0.0.1:9/a',
       secrets: [{ secret, createdAt: 5, expiresAt: null }],
+      disabledReason: null,
+      disabledAt: null,
       createdAt: 5,
       updatedAt: 5,
     });

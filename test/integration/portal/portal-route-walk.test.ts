@@ -23,9 +23,10 @@ let portalToken: string;
 const idsOf: Record<'a' | 'b', Record<string, string>> = { a: {}, b: {} };
 let operations: Array<{ method: string; path: string; route: string }>;
 
-/** Routes that take no bearer token at all (health, Viber's /pa, the link exchange). */
+/** Routes that take no bearer token at all (health, readiness, Viber's /pa, the link exchange). */
 const PUBLIC = new Set([
   'GET /healthz',
+  'GET /readyz',
   'POST /pa/set_webhook',
   'POST /pa/get_account_info',
   'POST /api/v1/portal/session',
