@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startProgress } from './progress.js';
+import { storeConfigOrExit } from './store-config.js';
 
 /**
  * `hookline encryption ...`: the key that seals secrets at rest (docs/operations.md#encryption-key).
@@ -33,25 +34,12 @@ export function addEncryptionCommands(program: Command): void {
     )
     .option('--batch-size <n>', 'rows re-sealed per transaction (default 500)', '500')
     .action(async (o: { database?: string; batchSize: string }, cmd: Command) => {
-      const { ConfigError, loadConfig } = await import('../app/config.js');
       const batchSize = Number(o.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
         console.error('hookline: --batch-size: expected an integer from 1 to 10000');
         process.exit(2);
       }
-      let config;
-      try {
-        config = loadConfig(process.env, {
-          databaseUrl: o.database,
-          dataDir: cmd.optsWithGlobals().dataDir,
-        });
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          console.error(`hookline: ${error.message}`);
-          process.exit(2);
-        }
-        throw error;
-      }
+      const config = await storeConfigOrExit(o.database, cmd);
       const { rotateEncryptionKey } = await import('../app/rotate-key.js');
       const progress = await startProgress('re-sealing secrets');
       let summary: string;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startProgress } from './progress.js';
+import { storeConfigOrExit } from './store-config.js';
 
 /** `hookline migrate`: applies pending migrations and exits; safe while other nodes run or start. */
 export function addMigrateCommand(program: Command): void {
@@ -13,20 +14,7 @@ export function addMigrateCommand(program: Command): void {
       'postgres:// URL (default: HOOKLINE_DATABASE_URL, else the SQLite file in the data folder)',
     )
     .action(async (o: { database?: string }, cmd: Command) => {
-      const { ConfigError, loadConfig } = await import('../app/config.js');
-      let config;
-      try {
-        config = loadConfig(process.env, {
-          databaseUrl: o.database,
-          dataDir: cmd.optsWithGlobals().dataDir,
-        });
-      } catch (error) {
-        if (error instanceof ConfigError) {
-          console.error(`hookline: ${error.message}`);
-          process.exit(2);
-        }
-        throw error;
-      }
+      const config = await storeConfigOrExit(o.database, cmd);
       const { migrateDatabase } = await import('../app/migrate-database.js');
       const progress = await startProgress('applying migrations');
       let summary: string;
