@@ -111,7 +111,7 @@ export class PostgresStore implements Store {
     };
     const onError = options.onConnectionError ?? (() => undefined);
     this.pool = createPool(settings, onError);
-    this.notifier = new WakeNotifier(this.pool);
+    this.notifier = new WakeNotifier(settings, onError);
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.bots = new PgBotStore(this.pool, guard, this.box);
     this.bins = new PgBinStore(this.pool, guard);
@@ -180,7 +180,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.notifier.close();
+    await this.notifier.close();
     await this.wakes.close();
     await this.pool.end();
   }
