@@ -31,6 +31,7 @@ import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { sweepBullmq } from './sweep/bullmq-target.js';
 import { sweepHookline } from './sweep/hookline-sweep.js';
+import { sweepInterference } from './sweep/interference.js';
 import { measurePgbench, measurePostgresIngest, sweepPostgres } from './sweep/postgres-runs.js';
 import { describeMachine } from './lib/machine.js';
 import { cliMain } from './lib/paths.js';
@@ -129,6 +130,8 @@ async function main(): Promise<void> {
     const sweep: Step[] = [
       { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
       { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
+      // A purge, then large checkpoints, at one rate against the same rate without.
+      { ids: ['sweep-disturb'], run: () => sweepInterference(ctx) },
     ];
     // Issue 20: PostgreSQL ingest next to what the server itself commits, then the cluster sweep.
     const postgres: Step[] = [
@@ -162,6 +165,8 @@ async function main(): Promise<void> {
           ...take(anchors, 'raw-ceiling'),
           ...take(hookline, 'drain-sqlite'),
           ...take(hookline, 'ingest'),
+          // Peak RSS with a 1M backlog (full mode; seeding it alone outlasts quick mode).
+          ...take(hookline, 'backlog-1m'),
           ...sweep,
           ...postgres,
         ]
