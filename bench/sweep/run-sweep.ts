@@ -26,6 +26,11 @@ export interface SweepSettings {
   /** A step whose messages have not all arrived this long after the last send is saturated. */
   drainLimitSeconds: number;
   payloadBytes: number;
+  /**
+   * Rates offered even when an earlier step saturated (a target reads them, e.g. issue 20's ack
+   * p99 at 1,000/s), each after the queue has drained, or after the drain limit.
+   */
+  alwaysRates?: number[];
 }
 
 export interface SweepStep {
@@ -44,6 +49,8 @@ export interface SweepStep {
   peakRssMb: number;
   /** Past this step the system cannot keep up; the sweep stops here. */
   saturated: boolean;
+  /** Offered only because a target needs it (`alwaysRates`), after an earlier step saturated. */
+  afterSaturation?: boolean;
 }
 
 /** p99 past this many times the objective (or lost messages, errors) ends the sweep. */
@@ -72,10 +79,18 @@ export async function runSweep(
     if (!(await target.drained(warm.acked, limitMs)))
       throw new Error(`the warm-up's messages did not all arrive within ${limitMs / 1000} s`);
     const steps: SweepStep[] = [];
+    const step = (rate: number) => measureStep(receiver, target, { ...settings, rate });
     for (const rate of settings.rates) {
-      const step = await measureStep(receiver, target, { ...settings, rate });
-      steps.push(step);
-      if (step.saturated) break;
+      const s = await step(rate);
+      steps.push(s);
+      if (s.saturated) break;
+    }
+    const reached = Math.max(...steps.map((s) => s.offered));
+    for (const rate of settings.alwaysRates ?? []) {
+      if (rate <= reached) continue;
+      // Start from an empty queue where the drain limit allows: the last step may still be going.
+      await target.drained(0, limitMs).catch(() => false);
+      steps.push({ ...(await step(rate)), afterSaturation: true });
     }
     return steps;
   } finally {
