@@ -59,7 +59,8 @@ const send = (app: HooklineApp, appId: string, n: number) =>
     payload: { n },
   });
 
-describe('the delivery thread', () => {
+// Each app boots two threads from TypeScript sources (tsx compiles their imports again): slow.
+describe('the delivery thread', { timeout: 120_000 }, () => {
   it('delivers what the API accepts, relays engine events and reports its metrics', async () => {
     const app = await start();
     expect(app.dispatcher).toBeNull(); // it runs on the other thread
