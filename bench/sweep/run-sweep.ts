@@ -26,6 +26,11 @@ export interface SweepSettings {
   /** A step whose messages have not all arrived this long after the last send is saturated. */
   drainLimitSeconds: number;
   payloadBytes: number;
+  /**
+   * Rates offered even when an earlier step saturated (a target reads them, e.g. issue 20's ack
+   * p99 at 1,000/s), each after the queue has drained, or after the drain limit.
+   */
+  alwaysRates?: number[];
 }
 
 export interface SweepStep {
@@ -44,6 +49,8 @@ export interface SweepStep {
   peakRssMb: number;
   /** Past this step the system cannot keep up; the sweep stops here. */
   saturated: boolean;
+  /** Offered only because a target needs it (`alwaysRates`), after an earlier step saturated. */
+  afterSaturation?: boolean;
 }
 
 /** p99 past this many times the objective (or lost messages, errors) ends the sweep. */
@@ -59,58 +66,88 @@ export async function runSweep(
   target: SweepTarget,
   settings: SweepSettings,
 ): Promise<SweepStep[]> {
-  const offer = (rate: number, seconds: number) =>
-    runChildTask<LoadParams, LoadResult>(loadGenerator, {
-      baseUrl: target.baseUrl,
-      apiKey: target.apiKey,
-      appId: target.appId,
-      eventType: EVENT_TYPE,
-      payloadBytes: settings.payloadBytes,
-      mode: 'open',
-      connections: 64,
-      rate,
-      seconds,
-    });
   const limitMs = settings.drainLimitSeconds * 1000;
   await receiver.configure({ failRatio: 0, latencyMs: 0, record: true, keyHeader: 'webhook-id' });
   try {
     await receiver.reset();
-    const warm = await offer(settings.rates[0]!, settings.warmupSeconds);
+    const warm = await offer(
+      target,
+      settings.payloadBytes,
+      settings.rates[0]!,
+      settings.warmupSeconds,
+    );
     if (!(await target.drained(warm.acked, limitMs)))
       throw new Error(`the warm-up's messages did not all arrive within ${limitMs / 1000} s`);
     const steps: SweepStep[] = [];
+    const step = (rate: number) => measureStep(receiver, target, { ...settings, rate });
     for (const rate of settings.rates) {
-      await receiver.reset();
-      const load = await offer(rate, settings.seconds);
-      const complete = await target.drained(load.acked, limitMs);
-      const { arrivals } = await receiver.arrivals();
-      const samples: number[] = [];
-      load.ids.forEach((id, i) => {
-        const at = arrivals.get(id);
-        if (at !== undefined) samples.push(at - load.scheduledAt[i]!);
-      });
-      const latency = summarize(samples);
-      const missing = load.acked - samples.length;
-      const step: SweepStep = {
-        offered: rate,
-        achieved: load.perSecond,
-        latency,
-        ack: load.ackLatency,
-        acked: load.acked,
-        errors: load.errors,
-        firstError: load.firstError,
-        missing,
-        peakRssMb: await target.peakRssMb(),
-        saturated:
-          !complete || missing > 0 || load.errors > 0 || !(latency.p99 <= SATURATED_P99_MS),
-      };
-      steps.push(step);
-      if (step.saturated) break;
+      const s = await step(rate);
+      steps.push(s);
+      if (s.saturated) break;
+    }
+    const reached = Math.max(...steps.map((s) => s.offered));
+    for (const rate of settings.alwaysRates ?? []) {
+      if (rate <= reached) continue;
+      // Start from an empty queue where the drain limit allows: the last step may still be going.
+      await target.drained(0, limitMs).catch(() => false);
+      steps.push({ ...(await step(rate)), afterSaturation: true });
     }
     return steps;
   } finally {
     await receiver.configure({ record: false });
   }
+}
+
+function offer(target: SweepTarget, payloadBytes: number, rate: number, seconds: number) {
+  return runChildTask<LoadParams, LoadResult>(loadGenerator, {
+    baseUrl: target.baseUrl,
+    apiKey: target.apiKey,
+    appId: target.appId,
+    eventType: EVENT_TYPE,
+    payloadBytes,
+    mode: 'open',
+    connections: 64,
+    rate,
+    seconds,
+  });
+}
+
+/**
+ * One step: `rate` offered for `seconds` from a reset receiver (recording arrivals), then waits
+ * until every acknowledged message arrived and is committed, or the drain limit passed.
+ */
+export async function measureStep(
+  receiver: Receiver,
+  target: SweepTarget,
+  settings: Pick<SweepSettings, 'seconds' | 'drainLimitSeconds' | 'payloadBytes'> & {
+    rate: number;
+  },
+): Promise<SweepStep & { samples: number[] }> {
+  const { rate } = settings;
+  await receiver.reset();
+  const load = await offer(target, settings.payloadBytes, rate, settings.seconds);
+  const complete = await target.drained(load.acked, settings.drainLimitSeconds * 1000);
+  const { arrivals } = await receiver.arrivals();
+  const samples: number[] = [];
+  load.ids.forEach((id, i) => {
+    const at = arrivals.get(id);
+    if (at !== undefined) samples.push(at - load.scheduledAt[i]!);
+  });
+  const latency = summarize(samples);
+  const missing = load.acked - samples.length;
+  return {
+    samples,
+    offered: rate,
+    achieved: load.perSecond,
+    latency,
+    ack: load.ackLatency,
+    acked: load.acked,
+    errors: load.errors,
+    firstError: load.firstError,
+    missing,
+    peakRssMb: await target.peakRssMb(),
+    saturated: !complete || missing > 0 || load.errors > 0 || !(latency.p99 <= SATURATED_P99_MS),
+  };
 }
 
 /** The highest offered rate whose messages all arrived with p99 ≤ `objectiveMs`; 0 when none. */
