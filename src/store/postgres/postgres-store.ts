@@ -44,6 +44,7 @@ import * as deliveries from './delivery-queries.js';
 import * as endpoints from './endpoint-queries.js';
 import * as leases from './lease-queries.js';
 import { PgGroupCommit } from './group-commit.js';
+import { ReadBatch } from './read-batch.js';
 import { insertMessages } from './message-batch.js';
 import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
@@ -106,6 +107,10 @@ export class PostgresStore implements Store {
   private readonly wakes: WakeListener;
   private readonly notifier: WakeNotifier;
   private readonly ingest: PgGroupCommit<IngestItem, InsertMessageResult>;
+  /** Authentications arriving together share one read. */
+  private readonly appsByKey = new ReadBatch<string, App>((hashes) =>
+    apps.getAppsByKeyHashes(this.pool, this.box, hashes),
+  );
   private closed = false;
 
   constructor(private readonly options: PostgresStoreOptions) {
@@ -231,7 +236,7 @@ export class PostgresStore implements Store {
     return this.run(() => apps.getAppByUid(this.pool, this.box, uid));
   }
   getAppByKeyHash(hash: string): Promise<App | null> {
-    return this.run(() => apps.getAppByKeyHash(this.pool, this.box, hash));
+    return this.run(() => this.appsByKey.get(hash));
   }
   async getAppByViberTokenDigest(digest: string): Promise<App | null> {
     return this.run(() => apps.getAppByViberTokenDigest(this.pool, this.box, digest));
