@@ -7,7 +7,8 @@ import { serializeError, type WorkerCall } from './worker-protocol.js';
  * one that serves HTTP and sends webhooks. Calls arriving while a commit is under way are drained
  * together and share the next group commit.
  */
-const store = new SqliteStore(workerData as SqliteStoreOptions);
+// Checkpoints run on a thread of their own, never in front of a commit (checkpointer.ts).
+const store = new SqliteStore({ ...(workerData as SqliteStoreOptions), checkpoints: 'background' });
 const port = parentPort!;
 
 port.on('message', (call: WorkerCall) => {
