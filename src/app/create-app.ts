@@ -25,6 +25,9 @@ import { followChanges } from './follow-changes.js';
 import { loopbackWarning, targetRulesOf } from './egress.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
+import { ThreadedSqliteStore } from '../store/sqlite/threaded-store.js';
+import { DeliveryThread } from './delivery-thread.js';
+import { dispatcherOptionsOf } from './dispatcher-options.js';
 import { plugins } from './plugins.js';
 
 export interface AppDeps {
@@ -46,9 +49,12 @@ export interface HooklineApp {
   /** The store every part uses: its writes wake the dispatcher (store/change-feed.ts). */
   store: Store;
   server: HooklineServer;
-  /** null for role `api`. */
+  /** In this thread; null for role `api` and when delivery runs on its own thread (`deliveryThread`). */
   dispatcher: Dispatcher | null;
-  /** The dispatcher's typed events (claimed, attempt, committed, released, idle); silent for role `api`. */
+  /**
+   * The dispatcher's typed events (claimed, attempt, committed, released, idle); silent for role
+   * `api`. From a delivery thread, relayed for the names subscribed to (a copy, a moment later).
+   */
   events: EngineEvents;
   /** Deletes what is past retention: in the background on workers, by hand (POST /admin/purge) on any role. */
   retention: Retention;
@@ -89,27 +95,28 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const sender =
     deps.sender ?? new HttpSender({ egress: targets.egress, proxy: config.egressProxy });
 
-  const events = new EngineEvents(logListenerErrors(logger));
   const runsWorker = config.role !== 'api';
-  const dispatcher = runsWorker
-    ? new Dispatcher(
-        store,
-        sender,
-        clock,
-        logger,
-        {
-          batchSize: config.batchSize,
-          maxInflight: config.maxInflight,
-          leaseMs: config.leaseMs,
-          pollMs: config.pollMs,
-          cacheTtlMs: 1000,
-          random: deps.random,
-          rateLimitWorkers: config.rateLimitWorkers,
-          disableAfterMs: config.disableAfterMs,
-        },
-        events,
-      )
-    : null;
+  // Delivery gets a thread of its own when the store thread can share its writer, and nothing
+  // injected (a fake clock, a sender, randomness, a hand-driven dispatcher) must run in this one.
+  const threaded =
+    runsWorker &&
+    config.deliveryThread &&
+    opened instanceof ThreadedSqliteStore &&
+    !deps.clock &&
+    !deps.sender &&
+    !deps.random &&
+    deps.autoStartDispatcher !== false;
+  const dispatcher =
+    runsWorker && !threaded
+      ? new Dispatcher(
+          store,
+          sender,
+          clock,
+          logger,
+          dispatcherOptionsOf(config, deps.random),
+          new EngineEvents(logListenerErrors(logger)),
+        )
+      : null;
 
   const retention = new Retention(store, clock, logger, {
     retentionDays: config.retentionDays,
@@ -126,6 +133,19 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       );
   }
 
+  const deliveryThread = threaded
+    ? await DeliveryThread.start(config, opened, logger, logListenerErrors(logger), (error) => {
+        // Nothing would deliver any more: stop, so that a supervisor restarts the process.
+        logger.fatal({ err: error }, 'the delivery thread died; exiting');
+        process.exit(1);
+      }).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : null;
+  const events =
+    deliveryThread?.events ?? dispatcher?.events ?? new EngineEvents(logListenerErrors(logger));
+
   const readiness = new Readiness();
   const operational = new OperationalWebhooks(
     store,
@@ -134,8 +154,10 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     config.failingAfter,
     config.idempotencyWindowMs,
   );
-  // What committed results report (disabled, failing, recovered, exhausted) goes out as events.
-  events.on('recorded', ({ results, recorded }) => operational.report(results, recorded));
+  // What committed results report (disabled, failing, recovered, exhausted) goes out as events
+  // (the delivery thread reports its own).
+  if (dispatcher)
+    events.on('recorded', ({ results, recorded }) => operational.report(results, recorded));
   const ctx: ApiContext = {
     operational,
     store,
@@ -162,7 +184,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     ...plugins(config),
   };
   const server = await buildServer(ctx, serverOptions);
-  metrics.observe(events, store, clock);
+  metrics.observe(deliveryThread ? null : events, store, clock);
+  if (deliveryThread) metrics.merge(() => deliveryThread.metrics());
   const stopTraces = config.otlpTracesUrl
     ? await startTraceExport({
         url: config.otlpTracesUrl,
@@ -175,7 +198,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   // Workers purge in the background (every node on PostgreSQL: their steps never collide).
   if (runsWorker && deps.autoStartRetention !== false) retention.start();
   // Every write through the store, and work added by other processes (PostgreSQL), reaches it.
-  const stopWakes = dispatcher ? followChanges(changes, dispatcher) : undefined;
+  const follower = deliveryThread ?? dispatcher;
+  const stopWakes = follower ? followChanges(changes, follower) : undefined;
 
   let closed = false;
   const hookline: HooklineApp = {
@@ -205,6 +229,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       stopWakes?.();
       await retention.stop();
       await dispatcher?.stop();
+      await deliveryThread?.stop();
       await operational.settled();
       if (!deps.sender) await sender.close();
       metrics.close();
