@@ -24,9 +24,9 @@ const checkpoint = (mode: 'PASSIVE' | 'TRUNCATE') =>
 const timer = setInterval(() => {
   try {
     if (needsTruncate(checkpoint('PASSIVE'), policy)) checkpoint('TRUNCATE');
-  } catch (error) {
-    // SQLITE_BUSY past the wait: the next tick tries again.
-    parentPort!.postMessage({ error: String(error) });
+  } catch {
+    // SQLITE_BUSY past the wait: the next tick tries again. Any other failure of the file, the
+    // writer meets in its own commits and reports there.
   }
 }, policy.intervalMs);
 

@@ -1,10 +1,7 @@
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../lib/start-worker.js';
 import { DEFAULT_CHECKPOINT_POLICY, type CheckpointPolicy } from './checkpoint-policy.js';
-
-// Run from TypeScript sources (tests), the worker registers the tsx loader first; built code runs as is.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./checkpoint-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
 
 /**
  * Copies the WAL into the database file from a thread of its own (checkpoint-worker.ts), in place
@@ -16,20 +13,9 @@ const WORKER_URL = new URL(`./checkpoint-worker.${FROM_SOURCE ? 'ts' : 'js'}`, i
 export class Checkpointer {
   private readonly worker: Worker;
   private stopped = false;
-  /** The last failure the thread reported (SQLITE_BUSY past its wait), for tests and logs. */
-  lastError: string | null = null;
 
   constructor(file: string, policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY) {
-    const workerData = { file, policy };
-    this.worker = FROM_SOURCE
-      ? new Worker(
-          `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`,
-          { eval: true, workerData },
-        )
-      : new Worker(WORKER_URL, { workerData });
-    this.worker.on('message', (message: { error?: string }) => {
-      if (message.error) this.lastError = message.error;
-    });
+    this.worker = startWorker(import.meta.url, 'checkpoint-worker', { file, policy });
     // It never holds the process open: the store's close() stops it, and a crash loses nothing.
     this.worker.unref();
   }
