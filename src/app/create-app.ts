@@ -105,6 +105,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
           random: deps.random,
           rateLimitWorkers: config.rateLimitWorkers,
           disableAfterMs: config.disableAfterMs,
+          failingAfter: config.failingAfter,
         },
         events,
       )
@@ -126,15 +127,13 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   }
 
   const readiness = new Readiness();
-  const operational = new OperationalWebhooks(
-    store,
-    clock,
-    logger,
-    config.failingAfter,
-    config.idempotencyWindowMs,
-  );
-  // What committed results report (disabled, failing, recovered, exhausted) goes out as events.
-  events.on('recorded', ({ results, recorded }) => operational.report(results, recorded));
+  const operational = new OperationalWebhooks(store, clock, logger, {
+    idempotencyWindowMs: config.idempotencyWindowMs,
+  });
+  // Results wrote operational events (disabled, failing, recovered, exhausted) to the outbox.
+  events.on('recorded', ({ recorded }) => {
+    if (recorded.operational > 0) operational.wake();
+  });
   const ctx: ApiContext = {
     operational,
     store,
@@ -173,6 +172,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   if (runsWorker && deps.autoStartRetention !== false) retention.start();
   // Every write through the store, and work added by other processes (PostgreSQL), reaches it.
   const stopWakes = dispatcher ? followChanges(changes, dispatcher) : undefined;
+  // What the outbox kept from before (a crash between a change and its event's message) goes now.
+  operational.start();
 
   let closed = false;
   const hookline: HooklineApp = {
@@ -202,7 +203,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       stopWakes?.();
       await retention.stop();
       await dispatcher?.stop();
-      await operational.settled();
+      await operational.stop();
       if (!deps.sender) await sender.close();
       metrics.close();
       await stopTraces?.();
