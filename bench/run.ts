@@ -24,14 +24,24 @@ import { measureBullmq, measureRawCeiling } from './anchors.js';
 import { probeRedis } from './bullmq-baseline.js';
 import { removeLiveDataDirs } from './hookline/context.js';
 import { HooklineProcess } from './hookline/process.js';
-import { measurePostgresDrain, probePostgres, withDefaultUser } from './hookline/postgres-drain.js';
+import {
+  drainPostgresId,
+  measurePostgresDrain,
+  probePostgres,
+  withDefaultUser,
+} from './hookline/postgres-drain.js';
 import { costSteps } from './hookline/costs.js';
 import { retentionSteps } from './hookline/retention.js';
 import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { sweepBullmq } from './sweep/bullmq-target.js';
 import { sweepHookline } from './sweep/hookline-sweep.js';
-import { measurePgbench, measurePostgresIngest, sweepPostgres } from './sweep/postgres-runs.js';
+import {
+  ingestPostgresId,
+  measurePgbench,
+  measurePostgresIngest,
+  sweepPostgres,
+} from './sweep/postgres-runs.js';
 import { describeMachine } from './lib/machine.js';
 import { cliMain } from './lib/paths.js';
 import type { BenchRun, ScenarioResult } from './lib/results.js';
@@ -130,16 +140,21 @@ async function main(): Promise<void> {
       { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
       { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
     ];
-    // Issue 20: PostgreSQL ingest next to what the server itself commits, then the cluster sweep.
+    // Issue 20: PostgreSQL ingest with one and two api processes next to what the server itself
+    // commits, drains with one and two workers, then the cluster sweep; each pair back to back.
     const postgres: Step[] = [
-      {
-        ids: ['ingest-postgres'],
-        run: async () => [await measurePostgresIngest(ctx, postgresUrl, pgProblem)],
-      },
+      ...([1, 2] as const).map((apis) => ({
+        ids: [ingestPostgresId(apis)],
+        run: async () => [await measurePostgresIngest(ctx, postgresUrl, pgProblem, apis)],
+      })),
       {
         ids: ['pgbench-ceiling'],
         run: async () => [await measurePgbench(ctx, postgresUrl, pgProblem)],
       },
+      ...[1, 2].map((workers) => ({
+        ids: [drainPostgresId(workers)],
+        run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem, workers)],
+      })),
       { ids: ['sweep-postgres'], run: () => sweepPostgres(ctx, postgresUrl, pgProblem) },
     ];
     const take = (steps: Step[], id: string) => {
@@ -180,10 +195,6 @@ async function main(): Promise<void> {
                 ...hookline,
                 ...sweep,
                 ...postgres,
-                {
-                  ids: ['drain-postgres-2-workers'],
-                  run: async () => [await measurePostgresDrain(ctx, postgresUrl, pgProblem)],
-                },
                 ...costs,
                 ...stats,
                 ...retention,

@@ -53,17 +53,23 @@ export async function adminQuery(baseUrl: string, sql: string): Promise<void> {
   }
 }
 
+/** The drain scenario's id for `workers` worker processes. */
+export const drainPostgresId = (workers: number) =>
+  workers === 1 ? 'drain-postgres-1-worker' : `drain-postgres-${workers}-workers`;
+
 /**
- * Hookline on PostgreSQL with two `--role worker` processes sharing a fresh database. An api process
- * takes the backlog through the HTTP API first (untimed) and is stopped; then both workers start
- * and drain it. Ends when the database shows every delivery committed.
+ * Hookline on PostgreSQL with `workers` `--role worker` processes (default: the plan's) sharing a
+ * fresh database. An api process takes the backlog through the HTTP API first (untimed) and is
+ * stopped; then the workers start and drain it. Ends when the database shows every delivery
+ * committed.
  */
 export async function measurePostgresDrain(
   ctx: BenchContext,
   baseUrl: string,
   pgProblem: string | null,
+  workers = ctx.plan.postgres.workers,
 ): Promise<ScenarioResult> {
-  return withDataDir((dataDir) => drainOnPostgres(ctx, baseUrl, pgProblem, dataDir));
+  return withDataDir((dataDir) => drainOnPostgres(ctx, baseUrl, pgProblem, dataDir, workers));
 }
 
 async function drainOnPostgres(
@@ -71,14 +77,15 @@ async function drainOnPostgres(
   baseUrl: string,
   pgProblem: string | null,
   dataDir: string,
+  workers: number,
 ): Promise<ScenarioResult> {
   const { plan, receiver } = ctx;
-  const { messages, endpoints, workers } = plan.postgres;
+  const { messages, endpoints } = plan.postgres;
   const deliveries = messages * endpoints;
   const base = {
-    id: 'drain-postgres-2-workers',
+    id: drainPostgresId(workers),
     group: 'postgres' as const,
-    label: `Hookline drain, PostgreSQL, ${workers} worker processes`,
+    label: `Hookline drain, PostgreSQL, ${workers === 1 ? 'one worker process' : `${workers} worker processes`}`,
     setup: `${count(deliveries, 'delivery')} (${count(messages, 'message')} × ${count(endpoints, 'endpoint')}), ${size(plan.payloadBytes)}`,
   };
   if (pgProblem) return skipped(base, pgProblem);
@@ -132,9 +139,11 @@ async function drainOnPostgres(
       eventType: EVENT_TYPE,
       payloadBytes: plan.payloadBytes,
       mode: 'closed',
-      connections: 16,
+      connections: 4,
       seconds: 600,
       count: messages,
+      // Batches of 100: seeding is untimed, and one request per message made it the slow part.
+      batch: 100,
     });
     if (seed.acked !== messages)
       throw new Error(

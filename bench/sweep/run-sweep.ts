@@ -26,6 +26,11 @@ export interface SweepSettings {
   /** A step whose messages have not all arrived this long after the last send is saturated. */
   drainLimitSeconds: number;
   payloadBytes: number;
+  /**
+   * Rates offered even when an earlier step saturated (a target reads them, e.g. issue 20's ack
+   * p99 at 1,000/s), each after the queue has drained, or after the drain limit.
+   */
+  alwaysRates?: number[];
 }
 
 export interface SweepStep {
@@ -44,6 +49,8 @@ export interface SweepStep {
   peakRssMb: number;
   /** Past this step the system cannot keep up; the sweep stops here. */
   saturated: boolean;
+  /** Offered only because a target needs it (`alwaysRates`), after an earlier step saturated. */
+  afterSaturation?: boolean;
 }
 
 /** p99 past this many times the objective (or lost messages, errors) ends the sweep. */
@@ -79,7 +86,7 @@ export async function runSweep(
     if (!(await target.drained(warm.acked, limitMs)))
       throw new Error(`the warm-up's messages did not all arrive within ${limitMs / 1000} s`);
     const steps: SweepStep[] = [];
-    for (const rate of settings.rates) {
+    const step = async (rate: number): Promise<SweepStep> => {
       await receiver.reset();
       const load = await offer(rate, settings.seconds);
       const complete = await target.drained(load.acked, limitMs);
@@ -91,7 +98,7 @@ export async function runSweep(
       });
       const latency = summarize(samples);
       const missing = load.acked - samples.length;
-      const step: SweepStep = {
+      return {
         offered: rate,
         achieved: load.perSecond,
         latency,
@@ -104,8 +111,18 @@ export async function runSweep(
         saturated:
           !complete || missing > 0 || load.errors > 0 || !(latency.p99 <= SATURATED_P99_MS),
       };
-      steps.push(step);
-      if (step.saturated) break;
+    };
+    for (const rate of settings.rates) {
+      const s = await step(rate);
+      steps.push(s);
+      if (s.saturated) break;
+    }
+    const reached = Math.max(...steps.map((s) => s.offered));
+    for (const rate of settings.alwaysRates ?? []) {
+      if (rate <= reached) continue;
+      // Start from an empty queue where the drain limit allows: the last step may still be going.
+      await target.drained(0, limitMs).catch(() => false);
+      steps.push({ ...(await step(rate)), afterSaturation: true });
     }
     return steps;
   } finally {

@@ -10,6 +10,18 @@ export const SWEEP_LABELS: Record<SweepSystem, string> = {
   postgres: 'Hookline, PostgreSQL (1 api + 2 workers)',
 };
 
+function stepNote(s: SweepStep): string {
+  const after = s.afterSaturation ? 'offered after the sweep saturated, for its target' : '';
+  if (!s.saturated) return after;
+  const why =
+    s.errors > 0
+      ? `saturated: ${s.errors} requests failed, first: ${s.firstError}`
+      : s.missing > 0
+        ? `saturated: ${s.missing} of ${s.acked} not arrived at the step's time limit`
+        : 'saturated';
+  return after ? `${after}; ${why}` : why;
+}
+
 /** One scenario per step (`sweep-<system>-<rate>`); the report rebuilds the sweep from them. */
 export function sweepResults(
   system: SweepSystem,
@@ -22,16 +34,7 @@ export function sweepResults(
     label: `${SWEEP_LABELS[system]}: ${fmt(s.offered)} messages/s offered`,
     setup,
     status: 'ok' as const,
-    ...(s.saturated
-      ? {
-          reason:
-            s.errors > 0
-              ? `saturated: ${s.errors} requests failed, first: ${s.firstError}`
-              : s.missing > 0
-                ? `saturated: ${s.missing} of ${s.acked} not arrived at the step's time limit`
-                : 'saturated',
-        }
-      : {}),
+    ...(s.saturated || s.afterSaturation ? { reason: stepNote(s) } : {}),
     perSecond: s.achieved,
     unit: 'messages/s',
     latency: s.latency,
@@ -45,6 +48,7 @@ export function sweepResults(
       ackP50Ms: s.ack.p50,
       ackP99Ms: s.ack.p99,
       saturated: s.saturated,
+      afterSaturation: s.afterSaturation ?? false,
     },
   }));
 }

@@ -1,9 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { isPortalSessionToken, isSessionLive, type PortalSession } from '../domain/portal.js';
 import type { App } from '../domain/types.js';
 import { HooklineError, notFound, unauthorized } from '../lib/errors.js';
-import { sha256Hex } from '../lib/hash.js';
 import type { ApiContext } from './context.js';
 import { portalMayUse } from './portal-access.js';
 
@@ -32,11 +31,11 @@ function bearer(request: FastifyRequest): string | null {
 /** The admin token's digest, computed once per token rather than on every request. */
 let adminDigest: { token: string; digest: Buffer } | null = null;
 
-function isAdminToken(token: string, adminToken: string): boolean {
+function isAdminDigest(digest: Buffer, adminToken: string): boolean {
   if (adminDigest?.token !== adminToken)
-    adminDigest = { token: adminToken, digest: Buffer.from(sha256Hex(adminToken), 'hex') };
+    adminDigest = { token: adminToken, digest: createHash('sha256').update(adminToken).digest() };
   // Equal-length digests compared in constant time: the token's length and content stay hidden.
-  return timingSafeEqual(Buffer.from(sha256Hex(token), 'hex'), adminDigest.digest);
+  return timingSafeEqual(digest, adminDigest.digest);
 }
 
 /**
@@ -46,9 +45,12 @@ function isAdminToken(token: string, adminToken: string): boolean {
 export async function authenticate(ctx: ApiContext, request: FastifyRequest): Promise<Principal> {
   const token = bearer(request);
   if (token === null) throw unauthorized('missing Authorization: Bearer <token> header');
-  if (isAdminToken(token, ctx.adminToken)) return { kind: 'admin' };
-  if (isPortalSessionToken(token)) return portalPrincipal(ctx, request, token);
-  const app = await ctx.store.getAppByKeyHash(sha256Hex(token));
+  // One digest serves every check: the admin token's, and the lookups by hash (as sha256Hex).
+  const digest = createHash('sha256').update(token).digest();
+  if (isAdminDigest(digest, ctx.adminToken)) return { kind: 'admin' };
+  const hash = digest.toString('hex');
+  if (isPortalSessionToken(token)) return portalPrincipal(ctx, request, hash);
+  const app = await ctx.apiKeys.find(hash);
   if (!app) throw unauthorized('unknown API token');
   return { kind: 'app', appId: app.id, app };
 }
@@ -56,9 +58,9 @@ export async function authenticate(ctx: ApiContext, request: FastifyRequest): Pr
 async function portalPrincipal(
   ctx: ApiContext,
   request: FastifyRequest,
-  token: string,
+  tokenHash: string,
 ): Promise<Principal> {
-  const session = await ctx.store.portal.getSessionByHash(sha256Hex(token));
+  const session = await ctx.store.portal.getSessionByHash(tokenHash);
   if (!session || !isSessionLive(session, ctx.clock.now()))
     throw unauthorized('unknown, ended or expired portal session');
   const app = await ctx.store.getApp(session.appId);

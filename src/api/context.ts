@@ -7,6 +7,7 @@ import type { TargetRules } from '../delivery/target-rules.js';
 import type { Inspector } from '../inspector/inspector.js';
 import type { Clock } from '../lib/clock.js';
 import type { Store } from '../store/store.js';
+import type { ApiKeys } from './api-keys.js';
 import type { Readiness } from './readiness.js';
 
 /** Lifetimes of portal links and sessions (config). */
@@ -19,6 +20,8 @@ export interface PortalSettings {
 export interface ApiContext {
   /** Its writes wake the dispatcher by themselves (createApp observes it, store/change-feed.ts). */
   store: Store;
+  /** Apps by API key digest, cached while the change feed shows no app change (auth.ts). */
+  apiKeys: ApiKeys;
   clock: Clock;
   logger: Logger;
   /** Sender for synchronous calls made by the API (simulator, bots, validation callbacks). */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { ApiKeys } from '../api/api-keys.js';
 import type { ApiContext } from '../api/context.js';
 import { Readiness } from '../api/readiness.js';
 import { OperationalWebhooks } from '../delivery/operational-webhooks.js';
@@ -137,6 +138,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const ctx: ApiContext = {
     operational,
     store,
+    // Cached only where this process sees every app write (SQLite): see api/api-keys.ts.
+    apiKeys: new ApiKeys(store, store.capabilities.singleOwner ? changes : null),
     clock,
     logger,
     sender,

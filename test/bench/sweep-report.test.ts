@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SweepStep } from '../../bench/sweep/run-sweep.js';
 import { sustainableRate } from '../../bench/sweep/run-sweep.js';
 import { sweepResults } from '../../bench/sweep/step-results.js';
+import { computeRatios } from '../../bench/report/targets.js';
 import {
+  renderSweep,
   spliceSweep,
   sustainable,
   SWEEP_END,
@@ -65,6 +67,74 @@ describe('the sweep section of docs/benchmarks.md', () => {
     const doc = '# B\n\n<!-- costs:start -->\ncosts\n';
     expect(spliceSweep(doc, [SWEEP_START, 'new', SWEEP_END])).toBe(
       `# B\n\n${SWEEP_START}\nnew\n${SWEEP_END}\n<!-- costs:start -->\ncosts\n`,
+    );
+  });
+});
+
+describe('the issue 20 targets', () => {
+  const ok = (id: string, perSecond: number) =>
+    ({ id, group: 'postgres', label: id, setup: '', status: 'ok', perSecond }) as const;
+  const runOf = (scenarios: BenchRun['scenarios']) =>
+    ({
+      mode: 'quick',
+      command: 'npm run bench -- --sweep',
+      startedAt: '2026-11-30T23:00:00.000Z',
+      durationSeconds: 100,
+      machine: { cores: 2, loadAverage: { start: 1, end: 1 } },
+      plan: { sweep: { seconds: 2, warmupSeconds: 1, drainLimitSeconds: 15 } },
+      scenarios,
+      ratios: computeRatios(scenarios),
+    }) as unknown as BenchRun;
+  const row = (run: BenchRun, measure: string) =>
+    renderSweep(run).find((l) => l.startsWith(`| ${measure}`)) ?? '';
+  const steps = [
+    step(100, 20),
+    step(250, 2000, { saturated: true }),
+    step(1000, 3000, {
+      saturated: true,
+      afterSaturation: true,
+      ack: { ...latency(1), p99: 35 },
+    }),
+  ];
+
+  it('reads two api processes ÷ one and two workers ÷ one from the same run', () => {
+    const run = runOf([
+      ok('ingest-postgres', 1000),
+      ok('ingest-postgres-2-api', 1700),
+      ok('pgbench-ceiling', 4000),
+      ok('drain-postgres-1-worker', 2000),
+      ok('drain-postgres-2-workers', 3000),
+      ...sweepResults('postgres', 'setup', steps),
+    ]);
+    expect(row(run, 'two api processes ÷ one')).toContain('| 1.70 × (1,700 ÷ 1,000 msg/s');
+    expect(row(run, 'two api processes ÷ one')).toContain('| met |');
+    expect(row(run, 'drain with two workers ÷ one worker')).toContain('| 1.50 ×');
+    expect(row(run, 'drain with two workers ÷ one worker')).toContain('**MISSED**');
+    expect(row(run, 'single-message ingest, one api process')).toContain(
+      '0.25 (1,000 msg/s ÷ 4,000 tps)',
+    );
+  });
+
+  it('takes the acknowledgement p99 at 1,000/s from a step offered after saturation', () => {
+    const run = runOf(sweepResults('postgres', 'setup', steps));
+    expect(row(run, 'acknowledgement p99 at 1,000 msg/s')).toContain('| 35 ms |');
+    expect(sustainable(run, 'postgres')).toBe(100);
+    const step1000 = renderSweep(run).find((l) => l.startsWith('| 1,000/s'));
+    expect(step1000).toContain('offered after the sweep saturated');
+  });
+
+  it('says why a ratio is missing when pgbench is not installed', () => {
+    const why = 'pgbench is not installed (Debian: postgresql-client); the ratio is skipped';
+    const run = runOf([
+      ok('ingest-postgres', 1000),
+      { ...ok('pgbench-ceiling', 0), status: 'skipped', reason: why, perSecond: undefined },
+      ...sweepResults('postgres', 'setup', steps),
+    ]);
+    expect(row(run, 'single-message ingest, one api process')).toContain(
+      `not measured: skipped: ${why}`,
+    );
+    expect(row(run, 'drain with two workers')).toContain(
+      'not measured: drain-postgres-2-workers not run',
     );
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { buildServer, type HooklineServer } from '../../../src/api/server.js';
 import { botRoutes } from '../../../src/api/routes/bots.js';
+import { ApiKeys } from '../../../src/api/api-keys.js';
 import type { ApiContext } from '../../../src/api/context.js';
 import { DEFAULT_CONFIG } from '../../../src/app/config.js';
 import { BotService, type BotServiceOptions } from '../../../src/bots/bot-service.js';
@@ -59,6 +60,7 @@ export async function startBotApi(options: BotApiOptions = {}): Promise<BotApi> 
   }
   const ctx: ApiContext = {
     store,
+    apiKeys: new ApiKeys(store, null),
     clock,
     logger: pino({ level: 'silent' }),
     sender,

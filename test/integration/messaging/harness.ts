@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
+import { ApiKeys } from '../../../src/api/api-keys.js';
 import type { ApiContext } from '../../../src/api/context.js';
 import { DEFAULT_CONFIG } from '../../../src/app/config.js';
 import { composePreviewRoutes } from '../../../src/api/routes/compose-preview.js';
@@ -49,6 +50,7 @@ export async function startMessagingApi(viber: ViberApiOptions = {}): Promise<Me
   const adminToken = newToken('admin');
   const ctx: ApiContext = {
     store: observed,
+    apiKeys: new ApiKeys(observed, changes),
     clock,
     logger,
     sender,
