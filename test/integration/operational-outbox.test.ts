@@ -67,7 +67,8 @@ function outboxCrashCases(
     await h.app.operational.settled();
     await h.dispatcher.drainDue();
   }
-  const received = () => ops.requests.map((r) => JSON.parse(r.body) as { type: string; data: any });
+  const received = () =>
+    ops.requests.map((r) => JSON.parse(r.body) as { type: string; data: unknown });
   const messagesOf = async (h: TestHookline, appId: string) =>
     (await h.api('GET', `/api/v1/apps/${appId}/messages?limit=50`)).body.data as unknown[];
 
