@@ -22,7 +22,17 @@ export interface Plan {
    * The open-loop sweep (bench/sweep/): each rate held `seconds` after one warm-up at the lowest;
    * a rate whose messages have not all arrived `drainLimitSeconds` after the last send saturates.
    */
-  sweep: { rates: number[]; seconds: number; warmupSeconds: number; drainLimitSeconds: number };
+  sweep: {
+    rates: number[];
+    seconds: number;
+    warmupSeconds: number;
+    drainLimitSeconds: number;
+    /**
+     * `rate` held `seconds` plain, during a purge of `history` settled messages and during
+     * checkpoints of a WAL a reader let grow for `pinMs` (bench/sweep/interference.ts).
+     */
+    interference: { rate: number; seconds: number; history: number; pinMs: number };
+  };
   /** PostgreSQL (issue 20): `pgbench -N` with `clients` for `seconds`, the database's ceiling. */
   pgbench: { clients: number; seconds: number };
   backlog: { small: number; large: number | null };
@@ -73,12 +83,14 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
           seconds: 2,
           warmupSeconds: 1,
           drainLimitSeconds: 15,
+          interference: { rate: 500, seconds: 3, history: 100_000, pinMs: 500 },
         }
       : {
           rates: [100, 250, 500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000],
           seconds: 10,
           warmupSeconds: 5,
           drainLimitSeconds: 60,
+          interference: { rate: 1_000, seconds: 10, history: 500_000, pinMs: 1_000 },
         },
     pgbench: { clients: 16, seconds: quick ? 5 : 30 },
     backlog: { small: 10_000, large: quick ? null : 1_000_000 },

@@ -36,6 +36,7 @@ import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { sweepBullmq } from './sweep/bullmq-target.js';
 import { sweepHookline } from './sweep/hookline-sweep.js';
+import { sweepInterference } from './sweep/interference.js';
 import {
   ingestPostgresId,
   measurePgbench,
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
     const sweep: Step[] = [
       { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
       { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
+      // A purge, then large checkpoints, at one rate against the same rate without.
+      { ids: ['sweep-disturb'], run: () => sweepInterference(ctx) },
     ];
     // Issue 20: PostgreSQL ingest with one and two api processes next to what the server itself
     // commits, drains with one and two workers, then the cluster sweep; each pair back to back.
@@ -177,6 +180,8 @@ async function main(): Promise<void> {
           ...take(anchors, 'raw-ceiling'),
           ...take(hookline, 'drain-sqlite'),
           ...take(hookline, 'ingest'),
+          // Peak RSS with a 1M backlog (full mode; seeding it alone outlasts quick mode).
+          ...take(hookline, 'backlog-1m'),
           ...sweep,
           ...postgres,
         ]

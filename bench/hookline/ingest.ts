@@ -1,13 +1,7 @@
-import { runChildTask } from '../lib/child-task.js';
 import { size } from '../lib/format.js';
-import { freePort } from '../lib/free-port.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
-import type { LoadParams, LoadResult } from './load-generator.js';
-import { withDataDir, type BenchContext } from './context.js';
-import { HooklineProcess } from './process.js';
-import { EVENT_TYPE, seedSqlite } from './seed.js';
-
-const loadGenerator = new URL('./load-generator.js', import.meta.url);
+import { withBenchServer } from './bench-server.js';
+import type { BenchContext } from './context.js';
 
 /**
  * Messages acknowledged per second by POST /api/v1/apps/:appId/messages with many concurrent
@@ -32,56 +26,28 @@ export async function measureIngest(
     setup: `${clients} concurrent clients for ${plan.ingest.seconds} s, ${size(plan.payloadBytes)} payloads, 1 endpoint, SQLite synchronous=FULL`,
   };
   try {
-    return await withDataDir(async (dataDir) => {
-      const seeded = await seedSqlite({
-        dataDir,
-        receiverUrl: receiver.url('/'),
-        endpoints: 1,
-        messages: 0,
-        payloadBytes: plan.payloadBytes,
-        maxConcurrency: plan.concurrency,
-        retryPolicy: { preset: 'standard' },
-      });
-      await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
-      await receiver.reset();
-      const hookline = await HooklineProcess.start({
-        port: await freePort(),
-        args: ['--data-dir', dataDir, '--role', role],
-        adminToken: ctx.adminToken,
-      });
-      try {
-        const load = (seconds: number) =>
-          runChildTask<LoadParams, LoadResult>(loadGenerator, {
-            baseUrl: hookline.baseUrl,
-            apiKey: seeded.apiKey,
-            appId: seeded.appId,
-            eventType: EVENT_TYPE,
-            payloadBytes: plan.payloadBytes,
-            mode: 'closed',
-            connections: clients,
-            seconds,
-            batch,
-          });
-        await load(plan.ingest.warmupSeconds); // warm-up: JIT, connections, SQLite page cache
-        const result = await load(plan.ingest.seconds);
-        if (result.errors > 0)
-          throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
-        return {
-          ...base,
-          status: 'ok' as const,
-          perSecond: result.perSecond,
-          unit: 'messages/s',
-          latency: result.ackLatency,
-          peakRssMb: await hookline.peakRssMb(),
-          extra: {
-            acked: result.acked,
-            seconds: Math.round(result.seconds * 1000) / 1000,
-            ackP99Ms: result.ackLatency.p99,
-          },
-        };
-      } finally {
-        await hookline.stop();
-      }
+    await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
+    await receiver.reset();
+    return await withBenchServer(ctx, { role }, async (server) => {
+      const load = (seconds: number) =>
+        server.load({ mode: 'closed', connections: clients, seconds, batch });
+      await load(plan.ingest.warmupSeconds); // warm-up: JIT, connections, SQLite page cache
+      const result = await load(plan.ingest.seconds);
+      if (result.errors > 0)
+        throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
+      return {
+        ...base,
+        status: 'ok' as const,
+        perSecond: result.perSecond,
+        unit: 'messages/s',
+        latency: result.ackLatency,
+        peakRssMb: await server.hookline.peakRssMb(),
+        extra: {
+          acked: result.acked,
+          seconds: Math.round(result.seconds * 1000) / 1000,
+          ackP99Ms: result.ackLatency.p99,
+        },
+      };
     });
   } catch (error) {
     return failed(base, error);

@@ -1,17 +1,11 @@
-import { runChildTask } from '../lib/child-task.js';
 import { size } from '../lib/format.js';
-import { freePort } from '../lib/free-port.js';
 import { summarize } from '../lib/percentiles.js';
 import { sleep } from '../lib/timing.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
-import type { LoadParams, LoadResult } from './load-generator.js';
-import { withDataDir, type BenchContext } from './context.js';
-import { HooklineProcess } from './process.js';
-import { EVENT_TYPE, seedSqlite } from './seed.js';
-import { SqliteProgress } from './sqlite-progress.js';
+import { withBenchServer } from './bench-server.js';
+import type { BenchContext } from './context.js';
+import type { SqliteProgress } from './sqlite-progress.js';
 import { waitCommitted } from './wait-committed.js';
-
-const loadGenerator = new URL('./load-generator.js', import.meta.url);
 
 /**
  * At each fixed offered rate (open loop), the time from the API's 202 to the request's arrival at
@@ -28,36 +22,9 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
     setup,
   });
   try {
-    return await withDataDir(async (dataDir) => {
-      const seeded = await seedSqlite({
-        dataDir,
-        receiverUrl: receiver.url('/'),
-        endpoints: 1,
-        messages: 0,
-        payloadBytes: plan.payloadBytes,
-        maxConcurrency: plan.concurrency,
-        retryPolicy: { preset: 'standard' },
-      });
-      const hookline = await HooklineProcess.start({
-        port: await freePort(),
-        args: ['--data-dir', dataDir],
-        adminToken: ctx.adminToken,
-      });
-      const progress = new SqliteProgress(dataDir, seeded.appId);
+    return await withBenchServer(ctx, {}, async ({ hookline, progress, offer }) => {
       const results: ScenarioResult[] = [];
       try {
-        const offer = (rate: number, seconds: number) =>
-          runChildTask<LoadParams, LoadResult>(loadGenerator, {
-            baseUrl: hookline.baseUrl,
-            apiKey: seeded.apiKey,
-            appId: seeded.appId,
-            eventType: EVENT_TYPE,
-            payloadBytes: plan.payloadBytes,
-            mode: 'open',
-            connections: 64,
-            rate,
-            seconds,
-          });
         await receiver.configure({
           failRatio: 0,
           latencyMs: 0,
@@ -108,9 +75,7 @@ export async function measureLatency(ctx: BenchContext): Promise<ScenarioResult[
         }
         return results;
       } finally {
-        progress.close();
         await receiver.configure({ record: false });
-        await hookline.stop();
       }
     });
   } catch (error) {

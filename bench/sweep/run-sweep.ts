@@ -66,52 +66,20 @@ export async function runSweep(
   target: SweepTarget,
   settings: SweepSettings,
 ): Promise<SweepStep[]> {
-  const offer = (rate: number, seconds: number) =>
-    runChildTask<LoadParams, LoadResult>(loadGenerator, {
-      baseUrl: target.baseUrl,
-      apiKey: target.apiKey,
-      appId: target.appId,
-      eventType: EVENT_TYPE,
-      payloadBytes: settings.payloadBytes,
-      mode: 'open',
-      connections: 64,
-      rate,
-      seconds,
-    });
   const limitMs = settings.drainLimitSeconds * 1000;
   await receiver.configure({ failRatio: 0, latencyMs: 0, record: true, keyHeader: 'webhook-id' });
   try {
     await receiver.reset();
-    const warm = await offer(settings.rates[0]!, settings.warmupSeconds);
+    const warm = await offer(
+      target,
+      settings.payloadBytes,
+      settings.rates[0]!,
+      settings.warmupSeconds,
+    );
     if (!(await target.drained(warm.acked, limitMs)))
       throw new Error(`the warm-up's messages did not all arrive within ${limitMs / 1000} s`);
     const steps: SweepStep[] = [];
-    const step = async (rate: number): Promise<SweepStep> => {
-      await receiver.reset();
-      const load = await offer(rate, settings.seconds);
-      const complete = await target.drained(load.acked, limitMs);
-      const { arrivals } = await receiver.arrivals();
-      const samples: number[] = [];
-      load.ids.forEach((id, i) => {
-        const at = arrivals.get(id);
-        if (at !== undefined) samples.push(at - load.scheduledAt[i]!);
-      });
-      const latency = summarize(samples);
-      const missing = load.acked - samples.length;
-      return {
-        offered: rate,
-        achieved: load.perSecond,
-        latency,
-        ack: load.ackLatency,
-        acked: load.acked,
-        errors: load.errors,
-        firstError: load.firstError,
-        missing,
-        peakRssMb: await target.peakRssMb(),
-        saturated:
-          !complete || missing > 0 || load.errors > 0 || !(latency.p99 <= SATURATED_P99_MS),
-      };
-    };
+    const step = (rate: number) => measureStep(receiver, target, { ...settings, rate });
     for (const rate of settings.rates) {
       const s = await step(rate);
       steps.push(s);
@@ -128,6 +96,58 @@ export async function runSweep(
   } finally {
     await receiver.configure({ record: false });
   }
+}
+
+function offer(target: SweepTarget, payloadBytes: number, rate: number, seconds: number) {
+  return runChildTask<LoadParams, LoadResult>(loadGenerator, {
+    baseUrl: target.baseUrl,
+    apiKey: target.apiKey,
+    appId: target.appId,
+    eventType: EVENT_TYPE,
+    payloadBytes,
+    mode: 'open',
+    connections: 64,
+    rate,
+    seconds,
+  });
+}
+
+/**
+ * One step: `rate` offered for `seconds` from a reset receiver (recording arrivals), then waits
+ * until every acknowledged message arrived and is committed, or the drain limit passed.
+ */
+export async function measureStep(
+  receiver: Receiver,
+  target: SweepTarget,
+  settings: Pick<SweepSettings, 'seconds' | 'drainLimitSeconds' | 'payloadBytes'> & {
+    rate: number;
+  },
+): Promise<SweepStep & { samples: number[] }> {
+  const { rate } = settings;
+  await receiver.reset();
+  const load = await offer(target, settings.payloadBytes, rate, settings.seconds);
+  const complete = await target.drained(load.acked, settings.drainLimitSeconds * 1000);
+  const { arrivals } = await receiver.arrivals();
+  const samples: number[] = [];
+  load.ids.forEach((id, i) => {
+    const at = arrivals.get(id);
+    if (at !== undefined) samples.push(at - load.scheduledAt[i]!);
+  });
+  const latency = summarize(samples);
+  const missing = load.acked - samples.length;
+  return {
+    samples,
+    offered: rate,
+    achieved: load.perSecond,
+    latency,
+    ack: load.ackLatency,
+    acked: load.acked,
+    errors: load.errors,
+    firstError: load.firstError,
+    missing,
+    peakRssMb: await target.peakRssMb(),
+    saturated: !complete || missing > 0 || load.errors > 0 || !(latency.p99 <= SATURATED_P99_MS),
+  };
 }
 
 /** The highest offered rate whose messages all arrived with p99 ≤ `objectiveMs`; 0 when none. */

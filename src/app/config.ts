@@ -41,6 +41,11 @@ export interface Config {
   egressAddresses: string[];
   /** Refuse plain-http receiver URLs on every API (native, Svix, Viber, bots). */
   requireHttps: boolean;
+  /**
+   * Delivery (dispatcher, rendering, signing, sending) on a thread of its own, apart from HTTP
+   * ingest; embedded SQLite, roles all and worker. Off: all in the main thread.
+   */
+  deliveryThread: boolean;
   batchSize: number;
   maxInflight: number;
   leaseMs: number;
@@ -120,6 +125,7 @@ export const DEFAULT_CONFIG: Config = {
   egressProxy: null,
   egressAddresses: [],
   requireHttps: false,
+  deliveryThread: true,
   batchSize: DEFAULT_DISPATCHER_OPTIONS.batchSize,
   maxInflight: DEFAULT_DISPATCHER_OPTIONS.maxInflight,
   leaseMs: DEFAULT_DISPATCHER_OPTIONS.leaseMs,
@@ -328,6 +334,12 @@ export const OPTIONS: Array<OptionSpec & { expects: string }> = [
     env: 'HOOKLINE_REQUIRE_HTTPS',
     parse: bool,
     expects: 'true or false',
+  },
+  {
+    key: 'deliveryThread',
+    env: 'HOOKLINE_DELIVERY_THREAD',
+    parse: bool,
+    expects: 'on or off',
   },
   {
     key: 'batchSize',

@@ -25,6 +25,9 @@ import { followChanges } from './follow-changes.js';
 import { loopbackWarning, targetRulesOf } from './egress.js';
 import { createLogger } from './logger.js';
 import { openStore } from './open-store.js';
+import { ThreadedSqliteStore } from '../store/sqlite/threaded-store.js';
+import { DeliveryThread } from './delivery-thread.js';
+import { dispatcherOptionsOf } from './dispatcher-options.js';
 import { plugins } from './plugins.js';
 
 export interface AppDeps {
@@ -46,9 +49,12 @@ export interface HooklineApp {
   /** The store every part uses: its writes wake the dispatcher (store/change-feed.ts). */
   store: Store;
   server: HooklineServer;
-  /** null for role `api`. */
+  /** In this thread; null for role `api` and when delivery runs on its own thread (`deliveryThread`). */
   dispatcher: Dispatcher | null;
-  /** The dispatcher's typed events (claimed, attempt, committed, released, idle); silent for role `api`. */
+  /**
+   * The dispatcher's typed events (claimed, attempt, committed, released, idle); silent for role
+   * `api`. From a delivery thread, relayed for the names subscribed to (a copy, a moment later).
+   */
   events: EngineEvents;
   /** Deletes what is past retention: in the background on workers, by hand (POST /admin/purge) on any role. */
   retention: Retention;
@@ -89,28 +95,28 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const sender =
     deps.sender ?? new HttpSender({ egress: targets.egress, proxy: config.egressProxy });
 
-  const events = new EngineEvents(logListenerErrors(logger));
   const runsWorker = config.role !== 'api';
-  const dispatcher = runsWorker
-    ? new Dispatcher(
-        store,
-        sender,
-        clock,
-        logger,
-        {
-          batchSize: config.batchSize,
-          maxInflight: config.maxInflight,
-          leaseMs: config.leaseMs,
-          pollMs: config.pollMs,
-          cacheTtlMs: 1000,
-          random: deps.random,
-          rateLimitWorkers: config.rateLimitWorkers,
-          disableAfterMs: config.disableAfterMs,
-          failingAfter: config.failingAfter,
-        },
-        events,
-      )
-    : null;
+  // Delivery gets a thread of its own when the store thread can share its writer, and nothing
+  // injected (a fake clock, a sender, randomness, a hand-driven dispatcher) must run in this one.
+  const threaded =
+    runsWorker &&
+    config.deliveryThread &&
+    opened instanceof ThreadedSqliteStore &&
+    !deps.clock &&
+    !deps.sender &&
+    !deps.random &&
+    deps.autoStartDispatcher !== false;
+  const dispatcher =
+    runsWorker && !threaded
+      ? new Dispatcher(
+          store,
+          sender,
+          clock,
+          logger,
+          dispatcherOptionsOf(config, deps.random),
+          new EngineEvents(logListenerErrors(logger)),
+        )
+      : null;
 
   const retention = new Retention(store, clock, logger, {
     retentionDays: config.retentionDays,
@@ -127,14 +133,29 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       );
   }
 
+  const deliveryThread = threaded
+    ? await DeliveryThread.start(config, opened, logger, logListenerErrors(logger), (error) => {
+        // Nothing would deliver any more: stop, so that a supervisor restarts the process.
+        logger.fatal({ err: error }, 'the delivery thread died; exiting');
+        process.exit(1);
+      }).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : null;
+  const events =
+    deliveryThread?.events ?? dispatcher?.events ?? new EngineEvents(logListenerErrors(logger));
+
   const readiness = new Readiness();
   const operational = new OperationalWebhooks(store, clock, logger, {
     idempotencyWindowMs: config.idempotencyWindowMs,
   });
-  // Results wrote operational events (disabled, failing, recovered, exhausted) to the outbox.
-  events.on('recorded', ({ recorded }) => {
-    if (recorded.operational > 0) operational.wake();
-  });
+  // Results wrote operational events (disabled, failing, recovered, exhausted) to the outbox (the
+  // delivery thread sends those of its own results).
+  if (dispatcher)
+    events.on('recorded', ({ recorded }) => {
+      if (recorded.operational > 0) operational.wake();
+    });
   const ctx: ApiContext = {
     operational,
     store,
@@ -161,7 +182,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     ...plugins(config),
   };
   const server = await buildServer(ctx, serverOptions);
-  metrics.observe(events, store, clock);
+  metrics.observe(deliveryThread ? null : events, store, clock);
+  if (deliveryThread) metrics.merge(() => deliveryThread.metrics());
   const stopTraces = config.otlpTracesUrl
     ? await startTraceExport({
         url: config.otlpTracesUrl,
@@ -174,7 +196,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   // Workers purge in the background (every node on PostgreSQL: their steps never collide).
   if (runsWorker && deps.autoStartRetention !== false) retention.start();
   // Every write through the store, and work added by other processes (PostgreSQL), reaches it.
-  const stopWakes = dispatcher ? followChanges(changes, dispatcher) : undefined;
+  const follower = deliveryThread ?? dispatcher;
+  const stopWakes = follower ? followChanges(changes, follower) : undefined;
   // What the outbox kept from before (a crash between a change and its event's message) goes now.
   operational.start();
 
@@ -206,6 +229,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       stopWakes?.();
       await retention.stop();
       await dispatcher?.stop();
+      await deliveryThread?.stop();
       await operational.stop();
       if (!deps.sender) await sender.close();
       metrics.close();

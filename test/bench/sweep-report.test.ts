@@ -11,6 +11,7 @@ import {
   SWEEP_START,
 } from '../../bench/report/sweep-section.js';
 import type { BenchRun } from '../../bench/lib/results.js';
+import { disturbanceRatios } from '../../bench/report/disturbance.js';
 
 const latency = (p99: number) => ({
   count: 10,
@@ -68,6 +69,31 @@ describe('the sweep section of docs/benchmarks.md', () => {
     expect(spliceSweep(doc, [SWEEP_START, 'new', SWEEP_END])).toBe(
       `# B\n\n${SWEEP_START}\nnew\n${SWEEP_END}\n<!-- costs:start -->\ncosts\n`,
     );
+  });
+});
+
+describe('the purge and checkpoint target', () => {
+  const line = (kind: string, p99: number, status: 'ok' | 'error' = 'ok') => ({
+    id: `sweep-disturb-${kind}`,
+    group: 'sweep',
+    label: kind,
+    setup: 'setup',
+    status,
+    ...(status === 'ok' ? { latency: latency(p99) } : { reason: 'boom' }),
+  });
+
+  it('is the larger of the two ratios to the plain run', () => {
+    const run = {
+      scenarios: [line('plain', 20), line('purge', 30), line('checkpoint', 50)],
+    } as unknown as BenchRun;
+    expect(disturbanceRatios(run)).toEqual({ purge: 1.5, checkpoint: 2.5, worst: 2.5, why: null });
+  });
+
+  it('says why when the step failed', () => {
+    const run = {
+      scenarios: [line('plain', 0, 'error'), line('purge', 0, 'error')],
+    } as unknown as BenchRun;
+    expect(disturbanceRatios(run)).toMatchObject({ worst: null, why: 'error: boom' });
   });
 });
 

@@ -73,6 +73,8 @@ export async function startHookline(options: StartOptions = {}): Promise<TestHoo
       adminToken: ADMIN_TOKEN,
       logLevel: 'silent',
       egress: TEST_EGRESS,
+      // The test drives the dispatcher in this thread (fake clock, drainDue, engine events).
+      deliveryThread: false,
       // Apps on one PostgreSQL database are its nodes: they share a key, as HOOKLINE_ENCRYPTION_KEY
       // does in production (each has its own temp data folder, so key files would differ).
       ...(options.config?.databaseUrl !== undefined ? { encryptionKey: TEST_KEY_TEXT } : {}),

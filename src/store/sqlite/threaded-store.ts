@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
+import { startWorker } from '../../lib/start-worker.js';
 import type { BinStore } from '../bin-store.js';
 import type { BotStore } from '../bot-store.js';
 import type { PortalStore } from '../portal-store.js';
@@ -14,15 +15,18 @@ import {
   type WorkerReply,
 } from './worker-protocol.js';
 
-// Run from TypeScript sources (tests), the worker registers the tsx loader first; built code runs as is.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./store-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
-
-function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
-  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
+/**
+ * The store thread's writer, for another thread of this process (the delivery thread): a port the
+ * store thread serves like its own parent, and what that thread needs to open its read connection.
+ * Structured-cloneable; transfer `port` along with it.
+ */
+export interface SharedSqliteWriter {
+  port: MessagePort;
+  options: Omit<SqliteStoreOptions, 'onClose'>;
 }
+
+/** Where calls go: the store thread itself, or a port it serves. */
+type Channel = Pick<Worker, 'postMessage'>;
 
 // The Store methods are installed on the prototype below (reads here, writes to the thread); this
 // merge gives them their types.
@@ -43,7 +47,9 @@ export class ThreadedSqliteStore {
   readonly bins: BinStore;
   readonly bots: BotStore;
   readonly portal: PortalStore;
-  private readonly worker: Worker;
+  /** Set when this object started the store thread (and so migrates, closes and ends it). */
+  private readonly worker: Worker | null;
+  private readonly channel: Channel;
   private readonly pending = new Map<
     number,
     { target: WorkerCall['target']; resolve: (v: unknown) => void; reject: (e: Error) => void }
@@ -53,14 +59,28 @@ export class ThreadedSqliteStore {
   /** Opened by migrate(), once the file and its schema exist. */
   private reader: SqliteStore | null = null;
 
-  constructor(private readonly options: SqliteStoreOptions) {
-    const { onClose: _onClose, ...workerOptions } = options;
-    this.worker = startWorker(workerOptions);
-    this.worker.on('message', (reply: WorkerReply) => this.settle(reply));
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) =>
-      this.failAll(new Error(`the SQLite store thread exited (code ${code})`)),
-    );
+  /**
+   * Starts the store thread; or, given a writer shared by the thread that started it, writes
+   * through that thread's writer (one writer per file: group commit and no lock contention).
+   */
+  constructor(private readonly options: SqliteStoreOptions | SharedSqliteWriter) {
+    if ('port' in options) {
+      this.worker = null;
+      const port = options.port;
+      port.on('message', (reply: WorkerReply) => this.settle(reply));
+      port.on('close', () => this.failAll(new Error('the SQLite store thread closed its port')));
+      this.channel = port;
+    } else {
+      const { onClose: _onClose, ...workerOptions } = options;
+      const worker = startWorker(import.meta.url, 'store-worker', workerOptions);
+      worker.on('message', (reply: WorkerReply) => this.settle(reply));
+      worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', (code) =>
+        this.failAll(new Error(`the SQLite store thread exited (code ${code})`)),
+      );
+      this.worker = worker;
+      this.channel = worker;
+    }
     this.bins = this.forwarder('bins') as BinStore;
     this.bots = this.forwarder('bots') as BotStore;
     this.portal = this.forwarder('portal') as PortalStore;
@@ -71,20 +91,34 @@ export class ThreadedSqliteStore {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { target: call.target, resolve, reject });
-      this.worker.postMessage({ ...call, id } as WorkerCall);
+      this.channel.postMessage({ ...call, id } as WorkerCall);
     });
   }
 
+  private get storeOptions(): SqliteStoreOptions {
+    return 'port' in this.options ? this.options.options : this.options;
+  }
+
   async migrate(): Promise<void> {
-    await this.call({ target: 'store', method: 'migrate', args: [] });
+    // A shared writer's owner migrated the file already.
+    if (this.worker) await this.call({ target: 'store', method: 'migrate', args: [] });
     if (!this.reader) {
-      this.reader = new SqliteStore({
-        file: this.options.file,
-        readonly: true,
-        encryption: this.options.encryption,
-      });
+      const { file, encryption } = this.storeOptions;
+      this.reader = new SqliteStore({ file, readonly: true, encryption });
       await this.reader.migrate();
     }
+  }
+
+  /**
+   * A port onto this store's thread for another thread of this process: its writes join the same
+   * group commits as ours. The port is served until that thread closes it.
+   */
+  shareWriter(): SharedSqliteWriter {
+    if (!this.worker) throw new Error('only the thread that started the SQLite store can share it');
+    const { port1, port2 } = new MessageChannel();
+    this.worker.postMessage({ attach: port2 }, [port2]);
+    const { onClose: _onClose, ...options } = this.storeOptions;
+    return { port: port1, options };
   }
 
   private read(): SqliteStore {
@@ -96,10 +130,16 @@ export class ThreadedSqliteStore {
   async close(): Promise<void> {
     if (this.closed) return;
     await this.reader?.close();
+    if (!this.worker) {
+      // The owner closes the store; this thread only lets go of its port.
+      this.closed = true;
+      (this.channel as MessagePort).close();
+      return;
+    }
     await this.call({ target: 'store', method: 'close', args: [] });
     this.closed = true;
     await this.worker.terminate();
-    this.options.onClose?.();
+    this.storeOptions.onClose?.();
   }
 
   private settle(reply: WorkerReply): void {

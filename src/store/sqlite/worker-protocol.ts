@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { isErrorCode } from '../../lib/error-codes.js';
 import { HooklineError, type ErrorDetail } from '../../lib/errors.js';
 import type { BinStore } from '../bin-store.js';
@@ -75,6 +76,11 @@ export type WorkerCall = { id: number; args: unknown[] } & (
   | { target: 'bots'; method: (typeof BOT_WRITES)[number] }
   | { target: 'portal'; method: (typeof PORTAL_WRITES)[number] }
 );
+
+/** Sent by the thread that started the store thread: serve calls arriving on this port too. */
+export interface AttachPort {
+  attach: MessagePort;
+}
 
 export type WorkerReply =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
