@@ -1,8 +1,8 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { isPortalSessionToken, isSessionLive, type PortalSession } from '../domain/portal.js';
 import type { App } from '../domain/types.js';
 import { HooklineError, notFound, unauthorized } from '../lib/errors.js';
+import { sameDigest, sha256Hex } from '../lib/hash.js';
 import type { ApiContext } from './context.js';
 import { portalMayUse } from './portal-access.js';
 
@@ -29,13 +29,13 @@ function bearer(request: FastifyRequest): string | null {
 }
 
 /** The admin token's digest, computed once per token rather than on every request. */
-let adminDigest: { token: string; digest: Buffer } | null = null;
+let adminDigest: { token: string; digest: string } | null = null;
 
-function isAdminDigest(digest: Buffer, adminToken: string): boolean {
+function isAdminDigest(digest: string, adminToken: string): boolean {
   if (adminDigest?.token !== adminToken)
-    adminDigest = { token: adminToken, digest: createHash('sha256').update(adminToken).digest() };
+    adminDigest = { token: adminToken, digest: sha256Hex(adminToken) };
   // Equal-length digests compared in constant time: the token's length and content stay hidden.
-  return timingSafeEqual(digest, adminDigest.digest);
+  return sameDigest(digest, adminDigest.digest);
 }
 
 /**
@@ -45,10 +45,9 @@ function isAdminDigest(digest: Buffer, adminToken: string): boolean {
 export async function authenticate(ctx: ApiContext, request: FastifyRequest): Promise<Principal> {
   const token = bearer(request);
   if (token === null) throw unauthorized('missing Authorization: Bearer <token> header');
-  // One digest serves every check: the admin token's, and the lookups by hash (as sha256Hex).
-  const digest = createHash('sha256').update(token).digest();
-  if (isAdminDigest(digest, ctx.adminToken)) return { kind: 'admin' };
-  const hash = digest.toString('hex');
+  // One digest serves every check: the admin token's, and the lookups by hash.
+  const hash = sha256Hex(token);
+  if (isAdminDigest(hash, ctx.adminToken)) return { kind: 'admin' };
   if (isPortalSessionToken(token)) return portalPrincipal(ctx, request, hash);
   const app = await ctx.apiKeys.find(hash);
   if (!app) throw unauthorized('unknown API token');

@@ -32,6 +32,7 @@ const BACKSLASH = 0x5c;
  * skipped), so a 10,000-level document never reaches a recursive parser, validator or serializer.
  */
 export function assertJsonDepth(text: string, max = MAX_JSON_DEPTH): void {
+  if (fewOpenings(text, max)) return;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -45,6 +46,16 @@ export function assertJsonDepth(text: string, max = MAX_JSON_DEPTH): void {
         throw new JsonLimitError(`nested deeper than ${max} levels (the nesting limit)`);
     } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) depth--;
   }
+}
+
+/** At most `max` arrays and objects opened in all (strings counted too): none can nest deeper. */
+function fewOpenings(text: string, max: number): boolean {
+  let count = 0;
+  for (const opening of ['{', '[']) {
+    for (let at = text.indexOf(opening); at !== -1; at = text.indexOf(opening, at + 1))
+      if (++count > max) return false;
+  }
+  return true;
 }
 
 // Only a long digit run or an exponent can overflow to Infinity (1e309).
@@ -64,8 +75,65 @@ function assertFinite(value: unknown): void {
  */
 export function parseJsonLossless(text: string): unknown {
   assertJsonDepth(text);
-  const value = LONG_DIGITS.test(text) ? parse(text, null, parseNumber) : JSON.parse(text);
+  const value = LONG_DIGITS.test(text) ? parseWithBigInts(text) : JSON.parse(text);
   if (MAY_OVERFLOW.test(text)) assertFinite(value);
+  return value;
+}
+
+const JSON_INTEGER = /^-?(?:0|[1-9]\d*)$/;
+/** A JSON string, or a number with its fraction and exponent. */
+const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/;
+
+/**
+ * parseJsonLossless for a text with a long digit run: each integer literal beyond 2^53 (outside
+ * strings) is rewritten as a string, U+0000 then its digits, the text parsed natively, and those
+ * strings turned into bigints; faster than a parser written in JavaScript. JSON text can spell
+ * U+0000 only as the escape `\u0000`: without one, no string of its own can pass for a rewritten
+ * number. Numbers of any other form read as JSON.parse reads them.
+ */
+function parseWithBigInts(text: string): unknown {
+  if (text.includes('\\u0000')) return parse(text, null, parseNumber);
+  // Valid JSON first (or JSON.parse's own error): in valid JSON every quote the scan below meets
+  // opens a string that ends, so the scan stays linear whatever the text.
+  const lossy: unknown = JSON.parse(text);
+  let rewritten = '';
+  let copied = 0;
+  // Strings are matched whole, so a digit run inside one is never taken for a number.
+  const tokens = new RegExp(TOKENS.source, 'g');
+  for (let match = tokens.exec(text); match !== null; match = tokens.exec(text)) {
+    const literal = match[0];
+    if (literal.length < 16 || literal.charCodeAt(0) === QUOTE || !JSON_INTEGER.test(literal))
+      continue;
+    if (Number.isSafeInteger(Number(literal))) continue;
+    rewritten += `${text.slice(copied, match.index)}"\\u0000${literal}"`;
+    copied = match.index + literal.length;
+  }
+  if (copied === 0) return lossy;
+  return reviveBigInts(JSON.parse(rewritten + text.slice(copied)));
+}
+
+function reviveBigInts(value: unknown): unknown {
+  if (typeof value === 'string') return value.charCodeAt(0) === 0 ? BigInt(value.slice(1)) : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = reviveBigInts(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    const revived = reviveBigInts(item);
+    if (revived === item) continue;
+    // A "__proto__" key is JSON.parse's own property: defined, since assigning would not keep it.
+    if (key === '__proto__')
+      Object.defineProperty(record, key, {
+        value: revived,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    else record[key] = revived;
+  }
   return value;
 }
 

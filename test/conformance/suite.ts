@@ -7,6 +7,7 @@ import { disablingCases } from './cases/disabling.js';
 import { claimCases } from './cases/claims.js';
 import { clusterCases } from './cases/cluster.js';
 import { endpointCases } from './cases/endpoints.js';
+import { concurrentInsertCases } from './cases/concurrent-inserts.js';
 import { idempotencyCases } from './cases/idempotency.js';
 import { isolationCases } from './cases/isolation.js';
 import { leaseCases } from './cases/leases.js';
@@ -92,6 +93,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('messages and fan-out', () => messageCases(ctx));
     describe('delivery reports follow their webhook (webhook_id)', () => reportRoutingCases(ctx));
     describe('idempotency', () => idempotencyCases(ctx));
+    describe('inserts arriving together', () => concurrentInsertCases(ctx));
     describe('claims', () => claimCases(ctx));
     describe('leases', () => leaseCases(ctx));
     describe('attempt results', () => resultCases(ctx));

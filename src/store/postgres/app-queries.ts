@@ -30,8 +30,8 @@ const APP_BY_UID = 'SELECT * FROM apps WHERE uid = $1';
 /** One app by id ($1). */
 const APP_BY_ID = 'SELECT * FROM apps WHERE id = $1';
 
-/** One app by the hash of its API key ($1): authentication. */
-const APP_BY_KEY = 'SELECT * FROM apps WHERE api_key_hash = $1';
+/** Apps by the hashes of their API keys ($1): authentications that arrive together. */
+const APPS_BY_KEYS = 'SELECT * FROM apps WHERE api_key_hash = ANY($1::text[])';
 
 /** One app by the SHA-256 of its Viber auth token ($1): /pa authentication. */
 const APP_BY_VIBER_TOKEN = 'SELECT * FROM apps WHERE viber_auth_token_digest = $1';
@@ -73,13 +73,17 @@ export async function getAppByUid(db: Db, box: SecretBox, uid: string): Promise<
   return rows[0] ? toApp(rows[0], box) : null;
 }
 
-export async function getAppByKeyHash(db: Db, box: SecretBox, hash: string): Promise<App | null> {
+export async function getAppsByKeyHashes(
+  db: Db,
+  box: SecretBox,
+  hashes: string[],
+): Promise<Map<string, App>> {
   const { rows } = await db.query<AppRow>({
-    name: 'hl_app_by_key',
-    text: APP_BY_KEY,
-    values: [hash],
+    name: 'hl_apps_by_keys',
+    text: APPS_BY_KEYS,
+    values: [hashes],
   });
-  return rows[0] ? toApp(rows[0], box) : null;
+  return new Map(rows.map((r) => [r.api_key_hash, toApp(r, box)]));
 }
 
 export async function getAppByViberTokenDigest(

@@ -44,6 +44,9 @@ import { describeConnectError, describeTarget, toStoreError } from './connection
 import * as deliveries from './delivery-queries.js';
 import * as endpoints from './endpoint-queries.js';
 import * as leases from './lease-queries.js';
+import { PgGroupCommit } from './group-commit.js';
+import { ReadBatch } from './read-batch.js';
+import { insertMessages } from './message-batch.js';
 import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
 import { migratePostgres, pendingMigrations } from './migrate.js';
@@ -76,6 +79,11 @@ export interface PostgresStoreOptions {
 
 export const DEFAULT_POOL_SIZE = 10;
 
+interface IngestItem {
+  message: NewMessage;
+  windowMs: number;
+}
+
 /**
  * The server store: any number of api and worker processes share one PostgreSQL database. Claims
  * use FOR UPDATE SKIP LOCKED with leases; serial endpoints are guarded by per-endpoint advisory
@@ -100,6 +108,11 @@ export class PostgresStore implements Store {
   private readonly target: string;
   private readonly wakes: WakeListener;
   private readonly notifier: WakeNotifier;
+  private readonly ingest: PgGroupCommit<IngestItem, InsertMessageResult>;
+  /** Authentications arriving together share one read. */
+  private readonly appsByKey = new ReadBatch<string, App>((hashes) =>
+    apps.getAppsByKeyHashes(this.pool, this.box, hashes),
+  );
   private closed = false;
 
   constructor(private readonly options: PostgresStoreOptions) {
@@ -114,6 +127,7 @@ export class PostgresStore implements Store {
     const onError = options.onConnectionError ?? (() => undefined);
     this.pool = createPool(settings, onError);
     this.notifier = new WakeNotifier(this.pool);
+    this.ingest = this.ingestGroups(settings.poolSize);
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.bots = new PgBotStore(this.pool, guard, this.box);
     this.bins = new PgBinStore(this.pool, guard);
@@ -122,6 +136,26 @@ export class PostgresStore implements Store {
       client: clientConfig({ ...settings, applicationName: `${settings.applicationName}-listen` }),
       pollMs: options.wakePollMs ?? 1000,
       onError,
+    });
+  }
+
+  /**
+   * Concurrent inserts share statements and commits (message-batch.ts). Messages of different
+   * idempotency windows never share a group's fallback, so each item carries its own.
+   */
+  private ingestGroups(poolSize: number): PgGroupCommit<IngestItem, InsertMessageResult> {
+    return new PgGroupCommit<IngestItem, InsertMessageResult>({
+      maxInFlight: Math.max(1, Math.floor(poolSize / 4)),
+      maxItems: 500,
+      write: (items) => {
+        const windows = new Map(items.map((i) => [i.message, i.windowMs]));
+        return insertMessages(
+          this.pool,
+          items.map((i) => i.message),
+          (m) => insertMessage(this.pool, m, windows.get(m) ?? 0, this.notifier.wake),
+          this.notifier.wake,
+        );
+      },
     });
   }
 
@@ -204,7 +238,7 @@ export class PostgresStore implements Store {
     return this.run(() => apps.getAppByUid(this.pool, this.box, uid));
   }
   getAppByKeyHash(hash: string): Promise<App | null> {
-    return this.run(() => apps.getAppByKeyHash(this.pool, this.box, hash));
+    return this.run(() => this.appsByKey.get(hash));
   }
   async getAppByViberTokenDigest(digest: string): Promise<App | null> {
     return this.run(() => apps.getAppByViberTokenDigest(this.pool, this.box, digest));
@@ -252,7 +286,7 @@ export class PostgresStore implements Store {
   }
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
-    return this.run(() => insertMessage(this.pool, message, windowMs, this.notifier.wake));
+    return this.run(() => this.ingest.run({ message, windowMs }));
   }
   getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
     return this.run(() => messages.getMessageByIdempotencyKey(this.pool, appId, key));

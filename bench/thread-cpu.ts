@@ -1,0 +1,97 @@
+/**
+ * `node dist/bench/thread-cpu.js [--rate 400] [--seconds 8] [--rounds 2]` — where each thread of a
+ * Hookline process (role all, SQLite) spends CPU per message under one steady open-loop rate, with
+ * delivery on its own thread (HOOKLINE_DELIVERY_THREAD=on) and off, rounds alternating. CPU time
+ * per message barely depends on what else the machine runs, unlike rates and latencies: on a busy
+ * machine it is the figure to compare. The busiest thread bounds the rate one process can reach.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { withBenchServer } from './hookline/bench-server.js';
+import { waitCommitted } from './hookline/wait-committed.js';
+import { summarize } from './lib/percentiles.js';
+import { makePlan } from './plan.js';
+import { Receiver } from './receiver-client.js';
+
+const { values } = parseArgs({
+  options: {
+    rate: { type: 'string', default: '400' },
+    seconds: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICK_MS = 10;
+
+/** CPU ms (user + system) of every thread of `pid`, by thread id. */
+async function threadCpu(pid: number): Promise<Map<number, number>> {
+  const cpu = new Map<number, number>();
+  for (const tid of await readdir(`/proc/${pid}/task`)) {
+    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th, 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
+  }
+  return cpu;
+}
+
+async function main(): Promise<void> {
+  const rate = Number(values.rate);
+  const seconds = Number(values.seconds);
+  const plan = makePlan('quick', 64);
+  const receiver = await Receiver.start();
+  const ctx = { plan, receiver, adminToken: `bench_${randomBytes(12).toString('hex')}` };
+  console.log(`load average ${loadavg()[0]!.toFixed(2)}; ${rate} msg/s for ${seconds} s`);
+  try {
+    for (let round = 0; round < Number(values.rounds); round++) {
+      for (const mode of ['on', 'off']) {
+        await withBenchServer(ctx, { env: { HOOKLINE_DELIVERY_THREAD: mode } }, async (server) => {
+          const pid = server.hookline.pid;
+          const drain = async (acked: number) =>
+            waitCommitted(receiver, server.progress, acked, { limitMs: 60_000 });
+          await receiver.configure({ record: true, keyHeader: 'webhook-id' });
+          await receiver.reset();
+          await drain((await server.offer(Math.min(rate, 200), 2)).acked); // warm-up
+          await receiver.reset();
+          const before = await threadCpu(pid);
+          const load = await server.offer(rate, seconds);
+          await drain(load.acked);
+          const after = await threadCpu(pid);
+          const { arrivals } = await receiver.arrivals();
+          const latency = summarize(
+            load.ids.flatMap((id, i) => {
+              const at = arrivals.get(id);
+              return at === undefined ? [] : [at - load.scheduledAt[i]!];
+            }),
+          );
+          const perK = (ms: number) => ((ms / load.acked) * 1000).toFixed(0);
+          const threads = [...after]
+            .map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }))
+            .filter((t) => t.ms > 0)
+            .sort((a, b) => b.ms - a.ms);
+          const total = threads.reduce((sum, t) => sum + t.ms, 0);
+          const main = threads.find((t) => t.tid === pid)?.ms ?? 0;
+          const others = threads
+            .filter((t) => t.tid !== pid)
+            .slice(0, 3)
+            .map((t) => `tid+${t.tid - pid}: ${perK(t.ms)}`);
+          console.log(
+            `thread ${mode.padEnd(3)} | ${load.acked} msgs at ${Math.round(load.perSecond)}/s | CPU ms per 1,000 msgs: process ${perK(total)}, main ${perK(main)}, ${others.join(', ')} | p50 ${latency.p50} ms p99 ${latency.p99} ms, ack p99 ${load.ackLatency.p99} ms | peak RSS ${Math.round(await server.hookline.peakRssMb())} MiB | load ${loadavg()[0]!.toFixed(2)}`,
+          );
+          await receiver.configure({ record: false });
+        });
+      }
+    }
+  } finally {
+    await receiver.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

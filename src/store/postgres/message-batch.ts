@@ -1,0 +1,191 @@
+import type pg from 'pg';
+import type { Message } from '../../domain/types.js';
+import type { InsertMessageResult, NewMessage } from '../store.js';
+import {
+  routeMessage,
+  toRoutable,
+  type RoutableEndpoint,
+  type RouteTarget,
+} from '../endpoint-routing.js';
+import { isConnectionError } from './connection-errors.js';
+import type { Wake } from './wake-notify.js';
+
+/**
+ * Many messages accepted in one statement, one round trip and one commit (the group commit's write,
+ * group-commit.ts): the messages, with their idempotency keys, and the deliveries to their
+ * endpoints. Only messages whose every target is a parallel endpoint go this way; the others (serial
+ * and per-key targets need their line's lock, report keys a lookup) go one by one through
+ * message-insert.ts, and so does a message the statement leaves out: its key was taken (a replay, or
+ * a conflict), or a target endpoint changed since it was routed.
+ */
+
+/** Every endpoint of the apps in $1, for routing. */
+const ROUTING_CANDIDATES = `SELECT app_id, id, ordering, disabled, filter_types, payload_filter, ordering_key_path
+  FROM endpoints WHERE app_id = ANY($1::text[])`;
+
+/**
+ * The messages and their deliveries. The target endpoints are locked FOR SHARE first: an ordering
+ * switch, a disable or a delete (each of which writes the endpoint's row before it moves
+ * deliveries) waits for this statement, or this statement waits for it and then reads the row as
+ * it committed (READ COMMITTED re-reads a locked row). A message whose target is no longer a parallel
+ * endpoint in the state it was routed with is left out; so is one whose key is taken. One statement
+ * is one transaction: all of it commits, or none.
+ * $1..$11 messages: id, app id, event type, payload, key, endpoint id, created_at, ordering key,
+ * request digest, trace context, delivery count;
+ * $12..$16 deliveries: message id, endpoint id, ordering key, disabled, app id; $17 delivery created_at
+ */
+const INSERT_BATCH = `WITH targets AS (
+    SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::bool[], $16::text[], $17::bigint[])
+      AS t(message_id, endpoint_id, ordering_key, disabled, app_id, created_at)
+  ), locked AS MATERIALIZED (
+    SELECT id, disabled FROM endpoints
+    WHERE id IN (SELECT endpoint_id FROM targets) AND ordering = 'parallel'
+    FOR SHARE
+  ), changed AS (
+    SELECT t.message_id FROM targets t LEFT JOIN locked l ON l.id = t.endpoint_id
+    WHERE l.id IS NULL OR l.disabled <> t.disabled
+  ), inserted AS (
+    INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at,
+      ordering_key, request_digest, trace_context, delivery_count)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+      $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[])
+      AS m(id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at, ordering_key,
+        request_digest, trace_context, delivery_count)
+    WHERE m.id NOT IN (SELECT message_id FROM changed)
+    ON CONFLICT (app_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING id
+  ), deliveries AS (
+    INSERT INTO deliveries (app_id, message_id, endpoint_id, ordering_key, state, attempts,
+      next_attempt_at, created_at, updated_at)
+    SELECT t.app_id, t.message_id, t.endpoint_id, t.ordering_key,
+      CASE WHEN t.disabled THEN 'held' ELSE 'pending' END, 0,
+      CASE WHEN t.disabled THEN NULL ELSE t.created_at END, t.created_at, t.created_at
+    FROM targets t JOIN inserted i ON i.id = t.message_id
+  )
+  SELECT id FROM inserted`;
+
+interface CandidateRow {
+  app_id: string;
+  id: string;
+  ordering: RoutableEndpoint['ordering'];
+  disabled: boolean;
+  filter_types: string | null;
+  payload_filter: string | null;
+  ordering_key_path: string | null;
+}
+
+/** What the batch needs of one message: it, and where it goes. */
+interface Routed {
+  message: NewMessage;
+  targets: RouteTarget[];
+}
+
+async function routingCandidates(
+  pool: pg.Pool,
+  appIds: string[],
+): Promise<Map<string, RoutableEndpoint[]>> {
+  const { rows } = await pool.query<CandidateRow>({
+    name: 'hl_batch_routing_candidates',
+    text: ROUTING_CANDIDATES,
+    values: [appIds],
+  });
+  const byApp = new Map<string, RoutableEndpoint[]>();
+  for (const r of rows) {
+    const routable = toRoutable({
+      id: r.id,
+      ordering: r.ordering,
+      disabled: r.disabled,
+      filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
+      filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
+      orderingKeyPath: r.ordering_key_path,
+    });
+    const list = byApp.get(r.app_id);
+    if (list) list.push(routable);
+    else byApp.set(r.app_id, [routable]);
+  }
+  return byApp;
+}
+
+/** The message as its answer shows it (the report key and request digest stay inside). */
+function accepted(m: NewMessage): Message {
+  const { reportKey: _r, requestDigest: _d, ...fields } = m;
+  return { ...fields, traceContext: fields.traceContext ?? null };
+}
+
+/** Writes the routed messages in one statement; returns the ids it inserted. */
+async function writeBatch(pool: pg.Pool, batch: Routed[]): Promise<Set<string>> {
+  const ms = batch.map((r) => r.message);
+  const ts = batch.flatMap((r) => r.targets.map((t) => ({ m: r.message, t })));
+  const { rows } = await pool.query<{ id: string }>({
+    name: 'hl_insert_batch',
+    text: INSERT_BATCH,
+    values: [
+      ms.map((m) => m.id),
+      ms.map((m) => m.appId),
+      ms.map((m) => m.eventType),
+      ms.map((m) => m.payload),
+      ms.map((m) => m.idempotencyKey),
+      ms.map((m) => m.endpointId),
+      ms.map((m) => m.createdAt),
+      ms.map((m) => m.orderingKey),
+      ms.map((m) => (m.idempotencyKey === null ? null : (m.requestDigest ?? null))),
+      ms.map((m) => m.traceContext ?? null),
+      // Only a keyed message can be replayed, so only it keeps the count its first answer gave.
+      batch.map((r) => (r.message.idempotencyKey === null ? null : r.targets.length)),
+      ts.map(({ m }) => m.id),
+      ts.map(({ t }) => t.endpoint.id),
+      ts.map(({ t }) => t.orderingKey),
+      ts.map(({ t }) => t.endpoint.disabled),
+      ts.map(({ m }) => m.appId),
+      ts.map(({ m }) => m.createdAt),
+    ],
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
+export type InsertOne = (message: NewMessage) => Promise<InsertMessageResult>;
+
+/**
+ * Accepts a group of messages: routes them, writes those that can go together in one statement, and
+ * hands the rest to `insertOne` (each its own transaction). When the statement fails for a reason
+ * other than a lost connection (an app deleted meanwhile, a deadlock with an endpoint update), each
+ * message is tried alone, so one bad message fails alone. A lost connection fails them all: whether
+ * the statement committed is unknown, and trying again could write a message twice.
+ */
+export async function insertMessages(
+  pool: pg.Pool,
+  messages: NewMessage[],
+  insertOne: InsertOne,
+  wake: Wake,
+): Promise<Array<InsertMessageResult | Promise<InsertMessageResult>>> {
+  const candidates = await routingCandidates(pool, [...new Set(messages.map((m) => m.appId))]);
+  const batch: Routed[] = [];
+  const alone = new Set<NewMessage>();
+  for (const message of messages) {
+    const targets =
+      (message.reportKey ?? null) === null
+        ? routeMessage(candidates.get(message.appId) ?? [], message)
+        : null;
+    if (targets === null || targets.some((t) => t.endpoint.ordering !== 'parallel'))
+      alone.add(message);
+    else batch.push({ message, targets });
+  }
+  let written: Set<string> | null = null;
+  if (batch.length > 0) {
+    try {
+      written = await writeBatch(pool, batch);
+    } catch (error) {
+      if (isConnectionError(error)) throw error;
+    }
+  }
+  const due = batch.some(
+    (r) => written?.has(r.message.id) && r.targets.some((t) => !t.endpoint.disabled),
+  );
+  if (due) wake();
+  const targetsOf = new Map(batch.map((r) => [r.message, r.targets.length]));
+  return messages.map((m) =>
+    !alone.has(m) && written?.has(m.id)
+      ? { message: accepted(m), created: true, deliveries: targetsOf.get(m) ?? 0 }
+      : insertOne(m),
+  );
+}
