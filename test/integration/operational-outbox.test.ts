@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { outboxMessageKey } from '../../src/delivery/operational-webhooks.js';
 import { newId } from '../../src/lib/ids.js';
 import {
@@ -173,11 +173,13 @@ function outboxCrashCases(
   );
 }
 
-describe('operational outbox across a crash: SQLite', () => {
+// Each test starts Hookline two or three times: slow on a busy machine.
+describe('operational outbox across a crash: SQLite', { timeout: 120_000 }, () => {
   outboxCrashCases(() => ({ config: {} }));
 });
 
 describePostgres('operational outbox across a crash: PostgreSQL', () => {
+  vi.setConfig({ testTimeout: 120_000 });
   let db: TestDatabase | null = null;
   beforeEach(async () => {
     db = await createTestDatabase('outbox');
