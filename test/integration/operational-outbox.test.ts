@@ -14,6 +14,8 @@ import { startReceiver, status, type Receiver } from '../helpers/receiver.js';
 
 const MINUTE = 60_000;
 const WINDOW_MS = 24 * 60 * MINUTE;
+/** Each test starts Hookline two to four times: slow on a busy machine. */
+const SLOW = { timeout: 120_000 };
 
 /**
  * The operational outbox survives a crash: an event is committed with the change it reports, and
@@ -72,83 +74,96 @@ function outboxCrashCases(
   const messagesOf = async (h: TestHookline, appId: string) =>
     (await h.api('GET', `/api/v1/apps/${appId}/messages?limit=50`)).body.data as unknown[];
 
-  it('an event committed with its change is sent once after a crash before it became a message', async () => {
-    const dataDir = tempDataDir();
-    const first = await start(dataDir);
-    const opsAppId = await operationalApp(first);
-    const t = await createTenant(first, { url: tenant.url });
-    dyingAfterCommits(first);
-    tenant.script(status(410));
-    await sendMessage(first, t.appId, { i: 1 });
-    await first.dispatcher.drainDue(); // 410 Gone: disabled, with endpoint.disabled in the outbox
-    const enabled = await first.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, {
-      disabled: false,
-    });
-    expect(enabled.status).toBe(200);
-    await first.dispatcher.drainDue();
-    expect(await messagesOf(first, opsAppId)).toEqual([]);
-    await crash(first);
+  it(
+    'an event committed with its change is sent once after a crash before it became a message',
+    SLOW,
+    async () => {
+      const dataDir = tempDataDir();
+      const first = await start(dataDir);
+      const opsAppId = await operationalApp(first);
+      const t = await createTenant(first, { url: tenant.url });
+      dyingAfterCommits(first);
+      tenant.script(status(410));
+      await sendMessage(first, t.appId, { i: 1 });
+      await first.dispatcher.drainDue(); // 410 Gone: disabled, with endpoint.disabled in the outbox
+      const enabled = await first.api(
+        'PATCH',
+        `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`,
+        {
+          disabled: false,
+        },
+      );
+      expect(enabled.status).toBe(200);
+      await first.dispatcher.drainDue();
+      expect(await messagesOf(first, opsAppId)).toEqual([]);
+      await crash(first);
 
-    const second = await start(dataDir);
-    await settle(second);
-    const about = { appId: t.appId, endpointId: t.endpointId, url: tenant.url };
-    expect(received()).toMatchObject([
-      { type: 'endpoint.disabled', data: { ...about, reason: 'gone' } },
-      { type: 'endpoint.enabled', data: about },
-    ]);
-    expect(received()).toHaveLength(2);
-    await crash(second);
+      const second = await start(dataDir);
+      await settle(second);
+      const about = { appId: t.appId, endpointId: t.endpointId, url: tenant.url };
+      expect(received()).toMatchObject([
+        { type: 'endpoint.disabled', data: { ...about, reason: 'gone' } },
+        { type: 'endpoint.enabled', data: about },
+      ]);
+      expect(received()).toHaveLength(2);
+      await crash(second);
 
-    // Sent and deleted: a third start sends nothing again.
-    const third = await start(dataDir);
-    await settle(third);
-    expect(received()).toHaveLength(2);
-    expect(await messagesOf(third, opsAppId)).toHaveLength(2);
-  });
+      // Sent and deleted: a third start sends nothing again.
+      const third = await start(dataDir);
+      await settle(third);
+      expect(received()).toHaveLength(2);
+      expect(await messagesOf(third, opsAppId)).toHaveLength(2);
+    },
+  );
 
-  it('an event made a message just before the crash, still in the outbox, is not sent twice', async () => {
-    const dataDir = tempDataDir();
-    const first = await start(dataDir);
-    const opsAppId = await operationalApp(first);
-    const t = await createTenant(first, { url: tenant.url });
-    dyingAfterCommits(first);
-    const off = await first.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, {
-      disabled: true,
-    });
-    expect(off.status).toBe(200);
-    // What a pass does before it deletes the row: claimed, made a message with its key. Then the crash.
-    const now = first.clock.now();
-    const [event] = await first.app.store.claimOperationalEvents(now, 10, MINUTE);
-    expect(event.eventType).toBe('endpoint.disabled');
-    await first.app.store.insertMessage(
-      {
-        id: newId('msg', now),
-        appId: opsAppId,
-        eventType: event.eventType,
-        payload: event.payload,
-        idempotencyKey: outboxMessageKey(event.id),
-        endpointId: null,
-        orderingKey: null,
-        createdAt: now,
-      },
-      WINDOW_MS,
-    );
-    await crash(first);
+  it(
+    'an event made a message just before the crash, still in the outbox, is not sent twice',
+    SLOW,
+    async () => {
+      const dataDir = tempDataDir();
+      const first = await start(dataDir);
+      const opsAppId = await operationalApp(first);
+      const t = await createTenant(first, { url: tenant.url });
+      dyingAfterCommits(first);
+      const off = await first.api('PATCH', `/api/v1/apps/${t.appId}/endpoints/${t.endpointId}`, {
+        disabled: true,
+      });
+      expect(off.status).toBe(200);
+      // What a pass does before it deletes the row: claimed, made a message with its key. Then the crash.
+      const now = first.clock.now();
+      const [event] = await first.app.store.claimOperationalEvents(now, 10, MINUTE);
+      expect(event.eventType).toBe('endpoint.disabled');
+      await first.app.store.insertMessage(
+        {
+          id: newId('msg', now),
+          appId: opsAppId,
+          eventType: event.eventType,
+          payload: event.payload,
+          idempotencyKey: outboxMessageKey(event.id),
+          endpointId: null,
+          orderingKey: null,
+          createdAt: now,
+        },
+        WINDOW_MS,
+      );
+      await crash(first);
 
-    const second = await start(dataDir);
-    // On PostgreSQL the dead node's claim holds until its lease ends; on SQLite the start frees it.
-    second.clock.advance(2 * MINUTE);
-    second.app.operational.wake();
-    await settle(second);
-    expect(received().map((e) => e.type)).toEqual(['endpoint.disabled']);
-    expect(await messagesOf(second, opsAppId)).toHaveLength(1);
-    expect(await second.app.store.claimOperationalEvents(second.clock.now(), 10, MINUTE)).toEqual(
-      [],
-    );
-  });
+      const second = await start(dataDir);
+      // On PostgreSQL the dead node's claim holds until its lease ends; on SQLite the start frees it.
+      second.clock.advance(2 * MINUTE);
+      second.app.operational.wake();
+      await settle(second);
+      expect(received().map((e) => e.type)).toEqual(['endpoint.disabled']);
+      expect(await messagesOf(second, opsAppId)).toHaveLength(1);
+      expect(await second.app.store.claimOperationalEvents(second.clock.now(), 10, MINUTE)).toEqual(
+        [],
+      );
+    },
+  );
 
   it.runIf(severalNodes)(
     'nodes sending a dead node’s leftovers at once send each once',
+    SLOW,
     async () => {
       const first = await start();
       const opsAppId = await operationalApp(first);
