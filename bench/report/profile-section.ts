@@ -7,11 +7,16 @@ const HEADING = '## Where Hookline spends its time in the drain';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-/** Worker threads by start order: the SQLite store thread first, then the delivery thread. */
-function threadName(thread: string, workers: number): string {
-  if (thread === 'worker 1') return 'worker 1: the SQLite store';
-  if (thread === 'worker 2' && workers === 2) return 'worker 2: delivery';
-  return thread;
+type ThreadSummary = NonNullable<BenchRun['profile']>['threads'][number];
+
+/** What a worker thread is, told by the code it ran (their start order changes with the setup). */
+function threadName(t: ThreadSummary): string {
+  if (t.thread === 'main') return t.thread;
+  const ran = (part: string) => [...t.byFile, ...t.top].some((e) => e.name.includes(part));
+  if (ran('checkpoint-worker')) return `${t.thread}: WAL checkpoints`;
+  if (ran('src/delivery/') || ran('node_modules/undici')) return `${t.thread}: delivery`;
+  if (ran('src/store/sqlite/')) return `${t.thread}: the SQLite store`;
+  return t.thread;
 }
 
 /**
@@ -44,10 +49,9 @@ export function renderProfile(run: BenchRun, standalone = false): string[] {
     `A separate run under \`--cpu-prof\` (not one of the figures above): the Hookline process during "${cell(p.scenario)}", start-up included, one profile per thread. A native call (a SQLite statement, an HMAC) counts as self time of the JavaScript line that makes it.`,
     '',
   ];
-  const workers = p.threads.filter((t) => t.thread !== 'main').length;
   for (const t of p.threads) {
     lines.push(
-      `### Thread: ${threadName(t.thread, workers)} (${fmt(t.totalMs)} ms sampled)`,
+      `### Thread: ${threadName(t)} (${fmt(t.totalMs)} ms sampled)`,
       '',
       'By file or package:',
       '',
