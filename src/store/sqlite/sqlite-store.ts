@@ -43,6 +43,7 @@ import { SqlitePortalStore } from './portal-queries.js';
 import { SqliteClaims } from './claim.js';
 import { SqliteDeliveries } from './delivery-queries.js';
 import { SqliteEndpoints } from './endpoint-queries.js';
+import { Checkpointer } from './checkpointer.js';
 import { GroupCommit } from './group-commit.js';
 import { SqliteLeases } from './lease-queries.js';
 import { SqliteMessageInsert } from './message-insert.js';
@@ -57,6 +58,9 @@ import { SqliteRetention } from './retention.js';
 import { SqliteSerialQueue } from './serial-queue.js';
 import { SqliteStatsQueries } from './stats-queries.js';
 
+/** The WAL file's size once it is started over after a burst (`journal_size_limit`). */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for throwaway stores. */
   file: string;
@@ -65,6 +69,12 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** The most pages the database file may have (SQLite's max_page_count); unset = no cap. */
   maxPages?: number | null;
+  /**
+   * `background`: checkpoints run on a thread of their own (checkpointer.ts), never inside a
+   * commit; the server's store thread sets it. `auto` (the default): SQLite's own, in the commit
+   * that crosses 1,000 WAL pages, which suits short-lived stores (tests, the CLI).
+   */
+  checkpoints?: 'auto' | 'background';
   /** Called once the database is closed (releases the data folder lock). */
   onClose?: () => void;
   /** The keys secrets are sealed with (plain data: it crosses to the store thread). */
@@ -83,6 +93,7 @@ export class SqliteStore implements Store {
   };
   readonly db: Database;
   private readonly writes: GroupCommit;
+  private readonly checkpointer: Checkpointer | null = null;
   /** Bot connections and invocations (src/bots). */
   readonly bots: SqliteBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
@@ -117,6 +128,12 @@ export class SqliteStore implements Store {
     this.db = openSqlite(options.file, options.sync ?? 'full', options.readonly ?? false);
     if (options.maxPages != null && !options.readonly)
       this.db.pragma(`max_page_count = ${Math.trunc(options.maxPages)}`);
+    if (options.checkpoints === 'background' && options.file !== ':memory:' && !options.readonly) {
+      this.db.pragma('wal_autocheckpoint = 0');
+      // A WAL that grew in a burst shrinks back to this when the writer starts it over.
+      this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+      this.checkpointer = new Checkpointer(options.file);
+    }
     this.box = new SecretBox(options.encryption);
     this.writes = new GroupCommit(this.db);
     this.bots = new SqliteBotStore(this.db, this.box, (op) => this.writes.run(op));
@@ -177,6 +194,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Stopped first, so that the writer, last to close, checkpoints and removes the WAL.
+    await this.checkpointer?.stop();
     this.writes.flush();
     if (this.db.open) this.db.close();
     this.options.onClose?.();

@@ -8,7 +8,8 @@ import { serializeError, type AttachPort, type WorkerCall } from './worker-proto
  * together and share the next group commit. Other threads of the process (the delivery thread)
  * get a port of their own (`AttachPort`): their calls join the same commits, through one writer.
  */
-const store = new SqliteStore(workerData as SqliteStoreOptions);
+// Checkpoints run on a thread of their own, never in front of a commit (checkpointer.ts).
+const store = new SqliteStore({ ...(workerData as SqliteStoreOptions), checkpoints: 'background' });
 
 function serve(port: MessagePort, call: WorkerCall): void {
   const target = (call.target === 'store' ? store : store[call.target]) as unknown as Record<
