@@ -4,6 +4,7 @@
  *   npm run bench                 quick mode (under a minute)
  *   npm run bench -- --full       full mode (1M backlog, longer runs)
  *   npm run bench -- --profile    also --cpu-prof the Hookline drain and summarise it
+ *   npm run bench -- --profile-only  only that profile; updates its section of docs/benchmarks.md
  *   npm run bench -- --costs      only what features cost (per-key ordering, payload filters,
  *                                 metrics); updates that section of docs/benchmarks.md alone
  *   npm run bench -- --retention  only retention (p99 during a purge against without one, the
@@ -59,6 +60,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '64' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'profile-only': { type: 'boolean', default: false },
     costs: { type: 'boolean', default: false },
     retention: { type: 'boolean', default: false },
     stats: { type: 'boolean', default: false },
@@ -86,11 +88,18 @@ async function main(): Promise<void> {
   }
   const plan = makePlan(mode, concurrency);
   if (
-    [values.costs, values.stats, values.retention, values.sweep, values.only !== undefined].filter(
-      Boolean,
-    ).length > 1
+    [
+      values.costs,
+      values.stats,
+      values.retention,
+      values.sweep,
+      values['profile-only'],
+      values.only !== undefined,
+    ].filter(Boolean).length > 1
   )
-    throw new Error('bench: --costs, --stats, --retention, --sweep and --only: give one of them');
+    throw new Error(
+      'bench: --costs, --stats, --retention, --sweep, --profile-only and --only: give one of them',
+    );
   const only = values.only ? new Set(values.only.split(',')) : null;
   const wanted = (id: string) => !only || only.has(id);
   const startedAt = new Date();
@@ -174,36 +183,38 @@ async function main(): Promise<void> {
         run: () => measureStatsRead(plan.stats),
       },
     ];
-    const steps: Step[] = values.sweep
-      ? [
-          // The other figures of the sustained-load targets, then the sweeps.
-          ...take(anchors, 'raw-ceiling'),
-          ...take(hookline, 'drain-sqlite'),
-          ...take(hookline, 'ingest'),
-          // Peak RSS with a 1M backlog (full mode; seeding it alone outlasts quick mode).
-          ...take(hookline, 'backlog-1m'),
-          ...sweep,
-          ...postgres,
-        ]
-      : values.costs
-        ? costs
-        : values.stats
-          ? stats
-          : values.retention
-            ? retention
-            : [
-                ...take(anchors, 'raw-ceiling'),
-                ...take(anchors, 'bullmq'),
-                ...take(hookline, 'drain-sqlite'),
-                ...take(anchors, 'bullmq-failing-10'),
-                ...take(hookline, 'drain-failing-10'),
-                ...hookline,
-                ...sweep,
-                ...postgres,
-                ...costs,
-                ...stats,
-                ...retention,
-              ];
+    const steps: Step[] = values['profile-only']
+      ? []
+      : values.sweep
+        ? [
+            // The other figures of the sustained-load targets, then the sweeps.
+            ...take(anchors, 'raw-ceiling'),
+            ...take(hookline, 'drain-sqlite'),
+            ...take(hookline, 'ingest'),
+            // Peak RSS with a 1M backlog (full mode; seeding it alone outlasts quick mode).
+            ...take(hookline, 'backlog-1m'),
+            ...sweep,
+            ...postgres,
+          ]
+        : values.costs
+          ? costs
+          : values.stats
+            ? stats
+            : values.retention
+              ? retention
+              : [
+                  ...take(anchors, 'raw-ceiling'),
+                  ...take(anchors, 'bullmq'),
+                  ...take(hookline, 'drain-sqlite'),
+                  ...take(anchors, 'bullmq-failing-10'),
+                  ...take(hookline, 'drain-failing-10'),
+                  ...hookline,
+                  ...sweep,
+                  ...postgres,
+                  ...costs,
+                  ...stats,
+                  ...retention,
+                ];
     const known = steps.flatMap((s) => s.ids);
     const unknownIds = [...(only ?? [])].filter((id) => !known.includes(id));
     if (unknownIds.length > 0)
@@ -216,7 +227,10 @@ async function main(): Promise<void> {
       const whole = step.ids.length === 1;
       for (const result of await step.run()) if (whole || wanted(result.id)) record(result);
     }
-    if (values.profile && !values.costs && !values.stats && !values.retention && !values.sweep)
+    if (
+      values['profile-only'] ||
+      (values.profile && !values.costs && !values.stats && !values.retention && !values.sweep)
+    )
       profile = await profileDrain(ctx);
   } finally {
     await receiver.close();
@@ -248,6 +262,7 @@ async function main(): Promise<void> {
     statsOnly: values.stats,
     retentionOnly: values.retention,
     sweepOnly: values.sweep,
+    profileOnly: values['profile-only'],
   });
 }
 

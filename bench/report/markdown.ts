@@ -1,6 +1,7 @@
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
 import { fmt } from '../lib/format.js';
 import { renderCosts } from './costs-section.js';
+import { renderProfile } from './profile-section.js';
 import { renderRetention } from './retention-section.js';
 import { renderStats } from './stats-section.js';
 import { renderSweep } from './sweep-section.js';
@@ -91,42 +92,6 @@ function ratioLines(run: BenchRun): string[] {
     );
 }
 
-function profileLines(run: BenchRun): string[] {
-  const p = run.profile;
-  if (!p) return [];
-  type Entry = { name: string; selfMs: number; share: number };
-  const table = (head: string, entries: Entry[]) => [
-    `| ${head} | self ms | share |`,
-    '|---|---:|---:|',
-    ...entries.map(
-      (t) => `| ${cell(t.name)} | ${fmt(t.selfMs)} | ${(t.share * 100).toFixed(1)}% |`,
-    ),
-    '',
-  ];
-  const lines = [
-    '## Where Hookline spends its time in the drain',
-    '',
-    `A separate run under \`--cpu-prof\` (not one of the figures above): the Hookline process during "${cell(p.scenario)}", start-up included, one profile per thread. A native call (a SQLite statement, an HMAC) counts as self time of the JavaScript line that makes it.`,
-    '',
-  ];
-  for (const t of p.threads) {
-    lines.push(
-      `### Thread: ${t.thread} (${fmt(t.totalMs)} ms sampled)`,
-      '',
-      'By file or package:',
-      '',
-      ...table('file / package', t.byFile.slice(0, 12)),
-      "Hottest lines of Hookline's own code:",
-      '',
-      ...table('line', t.hotLines.slice(0, 8)),
-      'Top functions:',
-      '',
-      ...table('function (file:line)', t.top.slice(0, 12)),
-    );
-  }
-  return lines;
-}
-
 export function renderMarkdown(run: BenchRun, chartFile: string, method: string[]): string {
   const m = run.machine;
   return [
@@ -164,7 +129,7 @@ export function renderMarkdown(run: BenchRun, chartFile: string, method: string[
     '',
     ...latencyTable(run),
     '',
-    ...profileLines(run),
+    ...renderProfile(run),
     '## Machine',
     '',
     `- CPU: ${m.cpuModel}, ${m.cores} cores`,

@@ -5,6 +5,7 @@ import { docsDir, resultsDir } from '../lib/paths.js';
 import { renderCosts, spliceCosts } from './costs-section.js';
 import { renderStats, spliceStats } from './stats-section.js';
 import { renderMarkdown } from './markdown.js';
+import { renderProfile, spliceProfile } from './profile-section.js';
 import { renderRetention, spliceRetention } from './retention-section.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
@@ -48,24 +49,36 @@ export async function writeReport(
     statsOnly?: boolean;
     retentionOnly?: boolean;
     sweepOnly?: boolean;
+    profileOnly?: boolean;
   },
 ): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
-  const name = options.sweepOnly
-    ? 'sweep.json'
-    : options.retentionOnly
-      ? 'retention.json'
-      : options.statsOnly
-        ? 'stats.json'
-        : options.costsOnly
-          ? 'costs.json'
-          : options.partial
-            ? 'partial.json'
-            : 'latest.json';
+  const name = options.profileOnly
+    ? 'profile.json'
+    : options.sweepOnly
+      ? 'sweep.json'
+      : options.retentionOnly
+        ? 'retention.json'
+        : options.statsOnly
+          ? 'stats.json'
+          : options.costsOnly
+            ? 'costs.json'
+            : options.partial
+              ? 'partial.json'
+              : 'latest.json';
   const jsonPath = join(resultsDir, name);
   await writeFile(jsonPath, `${JSON.stringify(run, null, 2)}\n`);
   console.log(`bench: wrote ${jsonPath}`);
   if (!options.docs || options.partial) return;
+  if (options.profileOnly) {
+    const docPath = join(docsDir, 'benchmarks.md');
+    await writeFile(
+      docPath,
+      spliceProfile(await readFile(docPath, 'utf8'), renderProfile(run, true)),
+    );
+    console.log(`bench: wrote the profile section of ${docPath}`);
+    return;
+  }
   if (options.sweepOnly) {
     const docPath = join(docsDir, 'benchmarks.md');
     await writeFile(join(docsDir, SWEEP_CHART_FILE), sweepChart(run));

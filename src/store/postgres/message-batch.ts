@@ -1,13 +1,9 @@
 import type pg from 'pg';
 import type { Message } from '../../domain/types.js';
 import type { InsertMessageResult, NewMessage } from '../store.js';
-import {
-  routeMessage,
-  toRoutable,
-  type RoutableEndpoint,
-  type RouteTarget,
-} from '../endpoint-routing.js';
+import { routeMessage, type RouteTarget } from '../endpoint-routing.js';
 import { isConnectionError } from './connection-errors.js';
+import { ROUTING_FINGERPRINT, type AppRouting, type RoutingCache } from './routing-cache.js';
 import type { Wake } from './wake-notify.js';
 
 /**
@@ -16,15 +12,14 @@ import type { Wake } from './wake-notify.js';
  * endpoints. Only messages whose every target is a parallel endpoint go this way; the others (serial
  * and per-key targets need their line's lock, report keys a lookup) go one by one through
  * message-insert.ts, and so does a message the statement leaves out: its key was taken (a replay, or
- * a conflict), or a target endpoint changed since it was routed.
+ * a conflict), or its app's endpoints changed since they were read.
  */
 
-/** Every endpoint of the apps in $1, for routing. */
-const ROUTING_CANDIDATES = `SELECT app_id, id, ordering, disabled, filter_types, payload_filter, ordering_key_path
-  FROM endpoints WHERE app_id = ANY($1::text[])`;
-
 /**
- * The messages and their deliveries. The target endpoints are locked FOR SHARE first: an ordering
+ * The messages and their deliveries. A message is written only if its app's endpoints are still
+ * those it was routed with (routing-cache.ts): the statement's snapshot began after every change
+ * committed before it, so a message never misses an endpoint created, changed or deleted before it
+ * arrived. The target endpoints are locked FOR SHARE first: an ordering
  * switch, a disable or a delete (each of which writes the endpoint's row before it moves
  * deliveries) waits for this statement, or this statement waits for it and then reads the row as
  * it committed (READ COMMITTED re-reads a locked row). A message whose target is no longer a parallel
@@ -32,9 +27,14 @@ const ROUTING_CANDIDATES = `SELECT app_id, id, ordering, disabled, filter_types,
  * is one transaction: all of it commits, or none.
  * $1..$11 messages: id, app id, event type, payload, key, endpoint id, created_at, ordering key,
  * request digest, trace context, delivery count;
- * $12..$16 deliveries: message id, endpoint id, ordering key, disabled, app id; $17 delivery created_at
+ * $12..$17 deliveries: message id, endpoint id, ordering key, disabled, app id, created_at;
+ * $18, $19 each app's id and the fingerprint of the endpoints it was routed with.
  */
-const INSERT_BATCH = `WITH targets AS (
+const INSERT_BATCH = `WITH stale AS (
+    SELECT a.app_id FROM unnest($18::text[], $19::text[]) AS a(app_id, fingerprint)
+    WHERE a.fingerprint IS DISTINCT FROM
+      (SELECT ${ROUTING_FINGERPRINT} FROM endpoints e WHERE e.app_id = a.app_id)
+  ), targets AS (
     SELECT * FROM unnest($12::text[], $13::text[], $14::text[], $15::bool[], $16::text[], $17::bigint[])
       AS t(message_id, endpoint_id, ordering_key, disabled, app_id, created_at)
   ), locked AS MATERIALIZED (
@@ -51,7 +51,7 @@ const INSERT_BATCH = `WITH targets AS (
       $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[])
       AS m(id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at, ordering_key,
         request_digest, trace_context, delivery_count)
-    WHERE m.id NOT IN (SELECT message_id FROM changed)
+    WHERE m.id NOT IN (SELECT message_id FROM changed) AND m.app_id NOT IN (SELECT app_id FROM stale)
     ON CONFLICT (app_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING id
   ), deliveries AS (
@@ -62,48 +62,12 @@ const INSERT_BATCH = `WITH targets AS (
       CASE WHEN t.disabled THEN NULL ELSE t.created_at END, t.created_at, t.created_at
     FROM targets t JOIN inserted i ON i.id = t.message_id
   )
-  SELECT id FROM inserted`;
-
-interface CandidateRow {
-  app_id: string;
-  id: string;
-  ordering: RoutableEndpoint['ordering'];
-  disabled: boolean;
-  filter_types: string | null;
-  payload_filter: string | null;
-  ordering_key_path: string | null;
-}
+  SELECT id, NULL AS stale FROM inserted UNION ALL SELECT NULL, app_id FROM stale`;
 
 /** What the batch needs of one message: it, and where it goes. */
 interface Routed {
   message: NewMessage;
   targets: RouteTarget[];
-}
-
-async function routingCandidates(
-  pool: pg.Pool,
-  appIds: string[],
-): Promise<Map<string, RoutableEndpoint[]>> {
-  const { rows } = await pool.query<CandidateRow>({
-    name: 'hl_batch_routing_candidates',
-    text: ROUTING_CANDIDATES,
-    values: [appIds],
-  });
-  const byApp = new Map<string, RoutableEndpoint[]>();
-  for (const r of rows) {
-    const routable = toRoutable({
-      id: r.id,
-      ordering: r.ordering,
-      disabled: r.disabled,
-      filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
-      filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
-      orderingKeyPath: r.ordering_key_path,
-    });
-    const list = byApp.get(r.app_id);
-    if (list) list.push(routable);
-    else byApp.set(r.app_id, [routable]);
-  }
-  return byApp;
 }
 
 /** The message as its answer shows it (the report key and request digest stay inside). */
@@ -112,11 +76,23 @@ function accepted(m: NewMessage): Message {
   return { ...fields, traceContext: fields.traceContext ?? null };
 }
 
-/** Writes the routed messages in one statement; returns the ids it inserted. */
-async function writeBatch(pool: pg.Pool, batch: Routed[]): Promise<Set<string>> {
+interface Written {
+  ids: Set<string>;
+  /** Apps whose endpoints changed since they were read: none of their messages was written. */
+  stale: string[];
+}
+
+/** Writes the routed messages in one statement. */
+async function writeBatch(
+  pool: pg.Pool,
+  batch: Routed[],
+  routing: Map<string, AppRouting>,
+): Promise<Written> {
   const ms = batch.map((r) => r.message);
   const ts = batch.flatMap((r) => r.targets.map((t) => ({ m: r.message, t })));
-  const { rows } = await pool.query<{ id: string }>({
+  // Every app of the group is checked, also those whose messages went alone (seen as serial).
+  const apps = [...routing.keys()];
+  const { rows } = await pool.query<{ id: string | null; stale: string | null }>({
     name: 'hl_insert_batch',
     text: INSERT_BATCH,
     values: [
@@ -138,9 +114,17 @@ async function writeBatch(pool: pg.Pool, batch: Routed[]): Promise<Set<string>> 
       ts.map(({ t }) => t.endpoint.disabled),
       ts.map(({ m }) => m.appId),
       ts.map(({ m }) => m.createdAt),
+      apps,
+      apps.map((a) => routing.get(a)?.fingerprint ?? null),
     ],
   });
-  return new Set(rows.map((r) => r.id));
+  const ids = new Set<string>();
+  const stale: string[] = [];
+  for (const r of rows) {
+    if (r.id !== null) ids.add(r.id);
+    if (r.stale !== null) stale.push(r.stale);
+  }
+  return { ids, stale };
 }
 
 export type InsertOne = (message: NewMessage) => Promise<InsertMessageResult>;
@@ -154,17 +138,18 @@ export type InsertOne = (message: NewMessage) => Promise<InsertMessageResult>;
  */
 export async function insertMessages(
   pool: pg.Pool,
+  cache: RoutingCache,
   messages: NewMessage[],
   insertOne: InsertOne,
   wake: Wake,
 ): Promise<Array<InsertMessageResult | Promise<InsertMessageResult>>> {
-  const candidates = await routingCandidates(pool, [...new Set(messages.map((m) => m.appId))]);
+  const routing = await cache.routingOf([...new Set(messages.map((m) => m.appId))]);
   const batch: Routed[] = [];
   const alone = new Set<NewMessage>();
   for (const message of messages) {
     const targets =
       (message.reportKey ?? null) === null
-        ? routeMessage(candidates.get(message.appId) ?? [], message)
+        ? routeMessage(routing.get(message.appId)?.endpoints ?? [], message)
         : null;
     if (targets === null || targets.some((t) => t.endpoint.ordering !== 'parallel'))
       alone.add(message);
@@ -173,10 +158,16 @@ export async function insertMessages(
   let written: Set<string> | null = null;
   if (batch.length > 0) {
     try {
-      written = await writeBatch(pool, batch);
+      const result = await writeBatch(pool, batch, routing);
+      written = result.ids;
+      for (const app of result.stale) cache.forget(app);
     } catch (error) {
       if (isConnectionError(error)) throw error;
+      for (const app of routing.keys()) cache.forget(app);
     }
+  } else {
+    // Nothing checked the routing that sent these alone: read it again next time.
+    for (const m of alone) cache.forget(m.appId);
   }
   const due = batch.some(
     (r) => written?.has(r.message.id) && r.targets.some((t) => !t.endpoint.disabled),

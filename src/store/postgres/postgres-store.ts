@@ -45,6 +45,7 @@ import * as endpoints from './endpoint-queries.js';
 import * as leases from './lease-queries.js';
 import { PgGroupCommit } from './group-commit.js';
 import { ReadBatch } from './read-batch.js';
+import { RoutingCache } from './routing-cache.js';
 import { insertMessages } from './message-batch.js';
 import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
@@ -107,6 +108,7 @@ export class PostgresStore implements Store {
   private readonly wakes: WakeListener;
   private readonly notifier: WakeNotifier;
   private readonly ingest: PgGroupCommit<IngestItem, InsertMessageResult>;
+  private readonly routing: RoutingCache;
   /** Authentications arriving together share one read. */
   private readonly appsByKey = new ReadBatch<string, App>((hashes) =>
     apps.getAppsByKeyHashes(this.pool, this.box, hashes),
@@ -125,6 +127,7 @@ export class PostgresStore implements Store {
     const onError = options.onConnectionError ?? (() => undefined);
     this.pool = createPool(settings, onError);
     this.notifier = new WakeNotifier(this.pool);
+    this.routing = new RoutingCache(this.pool);
     this.ingest = this.ingestGroups(settings.poolSize);
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.bots = new PgBotStore(this.pool, guard, this.box);
@@ -149,6 +152,7 @@ export class PostgresStore implements Store {
         const windows = new Map(items.map((i) => [i.message, i.windowMs]));
         return insertMessages(
           this.pool,
+          this.routing,
           items.map((i) => i.message),
           (m) => insertMessage(this.pool, m, windows.get(m) ?? 0, this.notifier.wake),
           this.notifier.wake,

@@ -57,6 +57,32 @@ export function clusterCases(ctx: SuiteContext): void {
     expect(await b.stats(app.id)).toMatchObject({ pending: 1, held: 3 });
   });
 
+  it('a node routes by endpoints as another node changed them: filter, ordering, deletion', async () => {
+    const [a, b] = await nodes(2);
+    const app = await createApp(a);
+    const ep = await createEndpoint(a, app.id);
+    expect((await send(b, app.id)).deliveries).toBe(1);
+    await a.updateEndpoint({ ...ep, filterTypes: ['user.*'] });
+    expect((await send(b, app.id, { eventType: 'message.delivered' })).deliveries).toBe(0);
+    await a.updateEndpoint({ ...ep, filterTypes: null, ordering: 'serial' });
+    const queued = await send(b, app.id);
+    expect(queued.deliveries).toBe(1);
+    const [parked] = (
+      await b.listDeliveries(
+        app.id,
+        { messageId: queued.message.id },
+        {
+          limit: 10,
+          cursor: null,
+        },
+      )
+    ).data;
+    // The first message's delivery is still due, so the serial endpoint's second one waits.
+    expect(parked.nextAttemptAt).toBeNull();
+    await a.deleteEndpoint(app.id, ep.id);
+    expect((await send(b, app.id)).deliveries).toBe(0);
+  });
+
   it('one idempotency key sent to several nodes at once creates one message', async () => {
     const [a, b, c] = await nodes(3);
     const app = await createApp(a);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { PROFILE_END, PROFILE_START, spliceProfile } from '../../bench/report/profile-section.js';
+
+const section = [
+  PROFILE_START,
+  '## Where Hookline spends its time in the drain',
+  '',
+  'new',
+  PROFILE_END,
+  '',
+];
+
+describe('the profile section of docs/benchmarks.md', () => {
+  it('replaces the section an older run left without markers, up to the machine', () => {
+    const doc =
+      '# B\n\n## Latency\n\nx\n\n## Where Hookline spends its time in the drain\n\nold\n\n## Machine\n\n- CPU\n';
+    const out = spliceProfile(doc, section);
+    expect(out).not.toContain('old');
+    expect(out).toContain(`## Latency\n\nx\n\n${PROFILE_START}`);
+    expect(out).toContain(`${PROFILE_END}\n## Machine`);
+  });
+
+  it('replaces what is between the markers, and only that', () => {
+    const doc = `# B\n\n${PROFILE_START}\nold\n${PROFILE_END}\n\n## Machine\n`;
+    const out = spliceProfile(spliceProfile(doc, section), section);
+    expect(out.split(PROFILE_START)).toHaveLength(2);
+    expect(out).not.toContain('old');
+    expect(out.endsWith(`${PROFILE_END}\n## Machine\n`)).toBe(true);
+  });
+});
