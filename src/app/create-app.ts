@@ -147,17 +147,15 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     deliveryThread?.events ?? dispatcher?.events ?? new EngineEvents(logListenerErrors(logger));
 
   const readiness = new Readiness();
-  const operational = new OperationalWebhooks(
-    store,
-    clock,
-    logger,
-    config.failingAfter,
-    config.idempotencyWindowMs,
-  );
-  // What committed results report (disabled, failing, recovered, exhausted) goes out as events
-  // (the delivery thread reports its own).
+  const operational = new OperationalWebhooks(store, clock, logger, {
+    idempotencyWindowMs: config.idempotencyWindowMs,
+  });
+  // Results wrote operational events (disabled, failing, recovered, exhausted) to the outbox (the
+  // delivery thread sends those of its own results).
   if (dispatcher)
-    events.on('recorded', ({ results, recorded }) => operational.report(results, recorded));
+    events.on('recorded', ({ recorded }) => {
+      if (recorded.operational > 0) operational.wake();
+    });
   const ctx: ApiContext = {
     operational,
     store,
@@ -200,6 +198,8 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   // Every write through the store, and work added by other processes (PostgreSQL), reaches it.
   const follower = deliveryThread ?? dispatcher;
   const stopWakes = follower ? followChanges(changes, follower) : undefined;
+  // What the outbox kept from before (a crash between a change and its event's message) goes now.
+  operational.start();
 
   let closed = false;
   const hookline: HooklineApp = {
@@ -230,7 +230,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
       await retention.stop();
       await dispatcher?.stop();
       await deliveryThread?.stop();
-      await operational.settled();
+      await operational.stop();
       if (!deps.sender) await sender.close();
       metrics.close();
       await stopTraces?.();

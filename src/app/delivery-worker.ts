@@ -52,14 +52,13 @@ async function start() {
     dispatcherOptionsOf(config),
     events,
   );
-  const operational = new OperationalWebhooks(
-    store,
-    clock,
-    logger,
-    config.failingAfter,
-    config.idempotencyWindowMs,
-  );
-  events.on('recorded', ({ results, recorded }) => operational.report(results, recorded));
+  // Sends the outbox rows this thread's results wrote (the main thread sweeps the rest).
+  const operational = new OperationalWebhooks(store, clock, logger, {
+    idempotencyWindowMs: config.idempotencyWindowMs,
+  });
+  events.on('recorded', ({ recorded }) => {
+    if (recorded.operational > 0) operational.wake();
+  });
   metrics.countDeliveries(events, clock);
   const stopTraces = config.otlpTracesUrl
     ? await startTraceExport({

@@ -12,5 +12,6 @@ export function dispatcherOptionsOf(config: Config, random?: () => number): Disp
     random,
     rateLimitWorkers: config.rateLimitWorkers,
     disableAfterMs: config.disableAfterMs,
+    failingAfter: config.failingAfter,
   };
 }

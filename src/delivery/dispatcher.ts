@@ -47,6 +47,8 @@ export interface DispatcherOptions {
    * null or absent: never for failing (a `410 Gone` answer disables it whatever this says).
    */
   disableAfterMs?: number | null;
+  /** Consecutive failures that make `endpoint.failing` (operational events; default 5). */
+  failingAfter?: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -101,7 +103,7 @@ export class Dispatcher {
     this.writer = new ResultWriter(
       store,
       clock,
-      { disableAfterMs: options.disableAfterMs ?? null },
+      { disableAfterMs: options.disableAfterMs ?? null, failingAfter: options.failingAfter },
       (results, recorded) => {
         if (this.events.listening('recorded')) this.events.emit('recorded', { results, recorded });
       },

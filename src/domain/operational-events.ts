@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { defineEvent, type EventDefinition } from './events/definition.js';
 import { GONE_STATUS, type DisabledEndpoint } from './endpoint-disabling.js';
 import type { HealthTransition } from './endpoint-health.js';
-import { DISABLED_REASONS } from './types.js';
+import { DISABLED_REASONS, type Endpoint } from './types.js';
 
 /**
  * Operational events: Hookline's own events about its endpoints, delivered like any message to the
@@ -175,6 +175,16 @@ export interface OperationalEvent {
   payload: Record<string, unknown>;
 }
 
+/**
+ * An operational event about one endpoint before its app and URL are added (the store adds them
+ * from the endpoint as it is in the transaction that writes the event).
+ */
+export interface OperationalDraft {
+  eventType: string;
+  endpointId: string;
+  payload: Record<string, unknown>;
+}
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** What operational events need to know of an endpoint. */
@@ -198,30 +208,26 @@ export interface ExhaustedFacts {
   note?: string;
 }
 
+/** What a batch of results changed, as operational events read it. */
+export interface OperationalBatch {
+  results: readonly ExhaustedFacts[];
+  health: readonly HealthTransition[];
+  disabled: readonly DisabledEndpoint[];
+}
+
 /**
- * The operational events a committed batch of results makes: endpoints disabled, endpoints
- * reaching `failingAfter` consecutive failures, endpoints succeeding after that, deliveries that
- * failed for good. Nothing about the operational app's own endpoints.
+ * The operational events a batch of results makes, without their endpoints' facts: endpoints
+ * disabled, endpoints reaching `failingAfter` consecutive failures, endpoints succeeding after
+ * that, deliveries that failed for good.
  */
-export function operationalEventsOf(
-  batch: {
-    results: readonly ExhaustedFacts[];
-    health: readonly HealthTransition[];
-    disabled: readonly DisabledEndpoint[];
-  },
-  endpoints: ReadonlyMap<string, EndpointFacts>,
+export function operationalDraftsOf(
+  batch: OperationalBatch,
   failingAfter: number,
-  operationalAppId: string,
-): OperationalEvent[] {
-  const out: OperationalEvent[] = [];
-  const facts = (endpointId: string) => {
-    const e = endpoints.get(endpointId);
-    return e && e.appId !== operationalAppId ? { appId: e.appId, endpointId, url: e.url } : null;
-  };
+): OperationalDraft[] {
+  const out: OperationalDraft[] = [];
   const health = new Map(batch.health.map((t) => [t.after.endpointId, t]));
   for (const { before, after } of batch.health) {
-    const f = facts(after.endpointId);
-    if (!f) continue;
+    const endpointId = after.endpointId;
     if (
       before.consecutiveFailures < failingAfter &&
       after.consecutiveFailures >= failingAfter &&
@@ -229,8 +235,8 @@ export function operationalEventsOf(
     ) {
       out.push({
         eventType: 'endpoint.failing',
+        endpointId,
         payload: {
-          ...f,
           consecutiveFailures: after.consecutiveFailures,
           failingSince: iso(after.failingSince),
           lastError: after.lastError && { ...after.lastError, at: iso(after.lastError.at) },
@@ -244,8 +250,8 @@ export function operationalEventsOf(
     ) {
       out.push({
         eventType: 'endpoint.recovered',
+        endpointId,
         payload: {
-          ...f,
           recoveredAt: iso(after.lastSuccessAt),
           failingSince: iso(before.failingSince),
           failures: before.consecutiveFailures,
@@ -254,13 +260,11 @@ export function operationalEventsOf(
     }
   }
   for (const d of batch.disabled) {
-    const f = facts(d.endpointId);
-    if (!f) continue;
     const since = health.get(d.endpointId)?.after.failingSince ?? null;
     out.push({
       eventType: 'endpoint.disabled',
+      endpointId: d.endpointId,
       payload: {
-        ...f,
         reason: d.reason,
         disabledAt: iso(d.at),
         failingSince: since === null ? null : iso(since),
@@ -268,14 +272,12 @@ export function operationalEventsOf(
     });
   }
   for (const r of batch.results) {
-    const f = facts(r.endpointId);
     // A 410 Gone answer holds its delivery (endpoint.disabled says so): not exhausted.
-    if (!f || r.outcome !== 'failed' || !r.attempt || r.attempt.statusCode === GONE_STATUS)
-      continue;
+    if (r.outcome !== 'failed' || !r.attempt || r.attempt.statusCode === GONE_STATUS) continue;
     out.push({
       eventType: 'message.attempt.exhausted',
+      endpointId: r.endpointId,
       payload: {
-        ...f,
         messageId: r.attempt.messageId,
         deliveryId: r.deliveryId,
         lastStatus: r.attempt.statusCode,
@@ -285,4 +287,56 @@ export function operationalEventsOf(
     });
   }
   return out;
+}
+
+/**
+ * An endpoint switched on or off by an update (API, Svix, Viber `set_webhook`, console):
+ * `endpoint.enabled` or `endpoint.disabled`; null when its flag did not change.
+ */
+export function switchDraftOf(
+  before: Pick<Endpoint, 'disabled'>,
+  after: Pick<Endpoint, 'id' | 'disabled' | 'disabledReason' | 'disabledAt' | 'updatedAt'>,
+): OperationalDraft | null {
+  if (before.disabled === after.disabled) return null;
+  return after.disabled
+    ? {
+        eventType: 'endpoint.disabled',
+        endpointId: after.id,
+        payload: {
+          reason: after.disabledReason ?? 'manual',
+          disabledAt: iso(after.disabledAt ?? after.updatedAt),
+          failingSince: null,
+        },
+      }
+    : {
+        eventType: 'endpoint.enabled',
+        endpointId: after.id,
+        payload: { enabledAt: iso(after.updatedAt) },
+      };
+}
+
+/**
+ * The drafts as events: each with its endpoint's app and URL first. Nothing about the operational
+ * app's own endpoints (no loop), nor about endpoints gone meanwhile.
+ */
+export function addressedEvents(
+  drafts: readonly OperationalDraft[],
+  endpoints: ReadonlyMap<string, EndpointFacts>,
+  operationalAppId: string,
+): OperationalEvent[] {
+  return drafts.flatMap(({ eventType, endpointId, payload }) => {
+    const e = endpoints.get(endpointId);
+    if (!e || e.appId === operationalAppId) return [];
+    return [{ eventType, payload: { appId: e.appId, endpointId, url: e.url, ...payload } }];
+  });
+}
+
+/** The operational events a committed batch of results makes (drafts, addressed). */
+export function operationalEventsOf(
+  batch: OperationalBatch,
+  endpoints: ReadonlyMap<string, EndpointFacts>,
+  failingAfter: number,
+  operationalAppId: string,
+): OperationalEvent[] {
+  return addressedEvents(operationalDraftsOf(batch, failingAfter), endpoints, operationalAppId);
 }

@@ -47,6 +47,9 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   claimDue: null,
   // Endpoints the results disabled (410 Gone, failing): no dispatcher may keep sending to them.
   recordAttempts: (recorded) => recorded.disabled.map((d) => endpointChanged(d.endpointId)),
+  // The outbox: the messages it becomes are inserted (and signal) on their own.
+  claimOperationalEvents: null,
+  deleteOperationalEvents: null,
   releaseDeliveries: null,
   releaseAllLeases: null,
   // Retention only removes settled work: nothing becomes due.

@@ -22,6 +22,8 @@ export const STORE_WRITES = [
   'insertAttempt',
   'claimDue',
   'recordAttempts',
+  'claimOperationalEvents',
+  'deleteOperationalEvents',
   'releaseDeliveries',
   'releaseAllLeases',
   'purgeMessages',

@@ -111,6 +111,8 @@ export interface RecordRules {
    * never for failing. A `410 Gone` answer disables it (`gone`) whatever this says.
    */
   disableAfterMs?: number | null;
+  /** Consecutive failures that make `endpoint.failing` (HOOKLINE_FAILING_AFTER; default 5). */
+  failingAfter?: number;
 }
 
 /** What a batch of committed results changed besides their deliveries. */
@@ -119,6 +121,21 @@ export interface RecordedResults {
   health: HealthTransition[];
   /** Endpoints the results disabled (they were enabled before); their waiting deliveries are held. */
   disabled: DisabledEndpoint[];
+  /** Operational events written to the outbox in the same transaction (see `OutboxEvent`). */
+  operational: number;
+}
+
+/**
+ * An operational event (endpoint.disabled, message.attempt.exhausted, ...) in the transactional
+ * outbox: written in the transaction of the change it reports, whenever the operational app exists,
+ * never about that app's own endpoints; deleted once it is a message of that app.
+ */
+export interface OutboxEvent {
+  id: number;
+  eventType: string;
+  /** The event's JSON, its endpoint's app and URL included. */
+  payload: string;
+  createdAt: number;
 }
 
 export interface ClaimArgs {
@@ -310,7 +327,8 @@ export interface Store {
    * Replaces every mutable field of the endpoint. With `expectedUpdatedAt`, only while the stored
    * endpoint's `updatedAt` still equals it (the version the caller read), else null. A write that
    * changes an endpoint's fields outside this method must raise `updated_at` too, so that a
-   * concurrent read-modify-write notices it.
+   * concurrent read-modify-write notices it. Switching it on or off writes `endpoint.enabled` or
+   * `endpoint.disabled` to the operational outbox in the same transaction.
    */
   updateEndpoint(endpoint: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null>;
   deleteEndpoint(appId: string, id: string): Promise<boolean>;
@@ -411,16 +429,26 @@ export interface Store {
    * Group commit of attempt results; a result whose lease was lost still records its attempt. In
    * the same transaction: a `410 Gone` answer holds its delivery and disables the endpoint, and an
    * endpoint failing for `rules.disableAfterMs` is disabled; a disabled endpoint's waiting
-   * deliveries become held.
+   * deliveries become held; the operational events all this makes go to the outbox.
    */
   recordAttempts(
     results: AttemptResult[],
     now: number,
     rules?: RecordRules,
   ): Promise<RecordedResults>;
+  /**
+   * Operational events waiting in the outbox, oldest first: up to `limit` that no other process
+   * holds, now claimed for `leaseMs` (PostgreSQL: SKIP LOCKED, so nodes never take the same row).
+   */
+  claimOperationalEvents(now: number, limit: number, leaseMs: number): Promise<OutboxEvent[]>;
+  /** Deletes outbox events once they are messages (or have nowhere to go). */
+  deleteOperationalEvents(ids: number[]): Promise<void>;
   /** Gives claimed deliveries back without an attempt (rate limit, shutdown). */
   releaseDeliveries(releases: Release[]): Promise<void>;
-  /** At start, for single-owner stores: in-flight deliveries of a dead process become due now. */
+  /**
+   * At start, for single-owner stores: in-flight deliveries of a dead process become due now, and
+   * the outbox events it had claimed can be claimed again.
+   */
   releaseAllLeases(now: number): Promise<number>;
   /** The earliest time anything becomes due, or null when nothing is waiting. */
   nextDueAt(): Promise<number | null>;

@@ -13,6 +13,7 @@ import { isolationCases } from './cases/isolation.js';
 import { leaseCases } from './cases/leases.js';
 import { messageCases } from './cases/messages.js';
 import { nextDueAndStatsCases } from './cases/next-due-and-stats.js';
+import { outboxCases } from './cases/outbox.js';
 import { paginationCases } from './cases/pagination.js';
 import { portalCases } from './cases/portal.js';
 import { recoveryCases } from './cases/recovery.js';
@@ -98,6 +99,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('attempt results', () => resultCases(ctx));
     describe('releases', () => releaseCases(ctx));
     describe('disabling by results (410 Gone, failing too long)', () => disablingCases(ctx));
+    describe('operational outbox', () => outboxCases(ctx));
     describe('serial ordering', () => serialCases(ctx));
     describe('recovery windows', () => recoveryCases(ctx));
     describe('recover by state, replay', () => requeueCases(ctx));

@@ -89,7 +89,7 @@ export async function emptyTables(url: string): Promise<void> {
   await client.connect();
   try {
     await client.query(`DELETE FROM attempts; DELETE FROM deliveries; DELETE FROM messages; DELETE FROM endpoints;
-      DELETE FROM bot_invocations; DELETE FROM bot_connections; DELETE FROM bin_requests; DELETE FROM bins;
+      DELETE FROM bot_invocations; DELETE FROM bot_connections; DELETE FROM bin_requests; DELETE FROM bins; DELETE FROM operational_outbox;
       DELETE FROM apps`);
   } finally {
     await client.end();

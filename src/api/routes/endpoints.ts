@@ -129,7 +129,7 @@ export const endpointRoutes =
           assertValidEndpoint(next, ctx.targets);
           return next;
         });
-        await ctx.operational?.switched(before, saved);
+        ctx.operational?.switched(before, saved);
         if (!sendHeld) return endpointJson(saved);
         assertEnabled(saved); // disabled again meanwhile (410, failing)
         const outcome = await sendHeldDeliveries(ctx, saved.appId, saved.id);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyRequest } from 'fastify';
-import type { App } from '../../domain/types.js';
+import type { App, Endpoint } from '../../domain/types.js';
 import { parseJsonLossless } from '../../lib/json.js';
 import { targetProblem } from '../../delivery/target-rules.js';
 import type { ApiContext } from '../context.js';
@@ -52,6 +52,9 @@ export const viberApiRoutes =
   async (app) => {
     const allowHttp = options.allowHttp ?? false;
     const timeoutMs = options.validationTimeoutMs ?? VALIDATION_TIMEOUT_MS;
+    // Switching the webhook on or off sends endpoint.enabled/endpoint.disabled (operational outbox).
+    const switched = (before: Endpoint, after: Endpoint) =>
+      ctx.operational?.switched(before, after);
     const inFlight = new Map<string, Promise<unknown>>();
 
     /** One set_webhook at a time per app, so "one webhook per account" holds within a process. */
@@ -116,7 +119,7 @@ export const viberApiRoutes =
             const input = parseSetWebhook(body);
             return oneAtATime(account.id, async () => {
               if (input.url === '') {
-                await removeViberWebhook(ctx.store, account.id, ctx.clock.now());
+                await removeViberWebhook(ctx.store, account.id, ctx.clock.now(), switched);
                 return viberReply('ok');
               }
               const problem =
@@ -138,6 +141,7 @@ export const viberApiRoutes =
                 { url: input.url, events, sendName: input.sendName, sendPhoto: input.sendPhoto },
                 ctx.clock.now(),
                 ctx.targets,
+                switched,
               );
               return viberReply('ok', { event_types: events });
             });

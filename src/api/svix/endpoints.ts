@@ -90,7 +90,7 @@ export const svixEndpointRoutes =
         assertValidEndpoint(next, ctx.targets);
         return next;
       });
-      await ctx.operational?.switched(before, saved); // endpoint.enabled / endpoint.disabled
+      ctx.operational?.switched(before, saved); // endpoint.enabled / endpoint.disabled
       return saved;
     };
     const saveSettings = (endpoint: Endpoint, settings: Settings) =>

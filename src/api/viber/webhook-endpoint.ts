@@ -51,40 +51,61 @@ export async function removeViberWebhook(
   store: Store,
   appId: string,
   now: number,
+  onSaved: WebhookSaved = () => {},
 ): Promise<Endpoint | null> {
   const read = await findViberWebhook(store, appId);
   if (!read) return null;
-  return changeEndpointIn(store, read, now, (current, updatedAt) => ({
-    ...current,
-    disabled: true,
-    description: `Viber webhook, removed by /pa/set_webhook at ${new Date(now).toISOString()}`,
-    metadata: {
-      ...current.metadata,
-      [VIBER_WEBHOOK_MARK]: 'removed',
-      [VIBER_WEBHOOK_REMOVED_AT]: new Date(now).toISOString(),
-    },
-    updatedAt,
-  })).catch((error: unknown) => {
+  return changeEndpointIn(
+    store,
+    read,
+    now,
+    (current, updatedAt) => ({
+      ...current,
+      disabled: true,
+      description: `Viber webhook, removed by /pa/set_webhook at ${new Date(now).toISOString()}`,
+      metadata: {
+        ...current.metadata,
+        [VIBER_WEBHOOK_MARK]: 'removed',
+        [VIBER_WEBHOOK_REMOVED_AT]: new Date(now).toISOString(),
+      },
+      updatedAt,
+    }),
+    onSaved,
+  ).catch((error: unknown) => {
     if (error instanceof HooklineError && error.code === 'not_found') return null;
     throw error;
   });
 }
 
+/**
+ * Told of a committed change of the webhook endpoint, as it was and as it is now (switching it on
+ * or off wrote endpoint.enabled/endpoint.disabled to the operational outbox).
+ */
+export type WebhookSaved = (before: Endpoint, after: Endpoint) => void;
+
 /** A conditional read-modify-write of the endpoint (lib/versioned-update.ts). */
-const changeEndpointIn = (
+const changeEndpointIn = async (
   store: Store,
   endpoint: Endpoint,
   now: number,
   change: (current: Endpoint, updatedAt: number) => Endpoint,
-): Promise<Endpoint> =>
-  updateVersioned({
+  onSaved: WebhookSaved,
+): Promise<Endpoint> => {
+  let before = endpoint;
+  const saved = await updateVersioned({
     read: endpoint,
     reread: () => store.getEndpoint(endpoint.appId, endpoint.id),
-    change,
+    change: (current, updatedAt) => {
+      before = current;
+      return change(current, updatedAt);
+    },
     write: (next, expectedUpdatedAt) => store.updateEndpoint(next, expectedUpdatedAt),
     now: () => now,
     missing: () => notFound('endpoint', endpoint.id),
   });
+  onSaved(before, saved);
+  return saved;
+};
 
 export interface WebhookSettings {
   url: string;
@@ -101,6 +122,7 @@ export async function saveViberWebhook(
   settings: WebhookSettings,
   now: number,
   targets: TargetRules,
+  onSaved: WebhookSaved = () => {},
 ): Promise<Endpoint> {
   const formatOptions = {
     sendName: settings.sendName,
@@ -110,19 +132,25 @@ export async function saveViberWebhook(
   const filterTypes = filterTypesFor(settings.events);
   const read = await findViberWebhook(store, appId);
   if (read) {
-    return changeEndpointIn(store, read, now, (current, updatedAt) => {
-      const next: Endpoint = {
-        ...current,
-        url: settings.url,
-        disabled: false,
-        format: 'viber',
-        formatOptions,
-        filterTypes,
-        updatedAt,
-      };
-      assertValidEndpoint(next, targets);
-      return next;
-    });
+    return changeEndpointIn(
+      store,
+      read,
+      now,
+      (current, updatedAt) => {
+        const next: Endpoint = {
+          ...current,
+          url: settings.url,
+          disabled: false,
+          format: 'viber',
+          formatOptions,
+          filterTypes,
+          updatedAt,
+        };
+        assertValidEndpoint(next, targets);
+        return next;
+      },
+      onSaved,
+    );
   }
   const { endpoint } = newEndpoint(
     {

@@ -11,6 +11,8 @@ import { ENDPOINT_COLUMNS, endpointValues, toEndpoint, type EndpointRow } from '
 import { rebalance } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
+import { writeOutbox } from './operational-outbox.js';
+import { switchDraftOf } from '../../domain/operational-events.js';
 
 /** Creates an endpoint. $1..$23 = ENDPOINT_COLUMNS */
 const INSERT_ENDPOINT = `INSERT INTO endpoints (${ENDPOINT_COLUMNS.join(', ')})
@@ -151,6 +153,9 @@ export async function updateEndpoint(
       const due = await rebalance(db, next, next.updatedAt);
       if (due > 0) afterCommit(wake);
     }
+    // endpoint.enabled / endpoint.disabled, committed with the switch itself.
+    const switched = switchDraftOf(before, next);
+    if (switched) await writeOutbox(db, [switched], next.updatedAt);
     return next;
   });
 }

@@ -25,6 +25,7 @@ import type {
   PurgeProgress,
   PurgeRequest,
   Release,
+  OutboxEvent,
   Store,
   StoreCapabilities,
   StoreStats,
@@ -53,6 +54,7 @@ import { migratePostgres, pendingMigrations } from './migrate.js';
 import { probePostgresWrite } from './write-probe.js';
 import { clientConfig, createPool } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
+import * as outbox from './operational-outbox.js';
 import * as requeue from './requeue.js';
 import { pgSealedRows } from './sealed-rows.js';
 import * as retention from './retention.js';
@@ -376,6 +378,12 @@ export class PostgresStore implements Store {
     rules?: RecordRules,
   ): Promise<RecordedResults> {
     return this.run(() => recordAttempts(this.pool, results, now, this.notifier.wake, rules));
+  }
+  claimOperationalEvents(now: number, limit: number, leaseMs: number): Promise<OutboxEvent[]> {
+    return this.run(() => outbox.claimOutbox(this.pool, now, limit, leaseMs));
+  }
+  deleteOperationalEvents(ids: number[]): Promise<void> {
+    return this.run(() => outbox.deleteOutbox(this.pool, ids));
   }
   releaseDeliveries(releases: Release[]): Promise<void> {
     return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake));

@@ -10,6 +10,8 @@ import { recordStats } from './record-stats.js';
 import { promoteHeads, promoteKeyHeads, type KeyLine } from './serial-queue.js';
 import { inTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
+import { writeOutbox } from './operational-outbox.js';
+import { DEFAULT_FAILING_AFTER, operationalDraftsOf } from '../../domain/operational-events.js';
 
 /**
  * Locks the deliveries the results are for, in id order; rows deleted meanwhile are simply absent.
@@ -40,7 +42,8 @@ const stateAfter = (r: AttemptResult) => (isGone(r) ? 'held' : STATE[r.outcome])
  * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
  * the next delivery of each line (serial endpoint, or key of a per-key endpoint) whose head
  * finished, then the endpoints' rollups and health counters; returns what the results changed in
- * their endpoints' health, and the endpoints they disabled (410 Gone, or failing too long).
+ * their endpoints' health, and the endpoints they disabled (410 Gone, or failing too long); the
+ * operational events all this makes go to the outbox in the same transaction.
  */
 export async function recordAttempts(
   pool: pg.Pool,
@@ -49,7 +52,7 @@ export async function recordAttempts(
   wake: Wake,
   rules: RecordRules = {},
 ): Promise<RecordedResults> {
-  if (results.length === 0) return { health: [], disabled: [] };
+  if (results.length === 0) return { health: [], disabled: [], operational: 0 };
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const endpoints = await lockEndpoints(
       db,
@@ -70,7 +73,7 @@ export async function recordAttempts(
         text: INSERT_ATTEMPTS,
         values: attemptArrays(attempts),
       });
-    if (live.length === 0) return { health: [], disabled: [] };
+    if (live.length === 0) return { health: [], disabled: [], operational: 0 };
     const { rows: changed } = await db.query<{
       id: number;
       endpoint_id: string;
@@ -124,6 +127,12 @@ export async function recordAttempts(
       const done = await disableEndpoint(db, endpointId, reason, now);
       if (done) disabled.push(done);
     }
-    return { health, disabled };
+    // The operational events this makes are committed with it (transactional outbox).
+    const drafts = operationalDraftsOf(
+      { results: live, health, disabled },
+      rules.failingAfter ?? DEFAULT_FAILING_AFTER,
+    );
+    const operational = await writeOutbox(db, drafts, now);
+    return { health, disabled, operational };
   });
 }

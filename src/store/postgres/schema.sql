@@ -229,6 +229,23 @@ CREATE TABLE public.messages (
     trace_context text
 );
 
+CREATE TABLE public.operational_outbox (
+    id bigint NOT NULL,
+    event_type text NOT NULL,
+    payload text NOT NULL,
+    created_at bigint NOT NULL,
+    claimed_until bigint
+);
+
+ALTER TABLE public.operational_outbox ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.operational_outbox_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.portal_sessions (
     id text NOT NULL COLLATE pg_catalog."C",
     app_id text NOT NULL COLLATE pg_catalog."C",
@@ -305,6 +322,9 @@ ALTER TABLE ONLY public.message_webhooks
 
 ALTER TABLE ONLY public.messages
     ADD CONSTRAINT messages_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY public.operational_outbox
+    ADD CONSTRAINT operational_outbox_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.portal_sessions
     ADD CONSTRAINT portal_sessions_link_hash_key UNIQUE (link_hash);

@@ -8,6 +8,8 @@ import { toRoutable, type RoutableEndpoint } from '../endpoint-routing.js';
 import type { ListQuery } from '../store.js';
 import { endpointParams, toEndpoint, type EndpointRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
+import type { SqliteOutbox } from './operational-outbox.js';
+import { switchDraftOf } from '../../domain/operational-events.js';
 
 const COLUMNS = `id, app_id, url, description, disabled, disabled_reason, disabled_at, filter_types, secrets, headers, timeout_ms, retry_policy,
   ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at, uid,
@@ -49,6 +51,7 @@ export class SqliteEndpoints {
     private readonly db: Database,
     private readonly serial: SqliteSerialQueue,
     private readonly box: SecretBox,
+    private readonly outbox: SqliteOutbox,
   ) {
     this.q = prepare(db);
   }
@@ -99,6 +102,9 @@ export class SqliteEndpoints {
         if (before.disabled !== next.disabled || before.ordering !== next.ordering) {
           this.serial.rebalance(next.id, next.updatedAt);
         }
+        // endpoint.enabled / endpoint.disabled, committed with the switch itself.
+        const switched = switchDraftOf(before, next);
+        if (switched) this.outbox.write([switched], next.updatedAt);
         this.routingCache.delete(next.appId);
         return next;
       })();

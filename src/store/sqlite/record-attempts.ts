@@ -9,6 +9,8 @@ import type { RecordedResults, RecordRules } from '../store.js';
 import type { SqliteEndpoints } from './endpoint-queries.js';
 import { SqliteStatsRecording } from './record-stats.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
+import type { SqliteOutbox } from './operational-outbox.js';
+import { DEFAULT_FAILING_AFTER, operationalDraftsOf } from '../../domain/operational-events.js';
 
 type NewAttempt = Omit<Attempt, 'id'>;
 
@@ -56,6 +58,7 @@ export class ResultRecording {
     db: Database,
     private readonly serial: SqliteSerialQueue,
     private readonly endpoints: SqliteEndpoints,
+    private readonly outbox: SqliteOutbox,
   ) {
     this.attempts = new ChunkedStatement(
       db,
@@ -78,7 +81,8 @@ export class ResultRecording {
   /**
    * Runs inside the caller's transaction (group commit); returns what the results changed in their
    * endpoints' health (rollups and counters are written in the same transaction) and the endpoints
-   * they disabled (410 Gone, or failing for `disableAfterMs`).
+   * they disabled (410 Gone, or failing for `disableAfterMs`); the operational events they make
+   * go to the outbox in the same transaction.
    */
   record(results: AttemptResult[], now: number, rules: RecordRules = {}): RecordedResults {
     const attempts: NewAttempt[] = [];
@@ -115,6 +119,12 @@ export class ResultRecording {
       const done = this.endpoints.disable(endpointId, reason, now);
       if (done) disabled.push(done);
     }
-    return { health, disabled };
+    // The operational events this makes are committed with it (transactional outbox).
+    const drafts = operationalDraftsOf(
+      { results, health, disabled },
+      rules.failingAfter ?? DEFAULT_FAILING_AFTER,
+    );
+    const operational = this.outbox.write(drafts, now);
+    return { health, disabled, operational };
   }
 }

@@ -33,6 +33,7 @@ import type {
   StoreCapabilities,
   StoreStats,
   Backlog,
+  OutboxEvent,
 } from '../store.js';
 import { SqliteApps } from './app-queries.js';
 import { SqliteBacklog } from './backlog-queries.js';
@@ -55,6 +56,7 @@ import { ResultRecording } from './record-attempts.js';
 import { sqliteSealedRows } from './sealed-rows.js';
 import { SqliteRequeue } from './requeue.js';
 import { SqliteRetention } from './retention.js';
+import { SqliteOutbox } from './operational-outbox.js';
 import { SqliteSerialQueue } from './serial-queue.js';
 import { SqliteStatsQueries } from './stats-queries.js';
 
@@ -116,6 +118,7 @@ export class SqliteStore implements Store {
     retention: SqliteRetention;
     stats: SqliteStatsQueries;
     backlog: SqliteBacklog;
+    outbox: SqliteOutbox;
   };
 
   constructor(private readonly options: SqliteStoreOptions) {
@@ -158,7 +161,8 @@ export class SqliteStore implements Store {
       }
     }
     const serial = new SqliteSerialQueue(this.db);
-    const endpoints = new SqliteEndpoints(this.db, serial, this.box);
+    const outbox = new SqliteOutbox(this.db);
+    const endpoints = new SqliteEndpoints(this.db, serial, this.box, outbox);
     this.parts = {
       apps: new SqliteApps(this.db, this.box),
       endpoints,
@@ -167,12 +171,13 @@ export class SqliteStore implements Store {
       deliveries: new SqliteDeliveries(this.db, serial),
       attempts: new SqliteAttempts(this.db),
       claims: new SqliteClaims(this.db),
-      results: new ResultRecording(this.db, serial, endpoints),
+      results: new ResultRecording(this.db, serial, endpoints, outbox),
       leases: new SqliteLeases(this.db),
       requeue: new SqliteRequeue(this.db, serial),
       retention: new SqliteRetention(this.db),
       stats: new SqliteStatsQueries(this.db),
       backlog: new SqliteBacklog(this.db),
+      outbox,
     };
   }
 
@@ -338,7 +343,18 @@ export class SqliteStore implements Store {
     this.parts.leases.release(releases);
   }
   async releaseAllLeases(now: number): Promise<number> {
+    this.parts.outbox.releaseAll();
     return this.parts.leases.releaseAll(now);
+  }
+  async claimOperationalEvents(
+    now: number,
+    limit: number,
+    leaseMs: number,
+  ): Promise<OutboxEvent[]> {
+    return this.parts.outbox.claim(now, limit, leaseMs);
+  }
+  async deleteOperationalEvents(ids: number[]): Promise<void> {
+    this.parts.outbox.remove(ids);
   }
   async nextDueAt(): Promise<number | null> {
     return this.parts.leases.nextDueAt();

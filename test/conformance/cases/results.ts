@@ -164,7 +164,11 @@ export function resultCases({ store }: SuiteContext): void {
     expect(
       (await store().listAttempts(app.id, {}, { limit: 100, cursor: null })).data,
     ).toHaveLength(6);
-    expect(await store().recordAttempts([], T0 + 11)).toEqual({ health: [], disabled: [] });
+    expect(await store().recordAttempts([], T0 + 11)).toEqual({
+      health: [],
+      disabled: [],
+      operational: 0,
+    });
   });
 
   it('writes a large batch in order: every attempt kept, each lease applied once, the serial head moves on', async () => {
@@ -213,7 +217,7 @@ export function resultCases({ store }: SuiteContext): void {
     await store().deleteEndpoint(app.id, ep.id);
     await expect(
       store().recordAttempts([resultOf(c, 'succeeded', T0 + 1)], T0 + 1),
-    ).resolves.toEqual({ health: [], disabled: [] });
+    ).resolves.toEqual({ health: [], disabled: [], operational: 0 });
     expect((await store().listAttempts(app.id, {}, { limit: 10, cursor: null })).data).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ import { sql as consoleTables } from './010_console.js';
 import { sql as orderingAndFilters } from './011_ordering_and_filters.js';
 import { sql as retentionIndexes } from './012_retention_indexes.js';
 import { sql as traceContext } from './013_trace_context.js';
+import { sql as operationalOutbox } from './014_operational_outbox.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -30,4 +31,5 @@ export const migrations: Migration[] = [
   { version: 11, name: 'ordering_and_filters', sql: orderingAndFilters },
   { version: 12, name: 'retention_indexes', sql: retentionIndexes },
   { version: 13, name: 'trace_context', sql: traceContext },
+  { version: 14, name: 'operational_outbox', sql: operationalOutbox },
 ];

@@ -14,6 +14,7 @@ import { sql as consoleTables } from './012_console.js';
 import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
 import { sql as retentionIndexes } from './014_retention_indexes.js';
 import { sql as traceContext } from './015_trace_context.js';
+import { sql as operationalOutbox } from './016_operational_outbox.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   { version: 13, name: 'ordering_and_filters', sql: orderingAndFilters },
   { version: 14, name: 'retention_indexes', sql: retentionIndexes },
   { version: 15, name: 'trace_context', sql: traceContext },
+  { version: 16, name: 'operational_outbox', sql: operationalOutbox },
 ];
