@@ -9,7 +9,12 @@ import type {
   Message,
 } from '../domain/types.js';
 
-const iso = (ms: number) => new Date(ms).toISOString();
+/** The last time formatted: messages accepted in the same millisecond share it (formatting is not free). */
+let lastIso = { ms: Number.NaN, text: '' };
+function iso(ms: number): string {
+  if (ms !== lastIso.ms) lastIso = { ms, text: new Date(ms).toISOString() };
+  return lastIso.text;
+}
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export const appJson = (a: App) => ({
@@ -106,11 +111,13 @@ export const attemptJson = (a: Attempt) => ({
   test: a.test,
 });
 
+const asText = (body: unknown) => body as string;
+
 /** Sends JSON text as is (it was built from stored raw payloads), bypassing the schema serializer. */
 export function sendJsonText(reply: FastifyReply, status: number, text: string): FastifyReply {
   return reply
     .status(status)
     .type('application/json')
-    .serializer((body: unknown) => body as string)
+    .serializer(asText)
     .send(text as never);
 }

@@ -20,6 +20,7 @@ import { installErrorHandler } from './error-handler.js';
 import { docsBranding } from './docs-branding.js';
 import { openApiOptions } from './openapi-options.js';
 import { limitApiRate, type ApiRateLimit } from './rate-limits.js';
+import { lazyRequestLogger } from './request-logger.js';
 import { trackRouteMethods } from './route-methods.js';
 import { refuseUnsafeNumbers } from './unsafe-numbers.js';
 import { appRoutes } from './routes/apps.js';
@@ -81,6 +82,7 @@ export async function buildServer(
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
+    childLoggerFactory: lazyRequestLogger,
     bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
     ajv: {
       customOptions: {

@@ -14,7 +14,11 @@ export async function refuseUnsafeNumbers(request: FastifyRequest): Promise<void
 
 function check(values: unknown, location: string): void {
   if (values === null || typeof values !== 'object') return;
-  for (const [name, value] of Object.entries(values as Record<string, unknown>)) {
+  const record = values as Record<string, unknown>;
+  for (const name in record) {
+    const value = record[name];
+    // Most are strings (ids): nothing to look at, and nothing allocated for them.
+    if (typeof value === 'string' || !Object.hasOwn(record, name)) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item !== 'number') continue;
       const problem = !Number.isFinite(item)
