@@ -89,6 +89,47 @@ describe('operational webhooks: Hookline tells the operator about its endpoints'
     expect(messages.body.data).toHaveLength(ops.requests.length);
   });
 
+  it(
+    'Viber set_webhook switching its webhook on and off reports enabled and disabled',
+    { timeout: 120_000 },
+    async () => {
+      await restartHookline({ config: { failingAfter: 2, viberAllowHttp: true } });
+      await operationalEndpoint(ops.url);
+      const app = await h.api('POST', '/api/v1/apps', { name: 'shop' });
+      const token = await h.api('POST', `/api/v1/apps/${app.body.id}/viber-token`, undefined, {
+        token: app.body.apiKey,
+      });
+      const setWebhook = async (url: string) => {
+        const reply = await h.api(
+          'POST',
+          '/pa/set_webhook',
+          { url },
+          { headers: { 'x-viber-auth-token': token.body.viberAuthToken } },
+        );
+        expect(reply.body.status, JSON.stringify(reply.body)).toBe(0);
+      };
+      await setWebhook(receiver.url); // created: no event
+      const [webhook] = (await h.api('GET', `/api/v1/apps/${app.body.id}/endpoints`)).body.data;
+      const about = { appId: app.body.id, endpointId: webhook.id, url: receiver.url };
+      await h.api('PATCH', `/api/v1/apps/${app.body.id}/endpoints/${webhook.id}`, {
+        disabled: true,
+      });
+      await settle();
+      expect(received()).toMatchObject([{ type: 'endpoint.disabled', data: { ...about } }]);
+
+      await setWebhook(receiver.url); // the disabled webhook is switched on again
+      await settle();
+      expect(received()[1]).toMatchObject({ type: 'endpoint.enabled', data: about });
+      await setWebhook(''); // removed: switched off, kept
+      await settle();
+      expect(received()[2]).toMatchObject({
+        type: 'endpoint.disabled',
+        data: { ...about, reason: 'manual', failingSince: null },
+      });
+      expect(received()).toHaveLength(3);
+    },
+  );
+
   it('a failing operational endpoint makes no events about itself', async () => {
     const op = await operationalEndpoint(ops.url);
     ops.setDefault(status(410));

@@ -78,6 +78,14 @@ describe('retention pass (fake clock)', () => {
     });
     const listed = await h.api('GET', `/api/v1/apps/${t.appId}/messages`);
     expect(listed.body.data[0]).toMatchObject({ id, payload: null });
+    // The Svix routes answer as Svix's server does for an expired payload: {"expired": true}.
+    const svix = await h.api('GET', `/api/v1/app/${t.appId}/msg/${id}`);
+    expect(svix.status).toBe(200);
+    expect(svix.body).toMatchObject({ id, payload: { expired: true } });
+    const svixListed = await h.api('GET', `/api/v1/app/${t.appId}/msg`);
+    expect(svixListed.body.data[0]).toMatchObject({ id, payload: { expired: true } });
+    const withoutContent = await h.api('GET', `/api/v1/app/${t.appId}/msg?with_content=false`);
+    expect(withoutContent.body.data[0].payload).toEqual({});
 
     const replay = await h.api('POST', `/api/v1/apps/${t.appId}/messages/${id}/replay`, {
       endpointId: t.endpointId,

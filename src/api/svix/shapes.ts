@@ -29,8 +29,15 @@ export const svixEndpoint = (e: Endpoint) => ({
 });
 
 /**
- * MessageOut as JSON text: the stored payload goes out byte for byte. Svix's eventId is Hookline's
- * idempotency key, unless the key is one the Svix SDKs make up per request (`auto_…`).
+ * The payload Svix's server answers for a message whose payload expired (svix-server
+ * `MessageOut::from_msg_and_payload`): Hookline's payload retention dropped it.
+ */
+const EXPIRED_PAYLOAD = '{"expired":true}';
+
+/**
+ * MessageOut as JSON text: the stored payload goes out byte for byte (`{}` without content, as
+ * Svix). Svix's eventId is Hookline's idempotency key, unless the key is one the Svix SDKs make up
+ * per request (`auto_…`).
  */
 export function svixMessageText(m: Message, withContent: boolean): string {
   const head = JSON.stringify({
@@ -41,7 +48,8 @@ export function svixMessageText(m: Message, withContent: boolean): string {
     tags: null,
     timestamp: iso(m.createdAt),
   });
-  return `${head.slice(0, -1)},"payload":${withContent ? m.payload : '{}'}}`;
+  const payload = !withContent ? '{}' : m.payloadDroppedAt != null ? EXPIRED_PAYLOAD : m.payload;
+  return `${head.slice(0, -1)},"payload":${payload}}`;
 }
 
 /** Svix MessageStatus: 0 success, 2 fail (an attempt is one or the other). */

@@ -5,21 +5,19 @@ import type { Db } from './pool.js';
 import { toAttempt, withoutNul, type AttemptRow } from './rows.js';
 
 /**
- * Inserts attempts from parallel arrays, keeping only those whose delivery exists (or that have
- * none: test attempts). $1 app ids, $2 delivery ids, $3 message ids, $4 endpoint ids, $5 at,
- * $6 duration ms, $7 status codes, $8 response headers, $9 response bodies, $10 error kinds,
- * $11 error messages, $12 test flags, $13 request headers
+ * Inserts attempts from parallel arrays; the statement that uses it adds which to keep.
+ * $1 app ids, $2 delivery ids, $3 message ids, $4 endpoint ids, $5 at, $6 duration ms,
+ * $7 status codes, $8 response headers, $9 response bodies, $10 error kinds, $11 error messages,
+ * $12 test flags, $13 request headers
  */
-export const INSERT_ATTEMPTS = `INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
+export const INSERT_ATTEMPT_ROWS = `INSERT INTO attempts (app_id, delivery_id, message_id, endpoint_id, at, duration_ms,
     status_code, response_headers, response_body, error_kind, error_message, test, request_headers)
   SELECT t.* FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::int4[], $7::int4[],
     $8::text[], $9::text[], $10::text[], $11::text[], $12::bool[], $13::text[])
     AS t(app_id, delivery_id, message_id, endpoint_id, at, duration_ms, status_code, response_headers, response_body,
-      error_kind, error_message, test, request_headers)
-  WHERE t.delivery_id IS NULL OR EXISTS (SELECT 1 FROM deliveries d WHERE d.id = t.delivery_id)
-  RETURNING id`;
+      error_kind, error_message, test, request_headers)`;
 
-/** Columns of attempts as parallel arrays, for INSERT_ATTEMPTS. */
+/** Columns of attempts as parallel arrays, for INSERT_ATTEMPT_ROWS. */
 export function attemptArrays(attempts: Array<Omit<Attempt, 'id'>>): unknown[][] {
   return [
     attempts.map((a) => a.appId),

@@ -12,9 +12,6 @@ const MESSAGE_BY_ID = 'SELECT * FROM messages WHERE app_id = $1 AND id = $2';
 const MESSAGE_BY_IDEMPOTENCY_KEY =
   'SELECT * FROM messages WHERE app_id = $1 AND idempotency_key = $2';
 
-/** Messages by id (to go with claimed deliveries). $1 ids */
-export const MESSAGES_BY_IDS = 'SELECT * FROM messages WHERE id = ANY($1::text[])';
-
 export async function getMessageByIdempotencyKey(
   db: Db,
   appId: string,
@@ -45,16 +42,6 @@ export async function getMessage(db: Db, appId: string, id: string): Promise<Mes
     values: [appId, id],
   });
   return rows[0] ? toMessage(rows[0]) : null;
-}
-
-export async function getMessagesByIds(db: Db, ids: string[]): Promise<Map<string, Message>> {
-  if (ids.length === 0) return new Map();
-  const { rows } = await db.query<MessageRow>({
-    name: 'hl_messages_by_ids',
-    text: MESSAGES_BY_IDS,
-    values: [ids],
-  });
-  return new Map(rows.map((r) => [r.id, toMessage(r)]));
 }
 
 /** A page of an app's messages, newest first, filtered by event type and created_at in [since, until). */

@@ -128,7 +128,7 @@ export class PostgresStore implements Store {
     };
     const onError = options.onConnectionError ?? (() => undefined);
     this.pool = createPool(settings, onError);
-    this.notifier = new WakeNotifier(this.pool);
+    this.notifier = new WakeNotifier(settings, onError);
     this.routing = new RoutingCache(this.pool);
     this.ingest = this.ingestGroups(settings.poolSize);
     const guard = <T>(work: () => Promise<T>) => this.run(work);
@@ -220,7 +220,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.notifier.close();
+    await this.notifier.close();
     await this.wakes.close();
     await this.pool.end();
   }

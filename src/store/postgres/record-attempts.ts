@@ -1,26 +1,58 @@
 import type pg from 'pg';
+import type { Ordering } from '../../domain/types.js';
 import { isGone, type DisabledEndpoint } from '../../domain/endpoint-disabling.js';
 import { endpointsToDisable } from '../disable-rules.js';
 import type { AttemptResult, RecordedResults, RecordRules } from '../store.js';
 import { disableEndpoint } from './endpoint-queries.js';
-import { attemptArrays, INSERT_ATTEMPTS } from './attempt-queries.js';
-import { lockEndpoints, lockOrderingKeys } from './endpoint-locks.js';
+import { INSERT_ATTEMPT_ROWS, attemptArrays } from './attempt-queries.js';
+import { lockEndpoints, lockOrderingKeys, type EndpointState } from './endpoint-locks.js';
 import { withoutNul } from './rows.js';
 import { recordStats } from './record-stats.js';
 import { promoteHeads, promoteKeyHeads, type KeyLine } from './serial-queue.js';
-import { inTransaction } from './transaction.js';
+import type { Db } from './pool.js';
+import { inTransaction, RetryTransaction } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 import { writeOutbox } from './operational-outbox.js';
 import { DEFAULT_FAILING_AFTER, operationalDraftsOf } from '../../domain/operational-events.js';
 
 /**
- * Locks the deliveries the results are for, in id order; rows deleted meanwhile are simply absent.
- * Locking first means a concurrent app/endpoint delete either waits for these results (and then
- * removes their attempts too) or has already removed the rows (and we write nothing for them).
- * $1 delivery ids
+ * Locks the deliveries the results are for, in id order, and inserts the attempts of those still
+ * there, in one statement; rows deleted meanwhile are simply absent. Locking first means a
+ * concurrent app/endpoint delete either waits for these results (and then removes their attempts
+ * too) or has already removed the rows (and we write nothing for them).
+ * $1..$13 the attempts' columns (attemptArrays), $14 the results' delivery ids
  */
-const LOCK_DELIVERIES =
-  'SELECT id FROM deliveries WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE';
+const LOCK_AND_INSERT_ATTEMPTS = `WITH locked AS (
+    SELECT id FROM deliveries WHERE id = ANY($14::bigint[]) ORDER BY id FOR UPDATE),
+  added AS (${INSERT_ATTEMPT_ROWS}
+    WHERE t.delivery_id IN (SELECT id FROM locked))
+  SELECT id FROM locked`;
+
+/**
+ * Endpoints' ordering as last seen under their lock, per process: with it, locking a batch's
+ * endpoints skips the read before the lock. A stale hint costs nothing wrong: lockEndpoints reads
+ * the state again under the lock and restarts the transaction if an endpoint turned serial.
+ */
+const orderingHints = new Map<string, Ordering>();
+const MAX_HINTS = 10_000;
+
+function hintsFor(ids: string[]): Map<string, Ordering> | undefined {
+  return ids.every((id) => orderingHints.has(id))
+    ? new Map(ids.map((id) => [id, orderingHints.get(id)!]))
+    : undefined;
+}
+
+async function lockResultEndpoints(db: Db, ids: string[]): Promise<Map<string, EndpointState>> {
+  try {
+    const endpoints = await lockEndpoints(db, ids, 'by-ordering', hintsFor(ids));
+    if (orderingHints.size > MAX_HINTS) orderingHints.clear();
+    for (const e of endpoints.values()) orderingHints.set(e.id, e.ordering);
+    return endpoints;
+  } catch (error) {
+    if (error instanceof RetryTransaction) for (const id of ids) orderingHints.delete(id);
+    throw error;
+  }
+}
 
 /**
  * Applies results whose lease token still holds; a stale token changes nothing.
@@ -54,25 +86,18 @@ export async function recordAttempts(
 ): Promise<RecordedResults> {
   if (results.length === 0) return { health: [], disabled: [], operational: 0 };
   return inTransaction(pool, async ({ db, afterCommit }) => {
-    const endpoints = await lockEndpoints(
+    const endpoints = await lockResultEndpoints(
       db,
       results.map((r) => r.endpointId),
-      'by-ordering',
     );
+    const attempts = results.flatMap((r) => (r.attempt ? [r.attempt] : []));
     const { rows: present } = await db.query<{ id: number }>({
-      name: 'hl_lock_deliveries',
-      text: LOCK_DELIVERIES,
-      values: [results.map((r) => r.deliveryId)],
+      name: 'hl_lock_insert_attempts',
+      text: LOCK_AND_INSERT_ATTEMPTS,
+      values: [...attemptArrays(attempts), results.map((r) => r.deliveryId)],
     });
     const exists = new Set(present.map((r) => r.id));
     const live = results.filter((r) => exists.has(r.deliveryId));
-    const attempts = live.flatMap((r) => (r.attempt ? [r.attempt] : []));
-    if (attempts.length > 0)
-      await db.query({
-        name: 'hl_insert_attempts',
-        text: INSERT_ATTEMPTS,
-        values: attemptArrays(attempts),
-      });
     if (live.length === 0) return { health: [], disabled: [], operational: 0 };
     const { rows: changed } = await db.query<{
       id: number;

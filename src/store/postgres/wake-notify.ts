@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { createPool, type PoolSettings } from './pool.js';
 
 /** The LISTEN/NOTIFY channel dispatchers wait on. */
 export const WAKE_CHANNEL = 'hookline_wake';
@@ -13,14 +14,23 @@ export type Wake = () => void;
  * Sends wake-ups after commits, coalesced: one NOTIFY at a time per process, and one more after it
  * for everything that came up meanwhile. NOTIFY is kept out of the writing transactions because
  * PostgreSQL serializes the commits of notifying transactions (a global lock): inside every
- * message insert it halved insert throughput. A lost wake-up only costs latency: workers also poll.
+ * message insert it halved insert throughput. It has a connection of its own, opened on the first
+ * wake-up: through the shared pool it queued behind the very inserts it announces, so under load
+ * workers heard of new work only after the pool's queue. A lost wake-up only costs latency:
+ * workers also poll.
  */
 export class WakeNotifier {
-  private sending = false;
+  private sending: Promise<void> | null = null;
   private again = false;
   private closed = false;
+  private readonly pool: pg.Pool;
 
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(settings: Omit<PoolSettings, 'poolSize'>, onError: (error: Error) => void) {
+    this.pool = createPool(
+      { ...settings, poolSize: 1, applicationName: `${settings.applicationName}-notify` },
+      onError,
+    );
+  }
 
   readonly wake: Wake = () => {
     if (this.closed) return;
@@ -28,12 +38,14 @@ export class WakeNotifier {
       this.again = true;
       return;
     }
-    this.sending = true;
-    void this.send();
+    this.sending = this.send();
   };
 
-  close(): void {
+  /** Stops sending (a wake-up on its way is finished) and closes the connection. */
+  async close(): Promise<void> {
     this.closed = true;
+    await this.sending;
+    await this.pool.end();
   }
 
   private async send(): Promise<void> {
@@ -45,6 +57,6 @@ export class WakeNotifier {
         // The database is away: workers fall back to polling until it is back.
       }
     } while (this.again && !this.closed);
-    this.sending = false;
+    this.sending = null;
   }
 }
