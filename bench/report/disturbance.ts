@@ -52,7 +52,7 @@ export function disturbanceTable(run: BenchRun): string[] {
   if (rows.length === 0) return [];
   const r = disturbanceRatios(run);
   return [
-    `**A purge or large checkpoints during the load** — ${rows[0]!.setup}. Back to back on one process: plain, during a purge (\`POST /api/v1/purge\` request after request, as \`hookline purge\` does), during checkpoints (a reader pins a snapshot for ${run.plan.sweep.interference.pinMs} ms so the WAL grows past it, then lets go and a \`PRAGMA wal_checkpoint(PASSIVE)\` from beside the server copies it all), plain again; the plain row is both plain runs together. p99 during the purge ÷ plain: **${r.purge ?? '—'}**; during the checkpoints ÷ plain: **${r.checkpoint ?? '—'}**.`,
+    `**A purge or large checkpoints during the load** — ${rows[0]!.setup}. Back to back on one process: plain, during a purge (\`POST /api/v1/purge\` request after request, as \`hookline purge\` does), during checkpoints (a reader pins a snapshot for ${run.plan.sweep.interference.pinMs} ms so the WAL grows past it, then lets go and a \`PRAGMA wal_checkpoint(PASSIVE)\` from beside the server copies it all), plain again; the plain row is both plain runs together. p99 during the purge ÷ plain: **${r.purge ?? '—'}**; during the checkpoints ÷ plain: **${r.checkpoint ?? '—'}**. The server's own checkpoints run on a thread of their own, never inside a commit ([architecture.md](architecture.md#the-sqlite-store-thread)).`,
     '',
     '| run | achieved | p50 | p99 | max | ack p50 | ack p99 | note |',
     '|---|---:|---:|---:|---:|---:|---:|---|',

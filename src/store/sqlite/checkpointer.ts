@@ -24,6 +24,8 @@ export class Checkpointer {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    // Held open until it is gone: else a process with nothing else to do would exit mid-close.
+    this.worker.ref();
     const exited = once(this.worker, 'exit');
     this.worker.postMessage({ stop: true });
     await exited;
