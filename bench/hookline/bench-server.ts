@@ -12,6 +12,8 @@ export interface BenchServerOptions {
   /** `--role` of the process (all when not given). */
   role?: 'api' | 'all';
   env?: Record<string, string>;
+  /** Node flags of the Hookline process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   /** Runs on the seeded folder before Hookline starts (e.g. writes old history). */
   beforeStart?: (dataDir: string, seeded: Seeded) => void | Promise<void>;
 }
@@ -58,6 +60,7 @@ export async function withBenchServer<T>(
       args: ['--data-dir', dataDir, ...(options.role ? ['--role', options.role] : [])],
       adminToken: ctx.adminToken,
       env: options.env,
+      nodeArgs: options.nodeArgs,
     });
     let progress: SqliteProgress | null = null;
     try {

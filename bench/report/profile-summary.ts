@@ -14,6 +14,14 @@ export interface CpuProfile {
   }>;
   samples: number[];
   timeDeltas: number[];
+  /** µs on the monotonic clock, as process.hrtime (Linux: CLOCK_MONOTONIC). */
+  startTime?: number;
+}
+
+/** A span of a profile to summarise, µs on process.hrtime's clock. */
+export interface ProfileWindow {
+  fromUs: number;
+  toUs: number;
 }
 
 export interface ProfileEntry {
@@ -77,15 +85,22 @@ function rank(map: Map<string, number>, total: number, limit: number): ProfileEn
     }));
 }
 
-export function summarizeProfile(profile: CpuProfile, limit = 20): ProfileSummary {
+export function summarizeProfile(
+  profile: CpuProfile,
+  limit = 20,
+  window?: ProfileWindow,
+): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const fns = new Map<string, number>();
   const files = new Map<string, number>();
   const selfByNode = new Map<number, number>();
   let total = 0;
+  let at = profile.startTime ?? 0;
   profile.samples.forEach((id, i) => {
-    selfByNode.set(id, (selfByNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
     const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    if (window && (at < window.fromUs || at > window.toUs)) return;
+    selfByNode.set(id, (selfByNode.get(id) ?? 0) + us);
     const node = byId.get(id);
     if (!node) return;
     const { functionName, url, lineNumber, columnNumber } = node.callFrame;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BenchRun } from '../lib/results.js';
 import { docsDir, resultsDir } from '../lib/paths.js';
 import { renderCosts, spliceCosts } from './costs-section.js';
+import { keptIngestProfile, spliceIngestProfile } from './ingest-profile-section.js';
 import { renderStats, spliceStats } from './stats-section.js';
 import { renderMarkdown } from './markdown.js';
 import { renderProfile, spliceProfile } from './profile-section.js';
@@ -113,6 +114,13 @@ export async function writeReport(
   );
   if (run.scenarios.some((s) => s.group === 'sweep'))
     await writeFile(join(docsDir, SWEEP_CHART_FILE), sweepChart(run));
-  await writeFile(join(docsDir, 'benchmarks.md'), renderMarkdown(run, CHART_FILE, METHOD));
+  // The ingest profile is measured by its own command (bench/ingest-profile.ts): kept as it stands.
+  const previous = await readFile(join(docsDir, 'benchmarks.md'), 'utf8').catch(() => '');
+  const kept = keptIngestProfile(previous);
+  const rendered = renderMarkdown(run, CHART_FILE, METHOD);
+  await writeFile(
+    join(docsDir, 'benchmarks.md'),
+    kept.length > 0 ? spliceIngestProfile(rendered, kept) : rendered,
+  );
   console.log(`bench: wrote ${join(docsDir, 'benchmarks.md')} and ${CHART_FILE}`);
 }
