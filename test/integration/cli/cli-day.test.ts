@@ -305,6 +305,28 @@ describe('a day of work with the hookline CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('"yesterday" is not a time');
   });
+
+  it('purge --limit deletes at most that many messages; a bad limit exits 2 naming it', async () => {
+    const app = await json('apps', 'create', 'Purged in slices');
+    for (let i = 0; i < 3; i++) await json('send', app.id, 'message.status', '{}'); // no endpoint: settled
+    h.clock.advance(1000);
+    const at = new Date(h.clock.now()).toISOString();
+    const messages = async () =>
+      (await h.api('GET', `/api/v1/apps/${app.id}/messages?limit=250`)).body.data.length;
+    const first = await hookline('purge', '--before', at, '--limit', '2');
+    expect(first.code, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ messages: 2, done: false });
+    expect(await messages()).toBe(1);
+    const rest = await hookline('purge', '--before', at, '--limit', '5');
+    expect(JSON.parse(rest.stdout)).toMatchObject({ messages: 1, done: true });
+    expect(await messages()).toBe(0);
+
+    for (const bad of ['0', 'ten', '1.5']) {
+      const refused = await hookline('purge', '--before', at, '--limit', bad);
+      expect(refused.code, bad).toBe(2);
+      expect(refused.stderr).toContain(`option '--limit <n>' argument '${bad}' is invalid`);
+    }
+  });
 });
 
 describe('hookline output and errors', () => {
