@@ -1,14 +1,14 @@
 import type pg from 'pg';
 import { notFound } from '../../lib/errors.js';
 import type { InsertMessageResult, NewMessage } from '../store.js';
-import { routeMessage, toRoutable, type RouteTarget } from '../endpoint-routing.js';
+import { routeMessage, type RouteTarget } from '../endpoint-routing.js';
+import { routableOfRow, type RoutingColumns } from './routing-rows.js';
 import { lockEndpoints, lockOrderingKeys } from './endpoint-locks.js';
 import type { Db } from './pool.js';
 import { idempotentReplay, type KeyedMessageRow } from '../idempotent-replay.js';
 import { activeEndpoints, activeKeys, lineId, type KeyLine } from './serial-queue.js';
 import { inTransaction, type Tx } from './transaction.js';
 import type { Wake } from './wake-notify.js';
-import type { Ordering } from '../../domain/types.js';
 
 /**
  * Stores the message; a key already taken leaves the row out (the unique index decides, on any node).
@@ -92,15 +92,6 @@ async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<KeyedM
   throw new Error(`idempotency key ${m.idempotencyKey} kept changing hands`);
 }
 
-interface CandidateRow {
-  id: string;
-  ordering: Ordering;
-  disabled: boolean;
-  filter_types: string | null;
-  payload_filter: string | null;
-  ordering_key_path: string | null;
-}
-
 /**
  * The message's targets, with their ordering keys, locked: each endpoint shared (serial ones
  * exclusively), then each per-key target's key exclusively. An endpoint disabled, deleted or
@@ -108,21 +99,12 @@ interface CandidateRow {
  * one gets a held delivery.
  */
 async function targetsOf(db: Db, m: NewMessage): Promise<RouteTarget[]> {
-  const { rows } = await db.query<CandidateRow>({
+  const { rows } = await db.query<RoutingColumns>({
     name: 'hl_routing_candidates',
     text: ROUTING_CANDIDATES,
     values: [m.appId],
   });
-  const routable = rows.map((r) =>
-    toRoutable({
-      id: r.id,
-      ordering: r.ordering,
-      disabled: r.disabled,
-      filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
-      filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
-      orderingKeyPath: r.ordering_key_path,
-    }),
-  );
+  const routable = rows.map(routableOfRow);
   const first = routeMessage(routable, m);
   if (first.length === 0) return [];
   const locked = await lockEndpoints(

@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { toRoutable, type RoutableEndpoint } from '../endpoint-routing.js';
+import type { RoutableEndpoint } from '../endpoint-routing.js';
+import { routableOfRow, type RoutingColumns } from './routing-rows.js';
 
 /**
  * The endpoints of recently seen apps, compiled for routing, each with the fingerprint of what it
@@ -25,14 +26,8 @@ const READ_ROUTING = `WITH e AS (
   JOIN (SELECT e.app_id, ${ROUTING_FINGERPRINT} AS fingerprint FROM e GROUP BY e.app_id) f
     USING (app_id)`;
 
-interface RoutingRow {
+interface RoutingRow extends RoutingColumns {
   app_id: string;
-  id: string;
-  ordering: RoutableEndpoint['ordering'];
-  disabled: boolean;
-  filter_types: string | null;
-  payload_filter: string | null;
-  ordering_key_path: string | null;
   fingerprint: string;
 }
 
@@ -69,16 +64,7 @@ export class RoutingCache {
     for (const r of rows) {
       const app = out.get(r.app_id)!;
       app.fingerprint = r.fingerprint;
-      app.endpoints.push(
-        toRoutable({
-          id: r.id,
-          ordering: r.ordering,
-          disabled: r.disabled,
-          filterTypes: r.filter_types === null ? null : JSON.parse(r.filter_types),
-          filter: r.payload_filter === null ? null : JSON.parse(r.payload_filter),
-          orderingKeyPath: r.ordering_key_path,
-        }),
-      );
+      app.endpoints.push(routableOfRow(r));
     }
     for (const id of missing) this.keep(id, out.get(id)!);
     return out;
