@@ -16,8 +16,7 @@ import { HooklineMetrics } from '../observability/metrics.js';
 import { metricsAccess } from '../observability/metrics-access.js';
 import { metricsRoute } from '../observability/metrics-route.js';
 import { MetricsServer } from '../observability/metrics-server.js';
-import { startTraceExport } from '../observability/trace-export.js';
-import { hooklineVersion } from '../lib/version.js';
+import { traceExportOf } from './trace-export-of.js';
 import type { Store } from '../store/store.js';
 import { resolveAdminToken } from './admin-token.js';
 import { publicUrlOf, type Config } from './config.js';
@@ -184,13 +183,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
   const server = await buildServer(ctx, serverOptions);
   metrics.observe(deliveryThread ? null : events, store, clock);
   if (deliveryThread) metrics.merge(() => deliveryThread.metrics());
-  const stopTraces = config.otlpTracesUrl
-    ? await startTraceExport({
-        url: config.otlpTracesUrl,
-        sampleRatio: config.traceSampleRatio,
-        version: hooklineVersion(),
-      })
-    : null;
+  const stopTraces = await traceExportOf(config);
   const metricsServer = await setUpMetricsAccess(config, admin.token, metrics, server, logger);
   if (dispatcher && deps.autoStartDispatcher !== false) dispatcher.start();
   // Workers purge in the background (every node on PostgreSQL: their steps never collide).

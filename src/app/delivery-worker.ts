@@ -8,9 +8,8 @@ import {
 import { HttpSender } from '../delivery/http-sender.js';
 import { OperationalWebhooks } from '../delivery/operational-webhooks.js';
 import { systemClock } from '../lib/clock.js';
-import { hooklineVersion } from '../lib/version.js';
 import { HooklineMetrics } from '../observability/metrics.js';
-import { startTraceExport } from '../observability/trace-export.js';
+import { traceExportOf } from './trace-export-of.js';
 import { observeChanges } from '../store/change-feed.js';
 import { ThreadedSqliteStore } from '../store/sqlite/threaded-store.js';
 import { serializeError } from '../store/sqlite/worker-protocol.js';
@@ -60,13 +59,7 @@ async function start() {
     if (recorded.operational > 0) operational.wake();
   });
   metrics.countDeliveries(events, clock);
-  const stopTraces = config.otlpTracesUrl
-    ? await startTraceExport({
-        url: config.otlpTracesUrl,
-        sampleRatio: config.traceSampleRatio,
-        version: hooklineVersion(),
-      })
-    : null;
+  const stopTraces = await traceExportOf(config);
   // This thread's own writes (operational events, endpoints its results disabled) wake it too.
   const stopWakes = followChanges(observed.changes, dispatcher);
   const relayed = new Map<EngineEventName, () => void>();
