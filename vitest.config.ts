@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Worker threads boot from dist/ when it is built from these very sources.
+    globalSetup: ['test/setup/built-workers.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

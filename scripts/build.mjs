@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Builds what is out of date, and only that: the server (tsc) and the web console (vite).
-// `npm install` (prepare) and `npm start` run it; `--force` rebuilds, `--only NAME` builds one.
+// `npm install` (prepare) and `npm start` run it; `--force` rebuilds, `--only NAME` builds one,
+// `--check` builds nothing and exits 1 when a build is out of date (the test run asks, see
+// test/setup/built-workers.ts).
 // A build is up to date when the content hash of its inputs equals the one stamped by its last
 // build and its outputs exist: a checkout that changes files rebuilds, a `touch` does not.
 import { execFileSync } from 'node:child_process';
@@ -66,6 +68,7 @@ function upToDate(target, print) {
 }
 
 const force = process.argv.includes('--force');
+const check = process.argv.includes('--check');
 const only = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : null;
@@ -73,6 +76,11 @@ for (const target of TARGETS.filter((t) => only === null || t.name === only)) {
   const print = fingerprint(target);
   if (!force && upToDate(target, print)) {
     console.log(`hookline build: ${target.name} is up to date`);
+    continue;
+  }
+  if (check) {
+    console.log(`hookline build: ${target.name} is out of date`);
+    process.exitCode = 1;
     continue;
   }
   console.log(`hookline build: building ${target.name}`);

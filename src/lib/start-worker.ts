@@ -1,4 +1,5 @@
 import { Worker, type TransferListItem } from 'node:worker_threads';
+import { builtCounterpart } from './built-counterpart.js';
 
 /**
  * Each worker is an isolate of its own, and V8 lets each grow its young generation to 48 MiB
@@ -10,7 +11,9 @@ const YOUNG_GENERATION_MB = 12;
 
 /**
  * Starts a worker thread from the module beside `from` named `name` (no extension): the `.js` file
- * in built code; from TypeScript sources (tests, tsx) the worker registers the tsx loader first.
+ * in built code. From TypeScript sources (tests, tsx): its compiled twin in dist/ when a test run
+ * vouched that dist/ was built from these sources (built-counterpart.ts); else the worker registers
+ * the tsx loader first and compiles its import graph itself.
  */
 export function startWorker(
   from: string,
@@ -22,6 +25,8 @@ export function startWorker(
   const url = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, from);
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   if (!fromSource) return new Worker(url, { workerData, transferList, resourceLimits });
+  const built = builtCounterpart(url);
+  if (built) return new Worker(built, { workerData, transferList, resourceLimits });
   const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(boot, { eval: true, workerData, transferList, resourceLimits });
 }

@@ -10,8 +10,8 @@ export interface BuiltCli {
 }
 
 /**
- * Compiles src/ to JavaScript for tests that run Hookline as real child processes (`npm test` does
- * not build dist/). Transpile only, file by file: type checking is `tsc --noEmit`'s job. The output
+ * Compiles src/ to JavaScript for tests that run Hookline as real child processes (without
+ * depending on dist/). Transpile only, file by file: type checking is `tsc --noEmit`'s job. The output
  * goes to node_modules/.cache (ignored by git and lint) so that imports resolve to node_modules.
  */
 export function buildCli(): BuiltCli {

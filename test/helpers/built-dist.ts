@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliSources, ROOT } from './cli-sources.js';
+import { ROOT } from './cli-sources.js';
 
 export { ROOT };
 export const BIN = join(ROOT, 'bin/hookline.js');
@@ -13,27 +13,24 @@ const BUILT_OUTPUTS = [
   join(ROOT, 'dist/src/verify/index.d.ts'),
 ];
 
-function newestSource(): number {
-  return Math.max(0, ...cliSources().map((file) => statSync(file).mtimeMs));
-}
-
 /**
- * Makes sure bin/hookline.js runs the current sources: builds dist/ (tsc -p tsconfig.build.json)
- * when it is missing or older than any source. Builds are serialised by a lock file shared with
- * other test helpers that build.
+ * Makes sure bin/hookline.js runs the current sources: `scripts/build.mjs --only server` builds
+ * dist/ (tsc -p tsconfig.build.json) when its stamp does not match the sources' content, the same
+ * test by which worker threads boot from dist/ (test/setup/built-workers.ts), so an up-to-date dist
+ * is never rewritten under them. Builds are serialised by a lock file shared with other test
+ * helpers that build.
  */
 export function ensureBuilt(): void {
-  const newest = newestSource();
-  if (BUILT_OUTPUTS.every((file) => existsSync(file) && statSync(file).mtimeMs >= newest)) return;
   try {
-    execFileSync('flock', ['/tmp/hookline-build.lock', 'npx', 'tsc', '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      'flock',
+      ['/tmp/hookline-build.lock', process.execPath, 'scripts/build.mjs', '--only', 'server'],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
   } catch {
     // tsc exits non-zero on a type error anywhere in the tree but still writes the files: checked below.
   }
   const missing = BUILT_OUTPUTS.filter((file) => !existsSync(file));
   if (missing.length > 0)
-    throw new Error(`${missing.join(', ')} did not build: run \`npx tsc -p tsconfig.build.json\``);
+    throw new Error(`${missing.join(', ')} did not build: run \`node scripts/build.mjs\``);
 }

@@ -1,0 +1,29 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICK_MS = 10;
+
+/** CPU ms (user + system) and name of every thread of `pid`, by thread id, from /proc. */
+export async function threadCpu(pid: number): Promise<Map<number, { name: string; ms: number }>> {
+  const cpu = new Map<number, { name: string; ms: number }>();
+  for (const tid of await readdir(`/proc/${pid}/task`)) {
+    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th, 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    cpu.set(Number(tid), { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+  }
+  return cpu;
+}
+
+/** CPU ms each thread spent between two `threadCpu` readings, busiest first. */
+export function cpuBetween(
+  before: Map<number, { name: string; ms: number }>,
+  after: Map<number, { name: string; ms: number }>,
+): Array<{ tid: number; name: string; ms: number }> {
+  return [...after]
+    .map(([tid, t]) => ({ tid, name: t.name, ms: t.ms - (before.get(tid)?.ms ?? 0) }))
+    .filter((t) => t.ms > 0)
+    .sort((a, b) => b.ms - a.ms);
+}
