@@ -165,9 +165,14 @@ async function drainOnPostgres(
     };
     await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
     await receiver.reset();
-    const running = await Promise.all(
+    // Every start settles before a failure is thrown, so the finally stops all that did start.
+    const starts = await Promise.allSettled(
       Array.from({ length: workers }, (_, i) => start('worker', i + 1)),
     );
+    const running = starts.map((s) => {
+      if (s.status === 'rejected') throw s.reason;
+      return s.value;
+    });
     const committed = await waitCommitted(receiver, progress, deliveries, {
       assertAlive: () => running.forEach((p) => p.assertRunning()),
       limitMs: plan.drainLimitSeconds * 1000,

@@ -72,7 +72,15 @@ export class HooklineProcess {
       },
     );
     const hookline = new HooklineProcess(child, `http://127.0.0.1:${options.port}`);
-    if (options.waitForHealth ?? true) await hookline.waitHealthy();
+    if (options.waitForHealth ?? true) {
+      try {
+        await hookline.waitHealthy();
+      } catch (error) {
+        // Not left running: a process nobody holds would outlive the run (and keep its output open).
+        await hookline.stop();
+        throw error;
+      }
+    }
     return hookline;
   }
 
@@ -91,21 +99,28 @@ export class HooklineProcess {
     void this.exited.then((code) => {
       exitCode = code;
     });
+    let lastAnswer = 'no answer';
     while (Date.now() < deadline) {
       if (exitCode !== undefined)
         throw new Error(
           `hookline exited (code ${exitCode}) before it was healthy:\n${this.stderrTail}`,
         );
       try {
-        const res = await request(`${this.baseUrl}/healthz`);
-        await res.body.dump();
+        const res = await request(`${this.baseUrl}/healthz`, {
+          headersTimeout: Math.max(1, deadline - Date.now()),
+        });
+        const body = await res.body.text();
         if (res.statusCode === 200) return;
-      } catch {
-        // not listening yet
+        lastAnswer = `${res.statusCode} ${body.slice(0, 300)}`;
+      } catch (error) {
+        // not listening yet, or no answer before the deadline
+        lastAnswer = error instanceof Error ? error.message : String(error);
       }
       await sleep(50);
     }
-    throw new Error(`hookline was not healthy within ${timeoutMs} ms:\n${this.stderrTail}`);
+    throw new Error(
+      `hookline was not healthy within ${timeoutMs} ms (last /healthz: ${lastAnswer}):\n${this.stderrTail}`,
+    );
   }
 
   /** Throws, with its last output, when the process is gone (a crash mid-scenario). */

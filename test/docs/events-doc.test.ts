@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { stringify } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
 import { canonicalEvents } from '../../src/domain/events/catalog.js';
-import { OPERATIONAL_EVENTS } from '../../src/domain/operational-events.js';
+import { OPERATIONAL_EVENTS } from '../../src/domain/operational-event-schemas.js';
 
 /** The messaging catalog, then Hookline's own operational events. */
 const documented = () => [...canonicalEvents(), ...OPERATIONAL_EVENTS];

@@ -1,37 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Checkpointer } from './checkpointer.js';
+import { fileSize as size, until, walProgress } from '../../../test/helpers/wal-progress.js';
 import { openSqlite } from './open.js';
-
-/** Polls until `check` holds; a generous limit, no timing asserted. */
-async function until(what: string, check: () => boolean, limitMs = 30_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/**
- * Frames in the WAL and frames copied into the database, read from the wal-index (the -shm file;
- * layout in https://www.sqlite.org/walformat.html): seen from outside, without checkpointing.
- */
-function walProgress(file: string): { frames: number; copied: number } {
-  const shm = readFileSync(`${file}-shm`).subarray(0, 136);
-  return { frames: shm.readUInt32LE(16), copied: shm.readUInt32LE(96) };
-}
-
-const size = (path: string) => {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-};
 
 describe('the checkpoint thread', () => {
   let dir: string;

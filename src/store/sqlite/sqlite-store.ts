@@ -44,8 +44,8 @@ import { SqlitePortalStore } from './portal-queries.js';
 import { SqliteClaims } from './claim.js';
 import { SqliteDeliveries } from './delivery-queries.js';
 import { SqliteEndpoints } from './endpoint-queries.js';
-import { Checkpointer } from './checkpointer.js';
 import { GroupCommit } from './group-commit.js';
+import { LazyCheckpointer } from './lazy-checkpointer.js';
 import { SqliteLeases } from './lease-queries.js';
 import { SqliteMessageInsert } from './message-insert.js';
 import { SqliteMessages } from './message-queries.js';
@@ -73,8 +73,9 @@ export interface SqliteStoreOptions {
   maxPages?: number | null;
   /**
    * `background`: checkpoints run on a thread of their own (checkpointer.ts), never inside a
-   * commit; the server's store thread sets it. `auto` (the default): SQLite's own, in the commit
-   * that crosses 1,000 WAL pages, which suits short-lived stores (tests, the CLI).
+   * commit, started once the WAL passes 4 MiB (lazy-checkpointer.ts); the server's store thread
+   * sets it. `auto` (the default): SQLite's own, in the commit that crosses 1,000 WAL pages, which
+   * suits short-lived stores (tests, the CLI).
    */
   checkpoints?: 'auto' | 'background';
   /** Called once the database is closed (releases the data folder lock). */
@@ -95,7 +96,7 @@ export class SqliteStore implements Store {
   };
   readonly db: Database;
   private readonly writes: GroupCommit;
-  private readonly checkpointer: Checkpointer | null = null;
+  private readonly checkpointer: LazyCheckpointer | null = null;
   /** Bot connections and invocations (src/bots). */
   readonly bots: SqliteBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
@@ -135,7 +136,8 @@ export class SqliteStore implements Store {
       this.db.pragma('wal_autocheckpoint = 0');
       // A WAL that grew in a burst shrinks back to this when the writer starts it over.
       this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
-      this.checkpointer = new Checkpointer(options.file);
+      // The thread starts once the WAL passes SQLite's own mark (lazy-checkpointer.ts).
+      this.checkpointer = new LazyCheckpointer(options.file);
     }
     this.box = new SecretBox(options.encryption);
     this.writes = new GroupCommit(this.db);
