@@ -112,7 +112,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
           sender,
           clock,
           logger,
-          dispatcherOptionsOf(config, deps.random),
+          dispatcherOptionsOf(config, { random: deps.random, systemClock: !deps.clock }),
           new EngineEvents(logListenerErrors(logger)),
         )
       : null;

@@ -48,7 +48,7 @@ async function start() {
     sender,
     clock,
     logger,
-    dispatcherOptionsOf(config),
+    dispatcherOptionsOf(config, { systemClock: true }),
     events,
   );
   // Sends the outbox rows this thread's results wrote (the main thread sweeps the rest).

@@ -49,6 +49,12 @@ export interface DispatcherOptions {
   disableAfterMs?: number | null;
   /** Consecutive failures that make `endpoint.failing` (operational events; default 5). */
   failingAfter?: number;
+  /**
+   * Where the store can (`capabilities.parkedClaims`), an empty claim waits on the store for work
+   * instead of the loop sleeping until woken: the store runs it again after each commit. Only with
+   * the system clock (the store waits on real time).
+   */
+  parkClaims?: boolean;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -89,6 +95,10 @@ export class Dispatcher {
   private readonly unstarted: Release[] = [];
   /** While tracing is on: the claim span each claimed delivery came from (its span links to it). */
   private readonly claimSpans = new WeakMap<ClaimedDelivery, SpanContext>();
+  /** Claims wait on the store (`DispatcherOptions.parkClaims`). */
+  private readonly parking: boolean;
+  /** A claim is waiting on the store: wake-ups that change what it may take must answer it. */
+  private parked = false;
 
   constructor(
     private readonly store: Store,
@@ -115,6 +125,7 @@ export class Dispatcher {
       random: options.random,
       firstAttemptAt: (claim, now) => this.firstAttemptAt(claim, now),
     };
+    this.parking = (options.parkClaims ?? false) && store.capabilities.parkedClaims;
     // undici reads 0 connections as "no limit"; so does the gate.
     this.gate = new OriginGate(
       sender.connectionsPerOrigin > 0 ? sender.connectionsPerOrigin : Number.POSITIVE_INFINITY,
@@ -130,6 +141,8 @@ export class Dispatcher {
 
   /** New work may be due (a message was accepted, a delivery re-queued). */
   wake(): void {
+    // A parked claim sees every commit on its own: a write's wake-up has nothing to add.
+    if (this.parking && this.running) return;
     this.wakePending = true;
     this.wakeUp?.();
   }
@@ -146,6 +159,7 @@ export class Dispatcher {
   async stop(): Promise<void> {
     this.running = false;
     this.wake();
+    this.answerParked();
     this.slotFreed?.();
     await this.loop;
     for (const claim of this.slots.takeAllWaiting()) {
@@ -189,13 +203,23 @@ export class Dispatcher {
       let claimError: unknown;
       this.wakePending = false;
       try {
-        claimed = await this.claimBatch();
+        claimed = await this.claimBatch(this.parking ? this.options.pollMs : 0);
       } catch (error) {
         claimError = error;
         this.logger.error({ err: error }, 'claiming due deliveries failed; retrying');
       }
-      if (claimed === 0 && this.running) await this.sleepUntilDue(claimError);
+      // A parked claim that came back empty already waited; one that failed must not spin.
+      if (claimed === 0 && this.running && (!this.parking || claimError !== undefined))
+        await this.sleepUntilDue(claimError);
     }
+  }
+
+  /** What the parked claim may take changed (a slot freed, stopping): it must come back now. */
+  private answerParked(): void {
+    if (!this.parked) return;
+    this.store.wakeParkedClaims?.().catch((error: unknown) => {
+      this.logger.error({ err: error }, 'waking the parked claim failed');
+    });
   }
 
   private async sleepUntilDue(claimError: unknown): Promise<void> {
@@ -245,17 +269,33 @@ export class Dispatcher {
     if (this.events.listening('idle')) this.events.emit('idle', { sleepMs: ms, nextDueAt: at });
   }
 
-  /** Claims a batch, parks or rate-limits what cannot go now, and starts or queues the rest. */
-  private async claimBatch(): Promise<number> {
+  /**
+   * Claims a batch, parks or rate-limits what cannot go now, and starts or queues the rest. With
+   * `waitMs`, an empty claim waits on the store for work that long at most.
+   */
+  private async claimBatch(waitMs = 0): Promise<number> {
     const limit = Math.min(this.options.batchSize, this.options.maxInflight - this.inflight);
     if (limit <= 0) return 0;
     const started = tracingOn() ? Date.now() : 0;
-    const claimed = await this.store.claimDue({
+    const args = {
       now: this.clock.now(),
       limit,
       leaseMs: this.options.leaseMs,
       excludeEndpointIds: [...(this.excluded = new Set(this.slots.saturated(this.cache)))],
-    });
+    };
+    let claimed: ClaimedDelivery[];
+    if (waitMs > 0) {
+      if (this.events.listening('idle'))
+        this.events.emit('idle', { sleepMs: waitMs, nextDueAt: null });
+      this.parked = true;
+      try {
+        claimed = await this.store.claimDue({ ...args, waitMs });
+      } finally {
+        this.parked = false;
+      }
+    } else {
+      claimed = await this.store.claimDue(args);
+    }
     if (started > 0 && claimed.length > 0) this.recordClaimSpan(started, limit, claimed);
     if (claimed.length === 0) return 0;
     if (this.events.listening('claimed')) this.events.emit('claimed', { deliveries: claimed });
@@ -326,8 +366,13 @@ export class Dispatcher {
         const next = this.slots.leave(endpoint.id, load);
         if (next) this.launch(next, this.cache.endpoint(endpoint.id) ?? endpoint, load);
         this.slotFreed?.();
-        if (this.excluded.has(endpoint.id) && EndpointSlots.hasRoom(load, endpoint.maxConcurrency))
+        if (
+          this.excluded.has(endpoint.id) &&
+          EndpointSlots.hasRoom(load, endpoint.maxConcurrency)
+        ) {
           this.wakeUp?.();
+          this.answerParked();
+        }
       });
     this.tasks.add(task);
   }

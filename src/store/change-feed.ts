@@ -45,6 +45,7 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   releaseHeldDeliveries: (released) => (released > 0 ? [WORK_ADDED] : []),
   insertAttempt: null,
   claimDue: null,
+  wakeParkedClaims: null,
   // Endpoints the results disabled (410 Gone, failing): no dispatcher may keep sending to them.
   recordAttempts: (recorded) => recorded.disabled.map((d) => endpointChanged(d.endpointId)),
   // The outbox: the messages it becomes are inserted (and signal) on their own.

@@ -21,6 +21,7 @@ export const STORE_WRITES = [
   'releaseHeldDeliveries',
   'insertAttempt',
   'claimDue',
+  'wakeParkedClaims',
   'recordAttempts',
   'claimOperationalEvents',
   'deleteOperationalEvents',

@@ -27,6 +27,11 @@ export interface StoreCapabilities {
   singleOwner: boolean;
   /** The store can wake dispatchers in other processes when work is added (LISTEN/NOTIFY). */
   crossProcessWakeups: boolean;
+  /**
+   * A claim can wait on the store for work (`ClaimArgs.waitMs`): one writer sees every write, so it
+   * runs the claim again right after each commit (SQLite). `wakeParkedClaims` answers it early.
+   */
+  parkedClaims: boolean;
 }
 
 export type { ListQuery } from './list-query.js';
@@ -144,6 +149,11 @@ export interface ClaimArgs {
   leaseMs: number;
   /** Endpoints this dispatcher cannot take more work for right now. */
   excludeEndpointIds?: string[];
+  /**
+   * Only where `capabilities.parkedClaims`, and only on the system clock: when nothing is due,
+   * wait up to this long for work to be (a write committed, a due time reached) and claim it then.
+   */
+  waitMs?: number;
 }
 
 export interface DeliveryFilter {
@@ -425,6 +435,8 @@ export interface Store {
    * attempt waiting. Serial endpoints only ever have their head delivery due.
    */
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]>;
+  /** Answers every waiting claim now, empty if nothing is due (stores with `parkedClaims` only). */
+  wakeParkedClaims?(): Promise<void>;
   /**
    * Group commit of attempt results; a result whose lease was lost still records its attempt. In
    * the same transaction: a `410 Gone` answer holds its delivery and disables the endpoint, and an

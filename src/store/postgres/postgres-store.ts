@@ -96,6 +96,7 @@ export class PostgresStore implements Store {
     dialect: 'postgres',
     singleOwner: false,
     crossProcessWakeups: true,
+    parkedClaims: false,
   };
   readonly pool: pg.Pool;
   /** Bot connections and invocations (src/bots). */

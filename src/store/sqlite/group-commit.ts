@@ -14,7 +14,11 @@ export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly db: Database) {}
+  /** `onCommitted` runs after each transaction that committed (parked claims look again). */
+  constructor(
+    private readonly db: Database,
+    private readonly onCommitted: () => void = () => {},
+  ) {}
 
   run<T>(op: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -60,6 +64,7 @@ export class GroupCommit {
       if (outcome.ok) item.resolve(outcome.value);
       else item.reject(outcome.value);
     });
+    this.onCommitted();
   }
 
   private runAlone(item: Pending): void {
@@ -71,5 +76,6 @@ export class GroupCommit {
       return;
     }
     item.resolve(value);
+    this.onCommitted();
   }
 }

@@ -58,6 +58,7 @@ import { SqliteRequeue } from './requeue.js';
 import { SqliteRetention } from './retention.js';
 import { SqliteOutbox } from './operational-outbox.js';
 import { SqliteSerialQueue } from './serial-queue.js';
+import { ParkedClaims } from './parked-claims.js';
 import { SqliteStatsQueries } from './stats-queries.js';
 
 /** The WAL file's size once it is started over after a burst (`journal_size_limit`). */
@@ -93,10 +94,13 @@ export class SqliteStore implements Store {
     dialect: 'sqlite',
     singleOwner: true,
     crossProcessWakeups: false,
+    parkedClaims: true,
   };
   readonly db: Database;
   private readonly writes: GroupCommit;
   private readonly checkpointer: LazyCheckpointer | null = null;
+  /** Claims waiting for work (`ClaimArgs.waitMs`); set up by migrate(). */
+  private parkedClaims: ParkedClaims | null = null;
   /** Bot connections and invocations (src/bots). */
   readonly bots: SqliteBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
@@ -140,7 +144,7 @@ export class SqliteStore implements Store {
       this.checkpointer = new LazyCheckpointer(options.file);
     }
     this.box = new SecretBox(options.encryption);
-    this.writes = new GroupCommit(this.db);
+    this.writes = new GroupCommit(this.db, () => this.parkedClaims?.afterCommit());
     this.bots = new SqliteBotStore(this.db, this.box, (op) => this.writes.run(op));
     this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
     this.portal = new SqlitePortalStore(this.db);
@@ -181,6 +185,12 @@ export class SqliteStore implements Store {
       backlog: new SqliteBacklog(this.db),
       outbox,
     };
+    const { claims, leases } = this.parts;
+    this.parkedClaims = new ParkedClaims({
+      claim: (args) => claims.claim(args),
+      nextDueAt: () => leases.nextDueAt(),
+      now: () => Date.now(),
+    });
   }
 
   /** The secret columns, for sealing and `hookline encryption rotate-key`. */
@@ -201,6 +211,9 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Waiting claims are answered first, and their answers leave (the store thread posts them)
+    // before this close is answered.
+    if (this.parkedClaims?.releaseAll()) await new Promise((resolve) => setImmediate(resolve));
     // Stopped first, so that the writer, last to close, checkpoints and removes the WAL.
     await this.checkpointer?.stop();
     this.writes.flush();
@@ -252,8 +265,11 @@ export class SqliteStore implements Store {
     return this.parts.endpoints.list(appId, query);
   }
   async updateEndpoint(e: Endpoint, expectedUpdatedAt?: number): Promise<Endpoint | null> {
-    return withUniqueUid('endpoint', e.uid, async () =>
-      this.parts.endpoints.update(e, expectedUpdatedAt),
+    // Enabling an endpoint, or making it parallel, makes deliveries due.
+    return this.workMayBeDue(
+      await withUniqueUid('endpoint', e.uid, async () =>
+        this.parts.endpoints.update(e, expectedUpdatedAt),
+      ),
     );
   }
   async deleteEndpoint(appId: string, id: string): Promise<boolean> {
@@ -291,7 +307,7 @@ export class SqliteStore implements Store {
     return this.parts.deliveries.list(appId, filter, query);
   }
   async retryDelivery(appId: string, id: number, now: number): Promise<Delivery | null> {
-    return this.parts.deliveries.retry(appId, id, now);
+    return this.workMayBeDue(this.parts.deliveries.retry(appId, id, now));
   }
   async recoverEndpoint(
     appId: string,
@@ -299,7 +315,7 @@ export class SqliteStore implements Store {
     request: RecoverRequest,
     now: number,
   ): Promise<RecoverOutcome | null> {
-    return this.parts.requeue.recover(appId, endpointId, request, now);
+    return this.workMayBeDue(this.parts.requeue.recover(appId, endpointId, request, now));
   }
   async replayMessage(
     appId: string,
@@ -308,7 +324,9 @@ export class SqliteStore implements Store {
     now: number,
     windowMs: number,
   ): Promise<ReplayResult> {
-    return this.parts.requeue.replay(appId, messageId, endpointId, now, windowMs);
+    return this.workMayBeDue(
+      this.parts.requeue.replay(appId, messageId, endpointId, now, windowMs),
+    );
   }
 
   async releaseHeldDeliveries(
@@ -317,7 +335,7 @@ export class SqliteStore implements Store {
     heldUntil: number,
     now: number,
   ): Promise<number> {
-    return this.parts.deliveries.releaseHeld(appId, endpointId, heldUntil, now);
+    return this.workMayBeDue(this.parts.deliveries.releaseHeld(appId, endpointId, heldUntil, now));
   }
 
   async listAttempts(
@@ -332,7 +350,13 @@ export class SqliteStore implements Store {
   }
 
   async claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
-    return this.parts.claims.claim(args);
+    const { waitMs } = args;
+    if (waitMs === undefined || waitMs <= 0 || !this.parkedClaims)
+      return this.parts.claims.claim(args);
+    return this.parkedClaims.claim({ ...args, waitMs });
+  }
+  async wakeParkedClaims(): Promise<void> {
+    this.parkedClaims?.wakeAll();
   }
   recordAttempts(
     results: AttemptResult[],
@@ -342,11 +366,20 @@ export class SqliteStore implements Store {
     return this.writes.run(() => this.parts.results.record(results, now, rules));
   }
   async releaseDeliveries(releases: Release[]): Promise<void> {
-    this.parts.leases.release(releases);
+    this.workMayBeDue(this.parts.leases.release(releases));
   }
   async releaseAllLeases(now: number): Promise<number> {
     this.parts.outbox.releaseAll();
-    return this.parts.leases.releaseAll(now);
+    return this.workMayBeDue(this.parts.leases.releaseAll(now));
+  }
+
+  /**
+   * After a committed write outside the group commit that can make work due (or change when it
+   * is): parked claims look again. The group commit does the same after each of its commits.
+   */
+  private workMayBeDue<T>(committed: T): T {
+    this.parkedClaims?.afterCommit();
+    return committed;
   }
   async claimOperationalEvents(
     now: number,

@@ -43,6 +43,7 @@ export class ThreadedSqliteStore {
     dialect: 'sqlite',
     singleOwner: true,
     crossProcessWakeups: false,
+    parkedClaims: true,
   };
   readonly bins: BinStore;
   readonly bots: BotStore;
