@@ -46,51 +46,54 @@ export class SqliteClaims {
   }
 
   /** A claim is promised to no one: its commit skips the fsync (a lost claim just leaves the delivery due). */
-  claim({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
-    return unsyncedTransaction(this.db, () => {
-      // Expired leases are simply due again (their lease end is their due time).
-      const ids = this.dueSelection.select(now, limit, new Set(excludeEndpointIds ?? []));
-      if (ids.length === 0) return [];
-      const token = randomBytes(8).toString('hex');
-      const leaseUntil = now + leaseMs;
-      const leased = new Map<number, LeasedRow>();
-      for (const row of this.q.lease.all({
-        ids: JSON.stringify(ids),
-        leaseUntil,
-        token,
-        now,
-      }) as LeasedRow[]) {
-        leased.set(row[0], row);
-      }
-      const messages = this.messagesOf(leased.values());
-      // In the order selected (oldest due first), whatever order the update visited the rows in.
-      const claimed: ClaimedDelivery[] = [];
-      for (const id of ids) {
-        const [, appId, messageId, endpointId, state, attempts, lastStatus, lastError, createdAt] =
-          leased.get(id)!;
-        const row: DeliveryRow = {
-          id,
-          app_id: appId,
-          message_id: messageId,
-          endpoint_id: endpointId,
-          state,
-          attempts,
-          next_attempt_at: leaseUntil,
-          lease_until: leaseUntil,
-          lease_token: token,
-          last_status: lastStatus,
-          last_error: lastError,
-          created_at: createdAt,
-          updated_at: now,
-        };
-        claimed.push({
-          delivery: toDelivery(row),
-          message: messages.get(messageId)!,
-          leaseToken: token,
-        });
-      }
-      return claimed;
-    });
+  claim(args: ClaimArgs): ClaimedDelivery[] {
+    return unsyncedTransaction(this.db, () => this.claimWithin(args));
+  }
+
+  /** The claim inside the caller's transaction (a group commit that made the work due). */
+  claimWithin({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
+    // Expired leases are simply due again (their lease end is their due time).
+    const ids = this.dueSelection.select(now, limit, new Set(excludeEndpointIds ?? []));
+    if (ids.length === 0) return [];
+    const token = randomBytes(8).toString('hex');
+    const leaseUntil = now + leaseMs;
+    const leased = new Map<number, LeasedRow>();
+    for (const row of this.q.lease.all({
+      ids: JSON.stringify(ids),
+      leaseUntil,
+      token,
+      now,
+    }) as LeasedRow[]) {
+      leased.set(row[0], row);
+    }
+    const messages = this.messagesOf(leased.values());
+    // In the order selected (oldest due first), whatever order the update visited the rows in.
+    const claimed: ClaimedDelivery[] = [];
+    for (const id of ids) {
+      const [, appId, messageId, endpointId, state, attempts, lastStatus, lastError, createdAt] =
+        leased.get(id)!;
+      const row: DeliveryRow = {
+        id,
+        app_id: appId,
+        message_id: messageId,
+        endpoint_id: endpointId,
+        state,
+        attempts,
+        next_attempt_at: leaseUntil,
+        lease_until: leaseUntil,
+        lease_token: token,
+        last_status: lastStatus,
+        last_error: lastError,
+        created_at: createdAt,
+        updated_at: now,
+      };
+      claimed.push({
+        delivery: toDelivery(row),
+        message: messages.get(messageId)!,
+        leaseToken: token,
+      });
+    }
+    return claimed;
   }
 
   private messagesOf(rows: Iterable<LeasedRow>): Map<string, Message> {

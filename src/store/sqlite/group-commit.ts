@@ -14,10 +14,19 @@ export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
 
-  /** `onCommitted` runs after each transaction that committed (parked claims look again). */
+  /**
+   * While `pending()`, `lastInTransaction` runs inside each transaction after its writes, in a
+   * savepoint of its own (parked claims take what the writes made due, in the same commit); what
+   * it returns runs once that transaction committed. If it throws, its savepoint alone rolls back
+   * and `onError` runs after the commit instead.
+   */
   constructor(
     private readonly db: Database,
-    private readonly onCommitted: () => void = () => {},
+    private readonly hooks: {
+      pending: () => boolean;
+      lastInTransaction: () => (() => void) | null;
+      onError: () => void;
+    } = { pending: () => false, lastInTransaction: () => null, onError: () => {} },
   ) {}
 
   run<T>(op: () => T): Promise<T> {
@@ -42,6 +51,7 @@ export class GroupCommit {
       return;
     }
     const outcomes: Array<{ ok: boolean; value: unknown }> = [];
+    let after: (() => void) | null = null;
     try {
       this.db.transaction(() => {
         for (const item of batch) {
@@ -54,6 +64,7 @@ export class GroupCommit {
             outcomes.push({ ok: false, value: error });
           }
         }
+        after = this.last();
       })();
     } catch (error) {
       for (const item of batch) item.reject(error);
@@ -64,18 +75,34 @@ export class GroupCommit {
       if (outcome.ok) item.resolve(outcome.value);
       else item.reject(outcome.value);
     });
-    this.onCommitted();
+    (after as (() => void) | null)?.();
+  }
+
+  /** The hook that closes each transaction, in a savepoint; what to run after the commit. */
+  private last(): (() => void) | null {
+    if (!this.hooks.pending()) return null;
+    try {
+      return this.db.transaction(this.hooks.lastInTransaction)();
+    } catch (error) {
+      if (!this.db.inTransaction) throw error; // the whole transaction is lost: see flush()
+      return this.hooks.onError;
+    }
   }
 
   private runAlone(item: Pending): void {
     let value: unknown;
+    let after: (() => void) | null = null;
     try {
-      value = this.db.transaction(item.op)();
+      value = this.db.transaction(() => {
+        const result = item.op();
+        after = this.last();
+        return result;
+      })();
     } catch (error) {
       item.reject(error);
       return;
     }
     item.resolve(value);
-    this.onCommitted();
+    (after as (() => void) | null)?.();
   }
 }

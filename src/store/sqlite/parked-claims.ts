@@ -2,7 +2,10 @@ import type { ClaimArgs, ClaimedDelivery } from '../store.js';
 
 /** What parking needs from the store: a claim now, and when the next delivery falls due. */
 export interface ClaimSource {
+  /** A claim in a transaction of its own. */
   claim(args: ClaimArgs): ClaimedDelivery[];
+  /** The same claim inside the caller's transaction. */
+  claimWithin(args: ClaimArgs): ClaimedDelivery[];
   nextDueAt(): number | null;
   now(): number;
 }
@@ -47,7 +50,27 @@ export class ParkedClaims {
     });
   }
 
-  /** After a commit: any parked claim that now finds work is answered. */
+  /**
+   * Inside a write transaction, after its writes: each parked claim takes what they made due, in
+   * the same commit. Returns what to run once it committed: answer those that took something, and
+   * plan the others' next look (the writes may have set a nearer due time).
+   */
+  claimWithinCommit(): () => void {
+    const taken = new Map<Parked, ClaimedDelivery[]>();
+    for (const entry of this.parked) {
+      const claimed = this.source.claimWithin({ ...entry.args, now: this.source.now() });
+      if (claimed.length > 0) taken.set(entry, claimed);
+    }
+    return () => {
+      for (const entry of [...this.parked]) {
+        const claimed = taken.get(entry);
+        if (claimed) this.answer(entry, claimed);
+        else this.plan(entry);
+      }
+    };
+  }
+
+  /** After a commit of its own: any parked claim that now finds work is answered. */
   afterCommit(): void {
     if (this.parked.length === 0) return;
     for (const entry of [...this.parked]) this.retry(entry, false);

@@ -144,7 +144,11 @@ export class SqliteStore implements Store {
       this.checkpointer = new LazyCheckpointer(options.file);
     }
     this.box = new SecretBox(options.encryption);
-    this.writes = new GroupCommit(this.db, () => this.parkedClaims?.afterCommit());
+    this.writes = new GroupCommit(this.db, {
+      pending: () => (this.parkedClaims?.waiting ?? 0) > 0,
+      lastInTransaction: () => this.parkedClaims?.claimWithinCommit() ?? null,
+      onError: () => this.parkedClaims?.afterCommit(),
+    });
     this.bots = new SqliteBotStore(this.db, this.box, (op) => this.writes.run(op));
     this.bins = new SqliteBinStore(this.db, (op) => this.writes.run(op));
     this.portal = new SqlitePortalStore(this.db);
@@ -188,6 +192,7 @@ export class SqliteStore implements Store {
     const { claims, leases } = this.parts;
     this.parkedClaims = new ParkedClaims({
       claim: (args) => claims.claim(args),
+      claimWithin: (args) => claims.claimWithin(args),
       nextDueAt: () => leases.nextDueAt(),
       now: () => Date.now(),
     });

@@ -1,35 +1,95 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
-import { serializeError, type AttachPort, type WorkerCall } from './worker-protocol.js';
+import {
+  replyValue,
+  serializeError,
+  type AttachPort,
+  type WorkerCall,
+  type WorkerReply,
+} from './worker-protocol.js';
 
 /**
  * Runs the SQLite store on its own thread: commits (and their fsyncs) block this thread, never the
  * one that serves HTTP and sends webhooks. Calls arriving while a commit is under way are drained
  * together and share the next group commit. Other threads of the process (the delivery thread)
  * get a port of their own (`AttachPort`): their calls join the same commits, through one writer.
+ * Calls come in batches (a thread's calls of one turn) and replies go back in batches (those one
+ * commit settled), so a message crosses between threads once per batch, not once per call.
  */
 // Checkpoints run on a thread of their own, never in front of a commit (checkpointer.ts).
 const store = new SqliteStore({ ...(workerData as SqliteStoreOptions), checkpoints: 'background' });
 
-function serve(port: MessagePort, call: WorkerCall): void {
+/** The replies to one port, sent together once the settled ones of this turn are in. */
+class Replies {
+  private queue: WorkerReply[] = [];
+  private scheduled = false;
+
+  constructor(private readonly port: MessagePort) {}
+
+  add(reply: WorkerReply): void {
+    this.queue.push(reply);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // A group commit resolves all its writes at once: their replies are queued before this runs.
+    queueMicrotask(() => this.send());
+  }
+
+  private send(): void {
+    this.scheduled = false;
+    const replies = this.queue;
+    this.queue = [];
+    try {
+      this.port.postMessage(replies);
+    } catch {
+      // A value that cannot be cloned fails its own call, not the others of the batch.
+      for (const reply of replies) {
+        try {
+          this.port.postMessage([reply]);
+        } catch (error) {
+          this.port.postMessage([{ id: reply.id, ok: false, error: serializeError(error) }]);
+        }
+      }
+    }
+  }
+}
+
+function serve(replies: Replies, call: WorkerCall): void {
   const target = (call.target === 'store' ? store : store[call.target]) as unknown as Record<
     string,
     (...a: unknown[]) => unknown
   >;
-  Promise.resolve()
-    .then(() => target[call.method](...call.args))
-    .then(
-      (value) => port.postMessage({ id: call.id, ok: true, value }),
-      (error) => port.postMessage({ id: call.id, ok: false, error: serializeError(error) }),
-    );
+  const failed = (error: unknown) =>
+    replies.add({ id: call.id, ok: false, error: serializeError(error) });
+  let result: unknown;
+  try {
+    result = target[call.method](...call.args);
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  // Settled directly (no extra promise between), so a commit's replies are queued in one turn.
+  Promise.resolve(result).then((value) => {
+    try {
+      replies.add({ id: call.id, ...replyValue(call, value) });
+    } catch (error) {
+      failed(error);
+    }
+  }, failed);
+}
+
+function listen(port: MessagePort): void {
+  const replies = new Replies(port);
+  port.on('message', (calls: WorkerCall[]) => {
+    for (const call of calls) serve(replies, call);
+  });
 }
 
 const parent = parentPort!;
-parent.on('message', (message: WorkerCall | AttachPort) => {
-  if ('attach' in message) {
-    const attached = message.attach;
-    attached.on('message', (call: WorkerCall) => serve(attached, call));
+const parentReplies = new Replies(parent as unknown as MessagePort);
+parent.on('message', (message: WorkerCall[] | AttachPort) => {
+  if (!Array.isArray(message)) {
+    listen(message.attach);
     return;
   }
-  serve(parent, message);
+  for (const call of message) serve(parentReplies, call);
 });

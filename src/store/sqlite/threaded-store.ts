@@ -9,6 +9,8 @@ import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import {
   reviveBuffers,
   reviveError,
+  revivePayload,
+  serializeError,
   SUB_STORE_READS,
   type SubStore,
   type WorkerCall,
@@ -53,9 +55,18 @@ export class ThreadedSqliteStore {
   private readonly channel: Channel;
   private readonly pending = new Map<
     number,
-    { target: WorkerCall['target']; resolve: (v: unknown) => void; reject: (e: Error) => void }
+    {
+      target: WorkerCall['target'];
+      /** An insertMessage's payload: the thread leaves it out of the reply (`payloadOfCall`). */
+      payload?: string;
+      resolve: (v: unknown) => void;
+      reject: (e: Error) => void;
+    }
   >();
   private nextId = 1;
+  /** Calls made in this turn of the event loop, sent together at its end (one postMessage). */
+  private outgoing: WorkerCall[] = [];
+  private sendScheduled = false;
   private closed = false;
   /** Opened by migrate(), once the file and its schema exist. */
   private reader: SqliteStore | null = null;
@@ -68,13 +79,13 @@ export class ThreadedSqliteStore {
     if ('port' in options) {
       this.worker = null;
       const port = options.port;
-      port.on('message', (reply: WorkerReply) => this.settle(reply));
+      port.on('message', (replies: WorkerReply[]) => this.settleAll(replies));
       port.on('close', () => this.failAll(new Error('the SQLite store thread closed its port')));
       this.channel = port;
     } else {
       const { onClose: _onClose, ...workerOptions } = options;
       const worker = startWorker(import.meta.url, 'store-worker', workerOptions);
-      worker.on('message', (reply: WorkerReply) => this.settle(reply));
+      worker.on('message', (replies: WorkerReply[]) => this.settleAll(replies));
       worker.on('error', (error) => this.failAll(error));
       worker.on('exit', (code) =>
         this.failAll(new Error(`the SQLite store thread exited (code ${code})`)),
@@ -90,10 +101,38 @@ export class ThreadedSqliteStore {
   call(call: Omit<WorkerCall, 'id'>): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the SQLite store is closed'));
     const id = this.nextId++;
+    const payload =
+      call.target === 'store' && call.method === 'insertMessage'
+        ? (call.args[0] as { payload: string }).payload
+        : undefined;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { target: call.target, resolve, reject });
-      this.channel.postMessage({ ...call, id } as WorkerCall);
+      this.pending.set(id, { target: call.target, payload, resolve, reject });
+      this.outgoing.push({ ...call, id } as WorkerCall);
+      if (this.sendScheduled) return;
+      this.sendScheduled = true;
+      // After this turn's I/O callbacks: the requests read together reach the thread together, so
+      // they share a group commit, and the thread wakes once for them.
+      setImmediate(() => this.sendCalls());
     });
+  }
+
+  private sendCalls(): void {
+    this.sendScheduled = false;
+    const calls = this.outgoing;
+    if (calls.length === 0) return;
+    this.outgoing = [];
+    try {
+      this.channel.postMessage(calls);
+    } catch (error) {
+      // An argument that cannot be cloned: that call fails, the others of the batch go on.
+      for (const call of calls) {
+        try {
+          this.channel.postMessage([call]);
+        } catch {
+          this.settle({ id: call.id, ok: false, error: serializeError(error) });
+        }
+      }
+    }
   }
 
   private get storeOptions(): SqliteStoreOptions {
@@ -132,7 +171,8 @@ export class ThreadedSqliteStore {
     if (this.closed) return;
     await this.reader?.close();
     if (!this.worker) {
-      // The owner closes the store; this thread only lets go of its port.
+      // The owner closes the store; this thread only lets go of its port, its last calls sent.
+      this.sendCalls();
       this.closed = true;
       (this.channel as MessagePort).close();
       return;
@@ -143,13 +183,17 @@ export class ThreadedSqliteStore {
     this.storeOptions.onClose?.();
   }
 
+  private settleAll(replies: WorkerReply[]): void {
+    for (const reply of replies) this.settle(reply);
+  }
+
   private settle(reply: WorkerReply): void {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
-    if (reply.ok)
-      waiting.resolve(waiting.target === 'bins' ? reviveBuffers(reply.value) : reply.value);
-    else waiting.reject(reviveError(reply.error));
+    if (!reply.ok) waiting.reject(reviveError(reply.error));
+    else if (reply.payloadOfCall) waiting.resolve(revivePayload(reply.value, waiting.payload!));
+    else waiting.resolve(waiting.target === 'bins' ? reviveBuffers(reply.value) : reply.value);
   }
 
   private failAll(error: Error): void {

@@ -5,6 +5,7 @@ import type { BinStore } from '../bin-store.js';
 import type { BotStore } from '../bot-store.js';
 import type { PortalStore } from '../portal-store.js';
 import type { Covers, StoreWrite } from '../store-methods.js';
+import type { InsertMessageResult, NewMessage } from '../store.js';
 
 /** The sub-stores of `Store` the thread serves besides the store itself. */
 export type SubStore = 'bins' | 'bots' | 'portal';
@@ -82,8 +83,42 @@ export interface AttachPort {
   attach: MessagePort;
 }
 
+/**
+ * Calls travel in batches: every call a thread makes in one turn of its event loop goes in one
+ * message (`WorkerCall[]`), and the replies a group commit settles go back in one (`WorkerReply[]`).
+ */
 export type WorkerReply =
-  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+  | {
+      id: number;
+      ok: true;
+      value: unknown;
+      /**
+       * Set on an `insertMessage` reply whose message payload is the one the call sent: the thread
+       * leaves the payload out of the reply and the caller puts its own back (no copy each way).
+       */
+      payloadOfCall?: true;
+    }
+  | { id: number; ok: false; error: SerializedError };
+
+/** An `insertMessage` result as the thread replies it: the payload left out when it is the call's. */
+export function replyValue(
+  call: WorkerCall,
+  value: unknown,
+): Omit<WorkerReply & { ok: true }, 'id'> {
+  if (call.target !== 'store' || call.method !== 'insertMessage') return { ok: true, value };
+  const result = value as InsertMessageResult;
+  const sent = (call.args[0] as NewMessage).payload;
+  if (result.message.payload !== sent) return { ok: true, value };
+  const { payload: _payload, ...message } = result.message;
+  return { ok: true, value: { ...result, message }, payloadOfCall: true };
+}
+
+/** The reply's value, with the payload the call sent put back where the thread left it out. */
+export function revivePayload(value: unknown, sentPayload: string): unknown {
+  const result = value as InsertMessageResult;
+  result.message.payload = sentPayload;
+  return result;
+}
 
 export interface SerializedError {
   name: string;
