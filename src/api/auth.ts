@@ -12,12 +12,28 @@ import { portalMayUse } from './portal-access.js';
  */
 export type Principal =
   | { kind: 'admin' }
-  | { kind: 'app'; appId: string; app: App }
+  | {
+      kind: 'app';
+      appId: string;
+      app: App;
+      /**
+       * Set when the app came from memory on a store shared with other nodes (route config
+       * `keyCheckedAtWrite`): the key's digest, for the write to check (NewMessage.keyDigest).
+       */
+      keyDigest?: string;
+    }
   | { kind: 'portal'; appId: string; app: App; session: PortalSession };
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The route's only use of an app key is a write that checks the key again (NewMessage.keyDigest),
+     * so its app may come from memory on a shared store (ApiKeys.findForWrite).
+     */
+    keyCheckedAtWrite?: boolean;
   }
 }
 
@@ -49,6 +65,14 @@ export async function authenticate(ctx: ApiContext, request: FastifyRequest): Pr
   const hash = sha256Hex(token);
   if (isAdminDigest(hash, ctx.adminToken)) return { kind: 'admin' };
   if (isPortalSessionToken(token)) return portalPrincipal(ctx, request, hash);
+  if (request.routeOptions.config?.keyCheckedAtWrite === true) {
+    const found = await ctx.apiKeys.findForWrite(hash);
+    if (!found) throw unauthorized('unknown API token');
+    const { app, current } = found;
+    return current
+      ? { kind: 'app', appId: app.id, app }
+      : { kind: 'app', appId: app.id, app, keyDigest: hash };
+  }
   const app = await ctx.apiKeys.find(hash);
   if (!app) throw unauthorized('unknown API token');
   return { kind: 'app', appId: app.id, app };

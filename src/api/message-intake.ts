@@ -1,5 +1,5 @@
 import { isReportedEvent, reportKeyOf } from '../domain/events/report-key.js';
-import { badRequest } from '../lib/errors.js';
+import { badRequest, HooklineError, unauthorized } from '../lib/errors.js';
 import { parseJsonLossless, stringifyJson } from '../lib/json.js';
 import { sha256Hex } from '../lib/hash.js';
 import { newId } from '../lib/ids.js';
@@ -18,6 +18,8 @@ export interface MessageInput {
   orderingKey?: string | null;
   /** The request's W3C `traceparent` header, when it had one. */
   traceparent?: string | string[];
+  /** The API key's digest when its app came from memory on a shared store (see auth.ts). */
+  keyDigest?: string;
 }
 
 export type AcceptedMessage = InsertMessageResult;
@@ -58,20 +60,43 @@ export async function acceptMessage(
   ctx: ApiContext,
   input: MessageInput,
 ): Promise<AcceptedMessage> {
+  // A key taken from memory is checked before anything of the app is read for it (the write checks
+  // it again); a plain message reads nothing before the write that checks it.
+  if (input.keyDigest !== undefined && input.endpointId !== null) {
+    const current = await ctx.apiKeys.find(input.keyDigest);
+    if (current?.id !== input.appId) throw forgotten(ctx, input.keyDigest);
+  }
   if (input.endpointId !== null && !(await ctx.store.getEndpoint(input.appId, input.endpointId))) {
     throw badRequest(`endpointId: no endpoint ${input.endpointId} in this app`, [
       { field: 'endpointId', message: 'unknown endpoint' },
     ]);
   }
   const message = newMessage(input, ctx.clock.now());
-  return traceIngest(input.appId, [message], input.traceparent, () =>
-    ctx.store.insertMessage(message, ctx.idempotencyWindowMs),
-  );
+  try {
+    return await traceIngest(input.appId, [message], input.traceparent, () =>
+      ctx.store.insertMessage(message, ctx.idempotencyWindowMs),
+    );
+  } catch (error) {
+    // The store found the key rotated (or the app deleted) since it was kept in memory.
+    if (
+      input.keyDigest !== undefined &&
+      error instanceof HooklineError &&
+      error.code === 'unauthorized'
+    )
+      throw forgotten(ctx, input.keyDigest);
+    throw error;
+  }
+}
+
+/** The 401 of a key found outdated; the next request with it reads the store. */
+function forgotten(ctx: ApiContext, keyDigest: string): HooklineError {
+  ctx.apiKeys.forget(keyDigest);
+  return unauthorized('unknown API token');
 }
 
 /** A message as the store takes it: a new id, the time, and the key its reports are routed by. */
 export function newMessage(input: MessageInput, now: number): NewMessage {
-  const { traceparent: _header, ...fields } = input;
+  const { traceparent: _header, keyDigest, ...fields } = input;
   return {
     id: newId('msg', now),
     createdAt: now,
@@ -79,6 +104,7 @@ export function newMessage(input: MessageInput, now: number): NewMessage {
     orderingKey: input.orderingKey ?? null,
     reportKey: reportKeyFor(input.eventType, input.payload),
     requestDigest: input.idempotencyKey === null ? null : requestDigest(input),
+    ...(keyDigest === undefined ? {} : { keyDigest }),
   };
 }
 

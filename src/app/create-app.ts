@@ -159,7 +159,7 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
     operational,
     store,
     // Cached only where this process sees every app write (SQLite): see api/api-keys.ts.
-    apiKeys: new ApiKeys(store, store.capabilities.singleOwner ? changes : null),
+    apiKeys: new ApiKeys(store, store.capabilities.singleOwner ? changes : null, () => clock.now()),
     clock,
     logger,
     sender,

@@ -60,6 +60,15 @@ export interface NewMessage {
    * the same key with another digest is refused.
    */
   requestDigest?: string | null;
+  /**
+   * The SHA-256 (hex) of the API key the message came with, when the caller took the key's app
+   * from a cache that a change on another node may have outdated (src/api/api-keys.ts). The store
+   * then writes the message, or answers a replay of its idempotency key, only if that is still the
+   * app's key in the snapshot it writes with, and throws 401 `unauthorized` otherwise: a key
+   * rotated or an app deleted before the request arrived is refused on every node. Absent when the
+   * caller read the key as current (a store whose own cache is exact never gets it).
+   */
+  keyDigest?: string | null;
 }
 
 export interface InsertMessageResult {

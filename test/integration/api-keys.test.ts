@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiKeys } from '../../src/api/api-keys.js';
+import { ApiKeys, SHARED_KEY_TTL_MS } from '../../src/api/api-keys.js';
 import type { App } from '../../src/domain/types.js';
 import { observeChanges, type StoreChanges } from '../../src/store/change-feed.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -88,5 +88,39 @@ describe('API keys', () => {
     await keys.find(app.apiKeyHash);
     await keys.find(app.apiKeyHash);
     expect(reads).toBe(2);
+  });
+
+  it('without a change feed, a write that checks the key again may take it from memory, for a bounded time', async () => {
+    let now = 1_000;
+    const keys = new ApiKeys(reader, null, () => now);
+    const app = await createApp(store);
+    expect(await keys.findForWrite(app.apiKeyHash)).toMatchObject({ current: true });
+    // From memory: the caller is told to have the write check the key.
+    expect(await keys.findForWrite(app.apiKeyHash)).toMatchObject({
+      app: { id: app.id },
+      current: false,
+    });
+    expect(reads).toBe(1);
+    // `find` still reads every time.
+    await keys.find(app.apiKeyHash);
+    expect(reads).toBe(2);
+    now += SHARED_KEY_TTL_MS;
+    expect(await keys.findForWrite(app.apiKeyHash)).toMatchObject({ current: true });
+    expect(reads).toBe(3);
+    // A write found it outdated: the next lookup reads, and a key the store no longer knows is
+    // not kept.
+    keys.forget(app.apiKeyHash);
+    await store.deleteApp(app.id);
+    expect(await keys.findForWrite(app.apiKeyHash)).toBeNull();
+    expect(await keys.findForWrite(app.apiKeyHash)).toBeNull();
+    expect(reads).toBe(5);
+  });
+
+  it('with a change feed, a write lookup is the exact cache (current)', async () => {
+    const keys = new ApiKeys(reader, changes);
+    const app = await createApp(store);
+    await keys.findForWrite(app.apiKeyHash);
+    expect(await keys.findForWrite(app.apiKeyHash)).toMatchObject({ current: true });
+    expect(reads).toBe(1);
   });
 });

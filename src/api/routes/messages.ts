@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { badRequest, notFound, payloadTooLarge } from '../../lib/errors.js';
-import { loadApp } from '../auth.js';
+import { loadApp, principalOf, type Principal } from '../auth.js';
 import type { ApiContext } from '../context.js';
 import { AppParams, errorBody, errorResponses, pageOf, PageQuery } from '../schemas/common.js';
 import {
@@ -22,6 +22,10 @@ const MessageParams = Type.Object({
   messageId: Type.String({ maxLength: 64 }),
 });
 
+/** The key digest a write must check, when the caller's app came from memory (auth.ts). */
+const keyDigestOf = (principal: Principal): string | undefined =>
+  principal.kind === 'app' ? principal.keyDigest : undefined;
+
 export const messageRoutes =
   (ctx: ApiContext): FastifyPluginAsyncTypebox =>
   async (app) => {
@@ -29,6 +33,8 @@ export const messageRoutes =
       '/apps/:appId/messages',
       {
         bodyLimit: ctx.payloadLimitBytes + 64 * 1024,
+        // The insert checks the key again (keyDigest below): its app may come from memory.
+        config: { keyCheckedAtWrite: true },
         schema: {
           tags: ['messages'],
           summary:
@@ -68,6 +74,7 @@ export const messageRoutes =
           endpointId: body.endpointId ?? null,
           orderingKey: body.orderingKey ?? null,
           traceparent: request.headers.traceparent,
+          keyDigest: keyDigestOf(principalOf(request)),
         });
         if (!result.created) reply.header('idempotent-replayed', 'true');
         return sendJsonText(

@@ -28,7 +28,9 @@ import type { Wake } from './wake-notify.js';
  * $1..$11 messages: id, app id, event type, payload, key, endpoint id, created_at, ordering key,
  * request digest, trace context, delivery count;
  * $12..$17 deliveries: message id, endpoint id, ordering key, disabled, app id, created_at;
- * $18, $19 each app's id and the fingerprint of the endpoints it was routed with.
+ * $18, $19 each app's id and the fingerprint of the endpoints it was routed with;
+ * $20 each message's key digest (NewMessage.keyDigest), or null: a message whose key is no longer its
+ * app's is left out (and refused by the one-by-one insert).
  */
 const INSERT_BATCH = `WITH stale AS (
     SELECT a.app_id FROM unnest($18::text[], $19::text[]) AS a(app_id, fingerprint)
@@ -47,11 +49,15 @@ const INSERT_BATCH = `WITH stale AS (
   ), inserted AS (
     INSERT INTO messages (id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at,
       ordering_key, request_digest, trace_context, delivery_count)
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-      $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[])
+    SELECT m.id, m.app_id, m.event_type, m.payload, m.idempotency_key, m.endpoint_id, m.created_at,
+      m.ordering_key, m.request_digest, m.trace_context, m.delivery_count
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+      $7::bigint[], $8::text[], $9::text[], $10::text[], $11::int[], $20::text[])
       AS m(id, app_id, event_type, payload, idempotency_key, endpoint_id, created_at, ordering_key,
-        request_digest, trace_context, delivery_count)
+        request_digest, trace_context, delivery_count, key_digest)
     WHERE m.id NOT IN (SELECT message_id FROM changed) AND m.app_id NOT IN (SELECT app_id FROM stale)
+      AND (m.key_digest IS NULL
+        OR EXISTS (SELECT 1 FROM apps a WHERE a.id = m.app_id AND a.api_key_hash = m.key_digest))
     ON CONFLICT (app_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING id
   ), deliveries AS (
@@ -72,7 +78,7 @@ interface Routed {
 
 /** The message as its answer shows it (the report key and request digest stay inside). */
 function accepted(m: NewMessage): Message {
-  const { reportKey: _r, requestDigest: _d, ...fields } = m;
+  const { reportKey: _r, requestDigest: _d, keyDigest: _k, ...fields } = m;
   return { ...fields, traceContext: fields.traceContext ?? null };
 }
 
@@ -116,6 +122,7 @@ async function writeBatch(
       ts.map(({ m }) => m.createdAt),
       apps,
       apps.map((a) => routing.get(a)?.fingerprint ?? null),
+      ms.map((m) => m.keyDigest ?? null),
     ],
   });
   const ids = new Set<string>();

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { notFound } from '../../lib/errors.js';
+import { notFound, unauthorized } from '../../lib/errors.js';
 import type { InsertMessageResult, NewMessage } from '../store.js';
 import { routeMessage, type RouteTarget } from '../endpoint-routing.js';
 import { routableOfRow, type RoutingColumns } from './routing-rows.js';
@@ -59,6 +59,25 @@ const REMEMBER_ROUTE = `INSERT INTO message_webhooks (app_id, report_key, endpoi
   endpoint_id = excluded.endpoint_id, message_id = excluded.message_id, created_at = excluded.created_at`;
 
 const FOREIGN_KEY_VIOLATION = '23503';
+
+/** Whether the key with this digest is still the app's. $1 app id, $2 key digest */
+const KEY_CURRENT = 'SELECT 1 FROM apps WHERE id = $1 AND api_key_hash = $2';
+
+/**
+ * A message authenticated from a possibly outdated cache (NewMessage.keyDigest) goes no further if
+ * its key is no longer the app's: this statement's snapshot begins after every rotation answered
+ * before it, on any node.
+ */
+export async function assertKeyCurrent(db: Db, message: NewMessage): Promise<void> {
+  const digest = message.keyDigest ?? null;
+  if (digest === null) return;
+  const { rowCount } = await db.query({
+    name: 'hl_key_current',
+    text: KEY_CURRENT,
+    values: [message.appId, digest],
+  });
+  if (rowCount !== 1) throw unauthorized('unknown API token');
+}
 
 /** Inserts the message row, honouring the idempotency window; null means "return `existing`". */
 async function claimKey(tx: Tx, m: NewMessage, windowMs: number): Promise<KeyedMessageRow | null> {
@@ -152,7 +171,8 @@ export async function insertMessage(
   windowMs: number,
   wake: Wake,
 ): Promise<InsertMessageResult> {
-  const { reportKey = null, requestDigest = null, ...fields } = message;
+  const { reportKey = null, requestDigest = null, keyDigest: _k, ...fields } = message;
+  await assertKeyCurrent(pool, message);
   try {
     return await inTransaction(pool, async (tx) => {
       const m = {
