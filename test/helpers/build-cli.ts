@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { builtCounterpart } from '../../src/lib/built-counterpart.js';
 import { cliSources, ROOT } from './cli-sources.js';
 
 export interface BuiltCli {
@@ -10,11 +12,16 @@ export interface BuiltCli {
 }
 
 /**
- * Compiles src/ to JavaScript for tests that run Hookline as real child processes (without
- * depending on dist/). Transpile only, file by file: type checking is `tsc --noEmit`'s job. The output
- * goes to node_modules/.cache (ignored by git and lint) so that imports resolve to node_modules.
+ * The CLI built from the current sources, for tests that run Hookline as real child processes:
+ * dist/'s when the test run found dist/ built from exactly these sources (as worker threads use it,
+ * src/lib/built-counterpart.ts); else src/ compiled to JavaScript here. Transpile only, file by
+ * file: type checking is `tsc --noEmit`'s job. That output goes to node_modules/.cache (ignored by
+ * git and lint) so that imports resolve to node_modules.
  */
 export function buildCli(): BuiltCli {
+  const built = builtCounterpart(pathToFileURL(join(ROOT, 'src', 'cli', 'main.ts')));
+  // dist/ is shared with the rest of the run: nothing to remove.
+  if (built) return { main: fileURLToPath(built), remove: () => undefined };
   const out = join(
     ROOT,
     'node_modules',
