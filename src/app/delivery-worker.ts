@@ -75,11 +75,14 @@ async function start() {
     await client.close();
   };
 
+  // A dispatcher parking its claims on the store thread is answered there after each write: the
+  // flag stays set, so the main thread posts no wake-ups at all.
+  if (dispatcher.parksClaims) Atomics.store(wakePending, 0, 1);
   parent.on('message', (message: ToDelivery) => {
     switch (message.kind) {
       case 'wake':
         // Cleared before waking: a write committed after this point posts a new wake-up.
-        Atomics.store(wakePending, 0, 0);
+        if (!dispatcher.parksClaims) Atomics.store(wakePending, 0, 0);
         return dispatcher.wake();
       case 'endpointChanged':
         return dispatcher.invalidateEndpoint(message.id);

@@ -139,6 +139,11 @@ export class Dispatcher {
     this.loop = this.runLoop();
   }
 
+  /** Its claims wait on the store, which sees every write: wake-ups for writes add nothing. */
+  get parksClaims(): boolean {
+    return this.parking;
+  }
+
   /** New work may be due (a message was accepted, a delivery re-queued). */
   wake(): void {
     // A parked claim sees every commit on its own: a write's wake-up has nothing to add.
