@@ -6,11 +6,12 @@
  * writes that section of docs/benchmarks.md (a full `npm run bench` keeps it).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { withBenchServer } from './hookline/bench-server.js';
+import { cpuBetween, threadCpu } from './lib/proc-threads.js';
 import { docsDir } from './lib/paths.js';
 import { makePlan } from './plan.js';
 import { Receiver } from './receiver-client.js';
@@ -29,22 +30,6 @@ const { values } = parseArgs({
 });
 
 const CLIENTS = 32;
-/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
-const TICK_MS = 10;
-
-/** CPU ms (user + system) and name of every thread of `pid`, by thread id. */
-async function threadCpu(pid: number): Promise<Map<number, { name: string; ms: number }>> {
-  const cpu = new Map<number, { name: string; ms: number }>();
-  for (const tid of await readdir(`/proc/${pid}/task`)) {
-    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
-    if (!stat) continue;
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    cpu.set(Number(tid), { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
-  }
-  return cpu;
-}
-
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 async function main(): Promise<void> {
@@ -73,10 +58,7 @@ async function main(): Promise<void> {
       },
     );
     const { pid, load, before, after, window } = measured;
-    const threads = [...after]
-      .map(([tid, t]) => ({ tid, name: t.name, ms: t.ms - (before.get(tid)?.ms ?? 0) }))
-      .filter((t) => t.ms > 0)
-      .sort((a, b) => b.ms - a.ms);
+    const threads = cpuBetween(before, after);
     const profiles = await readProfileDir(profileDir);
     const mainProfile = profiles.find((p) => p.thread === 'main');
     if (!mainProfile) throw new Error('no profile of the main thread');

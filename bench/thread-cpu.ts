@@ -6,10 +6,10 @@
  * machine it is the figure to compare. The busiest thread bounds the rate one process can reach.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { withBenchServer } from './hookline/bench-server.js';
+import { cpuBetween, threadCpu } from './lib/proc-threads.js';
 import { waitCommitted } from './hookline/wait-committed.js';
 import { summarize } from './lib/percentiles.js';
 import { makePlan } from './plan.js';
@@ -22,22 +22,6 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
   },
 });
-
-/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
-const TICK_MS = 10;
-
-/** CPU ms (user + system) of every thread of `pid`, by thread id. */
-async function threadCpu(pid: number): Promise<Map<number, number>> {
-  const cpu = new Map<number, number>();
-  for (const tid of await readdir(`/proc/${pid}/task`)) {
-    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
-    if (!stat) continue;
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th, 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    cpu.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
-  }
-  return cpu;
-}
 
 async function main(): Promise<void> {
   const rate = Number(values.rate);
@@ -69,10 +53,7 @@ async function main(): Promise<void> {
             }),
           );
           const perK = (ms: number) => ((ms / load.acked) * 1000).toFixed(0);
-          const threads = [...after]
-            .map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }))
-            .filter((t) => t.ms > 0)
-            .sort((a, b) => b.ms - a.ms);
+          const threads = cpuBetween(before, after);
           const total = threads.reduce((sum, t) => sum + t.ms, 0);
           const main = threads.find((t) => t.tid === pid)?.ms ?? 0;
           const others = threads
