@@ -1,23 +1,24 @@
 import type { Database } from 'better-sqlite3';
+import { boundLimit } from './bound-limit.js';
 
 const prepare = (db: Database) => ({
   // The first-attempt lane (index deliveries_due_first): small, whatever the backlog of retries.
   dueFirst: db
     .prepare(
       `SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND attempts = 0
-    AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit`,
+    AND next_attempt_at <= @now ORDER BY next_attempt_at, id ${boundLimit('@limit')}`,
     )
     .raw(),
   due: db
     .prepare(
       `SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`,
+    ORDER BY next_attempt_at, id ${boundLimit('@limit')}`,
     )
     .pluck(),
   dueWindow: db
     .prepare(
       `SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`,
+    ORDER BY next_attempt_at, id ${boundLimit('@limit')}`,
     )
     .raw(),
   nextEndpointWithWork: db.prepare(`SELECT min(endpoint_id) AS id FROM deliveries
@@ -25,7 +26,7 @@ const prepare = (db: Database) => ({
   dueOfEndpoint: db
     .prepare(
       `SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
-    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit`,
+    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at ${boundLimit('@limit')}`,
     )
     .pluck(),
 });
