@@ -50,9 +50,14 @@ const ENSURE_HEALTH = `INSERT INTO endpoint_health (endpoint_id, app_id)
   WHERE EXISTS (SELECT 1 FROM endpoints e WHERE e.id = r.endpoint_id)
   ON CONFLICT (endpoint_id) DO NOTHING`;
 
-/** Locks the rows, in endpoint id order, so that concurrent results do not lose each other's counts. */
-const LOCK_HEALTH = `SELECT * FROM endpoint_health WHERE endpoint_id = ANY($1::text[])
-  ORDER BY endpoint_id FOR UPDATE`;
+/**
+ * Locks the rows, in endpoint id order, so that concurrent results do not lose each other's counts.
+ * `ids` is the parameter of the endpoint ids.
+ */
+export const lockHealthRows = (ids: string) => `SELECT * FROM endpoint_health
+  WHERE endpoint_id = ANY(${ids}::text[]) ORDER BY endpoint_id FOR UPDATE`;
+
+const LOCK_HEALTH = lockHealthRows('$1');
 
 async function lockHealth(db: Db, ids: string[]): Promise<HealthRow[]> {
   const { rows } = await db.query<HealthRow>({
@@ -63,17 +68,26 @@ async function lockHealth(db: Db, ids: string[]): Promise<HealthRow[]> {
   return rows;
 }
 
+/** The endpoints whose health rows the results change: the rows recordStats needs locked. */
+export const healthIds = (results: CountedResult[]) =>
+  healthDeltas(results).map((d) => d.endpointId);
+
 /**
  * Rollups and health counters, in the transaction that records the results: the health rows are
  * locked and read (created first only for an endpoint that has none yet), then written with the
- * rollups in one statement.
+ * rollups in one statement. `locked`: the rows of healthIds(results) as a statement of this
+ * transaction already locked them (lockHealthRows), which saves the round trip.
  */
-export async function recordStats(db: Db, results: CountedResult[]): Promise<HealthTransition[]> {
+export async function recordStats(
+  db: Db,
+  results: CountedResult[],
+  locked?: HealthRow[],
+): Promise<HealthTransition[]> {
   const deltas = statsDeltas(results);
   if (deltas.length === 0) return [];
   const health = healthDeltas(results);
   const ids = health.map((d) => d.endpointId);
-  let rows = await lockHealth(db, ids);
+  let rows = locked ?? (await lockHealth(db, ids));
   if (rows.length < ids.length) {
     // An endpoint's first results (or a deleted endpoint's, for which nothing is created).
     await db.query({
