@@ -1,15 +1,14 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { fmt, size } from '../lib/format.js';
 import { summarize } from '../lib/percentiles.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
-import { sleep } from '../lib/timing.js';
 import type { BenchContext } from '../hookline/context.js';
 import { withBenchServer } from '../hookline/bench-server.js';
 import { purgeLoop } from '../hookline/purge-loop.js';
 import { seedHistory } from '../hookline/seed-history.js';
 import { measureStep, type SweepStep } from './run-sweep.js';
 import { sweepTarget } from './hookline-sweep.js';
+import { checkpointLoop } from './checkpoint-loop.js';
 
 export type Disturbance = 'plain' | 'purge' | 'checkpoint';
 
@@ -113,42 +112,6 @@ function result(
       errors: step.errors,
       ackP50Ms: step.ack.p50,
       ackP99Ms: step.ack.p99,
-    },
-  };
-}
-
-/**
- * Makes the server checkpoint a large WAL, again and again: a reader (as a long report or a backup
- * would) pins a snapshot for `pinMs`, so no checkpoint can pass it and the WAL grows; then it lets
- * go and a checkpoint (PASSIVE, from this connection, beside the server's own) copies all of it.
- */
-function checkpointLoop(
-  file: string,
-  pinMs: number,
-): { stop(): Promise<{ checkpoints: number; largestWalMb: number }> } {
-  const db = new Database(file, { fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  let stopped = false;
-  let checkpoints = 0;
-  let largestWalMb = 0;
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const run = (async () => {
-    while (!stopped) {
-      db.exec('BEGIN');
-      db.prepare('SELECT count(*) FROM apps').get();
-      await sleep(pinMs);
-      db.exec('COMMIT');
-      const [row] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
-      largestWalMb = Math.max(largestWalMb, ((row?.log ?? 0) * pageSize) / 2 ** 20);
-      checkpoints++;
-      await sleep(pinMs / 4);
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      await run.finally(() => db.close());
-      return { checkpoints, largestWalMb };
     },
   };
 }

@@ -187,7 +187,7 @@ export class Dispatcher {
   async drainDue(): Promise<number> {
     let total = 0;
     for (;;) {
-      const claimed = await this.claimBatch();
+      const { claimed } = await this.claimBatch();
       if (claimed === 0 && this.tasks.size === 0) return total;
       total += claimed;
       await Promise.allSettled([...this.tasks]);
@@ -204,17 +204,21 @@ export class Dispatcher {
         this.slotFreed = null;
         continue;
       }
-      let claimed = 0;
+      let claim = { claimed: 0, limit: 0 };
       let claimError: unknown;
       this.wakePending = false;
       try {
-        claimed = await this.claimBatch(this.parking ? this.options.pollMs : 0);
+        claim = await this.claimBatch(this.parking ? this.options.pollMs : 0);
       } catch (error) {
         claimError = error;
         this.logger.error({ err: error }, 'claiming due deliveries failed; retrying');
       }
-      // A parked claim that came back empty already waited; one that failed must not spin.
-      if (claimed === 0 && this.running && (!this.parking || claimError !== undefined))
+      // A claim that took less than it asked for took all that was due and free when it ran: what
+      // comes due later wakes the loop (or nextDueAt times it), so claiming again at once would
+      // only find nothing (on PostgreSQL, a round trip per wake-up of every worker). A parked claim
+      // that came back empty already waited; one that failed must not spin.
+      const tookAllDue = claim.claimed === 0 || (!this.parking && claim.claimed < claim.limit);
+      if (tookAllDue && this.running && (!this.parking || claimError !== undefined))
         await this.sleepUntilDue(claimError);
     }
   }
@@ -276,11 +280,12 @@ export class Dispatcher {
 
   /**
    * Claims a batch, parks or rate-limits what cannot go now, and starts or queues the rest. With
-   * `waitMs`, an empty claim waits on the store for work that long at most.
+   * `waitMs`, an empty claim waits on the store for work that long at most. Returns how many it
+   * claimed of the `limit` it asked for.
    */
-  private async claimBatch(waitMs = 0): Promise<number> {
+  private async claimBatch(waitMs = 0): Promise<{ claimed: number; limit: number }> {
     const limit = Math.min(this.options.batchSize, this.options.maxInflight - this.inflight);
-    if (limit <= 0) return 0;
+    if (limit <= 0) return { claimed: 0, limit };
     const started = tracingOn() ? Date.now() : 0;
     const args = {
       now: this.clock.now(),
@@ -302,7 +307,7 @@ export class Dispatcher {
       claimed = await this.store.claimDue(args);
     }
     if (started > 0 && claimed.length > 0) this.recordClaimSpan(started, limit, claimed);
-    if (claimed.length === 0) return 0;
+    if (claimed.length === 0) return { claimed: 0, limit };
     if (this.events.listening('claimed')) this.events.emit('claimed', { deliveries: claimed });
     await this.cache.preload(claimed.map((c) => c.delivery.endpointId));
     const releases: Release[] = [];
@@ -328,7 +333,7 @@ export class Dispatcher {
         if (limited.length > 0) this.emitReleased(limited, 'rate-limited');
       }
     }
-    return claimed.length;
+    return { claimed: claimed.length, limit };
   }
 
   /** A claim that took deliveries, as a span (idle polls are left out); their spans link to it. */

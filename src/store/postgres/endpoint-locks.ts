@@ -25,7 +25,7 @@ export interface EndpointState {
 }
 
 /** Reads the endpoints' current routing and queueing settings. $1 = endpoint ids */
-const READ_STATE = `SELECT id, app_id, ordering, disabled, filter_types FROM endpoints WHERE id = ANY($1::text[])`;
+export const READ_STATE = `SELECT id, app_id, ordering, disabled, filter_types FROM endpoints WHERE id = ANY($1::text[])`;
 
 /** Takes the locks in the order given; $1 = int4 keys, $2 = exclusive flags. */
 const TAKE_LOCKS = `SELECT CASE WHEN t.exclusive THEN pg_advisory_xact_lock(${ENDPOINT_LOCK_CLASS}, t.key)::text
@@ -53,14 +53,17 @@ export function lockKey(endpointId: string): number {
   return createHash('sha1').update(endpointId).digest().readInt32BE(0);
 }
 
-async function readState(db: Db, ids: string[]): Promise<Map<string, EndpointState>> {
-  const { rows } = await db.query<{
-    id: string;
-    app_id: string;
-    ordering: Ordering;
-    disabled: boolean;
-    filter_types: string | null;
-  }>({ name: 'hl_endpoint_state', text: READ_STATE, values: [ids] });
+/** An endpoint's row as READ_STATE reads it. */
+export interface EndpointStateRow {
+  id: string;
+  app_id: string;
+  ordering: Ordering;
+  disabled: boolean;
+  filter_types: string | null;
+}
+
+/** Endpoint rows as states, by id. */
+export function toStates(rows: EndpointStateRow[]): Map<string, EndpointState> {
   return new Map(
     rows.map((r) => [
       r.id,
@@ -73,6 +76,58 @@ async function readState(db: Db, ids: string[]): Promise<Map<string, EndpointSta
       },
     ]),
   );
+}
+
+async function readState(db: Db, ids: string[]): Promise<Map<string, EndpointState>> {
+  const { rows } = await db.query<EndpointStateRow>({
+    name: 'hl_endpoint_state',
+    text: READ_STATE,
+    values: [ids],
+  });
+  return toStates(rows);
+}
+
+/** Endpoint locks taken: for each lock key, whether it is held exclusively. */
+export type HeldLocks = Map<number, boolean>;
+
+/**
+ * Takes the endpoints' locks for the rest of the transaction (see lockEndpoints). The state read
+ * after it must come from a later statement (one whose snapshot began once the locks were held),
+ * and go through checkHeld.
+ */
+export async function takeEndpointLocks(
+  db: Db,
+  ids: string[],
+  mode: 'exclusive' | 'by-ordering',
+  known?: Map<string, Ordering>,
+): Promise<HeldLocks> {
+  let orderings = known;
+  if (mode === 'by-ordering' && (!orderings || ids.some((id) => !orderings?.has(id)))) {
+    const before = await readState(db, ids);
+    orderings = new Map([...before].map(([id, s]) => [id, s.ordering]));
+  }
+  const byKey: HeldLocks = new Map();
+  for (const id of ids) {
+    const exclusive = mode === 'exclusive' || orderings?.get(id) === 'serial';
+    const key = lockKey(id);
+    byKey.set(key, (byKey.get(key) ?? false) || exclusive);
+  }
+  const keys = [...byKey.keys()].sort((a, b) => a - b);
+  await db.query({
+    name: 'hl_lock_endpoints',
+    text: TAKE_LOCKS,
+    values: [keys, keys.map((k) => byKey.get(k))],
+  });
+  return byKey;
+}
+
+/** The transaction restarts if an endpoint turned serial while we waited for a shared lock. */
+export function checkHeld(held: HeldLocks, after: Map<string, EndpointState>): void {
+  for (const state of after.values()) {
+    if (state.ordering === 'serial' && !held.get(lockKey(state.id))) {
+      throw new RetryTransaction(`endpoint ${state.id} became serial while locking`);
+    }
+  }
 }
 
 /**
@@ -88,28 +143,8 @@ export async function lockEndpoints(
 ): Promise<Map<string, EndpointState>> {
   const ids = [...new Set(endpointIds)];
   if (ids.length === 0) return new Map();
-  let orderings = known;
-  if (mode === 'by-ordering' && (!orderings || ids.some((id) => !orderings?.has(id)))) {
-    const before = await readState(db, ids);
-    orderings = new Map([...before].map(([id, s]) => [id, s.ordering]));
-  }
-  const byKey = new Map<number, boolean>();
-  for (const id of ids) {
-    const exclusive = mode === 'exclusive' || orderings?.get(id) === 'serial';
-    const key = lockKey(id);
-    byKey.set(key, (byKey.get(key) ?? false) || exclusive);
-  }
-  const keys = [...byKey.keys()].sort((a, b) => a - b);
-  await db.query({
-    name: 'hl_lock_endpoints',
-    text: TAKE_LOCKS,
-    values: [keys, keys.map((k) => byKey.get(k))],
-  });
+  const held = await takeEndpointLocks(db, ids, mode, known);
   const after = await readState(db, ids);
-  for (const state of after.values()) {
-    if (state.ordering === 'serial' && !byKey.get(lockKey(state.id))) {
-      throw new RetryTransaction(`endpoint ${state.id} became serial while locking`);
-    }
-  }
+  checkHeld(held, after);
   return after;
 }

@@ -5,9 +5,18 @@ import { endpointsToDisable } from '../disable-rules.js';
 import type { AttemptResult, RecordedResults, RecordRules } from '../store.js';
 import { disableEndpoint } from './endpoint-queries.js';
 import { INSERT_ATTEMPT_ROWS, attemptArrays } from './attempt-queries.js';
-import { lockEndpoints, lockOrderingKeys, type EndpointState } from './endpoint-locks.js';
+import {
+  READ_STATE,
+  checkHeld,
+  lockOrderingKeys,
+  takeEndpointLocks,
+  toStates,
+  type EndpointState,
+  type EndpointStateRow,
+} from './endpoint-locks.js';
 import { withoutNul } from './rows.js';
-import { recordStats } from './record-stats.js';
+import { healthIds, lockHealthRows, recordStats } from './record-stats.js';
+import type { HealthRow } from '../shared-stats.js';
 import { promoteHeads, promoteKeyHeads, type KeyLine } from './serial-queue.js';
 import type { Db } from './pool.js';
 import { inTransaction, RetryTransaction } from './transaction.js';
@@ -19,14 +28,18 @@ import { DEFAULT_FAILING_AFTER, operationalDraftsOf } from '../../domain/operati
  * Locks the deliveries the results are for, in id order, and inserts the attempts of those still
  * there, in one statement; rows deleted meanwhile are simply absent. Locking first means a
  * concurrent app/endpoint delete either waits for these results (and then removes their attempts
- * too) or has already removed the rows (and we write nothing for them).
- * $1..$13 the attempts' columns (attemptArrays), $14 the results' delivery ids
+ * too) or has already removed the rows (and we write nothing for them). It also reads the
+ * results' endpoints as they are now that their locks are held (takeEndpointLocks ran before it,
+ * so its snapshot is later), which saves a round trip.
+ * $1..$13 the attempts' columns (attemptArrays), $14 the results' delivery ids, $15 their endpoint
+ * ids
  */
 const LOCK_AND_INSERT_ATTEMPTS = `WITH locked AS (
     SELECT id FROM deliveries WHERE id = ANY($14::bigint[]) ORDER BY id FOR UPDATE),
   added AS (${INSERT_ATTEMPT_ROWS}
     WHERE t.delivery_id IN (SELECT id FROM locked))
-  SELECT id FROM locked`;
+  SELECT array(SELECT id FROM locked) AS present,
+    (SELECT coalesce(json_agg(e), '[]') FROM (${READ_STATE.replace('$1', '$15')}) e) AS endpoints`;
 
 /**
  * Endpoints' ordering as last seen under their lock, per process: with it, locking a batch's
@@ -42,12 +55,28 @@ function hintsFor(ids: string[]): Map<string, Ordering> | undefined {
     : undefined;
 }
 
-async function lockResultEndpoints(db: Db, ids: string[]): Promise<Map<string, EndpointState>> {
+/**
+ * Takes the results' endpoint locks, then locks their deliveries and inserts the attempts; returns
+ * the deliveries still there and the endpoints' state under the locks.
+ */
+async function lockAndInsert(
+  db: Db,
+  results: AttemptResult[],
+): Promise<{ present: Set<number>; endpoints: Map<string, EndpointState> }> {
+  const ids = [...new Set(results.map((r) => r.endpointId))];
   try {
-    const endpoints = await lockEndpoints(db, ids, 'by-ordering', hintsFor(ids));
+    const held = await takeEndpointLocks(db, ids, 'by-ordering', hintsFor(ids));
+    const attempts = results.flatMap((r) => (r.attempt ? [r.attempt] : []));
+    const { rows } = await db.query<{ present: string[]; endpoints: EndpointStateRow[] }>({
+      name: 'hl_lock_insert_attempts',
+      text: LOCK_AND_INSERT_ATTEMPTS,
+      values: [...attemptArrays(attempts), results.map((r) => r.deliveryId), ids],
+    });
+    const endpoints = toStates(rows[0]!.endpoints);
+    checkHeld(held, endpoints);
     if (orderingHints.size > MAX_HINTS) orderingHints.clear();
     for (const e of endpoints.values()) orderingHints.set(e.id, e.ordering);
-    return endpoints;
+    return { present: new Set(rows[0]!.present.map(Number)), endpoints };
   } catch (error) {
     if (error instanceof RetryTransaction) for (const id of ids) orderingHints.delete(id);
     throw error;
@@ -55,15 +84,29 @@ async function lockResultEndpoints(db: Db, ids: string[]): Promise<Map<string, E
 }
 
 /**
- * Applies results whose lease token still holds; a stale token changes nothing.
- * $1 ids, $2 lease tokens, $3 new states, $4 next attempt times, $5 statuses, $6 errors, $7 now
+ * Applies results whose lease token still holds; a stale token changes nothing. The same statement
+ * locks the endpoints' health rows (record-stats.ts), which saves a round trip.
+ * $1 ids, $2 lease tokens, $3 new states, $4 next attempt times, $5 statuses, $6 errors, $7 now,
+ * $8 the endpoint ids of the health rows
  */
-const APPLY_RESULTS = `UPDATE deliveries d SET state = r.state, attempts = d.attempts + 1, next_attempt_at = r.next,
-    lease_until = NULL, lease_token = NULL, last_status = r.status, last_error = r.error, updated_at = $7
-  FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::int4[], $6::text[])
-    AS r(id, token, state, next, status, error)
-  WHERE d.id = r.id AND d.lease_token = r.token
-  RETURNING d.id, d.endpoint_id, d.ordering_key, d.state, d.next_attempt_at`;
+const APPLY_RESULTS = `WITH applied AS (
+    UPDATE deliveries d SET state = r.state, attempts = d.attempts + 1, next_attempt_at = r.next,
+      lease_until = NULL, lease_token = NULL, last_status = r.status, last_error = r.error, updated_at = $7
+    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::int4[], $6::text[])
+      AS r(id, token, state, next, status, error)
+    WHERE d.id = r.id AND d.lease_token = r.token
+    RETURNING d.id, d.endpoint_id, d.ordering_key, d.state, d.next_attempt_at),
+  health AS (${lockHealthRows('$8')})
+  SELECT (SELECT coalesce(json_agg(a), '[]') FROM applied a) AS changed,
+    (SELECT coalesce(json_agg(h ORDER BY h.endpoint_id), '[]') FROM health h) AS health`;
+
+interface ChangedRow {
+  id: number;
+  endpoint_id: string;
+  ordering_key: string | null;
+  state: string;
+  next_attempt_at: number | null;
+}
 
 const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as const;
 
@@ -86,26 +129,10 @@ export async function recordAttempts(
 ): Promise<RecordedResults> {
   if (results.length === 0) return { health: [], disabled: [], operational: 0 };
   return inTransaction(pool, async ({ db, afterCommit }) => {
-    const endpoints = await lockResultEndpoints(
-      db,
-      results.map((r) => r.endpointId),
-    );
-    const attempts = results.flatMap((r) => (r.attempt ? [r.attempt] : []));
-    const { rows: present } = await db.query<{ id: number }>({
-      name: 'hl_lock_insert_attempts',
-      text: LOCK_AND_INSERT_ATTEMPTS,
-      values: [...attemptArrays(attempts), results.map((r) => r.deliveryId)],
-    });
-    const exists = new Set(present.map((r) => r.id));
-    const live = results.filter((r) => exists.has(r.deliveryId));
+    const { present, endpoints } = await lockAndInsert(db, results);
+    const live = results.filter((r) => present.has(r.deliveryId));
     if (live.length === 0) return { health: [], disabled: [], operational: 0 };
-    const { rows: changed } = await db.query<{
-      id: number;
-      endpoint_id: string;
-      ordering_key: string | null;
-      state: string;
-      next_attempt_at: number | null;
-    }>({
+    const { rows } = await db.query<{ changed: ChangedRow[]; health: HealthRow[] }>({
       name: 'hl_apply_results',
       text: APPLY_RESULTS,
       values: [
@@ -118,8 +145,10 @@ export async function recordAttempts(
           r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? r.note ?? null),
         ),
         now,
+        healthIds(live),
       ],
     });
+    const { changed, health: lockedHealth } = rows[0]!;
     const finishedSerial = new Set(
       changed
         .filter((c) => c.state !== 'pending')
@@ -146,7 +175,7 @@ export async function recordAttempts(
     ) {
       afterCommit(wake);
     }
-    const health = await recordStats(db, live);
+    const health = await recordStats(db, live, lockedHealth);
     const disabled: DisabledEndpoint[] = [];
     for (const { endpointId, reason } of endpointsToDisable(live, health, now, rules)) {
       const done = await disableEndpoint(db, endpointId, reason, now);

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Backlog } from '../store.js';
+import { boundLimit } from './bound-limit.js';
+import { BOTH_LANES, EARLIEST_DUE } from './due-lanes.js';
 
 /**
  * The backlog for GET /metrics. On SQLite a lease is the row's due time (`next_attempt_at` =
@@ -8,16 +10,17 @@ import type { Backlog } from '../store.js';
  */
 const prepare = (db: Database) => ({
   dueNow: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM deliveries
-    WHERE state = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now LIMIT @cap)`),
+    WHERE state = 'pending' AND ${BOTH_LANES} AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now
+    ${boundLimit('@cap')})`),
   later: db.prepare(`SELECT count(*) FILTER (WHERE leased) AS inFlight,
       count(*) FILTER (WHERE NOT leased) AS waiting,
       count(DISTINCT endpoint_id) FILTER (WHERE NOT leased AND attempts > 0) AS failingEndpoints
     FROM (SELECT lease_token IS NOT NULL AS leased, endpoint_id, attempts FROM deliveries
-      WHERE state = 'pending' AND next_attempt_at IS NOT NULL AND next_attempt_at > @now LIMIT @cap)`),
+      WHERE state = 'pending' AND ${BOTH_LANES} AND next_attempt_at IS NOT NULL AND next_attempt_at > @now
+      ${boundLimit('@cap')})`),
   failed: db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM deliveries
-    WHERE state = 'failed' LIMIT @cap)`),
-  oldestDue: db.prepare(`SELECT min(next_attempt_at) AS due FROM deliveries
-    WHERE state = 'pending' AND next_attempt_at IS NOT NULL`),
+    WHERE state = 'failed' ${boundLimit('@cap')})`),
+  oldestDue: db.prepare(EARLIEST_DUE),
   disabled: db.prepare('SELECT count(*) AS n FROM endpoints WHERE disabled = 1'),
 });
 

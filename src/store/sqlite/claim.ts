@@ -45,16 +45,29 @@ export class SqliteClaims {
     this.dueSelection = new DueSelection(db);
   }
 
-  /** A claim is promised to no one: its commit skips the fsync (a lost claim just leaves the delivery due). */
+  /**
+   * A claim is promised to no one: its commit skips the fsync (a lost claim just leaves the delivery
+   * due). Nothing due, no transaction: this connection is the only writer, so what the selection
+   * read stays true until the lease is written.
+   */
   claim(args: ClaimArgs): ClaimedDelivery[] {
-    return unsyncedTransaction(this.db, () => this.claimWithin(args));
+    const ids = this.select(args);
+    if (ids.length === 0) return [];
+    return unsyncedTransaction(this.db, () => this.lease(ids, args));
   }
 
   /** The claim inside the caller's transaction (a group commit that made the work due). */
-  claimWithin({ now, limit, leaseMs, excludeEndpointIds }: ClaimArgs): ClaimedDelivery[] {
-    // Expired leases are simply due again (their lease end is their due time).
-    const ids = this.dueSelection.select(now, limit, new Set(excludeEndpointIds ?? []));
-    if (ids.length === 0) return [];
+  claimWithin(args: ClaimArgs): ClaimedDelivery[] {
+    const ids = this.select(args);
+    return ids.length === 0 ? [] : this.lease(ids, args);
+  }
+
+  /** Expired leases are simply due again (their lease end is their due time). */
+  private select({ now, limit, excludeEndpointIds }: ClaimArgs): number[] {
+    return this.dueSelection.select(now, limit, new Set(excludeEndpointIds ?? []));
+  }
+
+  private lease(ids: number[], { now, leaseMs }: ClaimArgs): ClaimedDelivery[] {
     const token = randomBytes(8).toString('hex');
     const leaseUntil = now + leaseMs;
     const leased = new Map<number, LeasedRow>();

@@ -1,34 +1,33 @@
 import type { Database } from 'better-sqlite3';
+import { boundLimit } from './bound-limit.js';
+
+/**
+ * One lane of the due index (deliveries_due, keyed by lane then due time): first attempts (0) or
+ * the rest (1), oldest due first. Each lane is read by itself; the oldest due of all is their merge.
+ */
+const lane = (db: Database, retries: 0 | 1) =>
+  db
+    .prepare(
+      `SELECT id, endpoint_id, next_attempt_at FROM deliveries WHERE state = 'pending'
+    AND (attempts > 0) = ${retries} AND next_attempt_at <= @now
+    ORDER BY next_attempt_at, id ${boundLimit('@limit')}`,
+    )
+    .raw();
 
 const prepare = (db: Database) => ({
-  // The first-attempt lane (index deliveries_due_first): small, whatever the backlog of retries.
-  dueFirst: db
-    .prepare(
-      `SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND attempts = 0
-    AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit`,
-    )
-    .raw(),
-  due: db
-    .prepare(
-      `SELECT id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`,
-    )
-    .pluck(),
-  dueWindow: db
-    .prepare(
-      `SELECT id, endpoint_id FROM deliveries WHERE state = 'pending' AND next_attempt_at <= @now
-    ORDER BY next_attempt_at, id LIMIT @limit`,
-    )
-    .raw(),
+  firsts: lane(db, 0),
+  retries: lane(db, 1),
   nextEndpointWithWork: db.prepare(`SELECT min(endpoint_id) AS id FROM deliveries
     WHERE state = 'pending' AND next_attempt_at IS NOT NULL AND endpoint_id > @after`),
   dueOfEndpoint: db
     .prepare(
       `SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
-    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @limit`,
+    AND next_attempt_at IS NOT NULL AND next_attempt_at <= @now ORDER BY next_attempt_at ${boundLimit('@limit')}`,
     )
     .pluck(),
 });
+
+type DueRow = [id: number, endpointId: string, dueAt: number];
 
 /** How far past the limit the due index is read before falling back to per-endpoint lookups. */
 const WINDOW_FACTOR = 4;
@@ -55,32 +54,22 @@ export class DueSelection {
   }
 
   select(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
-    const first = this.firstAttempts(now, Math.ceil(limit / 2), exclude);
-    return fill(first, this.oldestDue(now, limit, exclude), limit);
-  }
-
-  private firstAttempts(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
     const window = exclude.size === 0 ? limit : limit * WINDOW_FACTOR;
-    const rows = this.q.dueFirst.all({ now, limit: window }) as Array<[number, string]>;
-    const ids: number[] = [];
-    for (const [id, endpointId] of rows) {
-      if (ids.length >= limit) break;
-      if (!exclude.has(endpointId)) ids.push(id);
-    }
-    return ids;
+    const firsts = this.q.firsts.all({ now, limit: window }) as DueRow[];
+    const retries = this.q.retries.all({ now, limit: window }) as DueRow[];
+    const first = pick(firsts, Math.ceil(limit / 2), exclude);
+    return fill(first, this.oldestDue(now, limit, exclude, merge(firsts, retries, window)), limit);
   }
 
-  private oldestDue(now: number, limit: number, exclude: ReadonlySet<string>): number[] {
-    if (exclude.size === 0) return this.q.due.all({ now, limit }) as number[];
-    const picked = new Set<number>();
-    const window = this.q.dueWindow.all({ now, limit: limit * WINDOW_FACTOR }) as Array<
-      [id: number, endpointId: string]
-    >;
-    for (const [id, endpointId] of window) {
-      if (picked.size >= limit) break;
-      if (!exclude.has(endpointId)) picked.add(id);
-    }
-    if (picked.size < limit && window.length === limit * WINDOW_FACTOR)
+  /** The oldest due, from the first `window` of both lanes merged; past them, round-robin. */
+  private oldestDue(
+    now: number,
+    limit: number,
+    exclude: ReadonlySet<string>,
+    window: DueRow[],
+  ): number[] {
+    const picked = new Set(pick(window, limit, exclude));
+    if (exclude.size > 0 && picked.size < limit && window.length === limit * WINDOW_FACTOR)
       this.fillRoundRobin(now, limit, exclude, picked);
     return [...picked];
   }
@@ -113,6 +102,33 @@ export class DueSelection {
       for (const id of ids) picked.add(id);
     }
   }
+}
+
+/** The ids of the first `limit` rows whose endpoint is not excluded. */
+function pick(rows: DueRow[], limit: number, exclude: ReadonlySet<string>): number[] {
+  const ids: number[] = [];
+  for (const [id, endpointId] of rows) {
+    if (ids.length >= limit) break;
+    if (!exclude.has(endpointId)) ids.push(id);
+  }
+  return ids;
+}
+
+/** Two lanes, each in due order, merged in due order (then id, as one index would give them). */
+function merge(a: DueRow[], b: DueRow[], max: number): DueRow[] {
+  if (b.length === 0) return a.length > max ? a.slice(0, max) : a;
+  if (a.length === 0) return b.length > max ? b.slice(0, max) : b;
+  const out: DueRow[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < max && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (x[2] < y[2] || (x[2] === y[2] && x[0] < y[0]))))
+      out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 /** The first lane's picks, then the oldest due not already picked, up to `limit`. */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Release, StoreStats } from '../store.js';
+import { EARLIEST_DUE } from './due-lanes.js';
 
 const DISABLED = '(SELECT disabled FROM endpoints e WHERE e.id = deliveries.endpoint_id) = 1';
 
@@ -13,8 +14,7 @@ const prepare = (db: Database) => ({
     lease_until = NULL, lease_token = NULL WHERE id = @id AND lease_token = @token`),
   releaseAll: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, lease_until = NULL,
     lease_token = NULL WHERE state = 'pending' AND lease_token IS NOT NULL`),
-  nextDue: db.prepare(`SELECT min(next_attempt_at) AS due FROM deliveries WHERE state = 'pending'
-    AND next_attempt_at IS NOT NULL`),
+  nextDue: db.prepare(EARLIEST_DUE),
   stats: db.prepare(`SELECT state, lease_token IS NOT NULL AS leased, count(*) AS n FROM deliveries
     GROUP BY state, leased`),
   statsOfApp:

@@ -6,6 +6,7 @@ import {
   type OperationalDraft,
 } from '../../domain/operational-events.js';
 import type { OutboxEvent } from '../store.js';
+import { boundLimit } from './bound-limit.js';
 
 const prepare = (db: Database) => ({
   operationalApp: db.prepare('SELECT id FROM apps WHERE uid = ?'),
@@ -15,7 +16,7 @@ const prepare = (db: Database) => ({
   ),
   claim: db.prepare(`UPDATE operational_outbox SET claimed_until = @until
     WHERE id IN (SELECT id FROM operational_outbox
-      WHERE claimed_until IS NULL OR claimed_until <= @now ORDER BY id LIMIT @limit)
+      WHERE claimed_until IS NULL OR claimed_until <= @now ORDER BY id ${boundLimit('@limit')})
     RETURNING id, event_type, payload, created_at`),
   remove: db.prepare('DELETE FROM operational_outbox WHERE id = ?'),
   releaseAll: db.prepare(

@@ -1,5 +1,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
+import { answersBeforeSync } from './sync-policy.js';
+import { WalSync } from './wal-sync.js';
 import {
   replyValue,
   serializeError,
@@ -9,15 +11,25 @@ import {
 } from './worker-protocol.js';
 
 /**
- * Runs the SQLite store on its own thread: commits (and their fsyncs) block this thread, never the
- * one that serves HTTP and sends webhooks. Calls arriving while a commit is under way are drained
+ * Runs the SQLite store on its own thread: commits block this thread, never the one that serves
+ * HTTP and sends webhooks; their fsyncs block neither (wal-sync.ts). Calls arriving while a commit is under way are drained
  * together and share the next group commit. Other threads of the process (the delivery thread)
  * get a port of their own (`AttachPort`): their calls join the same commits, through one writer.
  * Calls come in batches (a thread's calls of one turn) and replies go back in batches (those one
  * commit settled), so a message crosses between threads once per batch, not once per call.
  */
+const options = workerData as SqliteStoreOptions;
+// synchronous=FULL is kept by syncing the WAL beside the writer, not inside its commits (wal-sync.ts).
+const walSync =
+  (options.sync ?? 'full') === 'full' && options.file !== ':memory:'
+    ? new WalSync(`${options.file}-wal`)
+    : null;
 // Checkpoints run on a thread of their own, never in front of a commit (checkpointer.ts).
-const store = new SqliteStore({ ...(workerData as SqliteStoreOptions), checkpoints: 'background' });
+const store = new SqliteStore({
+  ...options,
+  sync: walSync ? 'normal' : options.sync,
+  checkpoints: 'background',
+});
 
 /** The replies to one port, sent together once the settled ones of this turn are in. */
 class Replies {
@@ -67,14 +79,24 @@ function serve(replies: Replies, call: WorkerCall): void {
     failed(error);
     return;
   }
-  // Settled directly (no extra promise between), so a commit's replies are queued in one turn.
-  Promise.resolve(result).then((value) => {
+  const answer = (value: unknown) => {
     try {
       replies.add({ id: call.id, ...replyValue(call, value) });
     } catch (error) {
       failed(error);
     }
+  };
+  // Settled directly (no extra promise between), so a commit's replies are queued in one turn.
+  Promise.resolve(result).then((value) => {
+    if (!walSync || answersBeforeSync(call)) answer(value);
+    else if (call.method === 'close') walSync.close().then(() => answer(value), failed);
+    else walSync.afterSync((error) => (error ? failed(syncFailed(error)) : answer(value)));
   }, failed);
+}
+
+/** A commit whose sync failed may not survive a power cut: its caller is told it failed. */
+function syncFailed(error: Error): Error {
+  return new Error(`committed, but syncing the WAL to disk failed: ${error.message}`);
 }
 
 function listen(port: MessagePort): void {

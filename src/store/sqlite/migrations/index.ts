@@ -15,6 +15,7 @@ import { sql as orderingAndFilters } from './013_ordering_and_filters.js';
 import { sql as retentionIndexes } from './014_retention_indexes.js';
 import { sql as traceContext } from './015_trace_context.js';
 import { sql as operationalOutbox } from './016_operational_outbox.js';
+import { sql as dueLanes } from './017_due_lanes.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   { version: 14, name: 'retention_indexes', sql: retentionIndexes },
   { version: 15, name: 'trace_context', sql: traceContext },
   { version: 16, name: 'operational_outbox', sql: operationalOutbox },
+  { version: 17, name: 'due_lanes', sql: dueLanes },
 ];
