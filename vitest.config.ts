@@ -12,6 +12,12 @@ export default defineConfig({
     // Most files wait on child processes, sockets and PostgreSQL rather than compute: two at a time
     // keep both cores busy (vitest's default on two cores is one).
     maxWorkers: 2,
+    // The files of one worker share its module cache: importing the app's graph anew for every
+    // file cost about a second each, a third of a CI run. Checked for it: no test mocks a module
+    // or stubs a global, none writes process.env, and those that fake timers or set a tracer put
+    // them back; process-wide caches in src/ (signing keys, schemas, the process metrics) hold
+    // the same for every app.
+    isolate: false,
     // The longest files start first, so that no long one is left to run alone at the end.
     sequence: { sequencer: LongFilesFirst },
   },
