@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongFilesFirst } from './test/setup/long-files-first.js';
 
 export default defineConfig({
   test: {
@@ -11,5 +12,7 @@ export default defineConfig({
     // Most files wait on child processes, sockets and PostgreSQL rather than compute: two at a time
     // keep both cores busy (vitest's default on two cores is one).
     maxWorkers: 2,
+    // The longest files start first, so that no long one is left to run alone at the end.
+    sequence: { sequencer: LongFilesFirst },
   },
 });

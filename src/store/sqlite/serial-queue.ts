@@ -7,7 +7,11 @@ import type { Ordering } from '../../domain/types.js';
 const prepare = (db: Database) => ({
   activeStmt: db.prepare(`SELECT 1 FROM deliveries WHERE endpoint_id = ?
     AND state = 'pending' AND next_attempt_at IS NOT NULL LIMIT 1`),
-  activeKeyStmt: db.prepare(`SELECT 1 FROM deliveries WHERE endpoint_id = ? AND ordering_key = ?
+  // Through the key's index, where a line's active delivery is at or near the front (it is the
+  // oldest of its key but after a switch of ordering). Left to itself the planner reads the
+  // endpoint's due index, every key's active delivery, and a new key read them all.
+  activeKeyStmt: db.prepare(`SELECT 1 FROM deliveries INDEXED BY deliveries_endpoint_key
+    WHERE endpoint_id = ? AND ordering_key = ?
     AND state = 'pending' AND next_attempt_at IS NOT NULL LIMIT 1`),
   promoteStmt: db.prepare(`UPDATE deliveries SET next_attempt_at = @now, updated_at = @now
     WHERE id = (SELECT id FROM deliveries WHERE endpoint_id = @endpointId AND state = 'pending'
