@@ -85,6 +85,8 @@ export class Dispatcher {
   private wakeUp: (() => void) | null = null;
   /** While the loop sleeps: when it will wake (clock time), and how to wake it sooner. */
   private sleeping: { until: number; shorten: (ms: number) => void } | null = null;
+  /** The next due time as last read, and when (performance.now()); see nextDue. */
+  private knownDue: { due: number | null; readAt: number } | null = null;
   /** A wake-up that came while the loop was busy: the next sleep is skipped, so none is lost. */
   private wakePending = false;
   /** Endpoints the last claim skipped as saturated: a slot freeing on one of them wakes the loop. */
@@ -231,11 +233,38 @@ export class Dispatcher {
     });
   }
 
+  /**
+   * The next due time: read from the store at most once per `pollMs` (real time) while what was
+   * read is still ahead and lowered by what this process made due since (dueAt, releases). On
+   * PostgreSQL every NOTIFY wakes every worker, and a read per wake-up was one statement per worker
+   * per message at low rates. What another process schedules for later is its own to claim on
+   * time (it knows); here it is seen at the next read, as before at the next wake-up or poll.
+   */
+  private async nextDue(): Promise<number | null> {
+    const known = this.knownDue;
+    if (
+      known !== null &&
+      performance.now() - known.readAt < this.options.pollMs &&
+      (known.due === null || known.due > this.clock.now())
+    )
+      return known.due;
+    const readAt = performance.now();
+    const due = await this.store.nextDueAt();
+    this.knownDue = { due, readAt };
+    return due;
+  }
+
+  /** This process made work due at `at` (a retry, a release): the known next due time follows. */
+  private learnDue(at: number | null): void {
+    const known = this.knownDue;
+    if (known !== null && at !== null && (known.due === null || at < known.due)) known.due = at;
+  }
+
   private async sleepUntilDue(claimError: unknown): Promise<void> {
     let waitMs = this.options.pollMs;
     let due: number | null = null;
     try {
-      due = await this.store.nextDueAt();
+      due = await this.nextDue();
       // What is due belongs to saturated endpoints: their freed slots (or new work) wake the loop.
       const dueNowButSaturated = due !== null && due <= this.clock.now() && this.excluded.size > 0;
       if (due !== null && !dueNowButSaturated)
@@ -270,6 +299,7 @@ export class Dispatcher {
    * not at the next poll.
    */
   private dueAt(at: number): void {
+    this.learnDue(at);
     const sleeping = this.sleeping;
     if (!sleeping || at >= sleeping.until) return;
     const ms = Math.max(1, at - this.clock.now());
@@ -325,6 +355,7 @@ export class Dispatcher {
     }
     if (releases.length > 0) {
       await this.store.releaseDeliveries(releases);
+      for (const r of releases) this.learnDue(r.nextAttemptAt);
       if (this.events.listening('released')) {
         // Only a disabled endpoint's release is parked (null); a rate limit's has a time (holdBack).
         const parked = releases.filter((r) => r.nextAttemptAt === null);
@@ -423,6 +454,7 @@ export class Dispatcher {
     if (step.kind === 'release') {
       const releases = [step.release];
       await this.store.releaseDeliveries(releases);
+      this.learnDue(step.release.nextAttemptAt);
       this.emitReleased(releases, verifying ? 'verification' : 'lease-too-short');
       span?.setAttribute('hookline.outcome', 'released');
       return;

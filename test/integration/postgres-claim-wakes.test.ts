@@ -15,7 +15,8 @@ import { TEST_KEYS } from '../helpers/encryption.js';
 /**
  * Every worker of a cluster is woken by every NOTIFY: what each does per wake-up is multiplied by
  * the workers. A claim that took fewer deliveries than it asked for took all that was due, so the
- * loop must not claim again before the next wake-up.
+ * loop must not claim again before the next wake-up; nor read the next due time again within a
+ * poll interval when nothing it did since changed it.
  */
 describePostgres('claims per wake-up on PostgreSQL', () => {
   let db: TestDatabase;
@@ -23,6 +24,7 @@ describePostgres('claims per wake-up on PostgreSQL', () => {
   let store: PostgresStore;
   let h: TestHookline;
   let claims = 0;
+  let dueReads = 0;
 
   beforeAll(async () => {
     db = await createTestDatabase('claim_wakes');
@@ -41,6 +43,13 @@ describePostgres('claims per wake-up on PostgreSQL', () => {
       value: (...args: Parameters<typeof claimDue>) => {
         claims++;
         return claimDue(...args);
+      },
+    });
+    const nextDueAt = store.nextDueAt.bind(store);
+    Object.defineProperty(store, 'nextDueAt', {
+      value: () => {
+        dueReads++;
+        return nextDueAt();
       },
     });
     // A poll far longer than the test: only wake-ups make the loop claim.
@@ -67,5 +76,17 @@ describePostgres('claims per wake-up on PostgreSQL', () => {
     await Promise.all([asleepAgain, committed]);
     expect(receiver.requests.map((r) => r.headers['webhook-id'])).toEqual([id]);
     expect(claims).toBe(1);
+  });
+
+  it('a wake-up that finds nothing costs one claim and no read of the next due time', async () => {
+    // As every worker but one is woken by another's NOTIFY: the work went elsewhere.
+    const read = dueReads;
+    claims = 0;
+    const asleepAgain = h.awaitNext('idle');
+    h.dispatcher.wake();
+    const { nextDueAt } = await asleepAgain;
+    expect(claims).toBe(1);
+    expect(dueReads).toBe(read);
+    expect(nextDueAt).toBeNull(); // the delivered message left nothing due
   });
 });

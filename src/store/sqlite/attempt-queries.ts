@@ -29,7 +29,12 @@ export class SqliteAttempts {
     const where = ['app_id = @appId', 'id < @cursor', 'test = @test'];
     if (filter.messageId !== undefined) where.push('message_id = @messageId');
     if (filter.endpointId !== undefined) where.push('endpoint_id = @endpointId');
-    if (filter.deliveryId !== undefined) where.push('delivery_id = @deliveryId');
+    if (filter.deliveryId !== undefined) {
+      where.push('delivery_id = @deliveryId');
+      // Through the message's attempts (a delivery's are among them; no index by delivery).
+      if (filter.messageId === undefined)
+        where.push('message_id = (SELECT message_id FROM deliveries WHERE id = @deliveryId)');
+    }
     const sql = `SELECT * FROM attempts WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`;
     const cursor = query.cursor === null ? MAX_ID : decodeNumericCursor(query.cursor);
     const params = { ...filter, appId, cursor, test: filter.test ? 1 : 0, limit: query.limit + 1 };

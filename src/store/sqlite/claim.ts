@@ -5,6 +5,7 @@ import type { Message } from '../../domain/types.js';
 import { toDelivery, toMessage, type DeliveryRow, type MessageRow } from './rows.js';
 import { DueSelection } from './due-selection.js';
 import { unsyncedTransaction } from './unsynced-transaction.js';
+import { inTransaction } from './in-transaction.js';
 
 /** The lease statement's RETURNING columns, in order. */
 type LeasedRow = [
@@ -40,7 +41,15 @@ export class SqliteClaims {
   private readonly q: ReturnType<typeof prepare>;
   private readonly dueSelection: DueSelection;
 
-  constructor(private readonly db: Database) {
+  /**
+   * @param commitsSync whether this connection's commits fsync (synchronous=FULL): only then does a
+   * claim need a commit of its own without one. At NORMAL (the store thread, whose WAL is synced
+   * beside it) no commit syncs, and the pragmas a claim would switch cost more than its query.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly commitsSync = true,
+  ) {
     this.q = prepare(db);
     this.dueSelection = new DueSelection(db);
   }
@@ -53,7 +62,8 @@ export class SqliteClaims {
   claim(args: ClaimArgs): ClaimedDelivery[] {
     const ids = this.select(args);
     if (ids.length === 0) return [];
-    return unsyncedTransaction(this.db, () => this.lease(ids, args));
+    const lease = () => this.lease(ids, args);
+    return this.commitsSync ? unsyncedTransaction(this.db, lease) : inTransaction(this.db, lease);
   }
 
   /** The claim inside the caller's transaction (a group commit that made the work due). */

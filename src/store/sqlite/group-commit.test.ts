@@ -51,6 +51,24 @@ describe('the hook that closes a group commit', () => {
     expect(t.seen).toEqual(['onError', 'onError']);
   });
 
+  it('runs once when a write of the batch fails: that write rolls back alone, part-written or not', async () => {
+    const t = setup(() => {
+      t.insert.run('hook');
+      return () => t.seen.push('after');
+    });
+    const results = await Promise.allSettled([
+      t.commits.run(() => t.insert.run('a')),
+      t.commits.run(() => {
+        t.insert.run('half');
+        t.insert.run(null);
+      }),
+      t.commits.run(() => t.insert.run('b')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(t.rows()).toEqual(['a', 'b', 'hook']);
+    expect(t.seen).toEqual(['after']);
+  });
+
   it('does not run for a write that fails alone (its transaction rolled back)', async () => {
     const t = setup(() => {
       t.seen.push('hooked');

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { inTransaction } from './in-transaction.js';
 
 interface Pending {
   op: () => unknown;
@@ -7,8 +8,11 @@ interface Pending {
 }
 
 /**
- * Writes queued in the same tick share one transaction (one fsync). Each write runs in its own
- * savepoint, so one failing write rolls back alone; callers are answered only after the commit.
+ * Writes queued in the same tick share one transaction (one fsync); callers are answered only after
+ * the commit. The writes first run together, without savepoints (a savepoint copies every page a
+ * write touches); if one fails, that transaction is rolled back and the batch runs again with each
+ * write in its own savepoint, so the failing write rolls back alone and the others still commit.
+ * A write is a function of the database alone, so running it twice writes the same.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
@@ -50,13 +54,35 @@ export class GroupCommit {
       this.runAlone(batch[0]);
       return;
     }
+    if (!this.runTogether(batch)) this.runApart(batch);
+  }
+
+  /** The batch in one transaction without savepoints; false (nothing written) if a write failed. */
+  private runTogether(batch: Pending[]): boolean {
+    const values: unknown[] = [];
+    let after: (() => void) | null = null;
+    try {
+      inTransaction(this.db, () => {
+        for (const item of batch) values.push(item.op());
+        after = this.last();
+      });
+    } catch {
+      return false;
+    }
+    batch.forEach((item, i) => item.resolve(values[i]));
+    (after as (() => void) | null)?.();
+    return true;
+  }
+
+  /** The batch in one transaction, each write in a savepoint of its own. */
+  private runApart(batch: Pending[]): void {
     const outcomes: Array<{ ok: boolean; value: unknown }> = [];
     let after: (() => void) | null = null;
     try {
-      this.db.transaction(() => {
+      inTransaction(this.db, () => {
         for (const item of batch) {
           try {
-            outcomes.push({ ok: true, value: this.db.transaction(item.op)() });
+            outcomes.push({ ok: true, value: inTransaction(this.db, item.op) });
           } catch (error) {
             // SQLite may roll back the whole transaction (SQLITE_FULL, SQLITE_IOERR): then none of
             // the batch is written, and every write must fail, not be answered as committed.
@@ -65,7 +91,7 @@ export class GroupCommit {
           }
         }
         after = this.last();
-      })();
+      });
     } catch (error) {
       for (const item of batch) item.reject(error);
       return;
@@ -82,7 +108,7 @@ export class GroupCommit {
   private last(): (() => void) | null {
     if (!this.hooks.pending()) return null;
     try {
-      return this.db.transaction(this.hooks.lastInTransaction)();
+      return inTransaction(this.db, this.hooks.lastInTransaction);
     } catch (error) {
       if (!this.db.inTransaction) throw error; // the whole transaction is lost: see flush()
       return this.hooks.onError;
@@ -93,11 +119,11 @@ export class GroupCommit {
     let value: unknown;
     let after: (() => void) | null = null;
     try {
-      value = this.db.transaction(() => {
+      value = inTransaction(this.db, () => {
         const result = item.op();
         after = this.last();
         return result;
-      })();
+      });
     } catch (error) {
       item.reject(error);
       return;

@@ -104,6 +104,16 @@ describe('the SQLite store’s query plans', () => {
     await store.listDeliveries(app.id, { messageId: msg }, { limit: 10, cursor: null });
     await store.listMessages(app.id, {}, { limit: 10, cursor: null });
     await store.listAttempts(app.id, { messageId: msg }, { limit: 10, cursor: null });
+    const delivery = claimed[0].delivery.id;
+    const ofDelivery = await store.listAttempts(
+      app.id,
+      { deliveryId: delivery },
+      {
+        limit: 10,
+        cursor: null,
+      },
+    );
+    expect(ofDelivery.data.map((a) => a.deliveryId)).toEqual([delivery]);
     await store.retryDelivery(app.id, claimed[0].delivery.id, T0 + 3);
     const purge = { before: T0 + 10, limit: 10, after: null, now: T0 + 10 };
     await store.dropPayloads(purge);
@@ -131,6 +141,11 @@ describe('the SQLite store’s query plans', () => {
       expect(plan).toBe(
         'SEARCH deliveries USING INDEX deliveries_due (<expr>=? AND next_attempt_at<?)',
       );
+    // A delivery's attempts are read through its message's (migration 018).
+    const byDelivery = plansOf('delivery_id = @deliveryId');
+    expect(byDelivery).toHaveLength(1);
+    for (const plan of byDelivery)
+      expect(plan).toMatch(/SEARCH attempts USING INDEX attempts_message \(message_id=\?/);
     for (const plan of plansOf('SELECT min(next_attempt_at) AS due'))
       expect(plan).toMatch(
         /^(CO-ROUTINE.*)?(SEARCH deliveries USING INDEX deliveries_due \(<expr>=\? AND next_attempt_at>\?\).*){2}/,

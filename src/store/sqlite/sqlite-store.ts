@@ -180,7 +180,7 @@ export class SqliteStore implements Store {
       messages: new SqliteMessages(this.db),
       deliveries: new SqliteDeliveries(this.db, serial),
       attempts: new SqliteAttempts(this.db),
-      claims: new SqliteClaims(this.db),
+      claims: new SqliteClaims(this.db, (this.options.sync ?? 'full') === 'full'),
       results: new ResultRecording(this.db, serial, endpoints, outbox),
       leases: new SqliteLeases(this.db),
       requeue: new SqliteRequeue(this.db, serial),

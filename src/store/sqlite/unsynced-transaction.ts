@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { inTransaction } from './in-transaction.js';
 
 /**
  * Runs `fn` in a transaction whose commit skips the fsync, for writes whose loss in a crash is
@@ -16,7 +17,7 @@ export function unsyncedTransaction<T>(db: Database, fn: () => T): T {
   db.pragma('wal_autocheckpoint = 0');
   db.pragma('synchronous = OFF');
   try {
-    return db.transaction(fn)();
+    return inTransaction(db, fn);
   } finally {
     db.pragma(`synchronous = ${level}`);
     db.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
