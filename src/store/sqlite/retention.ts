@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { idsBefore } from '../ids-before.js';
 import type { PurgeCursor, PurgeProgress, PurgeRequest } from '../store.js';
+import { boundLimit } from './bound-limit.js';
 
 /**
  * A delivery that keeps its message: pending (due, retrying, parked behind a serial head) or in
@@ -14,13 +15,19 @@ const UNSETTLED = `SELECT 1 FROM deliveries d JOIN endpoints e ON e.id = d.endpo
 const AFTER = `m.created_at < @before
   AND (m.created_at > @afterAt OR (m.created_at = @afterAt AND m.id > @afterId))`;
 
+/**
+ * The messages whose payload was dropped (1) or not (0), oldest first: messages_created leads with
+ * that, so each group is read in order by itself (migration 019).
+ */
+const group = (db: Database, dropped: 0 | 1) =>
+  db.prepare(`SELECT m.id, m.created_at, EXISTS (${UNSETTLED}) AS unsettled
+    FROM messages m INDEXED BY messages_created
+    WHERE (m.payload_dropped_at IS NOT NULL) = ${dropped} AND ${AFTER}
+    ORDER BY m.created_at, m.id ${boundLimit('@limit')}`);
+
 const prepare = (db: Database) => ({
-  candidates: db.prepare(`SELECT m.id, m.created_at, EXISTS (${UNSETTLED}) AS unsettled
-    FROM messages m INDEXED BY messages_created WHERE ${AFTER}
-    ORDER BY m.created_at, m.id LIMIT @limit`),
-  keptPayloads: db.prepare(`SELECT m.id, m.created_at, EXISTS (${UNSETTLED}) AS unsettled
-    FROM messages m INDEXED BY messages_payload_kept WHERE m.payload_dropped_at IS NULL AND ${AFTER}
-    ORDER BY m.created_at, m.id LIMIT @limit`),
+  keptPayloads: group(db, 0),
+  droppedPayloads: group(db, 1),
   deleteAttempts: db.prepare('DELETE FROM attempts WHERE message_id = ?'),
   deleteDeliveries: db.prepare('DELETE FROM deliveries WHERE message_id = ?'),
   // Its webhook_id mappings go by cascade.
@@ -70,7 +77,7 @@ export class SqliteRetention {
 
   purgeMessages(request: PurgeRequest): PurgeProgress {
     return this.db.transaction(() => {
-      const rows = this.q.candidates.all(params(request)) as Candidate[];
+      const rows = this.candidates(request);
       const progress = { messages: 0, deliveries: 0, attempts: 0, next: nextOf(rows, request) };
       for (const row of rows) {
         if (row.unsettled) continue;
@@ -80,6 +87,16 @@ export class SqliteRetention {
       }
       return progress;
     })();
+  }
+
+  /** Every message after the cursor, oldest first: both groups, merged. */
+  private candidates(request: PurgeRequest): Candidate[] {
+    const p = params(request);
+    const kept = this.q.keptPayloads.all(p) as Candidate[];
+    const dropped = this.q.droppedPayloads.all(p) as Candidate[];
+    if (dropped.length === 0) return kept;
+    if (kept.length === 0) return dropped;
+    return [...kept, ...dropped].sort(oldestFirst).slice(0, request.limit);
   }
 
   dropPayloads(request: PurgeRequest): PurgeProgress {
@@ -118,6 +135,10 @@ export class SqliteRetention {
     return free - (this.q.freePages.get() as number);
   }
 }
+
+/** (created_at, id) order, as SQLite compares them (ids are ASCII). */
+const oldestFirst = (a: Candidate, b: Candidate): number =>
+  a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const params = (r: PurgeRequest) => ({
   before: r.before,

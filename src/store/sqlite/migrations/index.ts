@@ -17,6 +17,7 @@ import { sql as traceContext } from './015_trace_context.js';
 import { sql as operationalOutbox } from './016_operational_outbox.js';
 import { sql as dueLanes } from './017_due_lanes.js';
 import { sql as attemptsByMessage } from './018_attempts_by_message.js';
+import { sql as messagesByPayload } from './019_messages_by_payload.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   { version: 16, name: 'operational_outbox', sql: operationalOutbox },
   { version: 17, name: 'due_lanes', sql: dueLanes },
   { version: 18, name: 'attempts_by_message', sql: attemptsByMessage },
+  { version: 19, name: 'messages_by_payload', sql: messagesByPayload },
 ];
