@@ -14,6 +14,8 @@ export interface HooklineProcessOptions {
   env?: Record<string, string>;
   /** Wait for GET /healthz; a worker-only process may serve no API. */
   waitForHealth?: boolean;
+  /** Another build's `dist/src/cli/main.js` (A/B runs); this checkout's by default. */
+  cli?: string;
 }
 
 /**
@@ -50,7 +52,7 @@ export class HooklineProcess {
       process.execPath,
       [
         ...(options.nodeArgs ?? []),
-        cliMain,
+        options.cli ?? cliMain,
         'serve',
         '--port',
         String(options.port),

@@ -133,7 +133,7 @@ export class Retention {
       const before = now - this.options.retentionDays * DAY;
       let after: PurgeCursor | null = null;
       do {
-        const run = await this.purgeSteps(before, after, now, 1);
+        const run = await this.purgeSteps(before, after, now, this.stepSize);
         add(totals, run.totals);
         after = run.next;
       } while (after !== null && (await this.pause()));
@@ -145,28 +145,31 @@ export class Retention {
   }
 
   /**
-   * Up to `maxSteps` steps of the message purge from `after` (a manual purge calls this once per
-   * request; the API hands the cursor back for the next).
+   * The message purge from `after`, looking at up to `limit` messages in steps of at most
+   * `stepSize` (a manual purge calls this once per request; the API hands the cursor back for the
+   * next).
    */
   async purgeSteps(
     before: number,
     after: PurgeCursor | null,
     now: number,
-    maxSteps: number,
+    limit: number,
     stepSize = this.stepSize,
   ): Promise<PurgeRun> {
     const totals = noTotals();
     let next = after;
-    for (let i = 0; i < maxSteps; i++) {
+    for (let left = limit; left > 0;) {
+      const size = Math.min(left, stepSize);
       const step = await this.timed(() =>
-        this.store.purgeMessages({ before, after: next, now, limit: stepSize }),
+        this.store.purgeMessages({ before, after: next, now, limit: size }),
       );
       totals.messages += step.messages;
       totals.deliveries += step.deliveries;
       totals.attempts += step.attempts;
       next = step.next;
+      left -= size;
       if (next === null || this.stopped) break;
-      if (i < maxSteps - 1) await this.pause();
+      if (left > 0) await this.pause();
     }
     return { totals, next };
   }

@@ -5,9 +5,15 @@ import { builtCounterpart } from './built-counterpart.js';
  * Each worker is an isolate of its own, and V8 lets each grow its young generation to 48 MiB
  * (16 MiB semi-spaces) under load: the store and delivery threads together held ~30 MiB more at
  * 1,500 msg/s than with 12 MiB, at the same CPU per message (`node dist/bench/thread-cpu.js`,
- * `node dist/bench/tail-probe.js`). What they keep is small; their garbage is short-lived.
+ * `node dist/bench/tail-probe.js`). What they keep is small; their garbage is short-lived. The
+ * delivery thread asks for more (`delivery-thread.ts`): its garbage is per delivery.
  */
 const YOUNG_GENERATION_MB = 12;
+
+export interface WorkerOptions {
+  /** The young generation's cap, MiB (default YOUNG_GENERATION_MB). */
+  youngGenerationMb?: number;
+}
 
 /**
  * Starts a worker thread from the module beside `from` named `name` (no extension): the `.js` file
@@ -20,10 +26,13 @@ export function startWorker(
   name: string,
   workerData: unknown,
   transferList: TransferListItem[] = [],
+  options: WorkerOptions = {},
 ): Worker {
   const fromSource = from.endsWith('.ts');
   const url = new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, from);
-  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  const resourceLimits = {
+    maxYoungGenerationSizeMb: options.youngGenerationMb ?? YOUNG_GENERATION_MB,
+  };
   if (!fromSource) return new Worker(url, { workerData, transferList, resourceLimits });
   const built = builtCounterpart(url);
   if (built) return new Worker(built, { workerData, transferList, resourceLimits });

@@ -67,6 +67,9 @@ describe.skipIf(browserMissing)(
       await page.getByLabel('Event types').fill('message.*');
       await page.getByLabel('Retry schedule').selectOption('custom');
       await page.getByLabel('Waits between attempts (seconds)').fill('');
+      const traceContext = page.getByLabel("Send the message's W3C traceparent with each request");
+      expect(await traceContext.isChecked()).toBe(true); // the API's default
+      await traceContext.uncheck();
       await page.getByRole('button', { name: 'Create endpoint' }).click();
       await page.getByText('Endpoint created.').waitFor();
       expect(await page.locator('.notice code').textContent()).toMatch(/^whsec_/);
@@ -76,6 +79,7 @@ describe.skipIf(browserMissing)(
         filterTypes: ['message.*'],
         maxConcurrency: 4,
         retryPolicy: { preset: 'custom', waitsMs: [] },
+        propagateTraceContext: false,
       });
       endpointId = endpoint.id;
     });
@@ -145,6 +149,10 @@ describe.skipIf(browserMissing)(
 
     it('previews a compose template live against the catalog sample', async () => {
       await page.goto(`${server.url}/apps/${appId}/endpoints/${endpointId}`);
+      // The setting saved at creation shows again.
+      const traceContext = page.getByLabel("Send the message's W3C traceparent with each request");
+      await traceContext.waitFor();
+      expect(await traceContext.isChecked()).toBe(false);
       const template = page.getByLabel('Template (JSON)');
       await template.fill(
         JSON.stringify({

@@ -171,6 +171,24 @@ describe('POST /api/v1/purge and its inputs', () => {
     expect((await h.api('GET', `/api/v1/apps/${t.appId}/messages`)).body.data).toEqual([]);
   });
 
+  it('looks at exactly `limit` messages when the limit is not a multiple of the step size', async () => {
+    const t = await createTenant(h, { url: receiver.url });
+    const messages = Array.from({ length: 300 }, (_, i) => ({
+      eventType: 'message.delivered',
+      payload: { i },
+    }));
+    const sent = await h.api('POST', `/api/v1/apps/${t.appId}/messages/batch`, { messages });
+    expect(sent.status).toBe(202);
+    await h.dispatcher.drainDue();
+    h.clock.advance(DAY);
+    const before = new Date(h.clock.now() - 1000).toISOString();
+    // Two steps: 200, then 1.
+    const first = await h.api('POST', '/api/v1/purge', { before, limit: 201 });
+    expect(first.body).toMatchObject({ messages: 201, done: false });
+    const rest = await h.api('POST', '/api/v1/purge', { before, cursor: first.body.cursor });
+    expect(rest.body).toMatchObject({ messages: 99, done: true });
+  });
+
   it('refuses a bad time, a future time, a bad cursor (400 naming the field) and app keys (403)', async () => {
     const t = await createTenant(h, { url: receiver.url });
     const bad = await h.api('POST', '/api/v1/purge', { before: 'yesterday' });

@@ -97,9 +97,7 @@ export const purgeRoutes =
           throw invalidField('before', 'is in the future: only the past can be purged');
         const after = request.body.cursor === undefined ? null : decode(request.body.cursor);
         const limit = request.body.limit ?? DEFAULT_LIMIT;
-        const stepSize = Math.min(limit, MAX_STEP_SIZE);
-        const steps = Math.ceil(limit / stepSize);
-        const run = await ctx.retention.purgeSteps(before, after, now, steps, stepSize);
+        const run = await ctx.retention.purgeSteps(before, after, now, limit, MAX_STEP_SIZE);
         const totals = { ...noTotals(), ...run.totals };
         if (run.next === null) await ctx.retention.finish(before, totals);
         return {

@@ -145,6 +145,16 @@ export function EndpointForm({
           Disabled (deliveries wait until enabled)
         </label>
       </div>
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            checked={state.propagateTraceContext}
+            onChange={(e) => set('propagateTraceContext')(e.target.checked)}
+          />{' '}
+          Send the message's W3C traceparent with each request
+        </label>
+      </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : submitLabel}

@@ -18,6 +18,7 @@ export interface EndpointFormState {
   headers: string;
   metadata: string;
   disabled: boolean;
+  propagateTraceContext: boolean;
   signatureAlgorithm: 'hmac-sha256' | 'ed25519';
 }
 
@@ -60,6 +61,7 @@ export function formState(endpoint?: Endpoint): EndpointFormState {
     headers: endpoint ? lines(endpoint.headers, ': ') : '',
     metadata: endpoint ? lines(endpoint.metadata, '=') : '',
     disabled: endpoint?.disabled ?? false,
+    propagateTraceContext: endpoint?.propagateTraceContext ?? true,
     signatureAlgorithm: endpoint?.signatureAlgorithm ?? 'hmac-sha256',
   };
 }
@@ -132,6 +134,7 @@ export function toInput(state: EndpointFormState): { input: EndpointInput; error
     headers: pairs(state.headers, ':', 'headers', errors),
     metadata: pairs(state.metadata, '=', 'metadata', errors),
     disabled: state.disabled,
+    propagateTraceContext: state.propagateTraceContext,
     signatureAlgorithm: state.signatureAlgorithm,
   };
   const concurrency = numberOrNull(state.maxConcurrency, 'maxConcurrency', errors);
