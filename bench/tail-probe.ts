@@ -6,6 +6,7 @@
  * collector) shows as a period. Prints the load average beside the figures.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { withBenchServer } from './hookline/bench-server.js';
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     'node-arg': { type: 'string', multiple: true, default: [] },
     'stall-ms': { type: 'string', default: '20' },
     repeat: { type: 'string', default: '1' },
+    /** Writes each message's scheduled, acknowledged and arrival times (epoch ms) here, as JSON. */
+    dump: { type: 'string' },
   },
 });
 
@@ -86,6 +89,17 @@ async function main(): Promise<void> {
           win.n++;
           windows.set(w, win);
         });
+        if (values.dump)
+          writeFileSync(
+            values.dump,
+            JSON.stringify(
+              load.ids.map((id, i) => [
+                load.scheduledAt[i],
+                load.ackedAt[i],
+                arrivals.get(id) ?? null,
+              ]),
+            ),
+          );
         const a = summarize(acks);
         const t = summarize(e2e);
         console.log(

@@ -17,4 +17,6 @@ export const repoRoot = findRoot();
 export const resultsDir = join(repoRoot, 'bench', 'results');
 export const docsDir = join(repoRoot, 'docs');
 /** The compiled CLI the Hookline scenarios start as a child process. */
-export const cliMain = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+/** HOOKLINE_BENCH_CLI runs another build's server under this harness (an A/B of two builds). */
+export const cliMain =
+  process.env.HOOKLINE_BENCH_CLI || join(repoRoot, 'dist', 'src', 'cli', 'main.js');

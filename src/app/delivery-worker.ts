@@ -8,6 +8,7 @@ import {
 import { HttpSender } from '../delivery/http-sender.js';
 import { OperationalWebhooks } from '../delivery/operational-webhooks.js';
 import { systemClock } from '../lib/clock.js';
+import { nameIoTraceThread } from '../lib/io-trace.js';
 import { HooklineMetrics } from '../observability/metrics.js';
 import { traceExportOf } from './trace-export-of.js';
 import { observeChanges } from '../store/change-feed.js';
@@ -25,6 +26,7 @@ import { createLogger } from './logger.js';
  * with HTTP ingest. It writes through the store thread's one writer (a port of its own) and reads
  * on its own read-only connection.
  */
+nameIoTraceThread('delivery');
 const { config, writer, wakeFlag } = workerData as DeliveryWorkerData;
 const parent = parentPort!;
 const tell = (message: FromDelivery) => parent.postMessage(message);

@@ -10,7 +10,7 @@ const file = process.argv[2]!;
 const db = openSqlite(file, 'full');
 db.pragma('wal_autocheckpoint = 0');
 db.exec('CREATE TABLE IF NOT EXISTS t (n INTEGER PRIMARY KEY, body BLOB)');
-new Checkpointer(file, { intervalMs: 5, limitFrames: 400, truncateWaitMs: 50 });
+new Checkpointer(file, { intervalMs: 5, limitFrames: 400, restartWaitMs: 50 });
 const insert = db.prepare('INSERT INTO t (n, body) VALUES (?, randomblob(3000))');
 let n = 0;
 const step = () => {

@@ -3,19 +3,24 @@ export interface CheckpointPolicy {
   /** How often the WAL is looked at (a PASSIVE checkpoint when it has new frames). */
   intervalMs: number;
   /**
-   * WAL frames past which a PASSIVE checkpoint is not enough (a reader kept it from finishing):
-   * a TRUNCATE then waits for the readers, holding writers off meanwhile, and empties the file.
+   * WAL frames past which a PASSIVE checkpoint is not enough: the writer starts the WAL over only
+   * once every frame is copied, and under a steady stream of commits it appends new frames while
+   * each PASSIVE copies, so the WAL only grows (a reader on an old snapshot does the same). A
+   * RESTART then holds the writer off while it copies the few frames left, and the writer's next
+   * commit starts the WAL over from its beginning, in place: the file keeps its size.
    */
   limitFrames: number;
-  /** How long a TRUNCATE may wait for the writer and readers before it gives up until next time. */
-  truncateWaitMs: number;
+  /** How long a RESTART may wait for the writer and readers before it gives up until next time. */
+  restartWaitMs: number;
 }
 
 export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = {
   intervalMs: 100,
-  // 64 MiB of 4 KiB pages: far past what a passive checkpoint every 100 ms leaves under load.
-  limitFrames: 16_384,
-  truncateWaitMs: 1_000,
+  // Just under 64 MiB of 4 KiB pages (with their frame headers): the WAL file never passes the
+  // size the writer trims it back to when it starts over (`journal_size_limit`, sqlite-store.ts),
+  // so it is written over in place, never cut and grown again.
+  limitFrames: 16_000,
+  restartWaitMs: 1_000,
 };
 
 /** What `PRAGMA wal_checkpoint` reports: frames in the WAL and frames copied into the database. */
@@ -25,10 +30,7 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
-/**
- * Whether a PASSIVE checkpoint left the WAL past its limit: the writer starts the WAL over only
- * once every frame is copied and no reader still uses it, and a reader kept that from happening.
- */
-export function needsTruncate(passive: CheckpointResult, policy: CheckpointPolicy): boolean {
+/** Whether a PASSIVE checkpoint left the WAL past its limit (see `limitFrames`). */
+export function needsRestart(passive: CheckpointResult, policy: CheckpointPolicy): boolean {
   return passive.log > policy.limitFrames;
 }

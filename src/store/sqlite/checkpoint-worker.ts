@@ -1,10 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import {
-  needsTruncate,
-  type CheckpointPolicy,
-  type CheckpointResult,
-} from './checkpoint-policy.js';
+import { ioTrace, nameIoTraceThread, traceNow } from '../../lib/io-trace.js';
+import { needsRestart, type CheckpointPolicy, type CheckpointResult } from './checkpoint-policy.js';
 
 /**
  * The checkpoint thread (checkpointer.ts): its own connection copies the WAL into the database
@@ -14,16 +11,22 @@ import {
 const { file, policy } = workerData as { file: string; policy: CheckpointPolicy };
 const db = new Database(file, { fileMustExist: true });
 db.pragma('synchronous = FULL');
-db.pragma(`busy_timeout = ${policy.truncateWaitMs}`);
+db.pragma(`busy_timeout = ${policy.restartWaitMs}`);
 // This connection writes nothing: its own automatic checkpoint stays off, the loop below decides.
 db.pragma('wal_autocheckpoint = 0');
 
-const checkpoint = (mode: 'PASSIVE' | 'TRUNCATE') =>
-  (db.pragma(`wal_checkpoint(${mode})`) as CheckpointResult[])[0]!;
+nameIoTraceThread('checkpoint');
+const trace = ioTrace();
+const checkpoint = (mode: 'PASSIVE' | 'RESTART') => {
+  const start = trace ? traceNow() : 0;
+  const result = (db.pragma(`wal_checkpoint(${mode})`) as CheckpointResult[])[0]!;
+  trace?.span('checkpoint', start, { mode, ...result });
+  return result;
+};
 
 const timer = setInterval(() => {
   try {
-    if (needsTruncate(checkpoint('PASSIVE'), policy)) checkpoint('TRUNCATE');
+    if (needsRestart(checkpoint('PASSIVE'), policy)) checkpoint('RESTART');
   } catch {
     // SQLITE_BUSY past the wait: the next tick tries again. Any other failure of the file, the
     // writer meets in its own commits and reports there.

@@ -6,6 +6,9 @@ import { toDelivery, toMessage, type DeliveryRow, type MessageRow } from './rows
 import { DueSelection } from './due-selection.js';
 import { unsyncedTransaction } from './unsynced-transaction.js';
 import { inTransaction } from './in-transaction.js';
+import { ioTrace, traceNow } from '../../lib/io-trace.js';
+
+const trace = ioTrace();
 
 /** The lease statement's RETURNING columns, in order. */
 type LeasedRow = [
@@ -60,10 +63,15 @@ export class SqliteClaims {
    * read stays true until the lease is written.
    */
   claim(args: ClaimArgs): ClaimedDelivery[] {
+    const start = trace ? traceNow() : 0;
     const ids = this.select(args);
     if (ids.length === 0) return [];
     const lease = () => this.lease(ids, args);
-    return this.commitsSync ? unsyncedTransaction(this.db, lease) : inTransaction(this.db, lease);
+    const claimed = this.commitsSync
+      ? unsyncedTransaction(this.db, lease)
+      : inTransaction(this.db, lease);
+    trace?.span('claim', start, { n: claimed.length });
+    return claimed;
   }
 
   /** The claim inside the caller's transaction (a group commit that made the work due). */

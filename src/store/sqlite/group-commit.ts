@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { ioTrace, traceNow } from '../../lib/io-trace.js';
 import { inTransaction } from './in-transaction.js';
+
+const trace = ioTrace();
 
 interface Pending {
   op: () => unknown;
@@ -49,12 +52,12 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    const start = trace ? traceNow() : 0;
     if (batch.length === 1) {
       // Alone in its commit, a write needs no savepoint (SQLite copies each page it changes into one).
       this.runAlone(batch[0]);
-      return;
-    }
-    if (!this.runTogether(batch)) this.runApart(batch);
+    } else if (!this.runTogether(batch)) this.runApart(batch);
+    trace?.span('commit', start, { n: batch.length });
   }
 
   /** The batch in one transaction without savepoints; false (nothing written) if a write failed. */

@@ -9,7 +9,7 @@ import { CHECKPOINT_START_BYTES, LazyCheckpointer } from './lazy-checkpointer.js
 import { openSqlite } from './open.js';
 import { SqliteStore } from './sqlite-store.js';
 
-const POLICY = { intervalMs: 5, limitFrames: 10_000, truncateWaitMs: 100 };
+const POLICY = { intervalMs: 5, limitFrames: 10_000, restartWaitMs: 100 };
 /** Never fires within a test: the test looks itself (check()). */
 const HOUR = 3_600_000;
 

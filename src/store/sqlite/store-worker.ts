@@ -2,6 +2,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite-store.js';
 import { answersBeforeSync } from './sync-policy.js';
 import { WalSync } from './wal-sync.js';
+import { nameIoTraceThread } from '../../lib/io-trace.js';
 import {
   replyValue,
   serializeError,
@@ -18,6 +19,7 @@ import {
  * Calls come in batches (a thread's calls of one turn) and replies go back in batches (those one
  * commit settled), so a message crosses between threads once per batch, not once per call.
  */
+nameIoTraceThread('store');
 const options = workerData as SqliteStoreOptions;
 // synchronous=FULL is kept by syncing the WAL beside the writer, not inside its commits (wal-sync.ts).
 const walSync =

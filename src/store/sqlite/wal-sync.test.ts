@@ -13,6 +13,9 @@ function manualSync() {
   return { sync, runs };
 }
 
+/** Lets the queued microtasks run (a sync begins once the answers of the turn are in). */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 describe('syncing the WAL beside the writer', () => {
   let dir: string;
   let wal: string;
@@ -23,64 +26,102 @@ describe('syncing the WAL beside the writer', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('answers only after a sync that began after the commit', () => {
+  it('answers only after a sync that began after the commit', async () => {
     const { sync, runs } = manualSync();
     const walSync = new WalSync(wal, sync);
     const answered: string[] = [];
     walSync.afterSync(() => answered.push('first'));
+    await settled();
     expect(runs).toHaveLength(1);
-    // Committed while the first sync runs: that sync may have missed it.
+    // Committed while the first sync runs: that sync may have missed it, so one more begins now.
     walSync.afterSync(() => answered.push('second'));
-    expect(runs).toHaveLength(1);
+    await settled();
+    expect(runs).toHaveLength(2);
     runs[0].finish();
     expect(answered).toEqual(['first']);
-    expect(runs).toHaveLength(2);
     runs[1].finish();
     expect(answered).toEqual(['first', 'second']);
     expect(walSync.completed).toBe(2);
   });
 
-  it('lets every commit made during one sync share the next', () => {
+  it('lets the answers of one turn share one sync', async () => {
     const { sync, runs } = manualSync();
     const walSync = new WalSync(wal, sync);
     const answered: number[] = [];
-    walSync.afterSync(() => answered.push(0));
-    for (let i = 1; i <= 5; i++) walSync.afterSync(() => answered.push(i));
+    for (let i = 0; i < 5; i++) walSync.afterSync(() => answered.push(i));
+    await settled();
+    expect(runs).toHaveLength(1);
     runs[0].finish();
-    runs[1].finish();
-    expect(runs).toHaveLength(2);
-    expect(answered).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(answered).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('tells the waiting callers when a sync fails, and syncs again for the next', () => {
+  it('runs a few syncs at once, and the commits made while all run share the next', async () => {
+    const { sync, runs } = manualSync();
+    const walSync = new WalSync(wal, sync, 2);
+    const answered: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      walSync.afterSync(() => answered.push(i));
+      await settled();
+    }
+    expect(runs).toHaveLength(2);
+    // The later sync may end first: it answers its own commit only.
+    runs[1].finish();
+    expect(answered).toEqual([1]);
+    expect(runs).toHaveLength(3);
+    runs[0].finish();
+    runs[2].finish();
+    expect(answered).toEqual([1, 0, 2, 3, 4]);
+  });
+
+  it('tells the waiting callers when a sync fails, and syncs again for the next', async () => {
     const { sync, runs } = manualSync();
     const walSync = new WalSync(wal, sync);
     const outcomes: Array<string | null> = [];
     walSync.afterSync((error) => outcomes.push(error?.message ?? null));
+    await settled();
     runs[0].finish(new Error('EIO: i/o error, fdatasync'));
     walSync.afterSync((error) => outcomes.push(error?.message ?? null));
+    await settled();
     runs[1].finish();
     expect(outcomes).toEqual(['EIO: i/o error, fdatasync', null]);
     expect(walSync.completed).toBe(1);
   });
 
-  it('has nothing to sync while there is no WAL file', () => {
+  it('fails a sync that ran while another reported a failure (Linux reports it to one of them)', async () => {
+    const { sync, runs } = manualSync();
+    const walSync = new WalSync(wal, sync);
+    const outcomes: Array<string | null> = [];
+    walSync.afterSync((error) => outcomes.push(error?.message ?? null));
+    await settled();
+    walSync.afterSync((error) => outcomes.push(error?.message ?? null));
+    await settled();
+    runs[0].finish(new Error('EIO: i/o error, fdatasync'));
+    runs[1].finish();
+    expect(outcomes[0]).toMatch(/EIO/);
+    expect(outcomes[1]).toMatch(/failed write/);
+    expect(walSync.completed).toBe(0);
+  });
+
+  it('has nothing to sync while there is no WAL file', async () => {
     unlinkSync(wal);
     const { sync, runs } = manualSync();
     const outcomes: Array<Error | null> = [];
     new WalSync(wal, sync).afterSync((error) => outcomes.push(error));
+    await settled();
     expect(outcomes).toEqual([null]);
     expect(runs).toHaveLength(0);
   });
 
-  it('syncs the WAL file there is now, should it have been replaced', () => {
+  it('syncs the WAL file there is now, should it have been replaced', async () => {
     const { sync, runs } = manualSync();
     const walSync = new WalSync(wal, sync);
     walSync.afterSync(() => undefined);
+    await settled();
     runs[0].finish();
     unlinkSync(wal);
     writeFileSync(wal, 'new frames');
     walSync.afterSync(() => undefined);
+    await settled();
     expect(runs[1].ino).toBe(statSync(wal).ino);
     expect(runs[1].ino).not.toBe(runs[0].ino);
   });
