@@ -51,6 +51,7 @@ async function main(): Promise<void> {
           });
           await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
           await receiver.reset();
+          const spawnedAt = performance.now();
           const hookline = await HooklineProcess.start({
             port: await freePort(),
             args: ['--data-dir', dataDir],
@@ -72,9 +73,14 @@ async function main(): Promise<void> {
           const progress = new SqliteProgress(dataDir, seeded.appId);
           try {
             const before = await threadCpu(hookline.pid);
+            const bootMs = performance.now() - spawnedAt;
             const receiverBefore = await threadCpu(receiver.pid);
             const wallBefore = performance.now();
             const pending = progress.remaining();
+            const atHealthy = await receiver.stats();
+            console.log(
+              `healthy ${Math.round(bootMs)} ms after the spawn, main thread CPU ${before.get(hookline.pid)?.ms} ms; ${atHealthy.total} deliveries arrived by then, the first ${atHealthy.firstAt === null ? '-' : Date.now() - atHealthy.firstAt} ms before`,
+            );
             const committed = await waitCommitted(receiver, progress, seeded.deliveries, {
               assertAlive: () => hookline.assertRunning(),
               limitMs: plan.drainLimitSeconds * 1000,

@@ -227,7 +227,16 @@ function failure(kind: ErrorKind, message: string, durationMs: number): SendResu
   };
 }
 
+/** undici's own object when no header repeats (the usual answer): no copy per attempt. */
 function flattenHeaders(headers: ResponseHeaders): Record<string, string> {
+  let plain = true;
+  for (const name in headers) {
+    if (typeof headers[name] !== 'string') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return headers as Record<string, string>;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;

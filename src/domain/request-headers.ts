@@ -15,14 +15,34 @@ function redactAuthorization(value: string): string {
   return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
 }
 
+/** What becomes of a header's value, by its name. */
+const KEEP = 0;
+const SCHEME = 1;
+const REDACT = 2;
+type Treatment = typeof KEEP | typeof SCHEME | typeof REDACT;
+
+function treatmentOf(name: string): Treatment {
+  const lower = name.toLowerCase();
+  if (lower === 'authorization' || lower === 'proxy-authorization') return SCHEME;
+  return !KEPT.has(lower) && CREDENTIAL_NAME.test(lower) ? REDACT : KEEP;
+}
+
+/** By header name: every attempt of an endpoint sends the same few names. */
+const treatments = new Map<string, Treatment>();
+const TREATMENT_CACHE_SIZE = 10_000;
+
 export function redactRequestHeaders(headers: Record<string, string>): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (lower === 'authorization' || lower === 'proxy-authorization')
-      kept[name] = redactAuthorization(value);
-    else if (!KEPT.has(lower) && CREDENTIAL_NAME.test(lower)) kept[name] = REDACTED;
-    else kept[name] = value;
+  for (const name in headers) {
+    const value = headers[name]!;
+    let treatment = treatments.get(name);
+    if (treatment === undefined) {
+      treatment = treatmentOf(name);
+      if (treatments.size >= TREATMENT_CACHE_SIZE) treatments.clear();
+      treatments.set(name, treatment);
+    }
+    kept[name] =
+      treatment === KEEP ? value : treatment === SCHEME ? redactAuthorization(value) : REDACTED;
   }
   return kept;
 }

@@ -30,6 +30,37 @@ describe('standard format with the privacy switches', () => {
     );
   });
 
+  it('builds one message object per endpoint with its own privacy switches, and follows a changed payload', () => {
+    // A claim batch hands every endpoint the same message object: the body is built once per
+    // privacy variant, and only the signature differs per endpoint.
+    const data = sampleOf('subscription.subscribed');
+    const input = renderInput('subscription.subscribed', data);
+    const hidden = standardFormat.render(input)!;
+    const shown = standardFormat.render({
+      ...input,
+      endpoint: { ...input.endpoint, formatOptions: { sendName: true, sendPhoto: true } },
+    })!;
+    expect(hidden.body).toContain('"name":"Subscriber"');
+    expect(shown.body).toContain('"name":"Jane Doe"');
+    expect(standardFormat.render(input)!.body).toBe(hidden.body);
+    const other = standardFormat.render({
+      ...input,
+      endpoint: {
+        ...input.endpoint,
+        secrets: [
+          {
+            ...input.endpoint.secrets[0]!,
+            secret: 'whsec_' + Buffer.from('another key').toString('base64'),
+          },
+        ],
+      },
+    })!;
+    expect(other.body).toBe(hidden.body);
+    expect(other.headers['webhook-signature']).not.toBe(hidden.headers['webhook-signature']);
+    input.message.payload = '{"changed":true}';
+    expect(standardFormat.render(input)!.body).toContain('"data":{"changed":true}');
+  });
+
   it('registers every format', () => {
     expect(formatNames().sort()).toEqual([
       'business',

@@ -15,9 +15,16 @@ import { toDelivery, toMessage, type DeliveryRow } from './rows.js';
  * waiting. The rows come back with their messages, due ones first (by due time), then taken-over
  * ones (by lease); a message's payload comes only on its first row, so a message fanned out to ten
  * endpoints is read once.
+ * Its commit does not wait for the WAL flush (synchronous_commit off for this statement's own
+ * transaction only; the connection keeps its setting), as the SQLite store answers claims before
+ * its sync: a claim lost in a crash leaves its delivery due again, and the result's commit flushes
+ * it first anyway. The WAL is flushed by one backend at a time, so every commit that does wait (an
+ * insert behind a 202) queued behind the claims' flushes.
  * $1 now, $2 limit, $3 lease until, $4 lease token, $5 excluded endpoint ids
  */
-const CLAIM = `WITH first_lane AS (
+const CLAIM = `WITH async_commit AS MATERIALIZED (
+    SELECT set_config('synchronous_commit', 'off', true)),
+  first_lane AS (
     SELECT id, next_attempt_at AS sort_at FROM deliveries
     WHERE state = 'pending' AND attempts = 0 AND next_attempt_at <= $1
       AND endpoint_id <> ALL($5::text[])
@@ -43,7 +50,7 @@ const CLAIM = `WITH first_lane AS (
     UNION ALL SELECT id, sort_at, 1 FROM expired_lane),
   claimed AS (
     UPDATE deliveries d SET state = 'delivering', lease_until = $3, lease_token = $4, updated_at = $1
-    FROM picked WHERE d.id = picked.id
+    FROM picked, async_commit WHERE d.id = picked.id
     RETURNING d.*, picked.lane, picked.sort_at)
   SELECT c.*, m.event_type AS m_event_type,
     CASE WHEN row_number() OVER (PARTITION BY c.message_id ORDER BY c.id) = 1
