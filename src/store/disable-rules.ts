@@ -14,8 +14,19 @@ export function endpointsToDisable(
   now: number,
   rules: RecordRules,
 ): Array<{ endpointId: string; reason: DisabledReason }> {
+  const gone = results.filter(isGone).map((r) => r.endpointId);
+  return endpointsToDisableOf(gone, health, now, rules);
+}
+
+/** The same, from the endpoints that answered `410 Gone` (for results folded later). */
+export function endpointsToDisableOf(
+  gone: Iterable<string>,
+  health: readonly HealthTransition[],
+  now: number,
+  rules: RecordRules,
+): Array<{ endpointId: string; reason: DisabledReason }> {
   const out = new Map<string, DisabledReason>();
-  for (const r of results) if (isGone(r)) out.set(r.endpointId, 'gone');
+  for (const id of gone) out.set(id, 'gone');
   for (const { after } of health) {
     if (!out.has(after.endpointId) && failingTooLong(after, now, rules.disableAfterMs ?? null))
       out.set(after.endpointId, 'failing');

@@ -131,7 +131,11 @@ export interface RecordRules {
 
 /** What a batch of committed results changed besides their deliveries. */
 export interface RecordedResults {
-  /** The health counters of the endpoints the results were for, before and after. */
+  /**
+   * The health counters of the endpoints the results were for, before and after. On PostgreSQL,
+   * one transition per batch folded (postgres/fold-deltas.ts): a fold may take along a concurrent
+   * batch of another node, or one a stopped node left.
+   */
   health: HealthTransition[];
   /** Endpoints the results disabled (they were enabled before); their waiting deliveries are held. */
   disabled: DisabledEndpoint[];

@@ -1,9 +1,7 @@
 import type pg from 'pg';
 import type { Ordering } from '../../domain/types.js';
-import { isGone, type DisabledEndpoint } from '../../domain/endpoint-disabling.js';
-import { endpointsToDisable } from '../disable-rules.js';
+import { isGone } from '../../domain/endpoint-disabling.js';
 import type { AttemptResult, RecordedResults, RecordRules } from '../store.js';
-import { disableEndpoint } from './endpoint-queries.js';
 import { INSERT_ATTEMPT_ROWS, attemptArrays } from './attempt-queries.js';
 import {
   READ_STATE,
@@ -14,9 +12,10 @@ import {
   type EndpointState,
   type EndpointStateRow,
 } from './endpoint-locks.js';
+import { isConnectionError } from './connection-errors.js';
+import { foldDeltas } from './fold-deltas.js';
 import { withoutNul } from './rows.js';
-import { healthIds, lockHealthRows, recordStats } from './record-stats.js';
-import type { HealthRow } from '../shared-stats.js';
+import { appendDeltas, deltaValues } from './result-deltas.js';
 import { promoteHeads, promoteKeyHeads, type KeyLine } from './serial-queue.js';
 import type { Db } from './pool.js';
 import { inTransaction, RetryTransaction } from './transaction.js';
@@ -85,9 +84,10 @@ async function lockAndInsert(
 
 /**
  * Applies results whose lease token still holds; a stale token changes nothing. The same statement
- * locks the endpoints' health rows (record-stats.ts), which saves a round trip.
+ * appends what the results add to their endpoints' health and rollups (result-deltas.ts), which
+ * saves a round trip.
  * $1 ids, $2 lease tokens, $3 new states, $4 next attempt times, $5 statuses, $6 errors, $7 now,
- * $8 the endpoint ids of the health rows
+ * $8.. the deltas
  */
 const APPLY_RESULTS = `WITH applied AS (
     UPDATE deliveries d SET state = r.state, attempts = d.attempts + 1, next_attempt_at = r.next,
@@ -96,9 +96,8 @@ const APPLY_RESULTS = `WITH applied AS (
       AS r(id, token, state, next, status, error)
     WHERE d.id = r.id AND d.lease_token = r.token
     RETURNING d.id, d.endpoint_id, d.ordering_key, d.state, d.next_attempt_at),
-  health AS (${lockHealthRows('$8')})
-  SELECT (SELECT coalesce(json_agg(a), '[]') FROM applied a) AS changed,
-    (SELECT coalesce(json_agg(h ORDER BY h.endpoint_id), '[]') FROM health h) AS health`;
+  ${appendDeltas(8)}
+  SELECT coalesce(json_agg(a), '[]') AS changed FROM applied a`;
 
 interface ChangedRow {
   id: number;
@@ -113,26 +112,32 @@ const STATE = { succeeded: 'succeeded', retry: 'pending', failed: 'failed' } as 
 /** The delivery's state after a result: by its outcome, or held when the receiver answered 410. */
 const stateAfter = (r: AttemptResult) => (isGone(r) ? 'held' : STATE[r.outcome]);
 
+/** What the result transaction leaves to the fold. */
+interface Appended {
+  /** The endpoints it appended deltas for. */
+  endpointIds: string[];
+  /** message.attempt.exhausted events written to the outbox. */
+  operational: number;
+}
+
 /**
- * One transaction per batch (the dispatcher's group commit): attempts, then delivery states, then
- * the next delivery of each line (serial endpoint, or key of a per-key endpoint) whose head
- * finished, then the endpoints' rollups and health counters; returns what the results changed in
- * their endpoints' health, and the endpoints they disabled (410 Gone, or failing too long); the
- * operational events all this makes go to the outbox in the same transaction.
+ * One transaction per batch (the dispatcher's group commit): attempts, then delivery states with
+ * the batch's health and rollup deltas, then the next delivery of each line (serial endpoint, or
+ * key of a per-key endpoint) whose head finished; the message.attempt.exhausted events go to the
+ * outbox in the same transaction. Exported for tests (a node that stops before its fold).
  */
-export async function recordAttempts(
+export function appendResults(
   pool: pg.Pool,
   results: AttemptResult[],
   now: number,
   wake: Wake,
-  rules: RecordRules = {},
-): Promise<RecordedResults> {
-  if (results.length === 0) return { health: [], disabled: [], operational: 0 };
+): Promise<Appended> {
   return inTransaction(pool, async ({ db, afterCommit }) => {
     const { present, endpoints } = await lockAndInsert(db, results);
     const live = results.filter((r) => present.has(r.deliveryId));
-    if (live.length === 0) return { health: [], disabled: [], operational: 0 };
-    const { rows } = await db.query<{ changed: ChangedRow[]; health: HealthRow[] }>({
+    if (live.length === 0) return { endpointIds: [], operational: 0 };
+    const deltas = deltaValues(live);
+    const { rows } = await db.query<{ changed: ChangedRow[] }>({
       name: 'hl_apply_results',
       text: APPLY_RESULTS,
       values: [
@@ -145,10 +150,10 @@ export async function recordAttempts(
           r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? r.note ?? null),
         ),
         now,
-        healthIds(live),
+        ...deltas.values,
       ],
     });
-    const { changed, health: lockedHealth } = rows[0]!;
+    const { changed } = rows[0]!;
     const finishedSerial = new Set(
       changed
         .filter((c) => c.state !== 'pending')
@@ -175,18 +180,38 @@ export async function recordAttempts(
     ) {
       afterCommit(wake);
     }
-    const health = await recordStats(db, live, lockedHealth);
-    const disabled: DisabledEndpoint[] = [];
-    for (const { endpointId, reason } of endpointsToDisable(live, health, now, rules)) {
-      const done = await disableEndpoint(db, endpointId, reason, now);
-      if (done) disabled.push(done);
-    }
-    // The operational events this makes are committed with it (transactional outbox).
+    // Deliveries that failed for good: committed with their results (transactional outbox). The
+    // events of health changes come from the fold.
     const drafts = operationalDraftsOf(
-      { results: live, health, disabled },
-      rules.failingAfter ?? DEFAULT_FAILING_AFTER,
+      { results: live, health: [], disabled: [] },
+      DEFAULT_FAILING_AFTER,
     );
     const operational = await writeOutbox(db, drafts, now);
-    return { health, disabled, operational };
+    return { endpointIds: deltas.endpointIds, operational };
   });
+}
+
+/**
+ * Records a batch of results (appendResults), then folds its health and rollup deltas
+ * (fold-deltas.ts); returns what the fold changed in the endpoints' health (with the results of
+ * other nodes it took along, if any), the endpoints it disabled (410 Gone, or failing too long),
+ * and the operational events both wrote. A fold that loses its connection leaves its deltas to
+ * the next fold (reads add them meanwhile): the results are committed, so this does not fail then.
+ */
+export async function recordAttempts(
+  pool: pg.Pool,
+  results: AttemptResult[],
+  now: number,
+  wake: Wake,
+  rules: RecordRules = {},
+): Promise<RecordedResults> {
+  if (results.length === 0) return { health: [], disabled: [], operational: 0 };
+  const appended = await appendResults(pool, results, now, wake);
+  if (appended.endpointIds.length === 0) return { health: [], disabled: [], operational: 0 };
+  const folded = await foldDeltas(pool, appended.endpointIds, now, rules).catch((error) => {
+    if (isConnectionError(error)) return null;
+    throw error;
+  });
+  if (!folded) return { health: [], disabled: [], operational: appended.operational };
+  return { ...folded, operational: folded.operational + appended.operational };
 }

@@ -53,6 +53,12 @@ const DROP_PAYLOADS = `UPDATE messages SET payload = '{}', payload_dropped_at = 
 /** $1 before, $2 limit: each deletes at most $2 rows, SKIP LOCKED so nodes share the work. */
 const OLD_ROLLUPS = `DELETE FROM endpoint_stats WHERE ctid IN (SELECT ctid FROM endpoint_stats
   WHERE bucket_start < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`;
+/**
+ * Rollup deltas of the same buckets that no fold took (fold-deltas.ts: a node stopped between its
+ * results and its fold, and no result came since): they would be purged once folded anyway.
+ */
+const OLD_ROLLUP_DELTAS = `DELETE FROM endpoint_stats_deltas WHERE id IN (SELECT id FROM endpoint_stats_deltas
+  WHERE bucket_start < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`;
 const OLD_RUNS = `DELETE FROM requeue_runs WHERE ctid IN (SELECT ctid FROM requeue_runs
   WHERE created_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`;
 const OLD_TEST_ATTEMPTS = `DELETE FROM attempts WHERE id IN (SELECT id FROM attempts
@@ -115,7 +121,13 @@ export function dropPayloads(pool: pg.Pool, r: PurgeRequest): Promise<PurgeProgr
 export function purgeHistory(pool: pg.Pool, before: number, limit: number): Promise<number> {
   return inTransaction(pool, async ({ db }) => {
     let deleted = 0;
-    for (const sql of [OLD_ROLLUPS, OLD_RUNS, OLD_TEST_ATTEMPTS, ENDED_PORTAL_SESSIONS])
+    for (const sql of [
+      OLD_ROLLUPS,
+      OLD_ROLLUP_DELTAS,
+      OLD_RUNS,
+      OLD_TEST_ATTEMPTS,
+      ENDED_PORTAL_SESSIONS,
+    ])
       deleted += (await db.query(sql, [before, limit])).rowCount ?? 0;
     deleted += (await db.query(OLD_INVOCATIONS, [idsBefore('inv', before), limit])).rowCount ?? 0;
     return deleted;

@@ -153,6 +153,26 @@ CREATE TABLE public.endpoint_health (
     last_error text
 );
 
+CREATE TABLE public.endpoint_health_deltas (
+    id bigint NOT NULL,
+    endpoint_id text NOT NULL,
+    app_id text NOT NULL,
+    succeeded_at bigint,
+    failures integer NOT NULL,
+    first_failure_at bigint,
+    last_error text,
+    gone boolean DEFAULT false NOT NULL
+);
+
+ALTER TABLE public.endpoint_health_deltas ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.endpoint_health_deltas_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE public.endpoint_stats (
     app_id text NOT NULL,
     endpoint_id text NOT NULL,
@@ -174,6 +194,39 @@ CREATE TABLE public.endpoint_stats (
     l10 bigint DEFAULT 0 NOT NULL,
     l11 bigint DEFAULT 0 NOT NULL,
     l12 bigint DEFAULT 0 NOT NULL
+);
+
+CREATE TABLE public.endpoint_stats_deltas (
+    id bigint NOT NULL,
+    app_id text NOT NULL,
+    endpoint_id text NOT NULL,
+    resolution text NOT NULL,
+    bucket_start bigint NOT NULL,
+    succeeded bigint DEFAULT 0 NOT NULL,
+    retrying bigint DEFAULT 0 NOT NULL,
+    failed bigint DEFAULT 0 NOT NULL,
+    l0 bigint DEFAULT 0 NOT NULL,
+    l1 bigint DEFAULT 0 NOT NULL,
+    l2 bigint DEFAULT 0 NOT NULL,
+    l3 bigint DEFAULT 0 NOT NULL,
+    l4 bigint DEFAULT 0 NOT NULL,
+    l5 bigint DEFAULT 0 NOT NULL,
+    l6 bigint DEFAULT 0 NOT NULL,
+    l7 bigint DEFAULT 0 NOT NULL,
+    l8 bigint DEFAULT 0 NOT NULL,
+    l9 bigint DEFAULT 0 NOT NULL,
+    l10 bigint DEFAULT 0 NOT NULL,
+    l11 bigint DEFAULT 0 NOT NULL,
+    l12 bigint DEFAULT 0 NOT NULL
+);
+
+ALTER TABLE public.endpoint_stats_deltas ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.endpoint_stats_deltas_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 CREATE TABLE public.endpoints (
@@ -308,8 +361,14 @@ ALTER TABLE ONLY public.deliveries
 ALTER TABLE ONLY public.encryption_check
     ADD CONSTRAINT encryption_check_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY public.endpoint_health_deltas
+    ADD CONSTRAINT endpoint_health_deltas_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY public.endpoint_health
     ADD CONSTRAINT endpoint_health_pkey PRIMARY KEY (endpoint_id);
+
+ALTER TABLE ONLY public.endpoint_stats_deltas
+    ADD CONSTRAINT endpoint_stats_deltas_pkey PRIMARY KEY (id);
 
 ALTER TABLE ONLY public.endpoint_stats
     ADD CONSTRAINT endpoint_stats_pkey PRIMARY KEY (endpoint_id, resolution, bucket_start);
@@ -383,11 +442,15 @@ CREATE INDEX deliveries_leased ON public.deliveries USING btree (lease_until) WH
 
 CREATE INDEX deliveries_message ON public.deliveries USING btree (message_id);
 
+CREATE INDEX endpoint_health_deltas_endpoint ON public.endpoint_health_deltas USING btree (endpoint_id, id);
+
 CREATE INDEX endpoint_health_failing ON public.endpoint_health USING btree (app_id, consecutive_failures) WHERE (consecutive_failures > 0);
 
 CREATE INDEX endpoint_stats_app ON public.endpoint_stats USING btree (app_id, resolution, bucket_start);
 
 CREATE INDEX endpoint_stats_bucket ON public.endpoint_stats USING btree (bucket_start);
+
+CREATE INDEX endpoint_stats_deltas_endpoint ON public.endpoint_stats_deltas USING btree (endpoint_id);
 
 CREATE INDEX endpoints_app ON public.endpoints USING btree (app_id, id);
 
@@ -430,11 +493,17 @@ ALTER TABLE ONLY public.deliveries
 ALTER TABLE ONLY public.deliveries
     ADD CONSTRAINT deliveries_message_id_fkey FOREIGN KEY (message_id) REFERENCES public.messages(id) ON DELETE CASCADE;
 
+ALTER TABLE ONLY public.endpoint_health_deltas
+    ADD CONSTRAINT endpoint_health_deltas_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;
+
 ALTER TABLE ONLY public.endpoint_health
     ADD CONSTRAINT endpoint_health_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.endpoint_stats
     ADD CONSTRAINT endpoint_stats_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;
+
+ALTER TABLE ONLY public.endpoint_stats_deltas
+    ADD CONSTRAINT endpoint_stats_deltas_endpoint_id_fkey FOREIGN KEY (endpoint_id) REFERENCES public.endpoints(id) ON DELETE CASCADE;
 
 ALTER TABLE ONLY public.endpoints
     ADD CONSTRAINT endpoints_app_id_fkey FOREIGN KEY (app_id) REFERENCES public.apps(id) ON DELETE CASCADE;

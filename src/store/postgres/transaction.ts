@@ -27,15 +27,30 @@ function retryable(error: unknown): boolean {
   return typeof code === 'string' && RETRYABLE.has(code);
 }
 
+export interface TransactionOptions {
+  /**
+   * Commit without waiting for the WAL flush (synchronous_commit off), for work that a crash may
+   * lose whole and that is then done again: nothing acknowledged may depend on it alone.
+   */
+  asyncCommit?: boolean;
+}
+
+const BEGIN = 'BEGIN';
+const BEGIN_ASYNC = 'BEGIN; SET LOCAL synchronous_commit TO off';
+
 /** Runs `work` in one READ COMMITTED transaction, again (a few times) when it must be retried. */
-export async function inTransaction<T>(pool: pg.Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (tx: Tx) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
     let rollback = false;
     const committed: Array<() => void> = [];
     try {
-      await client.query('BEGIN');
+      await client.query(options.asyncCommit ? BEGIN_ASYNC : BEGIN);
       const value = await work({
         db: client,
         rollbackOnly: () => (rollback = true),

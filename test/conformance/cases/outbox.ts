@@ -61,7 +61,11 @@ export function outboxCases({ store, peer, hasPeers }: SuiteContext): void {
     const claimed = await store().claimOperationalEvents(T0 + 20, 10, LEASE);
     expect(claimed.map((e) => e.id)).toEqual([...claimed.map((e) => e.id)].sort((a, b) => a - b));
     const about = (id: string, url: string) => ({ appId: app.id, endpointId: id, url });
-    expect(parsed(claimed)).toEqual([
+    // The events of one batch of results come in no particular order (on PostgreSQL, exhausted
+    // is written with the results and the health events by their fold); batches keep theirs.
+    const byType = (a: { type: string }, b: { type: string }) => (a.type < b.type ? -1 : 1);
+    const events = parsed(claimed);
+    expect(events.slice(0, 2).sort(byType)).toEqual([
       {
         type: 'endpoint.disabled',
         data: {
@@ -75,6 +79,8 @@ export function outboxCases({ store, peer, hasPeers }: SuiteContext): void {
         type: 'message.attempt.exhausted',
         data: expect.objectContaining({ ...about(failing.id, failing.url), lastStatus: 500 }),
       },
+    ]);
+    expect(events.slice(2)).toEqual([
       {
         type: 'endpoint.enabled',
         data: { ...about(gone.id, gone.url), enabledAt: new Date(T0 + 10).toISOString() },

@@ -13,6 +13,7 @@ import { sql as orderingAndFilters } from './011_ordering_and_filters.js';
 import { sql as retentionIndexes } from './012_retention_indexes.js';
 import { sql as traceContext } from './013_trace_context.js';
 import { sql as operationalOutbox } from './014_operational_outbox.js';
+import { sql as resultDeltas } from './015_result_deltas.js';
 
 export type { Migration } from '../../migration.js';
 
@@ -32,4 +33,5 @@ export const migrations: Migration[] = [
   { version: 12, name: 'retention_indexes', sql: retentionIndexes },
   { version: 13, name: 'trace_context', sql: traceContext },
   { version: 14, name: 'operational_outbox', sql: operationalOutbox },
+  { version: 15, name: 'result_deltas', sql: resultDeltas },
 ];
