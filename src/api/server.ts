@@ -21,6 +21,7 @@ import { docsBranding } from './docs-branding.js';
 import { openApiOptions } from './openapi-options.js';
 import { limitApiRate, type ApiRateLimit } from './rate-limits.js';
 import { lazyRequestLogger } from './request-logger.js';
+import { lazySerializers, lazyValidators } from './lazy-schema-compilers.js';
 import { trackRouteMethods } from './route-methods.js';
 import { refuseUnsafeNumbers } from './unsafe-numbers.js';
 import { appRoutes } from './routes/apps.js';
@@ -92,7 +93,12 @@ export async function buildServer(
         useDefaults: true,
       },
     },
-    schemaController: { compilersFactory: { buildValidator: bodyWithoutCoercion } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: lazyValidators(bodyWithoutCoercion as never) as never,
+        buildSerializer: lazySerializers() as never,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // JSON bodies keep integers above 2^53 exact (Viber message tokens).
