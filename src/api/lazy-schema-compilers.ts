@@ -7,23 +7,12 @@ import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
  * time a request needs it, with the same compiler and options, so each request is checked and
  * answered exactly as before. Start-up is when a backlog drains (the process was down), and on a
  * small machine this CPU was taken from the first deliveries. A schema the compiler rejects now
- * fails its route's first request instead of the start: the route tests (and the route fuzzer,
- * which walks every route) find it.
+ * fails its route's first request instead of the start: `compileAllSchemas` compiles them all, and
+ * a test calls it (test/integration/openapi-document.test.ts).
  */
 
 type Compile<R, F> = (route: R) => F;
 type Factory<R, F> = (externalSchemas: unknown, options?: unknown) => Compile<R, F>;
-
-/** The compiler a factory makes, built on first use (its shared schemas are compiled then). */
-function lazyFactory<R, F>(factory: Factory<R, F>, wrap: (compile: () => F) => F): Factory<R, F> {
-  return (externalSchemas, options) => {
-    let compiler: Compile<R, F> | null = null;
-    return (route) => {
-      let compiled: F | null = null;
-      return wrap(() => (compiled ??= (compiler ??= factory(externalSchemas, options))(route)));
-    };
-  };
-}
 
 interface AjvFunction {
   (data: unknown, context?: unknown): unknown;
@@ -31,26 +20,73 @@ interface AjvFunction {
   schemaEnv?: unknown;
 }
 
-/**
- * An ajv validator compiled on its first call. Fastify reads `errors` after a call and passes ajv
- * validators (`schemaEnv` set) the parent object so they may coerce a root value: both are read
- * from the compiled function.
- */
-export function lazyValidators<R>(factory: Factory<R, AjvFunction>): Factory<R, AjvFunction> {
-  return lazyFactory(factory, (compile) => {
-    const validate = ((data: unknown, context?: unknown) =>
-      context === undefined ? compile()(data) : compile()(data, context)) as AjvFunction;
-    Object.defineProperty(validate, 'errors', { get: () => compile().errors });
-    Object.defineProperty(validate, 'schemaEnv', { get: () => compile().schemaEnv });
-    return validate;
-  });
-}
-
 type Serialize = (data: unknown) => string;
 
-/** Fastify's own response serializers (fast-json-stringify), each built on its first response. */
-export function lazySerializers(): Factory<unknown, Serialize> {
-  return lazyFactory(SerializerSelector() as Factory<unknown, Serialize>, (compile) => {
-    return (data) => compile()(data);
-  });
+/**
+ * One server's lazy compilers, and every schema they have been handed: `compileAll` compiles those
+ * not compiled yet, so a test can prove every route's schemas compile without sending each request.
+ */
+export class LazySchemas {
+  private readonly uncompiled = new Set<() => unknown>();
+
+  /**
+   * An ajv validator compiled on its first call. Fastify reads `errors` after a call and passes
+   * ajv validators (`schemaEnv` set) the parent object so they may coerce a root value: both are
+   * read from the compiled function.
+   */
+  validators<R>(factory: Factory<R, AjvFunction>): Factory<R, AjvFunction> {
+    return this.lazyFactory(factory, (compile) => {
+      const validate = ((data: unknown, context?: unknown) =>
+        context === undefined ? compile()(data) : compile()(data, context)) as AjvFunction;
+      Object.defineProperty(validate, 'errors', { get: () => compile().errors });
+      Object.defineProperty(validate, 'schemaEnv', { get: () => compile().schemaEnv });
+      return validate;
+    });
+  }
+
+  /** Fastify's own response serializers (fast-json-stringify), each built on its first response. */
+  serializers(): Factory<unknown, Serialize> {
+    return this.lazyFactory(SerializerSelector() as Factory<unknown, Serialize>, (compile) => {
+      return (data) => compile()(data);
+    });
+  }
+
+  /** Compiles every schema not compiled yet (throws the compiler's error); returns how many. */
+  compileAll(): number {
+    const pending = [...this.uncompiled];
+    for (const compile of pending) compile();
+    return pending.length;
+  }
+
+  /** The compiler a factory makes, built on first use (its shared schemas are compiled then). */
+  private lazyFactory<R, F>(factory: Factory<R, F>, wrap: (compile: () => F) => F): Factory<R, F> {
+    return (externalSchemas, options) => {
+      let compiler: Compile<R, F> | null = null;
+      return (route) => {
+        let compiled: F | null = null;
+        const compile = (): F => {
+          if (compiled) return compiled;
+          compiled = (compiler ??= factory(externalSchemas, options))(route);
+          this.uncompiled.delete(compile);
+          return compiled;
+        };
+        this.uncompiled.add(compile);
+        return wrap(compile);
+      };
+    };
+  }
+}
+
+const schemasOfServer = new WeakMap<object, LazySchemas>();
+
+/** Remembers a server's compilers, for `compileAllSchemas`. */
+export function registerLazySchemas(server: object, schemas: LazySchemas): void {
+  schemasOfServer.set(server, schemas);
+}
+
+/** Compiles every route schema of a server built by buildServer; returns how many were left. */
+export function compileAllSchemas(server: object): number {
+  const schemas = schemasOfServer.get(server);
+  if (!schemas) throw new Error('not a server built with lazy schema compilers');
+  return schemas.compileAll();
 }

@@ -21,7 +21,7 @@ import { docsBranding } from './docs-branding.js';
 import { openApiOptions } from './openapi-options.js';
 import { limitApiRate, type ApiRateLimit } from './rate-limits.js';
 import { lazyRequestLogger } from './request-logger.js';
-import { lazySerializers, lazyValidators } from './lazy-schema-compilers.js';
+import { LazySchemas, registerLazySchemas } from './lazy-schema-compilers.js';
 import { trackRouteMethods } from './route-methods.js';
 import { refuseUnsafeNumbers } from './unsafe-numbers.js';
 import { appRoutes } from './routes/apps.js';
@@ -80,6 +80,7 @@ export async function buildServer(
   ctx: ApiContext,
   options: ServerOptions,
 ): Promise<HooklineServer> {
+  const schemas = new LazySchemas();
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: !options.logRequests }),
@@ -95,11 +96,12 @@ export async function buildServer(
     },
     schemaController: {
       compilersFactory: {
-        buildValidator: lazyValidators(bodyWithoutCoercion as never) as never,
-        buildSerializer: lazySerializers() as never,
+        buildValidator: schemas.validators(bodyWithoutCoercion as never) as never,
+        buildSerializer: schemas.serializers() as never,
       },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  registerLazySchemas(app, schemas);
 
   // JSON bodies keep integers above 2^53 exact (Viber message tokens).
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
