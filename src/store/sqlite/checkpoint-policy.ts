@@ -10,7 +10,10 @@ export interface CheckpointPolicy {
    * commit starts the WAL over from its beginning, in place: the file keeps its size.
    */
   limitFrames: number;
-  /** How long a RESTART may wait for the writer and readers before it gives up until next time. */
+  /**
+   * How long a RESTART may wait for the writer and readers before it gives up until next time:
+   * commits wait that long at most (a reader that began after the passive checkpoint).
+   */
   restartWaitMs: number;
 }
 
@@ -20,7 +23,7 @@ export const DEFAULT_CHECKPOINT_POLICY: CheckpointPolicy = {
   // size the writer trims it back to when it starts over (`journal_size_limit`, sqlite-store.ts),
   // so it is written over in place, never cut and grown again.
   limitFrames: 16_000,
-  restartWaitMs: 1_000,
+  restartWaitMs: 100,
 };
 
 /** What `PRAGMA wal_checkpoint` reports: frames in the WAL and frames copied into the database. */
@@ -30,7 +33,18 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
-/** Whether a PASSIVE checkpoint left the WAL past its limit (see `limitFrames`). */
-export function needsRestart(passive: CheckpointResult, policy: CheckpointPolicy): boolean {
-  return passive.log > policy.limitFrames;
+/**
+ * Whether to RESTART after a PASSIVE checkpoint: the WAL is past its limit (see `limitFrames`) and
+ * the passive one copied at least every frame the WAL held at the previous look (`previousLog`), so
+ * no reader holds an old snapshot. A RESTART waits for such a reader while holding the writer off:
+ * a console read or an outside backup pinning the WAL would stall every commit until it let go.
+ * Frames appended while the passive one copied hold nothing back; a pinned reader stops the copy
+ * short of them.
+ */
+export function needsRestart(
+  passive: CheckpointResult,
+  previousLog: number,
+  policy: CheckpointPolicy,
+): boolean {
+  return passive.log > policy.limitFrames && passive.checkpointed >= previousLog;
 }

@@ -24,9 +24,14 @@ const checkpoint = (mode: 'PASSIVE' | 'RESTART') => {
   return result;
 };
 
+/** Frames in the WAL at the previous look; none yet: no RESTART before a second look. */
+let previousLog = Number.POSITIVE_INFINITY;
 const timer = setInterval(() => {
   try {
-    if (needsRestart(checkpoint('PASSIVE'), policy)) checkpoint('RESTART');
+    const passive = checkpoint('PASSIVE');
+    const restart = needsRestart(passive, previousLog, policy);
+    previousLog = passive.log;
+    if (restart) checkpoint('RESTART');
   } catch {
     // SQLITE_BUSY past the wait: the next tick tries again. Any other failure of the file, the
     // writer meets in its own commits and reports there.

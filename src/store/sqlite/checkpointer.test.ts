@@ -81,6 +81,30 @@ describe('the checkpoint thread', () => {
     }
   });
 
+  it('never holds the writer off while a reader pins an old snapshot, however large the WAL', async () => {
+    checkpointer = new Checkpointer(file, { intervalMs: 5, limitFrames: 100, restartWaitMs: 300 });
+    // A commit that meets a checkpoint holding the write lock fails at once instead of waiting.
+    writer.pragma('busy_timeout = 0');
+    const reader = new Database(file, { readonly: true });
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM t').get();
+      for (let round = 0; round < 4; round++) writeMegabyte(round);
+      expect(walProgress(file).frames).toBeGreaterThan(100);
+      // Many checkpoint ticks with the WAL past its limit: a RESTART would wait for the reader
+      // holding the write lock, and these commits would fail with SQLITE_BUSY.
+      const insert = writer.prepare('INSERT INTO t (n, body) VALUES (?, randomblob(100))');
+      for (let i = 0; i < 150; i++) {
+        insert.run(100_000 + i);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      reader.exec('COMMIT');
+      expect(writer.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1150 });
+    } finally {
+      reader.close();
+    }
+  });
+
   it('loses no acknowledged commit when the process is killed while checkpoints run', async () => {
     writer.close();
     const child = spawn(
