@@ -62,7 +62,10 @@ export async function sweepInterference(ctx: BenchContext): Promise<ScenarioResu
           const before = await measureStep(receiver, target, settings);
           const purge = purgeLoop(server.hookline.baseUrl, ctx.adminToken);
           const purging = await measureStep(receiver, target, settings);
-          const purged = await purge.stop();
+          const purged = await purge.stop().catch((error: Error) => {
+            // A failed purge request is a server bug: its log says which.
+            throw new Error(`${error.message}\nserver output:\n${server.hookline.output}`);
+          });
           const checkpoints = checkpointLoop(join(server.dataDir, 'hookline.db'), pinMs);
           const checkpointing = await measureStep(receiver, target, settings);
           const checkpointed = await checkpoints.stop();
