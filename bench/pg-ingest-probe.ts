@@ -1,6 +1,6 @@
 /**
  * `node dist/bench/pg-ingest-probe.js [--apis 1] [--clients 32] [--seconds 8] [--endpoints 0]
- * [--rate N] [--env K=V,...]` — where PostgreSQL ingest spends its time: `--apis` role-api processes
+ * [--rate N] [--batch N] [--env K=V,...]` — where PostgreSQL ingest spends its time: `--apis` role-api processes
  * on a fresh database take POST /messages (closed loop from `--clients` clients, or open loop at
  * `--rate`), and the probe reports, over the measured window only: messages/s and acknowledgement
  * p50/p99; commits, WAL flushes and rows per message (pg_stat_database, pg_stat_wal); CPU ms per
@@ -34,6 +34,8 @@ const { values } = parseArgs({
     /** Role-worker processes delivering to a receiver on 127.0.0.1 meanwhile (needs --endpoints). */
     workers: { type: 'string', default: '0' },
     rate: { type: 'string' },
+    /** Messages per request through POST .../messages/batch (absent: POST /messages). */
+    batch: { type: 'string' },
     env: { type: 'string', default: '' },
     /** Logs every statement of the probe's database (log_min_duration_statement = 0). */
     log: { type: 'boolean', default: false },
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
           rate: rate ? rate / apis : undefined,
           connections: clients / apis,
           seconds: s,
+          batch: values.batch ? Number(values.batch) : undefined,
         });
       const apiNodes = nodes.slice(0, apis);
       await Promise.all(apiNodes.map((n) => load(n, 2)));
