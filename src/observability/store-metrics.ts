@@ -8,6 +8,7 @@ const BATCH_BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024];
 /** The hot-path writes that are timed, by their `operation` label. */
 const TIMED = {
   insertMessage: 'insert_message',
+  insertMessages: 'insert_batch',
   claimDue: 'claim',
   recordAttempts: 'record_attempts',
   releaseDeliveries: 'release',
@@ -30,7 +31,7 @@ export class StoreMetrics {
     const registers = [registry];
     this.commit = new Histogram({
       name: 'hookline_store_commit_seconds',
-      help: 'Time of the store writes on the hot path until committed, by operation (insert_message, claim, record_attempts, release)',
+      help: 'Time of the store writes on the hot path until committed, by operation (insert_message, insert_batch, claim, record_attempts, release)',
       labelNames: ['operation'],
       buckets: COMMIT_BUCKETS,
       registers,
@@ -86,6 +87,11 @@ export class StoreMetrics {
   private after(name: Timed, args: unknown[], result: unknown): void {
     if (name === 'insertMessage') {
       if ((result as Awaited<ReturnType<Store['insertMessage']>>).created) this.accepted.inc();
+    } else if (name === 'insertMessages') {
+      const created = (result as Awaited<ReturnType<Store['insertMessages']>>).filter(
+        (r) => r.created,
+      ).length;
+      if (created > 0) this.accepted.inc(created);
     } else if (name === 'claimDue') {
       const n = (result as unknown[]).length;
       if (n === 0) return;

@@ -36,6 +36,7 @@ const SIGNALS: { [K in StoreWrite]: Signal<K> | null } = {
   updateEndpoint: (saved) => (saved ? [endpointChanged(saved.id), WORK_ADDED] : []),
   deleteEndpoint: (deleted, _appId, id) => (deleted ? [endpointChanged(id)] : []),
   insertMessage: (result) => (result.deliveries > 0 ? [WORK_ADDED] : []),
+  insertMessages: (results) => (results.some((r) => r.deliveries > 0) ? [WORK_ADDED] : []),
   // A delivery in flight is left as it is (the caller answers 409).
   retryDelivery: (delivery) => (delivery && delivery.state !== 'delivering' ? [WORK_ADDED] : []),
   recoverEndpoint: (outcome) => (outcome && outcome.requeued > 0 ? [WORK_ADDED] : []),

@@ -15,6 +15,7 @@ export const STORE_WRITES = [
   'updateEndpoint',
   'deleteEndpoint',
   'insertMessage',
+  'insertMessages',
   'retryDelivery',
   'recoverEndpoint',
   'replayMessage',

@@ -362,6 +362,17 @@ export interface Store {
    * `idempotencyWindowMs` returns the original message and writes nothing.
    */
   insertMessage(message: NewMessage, idempotencyWindowMs: number): Promise<InsertMessageResult>;
+  /**
+   * The messages of one batch request, all or nothing, each as `insertMessage` stores it, in one
+   * transaction: an item whose key is held (within the window) by another request throws 409
+   * `idempotency_conflict` naming `messages[i].idempotencyKey`, and none of the batch is written.
+   * The key's use is checked in the same transaction that writes, so a request taking the key
+   * meanwhile, on any node, cannot make an item answer with its message.
+   */
+  insertMessages(
+    messages: NewMessage[],
+    idempotencyWindowMs: number,
+  ): Promise<InsertMessageResult[]>;
   getMessage(appId: string, id: string): Promise<Message | null>;
   /** The message that holds this idempotency key, while its window lasts (Svix's message uid). */
   getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null>;

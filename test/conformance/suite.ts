@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { appCases } from './cases/apps.js';
 import { backlogCases } from './cases/backlog.js';
+import { batchInsertCases } from './cases/batch-inserts.js';
 import { cascadeCases } from './cases/cascade.js';
 import { disablingCases } from './cases/disabling.js';
 import { claimCases } from './cases/claims.js';
@@ -94,6 +95,7 @@ export function describeStoreConformance(name: string, harness: StoreHarness): v
     describe('delivery reports follow their webhook (webhook_id)', () => reportRoutingCases(ctx));
     describe('idempotency', () => idempotencyCases(ctx));
     describe('inserts arriving together', () => concurrentInsertCases(ctx));
+    describe('batch inserts, all or nothing', () => batchInsertCases(ctx));
     describe('claims', () => claimCases(ctx));
     describe('leases', () => leaseCases(ctx));
     describe('attempt results', () => resultCases(ctx));

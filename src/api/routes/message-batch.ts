@@ -91,9 +91,10 @@ export const messageBatchRoutes =
         }
         const clash = await keyConflicts(ctx, appRecord.id, messages, now);
         if (clash) throw clash;
-        // Issued together, so the embedded store commits them in one transaction (one fsync).
+        // One transaction, all or nothing: the store checks each key again where it writes it, so a
+        // key taken since the check above is refused the same way, naming its item.
         const results = await traceIngest(appRecord.id, messages, request.headers.traceparent, () =>
-          Promise.all(messages.map((m) => ctx.store.insertMessage(m, ctx.idempotencyWindowMs))),
+          ctx.store.insertMessages(messages, ctx.idempotencyWindowMs),
         );
         const data = results.map((r) =>
           messageJson(r.message, { deliveries: r.deliveries, idempotentReplayed: !r.created }),

@@ -4,6 +4,7 @@ import type { InsertMessageResult, NewMessage } from '../store.js';
 import { routeMessage, type RouteTarget } from '../endpoint-routing.js';
 import { isConnectionError } from './connection-errors.js';
 import { ROUTING_FINGERPRINT, type AppRouting, type RoutingCache } from './routing-cache.js';
+import type { Db } from './pool.js';
 import type { Wake } from './wake-notify.js';
 
 /**
@@ -71,26 +72,26 @@ const INSERT_BATCH = `WITH stale AS (
   SELECT id, NULL AS stale FROM inserted UNION ALL SELECT NULL, app_id FROM stale`;
 
 /** What the batch needs of one message: it, and where it goes. */
-interface Routed {
+export interface Routed {
   message: NewMessage;
   targets: RouteTarget[];
 }
 
 /** The message as its answer shows it (the report key and request digest stay inside). */
-function accepted(m: NewMessage): Message {
+export function accepted(m: NewMessage): Message {
   const { reportKey: _r, requestDigest: _d, keyDigest: _k, ...fields } = m;
   return { ...fields, traceContext: fields.traceContext ?? null };
 }
 
-interface Written {
+export interface Written {
   ids: Set<string>;
   /** Apps whose endpoints changed since they were read: none of their messages was written. */
   stale: string[];
 }
 
 /** Writes the routed messages in one statement. */
-async function writeBatch(
-  pool: pg.Pool,
+export async function writeBatch(
+  db: Db,
   batch: Routed[],
   routing: Map<string, AppRouting>,
 ): Promise<Written> {
@@ -98,7 +99,7 @@ async function writeBatch(
   const ts = batch.flatMap((r) => r.targets.map((t) => ({ m: r.message, t })));
   // Every app of the group is checked, also those whose messages went alone (seen as serial).
   const apps = [...routing.keys()];
-  const { rows } = await pool.query<{ id: string | null; stale: string | null }>({
+  const { rows } = await db.query<{ id: string | null; stale: string | null }>({
     name: 'hl_insert_batch',
     text: INSERT_BATCH,
     values: [
@@ -134,6 +135,26 @@ async function writeBatch(
   return { ids, stale };
 }
 
+/** The messages routed: those that can go in one statement (`batch`), and those that go `alone`. */
+export async function planBatch(
+  cache: RoutingCache,
+  messages: NewMessage[],
+): Promise<{ routing: Map<string, AppRouting>; batch: Routed[]; alone: Set<NewMessage> }> {
+  const routing = await cache.routingOf([...new Set(messages.map((m) => m.appId))]);
+  const batch: Routed[] = [];
+  const alone = new Set<NewMessage>();
+  for (const message of messages) {
+    const targets =
+      (message.reportKey ?? null) === null
+        ? routeMessage(routing.get(message.appId)?.endpoints ?? [], message)
+        : null;
+    if (targets === null || targets.some((t) => t.endpoint.ordering !== 'parallel'))
+      alone.add(message);
+    else batch.push({ message, targets });
+  }
+  return { routing, batch, alone };
+}
+
 export type InsertOne = (message: NewMessage) => Promise<InsertMessageResult>;
 
 /**
@@ -150,18 +171,7 @@ export async function insertMessages(
   insertOne: InsertOne,
   wake: Wake,
 ): Promise<Array<InsertMessageResult | Promise<InsertMessageResult>>> {
-  const routing = await cache.routingOf([...new Set(messages.map((m) => m.appId))]);
-  const batch: Routed[] = [];
-  const alone = new Set<NewMessage>();
-  for (const message of messages) {
-    const targets =
-      (message.reportKey ?? null) === null
-        ? routeMessage(routing.get(message.appId)?.endpoints ?? [], message)
-        : null;
-    if (targets === null || targets.some((t) => t.endpoint.ordering !== 'parallel'))
-      alone.add(message);
-    else batch.push({ message, targets });
-  }
+  const { routing, batch, alone } = await planBatch(cache, messages);
   let written: Set<string> | null = null;
   if (batch.length > 0) {
     try {

@@ -171,87 +171,107 @@ export async function insertMessage(
   windowMs: number,
   wake: Wake,
 ): Promise<InsertMessageResult> {
-  const { reportKey = null, requestDigest = null, keyDigest: _k, ...fields } = message;
   await assertKeyCurrent(pool, message);
+  return withAppCheck(message.appId, () =>
+    inTransaction(pool, async (tx) => {
+      const result = await writeMessage(tx, message, windowMs, wake);
+      // A replay wrote nothing worth keeping.
+      if (!result.created) tx.rollbackOnly();
+      return result;
+    }),
+  );
+}
+
+/** Maps the foreign key violation of an app (or endpoint) deleted while its message went in to 404. */
+export async function withAppCheck<T>(appId: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await inTransaction(pool, async (tx) => {
-      const m = {
-        ...fields,
-        traceContext: fields.traceContext ?? null,
-        endpointId: await reportRoute(tx.db, message, reportKey),
-      };
-      if (m.idempotencyKey !== null) {
-        const existing = await claimKey(tx, { ...m, requestDigest }, windowMs);
-        if (existing) {
-          tx.rollbackOnly();
-          const count =
-            existing.delivery_count === null
-              ? (await tx.db.query<{ n: number }>(COUNT_DELIVERIES, [existing.id])).rows[0].n
-              : existing.delivery_count;
-          return idempotentReplay({ ...existing, delivery_count: count }, message, () => count);
-        }
-      } else {
-        await tx.db.query({
-          name: 'hl_insert_message',
-          text: INSERT_MESSAGE,
-          values: [
-            m.id,
-            m.appId,
-            m.eventType,
-            m.payload,
-            null,
-            m.endpointId,
-            m.createdAt,
-            m.orderingKey,
-            null,
-            m.traceContext ?? null,
-          ],
-        });
-      }
-      if (reportKey !== null && message.endpointId !== null)
-        await tx.db.query(REMEMBER_ROUTE, [m.appId, reportKey, m.endpointId, m.id, m.createdAt]);
-      const targets = await targetsOf(tx.db, m);
-      if (targets.length > 0) {
-        const busy = await activeEndpoints(
-          tx.db,
-          targets.filter((t) => t.endpoint.ordering === 'serial').map((t) => t.endpoint.id),
-        );
-        const busyKeys = await activeKeys(tx.db, keyLines(targets));
-        const due = targets.map(({ endpoint, orderingKey }) =>
-          endpoint.disabled ||
-          (endpoint.ordering === 'serial' && busy.has(endpoint.id)) ||
-          (orderingKey !== null && busyKeys.has(lineId([endpoint.id, orderingKey])))
-            ? null
-            : m.createdAt,
-        );
-        await tx.db.query({
-          name: 'hl_insert_deliveries',
-          text: INSERT_DELIVERIES,
-          values: [
-            m.appId,
-            m.id,
-            m.createdAt,
-            targets.map((t) => t.endpoint.id),
-            due,
-            targets.map((t) => t.orderingKey),
-            targets.map((t) => (t.endpoint.disabled ? 'held' : 'pending')),
-          ],
-        });
-        if (due.some((d) => d !== null)) tx.afterCommit(wake);
-      }
-      // Only a keyed message can be replayed, so only it keeps the count its first answer gave.
-      if (m.idempotencyKey !== null)
-        await tx.db.query({
-          name: 'hl_message_delivery_count',
-          text: DELIVERY_COUNT,
-          values: [m.id, targets.length],
-        });
-      return { message: { ...m }, created: true, deliveries: targets.length };
-    });
+    return await work();
   } catch (error) {
-    // The app (or the endpoint) was deleted while the message went in.
-    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION)
-      throw notFound('app', message.appId);
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) throw notFound('app', appId);
     throw error;
   }
+}
+
+/**
+ * The message and its deliveries, inside the caller's transaction; a key held within the window
+ * answers the replay (or throws its conflict) and writes nothing.
+ */
+export async function writeMessage(
+  tx: Tx,
+  message: NewMessage,
+  windowMs: number,
+  wake: Wake,
+): Promise<InsertMessageResult> {
+  const { reportKey = null, requestDigest = null, keyDigest: _k, ...fields } = message;
+  const m = {
+    ...fields,
+    traceContext: fields.traceContext ?? null,
+    endpointId: await reportRoute(tx.db, message, reportKey),
+  };
+  if (m.idempotencyKey !== null) {
+    const existing = await claimKey(tx, { ...m, requestDigest }, windowMs);
+    if (existing) {
+      const count =
+        existing.delivery_count === null
+          ? (await tx.db.query<{ n: number }>(COUNT_DELIVERIES, [existing.id])).rows[0].n
+          : existing.delivery_count;
+      return idempotentReplay({ ...existing, delivery_count: count }, message, () => count);
+    }
+  } else {
+    await tx.db.query({
+      name: 'hl_insert_message',
+      text: INSERT_MESSAGE,
+      values: [
+        m.id,
+        m.appId,
+        m.eventType,
+        m.payload,
+        null,
+        m.endpointId,
+        m.createdAt,
+        m.orderingKey,
+        null,
+        m.traceContext ?? null,
+      ],
+    });
+  }
+  if (reportKey !== null && message.endpointId !== null)
+    await tx.db.query(REMEMBER_ROUTE, [m.appId, reportKey, m.endpointId, m.id, m.createdAt]);
+  const targets = await targetsOf(tx.db, m);
+  if (targets.length > 0) {
+    const busy = await activeEndpoints(
+      tx.db,
+      targets.filter((t) => t.endpoint.ordering === 'serial').map((t) => t.endpoint.id),
+    );
+    const busyKeys = await activeKeys(tx.db, keyLines(targets));
+    const due = targets.map(({ endpoint, orderingKey }) =>
+      endpoint.disabled ||
+      (endpoint.ordering === 'serial' && busy.has(endpoint.id)) ||
+      (orderingKey !== null && busyKeys.has(lineId([endpoint.id, orderingKey])))
+        ? null
+        : m.createdAt,
+    );
+    await tx.db.query({
+      name: 'hl_insert_deliveries',
+      text: INSERT_DELIVERIES,
+      values: [
+        m.appId,
+        m.id,
+        m.createdAt,
+        targets.map((t) => t.endpoint.id),
+        due,
+        targets.map((t) => t.orderingKey),
+        targets.map((t) => (t.endpoint.disabled ? 'held' : 'pending')),
+      ],
+    });
+    if (due.some((d) => d !== null)) tx.afterCommit(wake);
+  }
+  // Only a keyed message can be replayed, so only it keeps the count its first answer gave.
+  if (m.idempotencyKey !== null)
+    await tx.db.query({
+      name: 'hl_message_delivery_count',
+      text: DELIVERY_COUNT,
+      values: [m.id, targets.length],
+    });
+  return { message: { ...m }, created: true, deliveries: targets.length };
 }

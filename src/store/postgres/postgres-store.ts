@@ -48,6 +48,7 @@ import { PgGroupCommit } from './group-commit.js';
 import { ReadBatch } from './read-batch.js';
 import { RoutingCache } from './routing-cache.js';
 import { insertMessages } from './message-batch.js';
+import { insertBatchRequest } from './message-batch-request.js';
 import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
 import { migratePostgres, pendingMigrations } from './migrate.js';
@@ -292,6 +293,11 @@ export class PostgresStore implements Store {
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
     return this.run(() => this.ingest.run({ message, windowMs }));
+  }
+  insertMessages(messages: NewMessage[], windowMs: number): Promise<InsertMessageResult[]> {
+    return this.run(() =>
+      insertBatchRequest(this.pool, this.routing, messages, windowMs, this.notifier.wake),
+    );
   }
   getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
     return this.run(() => messages.getMessageByIdempotencyKey(this.pool, appId, key));

@@ -8,6 +8,7 @@ import { SecretBox, type EncryptionKeys } from '../../lib/secret-box.js';
 import { checkKeys, resealAll } from '../secrets/sealing.js';
 import type { SealedRows } from '../secrets/sealed-rows.js';
 import type { App, Attempt, Delivery, Endpoint, Message, Page } from '../../domain/types.js';
+import { batchItemError } from '../batch-item-error.js';
 import type {
   AttemptFilter,
   AttemptResult,
@@ -283,6 +284,18 @@ export class SqliteStore implements Store {
 
   insertMessage(message: NewMessage, windowMs: number): Promise<InsertMessageResult> {
     return this.writes.run(() => this.parts.messageInsert.insert(message, windowMs));
+  }
+  /** One write of the group commit: if an item throws, its savepoint (the whole batch) rolls back. */
+  insertMessages(messages: NewMessage[], windowMs: number): Promise<InsertMessageResult[]> {
+    return this.writes.run(() =>
+      messages.map((m, i) => {
+        try {
+          return this.parts.messageInsert.insert(m, windowMs);
+        } catch (error) {
+          throw batchItemError(error, i);
+        }
+      }),
+    );
   }
   async getMessageByIdempotencyKey(appId: string, key: string): Promise<Message | null> {
     return this.parts.messages.getByIdempotencyKey(appId, key);

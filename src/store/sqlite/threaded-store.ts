@@ -10,6 +10,7 @@ import {
   reviveBuffers,
   reviveError,
   revivePayload,
+  sentPayloads,
   serializeError,
   SUB_STORE_READS,
   type SubStore,
@@ -57,8 +58,8 @@ export class ThreadedSqliteStore {
     number,
     {
       target: WorkerCall['target'];
-      /** An insertMessage's payload: the thread leaves it out of the reply (`payloadOfCall`). */
-      payload?: string;
+      /** An insertMessage's payload(s): the thread leaves them out of the reply (`payloadOfCall`). */
+      payload?: string | string[];
       resolve: (v: unknown) => void;
       reject: (e: Error) => void;
     }
@@ -101,10 +102,7 @@ export class ThreadedSqliteStore {
   call(call: Omit<WorkerCall, 'id'>): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the SQLite store is closed'));
     const id = this.nextId++;
-    const payload =
-      call.target === 'store' && call.method === 'insertMessage'
-        ? (call.args[0] as { payload: string }).payload
-        : undefined;
+    const payload = sentPayloads(call);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { target: call.target, payload, resolve, reject });
       this.outgoing.push({ ...call, id } as WorkerCall);

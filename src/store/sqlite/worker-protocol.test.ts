@@ -37,6 +37,25 @@ describe('store thread replies', () => {
     expect(reply.value).toBe(result);
   });
 
+  it("leave out each insertMessages payload that is the call's, and the caller puts them back", () => {
+    const call: WorkerCall = {
+      id: 8,
+      target: 'store',
+      method: 'insertMessages',
+      args: [[message('{"a":1}'), message('{"b":2}')], 0],
+    };
+    const results = [
+      { message: message('{"a":1}'), created: true, deliveries: 1 },
+      { message: message('{"stored":true}'), created: false, deliveries: 1 },
+    ];
+    const reply = replyValue(call, results);
+    expect(reply.payloadOfCall).toBe(true);
+    const sent = reply.value as typeof results;
+    expect('payload' in sent[0].message).toBe(false);
+    expect(sent[1].message.payload).toBe('{"stored":true}');
+    expect(revivePayload(reply.value, ['{"a":1}', '{"b":2}'])).toEqual(results);
+  });
+
   it('pass every other reply through', () => {
     const call: WorkerCall = { id: 1, target: 'store', method: 'claimDue', args: [] };
     const value = [{ id: 1 }];

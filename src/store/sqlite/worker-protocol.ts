@@ -93,31 +93,60 @@ export type WorkerReply =
       ok: true;
       value: unknown;
       /**
-       * Set on an `insertMessage` reply whose message payload is the one the call sent: the thread
-       * leaves the payload out of the reply and the caller puts its own back (no copy each way).
+       * Set on an `insertMessage` reply whose message payload is the one the call sent, and on every
+       * `insertMessages` reply: the thread leaves out each payload the call sent and the caller puts
+       * its own back (no copy each way).
        */
       payloadOfCall?: true;
     }
   | { id: number; ok: false; error: SerializedError };
 
-/** An `insertMessage` result as the thread replies it: the payload left out when it is the call's. */
+/**
+ * An `insertMessage` (or `insertMessages`) result as the thread replies it: a message payload that is
+ * the one the call sent is left out.
+ */
 export function replyValue(
   call: WorkerCall,
   value: unknown,
 ): Omit<WorkerReply & { ok: true }, 'id'> {
-  if (call.target !== 'store' || call.method !== 'insertMessage') return { ok: true, value };
-  const result = value as InsertMessageResult;
-  const sent = (call.args[0] as NewMessage).payload;
-  if (result.message.payload !== sent) return { ok: true, value };
-  const { payload: _payload, ...message } = result.message;
-  return { ok: true, value: { ...result, message }, payloadOfCall: true };
+  if (call.target !== 'store') return { ok: true, value };
+  if (call.method === 'insertMessage') {
+    const result = value as InsertMessageResult;
+    const left = withoutSentPayload(result, call.args[0] as NewMessage);
+    return left === result ? { ok: true, value } : { ok: true, value: left, payloadOfCall: true };
+  }
+  if (call.method === 'insertMessages') {
+    const sent = call.args[0] as NewMessage[];
+    const results = (value as InsertMessageResult[]).map((r, i) => withoutSentPayload(r, sent[i]));
+    return { ok: true, value: results, payloadOfCall: true };
+  }
+  return { ok: true, value };
 }
 
-/** The reply's value, with the payload the call sent put back where the thread left it out. */
-export function revivePayload(value: unknown, sentPayload: string): unknown {
-  const result = value as InsertMessageResult;
-  result.message.payload = sentPayload;
-  return result;
+function withoutSentPayload(result: InsertMessageResult, sent: NewMessage): InsertMessageResult {
+  if (result.message.payload !== sent.payload) return result;
+  const { payload: _payload, ...message } = result.message;
+  return { ...result, message } as InsertMessageResult;
+}
+
+/** The payloads a call sends that its reply may leave out, to put back (`revivePayload`). */
+export function sentPayloads(call: Omit<WorkerCall, 'id'>): string | string[] | undefined {
+  if (call.target !== 'store') return undefined;
+  if (call.method === 'insertMessage') return (call.args[0] as NewMessage).payload;
+  if (call.method === 'insertMessages') return (call.args[0] as NewMessage[]).map((m) => m.payload);
+  return undefined;
+}
+
+/** The reply's value, with the payloads the call sent put back where the thread left them out. */
+export function revivePayload(value: unknown, sent: string | string[]): unknown {
+  if (typeof sent === 'string') {
+    (value as InsertMessageResult).message.payload = sent;
+    return value;
+  }
+  for (const [i, result] of (value as InsertMessageResult[]).entries())
+    if ((result.message as { payload?: string }).payload === undefined)
+      result.message.payload = sent[i];
+  return value;
 }
 
 export interface SerializedError {
