@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { foldInTransaction } from '../../src/store/postgres/fold-deltas.js';
+import { FOLD, FOLD_TRANSACTION, foldInTransaction } from '../../src/store/postgres/fold-deltas.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { appendResults } from '../../src/store/postgres/record-attempts.js';
+import { inTransaction } from '../../src/store/postgres/transaction.js';
 import type { AttemptResult, ClaimedDelivery } from '../../src/store/store.js';
 import { claim, createApp, createEndpoint, resultOf, send, T0 } from '../conformance/fixtures.js';
 import { TEST_KEYS } from '../helpers/encryption.js';
@@ -195,5 +196,35 @@ describePostgres('result deltas on PostgreSQL', () => {
       failingSince: T0 + 100,
       lastHour: expect.objectContaining({ failed: 4 }),
     });
+  });
+
+  it('a fold reaches the deltas through indexes only, however many dead rows earlier folds left', async () => {
+    const { app, ep } = await setup(0);
+    // Deleted deltas stay in the tables as dead rows until autovacuum comes (up to a minute).
+    await a.pool.query(
+      `INSERT INTO endpoint_health_deltas (endpoint_id, app_id, failures)
+        SELECT $1, $2, 0 FROM generate_series(1, 5000);
+      INSERT INTO endpoint_stats_deltas (app_id, endpoint_id, resolution, bucket_start)
+        SELECT $2, $1, 'hour', 0 FROM generate_series(1, 5000)`
+        .replace(/\$1/g, `'${ep.id}'`)
+        .replace(/\$2/g, `'${app.id}'`),
+    );
+    await a.pool.query('DELETE FROM endpoint_health_deltas; DELETE FROM endpoint_stats_deltas');
+    const plan = await inTransaction(
+      a.pool,
+      async ({ db }) =>
+        (await db.query({ text: `EXPLAIN (FORMAT JSON) ${FOLD}`, values: [[ep.id]] })).rows[0][
+          'QUERY PLAN'
+        ],
+      FOLD_TRANSACTION,
+    );
+    const scans: string[] = [];
+    const walk = (node: { 'Node Type': string; 'Relation Name'?: string; Plans?: unknown[] }) => {
+      if (node['Relation Name']?.endsWith('_deltas')) scans.push(node['Node Type']);
+      for (const child of node.Plans ?? []) walk(child as typeof node);
+    };
+    walk(plan[0].Plan);
+    expect(scans.length).toBeGreaterThanOrEqual(4);
+    expect(scans.filter((s) => !/^(Index|Index Only) Scan$|^ModifyTable$/.test(s))).toEqual([]);
   });
 });

@@ -33,10 +33,24 @@ export interface TransactionOptions {
    * lose whole and that is then done again: nothing acknowledged may depend on it alone.
    */
   asyncCommit?: boolean;
+  /**
+   * Plan plain index scans where an index can serve (no sequential or bitmap scans), for tables
+   * full of dead rows between two vacuums: a sequential scan reads them all (and a prepared
+   * statement may keep a plan made while the table was small), a bitmap scan visits them again
+   * each time, where an index scan marks their index entries dead for the scans after it.
+   */
+  indexScans?: boolean;
 }
 
-const BEGIN = 'BEGIN';
-const BEGIN_ASYNC = 'BEGIN; SET LOCAL synchronous_commit TO off';
+/** BEGIN with the options' settings, in one round trip. */
+const beginOf = (options: TransactionOptions) =>
+  [
+    'BEGIN',
+    ...(options.asyncCommit ? ['SET LOCAL synchronous_commit TO off'] : []),
+    ...(options.indexScans
+      ? ['SET LOCAL enable_seqscan TO off', 'SET LOCAL enable_bitmapscan TO off']
+      : []),
+  ].join('; ');
 
 /** Runs `work` in one READ COMMITTED transaction, again (a few times) when it must be retried. */
 export async function inTransaction<T>(
@@ -50,7 +64,7 @@ export async function inTransaction<T>(
     let rollback = false;
     const committed: Array<() => void> = [];
     try {
-      await client.query(options.asyncCommit ? BEGIN_ASYNC : BEGIN);
+      await client.query(beginOf(options));
       const value = await work({
         db: client,
         rollbackOnly: () => (rollback = true),
