@@ -29,6 +29,8 @@ export function purgeLoop(baseUrl: string, token: string): PurgeLoop {
       cursor = body.cursor;
     }
   })();
+  // A failed request ends the loop; stop() reports it (with the server's output, by its caller).
+  run.catch(() => {});
   return {
     async stop() {
       const runningAtStop = !done;
