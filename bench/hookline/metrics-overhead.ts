@@ -39,6 +39,7 @@ function bareStore(): Store {
     recordAttempts: async () => undefined,
     // Wrapped too, though not called here.
     insertMessage: async () => undefined,
+    insertMessages: async () => undefined,
     releaseDeliveries: async () => undefined,
   } as unknown as Store;
 }
