@@ -63,8 +63,12 @@ export async function sweepInterference(ctx: BenchContext): Promise<ScenarioResu
           const purge = purgeLoop(server.hookline.baseUrl, ctx.adminToken);
           const purging = await measureStep(receiver, target, settings);
           const purged = await purge.stop().catch((error: Error) => {
-            // A failed purge request is a server bug: its log says which.
-            throw new Error(`${error.message}\nserver output:\n${server.hookline.output}`);
+            // A failed purge request is a server bug: its log says which (a scenario's error
+            // keeps only its first line, so the output goes to stderr).
+            console.error(
+              `bench: a purge request failed; server output:\n${server.hookline.output}`,
+            );
+            throw error;
           });
           const checkpoints = checkpointLoop(join(server.dataDir, 'hookline.db'), pinMs);
           const checkpointing = await measureStep(receiver, target, settings);
