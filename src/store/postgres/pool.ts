@@ -15,6 +15,11 @@ export interface PoolSettings {
   /** Give up connecting after this long (the API then answers 503). */
   connectionTimeoutMs: number;
   applicationName: string;
+  /**
+   * Plan every prepared statement once per connection (plan_cache_mode=force_generic_plan). Only
+   * for connections that run statements whose plan does not depend on their values (ingest-pool.ts).
+   */
+  genericPlans?: boolean;
 }
 
 const INT8 = 20;
@@ -34,6 +39,7 @@ export function clientConfig(s: Omit<PoolSettings, 'poolSize'>): pg.ClientConfig
     application_name: s.applicationName,
     keepAlive: true,
     types,
+    ...(s.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
   };
 }
 

@@ -53,7 +53,8 @@ import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
 import { migratePostgres, pendingMigrations } from './migrate.js';
 import { probePostgresWrite } from './write-probe.js';
-import { clientConfig, createPool } from './pool.js';
+import { ingestPools } from './ingest-pool.js';
+import { clientConfig } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
 import * as outbox from './operational-outbox.js';
 import * as requeue from './requeue.js';
@@ -100,6 +101,8 @@ export class PostgresStore implements Store {
     parkedClaims: false,
   };
   readonly pool: pg.Pool;
+  /** The grouped inserts' own connections (ingest-pool.ts); `pool` when it is not split. */
+  private readonly groupPool: pg.Pool;
   /** Bot connections and invocations (src/bots). */
   readonly bots: PgBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
@@ -129,10 +132,12 @@ export class PostgresStore implements Store {
       applicationName: options.applicationName ?? 'hookline',
     };
     const onError = options.onConnectionError ?? (() => undefined);
-    this.pool = createPool(settings, onError);
+    const pools = ingestPools(settings, onError);
+    this.pool = pools.pool;
+    this.groupPool = pools.groups;
     this.notifier = new WakeNotifier(settings, onError);
     this.routing = new RoutingCache(this.pool);
-    this.ingest = this.ingestGroups(settings.poolSize);
+    this.ingest = this.ingestGroups(pools.groupsInFlight);
     const guard = <T>(work: () => Promise<T>) => this.run(work);
     this.bots = new PgBotStore(this.pool, guard, this.box);
     this.bins = new PgBinStore(this.pool, guard);
@@ -148,14 +153,14 @@ export class PostgresStore implements Store {
    * Concurrent inserts share statements and commits (message-batch.ts). Messages of different
    * idempotency windows never share a group's fallback, so each item carries its own.
    */
-  private ingestGroups(poolSize: number): PgGroupCommit<IngestItem, InsertMessageResult> {
+  private ingestGroups(inFlight: number): PgGroupCommit<IngestItem, InsertMessageResult> {
     return new PgGroupCommit<IngestItem, InsertMessageResult>({
-      maxInFlight: Math.max(1, Math.floor(poolSize / 4)),
+      maxInFlight: inFlight,
       maxItems: 500,
       write: (items) => {
         const windows = new Map(items.map((i) => [i.message, i.windowMs]));
         return insertMessages(
-          this.pool,
+          this.groupPool,
           this.routing,
           items.map((i) => i.message),
           (m) => insertMessage(this.pool, m, windows.get(m) ?? 0, this.notifier.wake),
@@ -225,6 +230,7 @@ export class PostgresStore implements Store {
     await this.notifier.close();
     await this.wakes.close();
     await this.pool.end();
+    if (this.groupPool !== this.pool) await this.groupPool.end();
   }
 
   /** Calls `listener` when another process may have made work due. Returns the unsubscribe. */

@@ -5,6 +5,7 @@ import { viberTokenColumns } from '../shared-rows.js';
 import { decodeCursor, toPage } from '../cursor.js';
 import type { ListQuery } from '../store.js';
 import { toApp, type AppRow } from './rows.js';
+import { inTransaction } from './in-transaction.js';
 
 const prepare = (db: Database) => ({
   insertStmt: db.prepare(`INSERT INTO apps (id, uid, name, metadata, api_key_hash, viber_auth_token,
@@ -95,9 +96,9 @@ export class SqliteApps {
   }
 
   delete(id: string): boolean {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       this.q.deleteAttempts.run(id);
       return this.q.deleteStmt.run(id).changes === 1;
-    })();
+    });
   }
 }

@@ -12,6 +12,7 @@ import {
   type BinRequestRow,
   type BinRow,
 } from './bin-rows.js';
+import { inTransaction } from './in-transaction.js';
 
 /** Runs a write, in the store's group commit when there is one. */
 type WriteRunner = <T>(op: () => T) => Promise<T>;
@@ -76,14 +77,14 @@ export class SqliteBinStore implements BinStore {
   }
 
   async createBin(bin: Bin, limits: CreateBinLimits): Promise<Bin | null> {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       if (bin.appId !== null) {
         const { n } = this.q.liveOfApp.get(bin.appId, limits.now) as { n: number };
         if (n >= limits.maxLivePerApp) return null;
       }
       this.q.insertBin.run(binParams(bin));
       return bin;
-    })();
+    });
   }
 
   async getBin(id: string): Promise<Bin | null> {

@@ -13,6 +13,7 @@ import {
   type BotConnectionRow,
   type BotInvocationRow,
 } from './bot-rows.js';
+import { inTransaction } from './in-transaction.js';
 
 /** Connections with their story's name. */
 const WITH_STORY = `SELECT c.*, s.name AS story_name FROM bot_connections c
@@ -67,10 +68,10 @@ export class SqliteBotStore implements BotStore {
   }
 
   async createConnection(connection: BotConnection): Promise<BotConnection> {
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       this.q.insert.run(botConnectionParams(connection, this.box));
       this.nameStory(connection);
-    })();
+    });
     return (await this.getConnection(connection.appId, connection.id)) ?? connection;
   }
 
@@ -95,11 +96,11 @@ export class SqliteBotStore implements BotStore {
       ...botConnectionParams(connection, this.box),
       expected: expectedUpdatedAt ?? null,
     };
-    const updated = this.db.transaction(() => {
+    const updated = inTransaction(this.db, () => {
       if (this.q.update.run(params).changes !== 1) return false;
       this.nameStory(connection);
       return true;
-    })();
+    });
     return updated ? this.getConnection(connection.appId, connection.id) : null;
   }
 
@@ -109,7 +110,7 @@ export class SqliteBotStore implements BotStore {
 
   recordInvocation(invocation: BotInvocation, error: ConnectionError | null): Promise<void> {
     return this.write(() =>
-      this.db.transaction(() => {
+      inTransaction(this.db, () => {
         const inserted = this.q.insertInvocation.run(botInvocationParams(invocation)).changes === 1;
         if (!inserted) return;
         this.q.setError.run({
@@ -119,7 +120,7 @@ export class SqliteBotStore implements BotStore {
           message: error?.message ?? null,
           at: error?.at ?? null,
         });
-      })(),
+      }),
     );
   }
 

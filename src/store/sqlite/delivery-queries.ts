@@ -5,6 +5,7 @@ import type { DeliveryFilter, ListQuery } from '../store.js';
 import { toDelivery, type DeliveryRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 import { StatementCache } from './statement-cache.js';
+import { inTransaction } from './in-transaction.js';
 
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
@@ -66,7 +67,7 @@ export class SqliteDeliveries {
   }
 
   retry(appId: string, id: number, now: number): Delivery | null {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       const current = this.get(appId, id);
       if (!current || current.state === 'delivering') return current;
       if (current.state === 'pending') {
@@ -77,7 +78,7 @@ export class SqliteDeliveries {
         this.q.reopen.run(this.serial.dueTime(current.endpointId, now, key), now, id);
       }
       return this.get(appId, id);
-    })();
+    });
   }
 
   releaseHeld(appId: string, endpointId: string, heldUntil: number, now: number): number {

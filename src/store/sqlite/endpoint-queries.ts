@@ -10,6 +10,7 @@ import { endpointParams, toEndpoint, type EndpointRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
 import type { SqliteOutbox } from './operational-outbox.js';
 import { switchDraftOf } from '../../domain/operational-events.js';
+import { inTransaction } from './in-transaction.js';
 
 const COLUMNS = `id, app_id, url, description, disabled, disabled_reason, disabled_at, filter_types, secrets, headers, timeout_ms, retry_policy,
   ordering, ordering_key_path, payload_filter, max_concurrency, rate_limit, format, format_options, metadata, verification, created_at, updated_at, uid,
@@ -93,7 +94,7 @@ export class SqliteEndpoints {
 
   update(endpoint: Endpoint, expectedUpdatedAt?: number): Endpoint | null {
     try {
-      return this.db.transaction(() => {
+      return inTransaction(this.db, () => {
         const before = this.get(endpoint.appId, endpoint.id);
         if (!before) return null;
         if (expectedUpdatedAt !== undefined && before.updatedAt !== expectedUpdatedAt) return null;
@@ -107,7 +108,7 @@ export class SqliteEndpoints {
         if (switched) this.outbox.write([switched], next.updatedAt);
         this.routingCache.delete(next.appId);
         return next;
-      })();
+      });
     } finally {
       // After the transaction, committed or not: the serial queue must not keep a rolled-back mode.
       this.serial.forget(endpoint.id);
@@ -115,14 +116,14 @@ export class SqliteEndpoints {
   }
 
   delete(appId: string, id: string): boolean {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       if (!this.q.byId.get(id, appId)) return false;
       this.q.deleteAttempts.run(id);
       this.q.deleteStmt.run(id, appId);
       this.routingCache.delete(appId);
       this.serial.forget(id);
       return true;
-    })();
+    });
   }
 
   /**

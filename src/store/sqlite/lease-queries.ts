@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Release, StoreStats } from '../store.js';
 import { EARLIEST_DUE } from './due-lanes.js';
+import { inTransaction } from './in-transaction.js';
 
 const DISABLED = '(SELECT disabled FROM endpoints e WHERE e.id = deliveries.endpoint_id) = 1';
 
@@ -31,11 +32,11 @@ export class SqliteLeases {
   }
 
   release(releases: Release[]): void {
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       for (const r of releases) {
         this.q.release.run({ id: r.deliveryId, token: r.leaseToken, next: r.nextAttemptAt });
       }
-    })();
+    });
   }
 
   releaseAll(now: number): number {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { migrations } from './migrations/index.js';
+import { inTransaction } from './in-transaction.js';
 
 /** Versions not applied yet (all of them before the ledger exists); reads only. */
 export function pendingSqliteMigrations(db: Database): number[] {
@@ -27,14 +28,14 @@ export function migrateSqlite(db: Database, now = Date.now()): number[] {
   const done: number[] = [];
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
+    inTransaction(db, () => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
         now,
       );
-    })();
+    });
     done.push(m.version);
   }
   return done;

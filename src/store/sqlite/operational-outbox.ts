@@ -7,6 +7,7 @@ import {
 } from '../../domain/operational-events.js';
 import type { OutboxEvent } from '../store.js';
 import { boundLimit } from './bound-limit.js';
+import { inTransaction } from './in-transaction.js';
 
 const prepare = (db: Database) => ({
   operationalApp: db.prepare('SELECT id FROM apps WHERE uid = ?'),
@@ -74,9 +75,9 @@ export class SqliteOutbox {
   }
 
   remove(ids: readonly number[]): void {
-    this.db.transaction(() => {
+    inTransaction(this.db, () => {
       for (const id of ids) this.q.remove.run(id);
-    })();
+    });
   }
 
   /** At start: what the previous process had claimed is free again. */

@@ -3,6 +3,7 @@ import type { RecoverOutcome, RecoverRequest, ReplayOutcome } from '../store.js'
 import { recoverKey, replayKey, type RequeueRun } from '../requeue-runs.js';
 import { toDelivery, type DeliveryRow } from './rows.js';
 import type { SqliteSerialQueue } from './serial-queue.js';
+import { inTransaction } from './in-transaction.js';
 
 const prepare = (db: Database) => ({
   keyOf: db.prepare('SELECT ordering_key FROM deliveries WHERE id = ?').pluck(),
@@ -72,7 +73,7 @@ export class SqliteRequeue {
     request: RecoverRequest,
     now: number,
   ): RecoverOutcome | null {
-    return this.db.transaction((): RecoverOutcome | null => {
+    return inTransaction(this.db, (): RecoverOutcome | null => {
       const endpoint = this.q.endpoint.get(endpointId, appId) as EndpointRow | undefined;
       if (!endpoint) return null;
       const key = recoverKey(endpointId, request);
@@ -107,7 +108,7 @@ export class SqliteRequeue {
         done,
         until: run.until,
       };
-    })();
+    });
   }
 
   replay(
@@ -117,7 +118,7 @@ export class SqliteRequeue {
     now: number,
     windowMs: number,
   ): ReplayOutcome | 'payload_expired' | null {
-    return this.db.transaction((): ReplayOutcome | 'payload_expired' | null => {
+    return inTransaction(this.db, (): ReplayOutcome | 'payload_expired' | null => {
       const message = this.q.message.get(messageId, appId) as
         { payload_dropped_at: number | null } | undefined;
       const endpoint = this.q.endpoint.get(endpointId, appId) as EndpointRow | undefined;
@@ -138,7 +139,7 @@ export class SqliteRequeue {
       );
       this.q.startRun.run({ appId, key, until: now, cursor: id, done: 1, now });
       return { delivery: toDelivery(this.q.delivery.get(id) as DeliveryRow), created: true };
-    })();
+    });
   }
 
   /** The request's run, unless it is older than the idempotency window (then it starts afresh). */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { idsBefore } from '../ids-before.js';
 import type { PurgeCursor, PurgeProgress, PurgeRequest } from '../store.js';
 import { boundLimit } from './bound-limit.js';
+import { inTransaction } from './in-transaction.js';
 
 /**
  * A delivery that keeps its message: pending (due, retrying, parked behind a serial head) or in
@@ -76,7 +77,7 @@ export class SqliteRetention {
   }
 
   purgeMessages(request: PurgeRequest): PurgeProgress {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       const rows = this.candidates(request);
       const progress = { messages: 0, deliveries: 0, attempts: 0, next: nextOf(rows, request) };
       for (const row of rows) {
@@ -86,7 +87,7 @@ export class SqliteRetention {
         progress.messages += this.q.deleteMessage.run(row.id).changes;
       }
       return progress;
-    })();
+    });
   }
 
   /** Every message after the cursor, oldest first: both groups, merged. */
@@ -100,25 +101,26 @@ export class SqliteRetention {
   }
 
   dropPayloads(request: PurgeRequest): PurgeProgress {
-    return this.db.transaction(() => {
+    return inTransaction(this.db, () => {
       const rows = this.q.keptPayloads.all(params(request)) as Candidate[];
       const progress = { messages: 0, deliveries: 0, attempts: 0, next: nextOf(rows, request) };
       for (const row of rows)
         if (!row.unsettled)
           progress.messages += this.q.dropPayload.run(request.now, row.id).changes;
       return progress;
-    })();
+    });
   }
 
   purgeHistory(before: number, limit: number): number {
-    return this.db.transaction(
+    return inTransaction(
+      this.db,
       () =>
         this.q.oldRollups.run(before, limit).changes +
         this.q.oldRuns.run(before, limit).changes +
         this.q.oldTestAttempts.run(before, limit).changes +
         this.q.oldInvocations.run(idsBefore('inv', before), limit).changes +
         this.q.endedPortalSessions.run(before, limit).changes,
-    )();
+    );
   }
 
   /**

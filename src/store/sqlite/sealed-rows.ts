@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { SEALED_PREFIX } from '../../lib/secret-box.js';
 import type { SealedRows, SecretChange, StoredSecret } from '../secrets/sealed-rows.js';
 import { KEY_CHECK_ID, type SecretColumn } from '../secrets/secret-columns.js';
+import { inTransaction } from './in-transaction.js';
 
 /** Key ids are 16 hex characters after `enc:v1:`. */
 const KEY_ID_END = SEALED_PREFIX.length + 16;
@@ -48,14 +49,14 @@ export function sqliteSealedRows(db: Database): SealedRows {
       const update = db.prepare(
         `UPDATE ${c.table} SET ${set} WHERE id = @id AND ${c.column} = @from`,
       );
-      return db.transaction(() => {
+      return inTransaction(db, () => {
         let n = 0;
         for (const change of changes) {
           const params = c.digest ? change : { id: change.id, from: change.from, to: change.to };
           n += update.run(params).changes;
         }
         return n;
-      })();
+      });
     },
     async ensureKeyCheck(sealed) {
       db.prepare('INSERT OR IGNORE INTO encryption_check (id, sealed) VALUES (?, ?)').run(

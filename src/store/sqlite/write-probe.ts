@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { inTransaction } from './in-transaction.js';
 
 /** Rolls the probe's transaction back: the probe keeps nothing. */
 class ProbeDone extends Error {}
@@ -10,12 +11,12 @@ class ProbeDone extends Error {}
 export function probeSqliteWrite(db: Database): void {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   try {
-    db.transaction(() => {
+    inTransaction(db, () => {
       db.prepare(
         'INSERT INTO schema_migrations (version, name, applied_at) VALUES (-1, zeroblob(?), 0)',
       ).run(pageSize);
       throw new ProbeDone();
-    })();
+    });
   } catch (error) {
     if (!(error instanceof ProbeDone)) throw error;
   }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Checkbox } from '../../components/Checkbox';
 import { Field } from '../../components/Field';
 import {
   FORMATS,
@@ -135,26 +136,12 @@ export function EndpointForm({
       >
         <textarea {...text('formatOptions')} rows={4} />
       </Field>
-      <div className="field">
-        <label>
-          <input
-            type="checkbox"
-            checked={state.disabled}
-            onChange={(e) => set('disabled')(e.target.checked)}
-          />{' '}
-          Disabled (deliveries wait until enabled)
-        </label>
-      </div>
-      <div className="field">
-        <label>
-          <input
-            type="checkbox"
-            checked={state.propagateTraceContext}
-            onChange={(e) => set('propagateTraceContext')(e.target.checked)}
-          />{' '}
-          Send the message's W3C traceparent with each request
-        </label>
-      </div>
+      <Checkbox checked={state.disabled} onChange={set('disabled')}>
+        Disabled (deliveries wait until enabled)
+      </Checkbox>
+      <Checkbox checked={state.propagateTraceContext} onChange={set('propagateTraceContext')}>
+        Send the message's W3C traceparent with each request
+      </Checkbox>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : submitLabel}
