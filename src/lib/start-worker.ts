@@ -8,7 +8,7 @@ import { builtCounterpart } from './built-counterpart.js';
  * `node dist/bench/tail-probe.js`). What they keep is small; their garbage is short-lived. The
  * delivery thread asks for more (`delivery-thread.ts`): its garbage is per delivery.
  */
-const YOUNG_GENERATION_MB = 12;
+export const YOUNG_GENERATION_MB = 12;
 
 export interface WorkerOptions {
   /** The young generation's cap, MiB (default YOUNG_GENERATION_MB). */
