@@ -13,8 +13,8 @@ async function limitsOf(youngGenerationMb?: number): Promise<ResourceLimits> {
 }
 
 describe('startWorker', () => {
-  it("caps the worker's young generation (12 MiB unless asked)", async () => {
-    expect(YOUNG_GENERATION_MB).toBe(12);
+  it("caps the worker's young generation (6 MiB unless asked)", async () => {
+    expect(YOUNG_GENERATION_MB).toBe(6);
     expect((await limitsOf()).maxYoungGenerationSizeMb).toBe(YOUNG_GENERATION_MB);
     expect((await limitsOf(24)).maxYoungGenerationSizeMb).toBe(24);
   });

@@ -5,10 +5,12 @@ import { builtCounterpart } from './built-counterpart.js';
  * Each worker is an isolate of its own, and V8 lets each grow its young generation to 48 MiB
  * (16 MiB semi-spaces) under load: the store and delivery threads together held ~30 MiB more at
  * 1,500 msg/s than with 12 MiB, at the same CPU per message (`node dist/bench/thread-cpu.js`,
- * `node dist/bench/tail-probe.js`). What they keep is small; their garbage is short-lived. The
- * delivery thread asks for more (`delivery-thread.ts`): its garbage is per delivery.
+ * `node dist/bench/tail-probe.js`). What they keep is small; their garbage is short-lived: with
+ * 6 MiB (2 MiB semi-spaces) the store thread scavenged twice as often as with 12 MiB, ~1% of the
+ * process's CPU per delivery in the backlog drain (`node dist/bench/drain-cpu.js`), and held 4 MiB
+ * less. The delivery thread asks for more (`delivery-thread.ts`): its garbage is per delivery.
  */
-export const YOUNG_GENERATION_MB = 12;
+export const YOUNG_GENERATION_MB = 6;
 
 export interface WorkerOptions {
   /** The young generation's cap, MiB (default YOUNG_GENERATION_MB). */
