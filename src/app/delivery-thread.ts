@@ -16,9 +16,10 @@ import type { ChangeFollower } from './follow-changes.js';
  * generation than the 6 MiB of the other threads: V8 makes a semi-space a third of it, so 24 MiB
  * means two 8 MiB semi-spaces (12 MiB: 4 MiB, 6 MiB: 2 MiB, V8's own 48 MiB: 16 MiB). In the
  * backlog drain (`node dist/bench/drain-cpu.js`) 12 MiB scavenged 4-5 times as often as 48 MiB and
- * took ~20% more process CPU per delivery; 24 MiB scavenges twice as often as 48 MiB (their time:
- * ~3% of the CPU per delivery, within the drain's noise) and keeps 16 MiB less resident, which
- * the process's 250 MB budget needs (docs/operations.md#memory).
+ * took ~20% more process CPU per delivery; 24 MiB scavenges twice as often as 48 MiB and keeps
+ * 16 MiB less resident, which the process's 250 MB budget needs (docs/operations.md#memory). The
+ * price: ~10-15% more process CPU per delivery than 48 MiB, most of it V8's parallel scavenge
+ * threads (drain-cpu, 7 alternating rounds, load 2.4-4).
  */
 const DELIVERY_YOUNG_GENERATION_MB = 24;
 
