@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The static checks `npm test` runs before the tests: type checks, formatting, layering and the
-// OpenAPI lint. They are independent and mostly single-threaded, so they run side by side; each
+// The static checks `npm test` runs before the tests: type checks, lint rules, formatting, layering
+// and the OpenAPI lint. They are independent and mostly single-threaded, so they run side by side; each
 // one's output is printed only when it fails, and the script fails if any of them does.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ const bin = (path) => join(ROOT, 'node_modules', path);
 const CHECKS = [
   ['types (server)', bin('typescript/bin/tsc'), ['--noEmit']],
   ['types (console)', bin('typescript/bin/tsc'), ['--noEmit', '-p', 'web']],
+  ['lint', bin('eslint/bin/eslint.js'), ['.']],
   ['formatting', bin('prettier/bin/prettier.cjs'), ['--check', '.', '--log-level', 'warn']],
   [
     'layering',
