@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { isMainThread, threadId } from 'node:worker_threads';
 
 /**
@@ -10,6 +11,8 @@ import { isMainThread, threadId } from 'node:worker_threads';
 export interface IoTrace {
   /** Records an event that began at `start` (from `traceNow()`) and ends now. */
   span(kind: string, start: number, extra?: Record<string, unknown>): void;
+  /** Records an event that began at `start` and lasted `ms` (reported after it ended). */
+  event(kind: string, start: number, ms: number, extra?: Record<string, unknown>): void;
 }
 
 export const traceNow = (): number => performance.timeOrigin + performance.now();
@@ -17,6 +20,8 @@ export const traceNow = (): number => performance.timeOrigin + performance.now()
 const FLUSH_MS = 500;
 /** Event-loop stalls shorter than this are not recorded. */
 const LAG_MS = 4;
+/** Garbage-collection pauses shorter than this are not recorded (a young-generation one is ~1 ms). */
+const GC_PAUSE_MS = 1;
 
 /** One per thread, with its event-loop sampler; named by `nameIoTraceThread`, else main or worker. */
 let threadTrace: IoTrace | null | undefined;
@@ -44,11 +49,13 @@ function startTrace(): IoTrace | null {
   };
   const trace: IoTrace = {
     span(kind, start, extra) {
-      const end = traceNow();
+      trace.event(kind, start, traceNow() - start, extra);
+    },
+    event(kind, start, ms, extra) {
       lines.push(
         JSON.stringify({
           t: +start.toFixed(2),
-          ms: +(end - start).toFixed(2),
+          ms: +ms.toFixed(2),
           thread: `${threadName}#${threadId}`,
           kind,
           ...extra,
@@ -65,5 +72,26 @@ function startTrace(): IoTrace | null {
     if (now - expected > LAG_MS) trace.span('lag', expected);
     expected = now + 2;
   }, 2).unref();
+  traceGarbageCollection(trace);
   return trace;
+}
+
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental-marking',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak-callbacks',
+};
+
+/** This thread's garbage-collection pauses past GC_PAUSE_MS, so a lag can be told from a GC pause. */
+function traceGarbageCollection(trace: IoTrace): void {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Array<
+      PerformanceEntry & { detail?: { kind?: number } }
+    >)
+      if (entry.duration > GC_PAUSE_MS)
+        trace.event('gc', performance.timeOrigin + entry.startTime, entry.duration, {
+          gc: GC_KINDS[entry.detail?.kind ?? -1] ?? 'other',
+        });
+  }).observe({ entryTypes: ['gc'] });
 }

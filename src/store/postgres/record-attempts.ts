@@ -18,7 +18,7 @@ import { withoutNul } from './rows.js';
 import { appendDeltas, deltaValues } from './result-deltas.js';
 import { promoteHeads, promoteKeyHeads, type KeyLine } from './serial-queue.js';
 import type { Db } from './pool.js';
-import { inTransaction, RetryTransaction } from './transaction.js';
+import { inTransaction, RetryTransaction, type TransactionOptions } from './transaction.js';
 import type { Wake } from './wake-notify.js';
 import { writeOutbox } from './operational-outbox.js';
 import { DEFAULT_FAILING_AFTER, operationalDraftsOf } from '../../domain/operational-events.js';
@@ -121,6 +121,14 @@ interface Appended {
 }
 
 /**
+ * A batch of results commits without waiting for the WAL flush: a crash that loses it loses it whole,
+ * its deliveries stay claimed and are sent again when their leases expire (at-least-once, as for a
+ * result SQLite commits before its fsync). No 202 waits on it, and every result's flush was one more
+ * that an ingest commit behind a 202 queued behind (PostgreSQL flushes the WAL one backend at a time).
+ */
+export const RESULTS_TRANSACTION: TransactionOptions = { asyncCommit: true };
+
+/**
  * One transaction per batch (the dispatcher's group commit): attempts, then delivery states with
  * the batch's health and rollup deltas, then the next delivery of each line (serial endpoint, or
  * key of a per-key endpoint) whose head finished; the message.attempt.exhausted events go to the
@@ -132,63 +140,69 @@ export function appendResults(
   now: number,
   wake: Wake,
 ): Promise<Appended> {
-  return inTransaction(pool, async ({ db, afterCommit }) => {
-    const { present, endpoints } = await lockAndInsert(db, results);
-    const live = results.filter((r) => present.has(r.deliveryId));
-    if (live.length === 0) return { endpointIds: [], operational: 0 };
-    const deltas = deltaValues(live);
-    const { rows } = await db.query<{ changed: ChangedRow[] }>({
-      name: 'hl_apply_results',
-      text: APPLY_RESULTS,
-      values: [
-        live.map((r) => r.deliveryId),
-        live.map((r) => r.leaseToken),
-        live.map(stateAfter),
-        live.map((r) => (r.outcome === 'retry' && !isGone(r) ? (r.nextAttemptAt ?? now) : null)),
-        live.map((r) => r.attempt?.statusCode ?? null),
-        live.map((r) =>
-          r.outcome === 'succeeded' ? null : withoutNul(r.attempt?.errorMessage ?? r.note ?? null),
-        ),
-        now,
-        ...deltas.values,
-      ],
-    });
-    const { changed } = rows[0]!;
-    const finishedSerial = new Set(
-      changed
-        .filter((c) => c.state !== 'pending')
-        .map((c) => endpoints.get(c.endpoint_id))
-        .filter((e) => e !== undefined && e.ordering === 'serial' && !e.disabled)
-        .map((e) => e!.id),
-    );
-    const finishedKeys: KeyLine[] = changed.flatMap((c) => {
-      const e = endpoints.get(c.endpoint_id);
-      return c.state !== 'pending' &&
-        c.ordering_key !== null &&
-        e?.ordering === 'per-key' &&
-        !e.disabled
-        ? [[c.endpoint_id, c.ordering_key] as const]
-        : [];
-    });
-    await lockOrderingKeys(db, finishedKeys);
-    const promoted =
-      (await promoteHeads(db, [...finishedSerial], now)) +
-      (await promoteKeyHeads(db, finishedKeys, now));
-    if (
-      promoted > 0 ||
-      changed.some((c) => c.state === 'pending' && (c.next_attempt_at ?? Infinity) <= now)
-    ) {
-      afterCommit(wake);
-    }
-    // Deliveries that failed for good: committed with their results (transactional outbox). The
-    // events of health changes come from the fold.
-    const drafts = operationalDraftsOf(
-      { results: live, health: [], disabled: [] },
-      DEFAULT_FAILING_AFTER,
-    );
-    const operational = await writeOutbox(db, drafts, now);
-    return { endpointIds: deltas.endpointIds, operational };
-  });
+  return inTransaction(
+    pool,
+    async ({ db, afterCommit }) => {
+      const { present, endpoints } = await lockAndInsert(db, results);
+      const live = results.filter((r) => present.has(r.deliveryId));
+      if (live.length === 0) return { endpointIds: [], operational: 0 };
+      const deltas = deltaValues(live);
+      const { rows } = await db.query<{ changed: ChangedRow[] }>({
+        name: 'hl_apply_results',
+        text: APPLY_RESULTS,
+        values: [
+          live.map((r) => r.deliveryId),
+          live.map((r) => r.leaseToken),
+          live.map(stateAfter),
+          live.map((r) => (r.outcome === 'retry' && !isGone(r) ? (r.nextAttemptAt ?? now) : null)),
+          live.map((r) => r.attempt?.statusCode ?? null),
+          live.map((r) =>
+            r.outcome === 'succeeded'
+              ? null
+              : withoutNul(r.attempt?.errorMessage ?? r.note ?? null),
+          ),
+          now,
+          ...deltas.values,
+        ],
+      });
+      const { changed } = rows[0]!;
+      const finishedSerial = new Set(
+        changed
+          .filter((c) => c.state !== 'pending')
+          .map((c) => endpoints.get(c.endpoint_id))
+          .filter((e) => e !== undefined && e.ordering === 'serial' && !e.disabled)
+          .map((e) => e!.id),
+      );
+      const finishedKeys: KeyLine[] = changed.flatMap((c) => {
+        const e = endpoints.get(c.endpoint_id);
+        return c.state !== 'pending' &&
+          c.ordering_key !== null &&
+          e?.ordering === 'per-key' &&
+          !e.disabled
+          ? [[c.endpoint_id, c.ordering_key] as const]
+          : [];
+      });
+      await lockOrderingKeys(db, finishedKeys);
+      const promoted =
+        (await promoteHeads(db, [...finishedSerial], now)) +
+        (await promoteKeyHeads(db, finishedKeys, now));
+      if (
+        promoted > 0 ||
+        changed.some((c) => c.state === 'pending' && (c.next_attempt_at ?? Infinity) <= now)
+      ) {
+        afterCommit(wake);
+      }
+      // Deliveries that failed for good: committed with their results (transactional outbox). The
+      // events of health changes come from the fold.
+      const drafts = operationalDraftsOf(
+        { results: live, health: [], disabled: [] },
+        DEFAULT_FAILING_AFTER,
+      );
+      const operational = await writeOutbox(db, drafts, now);
+      return { endpointIds: deltas.endpointIds, operational };
+    },
+    RESULTS_TRANSACTION,
+  );
 }
 
 /**
