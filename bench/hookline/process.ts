@@ -19,6 +19,14 @@ export interface HooklineProcessOptions {
 }
 
 /**
+ * HOOKLINE_BENCH_NODE_ARGS: Node flags for every Hookline process a bench starts (space-separated),
+ * e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the processes of any scenario.
+ */
+function extraNodeArgs(): string[] {
+  return (process.env.HOOKLINE_BENCH_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+}
+
+/**
  * Hookline as the user runs it, `node dist/src/cli/main.js serve ...`, in its own process so its
  * CPU and memory are its own: RSS is read from /proc/<pid>/status.
  */
@@ -52,6 +60,7 @@ export class HooklineProcess {
       process.execPath,
       [
         ...(options.nodeArgs ?? []),
+        ...extraNodeArgs(),
         options.cli ?? cliMain,
         'serve',
         '--port',

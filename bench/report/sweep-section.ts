@@ -48,6 +48,28 @@ export function sustainable(run: BenchRun, system: SweepSystem): number | null {
   return best;
 }
 
+/**
+ * The rates below the sustainable one that missed the objective (a stall in that step), as a note:
+ * the sustainable rate is the highest that held, which need not mean every lower one did.
+ */
+export function missedBelow(run: BenchRun, system: SweepSystem): string | undefined {
+  const best = sustainable(run, system);
+  if (!best) return undefined;
+  const missed = stepsOf(run, system).filter(
+    (s) =>
+      Number(s.extra!.offered) < best &&
+      !(
+        s.latency &&
+        s.latency.p99 <= OBJECTIVE_MS[system] &&
+        s.extra!.missing === 0 &&
+        s.extra!.errors === 0
+      ),
+  );
+  if (missed.length === 0) return undefined;
+  const steps = missed.map((s) => `${fmt(Number(s.extra!.offered))}/s (p99 ${ms(s.latency?.p99)})`);
+  return `below it, ${steps.join(', ')} missed the objective`;
+}
+
 export function sweepChart(run: BenchRun): string {
   return lineChartSvg(
     `p99 send → arrival against offered rate, ${run.machine.cores} cores (${run.mode} mode)`,
@@ -68,7 +90,7 @@ function stepTable(run: BenchRun, system: SweepSystem): string[] {
   if (why) return [`${SWEEP_LABELS[system]}: ${cell(why)}`, ''];
   const steps = stepsOf(run, system);
   return [
-    `**${SWEEP_LABELS[system]}** — ${cell(steps[0]!.setup)}; sustainable rate at p99 ≤ ${OBJECTIVE_MS[system]} ms: ${sustainable(run, system) ? `**${fmt(sustainable(run, system)!)} messages/s**` : `**none**: not even the lowest rate offered (${fmt(Number(steps[0]!.extra!.offered))}/s) held it`}`,
+    `**${SWEEP_LABELS[system]}** — ${cell(steps[0]!.setup)}; sustainable rate at p99 ≤ ${OBJECTIVE_MS[system]} ms: ${sustainable(run, system) ? `**${fmt(sustainable(run, system)!)} messages/s**` : `**none**: not even the lowest rate offered (${fmt(Number(steps[0]!.extra!.offered))}/s) held it`}${missedBelow(run, system) ? ` (${missedBelow(run, system)})` : ''}`,
     '',
     '| offered | achieved | p50 | p99 | max | ack p50 | ack p99 | peak RSS | note |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
@@ -133,7 +155,7 @@ function issue16(run: BenchRun): Row[] {
       goal: 5000,
       higherIsBetter: true,
       unit: 'msg/s',
-      note: hook === null ? (notRun(run, 'hookline') ?? '') : undefined,
+      note: hook === null ? (notRun(run, 'hookline') ?? '') : missedBelow(run, 'hookline'),
     },
     {
       measure: 'the same ÷ BullMQ on the same sweep',
@@ -183,7 +205,7 @@ function issue16(run: BenchRun): Row[] {
       goal: 3000,
       higherIsBetter: true,
       unit: 'msg/s',
-      note: pg === null ? (notRun(run, 'postgres') ?? '') : undefined,
+      note: pg === null ? (notRun(run, 'postgres') ?? '') : missedBelow(run, 'postgres'),
     },
     {
       measure: 'a purge or WAL checkpoint during the sweep moves p99 by',
@@ -259,7 +281,7 @@ function issue20(run: BenchRun): Row[] {
       goal: 3000,
       higherIsBetter: true,
       unit: 'msg/s',
-      note: pg === null ? (notRun(run, 'postgres') ?? '') : undefined,
+      note: pg === null ? (notRun(run, 'postgres') ?? '') : missedBelow(run, 'postgres'),
     },
     {
       measure: 'two api processes ÷ one, while the database has headroom',

@@ -4,6 +4,7 @@ import { sustainableRate } from '../../bench/sweep/run-sweep.js';
 import { sweepResults } from '../../bench/sweep/step-results.js';
 import { computeRatios } from '../../bench/report/targets.js';
 import {
+  missedBelow,
   renderSweep,
   spliceSweep,
   sustainable,
@@ -53,6 +54,16 @@ describe('the sustainable rate', () => {
     const run = { scenarios: sweepResults('bullmq', 'setup', steps) } as unknown as BenchRun;
     expect(sustainable(run, 'bullmq')).toBe(1000);
     expect(sustainable(run, 'hookline')).toBeNull();
+  });
+
+  it('notes the lower rates that missed the objective (a stall in that step)', () => {
+    const steps = [step(500, 20), step(1000, 61), step(2000, 37), step(3000, 900)];
+    const run = { scenarios: sweepResults('hookline', 'setup', steps) } as unknown as BenchRun;
+    expect(sustainable(run, 'hookline')).toBe(2000);
+    expect(missedBelow(run, 'hookline')).toBe('below it, 1,000/s (p99 61 ms) missed the objective');
+    const clean = [step(500, 20), step(1000, 30), step(2000, 900)];
+    const cleanRun = { scenarios: sweepResults('hookline', 'setup', clean) } as unknown as BenchRun;
+    expect(missedBelow(cleanRun, 'hookline')).toBeUndefined();
   });
 });
 
