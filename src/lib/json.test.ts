@@ -52,6 +52,16 @@ describe('parseJsonLossless', () => {
     expect(parseJsonLossless('12345678901234567890')).toBe(12345678901234567890n);
   });
 
+  it('tells a string that ends in escaped backslashes or holds escaped quotes from what follows it', () => {
+    const text = String.raw`{"s":"x\\","t":12345678901234567890,"u":"\"12345678901234567891\\\"","v":[12345678901234567892]}`;
+    expect(parseJsonLossless(text)).toEqual({
+      s: 'x\\',
+      t: 12345678901234567890n,
+      u: '"12345678901234567891\\"',
+      v: [12345678901234567892n],
+    });
+  });
+
   it('equals the lossless-json reference on any JSON with long integers', () => {
     fc.assert(
       fc.property(jsonWithBigInts, (value) => {
@@ -84,6 +94,35 @@ describe('parseJsonLossless', () => {
       expect(expected).not.toBe('');
       expect(() => parseJsonLossless(text)).toThrow(expected);
     }
+  });
+});
+
+describe('numbers beyond a 64-bit float', () => {
+  const huge = `1${'0'.repeat(320)}.5`;
+
+  it('are refused, whether or not the text also holds integers beyond 2^53', () => {
+    for (const text of [
+      '{"a":1e309}',
+      '[-1E+400]',
+      `{"a":${huge}}`,
+      '{"token":12345678901234567890,"x":1e999}',
+      `{"token":12345678901234567890,"x":[${huge}]}`,
+      '{"token":12345678901234567890,"x":"\\u0000","y":2e400}',
+    ])
+      expect(() => parseJsonLossless(text), text).toThrow(
+        new JsonLimitError('a number is too large (beyond a 64-bit float)'),
+      );
+  });
+
+  it('are not seen in strings, nor in large numbers that fit', () => {
+    expect(parseJsonLossless('{"s":"1e999","n":1e308}')).toEqual({ s: '1e999', n: 1e308 });
+    expect(parseJsonLossless(`{"t":12345678901234567890,"s":"${huge}","n":1.5e-400}`)).toEqual({
+      t: 12345678901234567890n,
+      s: huge,
+      n: 0,
+    });
+    // An integer of 330 digits is exact, not Infinity.
+    expect(parseJsonLossless(`[${'9'.repeat(330)}]`)).toEqual([BigInt('9'.repeat(330))]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { isSafeNumber, parse, stringify } from 'lossless-json';
+import { scanNumbers } from './json-number-scan.js';
 
 // A run of 16+ digits is the only way a JSON number can exceed 2^53; skip the slow parser otherwise.
 const LONG_DIGITS = /\d{16,}/;
@@ -58,8 +59,8 @@ function fewOpenings(text: string, max: number): boolean {
   return true;
 }
 
-// Only a long digit run or an exponent can overflow to Infinity (1e309).
-const MAY_OVERFLOW = /\d[eE][+-]?\d{3}|\d{300}/;
+// Without a 16-digit run, only an exponent of three digits or more can overflow to Infinity (1e309).
+const LARGE_EXPONENT = /\d[eE][+-]?\d{3}/;
 
 function assertFinite(value: unknown): void {
   if (typeof value === 'number' && !Number.isFinite(value))
@@ -75,14 +76,11 @@ function assertFinite(value: unknown): void {
  */
 export function parseJsonLossless(text: string): unknown {
   assertJsonDepth(text);
-  const value = LONG_DIGITS.test(text) ? parseWithBigInts(text) : JSON.parse(text);
-  if (MAY_OVERFLOW.test(text)) assertFinite(value);
+  if (LONG_DIGITS.test(text)) return parseWithBigInts(text);
+  const value: unknown = JSON.parse(text);
+  if (LARGE_EXPONENT.test(text)) assertFinite(value);
   return value;
 }
-
-const JSON_INTEGER = /^-?(?:0|[1-9]\d*)$/;
-/** A JSON string, or a number with its fraction and exponent. */
-const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/;
 
 /**
  * parseJsonLossless for a text with a long digit run: each integer literal beyond 2^53 (outside
@@ -92,23 +90,28 @@ const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/;
  * number. Numbers of any other form read as JSON.parse reads them.
  */
 function parseWithBigInts(text: string): unknown {
-  if (text.includes('\\u0000')) return parse(text, null, parseNumber);
-  // Valid JSON first (or JSON.parse's own error): in valid JSON every quote the scan below meets
-  // opens a string that ends, so the scan stays linear whatever the text.
+  if (text.includes('\\u0000')) {
+    const value = parse(text, null, parseNumber);
+    assertFinite(value);
+    return value;
+  }
+  // Valid JSON first (or JSON.parse's own error): the scan below relies on well-formed tokens.
   const lossy: unknown = JSON.parse(text);
+  const { unsafe, mayOverflow } = scanNumbers(text);
+  const value = unsafe.length === 0 ? lossy : withBigInts(text, unsafe);
+  // After the integers became bigints: one beyond 1.8e308 reads as Infinity only in `lossy`.
+  if (mayOverflow) assertFinite(value);
+  return value;
+}
+
+/** The text parsed with the integer literals at `unsafe` (start, end pairs) as bigints. */
+function withBigInts(text: string, unsafe: number[]): unknown {
   let rewritten = '';
   let copied = 0;
-  // Strings are matched whole, so a digit run inside one is never taken for a number.
-  const tokens = new RegExp(TOKENS.source, 'g');
-  for (let match = tokens.exec(text); match !== null; match = tokens.exec(text)) {
-    const literal = match[0];
-    if (literal.length < 16 || literal.charCodeAt(0) === QUOTE || !JSON_INTEGER.test(literal))
-      continue;
-    if (Number.isSafeInteger(Number(literal))) continue;
-    rewritten += `${text.slice(copied, match.index)}"\\u0000${literal}"`;
-    copied = match.index + literal.length;
+  for (let k = 0; k < unsafe.length; k += 2) {
+    rewritten += `${text.slice(copied, unsafe[k])}"\\u0000${text.slice(unsafe[k], unsafe[k + 1])}"`;
+    copied = unsafe[k + 1]!;
   }
-  if (copied === 0) return lossy;
   return reviveBigInts(JSON.parse(rewritten + text.slice(copied)));
 }
 
