@@ -1,5 +1,5 @@
 /**
- * `node dist/bench/tail-probe.js [--rate 500] [--seconds 10] [--env K=V ...] [--node-arg A ...]` —
+ * `node dist/bench/tail-probe.js [--rate 500] [--seconds 10] [--settle 0] [--env K=V ...] [--node-arg A ...]` —
  * where a steady open-loop rate's tail latency comes from: one Hookline process (role all, SQLite,
  * defaults), one rate held, then the stalls listed in time order (100 ms windows whose slowest
  * acknowledgement or arrival is past 20 ms), so a periodic cause (a sweep, a checkpoint, the
@@ -22,6 +22,9 @@ const { values } = parseArgs({
     env: { type: 'string', multiple: true, default: [] },
     'node-arg': { type: 'string', multiple: true, default: [] },
     'stall-ms': { type: 'string', default: '20' },
+    /** Seconds at the start of each run left out of the figures (the JIT still warming up);
+     * send→ack, counted over the whole run, is then not printed. */
+    settle: { type: 'string', default: '0' },
     repeat: { type: 'string', default: '1' },
     /** Writes each message's scheduled, acknowledged and arrival times (epoch ms) here, as JSON. */
     dump: { type: 'string' },
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   const rate = Number(values.rate);
   const seconds = Number(values.seconds);
   const stallMs = Number(values['stall-ms']);
+  const settleMs = Number(values.settle) * 1000;
   const env = Object.fromEntries(values.env.map((kv) => kv.split('=', 2) as [string, string]));
   const plan = makePlan('quick', 64);
   const receiver = await Receiver.start();
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
         const windows = new Map<number, { ack: number; e2e: number; n: number }>();
         load.ids.forEach((id, i) => {
           const scheduled = load.scheduledAt[i]!;
+          if (scheduled - start < settleMs) return;
           const ack = load.ackedAt[i]! - scheduled;
           const at = arrivals.get(id);
           const total = at === undefined ? Number.POSITIVE_INFINITY : at - scheduled;
@@ -103,7 +108,7 @@ async function main(): Promise<void> {
         const a = summarize(acks);
         const t = summarize(e2e);
         console.log(
-          `achieved ${Math.round(load.perSecond)}/s | scheduled→ack p50 ${a.p50} p99 ${a.p99} max ${a.max} | send→ack p50 ${load.ackLatency.p50} p99 ${load.ackLatency.p99} max ${load.ackLatency.max} | scheduled→arrival p50 ${t.p50} p99 ${t.p99} max ${t.max} | peak RSS ${Math.round(await server.hookline.peakRssMb())} MiB | load ${loadavg()[0]!.toFixed(2)}`,
+          `achieved ${Math.round(load.perSecond)}/s${settleMs > 0 ? ` | from ${values.settle} s on:` : ''} | scheduled→ack p50 ${a.p50} p99 ${a.p99} max ${a.max}${settleMs > 0 ? '' : ` | send→ack p50 ${load.ackLatency.p50} p99 ${load.ackLatency.p99} max ${load.ackLatency.max}`} | scheduled→arrival p50 ${t.p50} p99 ${t.p99} max ${t.max} | peak RSS ${Math.round(await server.hookline.peakRssMb())} MiB | load ${loadavg()[0]!.toFixed(2)}`,
         );
         const stalls = [...windows]
           .filter(([, w]) => w.ack > stallMs || w.e2e > stallMs)
