@@ -1,12 +1,4 @@
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const DOT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
-const LOWER_E = 0x65;
-const UPPER_E = 0x45;
+import { BACKSLASH, DOT, LOWER_E, MINUS, NINE, PLUS, QUOTE, UPPER_E, ZERO } from './json-chars.js';
 
 /** What one pass over valid JSON text finds among its numbers (strings skipped). */
 export interface NumberScan {

@@ -1,4 +1,12 @@
 import { isSafeNumber, parse, stringify } from 'lossless-json';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+} from './json-chars.js';
 import { scanNumbers } from './json-number-scan.js';
 
 // A run of 16+ digits is the only way a JSON number can exceed 2^53; skip the slow parser otherwise.
@@ -20,13 +28,6 @@ export class JsonLimitError extends Error {
     this.name = 'JsonLimitError';
   }
 }
-
-const OPEN_BRACKET = 0x5b;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACKET = 0x5d;
-const CLOSE_BRACE = 0x7d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 /**
  * Throws JsonLimitError when arrays and objects nest deeper than `max`, counted on the text (strings
