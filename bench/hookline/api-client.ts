@@ -20,7 +20,7 @@ export class HooklineApi {
   }
 
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     path: string,
     token: string,
     body?: unknown,
@@ -46,6 +46,14 @@ export class HooklineApi {
 
   createEndpoint(appId: string, spec: EndpointSpec): Promise<{ id: string }> {
     return this.call('POST', `/apps/${appId}/endpoints`, this.adminToken, spec);
+  }
+
+  updateEndpoint(
+    appId: string,
+    endpointId: string,
+    patch: { disabled?: boolean; sendHeld?: boolean },
+  ): Promise<{ id: string }> {
+    return this.call('PATCH', `/apps/${appId}/endpoints/${endpointId}`, this.adminToken, patch);
   }
 
   close(): Promise<void> {
