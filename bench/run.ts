@@ -73,9 +73,14 @@ const { values } = parseArgs({
 
 function commandLine(): string {
   const args = process.argv.slice(2).join(' ');
+  // Another build or Node flags (a profiler, say) change what the figures mean: the record says so.
+  const env = ['HOOKLINE_BENCH_CLI', 'HOOKLINE_BENCH_NODE_ARGS']
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${JSON.stringify(process.env[name])} `)
+    .join('');
   if (process.env.npm_lifecycle_event === 'bench')
-    return `npm run bench${args ? ` -- ${args}` : ''}`;
-  return `node dist/bench/run.js${args ? ` ${args}` : ''}`;
+    return `${env}npm run bench${args ? ` -- ${args}` : ''}`;
+  return `${env}node dist/bench/run.js${args ? ` ${args}` : ''}`;
 }
 
 async function main(): Promise<void> {

@@ -56,6 +56,8 @@ async function main(): Promise<void> {
   const seconds = Number(values.seconds);
   const stallMs = Number(values['stall-ms']);
   const settleMs = Number(values.settle) * 1000;
+  if (!(settleMs >= 0 && settleMs < seconds * 1000))
+    throw new Error(`--settle ${values.settle}: must be at least 0 and less than --seconds`);
   const env = Object.fromEntries(values.env.map((kv) => kv.split('=', 2) as [string, string]));
   const plan = makePlan('quick', 64);
   const receiver = await Receiver.start();

@@ -52,7 +52,7 @@ export class HooklineApi {
     appId: string,
     endpointId: string,
     patch: { disabled?: boolean; sendHeld?: boolean },
-  ): Promise<{ id: string }> {
+  ): Promise<{ id: string; heldSent?: { done: boolean } }> {
     return this.call('PATCH', `/apps/${appId}/endpoints/${endpointId}`, this.adminToken, patch);
   }
 

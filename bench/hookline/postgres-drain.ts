@@ -161,7 +161,7 @@ async function drainOnPostgres(
     const progress = {
       remaining: async () => {
         const { rows } = await db.query<{ n: string }>(
-          `SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`,
+          `SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering', 'held')`,
         );
         return Number(rows[0]!.n);
       },
@@ -191,11 +191,13 @@ async function drainOnPostgres(
     for (const id of endpointIds) await client.updateEndpoint(app.id, id, { disabled: true });
     const seeded = await seed(messages);
     await receiver.reset();
-    await Promise.all(
-      endpointIds.map((id) =>
-        client.updateEndpoint(app.id, id, { disabled: false, sendHeld: true }),
-      ),
-    );
+    // One request sends up to 1,000 of an endpoint's held deliveries: repeated until it says done.
+    const release = async (id: string) => {
+      let sent = await client.updateEndpoint(app.id, id, { disabled: false, sendHeld: true });
+      while (sent.heldSent?.done === false)
+        sent = await client.updateEndpoint(app.id, id, { sendHeld: true });
+    };
+    await Promise.all(endpointIds.map(release));
     await client.close();
     const committed = await waitCommitted(receiver, progress, deliveries, {
       assertAlive,

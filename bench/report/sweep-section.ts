@@ -66,7 +66,15 @@ export function missedBelow(run: BenchRun, system: SweepSystem): string | undefi
       ),
   );
   if (missed.length === 0) return undefined;
-  const steps = missed.map((s) => `${fmt(Number(s.extra!.offered))}/s (p99 ${ms(s.latency?.p99)})`);
+  const steps = missed.map((s) => {
+    const why =
+      Number(s.extra!.missing) > 0
+        ? `${fmt(Number(s.extra!.missing))} missing`
+        : Number(s.extra!.errors) > 0
+          ? `${fmt(Number(s.extra!.errors))} errors`
+          : `p99 ${ms(s.latency?.p99)}`;
+    return `${fmt(Number(s.extra!.offered))}/s (${why})`;
+  });
   return `below it, ${steps.join(', ')} missed the objective`;
 }
 

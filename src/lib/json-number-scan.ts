@@ -4,8 +4,8 @@ import { BACKSLASH, DOT, LOWER_E, MINUS, NINE, PLUS, QUOTE, UPPER_E, ZERO } from
 export interface NumberScan {
   /** Start and end offsets, in pairs, of the integer literals beyond 2^53. */
   unsafe: number[];
-  /** A literal of 300+ characters or with a 3-digit exponent: it may read as Infinity. */
-  mayOverflow: boolean;
+  /** A number literal that reads as Infinity (beyond a 64-bit float), not an integer. */
+  overflows: boolean;
 }
 
 /** Where the string opened at `open` ends (its closing quote), or the text's end; found natively. */
@@ -21,7 +21,7 @@ function closingQuote(text: string, open: number): number {
 /** Scans valid JSON (JSON.parse accepted it), so every number token it meets is well formed. */
 export function scanNumbers(text: string): NumberScan {
   const unsafe: number[] = [];
-  let mayOverflow = false;
+  let overflows = false;
   const end = text.length;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -40,11 +40,18 @@ export function scanNumbers(text: string): NumberScan {
         } else if (d === DOT) integer = false;
         else if (d !== PLUS && d !== MINUS) break;
       }
-      if (i - start >= 300 || exponentDigits >= 3) mayOverflow = true;
-      if (integer && i - start >= 16 && !Number.isSafeInteger(Number(text.slice(start, i))))
-        unsafe.push(start, i);
+      // An integer beyond 2^53 becomes a bigint, never Infinity. Any other literal can overflow
+      // only with an exponent or with 309+ digits; Number() tells exactly.
+      if (integer) {
+        if (i - start >= 16 && !Number.isSafeInteger(Number(text.slice(start, i))))
+          unsafe.push(start, i);
+      } else if (
+        (exponentDigits >= 0 || i - start >= 300) &&
+        !Number.isFinite(Number(text.slice(start, i)))
+      )
+        overflows = true;
       i--;
     }
   }
-  return { unsafe, mayOverflow };
+  return { unsafe, overflows };
 }

@@ -108,6 +108,10 @@ describe('numbers beyond a 64-bit float', () => {
       '{"token":12345678901234567890,"x":1e999}',
       `{"token":12345678901234567890,"x":[${huge}]}`,
       '{"token":12345678901234567890,"x":"\\u0000","y":2e400}',
+      // A long mantissa with a two-digit exponent.
+      `[1${'0'.repeat(250)}e99]`,
+      `[1${'0'.repeat(250)}.5e99]`,
+      `{"n":-1${'0'.repeat(250)}E+99}`,
     ])
       expect(() => parseJsonLossless(text), text).toThrow(
         new JsonLimitError('a number is too large (beyond a 64-bit float)'),

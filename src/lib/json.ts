@@ -63,9 +63,10 @@ function fewOpenings(text: string, max: number): boolean {
 // Without a 16-digit run, only an exponent of three digits or more can overflow to Infinity (1e309).
 const LARGE_EXPONENT = /\d[eE][+-]?\d{3}/;
 
+const TOO_LARGE = () => new JsonLimitError('a number is too large (beyond a 64-bit float)');
+
 function assertFinite(value: unknown): void {
-  if (typeof value === 'number' && !Number.isFinite(value))
-    throw new JsonLimitError('a number is too large (beyond a 64-bit float)');
+  if (typeof value === 'number' && !Number.isFinite(value)) throw TOO_LARGE();
   if (value !== null && typeof value === 'object')
     for (const key in value as Record<string, unknown>)
       assertFinite((value as Record<string, unknown>)[key]);
@@ -98,11 +99,9 @@ function parseWithBigInts(text: string): unknown {
   }
   // Valid JSON first (or JSON.parse's own error): the scan below relies on well-formed tokens.
   const lossy: unknown = JSON.parse(text);
-  const { unsafe, mayOverflow } = scanNumbers(text);
-  const value = unsafe.length === 0 ? lossy : withBigInts(text, unsafe);
-  // After the integers became bigints: one beyond 1.8e308 reads as Infinity only in `lossy`.
-  if (mayOverflow) assertFinite(value);
-  return value;
+  const { unsafe, overflows } = scanNumbers(text);
+  if (overflows) throw TOO_LARGE();
+  return unsafe.length === 0 ? lossy : withBigInts(text, unsafe);
 }
 
 /** The text parsed with the integer literals at `unsafe` (start, end pairs) as bigints. */

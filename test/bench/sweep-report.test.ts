@@ -64,6 +64,11 @@ describe('the sustainable rate', () => {
     const clean = [step(500, 20), step(1000, 30), step(2000, 900)];
     const cleanRun = { scenarios: sweepResults('hookline', 'setup', clean) } as unknown as BenchRun;
     expect(missedBelow(cleanRun, 'hookline')).toBeUndefined();
+    const lossy = [step(500, 20, { missing: 3 }), step(1000, 30, { errors: 2 }), step(2000, 30)];
+    const lossyRun = { scenarios: sweepResults('hookline', 'setup', lossy) } as unknown as BenchRun;
+    expect(missedBelow(lossyRun, 'hookline')).toBe(
+      'below it, 500/s (3 missing), 1,000/s (2 errors) missed the objective',
+    );
   });
 });
 

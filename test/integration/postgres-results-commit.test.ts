@@ -32,6 +32,8 @@ describePostgres('PostgreSQL results commit', () => {
       CREATE TRIGGER seen_attempts AFTER INSERT ON attempts
         FOR EACH STATEMENT EXECUTE FUNCTION note_setting();
       CREATE TRIGGER seen_messages AFTER INSERT ON messages
+        FOR EACH STATEMENT EXECUTE FUNCTION note_setting();
+      CREATE TRIGGER seen_endpoints AFTER INSERT ON endpoints
         FOR EACH STATEMENT EXECUTE FUNCTION note_setting();`);
   });
 
@@ -44,18 +46,23 @@ describePostgres('PostgreSQL results commit', () => {
     (await store.pool.query<{ tbl: string; setting: string }>('SELECT tbl, setting FROM seen'))
       .rows;
 
-  it('a result batch commits without the flush wait; the inserts around it keep it', async () => {
+  it('a result batch commits without the flush wait; the writes around it keep it', async () => {
     const app = await createApp(store);
     await createEndpoint(store, app.id);
     await send(store, app.id);
     const [claimed] = await claim(store, T0 + 1);
     await store.recordAttempts([resultOf(claimed!, 'succeeded', T0 + 2)], T0 + 2);
     await send(store, app.id);
+    // With poolSize 2 the store keeps one connection besides the ingest one: the results ran on
+    // it, and so does this write, after them.
+    await createEndpoint(store, app.id);
 
     expect(await seen()).toEqual([
+      { tbl: 'endpoints', setting: 'on' },
       { tbl: 'messages', setting: 'on' },
       { tbl: 'attempts', setting: 'off' },
       { tbl: 'messages', setting: 'on' },
+      { tbl: 'endpoints', setting: 'on' },
     ]);
     const { rows } = await store.pool.query<{ status_code: number }>(
       'SELECT status_code FROM attempts WHERE delivery_id = $1',

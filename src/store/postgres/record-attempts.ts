@@ -121,10 +121,12 @@ interface Appended {
 }
 
 /**
- * A batch of results commits without waiting for the WAL flush: a crash that loses it loses it whole,
- * its deliveries stay claimed and are sent again when their leases expire (at-least-once, as for a
- * result SQLite commits before its fsync). No 202 waits on it, and every result's flush was one more
- * that an ingest commit behind a 202 queued behind (PostgreSQL flushes the WAL one backend at a time).
+ * A batch of results commits without waiting for the WAL flush: a crash of PostgreSQL that loses it
+ * loses it whole, its deliveries stay claimed and are sent again when their leases expire
+ * (at-least-once; a line's next delivery, promoted here, may have gone meanwhile, so the receiver
+ * can see the earlier one again after it). No 202 waits on it, and every result's flush was one
+ * more that an ingest commit behind a 202 queued behind (PostgreSQL flushes the WAL one backend at
+ * a time).
  */
 export const RESULTS_TRANSACTION: TransactionOptions = { asyncCommit: true };
 
