@@ -182,10 +182,14 @@ async function drainOnPostgres(
     // each would warm up on half of a short drain.
     const warm = Math.ceil(messages / 2);
     await seed(warm);
-    await waitCommitted(receiver, progress, warm * endpoints, {
+    const warmed = await waitCommitted(receiver, progress, warm * endpoints, {
       assertAlive,
       limitMs: plan.drainLimitSeconds * 1000,
     });
+    if (warmed.remaining > 0)
+      throw new Error(
+        `the warm-up drain left ${warmed.remaining} deliveries after ${plan.drainLimitSeconds} s`,
+      );
     // The measured backlog is held while it is written (its endpoints disabled), then released
     // all at once: the drain starts with all of it there, as after an outage.
     for (const id of endpointIds) await client.updateEndpoint(app.id, id, { disabled: true });
