@@ -35,16 +35,21 @@ function notRun(run: BenchRun, system: SweepSystem): string | null {
   return stepsOf(run, system).length === 0 ? 'not run' : null;
 }
 
+type Step = ReturnType<typeof stepsOf>[number];
+
+/** Every message of the step arrived, without an error, with p99 within the objective. */
+const held = (s: Step, system: SweepSystem): boolean =>
+  s.extra!.missing === 0 &&
+  s.extra!.errors === 0 &&
+  s.latency !== undefined &&
+  s.latency.p99 <= OBJECTIVE_MS[system];
+
 /** The highest offered rate whose messages all arrived with p99 within the objective (0: none). */
 export function sustainable(run: BenchRun, system: SweepSystem): number | null {
   const steps = stepsOf(run, system);
   if (steps.length === 0) return null;
   let best = 0;
-  for (const s of steps) {
-    const clean = s.extra!.missing === 0 && s.extra!.errors === 0;
-    if (clean && s.latency && s.latency.p99 <= OBJECTIVE_MS[system])
-      best = Math.max(best, Number(s.extra!.offered));
-  }
+  for (const s of steps) if (held(s, system)) best = Math.max(best, Number(s.extra!.offered));
   return best;
 }
 
@@ -56,14 +61,7 @@ export function missedBelow(run: BenchRun, system: SweepSystem): string | undefi
   const best = sustainable(run, system);
   if (!best) return undefined;
   const missed = stepsOf(run, system).filter(
-    (s) =>
-      Number(s.extra!.offered) < best &&
-      !(
-        s.latency &&
-        s.latency.p99 <= OBJECTIVE_MS[system] &&
-        s.extra!.missing === 0 &&
-        s.extra!.errors === 0
-      ),
+    (s) => Number(s.extra!.offered) < best && !held(s, system),
   );
   if (missed.length === 0) return undefined;
   const steps = missed.map((s) => {
@@ -97,8 +95,9 @@ function stepTable(run: BenchRun, system: SweepSystem): string[] {
   const why = notRun(run, system);
   if (why) return [`${SWEEP_LABELS[system]}: ${cell(why)}`, ''];
   const steps = stepsOf(run, system);
+  const missed = missedBelow(run, system);
   return [
-    `**${SWEEP_LABELS[system]}** — ${cell(steps[0]!.setup)}; sustainable rate at p99 ≤ ${OBJECTIVE_MS[system]} ms: ${sustainable(run, system) ? `**${fmt(sustainable(run, system)!)} messages/s**` : `**none**: not even the lowest rate offered (${fmt(Number(steps[0]!.extra!.offered))}/s) held it`}${missedBelow(run, system) ? ` (${missedBelow(run, system)})` : ''}`,
+    `**${SWEEP_LABELS[system]}** — ${cell(steps[0]!.setup)}; sustainable rate at p99 ≤ ${OBJECTIVE_MS[system]} ms: ${sustainable(run, system) ? `**${fmt(sustainable(run, system)!)} messages/s**` : `**none**: not even the lowest rate offered (${fmt(Number(steps[0]!.extra!.offered))}/s) held it`}${missed ? ` (${missed})` : ''}`,
     '',
     '| offered | achieved | p50 | p99 | max | ack p50 | ack p99 | peak RSS | note |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
