@@ -1,77 +1,21 @@
-import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { runChildTask } from '../lib/child-task.js';
 import { size } from '../lib/format.js';
-import { freePort } from '../lib/free-port.js';
 import { failed, skipped, type ScenarioResult } from '../lib/results.js';
 import { HooklineApi } from '../hookline/api-client.js';
 import { withDataDir, type BenchContext } from '../hookline/context.js';
 import type { LoadParams, LoadResult } from '../hookline/load-generator.js';
-import { adminQuery } from '../hookline/postgres-drain.js';
-import { HooklineProcess } from '../hookline/process.js';
+import type { HooklineProcess } from '../hookline/process.js';
 import { EVENT_TYPE } from '../hookline/seed.js';
 import { waitCommitted } from '../hookline/wait-committed.js';
+import { Cluster, withDatabase } from './pg-cluster.js';
 import { runSweep } from './run-sweep.js';
 import { sweepNotRun, sweepResults } from './step-results.js';
 
 const run = promisify(execFile);
 const loadGenerator = new URL('../hookline/load-generator.js', import.meta.url);
-
-/** A fresh database for `fn`, dropped afterwards (FORCE: a stopped process may hold a session). */
-async function withDatabase<T>(baseUrl: string, fn: (url: string) => Promise<T>): Promise<T> {
-  const name = `hookline_bench_${process.pid}_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
-  try {
-    return await fn(`${baseUrl}/${name}`);
-  } finally {
-    await adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-  }
-}
-
-/** Hookline processes on one database; each has its own data folder, all one encryption key. */
-class Cluster {
-  readonly processes: HooklineProcess[] = [];
-  private readonly key = randomBytes(32).toString('base64');
-
-  constructor(
-    private readonly ctx: BenchContext,
-    private readonly dataDir: string,
-    private readonly databaseUrl: string,
-  ) {}
-
-  async start(role: 'api' | 'worker'): Promise<HooklineProcess> {
-    const child = await HooklineProcess.start({
-      port: await freePort(),
-      args: [
-        '--data-dir',
-        join(this.dataDir, `${role}-${this.processes.length}`),
-        '--database',
-        this.databaseUrl,
-        '--role',
-        role,
-      ],
-      adminToken: this.ctx.adminToken,
-      env: { HOOKLINE_ENCRYPTION_KEY: this.key },
-    });
-    this.processes.push(child);
-    return child;
-  }
-
-  async peakRssMb(): Promise<number> {
-    return Math.max(...(await Promise.all(this.processes.map((p) => p.peakRssMb()))));
-  }
-
-  assertRunning(): void {
-    for (const p of this.processes) p.assertRunning();
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all(this.processes.map((p) => p.stop()));
-  }
-}
 
 /** The ingest scenario's id for `apis` api processes. */
 export const ingestPostgresId = (apis: 1 | 2) =>

@@ -17,9 +17,24 @@ export interface PoolSettings {
   applicationName: string;
   /**
    * Plan every prepared statement once per connection (plan_cache_mode=force_generic_plan). Only
-   * for connections that run statements whose plan does not depend on their values (ingest-pool.ts).
+   * for connections that run statements whose plan does not depend on their values (store-pools.ts).
    */
   genericPlans?: boolean;
+  /**
+   * Never plan a sequential or bitmap scan where an index can serve (enable_seqscan and
+   * enable_bitmapscan off), for connections whose statements only address rows by key
+   * (store-pools.ts). Where no index applies, PostgreSQL still scans.
+   */
+  deliveryPlans?: boolean;
+}
+
+/** The session settings a connection asks for in its startup packet. */
+function startupOptions(s: Omit<PoolSettings, 'poolSize'>): string | undefined {
+  const options = [
+    ...(s.genericPlans ? ['-c plan_cache_mode=force_generic_plan'] : []),
+    ...(s.deliveryPlans ? ['-c enable_seqscan=off', '-c enable_bitmapscan=off'] : []),
+  ];
+  return options.length > 0 ? options.join(' ') : undefined;
 }
 
 const INT8 = 20;
@@ -33,13 +48,14 @@ const types = {
 };
 
 export function clientConfig(s: Omit<PoolSettings, 'poolSize'>): pg.ClientConfig {
+  const options = startupOptions(s);
   return {
     connectionString: s.url,
     connectionTimeoutMillis: s.connectionTimeoutMs,
     application_name: s.applicationName,
     keepAlive: true,
     types,
-    ...(s.genericPlans ? { options: '-c plan_cache_mode=force_generic_plan' } : {}),
+    ...(options ? { options } : {}),
   };
 }
 

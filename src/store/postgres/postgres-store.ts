@@ -53,7 +53,7 @@ import { insertMessage } from './message-insert.js';
 import * as messages from './message-queries.js';
 import { migratePostgres, pendingMigrations } from './migrate.js';
 import { probePostgresWrite } from './write-probe.js';
-import { ingestPools } from './ingest-pool.js';
+import { storePools } from './store-pools.js';
 import { clientConfig } from './pool.js';
 import { recordAttempts } from './record-attempts.js';
 import * as outbox from './operational-outbox.js';
@@ -101,8 +101,10 @@ export class PostgresStore implements Store {
     parkedClaims: false,
   };
   readonly pool: pg.Pool;
-  /** The grouped inserts' own connections (ingest-pool.ts); `pool` when it is not split. */
+  /** The grouped inserts' own connections (store-pools.ts); `pool` when it is not split. */
   private readonly groupPool: pg.Pool;
+  /** The dispatcher's own connections (store-pools.ts); `pool` when it is not split. */
+  readonly deliveryPool: pg.Pool;
   /** Bot connections and invocations (src/bots). */
   readonly bots: PgBotStore;
   /** Inspector bins and their captured requests (src/inspector). */
@@ -132,9 +134,10 @@ export class PostgresStore implements Store {
       applicationName: options.applicationName ?? 'hookline',
     };
     const onError = options.onConnectionError ?? (() => undefined);
-    const pools = ingestPools(settings, onError);
+    const pools = storePools(settings, onError);
     this.pool = pools.pool;
     this.groupPool = pools.groups;
+    this.deliveryPool = pools.delivery;
     this.notifier = new WakeNotifier(settings, onError);
     this.routing = new RoutingCache(this.pool);
     this.ingest = this.ingestGroups(pools.groupsInFlight);
@@ -231,6 +234,7 @@ export class PostgresStore implements Store {
     await this.wakes.close();
     await this.pool.end();
     if (this.groupPool !== this.pool) await this.groupPool.end();
+    if (this.deliveryPool !== this.pool) await this.deliveryPool.end();
   }
 
   /** Calls `listener` when another process may have made work due. Returns the unsubscribe. */
@@ -383,14 +387,16 @@ export class PostgresStore implements Store {
   }
 
   claimDue(args: ClaimArgs): Promise<ClaimedDelivery[]> {
-    return this.run(() => claimDue(this.pool, args));
+    return this.run(() => claimDue(this.deliveryPool, args));
   }
   recordAttempts(
     results: AttemptResult[],
     now: number,
     rules?: RecordRules,
   ): Promise<RecordedResults> {
-    return this.run(() => recordAttempts(this.pool, results, now, this.notifier.wake, rules));
+    return this.run(() =>
+      recordAttempts(this.deliveryPool, results, now, this.notifier.wake, rules),
+    );
   }
   claimOperationalEvents(now: number, limit: number, leaseMs: number): Promise<OutboxEvent[]> {
     return this.run(() => outbox.claimOutbox(this.pool, now, limit, leaseMs));
@@ -399,13 +405,15 @@ export class PostgresStore implements Store {
     return this.run(() => outbox.deleteOutbox(this.pool, ids));
   }
   releaseDeliveries(releases: Release[]): Promise<void> {
-    return this.run(() => leases.releaseDeliveries(this.pool, releases, this.notifier.wake));
+    return this.run(() =>
+      leases.releaseDeliveries(this.deliveryPool, releases, this.notifier.wake),
+    );
   }
   releaseAllLeases(now: number): Promise<number> {
-    return this.run(() => leases.releaseAllLeases(this.pool, now, this.notifier.wake));
+    return this.run(() => leases.releaseAllLeases(this.deliveryPool, now, this.notifier.wake));
   }
   nextDueAt(): Promise<number | null> {
-    return this.run(() => leases.nextDueAt(this.pool));
+    return this.run(() => leases.nextDueAt(this.deliveryPool));
   }
   stats(appId?: string): Promise<StoreStats> {
     return this.run(() => leases.stats(this.pool, appId));
