@@ -18,6 +18,7 @@ export async function openStore(config: Config, logger?: Logger): Promise<Store>
       poolSize: config.dbPoolSize,
       migrate: config.migrateOnStart,
       applicationName: `hookline-${config.role}`,
+      delivers: config.role !== 'api',
       encryption: resolved.keys,
       onConnectionError: (err) =>
         logger?.warn({ err: { message: err.message } }, 'database connection lost; reconnecting'),

@@ -11,10 +11,11 @@ import { createTestDatabase, describePostgres, type TestDatabase } from '../help
 describePostgres('PostgreSQL connections of one process', () => {
   let db: TestDatabase;
   const opened: StorePools[] = [];
-  const open = (poolSize: number) => {
+  const open = (poolSize: number, delivers = true) => {
     const pools = storePools(
       { url: db.url, poolSize, connectionTimeoutMs: 5000, applicationName: 'hookline-split' },
       () => undefined,
+      { delivers },
     );
     opened.push(pools);
     return pools;
@@ -57,12 +58,21 @@ describePostgres('PostgreSQL connections of one process', () => {
     expect(await show(pools.pool, 'enable_seqscan')).toBe('on');
   });
 
-  describe('small pools', () => {
+  it('keeps no connections for a dispatcher in a process that runs none (role api)', () => {
+    const pools = open(10, false);
+    expect(pools.groups.options.max).toBe(2);
+    expect(pools.delivery).toBe(pools.pool);
+    expect(pools.pool.options.max).toBe(8);
+  });
+
+  describe('other sizes', () => {
     it.each([
-      // size: [groups, delivery, rest]; the delivery pool takes at least two, leaves at least one
+      // size, then groups, delivery (0: shares the rest), rest; the dispatcher's share is at
+      // least two and leaves at least two
       [2, 1, 0, 1],
-      [3, 1, 1, 1],
-      [4, 1, 2, 1],
+      [3, 1, 0, 2],
+      [4, 1, 0, 3],
+      [5, 1, 2, 2],
       [6, 1, 2, 3],
       [20, 5, 6, 9],
     ])('splits %i connections', (size, groups, delivery, rest) => {

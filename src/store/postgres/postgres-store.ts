@@ -78,6 +78,11 @@ export interface PostgresStoreOptions {
   onConnectionError?: (error: Error) => void;
   /** The keys secrets are sealed with; every node of a database needs the same current key. */
   encryption: EncryptionKeys;
+  /**
+   * Whether this process runs a dispatcher (default true): only then does it keep connections for
+   * it (store-pools.ts); an api node leaves them all to its requests.
+   */
+  delivers?: boolean;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -134,7 +139,7 @@ export class PostgresStore implements Store {
       applicationName: options.applicationName ?? 'hookline',
     };
     const onError = options.onConnectionError ?? (() => undefined);
-    const pools = storePools(settings, onError);
+    const pools = storePools(settings, onError, { delivers: options.delivers ?? true });
     this.pool = pools.pool;
     this.groupPool = pools.groups;
     this.deliveryPool = pools.delivery;
@@ -232,9 +237,12 @@ export class PostgresStore implements Store {
     this.closed = true;
     await this.notifier.close();
     await this.wakes.close();
-    await this.pool.end();
-    if (this.groupPool !== this.pool) await this.groupPool.end();
-    if (this.deliveryPool !== this.pool) await this.deliveryPool.end();
+    // Every pool is ended even if one fails to; the first failure is reported.
+    const ended = await Promise.allSettled(
+      [...new Set([this.pool, this.groupPool, this.deliveryPool])].map((p) => p.end()),
+    );
+    const failed = ended.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Calls `listener` when another process may have made work due. Returns the unsubscribe. */

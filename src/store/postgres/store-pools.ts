@@ -9,27 +9,37 @@ export interface StorePools {
   groups: pg.Pool;
   /** Groups written at once: one connection each. */
   groupsInFlight: number;
-  /** The dispatcher's claims, results, folds and releases; `pool` when too few to split. */
+  /** The dispatcher's claims, results, folds and releases; `pool` when not split. */
   delivery: pg.Pool;
 }
 
+/** Connections left to everything else at least, where the dispatcher gets its own. */
+const MIN_REST = 2;
+/** The dispatcher's own connections at least: a claim and a result batch run side by side. */
+const MIN_DELIVERY = 2;
+
 /**
- * Splits `dbPoolSize` three ways. The grouped inserts get a quarter (at least one), on connections
- * that plan their statement once (generic plans): with a custom plan per execution, PostgreSQL
- * spent about as much CPU planning the statement as running it for a group of ten, and most of it
- * for a group of one or two. Its parameters are only arrays to unnest, so no value changes the
- * best plan. Their own connections also keep the groups from queueing behind other queries.
+ * Splits `dbPoolSize` by what runs on the connections. The grouped inserts get a quarter (at least
+ * one), on connections that plan their statement once (generic plans): with a custom plan per
+ * execution, PostgreSQL spent about as much CPU planning the statement as running it for a group
+ * of ten, and most of it for a group of one or two. Its parameters are only arrays to unnest, so no
+ * value changes the best plan. Their own connections also keep the groups from queueing behind
+ * other queries.
  *
- * The dispatcher's statements get a third (at least two where that leaves one for everything else:
- * a claim and a result batch run side by side) on connections that never plan a sequential or bitmap scan where an index serves
- * (`deliveryPlans`). They address a few rows of large, churning tables by key; a plan made while
- * `deliveries` was small (a new database, or one the planner has no statistics for yet) joined
- * the claimed rows back with a sequential scan, and a prepared statement kept that plan as the
- * table grew, one scan of every live and dead row per claim and per result batch. Everything else
- * keeps the planner's own choices (the console's reads over many rows). A pool too small for a
- * share keeps one pool for it.
+ * In a process that runs a dispatcher (`delivers`), its statements get a third (at least two, and
+ * only where two are left for everything else) on connections that never plan a sequential or
+ * bitmap scan where an index serves (`deliveryPlans`). They address a few rows of large, churning
+ * tables by key; a plan made while `deliveries` was small (a new database, or one the planner has
+ * no statistics for yet) joined the claimed rows back with a sequential scan, and a prepared
+ * statement kept that plan as the table grew, one scan of every live and dead row per claim and
+ * per result batch. Everything else keeps the planner's own choices (the console's reads over many
+ * rows). Pools open connections only as they are needed; the split bounds each share.
  */
-export function storePools(settings: PoolSettings, onError: (error: Error) => void): StorePools {
+export function storePools(
+  settings: PoolSettings,
+  onError: (error: Error) => void,
+  { delivers }: { delivers: boolean },
+): StorePools {
   const size = settings.poolSize;
   const groupsInFlight = Math.max(1, Math.floor(size / 4));
   if (size <= groupsInFlight) {
@@ -37,7 +47,10 @@ export function storePools(settings: PoolSettings, onError: (error: Error) => vo
     return { pool, groups: pool, groupsInFlight, delivery: pool };
   }
   const rest = size - groupsInFlight;
-  const deliverySize = rest >= 2 ? Math.min(rest - 1, Math.max(2, Math.floor(size / 3))) : 0;
+  const deliverySize =
+    delivers && rest >= MIN_DELIVERY + MIN_REST
+      ? Math.min(rest - MIN_REST, Math.max(MIN_DELIVERY, Math.floor(size / 3)))
+      : 0;
   const pool = createPool({ ...settings, poolSize: rest - deliverySize }, onError);
   return {
     pool,
