@@ -19,13 +19,15 @@ export interface Plan {
   };
   latency: { rates: number[]; seconds: number };
   /**
-   * The open-loop sweep (bench/sweep/): each rate held `seconds` after one warm-up at the lowest;
-   * a rate whose messages have not all arrived `drainLimitSeconds` after the last send saturates.
+   * The open-loop sweep (bench/sweep/): each rate held `seconds` after one warm-up of
+   * `warmupSeconds` at `warmupRate`; a rate whose messages have not all arrived `drainLimitSeconds`
+   * after the last send saturates.
    */
   sweep: {
     rates: number[];
     seconds: number;
     warmupSeconds: number;
+    warmupRate: number;
     drainLimitSeconds: number;
     /**
      * `rate` held `seconds` plain, during a purge of `history` settled messages and during
@@ -81,7 +83,8 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
       ? {
           rates: [100, 250, 500, 1_000, 2_000, 3_000, 4_000, 6_000, 8_000],
           seconds: 2,
-          warmupSeconds: 1,
+          warmupSeconds: 3,
+          warmupRate: 500,
           drainLimitSeconds: 15,
           interference: { rate: 500, seconds: 3, history: 100_000, pinMs: 500 },
         }
@@ -89,6 +92,7 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
           rates: [100, 250, 500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000, 10_000, 12_000],
           seconds: 10,
           warmupSeconds: 5,
+          warmupRate: 1_000,
           drainLimitSeconds: 60,
           interference: { rate: 1_000, seconds: 10, history: 500_000, pinMs: 1_000 },
         },

@@ -1,6 +1,6 @@
 import { fmt } from '../lib/format.js';
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
-import { SWEEP_LABELS, type SweepSystem } from '../sweep/step-results.js';
+import { SWEEP_LABELS, warmUpText, type SweepSystem } from '../sweep/step-results.js';
 import { disturbanceRatios, disturbanceTable } from './disturbance.js';
 import { lineChartSvg } from './line-chart.js';
 
@@ -347,7 +347,7 @@ export function renderSweep(run: BenchRun): string[] {
     '',
     `Measured ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC in **${run.mode}** mode (${run.durationSeconds.toFixed(0)} s) with \`${run.command}\`, every figure below from that one run.`,
     '',
-    `An open-loop producer (\`bench/hookline/load-generator.ts\`, 64 connections) offers each rate for ${run.plan.sweep.seconds} s after a ${run.plan.sweep.warmupSeconds} s warm-up, one \`POST /messages\` per message, from an empty queue; the sweep steps up until a rate saturates (a message lost or late past ${run.plan.sweep.drainLimitSeconds} s, an error, or p99 over 1 s). Latency runs from each message's **scheduled** send time to its arrival at the receiver, so a producer held up by a slow API still counts the wait (no coordinated omission); "ack" is send start → 202. BullMQ gets the same producer, rates and receiver.`,
+    `An open-loop producer (\`bench/hookline/load-generator.ts\`, 64 connections) offers each rate for ${run.plan.sweep.seconds} s after ${warmUpText(run.plan.sweep)}, one \`POST /messages\` per message, from an empty queue; the sweep steps up until a rate saturates (a message lost or late past ${run.plan.sweep.drainLimitSeconds} s, an error, or p99 over 1 s). Latency runs from each message's **scheduled** send time to its arrival at the receiver, so a producer held up by a slow API still counts the wait (no coordinated omission); "ack" is send start → 202. BullMQ gets the same producer, rates and receiver.`,
     '',
     busy
       ? `**The machine was busy during this run**: 1-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end on ${m.cores} cores. Absolute figures are low; compare the systems within this run.`

@@ -4,12 +4,12 @@ import type { BenchContext } from '../hookline/context.js';
 import { withBenchServer, type BenchServer } from '../hookline/bench-server.js';
 import { waitCommitted } from '../hookline/wait-committed.js';
 import { runSweep, type SweepTarget } from './run-sweep.js';
-import { sweepNotRun, sweepResults } from './step-results.js';
+import { sweepNotRun, sweepResults, warmUpText } from './step-results.js';
 
 /** The sweep against one Hookline process with its defaults: role all, SQLite, synchronous=FULL. */
 export async function sweepHookline(ctx: BenchContext): Promise<ScenarioResult[]> {
   const { plan, receiver } = ctx;
-  const setup = `open loop, ${plan.sweep.seconds} s per rate after a ${plan.sweep.warmupSeconds} s warm-up, ${size(plan.payloadBytes)}, 1 endpoint, defaults (role all, SQLite synchronous=FULL)`;
+  const setup = `open loop, ${plan.sweep.seconds} s per rate after ${warmUpText(plan.sweep)}, ${size(plan.payloadBytes)}, 1 endpoint, defaults (role all, SQLite synchronous=FULL)`;
   try {
     return await withBenchServer(ctx, {}, async (server) => {
       const steps = await runSweep(receiver, sweepTarget(ctx, server), {

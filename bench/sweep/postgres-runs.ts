@@ -12,7 +12,7 @@ import { EVENT_TYPE } from '../hookline/seed.js';
 import { waitCommitted } from '../hookline/wait-committed.js';
 import { Cluster, withDatabase } from './pg-cluster.js';
 import { runSweep } from './run-sweep.js';
-import { sweepNotRun, sweepResults } from './step-results.js';
+import { sweepNotRun, sweepResults, warmUpText } from './step-results.js';
 
 const run = promisify(execFile);
 const loadGenerator = new URL('../hookline/load-generator.js', import.meta.url);
@@ -158,7 +158,7 @@ export async function sweepPostgres(
   pgProblem: string | null,
 ): Promise<ScenarioResult[]> {
   const { plan, receiver } = ctx;
-  const setup = `1 api + 2 worker processes on a fresh database, open loop, ${plan.sweep.seconds} s per rate after a ${plan.sweep.warmupSeconds} s warm-up, ${size(plan.payloadBytes)}, 1 endpoint`;
+  const setup = `1 api + 2 worker processes on a fresh database, open loop, ${plan.sweep.seconds} s per rate after ${warmUpText(plan.sweep)}, ${size(plan.payloadBytes)}, 1 endpoint`;
   if (pgProblem) return sweepNotRun('postgres', setup, { skipped: pgProblem });
   try {
     return await withDataDir((dataDir) =>

@@ -21,8 +21,13 @@ export interface SweepSettings {
   rates: number[];
   /** Each rate is held this long. */
   seconds: number;
-  /** Untimed warm-up at the lowest rate (JIT, connections, page cache). */
+  /**
+   * Untimed warm-up, long enough that the steps measure a system that has run for a while (the JIT
+   * has compiled its hot paths, connections and caches are open), as it would in service. At the
+   * lowest rate for a second, the first steps measured code that was still being compiled.
+   */
   warmupSeconds: number;
+  warmupRate: number;
   /** A step whose messages have not all arrived this long after the last send is saturated. */
   drainLimitSeconds: number;
   payloadBytes: number;
@@ -73,7 +78,7 @@ export async function runSweep(
     const warm = await offer(
       target,
       settings.payloadBytes,
-      settings.rates[0]!,
+      settings.warmupRate,
       settings.warmupSeconds,
     );
     if (!(await target.drained(warm.acked, limitMs)))

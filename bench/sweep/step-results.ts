@@ -67,3 +67,7 @@ export function sweepNotRun(
   };
   return ['skipped' in problem ? skipped(base, problem.skipped) : failed(base, problem.error)];
 }
+
+/** The sweep's warm-up as setups and the report name it. */
+export const warmUpText = (s: { warmupSeconds: number; warmupRate: number }) =>
+  `a ${s.warmupSeconds} s warm-up at ${s.warmupRate.toLocaleString('en-US')}/s`;

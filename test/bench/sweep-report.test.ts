@@ -123,7 +123,7 @@ describe('the issue 20 targets', () => {
       startedAt: '2026-11-30T23:00:00.000Z',
       durationSeconds: 100,
       machine: { cores: 2, loadAverage: { start: 1, end: 1 } },
-      plan: { sweep: { seconds: 2, warmupSeconds: 1, drainLimitSeconds: 15 } },
+      plan: { sweep: { seconds: 2, warmupSeconds: 3, warmupRate: 500, drainLimitSeconds: 15 } },
       scenarios,
       ratios: computeRatios(scenarios),
     }) as unknown as BenchRun;
