@@ -52,7 +52,7 @@ describePostgres('PostgreSQL connections of one process', () => {
     expect(await appName(pools.groups)).toBe('hookline-split-ingest');
     expect(await show(pools.delivery, 'enable_seqscan')).toBe('off');
     expect(await show(pools.delivery, 'enable_bitmapscan')).toBe('off');
-    expect(await show(pools.delivery, 'plan_cache_mode')).toBe('auto');
+    expect(await show(pools.delivery, 'plan_cache_mode')).toBe('force_generic_plan');
     expect(await appName(pools.delivery)).toBe('hookline-split-delivery');
     expect(await show(pools.pool, 'plan_cache_mode')).toBe('auto');
     expect(await show(pools.pool, 'enable_seqscan')).toBe('on');

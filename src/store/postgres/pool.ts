@@ -25,14 +25,14 @@ export interface PoolSettings {
    * enable_bitmapscan off), for connections whose statements only address rows by key
    * (store-pools.ts). Where no index applies, PostgreSQL still scans.
    */
-  deliveryPlans?: boolean;
+  indexScansOnly?: boolean;
 }
 
 /** The session settings a connection asks for in its startup packet. */
 function startupOptions(s: Omit<PoolSettings, 'poolSize'>): string | undefined {
   const options = [
     ...(s.genericPlans ? ['-c plan_cache_mode=force_generic_plan'] : []),
-    ...(s.deliveryPlans ? ['-c enable_seqscan=off', '-c enable_bitmapscan=off'] : []),
+    ...(s.indexScansOnly ? ['-c enable_seqscan=off', '-c enable_bitmapscan=off'] : []),
   ];
   return options.length > 0 ? options.join(' ') : undefined;
 }

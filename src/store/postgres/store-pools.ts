@@ -28,12 +28,14 @@ const MIN_DELIVERY = 2;
  *
  * In a process that runs a dispatcher (`delivers`), its statements get a third (at least two, and
  * only where two are left for everything else) on connections that never plan a sequential or
- * bitmap scan where an index serves (`deliveryPlans`). They address a few rows of large, churning
- * tables by key; a plan made while `deliveries` was small (a new database, or one the planner has
- * no statistics for yet) joined the claimed rows back with a sequential scan, and a prepared
- * statement kept that plan as the table grew, one scan of every live and dead row per claim and
- * per result batch. Everything else keeps the planner's own choices (the console's reads over many
- * rows). Pools open connections only as they are needed; the split bounds each share.
+ * bitmap scan where an index serves (`indexScansOnly`) and plan each statement once
+ * (`genericPlans`). They address a few rows of large, churning tables by key; a plan made while
+ * `deliveries` was small (a new database, or one the planner has no statistics for yet) joined
+ * the claimed rows back with a sequential scan, and a prepared statement kept that plan as the
+ * table grew, one scan of every live and dead row per claim and per result batch. With index scans
+ * only, no value of theirs calls for another plan, and planning anew each time (PostgreSQL's
+ * choice for two of them) cost more than running them at a few hundred messages a second.
+ * Everything else keeps the planner's own choices (the console's reads over many rows). Pools open connections only as they are needed; the split bounds each share.
  */
 export function storePools(
   settings: PoolSettings,
@@ -72,7 +74,8 @@ export function storePools(
               ...settings,
               poolSize: deliverySize,
               applicationName: `${settings.applicationName}-delivery`,
-              deliveryPlans: true,
+              indexScansOnly: true,
+              genericPlans: true,
             },
             onError,
           ),
