@@ -112,7 +112,11 @@ export async function createApp(deps: AppDeps): Promise<HooklineApp> {
           sender,
           clock,
           logger,
-          dispatcherOptionsOf(config, { random: deps.random, systemClock: !deps.clock }),
+          dispatcherOptionsOf(config, {
+            random: deps.random,
+            systemClock: !deps.clock,
+            dialect: store.capabilities.dialect,
+          }),
           new EngineEvents(logListenerErrors(logger)),
         )
       : null;

@@ -50,7 +50,7 @@ async function start() {
     sender,
     clock,
     logger,
-    dispatcherOptionsOf(config, { systemClock: true }),
+    dispatcherOptionsOf(config, { systemClock: true, dialect: store.capabilities.dialect }),
     events,
   );
   // Sends the outbox rows this thread's results wrote (the main thread sweeps the rest).

@@ -55,6 +55,12 @@ export interface DispatcherOptions {
    * the system clock (the store waits on real time).
    */
   parkClaims?: boolean;
+  /**
+   * A batch of results waits until its oldest has waited this long (real time; 0: never), unless
+   * something waits on its commit (result-writer.ts). Worth it where a write costs far more than a
+   * row (PostgreSQL); no acknowledgement waits on results.
+   */
+  resultLingerMs?: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -119,6 +125,7 @@ export class Dispatcher {
       (results, recorded) => {
         if (this.events.listening('recorded')) this.events.emit('recorded', { results, recorded });
       },
+      { lingerMs: options.resultLingerMs ?? 0 },
     );
     this.attemptDeps = {
       sender,
@@ -478,7 +485,7 @@ export class Dispatcher {
     endpoint: Endpoint,
     claim: ClaimedDelivery,
   ): Promise<void> {
-    await this.writer.write(result);
+    await this.writer.write(result, this.commitAwaited(endpoint));
     if (result.outcome === 'retry') {
       if (result.nextAttemptAt != null) this.dueAt(result.nextAttemptAt);
     } else if (endpoint.ordering !== 'parallel') {
@@ -486,6 +493,20 @@ export class Dispatcher {
     }
     if (result.outcome !== 'succeeded') this.logUnsuccessful(result, claim);
     if (this.events.listening('committed')) this.events.emit('committed', { result, endpoint });
+  }
+
+  /**
+   * Whether something waits on this result's commit: the next delivery of an ordered line (the
+   * store promotes it then), a claim waiting for the endpoint's slot (freed once committed), or the
+   * claim loop for room in this process.
+   */
+  private commitAwaited(endpoint: Endpoint): boolean {
+    return (
+      endpoint.ordering !== 'parallel' ||
+      this.excluded.has(endpoint.id) ||
+      this.slots.hasWaiting(endpoint.id) ||
+      this.slotFreed !== null
+    );
   }
 
   private logUnsuccessful(result: AttemptResult, claim: ClaimedDelivery): void {

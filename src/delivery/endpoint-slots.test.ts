@@ -37,6 +37,17 @@ describe('EndpointSlots', () => {
     expect(fresh).not.toBeNull();
   });
 
+  it('tells whether a claim of an endpoint waits for a slot', () => {
+    const slots = new EndpointSlots();
+    const load = slots.enter(claim(1), one);
+    expect(slots.hasWaiting(one.id)).toBe(false);
+    expect(slots.enter(claim(2), one)).toBeNull();
+    expect(slots.hasWaiting(one.id)).toBe(true);
+    expect(slots.hasWaiting(two.id)).toBe(false);
+    slots.leave(one.id, load!); // the slot passes to claim 2
+    expect(slots.hasWaiting(one.id)).toBe(false);
+  });
+
   it('reports endpoints with no room left (running and waiting count) for the claim to skip', () => {
     const slots = new EndpointSlots();
     const load = slots.enter(claim(1), two)!;

@@ -46,6 +46,11 @@ export class EndpointSlots {
     return null;
   }
 
+  /** Whether a claim of the endpoint waits for a slot. */
+  hasWaiting(endpointId: string): boolean {
+    return (this.loads.get(endpointId)?.waiting.length ?? 0) > 0;
+  }
+
   /** Whether the endpoint could take one more delivery (running and waiting count). */
   static hasRoom(load: EndpointLoad, maxConcurrency: number): boolean {
     return load.running + load.waiting.length < maxConcurrency;

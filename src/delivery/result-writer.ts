@@ -3,7 +3,22 @@ import type { Clock } from '../lib/clock.js';
 
 interface Waiting {
   result: AttemptResult;
+  /** Something waits on this result's commit (see ResultWriter.write). */
+  urgent: boolean;
+  /** performance.now() when it was queued. */
+  queuedAt: number;
   done: (error?: unknown) => void;
+}
+
+export interface ResultWriterOptions {
+  /** Results in one write at most. */
+  maxBatch?: number;
+  /**
+   * A write waits until its oldest result has waited this long (real time; 0: never waits), so
+   * that results arriving meanwhile share it, unless one of them is urgent or the batch is full.
+   * Under load the previous write already took that long, so it adds nothing there.
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -13,6 +28,10 @@ interface Waiting {
 export class ResultWriter {
   private queue: Waiting[] = [];
   private writing = false;
+  private readonly maxBatch: number;
+  private readonly lingerMs: number;
+  /** Ends a linger early: an urgent result came, or the batch filled. */
+  private stopLingering: (() => void) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -23,20 +42,51 @@ export class ResultWriter {
       results: AttemptResult[],
       recorded: RecordedResults,
     ) => void = () => {},
-    private readonly maxBatch = 1000,
-  ) {}
+    options: ResultWriterOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 1000;
+    this.lingerMs = options.lingerMs ?? 0;
+  }
 
-  write(result: AttemptResult): Promise<void> {
+  /** `urgent`: something waits on this commit, so it does not linger (the next of an ordered line). */
+  write(result: AttemptResult, urgent = false): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ result, done: (error) => (error ? reject(error) : resolve()) });
+      this.queue.push({
+        result,
+        urgent,
+        queuedAt: performance.now(),
+        done: (error) => (error ? reject(error) : resolve()),
+      });
+      if (this.stopLingering && (urgent || this.queue.length >= this.maxBatch))
+        this.stopLingering();
       if (!this.writing) void this.pump();
     });
+  }
+
+  /** How long the next write should still wait for more results (0: not at all). */
+  private lingerLeft(): number {
+    if (this.lingerMs <= 0 || this.queue.length >= this.maxBatch) return 0;
+    if (this.queue.some((w) => w.urgent)) return 0;
+    return Math.max(0, this.queue[0]!.queuedAt + this.lingerMs - performance.now());
+  }
+
+  private async linger(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.stopLingering = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.stopLingering = null;
   }
 
   private async pump(): Promise<void> {
     this.writing = true;
     try {
       while (this.queue.length > 0) {
+        const wait = this.lingerLeft();
+        if (wait > 0) await this.linger(wait);
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const results = batch.map((w) => w.result);
