@@ -23,7 +23,7 @@ import { runChildTask } from './lib/child-task.js';
 import { summarize } from './lib/percentiles.js';
 import type { LoadParams, LoadResult } from './hookline/load-generator.js';
 import { Receiver } from './receiver-client.js';
-import { Cluster, withDatabase } from './sweep/pg-cluster.js';
+import { Cluster, unsettledDeliveries, withDatabase } from './sweep/pg-cluster.js';
 
 const { values } = parseArgs({
   options: {
@@ -142,14 +142,7 @@ async function main(): Promise<void> {
           for (let i = 0; i < workers; i++)
             workerProcs.push(await cluster.start('worker', nodeArgs));
           await admin.connect();
-          const progress = {
-            remaining: async () => {
-              const { rows } = await admin.query<{ n: string }>(
-                `SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`,
-              );
-              return Number(rows[0]!.n);
-            },
-          };
+          const progress = unsettledDeliveries(admin);
           const offer = (r: number, s: number) =>
             runChildTask<LoadParams, LoadResult>(loadGenerator, {
               baseUrl: api.baseUrl,

@@ -1,10 +1,12 @@
 /** Hookline processes sharing one fresh PostgreSQL database, for the bench's PostgreSQL runs. */
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import { join } from 'node:path';
 import { freePort } from '../lib/free-port.js';
 import type { BenchContext } from '../hookline/context.js';
 import { adminQuery } from '../hookline/postgres-drain.js';
 import { HooklineProcess } from '../hookline/process.js';
+import type { Progress } from '../hookline/wait-committed.js';
 
 /** A fresh database for `fn`, dropped afterwards (FORCE: a stopped process may hold a session). */
 export async function withDatabase<T>(
@@ -61,4 +63,16 @@ export class Cluster {
   async stop(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.stop()));
   }
+}
+
+/** Deliveries of the whole database not yet settled, read on `client` (a waitCommitted progress). */
+export function unsettledDeliveries(client: pg.Client): Progress {
+  return {
+    remaining: async () => {
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`,
+      );
+      return Number(rows[0]!.n);
+    },
+  };
 }

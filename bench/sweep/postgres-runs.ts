@@ -10,7 +10,7 @@ import type { LoadParams, LoadResult } from '../hookline/load-generator.js';
 import type { HooklineProcess } from '../hookline/process.js';
 import { EVENT_TYPE } from '../hookline/seed.js';
 import { waitCommitted } from '../hookline/wait-committed.js';
-import { Cluster, withDatabase } from './pg-cluster.js';
+import { Cluster, unsettledDeliveries, withDatabase } from './pg-cluster.js';
 import { runSweep } from './run-sweep.js';
 import { sweepNotRun, sweepResults, warmUpText } from './step-results.js';
 
@@ -177,14 +177,7 @@ export async function sweepPostgres(
           await cluster.start('worker');
           await cluster.start('worker');
           await counter.connect();
-          const progress = {
-            remaining: async () => {
-              const { rows } = await counter.query<{ n: string }>(
-                `SELECT count(*) AS n FROM deliveries WHERE state IN ('pending', 'delivering')`,
-              );
-              return Number(rows[0]!.n);
-            },
-          };
+          const progress = unsettledDeliveries(counter);
           const steps = await runSweep(
             receiver,
             {
