@@ -209,6 +209,7 @@ export class Dispatcher {
         this.options.maxInflight - this.inflight <
         Math.min(this.options.batchSize, this.options.maxInflight) / 4
       ) {
+        this.writer.flush(); // lingering results hold the room the loop waits for
         await new Promise<void>((resolve) => (this.slotFreed = resolve));
         this.slotFreed = null;
         continue;
@@ -330,6 +331,8 @@ export class Dispatcher {
       leaseMs: this.options.leaseMs,
       excludeEndpointIds: [...(this.excluded = new Set(this.slots.saturated(this.cache)))],
     };
+    // A saturated endpoint's slots free as their results commit: none of them should linger.
+    if (this.excluded.size > 0) this.writer.flush();
     let claimed: ClaimedDelivery[];
     if (waitMs > 0) {
       if (this.events.listening('idle'))
@@ -359,6 +362,7 @@ export class Dispatcher {
       this.inflight++;
       const load = this.slots.enter(c, endpoint);
       if (load) this.launch(c, endpoint, load);
+      else this.writer.flush(); // it waits for a slot that a lingering result holds
     }
     if (releases.length > 0) {
       await this.store.releaseDeliveries(releases);

@@ -97,4 +97,48 @@ describe('ResultWriter', () => {
     await second;
     expect(writes).toEqual([[1], [2]]);
   });
+
+  it('writes a lone urgent result at once', async () => {
+    const { store, writes } = recordingStore();
+    const writer = new ResultWriter(store, systemClock, {}, undefined, { lingerMs: 1000 });
+    await writer.write(result(1), true);
+    expect(writes).toEqual([[1]]);
+  });
+
+  it('writes a full batch that queued during a write at once, and lingers for the rest', async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => {};
+    const slow = {
+      recordAttempts: async (results: AttemptResult[]) => {
+        writes.push(results.map((r) => r.deliveryId));
+        if (writes.length === 1) await new Promise<void>((r) => (release = r));
+        return { health: [], disabled: [], operational: 0 };
+      },
+    } as unknown as Store;
+    const writer = new ResultWriter(slow, systemClock, {}, undefined, {
+      lingerMs: 1000,
+      maxBatch: 2,
+    });
+    const done = [writer.write(result(1), true)];
+    await vi.advanceTimersByTimeAsync(0);
+    done.push(writer.write(result(2)), writer.write(result(3)), writer.write(result(4)));
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(writes).toEqual([[1], [2, 3]]);
+    await vi.advanceTimersByTimeAsync(1000);
+    await Promise.all(done);
+    expect(writes).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('flush: what is queued is written without lingering further', async () => {
+    const { store, writes } = recordingStore();
+    const writer = new ResultWriter(store, systemClock, {}, undefined, { lingerMs: 1000 });
+    writer.flush(); // nothing queued: nothing to do
+    const first = writer.write(result(1));
+    await vi.advanceTimersByTimeAsync(5);
+    expect(writes).toEqual([]);
+    writer.flush();
+    await first;
+    expect(writes).toEqual([[1]]);
+  });
 });

@@ -63,6 +63,16 @@ export class ResultWriter {
     });
   }
 
+  /**
+   * Something now waits on what is queued (a claim for a slot, the claim loop for room): it is
+   * written without lingering further.
+   */
+  flush(): void {
+    if (this.queue.length === 0) return;
+    for (const w of this.queue) w.urgent = true;
+    this.stopLingering?.();
+  }
+
   /** How long the next write should still wait for more results (0: not at all). */
   private lingerLeft(): number {
     if (this.lingerMs <= 0 || this.queue.length >= this.maxBatch) return 0;
