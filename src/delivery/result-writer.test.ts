@@ -24,6 +24,21 @@ function recordingStore() {
   return { store, writes };
 }
 
+/** Like recordingStore, but its first write lasts until `release()` is called. */
+function firstWriteHeld() {
+  const { store, writes } = recordingStore();
+  let held: () => void = () => {};
+  const wait = new Promise<void>((r) => (held = r));
+  const slow = {
+    recordAttempts: async (results: AttemptResult[]) => {
+      const recorded = await store.recordAttempts(results, 0);
+      if (writes.length === 1) await wait;
+      return recorded;
+    },
+  } as unknown as Store;
+  return { store: slow, writes, release: () => held() };
+}
+
 describe('ResultWriter', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
@@ -76,15 +91,7 @@ describe('ResultWriter', () => {
   });
 
   it('adds nothing under load: a result that waited through the last write goes at once', async () => {
-    const writes: number[][] = [];
-    let release: () => void = () => {};
-    const slow = {
-      recordAttempts: async (results: AttemptResult[]) => {
-        writes.push(results.map((r) => r.deliveryId));
-        if (writes.length === 1) await new Promise<void>((r) => (release = r));
-        return { health: [], disabled: [], operational: 0 };
-      },
-    } as unknown as Store;
+    const { store: slow, writes, release } = firstWriteHeld();
     const writer = new ResultWriter(slow, systemClock, {}, undefined, { lingerMs: 25 });
     const first = writer.write(result(1));
     await vi.advanceTimersByTimeAsync(25); // the first write starts, and takes 40 ms
@@ -106,15 +113,7 @@ describe('ResultWriter', () => {
   });
 
   it('writes a full batch that queued during a write at once, and lingers for the rest', async () => {
-    const writes: number[][] = [];
-    let release: () => void = () => {};
-    const slow = {
-      recordAttempts: async (results: AttemptResult[]) => {
-        writes.push(results.map((r) => r.deliveryId));
-        if (writes.length === 1) await new Promise<void>((r) => (release = r));
-        return { health: [], disabled: [], operational: 0 };
-      },
-    } as unknown as Store;
+    const { store: slow, writes, release } = firstWriteHeld();
     const writer = new ResultWriter(slow, systemClock, {}, undefined, {
       lingerMs: 1000,
       maxBatch: 2,
