@@ -8,8 +8,14 @@ describe('needsRestart', () => {
   it('restarts a WAL past its limit once the copy caught up with what it held a look ago', () => {
     // Steady commits: frames appended during the copy are left, the earlier ones all copied.
     expect(
-      needsRestart(passive(limit + 500, limit + 100), limit + 100, DEFAULT_CHECKPOINT_POLICY),
+      needsRestart(passive(limit + 500, limit + 200), limit + 100, DEFAULT_CHECKPOINT_POLICY),
     ).toBe(true);
+  });
+
+  it('does not restart when the copy stopped exactly where the last look was (a reader began then)', () => {
+    expect(
+      needsRestart(passive(limit + 500, limit + 100), limit + 100, DEFAULT_CHECKPOINT_POLICY),
+    ).toBe(false);
   });
 
   it('does not restart a WAL under its limit', () => {

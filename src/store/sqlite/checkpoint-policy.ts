@@ -35,8 +35,10 @@ export interface CheckpointResult {
 
 /**
  * Whether to RESTART after a PASSIVE checkpoint: the WAL is past its limit (see `limitFrames`) and
- * the passive one copied at least every frame the WAL held at the previous look (`previousLog`), so
- * no reader holds an old snapshot. A RESTART waits for such a reader while holding the writer off:
+ * the passive one copied past every frame the WAL held at the previous look (`previousLog`), so no
+ * reader holds an old snapshot. Copying exactly up to that look is not enough: a reader that began
+ * then stops the copy there too (a RESTART after it held the writer off for `restartWaitMs`); with
+ * commits going on, the next look sees the copy pass it. A RESTART waits for such a reader while holding the writer off:
  * a console read or an outside backup pinning the WAL would stall every commit until it let go.
  * Frames appended while the passive one copied hold nothing back; a pinned reader stops the copy
  * short of them.
@@ -46,5 +48,5 @@ export function needsRestart(
   previousLog: number,
   policy: CheckpointPolicy,
 ): boolean {
-  return passive.log > policy.limitFrames && passive.checkpointed >= previousLog;
+  return passive.log > policy.limitFrames && passive.checkpointed > previousLog;
 }
