@@ -17,13 +17,11 @@ import { HooklineApi } from './hookline/api-client.js';
 import { withDataDir } from './hookline/context.js';
 import { withDefaultUser } from './hookline/postgres-drain.js';
 import type { HooklineProcess } from './hookline/process.js';
-import { EVENT_TYPE } from './hookline/seed.js';
 import { waitCommitted } from './hookline/wait-committed.js';
-import { runChildTask } from './lib/child-task.js';
 import { summarize } from './lib/percentiles.js';
-import type { LoadParams, LoadResult } from './hookline/load-generator.js';
 import { Receiver } from './receiver-client.js';
 import { Cluster, unsettledDeliveries, withDatabase } from './sweep/pg-cluster.js';
+import { offer } from './sweep/run-sweep.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +36,6 @@ const { values } = parseArgs({
   },
 });
 
-const loadGenerator = new URL('./hookline/load-generator.js', import.meta.url);
 const TICK_MS = 10;
 
 /** CPU ms (user + system, all threads) of a process; 0 once it is gone. */
@@ -143,18 +140,7 @@ async function main(): Promise<void> {
             workerProcs.push(await cluster.start('worker', nodeArgs));
           await admin.connect();
           const progress = unsettledDeliveries(admin);
-          const offer = (r: number, s: number) =>
-            runChildTask<LoadParams, LoadResult>(loadGenerator, {
-              baseUrl: api.baseUrl,
-              apiKey: app.apiKey,
-              appId: app.id,
-              eventType: EVENT_TYPE,
-              payloadBytes: 1024,
-              mode: 'open',
-              connections: 64,
-              rate: r,
-              seconds: s,
-            });
+          const target = { baseUrl: api.baseUrl, apiKey: app.apiKey, appId: app.id };
           const drain = (acked: number) =>
             waitCommitted(receiver, progress, acked, {
               limitMs: 60_000,
@@ -162,7 +148,7 @@ async function main(): Promise<void> {
             });
           await receiver.configure({ record: true, keyHeader: 'webhook-id' });
           await receiver.reset();
-          await drain((await offer(Math.min(rate, 200), 2)).acked); // warm-up
+          await drain((await offer(target, 1024, Math.min(rate, 200), 2)).acked); // warm-up
           for (let run = 0; run < Number(values.repeat); run++) {
             await receiver.reset();
             const cpu = async () => ({
@@ -174,7 +160,7 @@ async function main(): Promise<void> {
               db: await dbCounters(admin, database),
             });
             const before = await cpu();
-            const load = await offer(rate, seconds);
+            const load = await offer(target, 1024, rate, seconds);
             await drain(load.acked);
             const after = await cpu();
             const { arrivals } = await receiver.arrivals();

@@ -103,7 +103,13 @@ export async function runSweep(
   }
 }
 
-function offer(target: SweepTarget, payloadBytes: number, rate: number, seconds: number) {
+/** One open-loop load at `rate` for `seconds`, one message per POST, from its own process. */
+export function offer(
+  target: Pick<SweepTarget, 'baseUrl' | 'apiKey' | 'appId'>,
+  payloadBytes: number,
+  rate: number,
+  seconds: number,
+) {
   return runChildTask<LoadParams, LoadResult>(loadGenerator, {
     baseUrl: target.baseUrl,
     apiKey: target.apiKey,
