@@ -17,11 +17,11 @@ import { HooklineApi } from './hookline/api-client.js';
 import { withDataDir } from './hookline/context.js';
 import { withDefaultUser } from './hookline/postgres-drain.js';
 import type { HooklineProcess } from './hookline/process.js';
+import { startProducer, type Producer } from './hookline/producer.js';
 import { waitCommitted } from './hookline/wait-committed.js';
 import { summarize } from './lib/percentiles.js';
 import { Receiver } from './receiver-client.js';
 import { Cluster, unsettledDeliveries, withDatabase } from './sweep/pg-cluster.js';
-import { offer } from './sweep/run-sweep.js';
 
 const { values } = parseArgs({
   options: {
@@ -129,6 +129,7 @@ async function main(): Promise<void> {
         const database = new URL(databaseUrl).pathname.slice(1);
         const cluster = new Cluster(ctx, dataDir, databaseUrl);
         const admin = new pg.Client({ connectionString: databaseUrl });
+        let producer: Producer | null = null;
         try {
           const api = await cluster.start('api', nodeArgs);
           const client = new HooklineApi(api.baseUrl, ctx.adminToken);
@@ -140,7 +141,10 @@ async function main(): Promise<void> {
             workerProcs.push(await cluster.start('worker', nodeArgs));
           await admin.connect();
           const progress = unsettledDeliveries(admin);
-          const target = { baseUrl: api.baseUrl, apiKey: app.apiKey, appId: app.id };
+          producer = startProducer(
+            { baseUrl: api.baseUrl, apiKey: app.apiKey, appId: app.id },
+            1024,
+          );
           const drain = (acked: number) =>
             waitCommitted(receiver, progress, acked, {
               limitMs: 60_000,
@@ -148,7 +152,7 @@ async function main(): Promise<void> {
             });
           await receiver.configure({ record: true, keyHeader: 'webhook-id' });
           await receiver.reset();
-          await drain((await offer(target, 1024, Math.min(rate, 200), 2)).acked); // warm-up
+          await drain((await producer.offer(Math.min(rate, 200), 2)).acked); // warm-up
           for (let run = 0; run < Number(values.repeat); run++) {
             await receiver.reset();
             const cpu = async () => ({
@@ -160,7 +164,7 @@ async function main(): Promise<void> {
               db: await dbCounters(admin, database),
             });
             const before = await cpu();
-            const load = await offer(target, 1024, rate, seconds);
+            const load = await producer.offer(rate, seconds);
             await drain(load.acked);
             const after = await cpu();
             const { arrivals } = await receiver.arrivals();
@@ -189,6 +193,7 @@ async function main(): Promise<void> {
           await receiver.configure({ record: false });
           await printTableReads(admin);
         } finally {
+          await (producer as Producer | null)?.close();
           await admin.end().catch(() => {});
           await cluster.stop();
         }

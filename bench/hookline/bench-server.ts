@@ -1,12 +1,10 @@
-import { runChildTask } from '../lib/child-task.js';
 import { freePort } from '../lib/free-port.js';
-import type { LoadParams, LoadResult } from './load-generator.js';
+import type { LoadResult } from './load-generator.js';
 import { withDataDir, type BenchContext } from './context.js';
 import { HooklineProcess } from './process.js';
-import { EVENT_TYPE, seedSqlite, type Seeded } from './seed.js';
+import { startProducer, type Producer, type ProducerLoad } from './producer.js';
+import { seedSqlite, type Seeded } from './seed.js';
 import { SqliteProgress } from './sqlite-progress.js';
-
-const loadGenerator = new URL('./load-generator.js', import.meta.url);
 
 export interface BenchServerOptions {
   /** `--role` of the process (all when not given). */
@@ -25,12 +23,13 @@ export interface BenchServer {
   dataDir: string;
   /** The process's SQLite file, read-only: what is committed. */
   progress: SqliteProgress;
-  /** An open-loop producer in its own process: `rate` messages/s for `seconds`. */
+  /**
+   * The scenario's producer, one process for all its loads (so a warm-up warms it too): open loop,
+   * `rate` messages/s for `seconds`.
+   */
   offer(rate: number, seconds: number): Promise<LoadResult>;
-  /** Any load against this server's app (closed loop, batches). */
-  load(
-    params: Omit<LoadParams, 'baseUrl' | 'apiKey' | 'appId' | 'eventType' | 'payloadBytes'>,
-  ): Promise<LoadResult>;
+  /** Any load against this server's app (closed loop, batches), through the same producer. */
+  load(params: ProducerLoad): Promise<LoadResult>;
 }
 
 /**
@@ -63,27 +62,22 @@ export async function withBenchServer<T>(
       nodeArgs: options.nodeArgs,
     });
     let progress: SqliteProgress | null = null;
+    let producer: Producer | null = null;
     try {
       progress = new SqliteProgress(dataDir, seeded.appId);
-      const load: BenchServer['load'] = (params) =>
-        runChildTask<LoadParams, LoadResult>(loadGenerator, {
-          baseUrl: hookline.baseUrl,
-          apiKey: seeded.apiKey,
-          appId: seeded.appId,
-          eventType: EVENT_TYPE,
-          payloadBytes: plan.payloadBytes,
-          ...params,
-        });
+      const target = { baseUrl: hookline.baseUrl, apiKey: seeded.apiKey, appId: seeded.appId };
+      const started = () => (producer ??= startProducer(target, plan.payloadBytes));
       return await fn({
         hookline,
         seeded,
         dataDir,
         progress,
-        load,
-        offer: (rate, seconds) => load({ mode: 'open', connections: 64, rate, seconds }),
+        load: (params) => started().load(params),
+        offer: (rate, seconds) => started().offer(rate, seconds),
       });
     } finally {
       progress?.close();
+      await (producer as Producer | null)?.close();
       await hookline.stop();
     }
   });

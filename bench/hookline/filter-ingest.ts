@@ -1,15 +1,12 @@
 import type { PayloadFilter } from '../../src/domain/payload-filter.js';
-import { runChildTask } from '../lib/child-task.js';
 import { count, size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import type { BenchContext } from './context.js';
 import { withDataDir } from './context.js';
-import type { LoadParams, LoadResult } from './load-generator.js';
 import { HooklineProcess } from './process.js';
-import { EVENT_TYPE, seedSqlite } from './seed.js';
-
-const loadGenerator = new URL('./load-generator.js', import.meta.url);
+import { startProducer } from './producer.js';
+import { seedSqlite } from './seed.js';
 
 /** Rounds per side, in the order A B B A ...: a drift in the machine's load hits both alike. */
 const ROUNDS = 4;
@@ -61,18 +58,16 @@ export async function measureFilterIngest(
         args: ['--data-dir', dataDir, '--role', 'api'],
         adminToken: ctx.adminToken,
       });
+      // One producer per side, each warm from its warm-up on.
+      const producers = apps.map((app) =>
+        startProducer(
+          { baseUrl: hookline.baseUrl, apiKey: app.apiKey, appId: app.appId },
+          plan.payloadBytes,
+        ),
+      );
       try {
         const load = (side: number, seconds: number) =>
-          runChildTask<LoadParams, LoadResult>(loadGenerator, {
-            baseUrl: hookline.baseUrl,
-            apiKey: apps[side]!.apiKey,
-            appId: apps[side]!.appId,
-            eventType: EVENT_TYPE,
-            payloadBytes: plan.payloadBytes,
-            mode: 'closed',
-            connections: clients,
-            seconds,
-          });
+          producers[side]!.load({ mode: 'closed', connections: clients, seconds });
         // Warm-up: JIT, connections, SQLite page cache.
         await load(0, plan.ingest.warmupSeconds);
         await load(1, plan.ingest.warmupSeconds);
@@ -98,6 +93,7 @@ export async function measureFilterIngest(
           extra: { acked: totals[side]!.acked, seconds: round3(totals[side]!.seconds) },
         }));
       } finally {
+        await Promise.all(producers.map((p) => p.close()));
         await hookline.stop();
       }
     });

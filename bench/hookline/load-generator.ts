@@ -48,8 +48,23 @@ export interface LoadResult {
   scheduledAt: Float64Array;
 }
 
+/**
+ * Connections stay open from one load to the next in the same process (a producer's keep-alive
+ * pool), so a step after a warm-up does not start by opening them again.
+ */
+const pools = new Map<string, Pool>();
+function poolFor(baseUrl: string, connections: number): Pool {
+  const key = `${baseUrl} ${connections}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = new Pool(baseUrl, { connections, pipelining: 1 });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
 export async function generateLoad(params: LoadParams): Promise<LoadResult> {
-  const pool = new Pool(params.baseUrl, { connections: params.connections, pipelining: 1 });
+  const pool = poolFor(params.baseUrl, params.connections);
   const one = {
     eventType: params.eventType,
     payload: JSON.parse(makePayload(params.payloadBytes)) as unknown,
@@ -113,7 +128,6 @@ export async function generateLoad(params: LoadParams): Promise<LoadResult> {
     await Promise.all(inflight);
   }
   const seconds = (epochNow() - started) / 1000;
-  await pool.close();
   const acked = ackLatencies.length;
   return {
     sent,

@@ -45,6 +45,7 @@ export async function sweepInterference(ctx: BenchContext): Promise<ScenarioResu
       },
       async (server) => {
         const target = sweepTarget(ctx, server);
+        const producer = server; // its one producer offers the warm-up and every run
         const settings = {
           rate,
           seconds,
@@ -58,10 +59,13 @@ export async function sweepInterference(ctx: BenchContext): Promise<ScenarioResu
           keyHeader: 'webhook-id',
         });
         try {
-          await measureStep(receiver, target, { ...settings, seconds: plan.sweep.warmupSeconds });
-          const before = await measureStep(receiver, target, settings);
+          await measureStep(receiver, target, producer, {
+            ...settings,
+            seconds: plan.sweep.warmupSeconds,
+          });
+          const before = await measureStep(receiver, target, producer, settings);
           const purge = purgeLoop(server.hookline.baseUrl, ctx.adminToken);
-          const purging = await measureStep(receiver, target, settings);
+          const purging = await measureStep(receiver, target, producer, settings);
           const purged = await purge.stop().catch((error: Error) => {
             // A failed purge request is a server bug: its log says which (a scenario's error
             // keeps only its first line, so the output goes to stderr).
@@ -71,9 +75,9 @@ export async function sweepInterference(ctx: BenchContext): Promise<ScenarioResu
             throw error;
           });
           const checkpoints = checkpointLoop(join(server.dataDir, 'hookline.db'), pinMs);
-          const checkpointing = await measureStep(receiver, target, settings);
+          const checkpointing = await measureStep(receiver, target, producer, settings);
           const checkpointed = await checkpoints.stop();
-          const after = await measureStep(receiver, target, settings);
+          const after = await measureStep(receiver, target, producer, settings);
           const plain = { ...before, latency: summarize([...before.samples, ...after.samples]) };
           return [
             result(base('plain'), plain, { ackP99MsAfter: after.ack.p99 }),

@@ -1,21 +1,18 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { runChildTask } from '../lib/child-task.js';
 import { size } from '../lib/format.js';
 import { failed, skipped, type ScenarioResult } from '../lib/results.js';
 import { HooklineApi } from '../hookline/api-client.js';
 import { withDataDir, type BenchContext } from '../hookline/context.js';
-import type { LoadParams, LoadResult } from '../hookline/load-generator.js';
 import type { HooklineProcess } from '../hookline/process.js';
-import { EVENT_TYPE } from '../hookline/seed.js';
+import { startProducer, type Producer } from '../hookline/producer.js';
 import { waitCommitted } from '../hookline/wait-committed.js';
 import { Cluster, unsettledDeliveries, withDatabase } from './pg-cluster.js';
 import { runSweep } from './run-sweep.js';
 import { sweepNotRun, sweepResults, warmUpText } from './step-results.js';
 
 const run = promisify(execFile);
-const loadGenerator = new URL('../hookline/load-generator.js', import.meta.url);
 
 /** The ingest scenario's id for `apis` api processes. */
 export const ingestPostgresId = (apis: 1 | 2) =>
@@ -45,24 +42,25 @@ export async function measurePostgresIngest(
     return await withDataDir((dataDir) =>
       withDatabase(baseUrl, async (databaseUrl) => {
         const cluster = new Cluster(ctx, dataDir, databaseUrl);
+        let producers: Producer[] = [];
         try {
           const nodes: HooklineProcess[] = [];
           for (let i = 0; i < apis; i++) nodes.push(await cluster.start('api'));
           const client = new HooklineApi(nodes[0]!.baseUrl, ctx.adminToken);
           const app = await client.createApp('bench-postgres-ingest');
           await client.close();
-          const load = (node: HooklineProcess, seconds: number) =>
-            runChildTask<LoadParams, LoadResult>(loadGenerator, {
-              baseUrl: node.baseUrl,
-              apiKey: app.apiKey,
-              appId: app.id,
-              eventType: EVENT_TYPE,
-              payloadBytes: plan.payloadBytes,
-              mode: 'closed',
-              connections: clients / apis,
-              seconds,
-            });
-          const all = (seconds: number) => Promise.all(nodes.map((n) => load(n, seconds)));
+          producers = nodes.map((node) =>
+            startProducer(
+              { baseUrl: node.baseUrl, apiKey: app.apiKey, appId: app.id },
+              plan.payloadBytes,
+            ),
+          );
+          const all = (seconds: number) =>
+            Promise.all(
+              producers.map((p) =>
+                p.load({ mode: 'closed', connections: clients / apis, seconds }),
+              ),
+            );
           // Each process warms up on about as many requests as a single one would (they split
           // the clients): a process warmed on half as many still runs colder code in the window.
           await all(plan.ingest.warmupSeconds * apis);
@@ -90,6 +88,7 @@ export async function measurePostgresIngest(
             },
           };
         } finally {
+          await Promise.all(producers.map((p) => p.close()));
           await cluster.stop();
         }
       }),

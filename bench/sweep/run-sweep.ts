@@ -1,10 +1,6 @@
-import { runChildTask } from '../lib/child-task.js';
 import { summarize, type LatencySummary } from '../lib/percentiles.js';
-import type { LoadParams, LoadResult } from '../hookline/load-generator.js';
-import { EVENT_TYPE } from '../hookline/seed.js';
+import { withProducer, type Producer } from '../hookline/producer.js';
 import type { Receiver } from '../receiver-client.js';
-
-const loadGenerator = new URL('../hookline/load-generator.js', import.meta.url);
 
 /** Anything the sweep can offer messages to: Hookline (SQLite or PostgreSQL) or BullMQ. */
 export interface SweepTarget {
@@ -24,7 +20,8 @@ export interface SweepSettings {
   /**
    * Untimed warm-up, long enough that the steps measure a system that has run for a while (the JIT
    * has compiled its hot paths, connections and caches are open), as it would in service. At the
-   * lowest rate for a second, the first steps measured code that was still being compiled.
+   * lowest rate for a second, the first steps measured code that was still being compiled. The
+   * producer is warmed with it: one process offers the warm-up and every step.
    */
   warmupSeconds: number;
   warmupRate: number;
@@ -74,53 +71,30 @@ export async function runSweep(
   const limitMs = settings.drainLimitSeconds * 1000;
   await receiver.configure({ failRatio: 0, latencyMs: 0, record: true, keyHeader: 'webhook-id' });
   try {
-    await receiver.reset();
-    const warm = await offer(
-      target,
-      settings.payloadBytes,
-      settings.warmupRate,
-      settings.warmupSeconds,
-    );
-    if (!(await target.drained(warm.acked, limitMs)))
-      throw new Error(`the warm-up's messages did not all arrive within ${limitMs / 1000} s`);
-    const steps: SweepStep[] = [];
-    const step = (rate: number) => measureStep(receiver, target, { ...settings, rate });
-    for (const rate of settings.rates) {
-      const s = await step(rate);
-      steps.push(s);
-      if (s.saturated) break;
-    }
-    const reached = Math.max(...steps.map((s) => s.offered));
-    for (const rate of settings.alwaysRates ?? []) {
-      if (rate <= reached) continue;
-      // Start from an empty queue where the drain limit allows: the last step may still be going.
-      await target.drained(0, limitMs).catch(() => false);
-      steps.push({ ...(await step(rate)), afterSaturation: true });
-    }
-    return steps;
+    return await withProducer(target, settings.payloadBytes, async (producer) => {
+      await receiver.reset();
+      const warm = await producer.offer(settings.warmupRate, settings.warmupSeconds);
+      if (!(await target.drained(warm.acked, limitMs)))
+        throw new Error(`the warm-up's messages did not all arrive within ${limitMs / 1000} s`);
+      const steps: SweepStep[] = [];
+      const step = (rate: number) => measureStep(receiver, target, producer, { ...settings, rate });
+      for (const rate of settings.rates) {
+        const s = await step(rate);
+        steps.push(s);
+        if (s.saturated) break;
+      }
+      const reached = Math.max(...steps.map((s) => s.offered));
+      for (const rate of settings.alwaysRates ?? []) {
+        if (rate <= reached) continue;
+        // Start from an empty queue where the drain limit allows: the last step may still be going.
+        await target.drained(0, limitMs).catch(() => false);
+        steps.push({ ...(await step(rate)), afterSaturation: true });
+      }
+      return steps;
+    });
   } finally {
     await receiver.configure({ record: false });
   }
-}
-
-/** One open-loop load at `rate` for `seconds`, one message per POST, from its own process. */
-export function offer(
-  target: Pick<SweepTarget, 'baseUrl' | 'apiKey' | 'appId'>,
-  payloadBytes: number,
-  rate: number,
-  seconds: number,
-) {
-  return runChildTask<LoadParams, LoadResult>(loadGenerator, {
-    baseUrl: target.baseUrl,
-    apiKey: target.apiKey,
-    appId: target.appId,
-    eventType: EVENT_TYPE,
-    payloadBytes,
-    mode: 'open',
-    connections: 64,
-    rate,
-    seconds,
-  });
 }
 
 /**
@@ -130,13 +104,14 @@ export function offer(
 export async function measureStep(
   receiver: Receiver,
   target: SweepTarget,
+  producer: Pick<Producer, 'offer'>,
   settings: Pick<SweepSettings, 'seconds' | 'drainLimitSeconds' | 'payloadBytes'> & {
     rate: number;
   },
 ): Promise<SweepStep & { samples: number[] }> {
   const { rate } = settings;
   await receiver.reset();
-  const load = await offer(target, settings.payloadBytes, rate, settings.seconds);
+  const load = await producer.offer(rate, settings.seconds);
   const complete = await target.drained(load.acked, settings.drainLimitSeconds * 1000);
   const { arrivals } = await receiver.arrivals();
   const samples: number[] = [];
