@@ -13,15 +13,13 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { runChildTask } from './lib/child-task.js';
 import { freePort } from './lib/free-port.js';
 import { cpuBetween, threadCpu } from './lib/proc-threads.js';
 import { HooklineApi } from './hookline/api-client.js';
 import { withDataDir } from './hookline/context.js';
-import type { LoadParams, LoadResult } from './hookline/load-generator.js';
 import { adminQuery } from './hookline/postgres-drain.js';
 import { HooklineProcess } from './hookline/process.js';
-import { EVENT_TYPE } from './hookline/seed.js';
+import { startProducer, type Producer } from './hookline/producer.js';
 import { sleep } from './lib/timing.js';
 import { Receiver } from './receiver-client.js';
 
@@ -44,8 +42,6 @@ const { values } = parseArgs({
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
   },
 });
-
-const loadGenerator = new URL('./hookline/load-generator.js', import.meta.url);
 
 interface DbCounters {
   commits: number;
@@ -99,6 +95,7 @@ async function main(): Promise<void> {
   console.log(`database ${name}`);
   const url = `${base}/${name}`;
   const nodes: HooklineProcess[] = [];
+  let producers: Producer[] = [];
   const db = new pg.Client({ connectionString: url });
   const receiver = await Receiver.start();
   try {
@@ -139,21 +136,20 @@ async function main(): Promise<void> {
         );
       await sleep(Number(values.workers) > 0 ? 1000 : 0);
       await db.connect();
-      const load = (node: HooklineProcess, s: number) =>
-        runChildTask<LoadParams, LoadResult>(loadGenerator, {
-          baseUrl: node.baseUrl,
-          apiKey: app.apiKey,
-          appId: app.id,
-          eventType: EVENT_TYPE,
-          payloadBytes: 1024,
+      const apiNodes = nodes.slice(0, apis);
+      // One producer per api node, the same process for the warm-up and the measured load.
+      producers = apiNodes.map((node) =>
+        startProducer({ baseUrl: node.baseUrl, apiKey: app.apiKey, appId: app.id }, 1024),
+      );
+      const load = (i: number, s: number) =>
+        producers[i]!.load({
           mode: rate ? 'open' : 'closed',
           rate: rate ? rate / apis : undefined,
           connections: clients / apis,
           seconds: s,
           batch: values.batch ? Number(values.batch) : undefined,
         });
-      const apiNodes = nodes.slice(0, apis);
-      await Promise.all(apiNodes.map((n) => load(n, 2)));
+      await Promise.all(apiNodes.map((_, i) => load(i, 2)));
       const waits = new Map<string, number>();
       let samples = 0;
       let sampling = true;
@@ -184,7 +180,7 @@ async function main(): Promise<void> {
       const before = await counters(db);
       const threadsBefore = await Promise.all(nodes.map((n) => threadCpu(n.pid)));
       const load1 = loadavg()[0]!;
-      const results = await Promise.all(apiNodes.map((n) => load(n, seconds)));
+      const results = await Promise.all(apiNodes.map((_, i) => load(i, seconds)));
       const threadsAfter = await Promise.all(nodes.map((n) => threadCpu(n.pid)));
       const after = await counters(db);
       const pgAfter = await Promise.all(pids.map(processCpuMs));
@@ -224,6 +220,7 @@ async function main(): Promise<void> {
         console.log(`    ${(n / samples).toFixed(2)}  ${w}`);
     });
   } finally {
+    await Promise.all(producers.map((p) => p.close()));
     await db.end().catch(() => {});
     await receiver.close();
     await Promise.all(nodes.map((n) => n.stop()));

@@ -5,7 +5,7 @@ import { failed, type ScenarioResult } from '../lib/results.js';
 import type { BenchContext } from './context.js';
 import { withDataDir } from './context.js';
 import { HooklineProcess } from './process.js';
-import { startProducer } from './producer.js';
+import { startProducer, type Producer } from './producer.js';
 import { seedSqlite } from './seed.js';
 
 /** Rounds per side, in the order A B B A ...: a drift in the machine's load hits both alike. */
@@ -59,13 +59,14 @@ export async function measureFilterIngest(
         adminToken: ctx.adminToken,
       });
       // One producer per side, each warm from its warm-up on.
-      const producers = apps.map((app) =>
-        startProducer(
-          { baseUrl: hookline.baseUrl, apiKey: app.apiKey, appId: app.appId },
-          plan.payloadBytes,
-        ),
-      );
+      let producers: Producer[] = [];
       try {
+        producers = apps.map((app) =>
+          startProducer(
+            { baseUrl: hookline.baseUrl, apiKey: app.apiKey, appId: app.appId },
+            plan.payloadBytes,
+          ),
+        );
         const load = (side: number, seconds: number) =>
           producers[side]!.load({ mode: 'closed', connections: clients, seconds });
         // Warm-up: JIT, connections, SQLite page cache.

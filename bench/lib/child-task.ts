@@ -26,9 +26,11 @@ export function startChildService<P, R>(script: URL, execArgv: string[] = []): C
       exited = `${script.pathname} exited (${signal ?? `code ${code}`})`;
       resolve();
     });
-    // A child that could not start never exits; a task in flight rejects on its own listener.
+    // A child that could not start never exits; any other error (a failed send) leaves it
+    // running, and the task in flight rejects on its own listener.
     child.on('error', (error) => {
-      exited ??= `${script.pathname} failed: ${error.message}`;
+      if (child.pid !== undefined) return;
+      exited ??= `${script.pathname} failed to start: ${error.message}`;
       resolve();
     });
   });
@@ -56,7 +58,7 @@ export function startChildService<P, R>(script: URL, execArgv: string[] = []): C
     },
     async close() {
       await queue;
-      if (!exited && child.connected) child.disconnect();
+      if (child.connected) child.disconnect();
       await exit;
     },
   };

@@ -105,6 +105,9 @@ async function serve(params: BullmqServerParams): Promise<() => Promise<void>> {
     { connection, concurrency: params.concurrency },
   );
   await worker.waitUntilReady();
+  // Idle connections last as long as Hookline's (Fastify's 72 s): between steps, the producer
+  // keeps its connections to either system alike.
+  server.keepAliveTimeout = 72_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   process.send!({
     op: 'ready',

@@ -15,10 +15,11 @@ const built = <T>(path: string) =>
   import(pathToFileURL(join(ROOT, 'dist', path)).href) as Promise<T>;
 
 let dir: string;
+// Building dist/ may take a while on a busy machine.
 beforeAll(async () => {
   ensureBuilt();
   dir = await mkdtemp(join(tmpdir(), 'hookline-child-task-'));
-});
+}, 180_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('a child service', () => {
