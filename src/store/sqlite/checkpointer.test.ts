@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Checkpointer } from './checkpointer.js';
+import { DEFAULT_CHECKPOINT_POLICY } from './checkpoint-policy.js';
 import { fileSize as size, until, walProgress } from '../../../test/helpers/wal-progress.js';
 import { openSqlite } from './open.js';
 
@@ -56,7 +57,9 @@ describe('the checkpoint thread', () => {
   });
 
   it('starts a WAL past its limit over once the reader that held it back lets go', async () => {
-    checkpointer = new Checkpointer(file, { intervalMs: 5, limitFrames: 100, restartWaitMs: 20 });
+    // The default wait, short as it is, is enough for the RESTART to get through.
+    const { restartWaitMs } = DEFAULT_CHECKPOINT_POLICY;
+    checkpointer = new Checkpointer(file, { intervalMs: 5, limitFrames: 100, restartWaitMs });
     const reader = new Database(file, { readonly: true });
     try {
       // A reader on an old snapshot: no checkpoint can pass it, so the WAL only grows.
