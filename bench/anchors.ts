@@ -80,6 +80,7 @@ export async function measureBullmq(
       unit: 'deliveries/s',
       extra: {
         seconds: result.seconds,
+        fromFirstPerSecond: Math.round(result.fromFirstPerSecond),
         seedSeconds: result.seedSeconds,
         succeeded: result.succeeded,
         failedFinal: result.failed,

@@ -15,6 +15,7 @@ import { Pool } from 'undici';
 import { standardBody } from '../src/formats/standard.js';
 import { standardWebhookHeaders } from '../src/signing/standard-webhooks.js';
 import { serveChildTask } from './lib/child-task.js';
+import { drainWarmup, steadyRate } from './lib/drain-window.js';
 import { makePayload } from './lib/payload.js';
 import { epochNow } from './lib/timing.js';
 
@@ -42,7 +43,10 @@ export interface BullmqResult {
   attempts: number;
   seedSeconds: number;
   seconds: number;
+  /** After the warm-up (`drain-window.ts`). */
   perSecond: number;
+  /** From the worker's start, warm-up included. */
+  fromFirstPerSecond: number;
 }
 
 interface DeliveryJob {
@@ -152,6 +156,8 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
 
     let succeeded = 0;
     let failed = 0;
+    const warmup = drainWarmup(deliveries);
+    let warmEndedAt = 0;
     const worker = new Worker<DeliveryJob>(queueName, deliver, {
       connection,
       concurrency: params.concurrency,
@@ -163,6 +169,7 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
       };
       worker.on('completed', () => {
         succeeded++;
+        if (succeeded === warmup) warmEndedAt = epochNow();
         check();
       });
       worker.on('failed', (job) => {
@@ -173,7 +180,8 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
     const started = epochNow();
     void worker.run();
     await finished;
-    const seconds = (epochNow() - started) / 1000;
+    const endedAt = epochNow();
+    const seconds = (endedAt - started) / 1000;
     await worker.close();
     return {
       deliveries,
@@ -182,7 +190,11 @@ export async function runBullmqBaseline(params: BullmqParams): Promise<BullmqRes
       attempts,
       seedSeconds,
       seconds,
-      perSecond: deliveries / seconds,
+      // A drain whose successes never reached the warm-up (all failing) is timed whole.
+      perSecond: warmEndedAt
+        ? steadyRate(deliveries, warmup, warmEndedAt, endedAt)
+        : deliveries / seconds,
+      fromFirstPerSecond: deliveries / seconds,
     };
   } finally {
     await queue.obliterate({ force: true }).catch(() => {});
