@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { runChildTask } from '../lib/child-task.js';
+import { coresExtra, withCoresUsed } from '../lib/cpu-use.js';
 import { count, size } from '../lib/format.js';
 import { freePort } from '../lib/free-port.js';
 import { failed, skipped, type ScenarioResult } from '../lib/results.js';
@@ -201,12 +202,17 @@ async function drainOnPostgres(
       while (sent.heldSent?.done === false)
         sent = await client.updateEndpoint(app.id, id, { sendHeld: true });
     };
-    await Promise.all(endpointIds.map(release));
-    await client.close();
-    const committed = await waitCommitted(receiver, progress, deliveries, {
-      assertAlive,
-      limitMs: plan.drainLimitSeconds * 1000,
-    });
+    const { result: committed, cores } = await withCoresUsed(
+      { workers: running.map((p) => p.pid), database: 'postgres' },
+      async () => {
+        await Promise.all(endpointIds.map(release));
+        await client.close();
+        return waitCommitted(receiver, progress, deliveries, {
+          assertAlive,
+          limitMs: plan.drainLimitSeconds * 1000,
+        });
+      },
+    );
     const arrived = await receiver.stats();
     if (arrived.firstAt === null)
       throw new Error(`nothing arrived within ${plan.drainLimitSeconds} s`);
@@ -229,6 +235,8 @@ async function drainOnPostgres(
         seconds: Math.round(seconds * 1000) / 1000,
         receiverOk: arrived.ok,
         seedSeconds: Math.round(seeded.seconds * 1000) / 1000,
+        // What the machine had left: a second worker can only add what the first left idle.
+        ...coresExtra(cores),
       },
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import { fmt } from '../lib/format.js';
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
 import { SWEEP_LABELS, warmUpText, type SweepSystem } from '../sweep/step-results.js';
 import { disturbanceRatios, disturbanceTable } from './disturbance.js';
+import { headroomNote } from './headroom.js';
 import { lineChartSvg } from './line-chart.js';
 
 export const SWEEP_CHART_FILE = 'benchmarks-sweep.svg';
@@ -259,6 +260,9 @@ function pairNote(
   return x === null ? why(run, a) : why(run, b);
 }
 
+const withHeadroom = (note: string, headroom: string | null) =>
+  headroom ? `${note}; ${headroom}` : note;
+
 function issue20(run: BenchRun): Row[] {
   const ack1000 = stepExtra(run, 'postgres', 1000, 'ackP99Ms');
   const ingest = perSecond(run, 'ingest-postgres');
@@ -297,11 +301,14 @@ function issue20(run: BenchRun): Row[] {
       goal: 1.6,
       higherIsBetter: true,
       unit: '×',
-      note: pairNote(
-        run,
-        ['ingest-postgres-2-api', 'ingest-postgres'],
-        (two, one) =>
-          `${fmt(two)} ÷ ${fmt(one)} msg/s${tps ? `; pgbench ${fmt(tps)} tps, so the two used ${((two / tps) * 100).toFixed(0)}% of it` : ''}`,
+      note: withHeadroom(
+        pairNote(
+          run,
+          ['ingest-postgres-2-api', 'ingest-postgres'],
+          (two, one) =>
+            `${fmt(two)} ÷ ${fmt(one)} msg/s${tps ? `; pgbench ${fmt(tps)} tps, so the two used ${((two / tps) * 100).toFixed(0)}% of it` : ''}`,
+        ),
+        headroomNote(run, ['ingest-postgres', 'ingest-postgres-2-api'], 'api', 1.6),
       ),
     },
     {
@@ -311,10 +318,13 @@ function issue20(run: BenchRun): Row[] {
       goal: 1.6,
       higherIsBetter: true,
       unit: '×',
-      note: pairNote(
-        run,
-        ['drain-postgres-2-workers', 'drain-postgres-1-worker'],
-        (two, one) => `${fmt(two)} ÷ ${fmt(one)} deliveries/s`,
+      note: withHeadroom(
+        pairNote(
+          run,
+          ['drain-postgres-2-workers', 'drain-postgres-1-worker'],
+          (two, one) => `${fmt(two)} ÷ ${fmt(one)} deliveries/s`,
+        ),
+        headroomNote(run, ['drain-postgres-1-worker', 'drain-postgres-2-workers'], 'workers', 1.6),
       ),
     },
     {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { coresExtra, withCoresUsed } from '../lib/cpu-use.js';
 import { size } from '../lib/format.js';
 import { failed, skipped, type ScenarioResult } from '../lib/results.js';
 import { HooklineApi } from '../hookline/api-client.js';
@@ -64,7 +65,10 @@ export async function measurePostgresIngest(
           // Each process warms up on about as many requests as a single one would (they split
           // the clients): a process warmed on half as many still runs colder code in the window.
           await all(plan.ingest.warmupSeconds * apis);
-          const results = await all(plan.ingest.seconds);
+          const { result: results, cores } = await withCoresUsed(
+            { api: nodes.map((n) => n.pid), database: 'postgres' },
+            () => all(plan.ingest.seconds),
+          );
           const errors = results.reduce((n, r) => n + r.errors, 0);
           if (errors > 0)
             throw new Error(
@@ -85,6 +89,9 @@ export async function measurePostgresIngest(
               ...(apis > 1
                 ? { perProcess: results.map((r) => Math.round(r.perSecond)).join(' + ') }
                 : {}),
+              // What the machine had left: a second api process can only add what the first
+              // left idle (see cpu-use.ts).
+              ...coresExtra(cores),
             },
           };
         } finally {

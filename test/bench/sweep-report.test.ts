@@ -157,6 +157,35 @@ describe('the issue 20 targets', () => {
     );
   });
 
+  it('says how many cores a second process could add, from the one-process run', () => {
+    const cores = (busy: number, own: string, ownCores: number) => ({
+      extra: { machineCores: 2, coresBusy: busy, [own]: ownCores, databaseCores: 0.2 },
+    });
+    const run = runOf([
+      { ...ok('ingest-postgres', 3000), ...cores(1.6, 'apiCores', 0.7) },
+      { ...ok('ingest-postgres-2-api', 1800), ...cores(1.9, 'apiCores', 1.1) },
+      { ...ok('drain-postgres-1-worker', 4000), ...cores(0.8, 'workersCores', 0.4) },
+      { ...ok('drain-postgres-2-workers', 7000), ...cores(1.5, 'workersCores', 0.8) },
+      ...sweepResults('postgres', 'setup', steps),
+    ]);
+    const apis = row(run, 'two api processes ÷ one');
+    expect(apis).toContain(
+      'cores busy of 2: 1.6 with one (api 0.7, database 0.2), 1.9 with two (api 1.1, database 0.2)',
+    );
+    expect(apis).toContain('so at most 1.25× fits on this machine (2 ÷ 1.6)');
+    expect(apis).toContain('**MISSED**');
+    // With cores to spare (2 ÷ 0.8 = 2.5× room), the ratio stands on its own.
+    const workers = row(run, 'drain with two workers ÷ one worker');
+    expect(workers).toContain('cores busy of 2: 0.8 with one (worker 0.4, database 0.2)');
+    expect(workers).not.toContain('fits on this machine');
+    expect(workers).toContain('| met |');
+  });
+
+  it('leaves the cores out of a run that did not record them', () => {
+    const run = runOf([ok('ingest-postgres', 1000), ok('ingest-postgres-2-api', 1700)]);
+    expect(row(run, 'two api processes ÷ one')).not.toContain('cores busy');
+  });
+
   it('takes the acknowledgement p99 at 1,000/s from a step offered after saturation', () => {
     const run = runOf(sweepResults('postgres', 'setup', steps));
     expect(row(run, 'acknowledgement p99 at 1,000 msg/s')).toContain('| 35 ms |');
