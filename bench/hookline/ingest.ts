@@ -1,3 +1,4 @@
+import { coresExtra, withCoresUsed } from '../lib/cpu-use.js';
 import { size } from '../lib/format.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import { withBenchServer } from './bench-server.js';
@@ -32,7 +33,9 @@ export async function measureIngest(
       const load = (seconds: number) =>
         server.load({ mode: 'closed', connections: clients, seconds, batch });
       await load(plan.ingest.warmupSeconds); // warm-up: JIT, connections, SQLite page cache
-      const result = await load(plan.ingest.seconds);
+      const { result, cores } = await withCoresUsed({ hookline: [server.hookline.pid] }, () =>
+        load(plan.ingest.seconds),
+      );
       if (result.errors > 0)
         throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
       return {
@@ -46,6 +49,7 @@ export async function measureIngest(
           acked: result.acked,
           seconds: Math.round(result.seconds * 1000) / 1000,
           ackP99Ms: result.ackLatency.p99,
+          ...coresExtra(cores),
         },
       };
     });

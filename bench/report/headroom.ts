@@ -39,3 +39,21 @@ function coresOf(
   if (cores === null || busy === null) return null;
   return { cores, busy, own: n(`${role}Cores`) ?? 0, database: n('databaseCores') ?? 0 };
 }
+
+/**
+ * The cores behind a rate, as a note: how busy the machine was, the Hookline process's share, its
+ * CPU per message, and how many cores `goal` messages/s would take at that cost.
+ */
+export function costNote(run: BenchRun, id: string, goal: number): string | null {
+  const s = run.scenarios.find((x) => x.id === id && x.status === 'ok');
+  const n = (key: string) =>
+    typeof s?.extra?.[key] === 'number' ? (s.extra[key] as number) : null;
+  const cores = n('machineCores');
+  const busy = n('coresBusy');
+  const own = n('hooklineCores');
+  if (!s?.perSecond || cores === null || busy === null || own === null) return null;
+  const coreSecondsPerMessage = own / s.perSecond;
+  return `cores busy of ${cores}: ${busy}, Hookline ${own} (${Math.round(coreSecondsPerMessage * 1e6)} µs of CPU per message: ${fmtGoal(goal)}/s would take ${(coreSecondsPerMessage * goal).toFixed(1)} cores)`;
+}
+
+const fmtGoal = (n: number) => n.toLocaleString('en-US');

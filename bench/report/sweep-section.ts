@@ -2,7 +2,7 @@ import { fmt } from '../lib/format.js';
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
 import { SWEEP_LABELS, warmUpText, type SweepSystem } from '../sweep/step-results.js';
 import { disturbanceRatios, disturbanceTable } from './disturbance.js';
-import { headroomNote } from './headroom.js';
+import { costNote, headroomNote } from './headroom.js';
 import { lineChartSvg } from './line-chart.js';
 
 export const SWEEP_CHART_FILE = 'benchmarks-sweep.svg';
@@ -204,7 +204,7 @@ function issue16(run: BenchRun): Row[] {
       goal: 10000,
       higherIsBetter: true,
       unit: 'msg/s',
-      note: ingest === null ? why(run, 'ingest') : undefined,
+      note: ingest === null ? why(run, 'ingest') : (costNote(run, 'ingest', 10_000) ?? undefined),
     },
     {
       measure: 'PostgreSQL: sustainable rate, 1 api + 2 workers, p99 ≤ 100 ms',

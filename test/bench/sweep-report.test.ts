@@ -181,6 +181,20 @@ describe('the issue 20 targets', () => {
     expect(workers).toContain('| met |');
   });
 
+  it('turns the ingest cores into CPU per message and the cores the target would take', () => {
+    const run = runOf([
+      {
+        ...ok('ingest', 4000),
+        group: 'ingest',
+        extra: { machineCores: 2, coresBusy: 1.8, hooklineCores: 1.2 },
+      },
+      ...sweepResults('postgres', 'setup', steps),
+    ]);
+    expect(row(run, 'single-message ingest, role api')).toContain(
+      'cores busy of 2: 1.8, Hookline 1.2 (300 µs of CPU per message: 10,000/s would take 3.0 cores)',
+    );
+  });
+
   it('leaves the cores out of a run that did not record them', () => {
     const run = runOf([ok('ingest-postgres', 1000), ok('ingest-postgres-2-api', 1700)]);
     expect(row(run, 'two api processes ÷ one')).not.toContain('cores busy');
