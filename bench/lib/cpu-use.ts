@@ -1,5 +1,4 @@
 import { readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
 
 /**
  * Where the machine's cores went during a measured window: all of them (from /proc/stat), and
@@ -8,74 +7,76 @@ import os from 'node:os';
  * machine the first run already kept busy, the second can only share the same cores.
  */
 
-/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
-const TICK_MS = 10;
+/** Milliseconds per clock tick of /proc's CPU times (USER_HZ is 100 on Linux). */
+const MS_PER_TICK = 10;
 
 /** A group's processes: their ids, or every process of the PostgreSQL server on this machine. */
 export type ProcessGroup = number[] | 'postgres';
 
 export interface CpuSnapshot {
-  /** performance.now() when read. */
+  /** performance.now() when /proc/stat was read. */
   at: number;
   /** All cores together, in ticks since boot: busy (not idle, not waiting for I/O), and in all. */
-  machine: { busy: number; total: number };
-  /** CPU ms of each group's processes (those gone by then count 0). */
-  groups: Record<string, number>;
+  machine: { busy: number; total: number; cores: number };
+  /** CPU ms of each process of each group, by pid. */
+  groups: Record<string, Map<number, number>>;
 }
 
-/** Cores busy over a window, on average: the machine's and each group's. */
+/** Cores busy over a window, on average: the machine's and each group's; CPU ms of each group. */
 export interface CoresUsed {
   cores: number;
   busy: number;
-  groups: Record<string, number>;
+  /** Absent: no process of the group was found (e.g. PostgreSQL runs elsewhere). */
+  groups: Record<string, { cores: number; cpuMs: number }>;
 }
 
-/** The machine's busy and total ticks from the text of /proc/stat (its first, "cpu" line). */
-export function machineTicks(procStat: string): { busy: number; total: number } {
-  const line = procStat.split('\n').find((l) => l.startsWith('cpu '));
+/** The machine's busy and total ticks, and its cores, from the text of /proc/stat. */
+export function machineTicks(procStat: string): CpuSnapshot['machine'] {
+  const lines = procStat.split('\n');
+  const line = lines.find((l) => l.startsWith('cpu '));
   if (!line) throw new Error('no "cpu" line in /proc/stat');
   // user nice system idle iowait irq softirq steal (guest time is already in user).
   const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
   const total = ticks.reduce((a, b) => a + b, 0);
-  return { busy: total - ticks[3]! - ticks[4]!, total };
+  const cores = lines.filter((l) => /^cpu\d+ /.test(l)).length;
+  return { busy: total - ticks[3]! - ticks[4]!, total, cores };
 }
 
 /** CPU ms (user + system, all threads) from the text of /proc/<pid>/stat. */
 export function processMs(procPidStat: string): number {
   // Fields after the command name (which may hold spaces): utime and stime are the 12th, 13th.
   const fields = procPidStat.slice(procPidStat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
 }
 
 /** The command name in /proc/<pid>/stat. */
-function commandOf(procPidStat: string): string {
+export function commandOf(procPidStat: string): string {
   return procPidStat.slice(procPidStat.indexOf('(') + 1, procPidStat.lastIndexOf(')'));
 }
 
 const readStat = (pid: number | string) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
 
-async function postgresPids(): Promise<number[]> {
-  const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
+async function groupMs(group: ProcessGroup): Promise<Map<number, number>> {
+  const pids =
+    group === 'postgres' ? (await readdir('/proc')).filter((n) => /^\d+$/.test(n)) : group;
   const stats = await Promise.all(pids.map(readStat));
-  return pids
-    .filter((_, i) => stats[i] !== null && commandOf(stats[i]!) === 'postgres')
-    .map(Number);
-}
-
-async function groupMs(group: ProcessGroup): Promise<number> {
-  const pids = group === 'postgres' ? await postgresPids() : group;
-  const stats = await Promise.all(pids.map(readStat));
-  return stats.reduce((sum, s) => sum + (s === null ? 0 : processMs(s)), 0);
+  const ms = new Map<number, number>();
+  stats.forEach((stat, i) => {
+    if (stat === null || (group === 'postgres' && commandOf(stat) !== 'postgres')) return;
+    ms.set(Number(pids[i]), processMs(stat));
+  });
+  return ms;
 }
 
 /** Reads the machine's and every group's CPU time now; null where /proc cannot be read. */
 export async function snapshotCpu(
   groups: Record<string, ProcessGroup>,
 ): Promise<CpuSnapshot | null> {
-  const procStat = await readFile('/proc/stat', 'utf8').catch(() => null);
-  if (procStat === null) return null;
   const names = Object.keys(groups);
   const ms = await Promise.all(names.map((name) => groupMs(groups[name]!)));
+  // Read together, last: the machine's ticks and the time they are divided by.
+  const procStat = await readFile('/proc/stat', 'utf8').catch(() => null);
+  if (procStat === null) return null;
   return {
     at: performance.now(),
     machine: machineTicks(procStat),
@@ -83,22 +84,23 @@ export async function snapshotCpu(
   };
 }
 
-/** The cores busy between two snapshots, on average over the time between them. */
-export function coresBetween(
-  before: CpuSnapshot,
-  after: CpuSnapshot,
-  cores = os.availableParallelism(),
-): CoresUsed {
-  const ticks = after.machine.total - before.machine.total;
+/**
+ * The cores busy between two snapshots, on average over the wall time between them. A process
+ * counts what it spent in the window: one gone by the end is left out (its time in the window is
+ * unknown), one that began in it counts from 0.
+ */
+export function coresBetween(before: CpuSnapshot, after: CpuSnapshot): CoresUsed {
   const wallMs = after.at - before.at;
-  const share = ticks > 0 ? (after.machine.busy - before.machine.busy) / ticks : 0;
-  const groups = Object.fromEntries(
-    Object.keys(after.groups).map((name) => [
-      name,
-      wallMs > 0 ? (after.groups[name]! - (before.groups[name] ?? 0)) / wallMs : 0,
-    ]),
-  );
-  return { cores, busy: round(share * cores), groups: mapValues(groups, round) };
+  const perWall = (ms: number) => (wallMs > 0 ? round(ms / wallMs) : 0);
+  const groups: CoresUsed['groups'] = {};
+  for (const [name, processes] of Object.entries(after.groups)) {
+    if (processes.size === 0) continue;
+    let cpuMs = 0;
+    for (const [pid, ms] of processes) cpuMs += ms - (before.groups[name]?.get(pid) ?? 0);
+    groups[name] = { cores: perWall(cpuMs), cpuMs };
+  }
+  const busyMs = (after.machine.busy - before.machine.busy) * MS_PER_TICK;
+  return { cores: after.machine.cores, busy: perWall(busyMs), groups };
 }
 
 /** Runs `work` and tells the cores busy while it ran (null where /proc cannot be read). */
@@ -112,21 +114,18 @@ export async function withCoresUsed<T>(
   return { result, cores: before && after ? coresBetween(before, after) : null };
 }
 
-/** The cores as a result's extra fields: `coresBusy`, `machineCores`, `<group>Cores`. */
+/**
+ * The cores as a result's extra fields: `machineCores`, `coresBusy`, and for each group found
+ * `<group>Cores` and `<group>CpuMs`.
+ */
 export function coresExtra(used: CoresUsed | null): Record<string, number> {
   if (!used) return {};
-  return {
-    machineCores: used.cores,
-    coresBusy: used.busy,
-    ...Object.fromEntries(Object.entries(used.groups).map(([name, n]) => [`${name}Cores`, n])),
-  };
+  const extra: Record<string, number> = { machineCores: used.cores, coresBusy: used.busy };
+  for (const [name, { cores, cpuMs }] of Object.entries(used.groups)) {
+    extra[`${name}Cores`] = cores;
+    extra[`${name}CpuMs`] = cpuMs;
+  }
+  return extra;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-
-function mapValues(
-  record: Record<string, number>,
-  f: (n: number) => number,
-): Record<string, number> {
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, f(v)]));
-}

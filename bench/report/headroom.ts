@@ -1,11 +1,15 @@
 import type { BenchRun } from '../lib/results.js';
+import { extraNumber } from './extra-number.js';
+
+/** A run that kept this share of the machine's cores busy had none left. */
+const SATURATED = 0.9;
 
 /**
  * The cores behind a "two processes ÷ one" ratio, as a note. If everything the one-process run
  * kept busy (the process, the database, the load generator, the receiver) doubles with a second
- * process, the two-process run needs twice the cores the first kept busy: a machine with `cores`
- * can show at most cores ÷ busy. Below the target, that ratio says how many cores the run had, not
- * what a second node adds.
+ * process and a message costs the same CPU, the two-process run needs twice the cores the first
+ * kept busy: a machine with C cores fits about C ÷ busy. Below the target, that tells how many
+ * cores the run had rather than what a second node adds.
  */
 export function headroomNote(
   run: BenchRun,
@@ -16,44 +20,38 @@ export function headroomNote(
   const one = coresOf(run, oneId, role);
   if (!one) return null;
   const two = coresOf(run, twoId, role);
-  const bound = one.busy > 0 ? one.cores / one.busy : Number.POSITIVE_INFINITY;
+  const [single, plural] = role === 'api' ? ['api', 'apis'] : ['worker', 'workers'];
   const parts = [
-    `cores busy of ${one.cores}: ${one.busy} with one (${role === 'api' ? 'api' : 'worker'} ${one.own}, database ${one.database})${two ? `, ${two.busy} with two (${role} ${two.own}, database ${two.database})` : ''}`,
+    `cores busy of ${one.cores}: ${one.busy} with one (${breakdown(single, one)})${two ? `, ${two.busy} with two (${breakdown(plural, two)})` : ''}`,
   ];
-  if (bound < target)
+  const fits = one.busy > 0 ? one.cores / one.busy : Number.POSITIVE_INFINITY;
+  if (fits < target)
     parts.push(
-      `so at most ${bound.toFixed(2)}× fits on this machine (${one.cores} ÷ ${one.busy}): the second process shared the cores the first run used`,
+      `so this machine fits about ${fits.toFixed(2)}× (${one.cores} ÷ ${one.busy}) if a message costs the same CPU with two${two && two.busy >= SATURATED * two.cores ? ', and the two-process run kept it saturated' : ''}`,
     );
   return parts.join('; ');
 }
 
-function coresOf(
-  run: BenchRun,
-  id: string,
-  role: 'api' | 'workers',
-): { cores: number; busy: number; own: number; database: number } | null {
-  const extra = run.scenarios.find((s) => s.id === id && s.status === 'ok')?.extra;
-  const n = (key: string) => (typeof extra?.[key] === 'number' ? (extra[key] as number) : null);
+interface Cores {
+  cores: number;
+  busy: number;
+  own: number | null;
+  database: number | null;
+}
+
+function coresOf(run: BenchRun, id: string, role: 'api' | 'workers'): Cores | null {
+  const n = (key: string) => extraNumber(run, id, key);
   const cores = n('machineCores');
   const busy = n('coresBusy');
   if (cores === null || busy === null) return null;
-  return { cores, busy, own: n(`${role}Cores`) ?? 0, database: n('databaseCores') ?? 0 };
+  return { cores, busy, own: n(`${role}Cores`), database: n('databaseCores') };
 }
 
-/**
- * The cores behind a rate, as a note: how busy the machine was, the Hookline process's share, its
- * CPU per message, and how many cores `goal` messages/s would take at that cost.
- */
-export function costNote(run: BenchRun, id: string, goal: number): string | null {
-  const s = run.scenarios.find((x) => x.id === id && x.status === 'ok');
-  const n = (key: string) =>
-    typeof s?.extra?.[key] === 'number' ? (s.extra[key] as number) : null;
-  const cores = n('machineCores');
-  const busy = n('coresBusy');
-  const own = n('hooklineCores');
-  if (!s?.perSecond || cores === null || busy === null || own === null) return null;
-  const coreSecondsPerMessage = own / s.perSecond;
-  return `cores busy of ${cores}: ${busy}, Hookline ${own} (${Math.round(coreSecondsPerMessage * 1e6)} µs of CPU per message: ${fmtGoal(goal)}/s would take ${(coreSecondsPerMessage * goal).toFixed(1)} cores)`;
+function breakdown(name: string, c: Cores): string {
+  return [
+    c.own === null ? null : `${name} ${c.own}`,
+    c.database === null ? null : `database ${c.database}`,
+  ]
+    .filter((p) => p !== null)
+    .join(', ');
 }
-
-const fmtGoal = (n: number) => n.toLocaleString('en-US');

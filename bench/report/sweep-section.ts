@@ -2,7 +2,8 @@ import { fmt } from '../lib/format.js';
 import type { BenchRun, ScenarioResult } from '../lib/results.js';
 import { SWEEP_LABELS, warmUpText, type SweepSystem } from '../sweep/step-results.js';
 import { disturbanceRatios, disturbanceTable } from './disturbance.js';
-import { costNote, headroomNote } from './headroom.js';
+import { costNote } from './cost-note.js';
+import { headroomNote } from './headroom.js';
 import { lineChartSvg } from './line-chart.js';
 
 export const SWEEP_CHART_FILE = 'benchmarks-sweep.svg';

@@ -170,14 +170,18 @@ describe('the issue 20 targets', () => {
     ]);
     const apis = row(run, 'two api processes ÷ one');
     expect(apis).toContain(
-      'cores busy of 2: 1.6 with one (api 0.7, database 0.2), 1.9 with two (api 1.1, database 0.2)',
+      'cores busy of 2: 1.6 with one (api 0.7, database 0.2), 1.9 with two (apis 1.1, database 0.2)',
     );
-    expect(apis).toContain('so at most 1.25× fits on this machine (2 ÷ 1.6)');
+    expect(apis).toContain(
+      'so this machine fits about 1.25× (2 ÷ 1.6) if a message costs the same CPU with two, and the two-process run kept it saturated',
+    );
     expect(apis).toContain('**MISSED**');
     // With cores to spare (2 ÷ 0.8 = 2.5× room), the ratio stands on its own.
     const workers = row(run, 'drain with two workers ÷ one worker');
-    expect(workers).toContain('cores busy of 2: 0.8 with one (worker 0.4, database 0.2)');
-    expect(workers).not.toContain('fits on this machine');
+    expect(workers).toContain(
+      'cores busy of 2: 0.8 with one (worker 0.4, database 0.2), 1.5 with two (workers 0.8, database 0.2)',
+    );
+    expect(workers).not.toContain('fits about');
     expect(workers).toContain('| met |');
   });
 
@@ -186,18 +190,28 @@ describe('the issue 20 targets', () => {
       {
         ...ok('ingest', 4000),
         group: 'ingest',
-        extra: { machineCores: 2, coresBusy: 1.8, hooklineCores: 1.2 },
+        extra: {
+          machineCores: 2,
+          coresBusy: 1.8,
+          hooklineCores: 1.2,
+          hooklineCpuMs: 9_000,
+          acked: 30_000,
+        },
       },
       ...sweepResults('postgres', 'setup', steps),
     ]);
     expect(row(run, 'single-message ingest, role api')).toContain(
-      'cores busy of 2: 1.8, Hookline 1.2 (300 µs of CPU per message: 10,000/s would take 3.0 cores)',
+      'cores busy of 2: 1.8, Hookline 1.2; 300 µs of Hookline CPU per message, so 10,000/s would take 3.0 cores of CPU',
     );
   });
 
   it('leaves the cores out of a run that did not record them', () => {
-    const run = runOf([ok('ingest-postgres', 1000), ok('ingest-postgres-2-api', 1700)]);
-    expect(row(run, 'two api processes ÷ one')).not.toContain('cores busy');
+    const run = runOf([
+      ok('ingest-postgres', 1000),
+      ok('ingest-postgres-2-api', 1700),
+      ...sweepResults('postgres', 'setup', steps),
+    ]);
+    expect(row(run, 'two api processes ÷ one')).toContain('| 1.70 × (1,700 ÷ 1,000 msg/s) |');
   });
 
   it('takes the acknowledgement p99 at 1,000/s from a step offered after saturation', () => {
