@@ -4,7 +4,9 @@
  * on a fresh database take POST /messages (closed loop from `--clients` clients, or open loop at
  * `--rate`), and the probe reports, over the measured window only: messages/s and acknowledgement
  * p50/p99; commits, WAL flushes and rows per message (pg_stat_database, pg_stat_wal); CPU ms per
- * message of the api processes (by thread) and of the PostgreSQL backends; and what the backends
+ * message of the api processes (by thread; each divided by all messages, so they add up) and of
+ * the PostgreSQL backends; the api processes' context switches per message (every thread, from
+ * /proc/<pid>/task/<tid>/status: each a sleep and a wake-up, or a turn lost); and what the backends
  * were doing, sampled from pg_stat_activity every 20 ms (state and wait event). Prints only.
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freePort } from './lib/free-port.js';
-import { cpuBetween, threadCpu } from './lib/proc-threads.js';
+import { contextSwitches, cpuBetween, threadCpu } from './lib/proc-threads.js';
 import { HooklineApi } from './hookline/api-client.js';
 import { withDataDir } from './hookline/context.js';
 import { adminQuery } from './hookline/postgres-drain.js';
@@ -179,9 +181,11 @@ async function main(): Promise<void> {
       const pgBefore = await Promise.all(pids.map(processCpuMs));
       const before = await counters(db);
       const threadsBefore = await Promise.all(nodes.map((n) => threadCpu(n.pid)));
+      const switchesBefore = await Promise.all(nodes.map((n) => contextSwitches(n.pid)));
       const load1 = loadavg()[0]!;
       const results = await Promise.all(apiNodes.map((_, i) => load(i, seconds)));
       const threadsAfter = await Promise.all(nodes.map((n) => threadCpu(n.pid)));
+      const switchesAfter = await Promise.all(nodes.map((n) => contextSwitches(n.pid)));
       const after = await counters(db);
       const pgAfter = await Promise.all(pids.map(processCpuMs));
       sampling = false;
@@ -208,7 +212,7 @@ async function main(): Promise<void> {
           .map((t) => `${t.name} ${(t.ms / acked).toFixed(3)}`)
           .join(', ');
         console.log(
-          `  ${i < apis ? 'api' : 'worker'} ${i} CPU ms/msg ${(total / acked).toFixed(3)} (${top}); ${(total / seconds / 10).toFixed(0)}% of a core`,
+          `  ${i < apis ? 'api' : 'worker'} ${i} CPU ms/msg ${(total / acked).toFixed(3)} (${top}); ${(total / seconds / 10).toFixed(0)}% of a core; context switches/msg ${((switchesAfter[i]! - switchesBefore[i]!) / acked).toFixed(2)}`,
         );
       });
       const pgMs = pgAfter.reduce((s, v, i) => s + v - pgBefore[i]!, 0);

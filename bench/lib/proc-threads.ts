@@ -27,3 +27,24 @@ export function cpuBetween(
     .filter((t) => t.ms > 0)
     .sort((a, b) => b.ms - a.ms);
 }
+
+/**
+ * Context switches of every thread of `pid` so far, voluntary (it waited: a sleep, I/O) and not
+ * (the scheduler took the core): each is a sleep and a wake-up, or a turn lost to another thread.
+ */
+export async function contextSwitches(pid: number): Promise<number> {
+  let total = 0;
+  for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [])) {
+    const status = await readFile(`/proc/${pid}/task/${tid}/status`, 'utf8').catch(() => '');
+    total += switchesIn(status);
+  }
+  return total;
+}
+
+/** The voluntary and non-voluntary context switches in the text of /proc/.../status. */
+export function switchesIn(status: string): number {
+  let total = 0;
+  for (const m of status.matchAll(/^(?:non)?voluntary_ctxt_switches:\s+(\d+)$/gm))
+    total += Number(m[1]);
+  return total;
+}

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contextSwitches, switchesIn } from '../../bench/lib/proc-threads.js';
+
+describe('context switches', () => {
+  it('adds the voluntary and the non-voluntary ones of a thread', () => {
+    const status = [
+      'Name:\tnode',
+      'State:\tS (sleeping)',
+      'voluntary_ctxt_switches:\t120',
+      'nonvoluntary_ctxt_switches:\t7',
+    ].join('\n');
+    expect(switchesIn(status)).toBe(127);
+    expect(switchesIn('Name:\tnode\n')).toBe(0);
+  });
+
+  it.skipIf(!existsSync('/proc/self/task'))('grow as this process sleeps and wakes', async () => {
+    const before = await contextSwitches(process.pid);
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(await contextSwitches(process.pid)).toBeGreaterThan(before);
+    expect(await contextSwitches(2 ** 22 + 1)).toBe(0); // no such process
+  });
+});
