@@ -10,13 +10,12 @@
  * were doing, sampled from pg_stat_activity every 20 ms (state and wait event). Prints only.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { freePort } from './lib/free-port.js';
-import { contextSwitches, cpuBetween, threadCpu } from './lib/proc-threads.js';
+import { contextSwitches, cpuBetween, processCpuMs, threadCpu } from './lib/proc-threads.js';
 import { HooklineApi } from './hookline/api-client.js';
 import { withDataDir } from './hookline/context.js';
 import { adminQuery } from './hookline/postgres-drain.js';
@@ -66,14 +65,6 @@ async function counters(db: pg.Client): Promise<DbCounters> {
     walRecords: Number(r.wal_records),
     walSyncs: Number(r.wal_sync),
   };
-}
-
-/** CPU ms of a process (all threads), from /proc. */
-async function processCpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  if (!stat) return 0;
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
 }
 
 async function main(): Promise<void> {

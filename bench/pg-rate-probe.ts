@@ -9,7 +9,6 @@
  * else the machine runs: it is the figure to compare between builds. Prints only.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -20,6 +19,7 @@ import type { HooklineProcess } from './hookline/process.js';
 import { startProducer, type Producer } from './hookline/producer.js';
 import { waitCommitted } from './hookline/wait-committed.js';
 import { summarize } from './lib/percentiles.js';
+import { processCpuMs } from './lib/proc-threads.js';
 import { Receiver } from './receiver-client.js';
 import { Cluster, unsettledDeliveries, withDatabase } from './sweep/pg-cluster.js';
 
@@ -35,16 +35,6 @@ const { values } = parseArgs({
     postgres: { type: 'string', default: 'postgres://127.0.0.1:5432' },
   },
 });
-
-const TICK_MS = 10;
-
-/** CPU ms (user + system, all threads) of a process; 0 once it is gone. */
-async function processCpuMs(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-  if (!stat) return 0;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 interface DbCounters {
   commits: number;

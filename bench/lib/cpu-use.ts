@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { commandOf, processMs } from './proc-threads.js';
 
 /**
  * Where the machine's cores went during a measured window: all of them (from /proc/stat), and
@@ -7,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
  * machine the first run already kept busy, the second can only share the same cores.
  */
 
-/** Milliseconds per clock tick of /proc's CPU times (USER_HZ is 100 on Linux). */
+/** Milliseconds per clock tick of /proc/stat's times (USER_HZ is 100 on Linux). */
 const MS_PER_TICK = 10;
 
 /** A group's processes: their ids, or every process of the PostgreSQL server on this machine. */
@@ -40,18 +41,6 @@ export function machineTicks(procStat: string): CpuSnapshot['machine'] {
   const total = ticks.reduce((a, b) => a + b, 0);
   const cores = lines.filter((l) => /^cpu\d+ /.test(l)).length;
   return { busy: total - ticks[3]! - ticks[4]!, total, cores };
-}
-
-/** CPU ms (user + system, all threads) from the text of /proc/<pid>/stat. */
-export function processMs(procPidStat: string): number {
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th, 13th.
-  const fields = procPidStat.slice(procPidStat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
-}
-
-/** The command name in /proc/<pid>/stat. */
-export function commandOf(procPidStat: string): string {
-  return procPidStat.slice(procPidStat.indexOf('(') + 1, procPidStat.lastIndexOf(')'));
 }
 
 const readStat = (pid: number | string) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);

@@ -3,16 +3,31 @@ import { readdir, readFile } from 'node:fs/promises';
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICK_MS = 10;
 
+/** CPU ms (user + system; all threads for a process) from the text of /proc/<pid>/stat. */
+export function processMs(procPidStat: string): number {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th, 13th.
+  const fields = procPidStat.slice(procPidStat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+/** The command name in /proc/<pid>/stat. */
+export function commandOf(procPidStat: string): string {
+  return procPidStat.slice(procPidStat.indexOf('(') + 1, procPidStat.lastIndexOf(')'));
+}
+
+/** CPU ms (user + system, all threads) of a process; 0 once it is gone. */
+export async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  return stat === null ? 0 : processMs(stat);
+}
+
 /** CPU ms (user + system) and name of every thread of `pid`, by thread id, from /proc. */
 export async function threadCpu(pid: number): Promise<Map<number, { name: string; ms: number }>> {
   const cpu = new Map<number, { name: string; ms: number }>();
   for (const tid of await readdir(`/proc/${pid}/task`)) {
     const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
     if (!stat) continue;
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th, 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    cpu.set(Number(tid), { name, ms: (Number(fields[11]) + Number(fields[12])) * TICK_MS });
+    cpu.set(Number(tid), { name: commandOf(stat), ms: processMs(stat) });
   }
   return cpu;
 }

@@ -4,7 +4,6 @@ import {
   coresBetween,
   coresExtra,
   machineTicks,
-  processMs,
   snapshotCpu,
   withCoresUsed,
   type CpuSnapshot,
@@ -26,11 +25,6 @@ describe('the cores a window used', () => {
       'intr 12345',
     ].join('\n');
     expect(machineTicks(stat)).toEqual({ busy: 160, total: 980, cores: 2 });
-  });
-
-  it('reads user and system time of a process whose name holds spaces and parentheses', () => {
-    const stat = '4242 (node (worker) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 70 0 0 20 0 11';
-    expect(processMs(stat)).toBe((250 + 70) * 10);
   });
 
   it('averages the cores over the wall time, counting each process only for the window', () => {

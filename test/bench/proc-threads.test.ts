@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contextSwitches, switchesIn } from '../../bench/lib/proc-threads.js';
+import { commandOf, contextSwitches, processMs, switchesIn } from '../../bench/lib/proc-threads.js';
 
 describe('context switches', () => {
   it('adds the voluntary and the non-voluntary ones of a thread', () => {
@@ -19,5 +19,13 @@ describe('context switches', () => {
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 2));
     expect(await contextSwitches(process.pid)).toBeGreaterThan(before);
     expect(await contextSwitches(2 ** 22 + 1)).toBe(0); // no such process
+  });
+});
+
+describe('a process CPU time', () => {
+  it('reads user and system time of a process whose name holds spaces and parentheses', () => {
+    const stat = '4242 (node (worker) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 70 0 0 20 0 11';
+    expect(processMs(stat)).toBe((250 + 70) * 10);
+    expect(commandOf(stat)).toBe('node (worker) x');
   });
 });
