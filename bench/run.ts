@@ -36,6 +36,8 @@ import { retentionSteps } from './hookline/retention.js';
 import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { sweepBullmq } from './sweep/bullmq-target.js';
+import { harnessCostScenario } from './harness-cost.js';
+import { HARNESS_COST_ID } from './report/cpu-budget.js';
 import { sweepHookline } from './sweep/hookline-sweep.js';
 import { sweepInterference } from './sweep/interference.js';
 import {
@@ -154,6 +156,11 @@ async function main(): Promise<void> {
     const sweep: Step[] = [
       { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
       { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
+      // What the producer and receiver themselves cost, for the report's CPU budgets.
+      {
+        ids: [HARNESS_COST_ID],
+        run: async () => [await harnessCostScenario(receiver, plan.sweep.seconds)],
+      },
       // A purge, then large checkpoints, at one rate against the same rate without.
       { ids: ['sweep-disturb'], run: () => sweepInterference(ctx) },
     ];

@@ -9,6 +9,8 @@ type Reply<R> = { ok: true; result: R } | { ok: false; error: string };
 
 /** A child process that runs tasks one after another (`run`), warm from one to the next. */
 export interface ChildService<P, R> {
+  /** The child's process id, to read its CPU time from /proc. */
+  readonly pid: number;
   run(params: P): Promise<R>;
   /** Ends the child once the task running now has answered. */
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export function startChildService<P, R>(script: URL, execArgv: string[] = []): C
       child.send(params as object);
     });
   return {
+    pid: child.pid ?? 0,
     run(params) {
       const task = queue.then(() => send(params));
       queue = task.catch(() => undefined);

@@ -3,6 +3,7 @@ import type { BenchRun, ScenarioResult } from '../lib/results.js';
 import { SWEEP_LABELS, warmUpText, type SweepSystem } from '../sweep/step-results.js';
 import { disturbanceRatios, disturbanceTable } from './disturbance.js';
 import { costNote } from './cost-note.js';
+import { budgetNote, harnessParagraph } from './cpu-budget.js';
 import { headroomNote } from './headroom.js';
 import { lineChartSvg } from './line-chart.js';
 
@@ -164,7 +165,10 @@ function issue16(run: BenchRun): Row[] {
       goal: 5000,
       higherIsBetter: true,
       unit: 'msg/s',
-      note: hook === null ? (notRun(run, 'hookline') ?? '') : missedBelow(run, 'hookline'),
+      note: withBudget(
+        hook === null ? (notRun(run, 'hookline') ?? '') : missedBelow(run, 'hookline'),
+        hook !== null && hook < 5000 ? budgetNote(run, 5000, 'relay') : null,
+      ),
     },
     {
       measure: 'the same ÷ BullMQ on the same sweep',
@@ -175,7 +179,10 @@ function issue16(run: BenchRun): Row[] {
       unit: '×',
       note:
         hook !== null && bull
-          ? `BullMQ ${fmt(bull)} msg/s`
+          ? withBudget(
+              `BullMQ ${fmt(bull)} msg/s`,
+              hook < 3 * bull ? budgetNote(run, 3 * bull, 'relay') : null,
+            )
           : bull === 0
             ? 'BullMQ held no rate'
             : (notRun(run, 'bullmq') ?? ''),
@@ -205,7 +212,13 @@ function issue16(run: BenchRun): Row[] {
       goal: 10000,
       higherIsBetter: true,
       unit: 'msg/s',
-      note: ingest === null ? why(run, 'ingest') : (costNote(run, 'ingest', 10_000) ?? undefined),
+      note:
+        ingest === null
+          ? why(run, 'ingest')
+          : withBudget(
+              costNote(run, 'ingest', 10_000) ?? '',
+              ingest < 10_000 ? budgetNote(run, 10_000, 'ingest') : null,
+            ) || undefined,
     },
     {
       measure: 'PostgreSQL: sustainable rate, 1 api + 2 workers, p99 ≤ 100 ms',
@@ -364,6 +377,7 @@ export function renderSweep(run: BenchRun): string[] {
       ? `**The machine was busy during this run**: 1-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end on ${m.cores} cores. Absolute figures are low; compare the systems within this run.`
       : `Load average ${m.loadAverage.start} → ${m.loadAverage.end} on ${m.cores} cores.`,
     '',
+    ...harnessParagraph(run),
     `![p99 against offered rate](${SWEEP_CHART_FILE})`,
     '',
     '### Targets of issue 16 (sustained load, SQLite)',
@@ -399,4 +413,10 @@ export function spliceSweep(doc: string, section: string[]): string {
   return at === undefined
     ? `${doc.trimEnd()}\n\n${text}`
     : `${doc.slice(0, at)}${text}${doc.slice(at)}`;
+}
+
+/** A note with the CPU budget appended, when there is one. */
+function withBudget(note: string | undefined, budget: string | null): string | undefined {
+  if (!budget) return note;
+  return note ? `${note}; ${budget}` : budget;
 }

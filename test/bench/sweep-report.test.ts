@@ -205,6 +205,29 @@ describe('the issue 20 targets', () => {
     );
   });
 
+  it('puts what a missed rate leaves per message, after the harness, next to the floor', () => {
+    const harness = {
+      ...ok('harness-cost', 17_000),
+      extra: { machineCores: 2, producerUs: 50, apiFloorUs: 35, senderFloorUs: 55, receiverUs: 30 },
+    };
+    const run = runOf([
+      harness,
+      { ...ok('ingest', 4000), group: 'ingest' },
+      ...sweepResults('hookline', 'setup', [step(1000, 20), step(2000, 30), step(3000, 900)]),
+      ...sweepResults('bullmq', 'setup', [step(1000, 20), step(4000, 40), step(6000, 900)]),
+    ]);
+    expect(row(run, 'the same ÷ BullMQ')).toContain(
+      'BullMQ 4,000 msg/s; ingest and delivery at 12,000/s: 167 µs of CPU per message on this machine, of which the harness takes 80 µs, leaving 87 µs; no more than the 90 µs',
+    );
+    expect(row(run, 'sustainable rate at p99 ≤ 50 ms')).toContain(
+      'ingest and delivery at 5,000/s: 400 µs of CPU per message',
+    );
+    expect(row(run, 'single-message ingest, role api')).toContain(
+      'ingest at 10,000/s: 200 µs of CPU per message on this machine, of which the harness takes 50 µs',
+    );
+    expect(renderSweep(run).join('\n')).toContain('**The harness shares the machine.**');
+  });
+
   it('leaves the cores out of a run that did not record them', () => {
     const run = runOf([
       ok('ingest-postgres', 1000),
