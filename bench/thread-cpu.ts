@@ -1,7 +1,9 @@
 /**
- * `node dist/bench/thread-cpu.js [--rate 400] [--seconds 8] [--rounds 2]` — where each thread of a
- * Hookline process (role all, SQLite) spends CPU per message under one steady open-loop rate, with
- * delivery on its own thread (HOOKLINE_DELIVERY_THREAD=on) and off, rounds alternating. CPU time
+ * `node dist/bench/thread-cpu.js [--rate 400] [--seconds 8] [--rounds 2] [--env 'K=V ...' ...]` —
+ * where each thread of a Hookline process (role all, SQLite) spends CPU per message under one
+ * steady open-loop rate, in alternating rounds of each variant: one per `--env` (its variables set
+ * for the process; '' for none), or by default delivery on its own thread
+ * (HOOKLINE_DELIVERY_THREAD=on) and off. CPU time
  * per message barely depends on what else the machine runs, unlike rates and latencies: on a busy
  * machine it is the figure to compare. The busiest thread bounds the rate one process can reach.
  */
@@ -20,8 +22,27 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '400' },
     seconds: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '2' },
+    env: { type: 'string', multiple: true, default: [] },
   },
 });
+
+/** One variant's environment from 'K=V K2=V2'; refuses a word without '='. */
+function envOf(text: string): Record<string, string> {
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  const bad = words.find((w) => w.indexOf('=') <= 0);
+  if (bad !== undefined) throw new Error(`--env: "${bad}" is not NAME=value`);
+  return Object.fromEntries(
+    words.map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]),
+  );
+}
+
+const variants =
+  values.env.length > 0
+    ? values.env.map((text) => ({ name: text || '(none)', env: envOf(text) }))
+    : ['on', 'off'].map((mode) => ({
+        name: `thread ${mode}`,
+        env: { HOOKLINE_DELIVERY_THREAD: mode },
+      }));
 
 async function main(): Promise<void> {
   const rate = Number(values.rate);
@@ -32,8 +53,8 @@ async function main(): Promise<void> {
   console.log(`load average ${loadavg()[0]!.toFixed(2)}; ${rate} msg/s for ${seconds} s`);
   try {
     for (let round = 0; round < Number(values.rounds); round++) {
-      for (const mode of ['on', 'off']) {
-        await withBenchServer(ctx, { env: { HOOKLINE_DELIVERY_THREAD: mode } }, async (server) => {
+      for (const variant of variants) {
+        await withBenchServer(ctx, { env: variant.env }, async (server) => {
           const pid = server.hookline.pid;
           const drain = async (acked: number) =>
             waitCommitted(receiver, server.progress, acked, { limitMs: 60_000 });
@@ -61,7 +82,7 @@ async function main(): Promise<void> {
             .slice(0, 3)
             .map((t) => `tid+${t.tid - pid}: ${perK(t.ms)}`);
           console.log(
-            `thread ${mode.padEnd(3)} | ${load.acked} msgs at ${Math.round(load.perSecond)}/s | CPU ms per 1,000 msgs: process ${perK(total)}, main ${perK(main)}, ${others.join(', ')} | p50 ${latency.p50} ms p99 ${latency.p99} ms, ack p99 ${load.ackLatency.p99} ms | peak RSS ${Math.round(await server.hookline.peakRssMb())} MiB | load ${loadavg()[0]!.toFixed(2)}`,
+            `${variant.name} | ${load.acked} msgs at ${Math.round(load.perSecond)}/s | CPU ms per 1,000 msgs: process ${perK(total)}, main ${perK(main)}, ${others.join(', ')} | p50 ${latency.p50} ms p99 ${latency.p99} ms, ack p99 ${load.ackLatency.p99} ms | peak RSS ${Math.round(await server.hookline.peakRssMb())} MiB | load ${loadavg()[0]!.toFixed(2)}`,
           );
           await receiver.configure({ record: false });
         });
