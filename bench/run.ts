@@ -159,7 +159,9 @@ async function main(): Promise<void> {
       // What the producer and receiver themselves cost, for the report's CPU budgets.
       {
         ids: [HARNESS_COST_ID],
-        run: async () => [await harnessCostScenario(receiver, plan.sweep.seconds)],
+        run: async () => [
+          await harnessCostScenario(receiver, { seconds: 1, repeat: 3, openRate: 8_000 }),
+        ],
       },
       // A purge, then large checkpoints, at one rate against the same rate without.
       { ids: ['sweep-disturb'], run: () => sweepInterference(ctx) },
