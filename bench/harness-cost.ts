@@ -1,20 +1,21 @@
 /**
  * What the bench's own processes cost in CPU per message on this machine, where they share the
  * cores with the system they measure, and what a bare Node.js system doing the same hops and
- * storing nothing spends. Three pairs, each at its own saturation, where a process's CPU per
- * message is usually lowest (more work per wake-up):
+ * storing nothing spends. Three pairs; the closed-loop ones run at saturation, where a process's
+ * CPU per message is usually lowest (more work per wake-up):
  *
  * - the producer (`hookline/load-generator.ts`) in closed loop, 32 clients, as the ingest scenario
  *   runs it, posting to a bare API (node:http, JSON.parse of the body, a 202 with an id);
  * - the same producer in open loop on 64 connections, as the sweep runs it (it also parses each
- *   answer and keeps the ids), at `openRate`;
+ *   answer and keeps the ids), at `openRate` to the bare API: its CPU per message holds for rates
+ *   up to that one;
  * - a bare undici sender (`dispatch` with a handler that keeps nothing, 64 in flight, the headers
  *   of a signed delivery) posting to the bench receiver, which records each arrival as in the sweep.
  *
  * `npm run bench` records it (id `harness-cost`) next to the sweep, whose report turns it into a
  * budget per missed target rate (report/cpu-budget.ts). Alone:
  *
- *   node dist/bench/harness-cost.js [--seconds 4] [--repeat 3] [--open-rate 8000]
+ *   node dist/bench/harness-cost.js [--seconds 4] [--repeat 3] [--open-rate 12000]
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,15 +24,19 @@ import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Pool, type Dispatcher } from 'undici';
+import type { BareSendParams, BareSendResult } from './bare-sender.js';
 import type { LoadParams, LoadResult } from './hookline/load-generator.js';
 import { startChildService, type ChildService } from './lib/child-task.js';
-import { makePayload } from './lib/payload.js';
 import { processMs } from './lib/proc-threads.js';
 import { failed, type ScenarioResult } from './lib/results.js';
-import { epochNow } from './lib/timing.js';
 import { Receiver } from './receiver-client.js';
-import { BARE_API, budgetLine, cpuBudget, HARNESS_COST_ID } from './report/cpu-budget.js';
+import {
+  BARE_API,
+  BARE_RELAY,
+  budgetLine,
+  cpuBudget,
+  HARNESS_COST_ID,
+} from './report/cpu-budget.js';
 
 /** Median CPU µs per message of each process, and the rate each pair reached. */
 export interface HarnessCost {
@@ -73,94 +78,24 @@ function serveBareApi(): void {
   process.on('disconnect', () => process.exit(0));
 }
 
-interface SendTask {
-  url: string;
-  requests: number;
-  concurrency: number;
-}
-
-/** The bare sender: undici's dispatch, a handler that keeps nothing, a fresh webhook-id each. */
-function serveBareSender(): void {
-  const body = makePayload(1024);
-  const pools = new Map<string, Pool>();
-  let sequence = 0;
-  const post = (pool: Pool, path: string) =>
-    new Promise<number>((resolve, reject) => {
-      let status = 0;
-      const handler: Dispatcher.DispatchHandler = {
-        // Its presence marks the handler as of undici's controller API.
-        onRequestStart: () => undefined,
-        onResponseStart: (_c, statusCode) => void (status = statusCode),
-        onResponseData: () => undefined,
-        onResponseEnd: () => resolve(status),
-        onResponseError: (_c, error) => reject(error),
-      };
-      pool.dispatch(
-        {
-          method: 'POST',
-          path,
-          body,
-          headers: {
-            'content-type': 'application/json',
-            'webhook-id': `msg_bare_${process.pid}_${sequence++}`,
-            'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
-            'webhook-signature': 'v1,KSZbbTJ6ggsW1j5Ao9Jm7HhGkxKQyKbIXK5Fo1Y3Cw4=',
-          },
-        },
-        handler,
-      );
-    });
-  process.on('message', (task: SendTask) => {
-    const url = new URL(task.url);
-    let pool = pools.get(url.origin);
-    if (!pool)
-      pools.set(url.origin, (pool = new Pool(url.origin, { connections: task.concurrency })));
-    let next = 0;
-    let bad = 0;
-    const started = epochNow();
-    const lane = async () => {
-      while (next < task.requests) {
-        next++;
-        const status = await post(pool, url.pathname);
-        if (status < 200 || status >= 300) bad++;
-      }
-    };
-    Promise.all(Array.from({ length: task.concurrency }, lane)).then(
-      () => process.send!({ ok: true, bad, seconds: (epochNow() - started) / 1000 }),
-      (error: unknown) => process.send!({ ok: false, error: String(error) }),
-    );
-  });
-  process.on('disconnect', () => process.exit(0));
-  process.send!({ ready: true });
-}
-
-/** This file run as a child in `mode`, with no inherited node flags (a --cpu-prof would cost). */
-function forkSelf(
-  mode: '--bare-api' | '--bare-sender',
-): Promise<{ child: ChildProcess; first: unknown }> {
-  const child = fork(fileURLToPath(import.meta.url), [mode], {
+/** The bare API as a child, with no inherited node flags (a --cpu-prof would cost); its port. */
+function startBareApi(): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--bare-api'], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
   });
   return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`harness-cost ${mode} exited early (${code})`)));
-    child.once('message', (first) => resolve({ child, first }));
-  });
-}
-
-function sendWith(child: ChildProcess, task: SendTask): Promise<{ seconds: number }> {
-  return new Promise((resolve, reject) => {
-    child.once(
-      'message',
-      (reply: { ok: boolean; bad?: number; seconds?: number; error?: string }) => {
-        if (!reply.ok) reject(new Error(`bare sender: ${reply.error}`));
-        else if (reply.bad)
-          reject(new Error(`bare sender: ${reply.bad} posts were not answered 2xx`));
-        else resolve({ seconds: reply.seconds! });
-      },
-    );
-    child.send(task);
+    const failed = (why: unknown) => {
+      child.off('message', ready);
+      reject(
+        why instanceof Error ? why : new Error(`the bare API exited before listening (${why})`),
+      );
+    };
+    const ready = (m: { port: number }) => {
+      child.off('error', failed).off('exit', failed);
+      resolve({ child, port: m.port });
+    };
+    child.once('error', failed).once('exit', failed).once('message', ready);
   });
 }
 
@@ -191,7 +126,8 @@ async function sample(
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function repeated(repeat: number, one: () => Promise<Sample>): Promise<Sample[]> {
@@ -207,19 +143,21 @@ export async function measureHarnessCost(
   receiver: Receiver,
   { seconds, repeat, openRate }: HarnessCostOptions,
 ): Promise<HarnessCost> {
-  const children: ChildProcess[] = [];
+  let api: ChildProcess | null = null;
   let producer: ChildService<LoadParams, LoadResult> | null = null;
+  let sender: ChildService<BareSendParams, BareSendResult> | null = null;
   try {
-    const api = await forkSelf('--bare-api');
-    children.push(api.child);
-    const sender = await forkSelf('--bare-sender');
-    children.push(sender.child);
+    const bare = await startBareApi();
+    api = bare.child;
     producer = startChildService<LoadParams, LoadResult>(
       new URL('./hookline/load-generator.js', import.meta.url),
     );
+    sender = startChildService<BareSendParams, BareSendResult>(
+      new URL('./bare-sender.js', import.meta.url),
+    );
     const run = producer.run.bind(producer);
     const load: LoadParams = {
-      baseUrl: `http://127.0.0.1:${(api.first as { port: number }).port}`,
+      baseUrl: `http://127.0.0.1:${bare.port}`,
       apiKey: 'unused',
       appId: 'app_unused',
       eventType: 'message.created',
@@ -233,28 +171,29 @@ export async function measureHarnessCost(
       if (r.errors > 0) throw new Error(`${r.errors} posts failed, first: ${r.firstError}`);
       return { messages: r.acked, perSecond: r.perSecond };
     };
-    const pids = (...more: number[]) => [producer!.pid, ...more];
+    const producerPid = producer.pid;
+    const apiPid = api.pid!;
     await run(load); // warm-up: JIT of both sides, connections
     const closed = await repeated(repeat, () =>
-      sample(pids(api.child.pid!), () => posted({ ...load, seconds })),
+      sample([producerPid, apiPid], () => posted({ ...load, seconds })),
     );
     const open: LoadParams = { ...load, mode: 'open', connections: 64, rate: openRate };
     await run({ ...open, seconds: 1 }); // warm-up of the open loop and its 64 connections
-    const opened = await repeated(repeat, () => sample(pids(), () => posted({ ...open, seconds })));
+    const opened = await repeated(repeat, () =>
+      sample([producerPid], () => posted({ ...open, seconds })),
+    );
 
-    const task: SendTask = {
-      url: receiver.url('/'),
-      requests: Math.max(2_000, Math.round(seconds * 5_000)),
-      concurrency: 64,
-    };
+    const send = sender.run.bind(sender);
+    const task: BareSendParams = { url: receiver.url('/'), requests: 2_000, concurrency: 64 };
     await receiver.configure({ failRatio: 0, latencyMs: 0, record: true, keyHeader: 'webhook-id' });
     try {
-      await sendWith(sender.child, { ...task, requests: 2_000 }); // warm-up
+      const warm = await send(task); // warm-up, and the rate that sizes each sample to `seconds`
+      const requests = Math.max(2_000, Math.round(seconds * warm.perSecond));
       const sent = await repeated(repeat, async () => {
         await receiver.reset(); // a fresh map of arrivals, as each sweep step starts with
-        return sample([sender.child.pid!, receiver.pid], async () => {
-          const r = await sendWith(sender.child, task);
-          return { messages: task.requests, perSecond: task.requests / r.seconds };
+        return sample([sender!.pid, receiver.pid], async () => {
+          const r = await send({ ...task, requests });
+          return { messages: requests, perSecond: r.perSecond };
         });
       });
       return {
@@ -272,16 +211,13 @@ export async function measureHarnessCost(
     }
   } finally {
     await producer?.close();
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill();
-          }),
-      ),
-    );
+    await sender?.close();
+    const child = api;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      await exited;
+    }
   }
 }
 
@@ -311,6 +247,7 @@ export async function harnessCostScenario(
         apiFloorUs: round(cost.apiFloorUs),
         senderFloorUs: round(cost.senderFloorUs),
         receiverUs: round(cost.receiverUs),
+        openRate: options.openRate,
         openPerSecond: Math.round(cost.openPerSecond),
         deliverPerSecond: Math.round(cost.deliverPerSecond),
       },
@@ -325,7 +262,7 @@ async function main(): Promise<void> {
     options: {
       seconds: { type: 'string', default: '4' },
       repeat: { type: 'string', default: '3' },
-      'open-rate': { type: 'string', default: '8000' },
+      'open-rate': { type: 'string', default: '12000' },
     },
   });
   const seconds = Number(values.seconds);
@@ -360,14 +297,21 @@ async function main(): Promise<void> {
     const harness = cost.producerOpenUs + cost.receiverUs;
     const floor = cost.apiFloorUs + cost.senderFloorUs;
     for (const r of [3_000, 5_000, 12_000])
-      console.log(`- ${budgetLine('ingest and delivery', cpuBudget(cores, r, harness), floor)}`);
+      console.log(
+        `- ${budgetLine(
+          'ingest and delivery',
+          cpuBudget(cores, r, harness),
+          floor,
+          BARE_RELAY,
+          r <= openRate && cost.openPerSecond >= 0.95 * openRate,
+        )}`,
+      );
   } finally {
     await receiver.close();
   }
 }
 
 if (process.argv.includes('--bare-api')) serveBareApi();
-else if (process.argv.includes('--bare-sender')) serveBareSender();
 else if (process.argv[1] === fileURLToPath(import.meta.url))
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

@@ -160,7 +160,8 @@ async function main(): Promise<void> {
       {
         ids: [HARNESS_COST_ID],
         run: async () => [
-          await harnessCostScenario(receiver, { seconds: 1, repeat: 3, openRate: 8_000 }),
+          // Open loop at the highest rate a budget note would use (3× a BullMQ near 4,000/s).
+          await harnessCostScenario(receiver, { seconds: 1, repeat: 3, openRate: 12_000 }),
         ],
       },
       // A purge, then large checkpoints, at one rate against the same rate without.

@@ -20,9 +20,9 @@ describe('the harness cost probe', () => {
     const receiver = await Receiver.start();
     try {
       const cost = await measureHarnessCost(receiver, {
-        seconds: 0.3,
-        repeat: 1,
-        openRate: 1_000,
+        seconds: 0.5,
+        repeat: 2,
+        openRate: 2_000,
       });
       for (const [key, value] of Object.entries(cost)) {
         expect(Number.isFinite(value), key).toBe(true);
@@ -40,11 +40,11 @@ describe('the harness cost probe', () => {
           'senderFloorUs',
         ].sort(),
       );
-      // The measured sample (2,000 posts, the least it sends) reached the receiver, each under a
-      // webhook-id of its own that the receiver recorded, as in the sweep.
+      // The posts reached the receiver, each under a webhook-id of its own that it recorded, as in
+      // the sweep.
       const stats = await receiver.stats();
-      expect(stats.ok).toBe(2_000);
-      expect(stats.distinctKeys).toBe(2_000);
+      expect(stats.ok).toBeGreaterThanOrEqual(2_000);
+      expect(stats.distinctKeys).toBe(stats.ok);
     } finally {
       await receiver.close();
     }
