@@ -205,20 +205,22 @@ describe('the issue 20 targets', () => {
     );
   });
 
+  // The harness's own CPU as bench/harness-cost.ts records it: a relay costs 80 µs, the bare 100.
+  const harness = {
+    ...ok('harness-cost', 17_000),
+    extra: {
+      machineCores: 2,
+      producerClosedUs: 50,
+      producerOpenUs: 50,
+      apiFloorUs: 35,
+      senderFloorUs: 65,
+      receiverUs: 30,
+      openRate: 12_000,
+      openPerSecond: 12_000,
+    },
+  };
+
   it('puts what a missed rate leaves per message, after the harness, next to the floor', () => {
-    const harness = {
-      ...ok('harness-cost', 17_000),
-      extra: {
-        machineCores: 2,
-        producerClosedUs: 50,
-        producerOpenUs: 50,
-        apiFloorUs: 35,
-        senderFloorUs: 65,
-        receiverUs: 30,
-        openRate: 12_000,
-        openPerSecond: 12_000,
-      },
-    };
     const run = runOf([
       harness,
       { ...ok('ingest', 4000), group: 'ingest' },
@@ -238,19 +240,6 @@ describe('the issue 20 targets', () => {
   });
 
   it('adds no budget where the target was met', () => {
-    const harness = {
-      ...ok('harness-cost', 17_000),
-      extra: {
-        machineCores: 2,
-        producerClosedUs: 50,
-        producerOpenUs: 50,
-        apiFloorUs: 35,
-        senderFloorUs: 65,
-        receiverUs: 30,
-        openRate: 12_000,
-        openPerSecond: 12_000,
-      },
-    };
     const run = runOf([
       harness,
       { ...ok('ingest', 12_000), group: 'ingest' },
