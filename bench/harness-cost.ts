@@ -17,13 +17,12 @@
  *
  *   node dist/bench/harness-cost.js [--seconds 4] [--repeat 3] [--open-rate 12000]
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startBareApi } from './bare-api.js';
 import type { BareSendParams, BareSendResult } from './bare-sender.js';
 import type { LoadParams, LoadResult } from './hookline/load-generator.js';
 import { startChildService, type ChildService } from './lib/child-task.js';
@@ -58,45 +57,6 @@ export interface HarnessCostOptions {
   repeat: number;
   /** The open-loop producer's offered rate, messages/s. */
   openRate: number;
-}
-
-/** The bare API a producer could post to: parse the JSON, answer 202 with an id. */
-function serveBareApi(): void {
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { eventType?: string };
-      res.writeHead(202, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `msg_${randomUUID()}`, eventType: body.eventType }));
-    });
-  });
-  server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    if (address && typeof address === 'object') process.send!({ port: address.port });
-  });
-  process.on('disconnect', () => process.exit(0));
-}
-
-/** The bare API as a child, with no inherited node flags (a --cpu-prof would cost); its port. */
-function startBareApi(): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--bare-api'], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: [],
-  });
-  return new Promise((resolve, reject) => {
-    const failed = (why: unknown) => {
-      child.off('message', ready);
-      reject(
-        why instanceof Error ? why : new Error(`the bare API exited before listening (${why})`),
-      );
-    };
-    const ready = (m: { port: number }) => {
-      child.off('error', failed).off('exit', failed);
-      resolve({ child, port: m.port });
-    };
-    child.once('error', failed).once('exit', failed).once('message', ready);
-  });
 }
 
 /** CPU ms of a live process; fails when it is gone (a gone process would read as none). */
@@ -311,8 +271,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--bare-api')) serveBareApi();
-else if (process.argv[1] === fileURLToPath(import.meta.url))
+if (process.argv[1] === fileURLToPath(import.meta.url))
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
