@@ -81,7 +81,7 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 1 : 10 },
     sweep: quick
       ? {
-          rates: [100, 250, 500, 1_000, 2_000, 3_000, 4_000, 6_000, 8_000],
+          rates: [100, 250, 500, 1_000, 2_000, 3_000, 4_000, 5_000, 6_000, 8_000],
           seconds: 2,
           warmupSeconds: 3,
           warmupRate: 500,

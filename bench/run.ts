@@ -12,7 +12,7 @@
  *   npm run bench -- --stats      only the console's stats routes over millions of stored
  *                                 attempts; updates that section of docs/benchmarks.md alone
  *   npm run bench -- --sweep      only sustained load (issues 16 and 20): the open-loop sweep of
- *                                 Hookline, BullMQ and PostgreSQL, pgbench, and the figures their
+ *                                 Hookline, BullMQ, the durable floor and PostgreSQL, pgbench, and the figures their
  *                                 targets need; updates that section of docs/benchmarks.md alone
  *
  * Writes bench/results/latest.json and docs/benchmarks.md (+ docs/benchmarks.svg).
@@ -36,6 +36,7 @@ import { retentionSteps } from './hookline/retention.js';
 import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { sweepBullmq } from './sweep/bullmq-target.js';
+import { FLOOR_INGEST_ID, measureFloorIngest, sweepFloor } from './sweep/floor-target.js';
 import { harnessCostScenario } from './harness-cost.js';
 import { HARNESS_COST_ID } from './report/cpu-budget.js';
 import { sweepHookline } from './sweep/hookline-sweep.js';
@@ -156,6 +157,9 @@ async function main(): Promise<void> {
     const sweep: Step[] = [
       { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
       { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
+      // The least any Node.js design with the same durability does here: the sweep, then ingest.
+      { ids: ['sweep-floor'], run: () => sweepFloor(ctx) },
+      { ids: [FLOOR_INGEST_ID], run: async () => [await measureFloorIngest(ctx)] },
       // What the producer and receiver themselves cost, for the report's CPU budgets.
       {
         ids: [HARNESS_COST_ID],

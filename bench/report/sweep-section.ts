@@ -4,6 +4,13 @@ import { SWEEP_LABELS, warmUpText, type SweepSystem } from '../sweep/step-result
 import { disturbanceRatios, disturbanceTable } from './disturbance.js';
 import { costNote } from './cost-note.js';
 import { budgetNote, harnessParagraph } from './cpu-budget.js';
+import {
+  cpuPairNote,
+  floorAckNote,
+  floorIngestNote,
+  floorRateNote,
+  floorRatioNote,
+} from './floor-note.js';
 import { headroomNote } from './headroom.js';
 import { lineChartSvg } from './line-chart.js';
 
@@ -14,11 +21,17 @@ export const SWEEP_START = '<!-- sweep:start -->';
 export const SWEEP_END = '<!-- sweep:end -->';
 
 /** Objectives of the sustainable rate: issue 16 (SQLite, BullMQ) and issue 20 (PostgreSQL). */
-const OBJECTIVE_MS: Record<SweepSystem, number> = { hookline: 50, bullmq: 50, postgres: 100 };
-const SYSTEMS: SweepSystem[] = ['hookline', 'bullmq', 'postgres'];
+const OBJECTIVE_MS: Record<SweepSystem, number> = {
+  hookline: 50,
+  bullmq: 50,
+  floor: 50,
+  postgres: 100,
+};
+const SYSTEMS: SweepSystem[] = ['hookline', 'bullmq', 'floor', 'postgres'];
 const COLOURS: Record<SweepSystem, string> = {
   hookline: '#1a73e8',
   bullmq: '#9aa0a6',
+  floor: '#e37400',
   postgres: '#188038',
 };
 
@@ -102,11 +115,12 @@ function stepTable(run: BenchRun, system: SweepSystem): string[] {
   return [
     `**${SWEEP_LABELS[system]}** — ${cell(steps[0]!.setup)}; sustainable rate at p99 ≤ ${OBJECTIVE_MS[system]} ms: ${sustainable(run, system) ? `**${fmt(sustainable(run, system)!)} messages/s**` : `**none**: not even the lowest rate offered (${fmt(Number(steps[0]!.extra!.offered))}/s) held it`}${missed ? ` (${missed})` : ''}`,
     '',
-    '| offered | achieved | p50 | p99 | max | ack p50 | ack p99 | peak RSS | note |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| offered | achieved | p50 | p99 | max | ack p50 | ack p99 | CPU per message | peak RSS | note |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...steps.map((s) => {
       const l = s.latency;
-      return `| ${fmt(Number(s.extra!.offered))}/s | ${fmt(s.perSecond!)}/s | ${ms(l?.p50)} | ${ms(l?.p99)} | ${ms(l?.max)} | ${ms(Number(s.extra!.ackP50Ms))} | ${ms(Number(s.extra!.ackP99Ms))} | ${s.peakRssMb !== undefined ? `${s.peakRssMb.toFixed(0)} MiB` : '—'} | ${cell(s.reason ?? '')} |`;
+      const cpu = s.extra!.cpuUsPerMessage;
+      return `| ${fmt(Number(s.extra!.offered))}/s | ${fmt(s.perSecond!)}/s | ${ms(l?.p50)} | ${ms(l?.p99)} | ${ms(l?.max)} | ${ms(Number(s.extra!.ackP50Ms))} | ${ms(Number(s.extra!.ackP99Ms))} | ${typeof cpu === 'number' ? `${fmt(cpu)} µs` : '—'} | ${s.peakRssMb !== undefined ? `${s.peakRssMb.toFixed(0)} MiB` : '—'} | ${cell(s.reason ?? '')} |`;
     }),
     '',
   ];
@@ -150,6 +164,12 @@ function issue16(run: BenchRun): Row[] {
   const ack2000 = stepExtra(run, 'hookline', 2000, 'ackP99Ms');
   const hook = sustainable(run, 'hookline');
   const bull = sustainable(run, 'bullmq');
+  const floor = sustainable(run, 'floor');
+  const cpu2000 = cpuPairNote(
+    2000,
+    stepExtra(run, 'hookline', 2000, 'cpuUsPerMessage'),
+    stepExtra(run, 'floor', 2000, 'cpuUsPerMessage'),
+  );
   const drainShare = run.ratios.hooklineDrainToRawCeiling ?? null;
   const ingest = perSecond(run, 'ingest');
   const pg = sustainable(run, 'postgres');
@@ -165,9 +185,11 @@ function issue16(run: BenchRun): Row[] {
       goal: 5000,
       higherIsBetter: true,
       unit: 'msg/s',
-      note: withBudget(
+      note: notes(
         hook === null ? (notRun(run, 'hookline') ?? '') : missedBelow(run, 'hookline'),
         hook !== null && hook < 5000 ? budgetNote(run, 5000, 'relay') : null,
+        hook !== null && hook < 5000 ? floorRateNote(floor, 5000) : null,
+        hook !== null && hook < 5000 ? cpu2000 : null,
       ),
     },
     {
@@ -179,9 +201,10 @@ function issue16(run: BenchRun): Row[] {
       unit: '×',
       note:
         hook !== null && bull
-          ? withBudget(
+          ? notes(
               `BullMQ ${fmt(bull)} msg/s`,
               hook < 3 * bull ? budgetNote(run, 3 * bull, 'relay') : null,
+              hook < 3 * bull ? floorRatioNote(floor, bull) : null,
             )
           : bull === 0
             ? 'BullMQ held no rate'
@@ -194,7 +217,12 @@ function issue16(run: BenchRun): Row[] {
       goal: 10,
       higherIsBetter: false,
       unit: 'ms',
-      note: ack2000 === null ? 'the sweep stopped before 2,000/s' : undefined,
+      note:
+        ack2000 === null
+          ? 'the sweep stopped before 2,000/s'
+          : ack2000 > 10
+            ? notes(undefined, floorAckNote(stepExtra(run, 'floor', 2000, 'ackP99Ms'), 2000, 10))
+            : undefined,
     },
     {
       measure: 'backlog drain ÷ raw undici ceiling',
@@ -215,9 +243,10 @@ function issue16(run: BenchRun): Row[] {
       note:
         ingest === null
           ? why(run, 'ingest')
-          : withBudget(
+          : notes(
               costNote(run, 'ingest', 10_000) ?? '',
               ingest < 10_000 ? budgetNote(run, 10_000, 'ingest') : null,
+              ingest < 10_000 ? floorIngestNote(run, 10_000) : null,
             ) || undefined,
     },
     {
@@ -378,6 +407,7 @@ export function renderSweep(run: BenchRun): string[] {
       : `Load average ${m.loadAverage.start} → ${m.loadAverage.end} on ${m.cores} cores.`,
     '',
     ...harnessParagraph(run),
+    ...floorParagraph(run),
     `![p99 against offered rate](${SWEEP_CHART_FILE})`,
     '',
     '### Targets of issue 16 (sustained load, SQLite)',
@@ -398,6 +428,15 @@ export function renderSweep(run: BenchRun): string[] {
   ];
 }
 
+/** What the floor is, when it ran: the targets' notes compare with it. */
+function floorParagraph(run: BenchRun): string[] {
+  if (stepsOf(run, 'floor').length === 0) return [];
+  return [
+    `**The durable floor.** The sweep and the ingest also run against \`bench/sweep/floor-server.ts\`: the least a Node.js relay can do and keep Hookline's promise. One process on one thread takes the same \`POST\`, commits each turn's messages in one SQLite transaction and answers 202 after the WAL's fdatasync (Hookline's own \`WalSync\`), then renders, signs and POSTs each with undici and records the result; it has no tenants, auth, validation schema, secondary indexes, claims, retry schedule or attempt log. What it cannot reach here, no design with the same durability reached in this run on one thread; where it does and Hookline does not, the gap is what Hookline's features and threads cost. The per-step tables give each system's own CPU per message (BullMQ's without Redis's).`,
+    '',
+  ];
+}
+
 /** A document with its sweep section replaced (inserted before the feature costs when absent). */
 export function spliceSweep(doc: string, section: string[]): string {
   const text = `${section.join('\n')}\n`;
@@ -415,8 +454,8 @@ export function spliceSweep(doc: string, section: string[]): string {
     : `${doc.slice(0, at)}${text}${doc.slice(at)}`;
 }
 
-/** A note with the CPU budget appended, when there is one. */
-function withBudget(note: string | undefined, budget: string | null): string | undefined {
-  if (!budget) return note;
-  return note ? `${note}; ${budget}` : budget;
+/** A note with the others that exist (a CPU budget, the floor's figures) appended. */
+function notes(note: string | undefined, ...more: Array<string | null>): string | undefined {
+  const all = [note, ...more].filter((n): n is string => !!n);
+  return all.length > 0 ? all.join('; ') : undefined;
 }

@@ -11,6 +11,7 @@ import { Pool } from 'undici';
 import { standardBody } from '../../src/formats/standard.js';
 import { standardWebhookHeaders } from '../../src/signing/standard-webhooks.js';
 import type { RedisTarget } from '../bullmq-baseline.js';
+import { serveChildServer } from './child-server.js';
 
 export interface BullmqServerParams {
   redis: RedisTarget;
@@ -21,9 +22,6 @@ export interface BullmqServerParams {
   backoffMs: number;
 }
 
-export type BullmqServerMessage =
-  { op: 'ready'; port: number } | { op: 'stopped' } | { op: 'failed'; error: string };
-
 interface MessageJob {
   messageId: string;
   eventType: string;
@@ -33,7 +31,10 @@ interface MessageJob {
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
-async function serve(params: BullmqServerParams): Promise<() => Promise<void>> {
+async function serve(
+  params: BullmqServerParams,
+  ready: (port: number) => void,
+): Promise<() => Promise<void>> {
   const connection = { ...params.redis, maxRetriesPerRequest: null };
   const queueName = `hookline-sweep-${process.pid}-${Date.now()}`;
   const queue = new Queue<MessageJob>(queueName, { connection });
@@ -109,10 +110,7 @@ async function serve(params: BullmqServerParams): Promise<() => Promise<void>> {
   // keeps its connections to either system alike.
   server.keepAliveTimeout = 72_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.send!({
-    op: 'ready',
-    port: (server.address() as AddressInfo).port,
-  } satisfies BullmqServerMessage);
+  ready((server.address() as AddressInfo).port);
   return async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
@@ -123,21 +121,4 @@ async function serve(params: BullmqServerParams): Promise<() => Promise<void>> {
   };
 }
 
-if (process.send) {
-  process.once('message', (params: BullmqServerParams) => {
-    serve(params).then(
-      (stop) =>
-        process.once('message', () => {
-          void stop().finally(() => {
-            process.send!({ op: 'stopped' } satisfies BullmqServerMessage);
-            process.disconnect();
-          });
-        }),
-      (error: unknown) => {
-        process.send!({ op: 'failed', error: String(error) } satisfies BullmqServerMessage);
-        process.disconnect();
-      },
-    );
-  });
-  process.once('disconnect', () => process.exit(0));
-}
+serveChildServer(import.meta.url, serve);

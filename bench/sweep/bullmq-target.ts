@@ -1,39 +1,13 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { RedisTarget } from '../bullmq-baseline.js';
 import { size } from '../lib/format.js';
 import type { ScenarioResult } from '../lib/results.js';
 import { readStatusKb } from '../hookline/process.js';
 import type { BenchContext } from '../hookline/context.js';
-import type { BullmqServerMessage, BullmqServerParams } from './bullmq-server.js';
+import type { BullmqServerParams } from './bullmq-server.js';
+import { startChildServer, stopChildServer } from './child-server.js';
 import { runSweep } from './run-sweep.js';
 import { sweepNotRun, sweepResults } from './step-results.js';
-
-/** Starts bench/sweep/bullmq-server.js and waits until it listens. */
-async function startServer(
-  params: BullmqServerParams,
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(new URL('./bullmq-server.js', import.meta.url), [], {
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: BullmqServerMessage) =>
-      m.op === 'ready' ? resolve(m.port) : reject(new Error(`bullmq server: ${JSON.stringify(m)}`)),
-    );
-    child.once('exit', (code) => reject(new Error(`bullmq server exited (code ${code})`)));
-    child.send(params);
-  });
-  return { child, port };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || !child.connected) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send({ op: 'stop' });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** The same sweep (producer, receiver, rates) against BullMQ: see bullmq-server.ts. */
 export async function sweepBullmq(
@@ -46,13 +20,16 @@ export async function sweepBullmq(
   if (redisProblem) return sweepNotRun('bullmq', setup, { skipped: redisProblem });
   let child: ChildProcess | null = null;
   try {
-    const server = await startServer({
-      redis,
-      url: receiver.url('/ep/0'),
-      concurrency: plan.concurrency,
-      attempts: plan.retry.attempts,
-      backoffMs: plan.retry.backoffMs,
-    });
+    const server = await startChildServer<BullmqServerParams>(
+      new URL('./bullmq-server.js', import.meta.url),
+      {
+        redis,
+        url: receiver.url('/ep/0'),
+        concurrency: plan.concurrency,
+        attempts: plan.retry.attempts,
+        backoffMs: plan.retry.backoffMs,
+      },
+    );
     child = server.child;
     const pid = child.pid!;
     const steps = await runSweep(
@@ -67,6 +44,8 @@ export async function sweepBullmq(
             () => false,
           ),
         peakRssMb: async () => (await readStatusKb(pid, 'VmHWM')) / 1024,
+        // Its process only: the Redis server's CPU is not counted.
+        pids: () => [pid],
       },
       { ...plan.sweep, payloadBytes: plan.payloadBytes },
     );
@@ -74,6 +53,6 @@ export async function sweepBullmq(
   } catch (error) {
     return sweepNotRun('bullmq', setup, { error });
   } finally {
-    if (child) await stopServer(child);
+    if (child) await stopChildServer(child);
   }
 }

@@ -38,5 +38,6 @@ export function sweepTarget(ctx: BenchContext, server: BenchServer): SweepTarget
         })
       ).remaining === 0,
     peakRssMb: () => hookline.peakRssMb(),
+    pids: () => [hookline.pid],
   };
 }

@@ -1,4 +1,5 @@
 import { summarize, type LatencySummary } from '../lib/percentiles.js';
+import { processCpuMs } from '../lib/proc-threads.js';
 import { withProducer, type Producer } from '../hookline/producer.js';
 import type { Receiver } from '../receiver-client.js';
 
@@ -11,6 +12,8 @@ export interface SweepTarget {
   drained(acked: number, limitMs: number): Promise<boolean>;
   /** Peak RSS so far of the system's own processes, MiB. */
   peakRssMb(): Promise<number>;
+  /** The system's own processes, whose CPU each step charges to its messages (none: not counted). */
+  pids?(): number[];
 }
 
 export interface SweepSettings {
@@ -49,6 +52,11 @@ export interface SweepStep {
   /** Acknowledged messages that had not arrived when the step ended. */
   missing: number;
   peakRssMb: number;
+  /**
+   * CPU the system's own processes (`SweepTarget.pids`) spent from the step's first send until its
+   * messages arrived, per message acknowledged; undefined when not counted.
+   */
+  cpuUsPerMessage?: number;
   /** Past this step the system cannot keep up; the sweep stops here. */
   saturated: boolean;
   /** Offered only because a target needs it (`alwaysRates`), after an earlier step saturated. */
@@ -111,8 +119,10 @@ export async function measureStep(
 ): Promise<SweepStep & { samples: number[] }> {
   const { rate } = settings;
   await receiver.reset();
+  const cpuBefore = await systemCpuMs(target);
   const load = await producer.offer(rate, settings.seconds);
   const complete = await target.drained(load.acked, settings.drainLimitSeconds * 1000);
+  const cpuAfter = await systemCpuMs(target);
   const { arrivals } = await receiver.arrivals();
   const samples: number[] = [];
   load.ids.forEach((id, i) => {
@@ -132,8 +142,19 @@ export async function measureStep(
     firstError: load.firstError,
     missing,
     peakRssMb: await target.peakRssMb(),
+    ...(cpuBefore !== null && cpuAfter !== null && load.acked > 0
+      ? { cpuUsPerMessage: Math.round(((cpuAfter - cpuBefore) * 1000) / load.acked) }
+      : {}),
     saturated: !complete || missing > 0 || load.errors > 0 || !(latency.p99 <= SATURATED_P99_MS),
   };
+}
+
+/** CPU ms the target's own processes spent so far, or null when it does not name them. */
+async function systemCpuMs(target: SweepTarget): Promise<number | null> {
+  const pids = target.pids?.();
+  if (!pids || pids.length === 0) return null;
+  const ms = await Promise.all(pids.map(processCpuMs));
+  return ms.reduce((a, b) => a + b, 0);
 }
 
 /** The highest offered rate whose messages all arrived with p99 ≤ `objectiveMs`; 0 when none. */

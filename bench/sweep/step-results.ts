@@ -2,11 +2,12 @@ import { fmt } from '../lib/format.js';
 import { failed, skipped, type ScenarioResult } from '../lib/results.js';
 import type { SweepStep } from './run-sweep.js';
 
-export type SweepSystem = 'hookline' | 'bullmq' | 'postgres';
+export type SweepSystem = 'hookline' | 'bullmq' | 'floor' | 'postgres';
 
 export const SWEEP_LABELS: Record<SweepSystem, string> = {
   hookline: 'Hookline, SQLite (role all)',
   bullmq: 'BullMQ + Redis, undici worker',
+  floor: 'The durable floor: one thread, SQLite + fdatasync, undici, no features',
   postgres: 'Hookline, PostgreSQL (1 api + 2 workers)',
 };
 
@@ -49,6 +50,7 @@ export function sweepResults(
       ackP99Ms: s.ack.p99,
       saturated: s.saturated,
       afterSaturation: s.afterSaturation ?? false,
+      ...(s.cpuUsPerMessage === undefined ? {} : { cpuUsPerMessage: s.cpuUsPerMessage }),
     },
   }));
 }

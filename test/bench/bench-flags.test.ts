@@ -29,4 +29,16 @@ describe('the probes’ flags', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('--env: "oops" is not NAME=value');
   });
+
+  it.each([
+    [['--system', 'bullmq'], '--system bullmq: must be floor, hookline or hookline:K=V,K=V'],
+    [['--system', 'hookline:oops'], '--system hookline:oops: must be floor, hookline'],
+    [['--rates', '1000,lots'], '--rates 1000,lots: must be positive whole numbers'],
+    [['--only', 'drain'], '--only drain: must be ingest or sweep'],
+    [['--repeat', '0'], '--repeat 0: must be a positive whole number'],
+  ])('floor-probe refuses %j', (args, message) => {
+    const result = run('floor-probe.js', args);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(message);
+  });
 });

@@ -239,6 +239,71 @@ describe('the issue 20 targets', () => {
     expect(renderSweep(run).join('\n')).toContain('**The harness shares the machine.**');
   });
 
+  it('puts the durable floor of the same run beside each missed target', () => {
+    const cpu = (us: number) => ({ cpuUsPerMessage: us });
+    const run = runOf([
+      harness,
+      {
+        ...ok('ingest', 4000),
+        group: 'ingest',
+      },
+      {
+        ...ok('ingest-floor', 7000),
+        group: 'ingest',
+        extra: { floorCpuMs: 3_000, acked: 20_000, floorCores: 1 },
+      },
+      ...sweepResults('hookline', 'setup', [
+        step(2000, 30, { ...cpu(600), ack: { ...latency(1), p99: 22 } }),
+        step(3000, 900),
+      ]),
+      ...sweepResults('bullmq', 'setup', [step(2000, 20), step(3000, 40), step(4000, 900)]),
+      ...sweepResults('floor', 'setup', [
+        step(2000, 20, { ...cpu(400), ack: { ...latency(1), p99: 8.04 } }),
+        step(4000, 45),
+        step(6000, 900),
+      ]),
+    ]);
+    const sustained = row(run, 'sustainable rate at p99 ≤ 50 ms');
+    expect(sustained).toContain(
+      'the durable floor held 4,000 msg/s at p99 ≤ 50 ms in this run, short of the target too',
+    );
+    expect(sustained).toContain(
+      'CPU per message at 2,000/s: Hookline 600 µs, the floor 400 µs (1.5×)',
+    );
+    expect(row(run, 'the same ÷ BullMQ')).toContain(
+      'the durable floor ÷ BullMQ: 1.33×, short of 3× too',
+    );
+    expect(row(run, "p99 of the API's acknowledgement at 2,000")).toContain(
+      "the durable floor's at 2,000/s: 8 ms",
+    );
+    expect(row(run, "p99 of the API's acknowledgement at 2,000")).not.toContain(
+      'over the target too',
+    );
+    expect(row(run, 'single-message ingest, role api')).toContain(
+      'the durable floor took 7,000 msg/s on 1 cores, 150 µs of CPU per message, short of the target too',
+    );
+    const doc = renderSweep(run).join('\n');
+    expect(doc).toContain('**The durable floor.**');
+    // The per-step tables carry each system's CPU per message, where it was counted.
+    expect(doc).toContain(
+      '| 2,000/s | 2,000/s | 10 ms | 20 ms | 20 ms | 0.5 ms | 8.04 ms | 400 µs |',
+    );
+    expect(doc).toContain('| 3,000/s | 3,000/s | 20 ms | 40 ms | 40 ms | 0.5 ms | 1 ms | — |');
+
+    // A floor that held the target rate says the rate is within reach.
+    const within = runOf([
+      ...sweepResults('hookline', 'setup', [step(2000, 30), step(3000, 900)]),
+      ...sweepResults('floor', 'setup', [step(5000, 30), step(6000, 900)]),
+    ]);
+    expect(row(within, 'sustainable rate at p99 ≤ 50 ms')).toContain(
+      'the durable floor held 5,000 msg/s at p99 ≤ 50 ms in this run, so the rate is within reach here',
+    );
+    // Without a floor in the run, no note names it.
+    const none = runOf(sweepResults('hookline', 'setup', [step(2000, 30), step(3000, 900)]));
+    expect(row(none, 'sustainable rate at p99 ≤ 50 ms')).not.toContain('floor');
+    expect(renderSweep(none).join('\n')).not.toContain('**The durable floor.**');
+  });
+
   it('adds no budget where the target was met', () => {
     const run = runOf([
       harness,
