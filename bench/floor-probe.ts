@@ -7,7 +7,7 @@
  * - the open-loop sweep with the sweep's producer and receiver (Hookline: role all, defaults): per
  *   step p50, p99, ack p99, achieved rate and the system's CPU per message, and the sustainable rate
  *   at p99 ≤ 50 ms.
- * What the floor cannot do here, no Node.js design with the same durability can.
+ * The floor is one design on one core: what it misses, a design using both cores might reach.
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';

@@ -36,7 +36,13 @@ import { retentionSteps } from './hookline/retention.js';
 import { measureStatsRead, STATS_IDS } from './hookline/stats-read.js';
 import { hooklineSteps, profileDrain, type Step } from './hookline/scenarios.js';
 import { sweepBullmq } from './sweep/bullmq-target.js';
-import { FLOOR_INGEST_ID, measureFloorIngest, sweepFloor } from './sweep/floor-target.js';
+import {
+  FLOOR_DRAIN_ID,
+  FLOOR_INGEST_ID,
+  measureFloorDrain,
+  measureFloorIngest,
+  sweepFloor,
+} from './sweep/floor-target.js';
 import { harnessCostScenario } from './harness-cost.js';
 import { HARNESS_COST_ID } from './report/cpu-budget.js';
 import { sweepHookline } from './sweep/hookline-sweep.js';
@@ -153,11 +159,16 @@ async function main(): Promise<void> {
       },
     ];
     const hookline = hooklineSteps(ctx);
+    // Right after Hookline's drain, the same backlog through the durable floor.
+    const floorDrain: Step = {
+      ids: [FLOOR_DRAIN_ID],
+      run: async () => [await measureFloorDrain(ctx)],
+    };
     // Issue 16's sweep: both systems back to back, so a change in the machine's load hits both.
     const sweep: Step[] = [
       { ids: ['sweep-hookline'], run: () => sweepHookline(ctx) },
       { ids: ['sweep-bullmq'], run: () => sweepBullmq(ctx, redis, redisProblem) },
-      // The least any Node.js design with the same durability does here: the sweep, then ingest.
+      // A relay that keeps the same promise and does nothing else (one thread): sweep, then ingest.
       { ids: ['sweep-floor'], run: () => sweepFloor(ctx) },
       { ids: [FLOOR_INGEST_ID], run: async () => [await measureFloorIngest(ctx)] },
       // What the producer and receiver themselves cost, for the report's CPU budgets.
@@ -209,6 +220,7 @@ async function main(): Promise<void> {
             // The other figures of the sustained-load targets, then the sweeps.
             ...take(anchors, 'raw-ceiling'),
             ...take(hookline, 'drain-sqlite'),
+            floorDrain,
             ...take(hookline, 'ingest'),
             // Peak RSS with a 1M backlog (full mode; seeding it alone outlasts quick mode).
             ...take(hookline, 'backlog-1m'),
@@ -225,6 +237,7 @@ async function main(): Promise<void> {
                   ...take(anchors, 'raw-ceiling'),
                   ...take(anchors, 'bullmq'),
                   ...take(hookline, 'drain-sqlite'),
+                  floorDrain,
                   ...take(anchors, 'bullmq-failing-10'),
                   ...take(hookline, 'drain-failing-10'),
                   ...hookline,

@@ -1,13 +1,13 @@
 import { fmt } from '../lib/format.js';
 import type { BenchRun } from '../lib/results.js';
-import { FLOOR_INGEST_ID } from '../sweep/floor-target.js';
+import { FLOOR_DRAIN_ID, FLOOR_INGEST_ID } from '../sweep/floor-target.js';
 import { extraNumber } from './extra-number.js';
 
 /**
  * The durable floor's figures beside a target, as notes: what one thread doing only what the
  * promise needs (a 202 after the fdatasync, a signed POST, the result recorded) reached in the same
- * run. A target the floor missed too is beyond what this machine gave any such design in that run;
- * one the floor met is within reach, and the gap is what Hookline's features and threads cost.
+ * run. A target the floor met is within reach, and the gap is what Hookline's features and threads
+ * cost; one it missed too, this machine gave that one-core design no more in that run.
  */
 
 /** The floor's sustainable rate against a target rate (the sweep's). */
@@ -32,7 +32,7 @@ export function floorAckNote(ackP99: number | null, rate: number, goal: number):
   return `the durable floor's at ${fmt(rate)}/s: ${rounded} ms${rounded > goal ? ', over the target too' : ''}`;
 }
 
-/** CPU per message of Hookline and of the floor at one offered rate both held. */
+/** CPU per message of Hookline and of the floor at one offered rate (whether or not it held). */
 export function cpuPairNote(
   rate: number,
   hookline: number | null,
@@ -54,7 +54,15 @@ export function floorIngestNote(run: BenchRun, goal: number): string | null {
       ? `, ${fmt(Math.round((cpuMs * 1000) / acked))} µs of CPU per message`
       : '';
   const cores = n('floorCores');
-  const busy = cores === null ? '' : ` on ${cores} cores`;
+  const busy = cores === null ? '' : ` using ${cores.toFixed(2)} cores of CPU`;
   const verdict = line.perSecond >= goal ? '' : ', short of the target too';
   return `the durable floor took ${fmt(line.perSecond)} msg/s${busy}${cpu}${verdict}`;
+}
+
+/** The floor's drain of the same backlog ÷ the raw ceiling, against the drain target. */
+export function floorDrainNote(run: BenchRun, raw: number | null, goal: number): string | null {
+  const line = run.scenarios.find((s) => s.id === FLOOR_DRAIN_ID && s.status === 'ok');
+  if (!line || line.perSecond === undefined || !raw) return null;
+  const share = line.perSecond / raw;
+  return `the durable floor drained the same backlog at ${share.toFixed(2)} of it (${fmt(line.perSecond)} ÷ ${fmt(raw)} deliveries/s)${share < goal ? ', short of the target too' : ''}`;
 }

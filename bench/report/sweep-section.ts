@@ -7,6 +7,7 @@ import { budgetNote, harnessParagraph } from './cpu-budget.js';
 import {
   cpuPairNote,
   floorAckNote,
+  floorDrainNote,
   floorIngestNote,
   floorRateNote,
   floorRatioNote,
@@ -231,7 +232,15 @@ function issue16(run: BenchRun): Row[] {
       goal: 0.6,
       higherIsBetter: true,
       unit: '',
-      note: drainShare === null ? why(run, 'drain-sqlite') : undefined,
+      note:
+        drainShare === null
+          ? why(run, 'drain-sqlite')
+          : drainShare < 0.6
+            ? notes(
+                `${fmt(perSecond(run, 'drain-sqlite') ?? 0)} ÷ ${fmt(perSecond(run, 'raw-ceiling') ?? 0)} deliveries/s`,
+                floorDrainNote(run, perSecond(run, 'raw-ceiling'), 0.6),
+              )
+            : undefined,
     },
     {
       measure: 'single-message ingest, role api',
@@ -432,7 +441,7 @@ export function renderSweep(run: BenchRun): string[] {
 function floorParagraph(run: BenchRun): string[] {
   if (stepsOf(run, 'floor').length === 0) return [];
   return [
-    `**The durable floor.** The sweep and the ingest also run against \`bench/sweep/floor-server.ts\`: the least a Node.js relay can do and keep Hookline's promise. One process on one thread takes the same \`POST\`, commits each turn's messages in one SQLite transaction and answers 202 after the WAL's fdatasync (Hookline's own \`WalSync\`), then renders, signs and POSTs each with undici and records the result; it has no tenants, auth, validation schema, secondary indexes, claims, retry schedule or attempt log. What it cannot reach here, no design with the same durability reached in this run on one thread; where it does and Hookline does not, the gap is what Hookline's features and threads cost. The per-step tables give each system's own CPU per message (BullMQ's without Redis's).`,
+    `**The durable floor.** The sweep and the ingest also run against \`bench/sweep/floor-server.ts\`: a Node.js relay that keeps Hookline's promise and does nothing else. One JavaScript thread takes the same \`POST\`, commits each turn's messages in one SQLite transaction and answers 202 after the WAL's fdatasync (Hookline's own \`WalSync\`; checkpoints on Hookline's own checkpoint thread), then renders, signs and POSTs each with undici and records the result; it has no tenants, auth, validation schema, secondary indexes, claims, retry schedule or attempt log. Where it reaches a target and Hookline does not, the gap is what Hookline's features and threads cost. Where it misses one too, the machine gave this one-core design no more in this run; a design that spreads the same work over both cores might still reach it (the CPU budgets above say how much room there is). The per-step tables give each system's own CPU per message where it was counted.`,
     '',
   ];
 }

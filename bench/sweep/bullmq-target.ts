@@ -16,7 +16,7 @@ export async function sweepBullmq(
   redisProblem: string | null,
 ): Promise<ScenarioResult[]> {
   const { plan, receiver } = ctx;
-  const setup = `the same producer, rates and receiver; one process with a node:http API (a 202 once the job is in Redis) and a BullMQ worker at concurrency ${plan.concurrency} POSTing with undici`;
+  const setup = `the same producer, rates and receiver; one process with a node:http API (a 202 once the job is in Redis) and a BullMQ worker at concurrency ${plan.concurrency} POSTing with undici (its CPU per message is this process's, not the Redis server's)`;
   if (redisProblem) return sweepNotRun('bullmq', setup, { skipped: redisProblem });
   let child: ChildProcess | null = null;
   try {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,28 +6,39 @@ import { readStatusKb } from '../hookline/process.js';
 import { withProducer } from '../hookline/producer.js';
 import type { BenchContext } from '../hookline/context.js';
 import { coresExtra, withCoresUsed } from '../lib/cpu-use.js';
-import { size } from '../lib/format.js';
+import { drainWarmup, steadyRate } from '../lib/drain-window.js';
+import { count, size } from '../lib/format.js';
+import { makePayload } from '../lib/payload.js';
+import { epochNow } from '../lib/timing.js';
+import { EVENT_TYPE } from '../hookline/seed.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import { startChildServer, stopChildServer } from './child-server.js';
-import type { FloorServerParams } from './floor-server.js';
+import { openFloorDatabase, type FloorServerParams } from './floor-server.js';
 import { runSweep, type SweepTarget } from './run-sweep.js';
 import { sweepNotRun, sweepResults, warmUpText } from './step-results.js';
 
 export const FLOOR_INGEST_ID = 'ingest-floor';
+export const FLOOR_DRAIN_ID = 'drain-floor';
 
 /** What the floor is, as setups and the report say it. */
 export const FLOOR_SETUP =
-  'the durable floor (bench/sweep/floor-server.ts): one process, one thread, node:http, each turn’s messages in one SQLite transaction and a 202 after the WAL’s fdatasync, then rendered, signed and POSTed with undici, each result recorded; no tenants, auth, indexes, claims or attempt log';
+  'the durable floor (bench/sweep/floor-server.ts): one process, node:http, SQLite and undici on one JavaScript thread, each turn’s messages in one SQLite transaction and a 202 after the WAL’s fdatasync, checkpoints on Hookline’s checkpoint thread, then rendered, signed and POSTed with undici, each result recorded; no tenants, auth, indexes, claims or attempt log';
 
-/** A floor server in a data folder of its own; `deliver`: POSTs to the receiver, else store only. */
+/**
+ * A floor server in a data folder of its own; `deliver`: POSTs to the receiver, else store only;
+ * `before` runs on its database file before it starts (a seeded backlog).
+ */
 export async function withFloor<T>(
   ctx: BenchContext,
   deliver: boolean,
-  fn: (target: SweepTarget, pid: number) => Promise<T>,
+  fn: (target: SweepTarget, pid: number, file: string) => Promise<T>,
+  before?: (file: string) => void,
 ): Promise<T> {
   const { plan, receiver } = ctx;
   const dataDir = await mkdtemp(join(tmpdir(), 'hookline-floor-'));
+  const file = join(dataDir, 'floor.db');
   try {
+    before?.(file);
     const { child, port } = await startChildServer<FloorServerParams>(
       new URL('./floor-server.js', import.meta.url),
       {
@@ -52,6 +64,7 @@ export async function withFloor<T>(
           pids: () => [pid],
         },
         pid,
+        file,
       );
     } finally {
       await stopChildServer(child);
@@ -111,5 +124,87 @@ export async function measureFloorIngest(ctx: BenchContext): Promise<ScenarioRes
     );
   } catch (error) {
     return failed(base, error);
+  }
+}
+
+/**
+ * The floor drains a backlog seeded in its table before it starts, as Hookline's SQLite drain does:
+ * the same number of deliveries and payload size (to one URL: the floor has no endpoints), timed
+ * the same way (drain-window.ts) until every delivery is recorded.
+ */
+export async function measureFloorDrain(ctx: BenchContext): Promise<ScenarioResult> {
+  const { plan, receiver } = ctx;
+  const deliveries = plan.drain.messages * plan.drain.endpoints;
+  const limitMs = plan.drainLimitSeconds * 1000;
+  const base = {
+    id: FLOOR_DRAIN_ID,
+    group: 'drain' as const,
+    label: 'The durable floor drain (one thread, no features)',
+    setup: `${count(deliveries, 'delivery')} seeded, ${size(plan.payloadBytes)}, to one URL at concurrency ${plan.concurrency}; ${FLOOR_SETUP}`,
+  };
+  try {
+    await receiver.configure({ failRatio: 0, latencyMs: 0, record: false });
+    await receiver.reset();
+    return await withFloor(
+      ctx,
+      true,
+      async (_target, _pid, file) => {
+        const warmup = drainWarmup(deliveries);
+        const warmEndedAt = await receiver.waitForOk(warmup, limitMs).then(
+          () => epochNow(),
+          () => null,
+        );
+        await receiver.waitForOk(deliveries, limitMs);
+        const recordedAt = await allRecorded(file, limitMs);
+        const arrived = await receiver.stats();
+        if (warmEndedAt === null || arrived.firstAt === null)
+          throw new Error(`the warm-up's deliveries did not arrive within ${limitMs / 1000} s`);
+        return {
+          ...base,
+          status: 'ok' as const,
+          perSecond: steadyRate(deliveries, warmup, warmEndedAt, recordedAt),
+          unit: 'deliveries/s',
+          extra: {
+            fromFirstPerSecond: Math.round(deliveries / ((recordedAt - arrived.firstAt) / 1000)),
+          },
+        };
+      },
+      (file) => seedFloor(file, deliveries, plan.payloadBytes),
+    );
+  } catch (error) {
+    return failed(base, error);
+  }
+}
+
+function seedFloor(file: string, messages: number, payloadBytes: number): void {
+  const db = openFloorDatabase(file);
+  try {
+    const insert = db.prepare(
+      'INSERT INTO messages (id, event_type, payload, created_at) VALUES (?, ?, ?, ?)',
+    );
+    const now = Date.now();
+    db.transaction(() => {
+      for (let i = 0; i < messages; i++)
+        insert.run(`msg_floor_seed_${i}`, EVENT_TYPE, makePayload(payloadBytes, i), now);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** When the floor's table has no delivery left unrecorded (polled), epoch ms. */
+async function allRecorded(file: string, limitMs: number): Promise<number> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const left = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE delivered_at IS NULL');
+    const deadline = epochNow() + limitMs;
+    while ((left.get() as { n: number }).n > 0) {
+      if (epochNow() > deadline)
+        throw new Error(`deliveries still unrecorded after ${limitMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return epochNow();
+  } finally {
+    db.close();
   }
 }

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { summarize, type LatencySummary } from '../lib/percentiles.js';
-import { processCpuMs } from '../lib/proc-threads.js';
+import { processMs } from '../lib/proc-threads.js';
 import { withProducer, type Producer } from '../hookline/producer.js';
 import type { Receiver } from '../receiver-client.js';
 
@@ -153,8 +154,12 @@ export async function measureStep(
 async function systemCpuMs(target: SweepTarget): Promise<number | null> {
   const pids = target.pids?.();
   if (!pids || pids.length === 0) return null;
-  const ms = await Promise.all(pids.map(processCpuMs));
-  return ms.reduce((a, b) => a + b, 0);
+  // A process that is gone reads as 0: the step's figure would be wrong, so it has none.
+  const stats = await Promise.all(
+    pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)),
+  );
+  if (stats.some((s) => s === null)) return null;
+  return stats.reduce((sum, s) => sum + processMs(s!), 0);
 }
 
 /** The highest offered rate whose messages all arrived with p99 ≤ `objectiveMs`; 0 when none. */

@@ -50,12 +50,13 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function startFloor(url: string | null) {
+async function startFloor(url: string | null, before?: (file: string) => void) {
   const { startChildServer, stopChildServer } = await built<typeof ChildServerModule>(
     'bench/sweep/child-server.js',
   );
   const dataDir = await mkdtemp(join(tmpdir(), 'floor-test-'));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  before?.(join(dataDir, 'floor.db'));
   const { child, port } = await startChildServer<FloorServerModule.FloorServerParams>(floorModule, {
     dataDir,
     url,
@@ -78,6 +79,8 @@ const until = async (check: () => boolean) => {
 };
 
 describe('the durable floor of the bench', () => {
+  // The 202 waits for the WAL's fdatasync through WalSync (src/store/sqlite/wal-sync.test.ts tests its order); a
+  // SIGKILL keeps the page cache, so this shows the commit came first, not the sync.
   it('answers 202 only for a message it has committed: a SIGKILL right after loses none', async () => {
     const floor = await startFloor(null);
     const ids: string[] = [];
@@ -135,6 +138,28 @@ describe('the durable floor of the bench', () => {
       }
     };
     expect(await until(() => delivered() === 5)).toBe(true);
+  });
+
+  it('sends first what was committed and not delivered before it started (a backlog)', async () => {
+    const receiver = await startReceiver();
+    cleanups.push(receiver.close);
+    const { openFloorDatabase } = await built<typeof FloorServerModule>(
+      'bench/sweep/floor-server.js',
+    );
+    const floor = await startFloor(receiver.url, (file) => {
+      const db = openFloorDatabase(file);
+      const insert = db.prepare(
+        'INSERT INTO messages (id, event_type, payload, created_at, delivered_at) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (let i = 0; i < 3000; i++) insert.run(`msg_old_${i}`, 'message.delivered', '{}', 1, null);
+      insert.run('msg_done', 'message.delivered', '{}', 1, 5);
+      db.close();
+    });
+    expect(await until(() => receiver.received.length === 3000)).toBe(true);
+    const ids = receiver.received.map((r) => r.headers['webhook-id']);
+    expect(new Set(ids).size).toBe(3000);
+    expect(ids).not.toContain('msg_done');
+    void floor;
   });
 
   it('refuses a body it cannot take, saying what is wrong, and stores nothing of it', async () => {

@@ -252,6 +252,9 @@ describe('the issue 20 targets', () => {
         group: 'ingest',
         extra: { floorCpuMs: 3_000, acked: 20_000, floorCores: 1 },
       },
+      { ...ok('raw-ceiling', 20_000), group: 'anchor' },
+      { ...ok('drain-sqlite', 6_000), group: 'drain' },
+      { ...ok('drain-floor', 11_000), group: 'drain' },
       ...sweepResults('hookline', 'setup', [
         step(2000, 30, { ...cpu(600), ack: { ...latency(1), p99: 22 } }),
         step(3000, 900),
@@ -280,7 +283,10 @@ describe('the issue 20 targets', () => {
       'over the target too',
     );
     expect(row(run, 'single-message ingest, role api')).toContain(
-      'the durable floor took 7,000 msg/s on 1 cores, 150 µs of CPU per message, short of the target too',
+      'the durable floor took 7,000 msg/s using 1.00 cores of CPU, 150 µs of CPU per message, short of the target too',
+    );
+    expect(row(run, 'backlog drain ÷ raw undici ceiling')).toContain(
+      '| 0.30 (6,000 ÷ 20,000 deliveries/s; the durable floor drained the same backlog at 0.55 of it (11,000 ÷ 20,000 deliveries/s), short of the target too) |',
     );
     const doc = renderSweep(run).join('\n');
     expect(doc).toContain('**The durable floor.**');
