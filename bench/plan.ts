@@ -9,7 +9,10 @@ export interface Plan {
   drain: { messages: number; endpoints: number };
   /** Retries for the failing-responses drains, identical for BullMQ and Hookline. */
   retry: { attempts: number; backoffMs: number };
-  /** Clients for single POSTs; batchClients each post `batch` messages per request. */
+  /**
+   * Clients for single POSTs; batchClients each post `batch` messages per request. The warm-up is
+   * the sweep's length: a shorter one measured the JIT compiling (bench/README.md, Ingest).
+   */
   ingest: {
     seconds: number;
     warmupSeconds: number;
@@ -76,8 +79,8 @@ export function makePlan(mode: 'quick' | 'full', concurrency: number): Plan {
     drain: quick ? { messages: 1_500, endpoints: 10 } : { messages: 10_000, endpoints: 10 },
     retry: { attempts: 5, backoffMs: 10 },
     ingest: quick
-      ? { seconds: 1.5, warmupSeconds: 0.5, clients: 32, batchClients: 8, batch: 100 }
-      : { seconds: 15, warmupSeconds: 1, clients: 32, batchClients: 8, batch: 100 },
+      ? { seconds: 1.5, warmupSeconds: 3, clients: 32, batchClients: 8, batch: 100 }
+      : { seconds: 15, warmupSeconds: 3, clients: 32, batchClients: 8, batch: 100 },
     latency: { rates: [1_000, 2_000, 5_000], seconds: quick ? 1 : 10 },
     sweep: quick
       ? {
