@@ -7,7 +7,8 @@
  * - the open-loop sweep with the sweep's producer and receiver (Hookline: role all, defaults): per
  *   step p50, p99, ack p99, achieved rate and the system's CPU per message, and the sustainable rate
  *   at p99 ≤ 50 ms.
- * The floor is one design on one core: what it misses, a design using both cores might reach.
+ * The floor is one design, its work on one JavaScript thread: what it misses, a design using both
+ * cores might reach.
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { withBenchServer } from './hookline/bench-server.js';
 import type { BenchContext } from './hookline/context.js';
 import { withProducer, type ProducerTarget } from './hookline/producer.js';
-import { processCpuMs } from './lib/proc-threads.js';
+import { processesCpuMs } from './lib/proc-threads.js';
 import { makePlan } from './plan.js';
 import { Receiver } from './receiver-client.js';
 import { withFloor } from './sweep/floor-target.js';
@@ -75,9 +76,11 @@ async function ingest(ctx: BenchContext, system: System, seconds: number): Promi
   await withSystem(ctx, system, false, async ({ target, pid }) => {
     await withProducer(target as ProducerTarget, ctx.plan.payloadBytes, async (producer) => {
       await producer.load({ mode: 'closed', connections: CLIENTS, seconds: 2 });
-      const before = await processCpuMs(pid);
+      const before = await processesCpuMs([pid]);
       const load = await producer.load({ mode: 'closed', connections: CLIENTS, seconds });
-      const cpuMs = (await processCpuMs(pid)) - before;
+      const after = await processesCpuMs([pid]);
+      if (before === null || after === null) throw new Error(`${system} exited during the run`);
+      const cpuMs = after - before;
       if (load.errors > 0) throw new Error(`${load.errors} requests failed: ${load.firstError}`);
       console.log(
         `${system.padEnd(10)} ingest, ${CLIENTS} clients: ${Math.round(load.perSecond)} msg/s, ` +
@@ -101,9 +104,11 @@ async function sweep(ctx: BenchContext, system: System, rates: number[]): Promis
           throw new Error('the warm-up did not drain');
         const steps: SweepStep[] = [];
         for (const rate of rates) {
-          const before = await processCpuMs(pid);
+          const before = await processesCpuMs([pid]);
           const s = await measureStep(receiver, target, producer, { ...settings, rate });
-          const cpuMs = (await processCpuMs(pid)) - before;
+          const after = await processesCpuMs([pid]);
+          if (before === null || after === null) throw new Error(`${system} exited during the run`);
+          const cpuMs = after - before;
           steps.push(s);
           console.log(
             `${system.padEnd(10)} ${String(rate).padStart(5)}/s: achieved ${Math.round(s.achieved)}/s, ` +

@@ -11,7 +11,7 @@ export interface Plan {
   retry: { attempts: number; backoffMs: number };
   /**
    * Clients for single POSTs; batchClients each post `batch` messages per request. The warm-up is
-   * the sweep's length: a shorter one measured the JIT compiling (bench/README.md, Ingest).
+   * as long as the quick sweep's: a shorter one measured the JIT compiling (bench/README.md).
    */
   ingest: {
     seconds: number;

@@ -15,6 +15,15 @@ export function commandOf(procPidStat: string): string {
   return procPidStat.slice(procPidStat.indexOf('(') + 1, procPidStat.lastIndexOf(')'));
 }
 
+/** CPU ms (user + system, all threads) of these processes together; null if one is gone. */
+export async function processesCpuMs(pids: number[]): Promise<number | null> {
+  const stats = await Promise.all(
+    pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)),
+  );
+  if (stats.some((s) => s === null)) return null;
+  return stats.reduce((sum, s) => sum + processMs(s!), 0);
+}
+
 /** CPU ms (user + system, all threads) of a process; 0 once it is gone. */
 export async function processCpuMs(pid: number): Promise<number> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);

@@ -7,7 +7,7 @@ import { extraNumber } from './extra-number.js';
  * The durable floor's figures beside a target, as notes: what one thread doing only what the
  * promise needs (a 202 after the fdatasync, a signed POST, the result recorded) reached in the same
  * run. A target the floor met is within reach, and the gap is what Hookline's features and threads
- * cost; one it missed too, this machine gave that one-core design no more in that run.
+ * cost; one it missed too, this machine gave that one-thread design no more in that run.
  */
 
 /** The floor's sustainable rate against a target rate (the sweep's). */

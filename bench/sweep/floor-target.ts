@@ -7,10 +7,11 @@ import { withProducer } from '../hookline/producer.js';
 import type { BenchContext } from '../hookline/context.js';
 import { coresExtra, withCoresUsed } from '../lib/cpu-use.js';
 import { drainWarmup, steadyRate } from '../lib/drain-window.js';
-import { count, size } from '../lib/format.js';
+import { count, fmt, size } from '../lib/format.js';
 import { makePayload } from '../lib/payload.js';
 import { epochNow } from '../lib/timing.js';
 import { EVENT_TYPE } from '../hookline/seed.js';
+import { waitCommitted, type Progress } from '../hookline/wait-committed.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import { startChildServer, stopChildServer } from './child-server.js';
 import { openFloorDatabase, type FloorServerParams } from './floor-server.js';
@@ -31,7 +32,7 @@ export const FLOOR_SETUP =
 export async function withFloor<T>(
   ctx: BenchContext,
   deliver: boolean,
-  fn: (target: SweepTarget, pid: number, file: string) => Promise<T>,
+  fn: (target: SweepTarget, pid: number, file: string, assertAlive: () => void) => Promise<T>,
   before?: (file: string) => void,
 ): Promise<T> {
   const { plan, receiver } = ctx;
@@ -65,6 +66,10 @@ export async function withFloor<T>(
         },
         pid,
         file,
+        () => {
+          if (child.exitCode !== null || child.signalCode !== null)
+            throw new Error(`the floor server exited (${child.exitCode ?? child.signalCode})`);
+        },
       );
     } finally {
       await stopChildServer(child);
@@ -148,26 +153,43 @@ export async function measureFloorDrain(ctx: BenchContext): Promise<ScenarioResu
     return await withFloor(
       ctx,
       true,
-      async (_target, _pid, file) => {
-        const warmup = drainWarmup(deliveries);
-        const warmEndedAt = await receiver.waitForOk(warmup, limitMs).then(
-          () => epochNow(),
-          () => null,
-        );
-        await receiver.waitForOk(deliveries, limitMs);
-        const recordedAt = await allRecorded(file, limitMs);
-        const arrived = await receiver.stats();
-        if (warmEndedAt === null || arrived.firstAt === null)
-          throw new Error(`the warm-up's deliveries did not arrive within ${limitMs / 1000} s`);
-        return {
-          ...base,
-          status: 'ok' as const,
-          perSecond: steadyRate(deliveries, warmup, warmEndedAt, recordedAt),
-          unit: 'deliveries/s',
-          extra: {
-            fromFirstPerSecond: Math.round(deliveries / ((recordedAt - arrived.firstAt) / 1000)),
-          },
-        };
+      async (_target, _pid, file, assertAlive) => {
+        const progress = new FloorProgress(file);
+        try {
+          // As Hookline's drain (hookline/drain.ts): timed after the warm-up's deliveries arrived,
+          // until every delivery is recorded, or what was by the drain limit.
+          const warmup = drainWarmup(deliveries);
+          const warmEndedAt = await receiver.waitForOk(warmup, limitMs).then(
+            () => epochNow(),
+            () => null,
+          );
+          const committed = await waitCommitted(receiver, progress, deliveries, {
+            assertAlive,
+            limitMs,
+          });
+          const arrived = await receiver.stats();
+          if (arrived.firstAt === null)
+            throw new Error(`nothing arrived within ${limitMs / 1000} s`);
+          const done = deliveries - committed.remaining;
+          const seconds = (committed.at - arrived.firstAt) / 1000;
+          const complete = committed.remaining === 0 && warmEndedAt !== null;
+          return {
+            ...base,
+            status: 'ok' as const,
+            ...(complete
+              ? {}
+              : {
+                  reason: `partial: stopped at the ${limitMs / 1000} s limit with ${fmt(done)} of ${fmt(deliveries)} recorded; rate over that time`,
+                }),
+            perSecond: complete
+              ? steadyRate(done, warmup, warmEndedAt, committed.at)
+              : done / seconds,
+            unit: 'deliveries/s',
+            extra: { complete, fromFirstPerSecond: Math.round(done / seconds) },
+          };
+        } finally {
+          progress.close();
+        }
       },
       (file) => seedFloor(file, deliveries, plan.payloadBytes),
     );
@@ -192,19 +214,21 @@ function seedFloor(file: string, messages: number, payloadBytes: number): void {
   }
 }
 
-/** When the floor's table has no delivery left unrecorded (polled), epoch ms. */
-async function allRecorded(file: string, limitMs: number): Promise<number> {
-  const db = new Database(file, { readonly: true });
-  try {
-    const left = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE delivered_at IS NULL');
-    const deadline = epochNow() + limitMs;
-    while ((left.get() as { n: number }).n > 0) {
-      if (epochNow() > deadline)
-        throw new Error(`deliveries still unrecorded after ${limitMs / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    return epochNow();
-  } finally {
-    db.close();
+/** The floor's deliveries not yet recorded, read from its file (WAL: beside its writer). */
+class FloorProgress implements Progress {
+  private readonly db: Database.Database;
+  private readonly left: Database.Statement;
+
+  constructor(file: string) {
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+    this.left = this.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE delivered_at IS NULL');
+  }
+
+  remaining(): number {
+    return (this.left.get() as { n: number }).n;
+  }
+
+  close(): void {
+    this.db.close();
   }
 }

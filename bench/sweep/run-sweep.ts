@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { summarize, type LatencySummary } from '../lib/percentiles.js';
-import { processMs } from '../lib/proc-threads.js';
+import { processesCpuMs } from '../lib/proc-threads.js';
 import { withProducer, type Producer } from '../hookline/producer.js';
 import type { Receiver } from '../receiver-client.js';
 
@@ -153,13 +152,8 @@ export async function measureStep(
 /** CPU ms the target's own processes spent so far, or null when it does not name them. */
 async function systemCpuMs(target: SweepTarget): Promise<number | null> {
   const pids = target.pids?.();
-  if (!pids || pids.length === 0) return null;
-  // A process that is gone reads as 0: the step's figure would be wrong, so it has none.
-  const stats = await Promise.all(
-    pids.map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)),
-  );
-  if (stats.some((s) => s === null)) return null;
-  return stats.reduce((sum, s) => sum + processMs(s!), 0);
+  // A process that is gone gives no figure: the step's would be wrong.
+  return pids && pids.length > 0 ? processesCpuMs(pids) : null;
 }
 
 /** The highest offered rate whose messages all arrived with p99 ≤ `objectiveMs`; 0 when none. */
