@@ -2,10 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import type { RedisTarget } from '../bullmq-baseline.js';
 import { size } from '../lib/format.js';
 import type { ScenarioResult } from '../lib/results.js';
-import { readStatusKb } from '../hookline/process.js';
 import type { BenchContext } from '../hookline/context.js';
 import type { BullmqServerParams } from './bullmq-server.js';
 import { startChildServer, stopChildServer } from './child-server.js';
+import { childSweepTarget } from './child-target.js';
 import { runSweep } from './run-sweep.js';
 import { sweepNotRun, sweepResults } from './step-results.js';
 
@@ -31,24 +31,11 @@ export async function sweepBullmq(
       },
     );
     child = server.child;
-    const pid = child.pid!;
-    const steps = await runSweep(
-      receiver,
-      {
-        baseUrl: `http://127.0.0.1:${server.port}`,
-        apiKey: 'unused',
-        appId: 'bullmq',
-        drained: (acked, limitMs) =>
-          receiver.waitForOk(acked, limitMs).then(
-            () => true,
-            () => false,
-          ),
-        peakRssMb: async () => (await readStatusKb(pid, 'VmHWM')) / 1024,
-        // Its process only: the Redis server's CPU is not counted.
-        pids: () => [pid],
-      },
-      { ...plan.sweep, payloadBytes: plan.payloadBytes },
-    );
+    // Its CPU is its process's only: the Redis server's is not counted.
+    const steps = await runSweep(receiver, childSweepTarget(receiver, 'bullmq', server), {
+      ...plan.sweep,
+      payloadBytes: plan.payloadBytes,
+    });
     return sweepResults('bullmq', `${setup}, ${size(plan.payloadBytes)}`, steps);
   } catch (error) {
     return sweepNotRun('bullmq', setup, { error });

@@ -14,6 +14,7 @@ import { EVENT_TYPE } from '../hookline/seed.js';
 import { waitCommitted, type Progress } from '../hookline/wait-committed.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
 import { startChildServer, stopChildServer } from './child-server.js';
+import { childSweepTarget } from './child-target.js';
 import { openFloorDatabase, type FloorServerParams } from './floor-server.js';
 import { runSweep, type SweepTarget } from './run-sweep.js';
 import { sweepNotRun, sweepResults, warmUpText } from './step-results.js';
@@ -40,7 +41,7 @@ export async function withFloor<T>(
   const file = join(dataDir, 'floor.db');
   try {
     before?.(file);
-    const { child, port } = await startChildServer<FloorServerParams>(
+    const server = await startChildServer<FloorServerParams>(
       new URL('./floor-server.js', import.meta.url),
       {
         dataDir,
@@ -49,28 +50,12 @@ export async function withFloor<T>(
         backoffMs: plan.retry.backoffMs,
       },
     );
-    const pid = child.pid!;
+    const { child } = server;
     try {
-      return await fn(
-        {
-          baseUrl: `http://127.0.0.1:${port}`,
-          apiKey: 'unused',
-          appId: 'floor',
-          drained: (acked, limitMs) =>
-            receiver.waitForOk(acked, limitMs).then(
-              () => true,
-              () => false,
-            ),
-          peakRssMb: async () => (await readStatusKb(pid, 'VmHWM')) / 1024,
-          pids: () => [pid],
-        },
-        pid,
-        file,
-        () => {
-          if (child.exitCode !== null || child.signalCode !== null)
-            throw new Error(`the floor server exited (${child.exitCode ?? child.signalCode})`);
-        },
-      );
+      return await fn(childSweepTarget(receiver, 'floor', server), child.pid!, file, () => {
+        if (child.exitCode !== null || child.signalCode !== null)
+          throw new Error(`the floor server exited (${child.exitCode ?? child.signalCode})`);
+      });
     } finally {
       await stopChildServer(child);
     }
