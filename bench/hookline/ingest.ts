@@ -1,6 +1,8 @@
 import { coresExtra, withCoresUsed } from '../lib/cpu-use.js';
 import { size } from '../lib/format.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
+import type { Plan } from '../plan.js';
+import type { LoadResult } from './load-generator.js';
 import { withBenchServer } from './bench-server.js';
 import type { BenchContext } from './context.js';
 
@@ -32,28 +34,42 @@ export async function measureIngest(
     return await withBenchServer(ctx, { role }, async (server) => {
       const load = (seconds: number) =>
         server.load({ mode: 'closed', connections: clients, seconds, batch });
-      await load(plan.ingest.warmupSeconds); // warm-up: JIT, connections, SQLite page cache
-      const { result, cores } = await withCoresUsed({ hookline: [server.hookline.pid] }, () =>
-        load(plan.ingest.seconds),
+      return timedIngest(base, plan.ingest, load, { hookline: [server.hookline.pid] }, () =>
+        server.hookline.peakRssMb(),
       );
-      if (result.errors > 0)
-        throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
-      return {
-        ...base,
-        status: 'ok' as const,
-        perSecond: result.perSecond,
-        unit: 'messages/s',
-        latency: result.ackLatency,
-        peakRssMb: await server.hookline.peakRssMb(),
-        extra: {
-          acked: result.acked,
-          seconds: Math.round(result.seconds * 1000) / 1000,
-          ackP99Ms: result.ackLatency.p99,
-          ...coresExtra(cores),
-        },
-      };
     });
   } catch (error) {
     return failed(base, error);
   }
+}
+
+/**
+ * A closed-loop ingest as a result: `load` warmed up (the JIT, connections, caches), then timed,
+ * with the cores its processes (`processes`, by group) used while it ran.
+ */
+export async function timedIngest(
+  base: Pick<ScenarioResult, 'id' | 'group' | 'label' | 'setup'>,
+  timing: Plan['ingest'],
+  load: (seconds: number) => Promise<LoadResult>,
+  processes: Record<string, number[]>,
+  peakRssMb: () => Promise<number>,
+): Promise<ScenarioResult> {
+  await load(timing.warmupSeconds);
+  const { result, cores } = await withCoresUsed(processes, () => load(timing.seconds));
+  if (result.errors > 0)
+    throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
+  return {
+    ...base,
+    status: 'ok' as const,
+    perSecond: result.perSecond,
+    unit: 'messages/s',
+    latency: result.ackLatency,
+    peakRssMb: await peakRssMb(),
+    extra: {
+      acked: result.acked,
+      seconds: Math.round(result.seconds * 1000) / 1000,
+      ackP99Ms: result.ackLatency.p99,
+      ...coresExtra(cores),
+    },
+  };
 }

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { readStatusKb } from '../hookline/process.js';
 import { withProducer } from '../hookline/producer.js';
 import type { BenchContext } from '../hookline/context.js';
-import { coresExtra, withCoresUsed } from '../lib/cpu-use.js';
 import { drainWarmup, steadyRate } from '../lib/drain-window.js';
 import { count, fmt, size } from '../lib/format.js';
 import { makePayload } from '../lib/payload.js';
 import { epochNow } from '../lib/timing.js';
+import { timedIngest } from '../hookline/ingest.js';
 import { EVENT_TYPE } from '../hookline/seed.js';
 import { waitCommitted, type Progress } from '../hookline/wait-committed.js';
 import { failed, type ScenarioResult } from '../lib/results.js';
@@ -95,21 +95,13 @@ export async function measureFloorIngest(ctx: BenchContext): Promise<ScenarioRes
       withProducer(target, plan.payloadBytes, async (producer) => {
         const load = (seconds: number) =>
           producer.load({ mode: 'closed', connections: plan.ingest.clients, seconds });
-        await load(plan.ingest.warmupSeconds);
-        const { result, cores } = await withCoresUsed({ floor: [pid] }, () =>
-          load(plan.ingest.seconds),
+        return timedIngest(
+          base,
+          plan.ingest,
+          load,
+          { floor: [pid] },
+          async () => (await readStatusKb(pid, 'VmHWM')) / 1024,
         );
-        if (result.errors > 0)
-          throw new Error(`${result.errors} requests failed, first: ${result.firstError}`);
-        return {
-          ...base,
-          status: 'ok' as const,
-          perSecond: result.perSecond,
-          unit: 'messages/s',
-          latency: result.ackLatency,
-          peakRssMb: (await readStatusKb(pid, 'VmHWM')) / 1024,
-          extra: { acked: result.acked, ackP99Ms: result.ackLatency.p99, ...coresExtra(cores) },
-        };
       }),
     );
   } catch (error) {
