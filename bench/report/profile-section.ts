@@ -85,3 +85,11 @@ export function spliceProfile(doc: string, section: string[]): string {
     ? `${doc.trimEnd()}\n\n${text}`
     : `${doc.slice(0, machine)}${text}${doc.slice(machine)}`;
 }
+
+/** The drain profile section of `doc` as it stands: a full run without `--profile` keeps it. */
+export function keptProfile(doc: string): string[] {
+  const start = doc.indexOf(PROFILE_START);
+  const end = doc.indexOf(PROFILE_END);
+  if (start === -1 || end < start) return [];
+  return [...doc.slice(start, end + PROFILE_END.length).split('\n'), ''];
+}

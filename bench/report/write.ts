@@ -6,7 +6,7 @@ import { renderCosts, spliceCosts } from './costs-section.js';
 import { keptIngestProfile, spliceIngestProfile } from './ingest-profile-section.js';
 import { renderStats, spliceStats } from './stats-section.js';
 import { renderMarkdown } from './markdown.js';
-import { renderProfile, spliceProfile } from './profile-section.js';
+import { keptProfile, renderProfile, spliceProfile } from './profile-section.js';
 import { renderRetention, spliceRetention } from './retention-section.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
@@ -114,13 +114,25 @@ export async function writeReport(
   );
   if (run.scenarios.some((s) => s.group === 'sweep'))
     await writeFile(join(docsDir, SWEEP_CHART_FILE), sweepChart(run));
-  // The ingest profile is measured by its own command (bench/ingest-profile.ts): kept as it stands.
-  const previous = await readFile(join(docsDir, 'benchmarks.md'), 'utf8').catch(() => '');
-  const kept = keptIngestProfile(previous);
-  const rendered = renderMarkdown(run, CHART_FILE, METHOD);
   await writeFile(
     join(docsDir, 'benchmarks.md'),
-    kept.length > 0 ? spliceIngestProfile(rendered, kept) : rendered,
+    withKeptProfiles(
+      renderMarkdown(run, CHART_FILE, METHOD),
+      await readFile(join(docsDir, 'benchmarks.md'), 'utf8').catch(() => ''),
+      run.profile !== null,
+    ),
   );
   console.log(`bench: wrote ${join(docsDir, 'benchmarks.md')} and ${CHART_FILE}`);
+}
+
+/**
+ * The profiles a run did not take, kept as the document had them: the ingest profile always (its own
+ * command, bench/ingest-profile.ts, measures it), the drain's unless this run ran `--profile`.
+ */
+export function withKeptProfiles(rendered: string, previous: string, profiled: boolean): string {
+  const ingest = keptIngestProfile(previous);
+  let doc = ingest.length > 0 ? spliceIngestProfile(rendered, ingest) : rendered;
+  const drain = profiled ? [] : keptProfile(previous);
+  if (drain.length > 0) doc = spliceProfile(doc, drain);
+  return doc;
 }

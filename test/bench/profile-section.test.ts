@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_END, PROFILE_START, spliceProfile } from '../../bench/report/profile-section.js';
+import {
+  INGEST_PROFILE_END,
+  INGEST_PROFILE_START,
+} from '../../bench/report/ingest-profile-section.js';
+import { withKeptProfiles } from '../../bench/report/write.js';
 
 const section = [
   PROFILE_START,
@@ -26,5 +31,22 @@ describe('the profile section of docs/benchmarks.md', () => {
     expect(out.split(PROFILE_START)).toHaveLength(2);
     expect(out).not.toContain('old');
     expect(out.endsWith(`${PROFILE_END}\n## Machine\n`)).toBe(true);
+  });
+
+  it('a full run without --profile keeps both profiles the document had, in order', () => {
+    const previous = `# B\n\n${INGEST_PROFILE_START}\ningest\n${INGEST_PROFILE_END}\n${PROFILE_START}\ndrain\n${PROFILE_END}\n## Machine\n\nold machine\n`;
+    const rendered = '# B\n\nnew figures\n\n## Machine\n\nnew machine\n';
+    const out = withKeptProfiles(rendered, previous, false);
+    expect(out).toBe(
+      `# B\n\nnew figures\n\n${INGEST_PROFILE_START}\ningest\n${INGEST_PROFILE_END}\n${PROFILE_START}\ndrain\n${PROFILE_END}\n## Machine\n\nnew machine\n`,
+    );
+  });
+
+  it('a run with --profile writes its own drain profile, not the old one', () => {
+    const previous = `# B\n\n${PROFILE_START}\nold drain\n${PROFILE_END}\n## Machine\n`;
+    const rendered = `# B\n\n${PROFILE_START}\nnew drain\n${PROFILE_END}\n## Machine\n`;
+    const out = withKeptProfiles(rendered, previous, true);
+    expect(out).toContain('new drain');
+    expect(out).not.toContain('old drain');
   });
 });
