@@ -6,12 +6,14 @@
  * (HOOKLINE_DELIVERY_THREAD=on) and off. CPU time
  * per message barely depends on what else the machine runs, unlike rates and latencies: on a busy
  * machine it is the figure to compare. The busiest thread bounds the rate one process can reach.
+ * Context switches per message (all threads: each a sleep and a wake-up, or a turn lost to another
+ * thread) tell how much of that CPU is waking up: on a VM, waking a sleeping thread is dear.
  */
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { withBenchServer } from './hookline/bench-server.js';
-import { cpuBetween, threadCpu } from './lib/proc-threads.js';
+import { contextSwitches, cpuBetween, threadCpu } from './lib/proc-threads.js';
 import { waitCommitted } from './hookline/wait-committed.js';
 import { summarize } from './lib/percentiles.js';
 import { makePlan } from './plan.js';
@@ -63,9 +65,11 @@ async function main(): Promise<void> {
           await drain((await server.offer(Math.min(rate, 200), 2)).acked); // warm-up
           await receiver.reset();
           const before = await threadCpu(pid);
+          const switchesBefore = await contextSwitches(pid);
           const load = await server.offer(rate, seconds);
           await drain(load.acked);
           const after = await threadCpu(pid);
+          const switches = (await contextSwitches(pid)) - switchesBefore;
           const { arrivals } = await receiver.arrivals();
           const latency = summarize(
             load.ids.flatMap((id, i) => {
@@ -82,7 +86,7 @@ async function main(): Promise<void> {
             .slice(0, 3)
             .map((t) => `tid+${t.tid - pid}: ${perK(t.ms)}`);
           console.log(
-            `${variant.name} | ${load.acked} msgs at ${Math.round(load.perSecond)}/s | CPU ms per 1,000 msgs: process ${perK(total)}, main ${perK(main)}, ${others.join(', ')} | p50 ${latency.p50} ms p99 ${latency.p99} ms, ack p99 ${load.ackLatency.p99} ms | peak RSS ${Math.round(await server.hookline.peakRssMb())} MiB | load ${loadavg()[0]!.toFixed(2)}`,
+            `${variant.name} | ${load.acked} msgs at ${Math.round(load.perSecond)}/s | CPU ms per 1,000 msgs: process ${perK(total)}, main ${perK(main)}, ${others.join(', ')} | context switches per msg ${(switches / load.acked).toFixed(1)} | p50 ${latency.p50} ms p99 ${latency.p99} ms, ack p99 ${load.ackLatency.p99} ms | peak RSS ${Math.round(await server.hookline.peakRssMb())} MiB | load ${loadavg()[0]!.toFixed(2)}`,
           );
           await receiver.configure({ record: false });
         });
