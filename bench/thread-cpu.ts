@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { withBenchServer } from './hookline/bench-server.js';
-import { contextSwitches, cpuBetween, threadCpu } from './lib/proc-threads.js';
+import { cpuBetween, switchesBetween, threadCpu, threadSwitches } from './lib/proc-threads.js';
 import { waitCommitted } from './hookline/wait-committed.js';
 import { summarize } from './lib/percentiles.js';
 import { makePlan } from './plan.js';
@@ -65,11 +65,11 @@ async function main(): Promise<void> {
           await drain((await server.offer(Math.min(rate, 200), 2)).acked); // warm-up
           await receiver.reset();
           const before = await threadCpu(pid);
-          const switchesBefore = await contextSwitches(pid);
+          const switchesBefore = await threadSwitches(pid);
           const load = await server.offer(rate, seconds);
           await drain(load.acked);
           const after = await threadCpu(pid);
-          const switches = (await contextSwitches(pid)) - switchesBefore;
+          const switches = switchesBetween(switchesBefore, await threadSwitches(pid));
           const { arrivals } = await receiver.arrivals();
           const latency = summarize(
             load.ids.flatMap((id, i) => {

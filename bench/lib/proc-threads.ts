@@ -65,6 +65,26 @@ export async function contextSwitches(pid: number): Promise<number> {
   return total;
 }
 
+/** Context switches of each thread of `pid` so far (see contextSwitches), by thread id. */
+export async function threadSwitches(pid: number): Promise<Map<number, number>> {
+  const switches = new Map<number, number>();
+  for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [])) {
+    const status = await readFile(`/proc/${pid}/task/${tid}/status`, 'utf8').catch(() => null);
+    if (status !== null) switches.set(Number(tid), switchesIn(status));
+  }
+  return switches;
+}
+
+/**
+ * The context switches made between two `threadSwitches` readings, thread by thread (a thread that
+ * started meanwhile counts from zero; one that ended is not counted, rather than its history).
+ */
+export function switchesBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [tid, n] of after) total += n - (before.get(tid) ?? 0);
+  return total;
+}
+
 /** The voluntary and non-voluntary context switches in the text of /proc/.../status. */
 export function switchesIn(status: string): number {
   let total = 0;

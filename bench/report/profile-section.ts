@@ -20,10 +20,10 @@ function threadName(t: ThreadSummary): string {
 }
 
 /**
- * The drain's profile, one table set per thread, between markers: in a full run, and alone
- * (`--profile-only`, `standalone`), with when and how it was measured.
+ * The drain's profile, one table set per thread, between markers, with when and how it was
+ * measured: a later full run without `--profile` keeps the section as it stands.
  */
-export function renderProfile(run: BenchRun, standalone = false): string[] {
+export function renderProfile(run: BenchRun): string[] {
   const p = run.profile;
   if (!p) return [];
   type Entry = { name: string; selfMs: number; share: number };
@@ -40,12 +40,8 @@ export function renderProfile(run: BenchRun, standalone = false): string[] {
     PROFILE_START,
     HEADING,
     '',
-    ...(standalone
-      ? [
-          `Measured ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC with \`${run.command}\` (1-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end, on ${m.cores} cores${m.loadAverage.start > m.cores ? ': **the machine was busy with other work**, so idle shares are lower than on a quiet one' : ''}).`,
-          '',
-        ]
-      : []),
+    `Measured ${run.startedAt.slice(0, 16).replace('T', ' ')} UTC with \`${run.command}\` (1-minute load average ${m.loadAverage.start} at the start and ${m.loadAverage.end} at the end, on ${m.cores} cores${m.loadAverage.start > m.cores ? ': **the machine was busy with other work**, so idle shares are lower than on a quiet one' : ''}).`,
+    '',
     `A separate run under \`--cpu-prof\` (not one of the figures above): the Hookline process during "${cell(p.scenario)}", start-up included, one profile per thread. A native call (a SQLite statement, an HMAC) counts as self time of the JavaScript line that makes it.`,
     '',
   ];

@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import type { BenchRun } from '../lib/results.js';
 import { docsDir, resultsDir } from '../lib/paths.js';
 import { renderCosts, spliceCosts } from './costs-section.js';
-import { keptIngestProfile, spliceIngestProfile } from './ingest-profile-section.js';
+import {
+  INGEST_PROFILE_START,
+  keptIngestProfile,
+  spliceIngestProfile,
+} from './ingest-profile-section.js';
 import { renderStats, spliceStats } from './stats-section.js';
 import { renderMarkdown } from './markdown.js';
-import { keptProfile, renderProfile, spliceProfile } from './profile-section.js';
+import { keptProfile, PROFILE_START, renderProfile, spliceProfile } from './profile-section.js';
 import { renderRetention, spliceRetention } from './retention-section.js';
 import { METHOD } from './method.js';
 import { barChartSvg, type Bar } from './svg-chart.js';
@@ -73,10 +77,7 @@ export async function writeReport(
   if (!options.docs || options.partial) return;
   if (options.profileOnly) {
     const docPath = join(docsDir, 'benchmarks.md');
-    await writeFile(
-      docPath,
-      spliceProfile(await readFile(docPath, 'utf8'), renderProfile(run, true)),
-    );
+    await writeFile(docPath, spliceProfile(await readFile(docPath, 'utf8'), renderProfile(run)));
     console.log(`bench: wrote the profile section of ${docPath}`);
     return;
   }
@@ -119,7 +120,7 @@ export async function writeReport(
     withKeptProfiles(
       renderMarkdown(run, CHART_FILE, METHOD),
       await readFile(join(docsDir, 'benchmarks.md'), 'utf8').catch(() => ''),
-      run.profile !== null,
+      run.profile != null,
     ),
   );
   console.log(`bench: wrote ${join(docsDir, 'benchmarks.md')} and ${CHART_FILE}`);
@@ -130,9 +131,13 @@ export async function writeReport(
  * command, bench/ingest-profile.ts, measures it), the drain's unless this run ran `--profile`.
  */
 export function withKeptProfiles(rendered: string, previous: string, profiled: boolean): string {
-  const ingest = keptIngestProfile(previous);
-  let doc = ingest.length > 0 ? spliceIngestProfile(rendered, ingest) : rendered;
   const drain = profiled ? [] : keptProfile(previous);
-  if (drain.length > 0) doc = spliceProfile(doc, drain);
-  return doc;
+  const doc = drain.length > 0 ? spliceProfile(rendered, drain) : rendered;
+  const ingest = keptIngestProfile(previous);
+  if (ingest.length === 0) return doc;
+  // Ingest first, then the drain, whichever of the two this run wrote (no churn between runs).
+  const drainAt = doc.indexOf(PROFILE_START);
+  return drainAt === -1 || doc.includes(INGEST_PROFILE_START)
+    ? spliceIngestProfile(doc, ingest)
+    : `${doc.slice(0, drainAt)}${ingest.join('\n')}${doc.slice(drainAt)}`;
 }

@@ -42,11 +42,19 @@ describe('the profile section of docs/benchmarks.md', () => {
     );
   });
 
-  it('a run with --profile writes its own drain profile, not the old one', () => {
-    const previous = `# B\n\n${PROFILE_START}\nold drain\n${PROFILE_END}\n## Machine\n`;
+  it('a run with --profile writes its own drain profile after the kept ingest profile', () => {
+    const previous = `# B\n\n${PROFILE_START}\nold drain\n${PROFILE_END}\n${INGEST_PROFILE_START}\ningest\n${INGEST_PROFILE_END}\n## Machine\n`;
     const rendered = `# B\n\n${PROFILE_START}\nnew drain\n${PROFILE_END}\n## Machine\n`;
-    const out = withKeptProfiles(rendered, previous, true);
-    expect(out).toContain('new drain');
-    expect(out).not.toContain('old drain');
+    expect(withKeptProfiles(rendered, previous, true)).toBe(
+      `# B\n\n${INGEST_PROFILE_START}\ningest\n${INGEST_PROFILE_END}\n${PROFILE_START}\nnew drain\n${PROFILE_END}\n## Machine\n`,
+    );
+  });
+
+  it('puts the ingest profile first even when the document had it after the drain', () => {
+    const previous = `# B\n\n${PROFILE_START}\ndrain\n${PROFILE_END}\n${INGEST_PROFILE_START}\ningest\n${INGEST_PROFILE_END}\n## Machine\n`;
+    const out = withKeptProfiles('# B\n\n## Machine\n', previous, false);
+    expect(out).toBe(
+      `# B\n\n${INGEST_PROFILE_START}\ningest\n${INGEST_PROFILE_END}\n${PROFILE_START}\ndrain\n${PROFILE_END}\n## Machine\n`,
+    );
   });
 });
