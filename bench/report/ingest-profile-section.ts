@@ -1,4 +1,5 @@
 import { fmt } from '../lib/format.js';
+import { markedSection } from './marked-section.js';
 import type { ProfileSummary } from './profile-summary.js';
 
 /** The section between these markers is what `node dist/bench/ingest-profile.js --docs` rewrites. */
@@ -69,8 +70,5 @@ export function spliceIngestProfile(doc: string, section: string[]): string {
 
 /** The ingest profile section of `doc` as it stands (a full bench run keeps it), or none. */
 export function keptIngestProfile(doc: string): string[] {
-  const start = doc.indexOf(INGEST_PROFILE_START);
-  const end = doc.indexOf(INGEST_PROFILE_END);
-  if (start === -1 || end < start) return [];
-  return [...doc.slice(start, end + INGEST_PROFILE_END.length).split('\n'), ''];
+  return markedSection(doc, INGEST_PROFILE_START, INGEST_PROFILE_END);
 }

@@ -1,5 +1,6 @@
 import { fmt } from '../lib/format.js';
 import type { BenchRun } from '../lib/results.js';
+import { markedSection } from './marked-section.js';
 
 export const PROFILE_START = '<!-- profile:start -->';
 export const PROFILE_END = '<!-- profile:end -->';
@@ -84,8 +85,5 @@ export function spliceProfile(doc: string, section: string[]): string {
 
 /** The drain profile section of `doc` as it stands: a full run without `--profile` keeps it. */
 export function keptProfile(doc: string): string[] {
-  const start = doc.indexOf(PROFILE_START);
-  const end = doc.indexOf(PROFILE_END);
-  if (start === -1 || end < start) return [];
-  return [...doc.slice(start, end + PROFILE_END.length).split('\n'), ''];
+  return markedSection(doc, PROFILE_START, PROFILE_END);
 }
